@@ -1,0 +1,289 @@
+#include "citation_meta.h"
+
+#include <string.h>
+
+#include "md_syntax.h"
+#include "util.h"
+
+#define MAX_NAME_WORDS 12
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* Whether offset i lies in a whitespace-delimited token that holds "://". */
+static bool in_url(const char *s, size_t n, size_t i)
+{
+	size_t b = i, e = i;
+	while (b > 0 && !is_space(s[b - 1]))
+		b--;
+	while (e < n && !is_space(s[e]))
+		e++;
+	for (size_t k = b; k + 2 < e; k++)
+		if (s[k] == ':' && s[k + 1] == '/' && s[k + 2] == '/')
+			return true;
+	return false;
+}
+
+static bool word_start(const char *s, size_t i)
+{
+	return i == 0 || strchr(" \t([,*_\\", s[i - 1]) != NULL;
+}
+
+/* "(2023, Dec. 21)" at s[i] == '(': the date and the offset of ')'. */
+static bool paren_date(const char *s, size_t n, size_t i, struct date *d, size_t *close)
+{
+	size_t len;
+	if (!date_parse(s + i + 1, n - i - 1, d, &len))
+		return false;
+	size_t j = i + 1 + len;
+	while (j < n && (is_space(s[j]) || s[j] == '.' || s[j] == ','))
+		j++;
+	if (j >= n || s[j] != ')')
+		return false;
+	*close = j;
+	return true;
+}
+
+static const char *const access_words[] = {
+	"retrieved", "accessed", "last accessed", "consulté le", "consulte le", "viewed", "downloaded",
+};
+
+/* The access date and the span of its clause [*b, *e). */
+static bool find_accessed(const char *s, size_t n, struct date *d, size_t *b, size_t *e)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (!word_start(s, i) || in_url(s, n, i))
+			continue;
+		for (size_t w = 0; w < sizeof access_words / sizeof access_words[0]; w++) {
+			size_t wl = strlen(access_words[w]);
+			if (!ascii_ieq_prefix(s + i, n - i, access_words[w]))
+				continue;
+			size_t j = md_skip_blanks(s, n, i + wl);
+			if (ascii_ieq_prefix(s + j, n - j, "on "))
+				j += 3;
+			if (j < n && s[j] == ':')
+				j++;
+			size_t len;
+			if (date_parse(s + j, n - j, d, &len)) {
+				*b = i;
+				*e = j + len;
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+static char *trimmed_copy(const char *s, size_t b, size_t e, const char *strip)
+{
+	for (bool again = true; again && b < e;) {
+		again = false;
+		if (strchr(strip, s[b]) || is_space(s[b]))
+			b++, again = true;
+		else if (strchr(strip, s[e - 1]) || is_space(s[e - 1]))
+			e--, again = true;
+		else if (e - b >= 6 && memcmp(s + b, "&nbsp;", 6) == 0)
+			b += 6, again = true;
+		else if (e - b >= 6 && memcmp(s + e - 6, "&nbsp;", 6) == 0)
+			e -= 6, again = true;
+	}
+	return b < e ? md_unescape(s + b, e - b) : NULL;
+}
+
+static size_t count_words(const char *s, size_t b, size_t e)
+{
+	size_t w = 0;
+	for (size_t i = b; i < e; i++)
+		if (!is_space(s[i]) && (i == b || is_space(s[i - 1])))
+			w++;
+	return w;
+}
+
+static size_t skip_see(const char *s, size_t n)
+{
+	static const char *const lead[] = {"see also ", "see ", "cf. ", "e.g. "};
+	size_t i = md_skip_blanks(s, n, 0);
+	for (size_t k = 0; k < sizeof lead / sizeof lead[0]; k++)
+		if (ascii_ieq_prefix(s + i, n - i, lead[k]))
+			return i + strlen(lead[k]);
+	return i;
+}
+
+static const char *const abbreviations[] = {
+	"no", "nos", "vol", "pp", "p", "ed", "eds", "al", "doc", "comm", "art", "para", "paras",
+	"mtg", "inc", "ltd", "co", "jr", "sr", "dr", "mr", "mrs", "ms", "st", "vs", "v", "cf",
+	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+};
+
+/* Whether the word ending just before s[i] == '.' is an abbreviation or an
+ * initial ("A.", "U.N.", "No.", "pp."), which does not end a sentence. */
+static bool abbreviation_before(const char *s, size_t i)
+{
+	size_t b = i;
+	while (b > 0 && !is_space(s[b - 1]) && s[b - 1] != '.' && s[b - 1] != '(')
+		b--;
+	size_t len = i - b;
+	if (len == 1 && s[b] >= 'A' && s[b] <= 'Z')
+		return true;
+	for (size_t k = 0; k < sizeof abbreviations / sizeof abbreviations[0]; k++)
+		if (strlen(abbreviations[k]) == len && ascii_ieq_prefix(s + b, len, abbreviations[k]))
+			return true;
+	return false;
+}
+
+/* End of the sentence starting at b, at most lim. */
+static size_t sentence_end(const char *s, size_t lim, size_t b)
+{
+	for (size_t i = b; i < lim; i++) {
+		if ((s[i] == '?' || s[i] == '!') && (i + 1 == lim || is_space(s[i + 1])))
+			return i + 1;
+		if (s[i] == '.' && (i + 1 == lim || is_space(s[i + 1])) && !abbreviation_before(s, i))
+			return i;
+	}
+	return lim;
+}
+
+/* A name has commas ("Thayer, Carlyle A.", "Hồng Giang, Trường Giang and
+ * Anh Tú") or few words; a sentence inside ("Article 4. Constitution …",
+ * "Mukong v. Cameroon") or a colon marks a title. */
+enum lead_kind { LEAD_NAME, LEAD_TITLE, LEAD_UNSURE };
+
+static enum lead_kind classify_lead(const char *s, size_t b, size_t e)
+{
+	size_t words = count_words(s, b, e);
+	if (words > MAX_NAME_WORDS || memmem(s + b, e - b, ": ", 2))
+		return LEAD_TITLE;
+	for (size_t i = b; i + 1 < e; i++)
+		if (s[i] == '.' && is_space(s[i + 1]) && !(i >= 1 && s[i - 1] >= 'A' && s[i - 1] <= 'Z' &&
+							   (i == 1 || is_space(s[i - 2]) || s[i - 2] == '.')))
+			return LEAD_TITLE;
+	if (memchr(s + b, ',', e - b) || words < 5)
+		return LEAD_NAME;
+	return LEAD_UNSURE;
+}
+
+/* APA: "Author (date). Title. …" or, without an author, "Title (date). Site. …"
+ * lim is where the access clause begins: no title reaches into it. */
+static void apa_names(const char *s, size_t lim, size_t open, size_t close, struct citation_meta *m)
+{
+	size_t b = skip_see(s, open);
+	size_t t = close + 1;
+	while (t < lim && (is_space(s[t]) || s[t] == '.'))
+		t++;
+	size_t e = t;
+	bool emphasised = t < lim && (s[t] == '*' || s[t] == '_');
+	if (emphasised) {
+		const char *end = memchr(s + t + 1, s[t], lim - t - 1);
+		e = end ? (size_t)(end - s) + 1 : sentence_end(s, lim, t);
+	} else if (t < lim && !in_url(s, lim, t)) {
+		e = sentence_end(s, lim, t);
+	}
+	enum lead_kind lead = b < open ? classify_lead(s, b, open) : LEAD_NAME;
+	if (lead == LEAD_UNSURE) /* the longer part is the title, the shorter the site */
+		lead = count_words(s, b, open) > count_words(s, t, e) ? LEAD_TITLE : LEAD_NAME;
+	if (lead == LEAD_TITLE) {
+		m->title = trimmed_copy(s, b, open, ".,");
+		return;
+	}
+	if (b < open)
+		m->authors = trimmed_copy(s, b, open, ".,");
+	if (e > t)
+		m->title = trimmed_copy(s, t, e, "*_.");
+}
+
+/* Chicago, NIST, French notes: “Title”, "Title", «Title», or a [Title](url). */
+static void quoted_names(const char *s, size_t n, struct citation_meta *m)
+{
+	static const struct {
+		const char *open, *close;
+	} quotes[] = {{"\xE2\x80\x9C", "\xE2\x80\x9D"}, {"\xC2\xAB", "\xC2\xBB"}, {"\"", "\""}};
+	size_t best = n, bo = 0, be = 0, bl = 0;
+	for (size_t q = 0; q < 3; q++) {
+		const char *o = memmem(s, n, quotes[q].open, strlen(quotes[q].open));
+		if (!o || (size_t)(o - s) >= best)
+			continue;
+		size_t ob = (size_t)(o - s) + strlen(quotes[q].open);
+		const char *c = memmem(s + ob, n - ob, quotes[q].close, strlen(quotes[q].close));
+		if (!c)
+			continue;
+		best = (size_t)(o - s);
+		bo = ob;
+		be = (size_t)(c - s);
+		bl = best;
+	}
+	const char *lb = memchr(s, '[', n);
+	if (lb && (size_t)(lb - s) < best) {
+		const char *rb = memchr(lb, ']', n - (size_t)(lb - s));
+		if (rb && (size_t)(rb - s) + 1 < n && rb[1] == '(' && !memmem(lb, (size_t)(rb - lb), "://", 3)) {
+			bl = (size_t)(lb - s);
+			bo = bl + 1;
+			be = (size_t)(rb - s);
+			best = bl;
+		}
+	}
+	if (best == n)
+		return;
+	size_t a = skip_see(s, bl);
+	if (count_words(s, a, bl) > MAX_NAME_WORDS)
+		return; /* a quotation in prose, not a title after its author */
+	m->title = trimmed_copy(s, bo, be, ",.*_");
+	if (a < bl)
+		m->authors = trimmed_copy(s, a, bl, ",.:");
+}
+
+static bool fallback_published(const char *s, size_t n, size_t ab, size_t ae, struct date *out)
+{
+	struct date year_only = {0, 0, 0};
+	for (size_t i = 0; i < n; i++) {
+		if ((i >= ab && i < ae) || !word_start(s, i) || in_url(s, n, i))
+			continue;
+		struct date d;
+		size_t len;
+		if (!date_parse(s + i, n - i, &d, &len))
+			continue;
+		if (d.month) {
+			*out = d;
+			return true;
+		}
+		char after = i + len < n ? s[i + len] : '.';
+		if (!year_only.year && strchr(".,);*", after))
+			year_only = d;
+	}
+	*out = year_only;
+	return year_only.year != 0;
+}
+
+void citation_parse(const char *s, size_t n, struct citation_meta *m)
+{
+	memset(m, 0, sizeof *m);
+	size_t ab = n, ae = n;
+	if (!find_accessed(s, n, &m->accessed, &ab, &ae))
+		ab = ae = n;
+	for (size_t i = 0; i < ab; i++) {
+		if (s[i] != '(' || in_url(s, n, i))
+			continue;
+		size_t close;
+		if (paren_date(s, n, i, &m->published, &close)) {
+			apa_names(s, ab, i, close, m);
+			return;
+		}
+	}
+	quoted_names(s, n, m);
+	fallback_published(s, n, ab, ae, &m->published);
+}
+
+bool citation_starts(const char *s, size_t n)
+{
+	size_t i = skip_see(s, n), lim = n < 250 ? n : 250;
+	for (size_t j = i + 2; j < lim; j++) {
+		if (s[j] == ':' && j + 2 < n && s[j + 1] == '/' && s[j + 2] == '/')
+			return false;
+		struct date d;
+		size_t close;
+		if (s[j] == '(' && paren_date(s, n, j, &d, &close))
+			return true;
+	}
+	return false;
+}

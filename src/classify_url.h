@@ -1,0 +1,28 @@
+/* classify_url.h — what a cited URL is: parsed and normalised with libcurl's
+ * URL API, then sorted into direct link, Wayback snapshot, Wayback save
+ * request, other web archive, or DOI, with the archived original, the
+ * snapshot time and the DOI taken out. */
+#ifndef CITECHECK_CLASSIFY_URL_H
+#define CITECHECK_CLASSIFY_URL_H
+
+#include "model.h"
+
+struct classify_config {
+	/* A Wayback host besides web.archive.org (a mirror or a test archive),
+	 * lower case, without port. May be NULL. */
+	const char *wayback_host;
+};
+
+/* Fills l->normalized, kind, original, timestamp, pinned and doi from l->url. */
+void classify_link(struct link *l, const struct classify_config *cfg);
+
+/* curl's normalised form of url (scheme and host lower case, default port
+ * dropped), or NULL when curl rejects it; *err gets curl's reason then.
+ * The caller frees the result with free(). */
+char *url_normalize(const char *url, const char **err);
+
+/* "20240229041839" → "2024-02-29T04:18:39Z" into out; false unless the
+ * timestamp has 14 digits and is a real time. */
+bool wayback_timestamp_iso(const char *ts, char out[static 21]);
+
+#endif

@@ -1,0 +1,244 @@
+#include "dates.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "util.h"
+
+static const struct {
+	const char *name;
+	int month;
+} months[] = {
+	{"january", 1},   {"jan", 1},       {"february", 2},  {"feb", 2},      {"march", 3},
+	{"mar", 3},       {"april", 4},     {"apr", 4},       {"may", 5},      {"june", 6},
+	{"jun", 6},       {"july", 7},      {"jul", 7},       {"august", 8},   {"aug", 8},
+	{"september", 9}, {"sept", 9},      {"sep", 9},       {"october", 10}, {"oct", 10},
+	{"november", 11}, {"nov", 11},      {"december", 12}, {"dec", 12},
+	/* French, as Programming Historian and many francophone reports write them */
+	{"janvier", 1},   {"janv", 1},      {"février", 2},   {"fevrier", 2},  {"févr", 2},
+	{"mars", 3},      {"avril", 4},     {"avr", 4},       {"mai", 5},      {"juin", 6},
+	{"juillet", 7},   {"juil", 7},      {"août", 8},      {"aout", 8},     {"septembre", 9},
+	{"octobre", 10},  {"novembre", 11}, {"décembre", 12}, {"decembre", 12},
+};
+
+static bool is_word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+int month_parse(const char *s, size_t n, size_t *len)
+{
+	size_t w = 0;
+	while (w < n && is_word_byte((unsigned char)s[w]))
+		w++;
+	if (w < 3 || w > 12)
+		return 0;
+	char word[16];
+	for (size_t i = 0; i < w; i++)
+		word[i] = (char)ascii_lower((unsigned char)s[i]);
+	word[w] = '\0';
+	for (size_t i = 0; i < sizeof months / sizeof months[0]; i++) {
+		if (strcmp(word, months[i].name) == 0) {
+			*len = w + (w < n && s[w] == '.');
+			return months[i].month;
+		}
+	}
+	return 0;
+}
+
+static size_t skip_blanks(const char *s, size_t n, size_t i)
+{
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i;
+}
+
+/* Reads 1..maxd digits as a number; returns digits read (0 if none or too many). */
+static size_t read_num(const char *s, size_t n, size_t i, size_t maxd, int *out)
+{
+	size_t d = 0;
+	int v = 0;
+	while (i + d < n && s[i + d] >= '0' && s[i + d] <= '9') {
+		if (++d > maxd)
+			return 0;
+		v = v * 10 + (s[i + d - 1] - '0');
+	}
+	*out = v;
+	return d;
+}
+
+static bool plausible_year(int y)
+{
+	return y >= 1000 && y <= 2999;
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return m == 2 && leap ? 29 : dm[m - 1];
+}
+
+bool date_valid(struct date d)
+{
+	if (!plausible_year(d.year) || d.month < 0 || d.month > 12 || d.day < 0)
+		return false;
+	if (d.day && (!d.month || d.day > days_in_month(d.year, d.month)))
+		return false;
+	return true;
+}
+
+/* "2023", "2023-12", "2023-12-21", "2023-9-13", "2023, Dec.", "2023, Dec. 21" */
+static bool parse_year_first(const char *s, size_t n, size_t i, struct date *d, size_t *end)
+{
+	size_t k = read_num(s, n, i, 4, &d->year);
+	if (k != 4)
+		return false;
+	i += k;
+	*end = i;
+	if (i + 1 < n && s[i] == '-') {
+		int m, day;
+		size_t km = read_num(s, n, i + 1, 2, &m);
+		if (km && m >= 1 && m <= 12 && !(i + 1 + km < n && s[i + 1 + km] == '.')) {
+			d->month = m;
+			i += 1 + km;
+			*end = i;
+			size_t kd = i + 1 < n && s[i] == '-' ? read_num(s, n, i + 1, 2, &day) : 0;
+			if (kd) {
+				d->day = day;
+				*end = i + 1 + kd;
+			}
+		}
+		return true;
+	}
+	if (i < n && s[i] == ',') {
+		size_t j = skip_blanks(s, n, i + 1), ml;
+		int m = month_parse(s + j, n - j, &ml);
+		if (m) {
+			d->month = m;
+			j += ml;
+			*end = j;
+			size_t k2 = skip_blanks(s, n, j);
+			int day;
+			size_t kd = read_num(s, n, k2, 2, &day);
+			if (kd && day >= 1) {
+				d->day = day;
+				*end = k2 + kd;
+			}
+		}
+	}
+	return true;
+}
+
+/* "Feb. 5, 2024", "Feb 14 2024", "April 2022", "Nov. 2022" */
+static bool parse_month_first(const char *s, size_t n, size_t i, struct date *d, size_t *end)
+{
+	size_t ml;
+	int m = month_parse(s + i, n - i, &ml);
+	if (!m)
+		return false;
+	size_t j = i + ml;
+	if (j < n && s[j] == ',') /* "October, 2016" */
+		j++;
+	j = skip_blanks(s, n, j);
+	int a;
+	size_t k = read_num(s, n, j, 4, &a);
+	if (k == 4) {
+		*d = (struct date){a, m, 0};
+		*end = j + 4;
+		return true;
+	}
+	if (k == 0 || k > 2)
+		return false;
+	size_t y = j + k;
+	if (y < n && s[y] == ',')
+		y++;
+	y = skip_blanks(s, n, y);
+	int year;
+	if (read_num(s, n, y, 4, &year) != 4)
+		return false;
+	*d = (struct date){year, m, a};
+	*end = y + 4;
+	return true;
+}
+
+/* "20 October 2025", "9 juin 2022", "1er mars 2020" */
+static bool parse_day_first(const char *s, size_t n, size_t i, struct date *d, size_t *end)
+{
+	int day;
+	size_t k = read_num(s, n, i, 2, &day);
+	if (!k)
+		return false;
+	size_t j = i + k;
+	if (j + 1 < n && s[j] == 'e' && s[j + 1] == 'r')
+		j += 2;
+	j = skip_blanks(s, n, j);
+	size_t ml;
+	int m = month_parse(s + j, n - j, &ml);
+	if (!m)
+		return false;
+	j = skip_blanks(s, n, j + ml);
+	int year;
+	if (read_num(s, n, j, 4, &year) != 4)
+		return false;
+	*d = (struct date){year, m, day};
+	*end = j + 4;
+	return true;
+}
+
+bool date_parse(const char *s, size_t n, struct date *out, size_t *len)
+{
+	size_t i = skip_blanks(s, n, 0), end = 0;
+	struct date d = {0, 0, 0};
+	bool ok = parse_year_first(s, n, i, &d, &end) || parse_month_first(s, n, i, &d, &end) ||
+		  parse_day_first(s, n, i, &d, &end);
+	/* a longer digit run is an identifier, not a year */
+	if (!ok || (end < n && s[end] >= '0' && s[end] <= '9') || !date_valid(d))
+		return false;
+	*out = d;
+	*len = end;
+	return true;
+}
+
+void date_format(struct date d, char buf[static 11])
+{
+	if (!d.year)
+		buf[0] = '\0';
+	else if (!d.month)
+		snprintf(buf, 11, "%04d", d.year);
+	else if (!d.day)
+		snprintf(buf, 11, "%04d-%02d", d.year, d.month);
+	else
+		snprintf(buf, 11, "%04d-%02d-%02d", d.year, d.month, d.day);
+}
+
+int date_compare(struct date a, struct date b)
+{
+	if (!a.year || !b.year)
+		return 0;
+	if (a.year != b.year)
+		return a.year < b.year ? -1 : 1;
+	if (!a.month || !b.month)
+		return 0;
+	if (a.month != b.month)
+		return a.month < b.month ? -1 : 1;
+	if (!a.day || !b.day)
+		return 0;
+	return a.day < b.day ? -1 : a.day > b.day;
+}
+
+/* Days since 1970-01-01 (Howard Hinnant's civil-from-days inverse). */
+static long days_from_civil(int y, int m, int d)
+{
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+long date_days_between(struct date a, struct date b)
+{
+	return days_from_civil(b.year, b.month, b.day) - days_from_civil(a.year, a.month, a.day);
+}

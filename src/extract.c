@@ -1,0 +1,397 @@
+#include "extract.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "citation_meta.h"
+#include "md_syntax.h"
+#include "scan_footnotes.h"
+#include "scan_links.h"
+#include "util.h"
+
+#define SETEXT_TEXT_MAX 200
+
+struct extractor {
+	struct model *m;
+	struct classify_config cfg;
+	const char *line; /* the line being read: columns are counted from it */
+	unsigned lineno;
+	bool saw_markdown;
+
+	bool in_fence;
+	char fence_ch;
+	size_t fence_len;
+
+	bool in_refs;
+	int refs_level;
+	enum def_style style; /* the numbering style of this reference section */
+
+	char *note; /* the footnote whose sources are being listed; owned */
+	unsigned note_entries;
+
+	bool open;     /* an entry is being built */
+	bool prose;    /* … and it is prose that only counts if it holds a link */
+	bool body_def; /* … and it is a footnote definition outside any reference section */
+	size_t ref;
+	struct buf text;
+
+	bool prev_blank, prev_hard_break;
+	struct buf prev; /* the previous line, when short: a setext heading's text */
+};
+
+struct extractor *extractor_create(struct model *m, const struct classify_config *cfg)
+{
+	struct extractor *x = xcalloc(1, sizeof *x);
+	x->m = m;
+	if (cfg)
+		x->cfg = *cfg;
+	x->prev_blank = true;
+	buf_init(&x->text);
+	buf_init(&x->prev);
+	return x;
+}
+
+void extractor_destroy(struct extractor *x)
+{
+	if (!x)
+		return;
+	free(x->note);
+	buf_finish(&x->text);
+	buf_finish(&x->prev);
+	free(x);
+}
+
+bool extractor_saw_markdown(const struct extractor *x)
+{
+	return x->saw_markdown;
+}
+
+static unsigned column_of(const struct extractor *x, const char *p)
+{
+	return (unsigned)utf8_count(x->line, (size_t)(p - x->line)) + 1;
+}
+
+static void add_link(struct extractor *x, size_t ri, const char *s, struct link_hit *hit)
+{
+	unsigned col = column_of(x, s + hit->start);
+	if (hit->syntax != SYNTAX_BARE)
+		x->saw_markdown = true;
+	if (!hit->url) {
+		struct problem_list *pl = ri == (size_t)-1 ? &x->m->problems : &x->m->refs[ri].problems;
+		problems_add(pl, PROB_LINK_EMPTY, x->lineno, col,
+			     xasprintf("the link \"%.*s\" has an empty target", (int)hit->text_len,
+				       s + hit->text),
+			     NULL);
+		return;
+	}
+	size_t li = model_add_link(x->m, ri, hit->url, hit->syntax, x->lineno, col);
+	classify_link(&x->m->refs[ri].links[li], &x->cfg);
+	model_bind_target(x->m, ri, li);
+}
+
+static void scan_into_entry(struct extractor *x, const char *s, size_t n)
+{
+	size_t pos = 0;
+	struct link_hit hit;
+	while (scan_next_link(s, n, &pos, &hit))
+		add_link(x, x->ref, s, &hit);
+}
+
+static void append_text(struct extractor *x, const char *s, size_t n)
+{
+	size_t b = md_skip_blanks(s, n, 0), e = n;
+	while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+		e--;
+	if (b == e)
+		return;
+	if (x->text.len)
+		buf_putc(&x->text, ' ');
+	buf_append(&x->text, s + b, e - b);
+}
+
+static void close_note(struct extractor *x)
+{
+	free(x->note);
+	x->note = NULL;
+	x->note_entries = 0;
+}
+
+static void finish_entry(struct extractor *x)
+{
+	if (!x->open)
+		return;
+	x->open = false;
+	struct reference *r = &x->m->refs[x->ref];
+	if (x->prose && r->nlinks == 0 && r->problems.n == 0) {
+		model_drop_last_reference(x->m);
+		if (x->note)
+			x->note_entries--;
+		return;
+	}
+	r->text = xstrndup(x->text.data ? x->text.data : "", x->text.len);
+	if (x->prose)
+		return; /* prose that holds a link is no citation: no author or dates to read */
+	struct citation_meta cm;
+	citation_parse(r->text, x->text.len, &cm);
+	r->authors = cm.authors;
+	r->title = cm.title;
+	r->published = cm.published;
+	r->accessed = cm.accessed;
+}
+
+/* A new entry whose text starts at s[0..n): a further source of the open
+ * footnote, or a source of its own. */
+static void start_entry(struct extractor *x, const char *s, size_t n, bool prose, bool body_def)
+{
+	finish_entry(x);
+	size_t b = md_skip_blanks(s, n, 0);
+	unsigned entry = x->note ? ++x->note_entries : 1;
+	x->ref = model_add_reference(x->m, WHERE_REFERENCES, x->note, entry, x->lineno,
+				     column_of(x, s + b));
+	x->open = true;
+	x->prose = prose;
+	x->body_def = body_def;
+	buf_clear(&x->text);
+	append_text(x, s, n);
+	scan_into_entry(x, s, n);
+}
+
+static void continue_entry(struct extractor *x, const char *s, size_t n)
+{
+	append_text(x, s, n);
+	scan_into_entry(x, s, n);
+}
+
+static void start_definition(struct extractor *x, const char *s, size_t n, const struct footnote_def *d)
+{
+	finish_entry(x);
+	close_note(x);
+	footnotes_define(&x->m->notes, s + d->label, d->label_len, x->lineno, column_of(x, s + d->label));
+	if (d->style == DEF_CARET)
+		x->saw_markdown = true;
+	if (x->in_refs && x->style == DEF_NONE && d->style != DEF_CARET && d->style != DEF_REST)
+		x->style = d->style;
+	x->note = xstrndup(s + d->label, d->label_len);
+	start_entry(x, s + d->text, n - d->text, false, !x->in_refs);
+}
+
+static void heading(struct extractor *x, int level, const char *s, size_t n)
+{
+	finish_entry(x);
+	close_note(x);
+	if (md_is_reference_heading(s, n)) {
+		x->in_refs = true;
+		x->refs_level = level;
+		x->style = DEF_NONE;
+	} else if (x->in_refs && level <= x->refs_level) {
+		x->in_refs = false;
+	}
+}
+
+/* "<a name="x"></a>" before a NIST-style entry: an anchor, not text. */
+static size_t skip_anchor(const char *s, size_t n)
+{
+	size_t i = md_skip_blanks(s, n, 0);
+	if (!ascii_ieq_prefix(s + i, n - i, "<a ") || n - i > 100000)
+		return 0;
+	const char *end = memmem(s + i, n - i < 300 ? n - i : 300, "</a>", 4);
+	if (!end || memmem(s + i, (size_t)(end - s) - i, "href", 4))
+		return 0;
+	return (size_t)(end - s) + 4;
+}
+
+static bool table_separator(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strchr("|:- \t", s[i]))
+			return false;
+	return true;
+}
+
+/* After a source with a URL, what still belongs to it: its own tail
+ * ("Retrieved …", "from <url>", a wrapped lower-case line) or a URL. */
+static bool continues_entry(const char *s, size_t n)
+{
+	static const char *const lead[] = {"retrieved", "from ", "accessed", "available", "archived",
+					   "consulté", "<http", "[http", "http"};
+	size_t i = md_skip_blanks(s, n, 0);
+	if (i < n && s[i] >= 'a' && s[i] <= 'z')
+		return true;
+	for (size_t k = 0; k < sizeof lead / sizeof lead[0]; k++)
+		if (ascii_ieq_prefix(s + i, n - i, lead[k]))
+			return true;
+	return false;
+}
+
+static bool style_fits(const struct extractor *x, enum def_style st)
+{
+	return st == DEF_CARET || st == DEF_REST || x->style == DEF_NONE || x->style == st;
+}
+
+/* Returns false when the line separates like a blank line. */
+static bool refs_line(struct extractor *x, const char *s, size_t n)
+{
+	size_t a = skip_anchor(s, n);
+	s += a;
+	n -= a;
+	size_t i = md_skip_blanks(s, n, 0);
+	if (i < n && s[i] == '|') { /* a table of references: one row, one source */
+		if (!table_separator(s, n))
+			start_entry(x, s, n, true, false);
+		return true;
+	}
+	struct footnote_def d;
+	if (scan_footnote_def(s, n, true, &d) && style_fits(x, d.style)) {
+		start_definition(x, s, n, &d);
+		return true;
+	}
+	size_t b = md_bullet(s, n);
+	if (b == n) /* an empty bullet: "- ⏎- <sup>57</sup>" */
+		return false;
+	if (b) {
+		start_entry(x, s + b, n - b, false, false);
+		return true;
+	}
+	if (x->prev_blank || !x->open) {
+		if (citation_starts(s, n)) {
+			start_entry(x, s, n, false, false);
+		} else if (x->open && (x->m->refs[x->ref].nlinks == 0 || continues_entry(s, n))) {
+			continue_entry(x, s, n);
+		} else {
+			/* prose between sources ends the footnote's list */
+			finish_entry(x);
+			close_note(x);
+			start_entry(x, s, n, true, false);
+		}
+		return true;
+	}
+	if (x->prev_hard_break && citation_starts(s, n))
+		start_entry(x, s, n, false, false); /* "…24-CT/TW.  ⏎ Bộ Công An (2023, …" */
+	else
+		continue_entry(x, s, n);
+	return true;
+}
+
+static void cite_markers(struct extractor *x, const char *s, size_t n)
+{
+	size_t pos = 0;
+	struct footnote_marker mk;
+	while (scan_next_marker(s, n, &pos, &mk)) {
+		unsigned col = column_of(x, s + mk.start);
+		if (mk.superscript) {
+			char digits[64];
+			size_t k = superscript_digits(s + mk.label, mk.label_len < 120 ? mk.label_len : 120, digits);
+			footnotes_cite(&x->m->notes, digits, k, x->lineno, col);
+		} else {
+			footnotes_cite(&x->m->notes, s + mk.label, mk.label_len, x->lineno, col);
+		}
+	}
+}
+
+static void body_links(struct extractor *x, const char *s, size_t n)
+{
+	size_t pos = 0;
+	struct link_hit hit;
+	while (scan_next_link(s, n, &pos, &hit)) {
+		if (!hit.url) {
+			add_link(x, (size_t)-1, s, &hit);
+			continue;
+		}
+		size_t ri = model_add_reference(x->m, WHERE_BODY, NULL, 1, x->lineno,
+						column_of(x, s + hit.start));
+		struct reference *r = &x->m->refs[ri];
+		r->text = hit.text_len ? md_unescape(s + hit.text, hit.text_len) : xstrdup(hit.url);
+		add_link(x, ri, s, &hit);
+	}
+}
+
+static void body_line(struct extractor *x, const char *s, size_t n)
+{
+	struct footnote_def d;
+	bool def = scan_footnote_def(s, n, false, &d);
+	if (x->open && x->body_def && !def) {
+		bool indented = n && (s[0] == ' ' || s[0] == '\t');
+		if (indented || !x->prev_blank) {
+			continue_entry(x, s, n);
+			return;
+		}
+	}
+	finish_entry(x);
+	if (def) {
+		start_definition(x, s, n, &d);
+		return;
+	}
+	close_note(x);
+	cite_markers(x, s, n);
+	body_links(x, s, n);
+}
+
+static bool hard_break(const char *s, size_t n)
+{
+	return (n >= 2 && s[n - 1] == ' ' && s[n - 2] == ' ') || (n && s[n - 1] == '\\');
+}
+
+static void remember(struct extractor *x, const char *s, size_t n, bool blank)
+{
+	x->prev_blank = blank;
+	x->prev_hard_break = !blank && hard_break(s, n);
+	buf_clear(&x->prev);
+	if (!blank && n <= SETEXT_TEXT_MAX)
+		buf_append(&x->prev, s, n);
+}
+
+void extractor_line(struct extractor *x, const char *s, size_t n, unsigned lineno)
+{
+	x->line = s;
+	x->lineno = lineno;
+	if (x->in_fence) {
+		if (md_fence_closes(s, n, x->fence_ch, x->fence_len))
+			x->in_fence = false;
+		remember(x, s, 0, true);
+		return;
+	}
+	if (md_fence(s, n, &x->fence_ch, &x->fence_len)) {
+		x->in_fence = true;
+		x->saw_markdown = true;
+		remember(x, s, 0, true);
+		return;
+	}
+	if (md_is_blank(s, n)) {
+		remember(x, s, 0, true);
+		return;
+	}
+	int level;
+	size_t ht, hl;
+	if (!x->prev_blank && x->prev.len && (level = md_setext_underline(s, n))) {
+		heading(x, level, x->prev.data, x->prev.len);
+		remember(x, s, 0, true);
+		return;
+	}
+	if (md_thematic_break(s, n)) {
+		remember(x, s, 0, true);
+		return;
+	}
+	if ((level = md_atx_heading(s, n, &ht, &hl))) {
+		x->saw_markdown = true;
+		heading(x, level, s + ht, hl);
+		remember(x, s, 0, true);
+		return;
+	}
+	if (x->prev_blank && n <= 120 && md_is_reference_heading(s, n)) {
+		heading(x, x->in_refs ? x->refs_level : 1, s, n);
+		remember(x, s, 0, true);
+		return;
+	}
+	bool text = true;
+	if (x->in_refs)
+		text = refs_line(x, s, n);
+	else
+		body_line(x, s, n);
+	remember(x, s, n, !text);
+}
+
+void extractor_finish(struct extractor *x)
+{
+	finish_entry(x);
+	close_note(x);
+}

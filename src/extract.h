@@ -1,0 +1,31 @@
+/* extract.h — turns the lines of a report into references and links in the
+ * model. It is fed one line at a time and keeps only the entry being built,
+ * so memory follows the references, not the document.
+ *
+ * What it recognises: reference sections by heading (References, Notes,
+ * Bibliography, … as "#" headings, setext headings or lines of their own);
+ * footnote definitions (<sup>N</sup>, [^label]:, .. [N], [N], N.) and the
+ * further sources a footnote lists without a number; entries split across
+ * blank lines ("Retrieved …, from" with the URL a paragraph below); footnote
+ * markers in the body; links anywhere outside code. */
+#ifndef CITECHECK_EXTRACT_H
+#define CITECHECK_EXTRACT_H
+
+#include <stddef.h>
+
+#include "classify_url.h"
+#include "model.h"
+
+struct extractor;
+
+/* The extractor fills m, which the caller keeps owning. */
+struct extractor *extractor_create(struct model *m, const struct classify_config *cfg);
+void extractor_line(struct extractor *x, const char *s, size_t n, unsigned lineno);
+/* Closes the last entry; call once after the last line. */
+void extractor_finish(struct extractor *x);
+void extractor_destroy(struct extractor *x);
+
+/* Whether the document used Markdown syntax (links, headings, footnotes). */
+bool extractor_saw_markdown(const struct extractor *x);
+
+#endif

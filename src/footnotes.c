@@ -1,0 +1,175 @@
+#include "footnotes.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+void footnotes_init(struct footnotes *f)
+{
+	memset(f, 0, sizeof *f);
+	strmap_init(&f->index);
+}
+
+void footnotes_finish(struct footnotes *f)
+{
+	for (size_t i = 0; i < f->n; i++)
+		free(f->v[i].label);
+	free(f->v);
+	free(f->cite_order);
+	free(f->def_order);
+	strmap_finish(&f->index);
+}
+
+static long label_number(const char *s)
+{
+	if (!*s || strlen(s) > 9)
+		return -1;
+	long v = 0;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9')
+			return -1;
+		v = v * 10 + (*s - '0');
+	}
+	return v;
+}
+
+static struct footnote *lookup(struct footnotes *f, const char *label, size_t len, size_t *idx)
+{
+	char *key = xstrndup(label, len);
+	size_t i;
+	if (!strmap_get(&f->index, key, &i)) {
+		grow_array(&f->v, &f->cap, f->n + 1, sizeof *f->v);
+		i = f->n++;
+		memset(&f->v[i], 0, sizeof f->v[i]);
+		f->v[i].label = key;
+		f->v[i].number = label_number(key);
+		strmap_put(&f->index, key, i);
+	} else {
+		free(key);
+	}
+	*idx = i;
+	return &f->v[i];
+}
+
+static void push_order(size_t **v, size_t *n, size_t *cap, size_t idx)
+{
+	grow_array(v, cap, *n + 1, sizeof **v);
+	(*v)[(*n)++] = idx;
+}
+
+void footnotes_cite(struct footnotes *f, const char *label, size_t len, unsigned line, unsigned column)
+{
+	size_t idx;
+	struct footnote *fn = lookup(f, label, len, &idx);
+	if (fn->cites++ == 0) {
+		fn->cite_line = line;
+		fn->cite_column = column;
+		if (fn->number >= 0)
+			push_order(&f->cite_order, &f->ncite_order, &f->cite_order_cap, idx);
+	}
+}
+
+void footnotes_define(struct footnotes *f, const char *label, size_t len, unsigned line, unsigned column)
+{
+	size_t idx;
+	struct footnote *fn = lookup(f, label, len, &idx);
+	if (fn->defs++ == 0) {
+		fn->def_line = line;
+		fn->def_column = column;
+		if (fn->number >= 0)
+			push_order(&f->def_order, &f->ndef_order, &f->def_order_cap, idx);
+	}
+}
+
+static void check_order(const struct footnotes *f, const size_t *order, size_t n, bool cited,
+			struct problem_list *out)
+{
+	long max = -1;
+	for (size_t i = 0; i < n; i++) {
+		const struct footnote *fn = &f->v[order[i]];
+		if (fn->number < max) {
+			problems_add(out, PROB_FOOTNOTE_ORDER, cited ? fn->cite_line : fn->def_line,
+				     cited ? fn->cite_column : fn->def_column,
+				     xasprintf("footnote %s is first %s after footnote %ld", fn->label,
+					       cited ? "cited" : "defined", max),
+				     NULL);
+		} else {
+			max = fn->number;
+		}
+	}
+}
+
+static int cmp_long(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+	return (x > y) - (x < y);
+}
+
+/* A number between 1 and the highest one used that is neither cited nor defined. */
+static void check_gaps(const struct footnotes *f, struct problem_list *out)
+{
+	long *nums = xmalloc((f->n + 1) * sizeof *nums);
+	size_t k = 0;
+	for (size_t i = 0; i < f->n; i++)
+		if (f->v[i].number >= 0)
+			nums[k++] = f->v[i].number;
+	qsort(nums, k, sizeof *nums, cmp_long);
+	long prev = 0;
+	for (size_t i = 0; i < k; i++) {
+		if (nums[i] > prev + 1) {
+			if (nums[i] == prev + 2)
+				problems_add(out, PROB_FOOTNOTE_GAP, 0, 0,
+					     xasprintf("footnote %ld is missing: numbering jumps from %ld to %ld",
+						       prev + 1, prev, nums[i]),
+					     NULL);
+			else
+				problems_add(out, PROB_FOOTNOTE_GAP, 0, 0,
+					     xasprintf("footnotes %ld to %ld are missing: numbering jumps from %ld to %ld",
+						       prev + 1, nums[i] - 1, prev, nums[i]),
+					     NULL);
+		}
+		prev = nums[i];
+	}
+	free(nums);
+}
+
+void footnotes_check(const struct footnotes *f, struct problem_list *out)
+{
+	/* A document with no marker we can see cites in a way we cannot read (or is
+	 * a bare reference list): calling every definition uncited would be noise. */
+	bool any_cited = footnotes_count_cited(f) > 0;
+	for (size_t i = 0; i < f->n; i++) {
+		const struct footnote *fn = &f->v[i];
+		if (fn->cites && !fn->defs)
+			problems_add(out, PROB_FOOTNOTE_UNDEFINED, fn->cite_line, fn->cite_column,
+				     xasprintf("footnote %s is cited but never defined", fn->label), NULL);
+		if (any_cited && fn->defs && !fn->cites)
+			problems_add(out, PROB_FOOTNOTE_UNCITED, fn->def_line, fn->def_column,
+				     xasprintf("footnote %s is defined but never cited", fn->label), NULL);
+		if (fn->defs > 1)
+			problems_add(out, PROB_FOOTNOTE_DUPLICATE, fn->def_line, fn->def_column,
+				     xasprintf("footnote %s is defined %u times", fn->label, fn->defs),
+				     NULL);
+	}
+	check_gaps(f, out);
+	check_order(f, f->cite_order, f->ncite_order, true, out);
+	check_order(f, f->def_order, f->ndef_order, false, out);
+}
+
+size_t footnotes_count_cited(const struct footnotes *f)
+{
+	size_t c = 0;
+	for (size_t i = 0; i < f->n; i++)
+		c += f->v[i].cites > 0;
+	return c;
+}
+
+size_t footnotes_count_defined(const struct footnotes *f)
+{
+	size_t c = 0;
+	for (size_t i = 0; i < f->n; i++)
+		c += f->v[i].defs > 0;
+	return c;
+}

@@ -1,0 +1,38 @@
+/* footnotes.h — bookkeeping of footnote markers in the body and footnote
+ * definitions, and the checks that compare them (undefined, never cited,
+ * defined twice, numbering gaps, out of order). Memory follows the number of
+ * distinct labels, not the number of markers. */
+#ifndef CITECHECK_FOOTNOTES_H
+#define CITECHECK_FOOTNOTES_H
+
+#include <stddef.h>
+
+#include "problem.h"
+#include "strmap.h"
+
+struct footnote {
+	char *label;
+	long number;                       /* -1 when the label is not a number */
+	unsigned cites, cite_line, cite_column; /* count and first citation */
+	unsigned defs, def_line, def_column;    /* count and first definition */
+};
+
+struct footnotes {
+	struct footnote *v;
+	size_t n, cap;
+	struct strmap index;
+	/* numbered labels in the order first cited / first defined, for the order check */
+	size_t *cite_order, ncite_order, cite_order_cap;
+	size_t *def_order, ndef_order, def_order_cap;
+};
+
+void footnotes_init(struct footnotes *f);
+void footnotes_finish(struct footnotes *f);
+void footnotes_cite(struct footnotes *f, const char *label, size_t len, unsigned line, unsigned column);
+void footnotes_define(struct footnotes *f, const char *label, size_t len, unsigned line, unsigned column);
+/* Appends the findings to out. */
+void footnotes_check(const struct footnotes *f, struct problem_list *out);
+size_t footnotes_count_cited(const struct footnotes *f);
+size_t footnotes_count_defined(const struct footnotes *f);
+
+#endif

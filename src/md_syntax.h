@@ -1,0 +1,37 @@
+/* md_syntax.h — the line-level Markdown (and reST) shapes the extractor needs:
+ * headings, fences, breaks, bullets, code spans, backslash escapes, and the
+ * names reference sections go by. Pure functions over one line. */
+#ifndef CITECHECK_MD_SYNTAX_H
+#define CITECHECK_MD_SYNTAX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+size_t md_skip_blanks(const char *s, size_t n, size_t i);
+bool md_is_blank(const char *s, size_t n);
+
+/* "# Title" → level 1..6, *text and *text_len the title without #s. 0 if not. */
+int md_atx_heading(const char *s, size_t n, size_t *text, size_t *text_len);
+/* "====" → 1, "----" → 2 (a setext underline, if the line above is text). 0 if not. */
+int md_setext_underline(const char *s, size_t n);
+/* "---", "***", "___", "* * *" */
+bool md_thematic_break(const char *s, size_t n);
+/* ``` or ~~~ (3+). Sets the fence character and length. */
+bool md_fence(const char *s, size_t n, char *ch, size_t *len);
+/* A line that closes the fence opened with ch × len. */
+bool md_fence_closes(const char *s, size_t n, char ch, size_t len);
+/* "- x", "* x", "+ x": offset of x, or 0 when the line is not a bullet item.
+ * An empty item ("- ") gives n. */
+size_t md_bullet(const char *s, size_t n);
+/* At a backtick run at i: the offset just past the matching closing run, or
+ * i + run length when the span never closes. */
+size_t md_code_span_end(const char *s, size_t n, size_t i);
+/* Copy of s[0..n) with every backslash before ASCII punctuation removed, so
+ * that "\\_" and "\(" read as the author meant them. */
+char *md_unescape(const char *s, size_t n);
+/* Whether a heading's text names a reference section (References, Notes,
+ * Bibliography, Works cited, Sources, Références, …), ignoring emphasis,
+ * bold tags, section numbers and a trailing colon. */
+bool md_is_reference_heading(const char *s, size_t n);
+
+#endif

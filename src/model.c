@@ -1,0 +1,137 @@
+#include "model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+struct model *model_create(const char *path)
+{
+	struct model *m = xcalloc(1, sizeof *m);
+	m->doc.path = xstrdup(path);
+	m->doc.format = "text";
+	strmap_init(&m->target_index);
+	footnotes_init(&m->notes);
+	return m;
+}
+
+static void link_finish(struct link *l)
+{
+	free(l->url);
+	free(l->normalized);
+	free(l->original);
+	free(l->timestamp);
+	free(l->doi);
+	problems_finish(&l->problems);
+}
+
+static void reference_finish(struct reference *r)
+{
+	free(r->footnote);
+	free(r->text);
+	free(r->authors);
+	free(r->title);
+	for (size_t i = 0; i < r->nlinks; i++)
+		link_finish(&r->links[i]);
+	free(r->links);
+	problems_finish(&r->problems);
+}
+
+void model_destroy(struct model *m)
+{
+	if (!m)
+		return;
+	for (size_t i = 0; i < m->nrefs; i++)
+		reference_finish(&m->refs[i]);
+	free(m->refs);
+	for (size_t i = 0; i < m->ntargets; i++)
+		free(m->targets[i].key);
+	free(m->targets);
+	strmap_finish(&m->target_index);
+	footnotes_finish(&m->notes);
+	problems_finish(&m->problems);
+	free(m->doc.path);
+	free(m);
+}
+
+size_t model_add_reference(struct model *m, enum ref_where where, const char *footnote,
+			   unsigned entry, unsigned line, unsigned column)
+{
+	grow_array(&m->refs, &m->refs_cap, m->nrefs + 1, sizeof *m->refs);
+	struct reference *r = &m->refs[m->nrefs];
+	memset(r, 0, sizeof *r);
+	r->where = where;
+	r->footnote = footnote ? xstrdup(footnote) : NULL;
+	r->entry = entry;
+	r->line = line;
+	r->column = column;
+	return m->nrefs++;
+}
+
+void model_drop_last_reference(struct model *m)
+{
+	if (!m->nrefs)
+		return;
+	reference_finish(&m->refs[--m->nrefs]);
+}
+
+size_t model_add_link(struct model *m, size_t ri, char *url, enum link_syntax syntax, unsigned line,
+		      unsigned column)
+{
+	struct reference *r = &m->refs[ri];
+	grow_array(&r->links, &r->links_cap, r->nlinks + 1, sizeof *r->links);
+	struct link *l = &r->links[r->nlinks];
+	memset(l, 0, sizeof *l);
+	l->url = url;
+	l->syntax = syntax;
+	l->line = line;
+	l->column = column;
+	return r->nlinks++;
+}
+
+void model_bind_target(struct model *m, size_t ri, size_t li)
+{
+	struct link *l = &m->refs[ri].links[li];
+	const char *key = l->normalized ? l->normalized : l->url;
+	size_t ti;
+	if (!strmap_get(&m->target_index, key, &ti)) {
+		grow_array(&m->targets, &m->targets_cap, m->ntargets + 1, sizeof *m->targets);
+		ti = m->ntargets++;
+		m->targets[ti] = (struct target){xstrdup(key), ri, li, 0};
+		strmap_put(&m->target_index, key, ti);
+	}
+	m->targets[ti].citations++;
+	l->target = ti;
+}
+
+const char *link_kind_name(enum link_kind k)
+{
+	switch (k) {
+	case LINK_ARCHIVE_SNAPSHOT:
+		return "archive-snapshot";
+	case LINK_ARCHIVE_REQUEST:
+		return "archive-request";
+	case LINK_ARCHIVE_OTHER:
+		return "archive-other";
+	case LINK_DOI:
+		return "doi";
+	case LINK_DIRECT:
+		break;
+	}
+	return "direct";
+}
+
+const char *link_syntax_name(enum link_syntax s)
+{
+	switch (s) {
+	case SYNTAX_AUTOLINK:
+		return "autolink";
+	case SYNTAX_INLINE:
+		return "inline";
+	case SYNTAX_REFDEF:
+		return "reference-definition";
+	case SYNTAX_BARE:
+		break;
+	}
+	return "bare";
+}

@@ -1,0 +1,115 @@
+/* model.h — the one model of a document's citations that every stage reads
+ * and fills: extraction creates references and links, the checks attach
+ * problems, later stages attach live/archive/drift results to targets, and
+ * the reporters only read it.
+ *
+ * Ownership: the model owns everything reachable from it, and every string in
+ * it is NUL-terminated UTF-8. model_destroy(NULL) is a no-op. Stages refer to
+ * references, links and targets by index, never by pointer, because the
+ * arrays grow. */
+#ifndef CITECHECK_MODEL_H
+#define CITECHECK_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dates.h"
+#include "footnotes.h"
+#include "problem.h"
+#include "strmap.h"
+
+enum link_kind {
+	LINK_DIRECT,
+	LINK_ARCHIVE_SNAPSHOT, /* web.archive.org/web/<timestamp>/<original> */
+	LINK_ARCHIVE_REQUEST,  /* web.archive.org/save/<original>: asks for a capture */
+	LINK_ARCHIVE_OTHER,    /* perma.cc, archive.today and other web archives */
+	LINK_DOI,              /* doi.org resolver */
+};
+
+enum link_syntax {
+	SYNTAX_AUTOLINK, /* <https://…> */
+	SYNTAX_INLINE,   /* [text](https://…) */
+	SYNTAX_BARE,     /* https://… in running text */
+	SYNTAX_REFDEF,   /* [label]: https://… */
+};
+
+/* Where in the document a reference was found. */
+enum ref_where {
+	WHERE_REFERENCES, /* a reference section or a footnote definition */
+	WHERE_BODY,       /* a link in running text */
+};
+
+struct link {
+	char *url;        /* as the author meant it: markup and escapes undone */
+	char *normalized; /* curl's form (lower-case scheme and host); NULL if curl rejects it */
+	unsigned line, column;
+	enum link_syntax syntax;
+	enum link_kind kind;
+	char *original;    /* snapshot or save request: the archived page's URL */
+	char *timestamp;   /* snapshot: the 1–14 digits as cited; NULL for a save request */
+	bool pinned;       /* snapshot: timestamp has all 14 digits */
+	char *doi;         /* DOI link: the DOI */
+	size_t target;     /* index into model.targets */
+	struct problem_list problems;
+};
+
+struct reference {
+	char *footnote; /* label as written ("1", "GCCATTR"); NULL outside numbered notes */
+	unsigned entry; /* 1-based position within its footnote (or 1) */
+	enum ref_where where;
+	unsigned line, column;
+	char *text;     /* the entry's text, lines joined by one space */
+	char *authors;  /* author or organisation as written; NULL if not told apart */
+	char *title;    /* NULL if not told apart */
+	struct date published, accessed;
+	struct link *links;
+	size_t nlinks, links_cap;
+	struct problem_list problems;
+};
+
+/* A distinct URL, shared by every link that cites it: what later stages check
+ * once and record once. */
+struct target {
+	char *key; /* normalized URL, or the URL as written when it does not parse */
+	size_t first_ref, first_link; /* first citation, for messages */
+	size_t citations;
+};
+
+struct document_info {
+	char *path;         /* as given; "-" is standard input */
+	const char *format; /* static string: "markdown", "rst", "text" */
+	uint64_t bytes;
+	unsigned lines;
+};
+
+struct model {
+	struct document_info doc;
+	struct reference *refs;
+	size_t nrefs, refs_cap;
+	struct target *targets;
+	size_t ntargets, targets_cap;
+	struct strmap target_index; /* key → index into targets */
+	struct footnotes notes;
+	struct problem_list problems; /* document-level */
+};
+
+struct model *model_create(const char *path);
+void model_destroy(struct model *m);
+
+/* Appends an empty reference; returns its index. */
+size_t model_add_reference(struct model *m, enum ref_where where, const char *footnote,
+			   unsigned entry, unsigned line, unsigned column);
+/* Appends a link to reference ri, taking ownership of url; returns its index. */
+size_t model_add_link(struct model *m, size_t ri, char *url, enum link_syntax syntax, unsigned line,
+		      unsigned column);
+/* Files the link under its distinct target (by normalized URL); call once the
+ * link is classified. */
+void model_bind_target(struct model *m, size_t ri, size_t li);
+/* Frees a reference's contents and removes it if it is the last one. */
+void model_drop_last_reference(struct model *m);
+
+const char *link_kind_name(enum link_kind k);
+const char *link_syntax_name(enum link_syntax s);
+
+#endif

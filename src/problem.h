@@ -1,0 +1,55 @@
+/* problem.h — every finding citecheck can make from the text alone, with a
+ * stable code and a fixed severity. One table (problem.c) says both, so the
+ * README, the man page and the JSON never disagree about what a code means. */
+#ifndef CITECHECK_PROBLEM_H
+#define CITECHECK_PROBLEM_H
+
+#include <stddef.h>
+
+enum severity { SEV_INFO, SEV_WARNING, SEV_ERROR };
+
+enum problem_code {
+	PROB_URL_SPACE,
+	PROB_URL_ILLEGAL_CHAR,
+	PROB_URL_BAD_PERCENT,
+	PROB_URL_MALFORMED,
+	PROB_LINK_EMPTY,
+	PROB_ARCHIVE_SAVE,
+	PROB_ARCHIVE_UNPINNED,
+	PROB_URL_DATE_MISMATCH,
+	PROB_ACCESSED_BEFORE_PUBLISHED,
+	PROB_URL_NEAR_DUPLICATE,
+	PROB_FOOTNOTE_UNDEFINED,
+	PROB_FOOTNOTE_UNCITED,
+	PROB_FOOTNOTE_DUPLICATE,
+	PROB_FOOTNOTE_GAP,
+	PROB_FOOTNOTE_ORDER,
+	PROB_INVALID_UTF8,
+	PROB_LINE_TOO_LONG,
+	PROB_EMPTY_DOCUMENT,
+	PROB_NO_REFERENCES,
+	PROB__COUNT
+};
+
+struct problem {
+	enum problem_code code;
+	unsigned line, column; /* 1-based; 0 when the problem has no single place */
+	char *message;         /* owned */
+	char *suggestion;      /* owned; NULL when there is no fix to propose */
+};
+
+struct problem_list {
+	struct problem *v;
+	size_t n, cap;
+};
+
+const char *problem_code_name(enum problem_code code);
+enum severity problem_severity(enum problem_code code);
+const char *severity_name(enum severity sev);
+
+/* Append a problem; takes ownership of message and suggestion. */
+void problems_add(struct problem_list *l, enum problem_code code, unsigned line, unsigned column,
+		  char *message, char *suggestion);
+void problems_finish(struct problem_list *l);
+
+#endif

@@ -1,0 +1,144 @@
+#include "report_json.h"
+
+#include <jansson.h>
+
+#include "classify_url.h"
+#include "util.h"
+
+#ifndef CITECHECK_VERSION
+#define CITECHECK_VERSION "0.0.0"
+#endif
+
+static json_t *str_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+static json_t *date_or_null(struct date d)
+{
+	char buf[11];
+	date_format(d, buf);
+	return d.year ? json_string(buf) : json_null();
+}
+
+static json_t *problems_json(const struct problem_list *l)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < l->n; i++) {
+		const struct problem *p = &l->v[i];
+		json_t *o = json_object();
+		json_object_set_new(o, "code", json_string(problem_code_name(p->code)));
+		json_object_set_new(o, "severity", json_string(severity_name(problem_severity(p->code))));
+		json_object_set_new(o, "message", json_string(p->message));
+		if (p->line)
+			json_object_set_new(o, "line", json_integer(p->line));
+		if (p->column)
+			json_object_set_new(o, "column", json_integer(p->column));
+		if (p->suggestion)
+			json_object_set_new(o, "suggestion", json_string(p->suggestion));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+static json_t *link_json(const struct link *l)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "url", json_string(l->url));
+	json_object_set_new(o, "normalized", str_or_null(l->normalized));
+	json_object_set_new(o, "line", json_integer(l->line));
+	json_object_set_new(o, "column", json_integer(l->column));
+	json_object_set_new(o, "syntax", json_string(link_syntax_name(l->syntax)));
+	json_object_set_new(o, "kind", json_string(link_kind_name(l->kind)));
+	if (l->kind == LINK_ARCHIVE_SNAPSHOT || l->kind == LINK_ARCHIVE_REQUEST)
+		json_object_set_new(o, "original", str_or_null(l->original));
+	if (l->kind == LINK_ARCHIVE_SNAPSHOT) {
+		char iso[21];
+		bool pinned = l->pinned && wayback_timestamp_iso(l->timestamp, iso);
+		json_object_set_new(o, "timestamp", str_or_null(l->timestamp));
+		json_object_set_new(o, "archived_at", pinned ? json_string(iso) : json_null());
+		json_object_set_new(o, "pinned", json_boolean(l->pinned));
+	}
+	if (l->kind == LINK_DOI)
+		json_object_set_new(o, "doi", str_or_null(l->doi));
+	json_object_set_new(o, "target", json_integer((json_int_t)l->target));
+	json_object_set_new(o, "problems", problems_json(&l->problems));
+	return o;
+}
+
+static json_t *reference_json(const struct reference *r, size_t index)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "index", json_integer((json_int_t)index));
+	json_object_set_new(o, "footnote", str_or_null(r->footnote));
+	json_object_set_new(o, "entry", json_integer(r->entry));
+	json_object_set_new(o, "where", json_string(r->where == WHERE_BODY ? "body" : "references"));
+	json_object_set_new(o, "line", json_integer(r->line));
+	json_object_set_new(o, "column", json_integer(r->column));
+	json_object_set_new(o, "text", str_or_null(r->text));
+	json_object_set_new(o, "authors", str_or_null(r->authors));
+	json_object_set_new(o, "title", str_or_null(r->title));
+	json_object_set_new(o, "published", date_or_null(r->published));
+	json_object_set_new(o, "accessed", date_or_null(r->accessed));
+	json_t *links = json_array();
+	for (size_t k = 0; k < r->nlinks; k++)
+		json_array_append_new(links, link_json(&r->links[k]));
+	json_object_set_new(o, "links", links);
+	json_object_set_new(o, "problems", problems_json(&r->problems));
+	return o;
+}
+
+static json_t *summary_json(const struct summary *s)
+{
+	json_t *kinds = json_object();
+	for (int k = 0; k < LINK_KIND_COUNT; k++)
+		json_object_set_new(kinds, link_kind_name((enum link_kind)k), json_integer((json_int_t)s->kinds[k]));
+	json_t *codes = json_object();
+	for (int c = 0; c < PROB__COUNT; c++)
+		if (s->by_code[c])
+			json_object_set_new(codes, problem_code_name((enum problem_code)c),
+					    json_integer((json_int_t)s->by_code[c]));
+	return json_pack("{s:I, s:I, s:I, s:I, s:o, s:{s:I, s:I}, s:{s:I, s:I, s:I, s:o}}",
+			 "references", (json_int_t)s->references, "references_with_links",
+			 (json_int_t)s->references_with_links, "links", (json_int_t)s->links,
+			 "distinct_urls", (json_int_t)s->distinct_urls, "kinds", kinds, "footnotes",
+			 "cited", (json_int_t)s->footnotes_cited, "defined", (json_int_t)s->footnotes_defined,
+			 "problems", "error", (json_int_t)s->severity[SEV_ERROR], "warning",
+			 (json_int_t)s->severity[SEV_WARNING], "info", (json_int_t)s->severity[SEV_INFO],
+			 "by_code", codes);
+}
+
+/* Writes "key": value (and consumes value); the key is encoded by jansson too. */
+static int member(FILE *out, const char *key, json_t *value, bool first)
+{
+	json_t *k = json_string(key);
+	int rc = fputs(first ? "{\n" : ",\n", out) < 0 || json_dumpf(k, out, JSON_ENCODE_ANY) ||
+		 fputs(": ", out) < 0 || json_dumpf(value, out, JSON_ENCODE_ANY | JSON_COMPACT);
+	json_decref(k);
+	json_decref(value);
+	return rc ? -1 : 0;
+}
+
+int report_json_write(const struct model *m, const struct summary *s, FILE *out)
+{
+	json_t *doc = json_pack("{s:s, s:s, s:I, s:I}", "path", m->doc.path, "format", m->doc.format,
+				"bytes", (json_int_t)m->doc.bytes, "lines", (json_int_t)m->doc.lines);
+	json_t *tool = json_pack("{s:s, s:i}", "name", "citecheck", "version", CITECHECK_VERSION);
+	json_object_set_new(tool, "schema", json_integer(REPORT_SCHEMA_VERSION));
+	if (member(out, "citecheck", tool, true) || member(out, "document", doc, false))
+		return -1;
+	json_t *key = json_string("references");
+	int rc = fputs(",\n", out) < 0 || json_dumpf(key, out, JSON_ENCODE_ANY) || fputs(": [", out) < 0;
+	json_decref(key);
+	for (size_t r = 0; !rc && r < m->nrefs; r++) {
+		json_t *o = reference_json(&m->refs[r], r);
+		rc = fputs(r ? ",\n" : "\n", out) < 0 || json_dumpf(o, out, JSON_COMPACT);
+		json_decref(o);
+	}
+	if (rc || fputs(m->nrefs ? "\n]" : "]", out) < 0)
+		return -1;
+	if (member(out, "problems", problems_json(&m->problems), false) ||
+	    member(out, "summary", summary_json(s), false) || fputs("\n}\n", out) < 0)
+		return -1;
+	return fflush(out) == 0 && !ferror(out) ? 0 : -1;
+}

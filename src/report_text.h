@@ -1,0 +1,15 @@
+/* report_text.h — what a person reads on the terminal: one line per finding
+ * in the compiler form "file:line:col: severity: message [code]", the
+ * suggested fix under it, and a one-line summary. */
+#ifndef CITECHECK_REPORT_TEXT_H
+#define CITECHECK_REPORT_TEXT_H
+
+#include <stdio.h>
+
+#include "model.h"
+#include "summary.h"
+
+/* Findings of at least min severity, sorted by place, then the summary. */
+void report_text_write(const struct model *m, const struct summary *s, enum severity min, FILE *out);
+
+#endif

@@ -1,0 +1,21 @@
+/* strmap.h — string → index map (open addressing). The map copies its keys
+ * and owns the copies; values are indexes into an array the caller owns. */
+#ifndef CITECHECK_STRMAP_H
+#define CITECHECK_STRMAP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct strmap {
+	struct strmap_slot *slots;
+	size_t cap, count;
+};
+
+void strmap_init(struct strmap *m);
+void strmap_finish(struct strmap *m);
+/* true and *value when key is present. */
+bool strmap_get(const struct strmap *m, const char *key, size_t *value);
+/* Insert key → value unless present; returns the value stored for key. */
+size_t strmap_put(struct strmap *m, const char *key, size_t value);
+
+#endif

@@ -1,0 +1,40 @@
+#include "summary.h"
+
+#include <string.h>
+
+void model_each_problem(const struct model *m, void (*fn)(const struct problem *, void *), void *arg)
+{
+	for (size_t i = 0; i < m->problems.n; i++)
+		fn(&m->problems.v[i], arg);
+	for (size_t r = 0; r < m->nrefs; r++) {
+		const struct reference *ref = &m->refs[r];
+		for (size_t i = 0; i < ref->problems.n; i++)
+			fn(&ref->problems.v[i], arg);
+		for (size_t k = 0; k < ref->nlinks; k++)
+			for (size_t i = 0; i < ref->links[k].problems.n; i++)
+				fn(&ref->links[k].problems.v[i], arg);
+	}
+}
+
+static void count(const struct problem *p, void *arg)
+{
+	struct summary *s = arg;
+	s->severity[problem_severity(p->code)]++;
+	s->by_code[p->code]++;
+}
+
+void summary_compute(const struct model *m, struct summary *s)
+{
+	memset(s, 0, sizeof *s);
+	s->references = m->nrefs;
+	s->distinct_urls = m->ntargets;
+	for (size_t r = 0; r < m->nrefs; r++) {
+		s->links += m->refs[r].nlinks;
+		s->references_with_links += m->refs[r].nlinks > 0;
+		for (size_t k = 0; k < m->refs[r].nlinks; k++)
+			s->kinds[m->refs[r].links[k].kind]++;
+	}
+	s->footnotes_cited = footnotes_count_cited(&m->notes);
+	s->footnotes_defined = footnotes_count_defined(&m->notes);
+	model_each_problem(m, count, s);
+}

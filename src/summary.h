@@ -1,0 +1,26 @@
+/* summary.h — the counts a report closes with, computed once from the model
+ * for both reporters and for the exit status. */
+#ifndef CITECHECK_SUMMARY_H
+#define CITECHECK_SUMMARY_H
+
+#include <stddef.h>
+
+#include "model.h"
+
+#define LINK_KIND_COUNT 5
+
+struct summary {
+	size_t references, references_with_links, links, distinct_urls;
+	size_t kinds[LINK_KIND_COUNT];
+	size_t footnotes_cited, footnotes_defined;
+	size_t severity[3];           /* indexed by enum severity */
+	size_t by_code[PROB__COUNT];
+};
+
+void summary_compute(const struct model *m, struct summary *s);
+
+/* Calls fn for every problem in the model: document-level, then each
+ * reference's and its links'. */
+void model_each_problem(const struct model *m, void (*fn)(const struct problem *, void *), void *arg);
+
+#endif

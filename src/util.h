@@ -1,0 +1,44 @@
+/* util.h — allocation that never returns NULL, a capped growable buffer,
+ * and the few UTF-8 helpers every stage needs.
+ *
+ * Ownership: x* allocators return memory the caller owns and frees with free().
+ * A struct buf owns its bytes; buf_finish() frees them, buf_steal() hands them over. */
+#ifndef CITECHECK_UTIL_H
+#define CITECHECK_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* printf into a fresh string. */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Grow *v (of *cap elements of size elem) so it holds at least need elements. */
+void grow_array(void *v, size_t *cap, size_t need, size_t elem);
+
+struct buf {
+	char *data; /* NUL-terminated while len < cap */
+	size_t len, cap;
+};
+void buf_init(struct buf *b);
+void buf_finish(struct buf *b);
+void buf_clear(struct buf *b);
+void buf_append(struct buf *b, const char *s, size_t n);
+void buf_putc(struct buf *b, char c);
+char *buf_steal(struct buf *b);
+
+/* Number of code points in s[0..n): turns a byte offset into a 1-based column - 1. */
+size_t utf8_count(const char *s, size_t n);
+/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0 if invalid. */
+size_t utf8_valid_seq(const unsigned char *s, size_t n);
+
+bool is_ascii_punct(int c);
+bool isalnum_ascii(int c);
+int ascii_lower(int c);
+bool ascii_ieq_prefix(const char *s, size_t n, const char *prefix);
+
+#endif
