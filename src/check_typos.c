@@ -69,20 +69,45 @@ static char *comparable(const struct link *l)
 	return out;
 }
 
-/* Differences only in digits at the same places are other pages (article
- * 3252 and 3257), not typos; nor is a trailing slash. */
+static bool token_char(char c)
+{
+	return isalnum_ascii((unsigned char)c) || (unsigned char)c >= 0x80;
+}
+
+/* Whether every token of s[b..e), widened to whole tokens, holds a digit. */
+static bool identifier_tokens(const char *s, size_t n, size_t b, size_t e)
+{
+	while (b > 0 && token_char(s[b - 1]))
+		b--;
+	while (e < n && token_char(s[e]))
+		e++;
+	bool digit = false, any = false;
+	for (size_t i = b; i <= e; i++) {
+		if (i < e && token_char(s[i])) {
+			any = true;
+			digit |= s[i] >= '0' && s[i] <= '9';
+			continue;
+		}
+		if (any && !digit)
+			return false;
+		any = digit = false;
+	}
+	return true;
+}
+
+/* Differences confined to tokens that hold digits are other documents
+ * (article 3252 and 3257, NIST SP 800-63a and 800-63b), not typos; nor is a
+ * trailing slash. */
 static bool benign(const char *a, size_t an, const char *b, size_t bn)
 {
-	if (an + 1 == bn && b[an] == '/' && memcmp(a, b, an) == 0)
-		return true;
-	if (bn + 1 == an && a[bn] == '/' && memcmp(a, b, bn) == 0)
-		return true;
-	if (an != bn)
-		return false;
-	for (size_t i = 0; i < an; i++)
-		if (a[i] != b[i] && !(a[i] >= '0' && a[i] <= '9' && b[i] >= '0' && b[i] <= '9'))
-			return false;
-	return true;
+	size_t p = 0;
+	while (p < an && p < bn && a[p] == b[p])
+		p++;
+	size_t sa = an, sb = bn;
+	while (sa > p && sb > p && a[sa - 1] == b[sb - 1])
+		sa--, sb--;
+	bool slash = (sa == p && sb == p + 1 && b[p] == '/') || (sb == p && sa == p + 1 && a[p] == '/');
+	return slash || (identifier_tokens(a, an, p, sa) && identifier_tokens(b, bn, p, sb));
 }
 
 struct key {

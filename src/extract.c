@@ -166,7 +166,8 @@ static void start_definition(struct extractor *x, const char *s, size_t n, const
 {
 	finish_entry(x);
 	close_note(x);
-	footnotes_define(&x->m->notes, s + d->label, d->label_len, x->lineno, column_of(x, s + d->label));
+	footnotes_define(&x->m->notes, d->style == DEF_CARET, s + d->label, d->label_len, x->lineno,
+			 column_of(x, s + d->label));
 	if (d->style == DEF_CARET)
 		x->saw_markdown = true;
 	if (x->in_refs && x->style == DEF_NONE && d->style != DEF_CARET && d->style != DEF_REST)
@@ -281,9 +282,10 @@ static void cite_markers(struct extractor *x, const char *s, size_t n)
 		if (mk.superscript) {
 			char digits[64];
 			size_t k = superscript_digits(s + mk.label, mk.label_len < 120 ? mk.label_len : 120, digits);
-			footnotes_cite(&x->m->notes, digits, k, x->lineno, col);
+			footnotes_cite(&x->m->notes, false, digits, k, x->lineno, col);
 		} else {
-			footnotes_cite(&x->m->notes, s + mk.label, mk.label_len, x->lineno, col);
+			bool caret = mk.label > 0 && s[mk.label - 1] == '^';
+			footnotes_cite(&x->m->notes, caret, s + mk.label, mk.label_len, x->lineno, col);
 		}
 	}
 }

@@ -35,20 +35,20 @@ static long label_number(const char *s)
 	return v;
 }
 
-static struct footnote *lookup(struct footnotes *f, const char *label, size_t len, size_t *idx)
+static struct footnote *lookup(struct footnotes *f, bool caret, const char *label, size_t len, size_t *idx)
 {
-	char *key = xstrndup(label, len);
+	char *key = xasprintf("%s%.*s", caret ? "^" : "", (int)len, label);
 	size_t i;
 	if (!strmap_get(&f->index, key, &i)) {
 		grow_array(&f->v, &f->cap, f->n + 1, sizeof *f->v);
 		i = f->n++;
 		memset(&f->v[i], 0, sizeof f->v[i]);
-		f->v[i].label = key;
-		f->v[i].number = label_number(key);
+		f->v[i].label = xstrndup(label, len);
+		f->v[i].caret = caret;
+		f->v[i].number = label_number(f->v[i].label);
 		strmap_put(&f->index, key, i);
-	} else {
-		free(key);
 	}
+	free(key);
 	*idx = i;
 	return &f->v[i];
 }
@@ -59,10 +59,11 @@ static void push_order(size_t **v, size_t *n, size_t *cap, size_t idx)
 	(*v)[(*n)++] = idx;
 }
 
-void footnotes_cite(struct footnotes *f, const char *label, size_t len, unsigned line, unsigned column)
+void footnotes_cite(struct footnotes *f, bool caret, const char *label, size_t len, unsigned line,
+		    unsigned column)
 {
 	size_t idx;
-	struct footnote *fn = lookup(f, label, len, &idx);
+	struct footnote *fn = lookup(f, caret, label, len, &idx);
 	if (fn->cites++ == 0) {
 		fn->cite_line = line;
 		fn->cite_column = column;
@@ -71,10 +72,11 @@ void footnotes_cite(struct footnotes *f, const char *label, size_t len, unsigned
 	}
 }
 
-void footnotes_define(struct footnotes *f, const char *label, size_t len, unsigned line, unsigned column)
+void footnotes_define(struct footnotes *f, bool caret, const char *label, size_t len, unsigned line,
+		      unsigned column)
 {
 	size_t idx;
-	struct footnote *fn = lookup(f, label, len, &idx);
+	struct footnote *fn = lookup(f, caret, label, len, &idx);
 	if (fn->defs++ == 0) {
 		fn->def_line = line;
 		fn->def_column = column;
@@ -83,22 +85,39 @@ void footnotes_define(struct footnotes *f, const char *label, size_t len, unsign
 	}
 }
 
+/* Numbered notes should first appear in increasing order. A list that does
+ * not (PEPs cite [28] before [4]) gets one finding, not one per note. */
 static void check_order(const struct footnotes *f, const size_t *order, size_t n, bool cited,
-			struct problem_list *out)
+			bool caret, struct problem_list *out)
 {
 	long max = -1;
+	const struct footnote *first = NULL;
+	long first_after = 0;
+	size_t count = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct footnote *fn = &f->v[order[i]];
-		if (fn->number < max) {
-			problems_add(out, PROB_FOOTNOTE_ORDER, cited ? fn->cite_line : fn->def_line,
-				     cited ? fn->cite_column : fn->def_column,
-				     xasprintf("footnote %s is first %s after footnote %ld", fn->label,
-					       cited ? "cited" : "defined", max),
-				     NULL);
-		} else {
+		if (fn->caret != caret)
+			continue;
+		if (fn->number >= max) {
 			max = fn->number;
+			continue;
+		}
+		if (count++ == 0) {
+			first = fn;
+			first_after = max;
 		}
 	}
+	if (!first)
+		return;
+	const char *verb = cited ? "cited" : "defined";
+	char *more = count > 1 ? xasprintf(" (%zu notes in all are first %s out of order)", count, verb)
+			       : xstrdup("");
+	problems_add(out, PROB_FOOTNOTE_ORDER, cited ? first->cite_line : first->def_line,
+		     cited ? first->cite_column : first->def_column,
+		     xasprintf("footnote %s is first %s after footnote %ld%s", first->label, verb,
+			       first_after, more),
+		     NULL);
+	free(more);
 }
 
 static int cmp_long(const void *a, const void *b)
@@ -108,12 +127,12 @@ static int cmp_long(const void *a, const void *b)
 }
 
 /* A number between 1 and the highest one used that is neither cited nor defined. */
-static void check_gaps(const struct footnotes *f, struct problem_list *out)
+static void check_gaps(const struct footnotes *f, bool caret, struct problem_list *out)
 {
 	long *nums = xmalloc((f->n + 1) * sizeof *nums);
 	size_t k = 0;
 	for (size_t i = 0; i < f->n; i++)
-		if (f->v[i].number >= 0)
+		if (f->v[i].number >= 0 && f->v[i].caret == caret)
 			nums[k++] = f->v[i].number;
 	qsort(nums, k, sizeof *nums, cmp_long);
 	long prev = 0;
@@ -135,17 +154,26 @@ static void check_gaps(const struct footnotes *f, struct problem_list *out)
 	free(nums);
 }
 
+static bool any_cited(const struct footnotes *f, bool caret)
+{
+	for (size_t i = 0; i < f->n; i++)
+		if (f->v[i].cites && f->v[i].caret == caret)
+			return true;
+	return false;
+}
+
 void footnotes_check(const struct footnotes *f, struct problem_list *out)
 {
-	/* A document with no marker we can see cites in a way we cannot read (or is
-	 * a bare reference list): calling every definition uncited would be noise. */
-	bool any_cited = footnotes_count_cited(f) > 0;
+	/* Where no note of a kind is cited in a way we can see, the document cites
+	 * otherwise (or is a bare reference list): calling every definition
+	 * uncited would be noise. */
+	bool cited[2] = {any_cited(f, false), any_cited(f, true)};
 	for (size_t i = 0; i < f->n; i++) {
 		const struct footnote *fn = &f->v[i];
 		if (fn->cites && !fn->defs)
 			problems_add(out, PROB_FOOTNOTE_UNDEFINED, fn->cite_line, fn->cite_column,
 				     xasprintf("footnote %s is cited but never defined", fn->label), NULL);
-		if (any_cited && fn->defs && !fn->cites)
+		if (cited[fn->caret] && fn->defs && !fn->cites)
 			problems_add(out, PROB_FOOTNOTE_UNCITED, fn->def_line, fn->def_column,
 				     xasprintf("footnote %s is defined but never cited", fn->label), NULL);
 		if (fn->defs > 1)
@@ -153,9 +181,11 @@ void footnotes_check(const struct footnotes *f, struct problem_list *out)
 				     xasprintf("footnote %s is defined %u times", fn->label, fn->defs),
 				     NULL);
 	}
-	check_gaps(f, out);
-	check_order(f, f->cite_order, f->ncite_order, true, out);
-	check_order(f, f->def_order, f->ndef_order, false, out);
+	for (int caret = 0; caret < 2; caret++) {
+		check_gaps(f, caret, out);
+		check_order(f, f->cite_order, f->ncite_order, true, caret, out);
+		check_order(f, f->def_order, f->ndef_order, false, caret, out);
+	}
 }
 
 size_t footnotes_count_cited(const struct footnotes *f)

@@ -5,6 +5,7 @@
 #ifndef CITECHECK_FOOTNOTES_H
 #define CITECHECK_FOOTNOTES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "problem.h"
@@ -12,6 +13,7 @@
 
 struct footnote {
 	char *label;
+	bool caret;                        /* [^label] notes are a namespace of their own */
 	long number;                       /* -1 when the label is not a number */
 	unsigned cites, cite_line, cite_column; /* count and first citation */
 	unsigned defs, def_line, def_column;    /* count and first definition */
@@ -28,8 +30,12 @@ struct footnotes {
 
 void footnotes_init(struct footnotes *f);
 void footnotes_finish(struct footnotes *f);
-void footnotes_cite(struct footnotes *f, const char *label, size_t len, unsigned line, unsigned column);
-void footnotes_define(struct footnotes *f, const char *label, size_t len, unsigned line, unsigned column);
+/* caret: the note is written [^label] (Markdown); such labels never match
+ * <sup>N</sup>, [N] or N. notes, which share one namespace. */
+void footnotes_cite(struct footnotes *f, bool caret, const char *label, size_t len, unsigned line,
+		    unsigned column);
+void footnotes_define(struct footnotes *f, bool caret, const char *label, size_t len, unsigned line,
+		      unsigned column);
 /* Appends the findings to out. */
 void footnotes_check(const struct footnotes *f, struct problem_list *out);
 size_t footnotes_count_cited(const struct footnotes *f);

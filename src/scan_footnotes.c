@@ -137,7 +137,10 @@ bool scan_next_marker(const char *s, size_t n, size_t *pos, struct footnote_mark
 			size_t lb = i + 1 + caret;
 			bool numeric = digits(s, n, lb) == e - lb && e - lb <= 3 && s[lb] != '0';
 			bool prev_ok = i == 0 || !(isalnum_ascii(s[i - 1]) || s[i - 1] == ']' || s[i - 1] == '!');
-			bool next_ok = e + 1 >= n || (s[e + 1] != '(' && s[e + 1] != ':' && s[e + 1] != '[');
+			/* "[^x]:" defines only at the start of a line; mid-sentence it cites */
+			bool at_start = md_skip_blanks(s, n, 0) == i;
+			bool next_ok = e + 1 >= n ||
+				       (s[e + 1] != '(' && s[e + 1] != '[' && (s[e + 1] != ':' || (caret && !at_start)));
 			if ((caret || (numeric && prev_ok)) && next_ok && lb < e) {
 				*out = (struct footnote_marker){i, lb, e - lb, false};
 				*pos = e + 1 + (e + 1 < n && s[e + 1] == '_'); /* reST: [1]_ */

@@ -1,0 +1,144 @@
+/* The extractor on small documents written for each rule. */
+#include <stdlib.h>
+
+#include "../src/extract.h"
+#include "../src/util.h"
+#include "check.h"
+
+static struct model *extract(const char *doc)
+{
+	struct model *m = model_create("t.md");
+	struct extractor *x = extractor_create(m, NULL);
+	unsigned no = 0;
+	for (const char *p = doc; *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		extractor_line(x, p, n, ++no);
+		p += n + (nl != NULL);
+	}
+	extractor_finish(x);
+	extractor_destroy(x);
+	return m;
+}
+
+static void seed_shapes(void)
+{
+	struct model *m = extract(
+		"# Title\n"
+		"\n"
+		"Body cites one.<sup>1</sup> And two.<sup>2</sup> And three.<sup>3</sup>\n"
+		"\n"
+		"# REFERENCES\n"
+		"\n"
+		"---\n"
+		"\n"
+		"- <sup>1</sup> Org (2023, Jul. 13). First title, 24-CT/TW.  \n"
+		" Bộ Công An (2023, Dec. 21). Second. Retrieved Feb. 5, 2024, from <https://a.vn/x>\n"
+		"- Tạp Chí (2023, Dec. 21). Third. Retrieved Feb. 5, 2024, from [https://b.vn/a\\\\_b](https://b.vn/a_b)\n"
+		"\n"
+		"Thùy Linh (2023, Dec. 22). Fourth. Retrieved Feb. 27, 2024, from\n"
+		"\n"
+		"[https://c.vn/x](https://c.vn/x)\n"
+		"\n"
+		"Phi Hồng (2023, Sept. 22). Fifth. Cổng Thông Tin\n"
+		"\n"
+		"Retrieved Feb. 27, 2024, from\n"
+		"\n"
+		"<https://d.vn/y>\n"
+		"\n"
+		"Phạm (2023, Dec. 29). Sixth, no URL. Ban Tuyên Giáo.\n"
+		"\n"
+		"<sup>2</sup> Vũ (2023, Dec. 28). Seventh an ninh<sup>34</sup> trật tự. Retrieved Feb. 27, 2024, from\n"
+		"\n"
+		"---\n"
+		"\n"
+		"<https://e.vn/z>\n"
+		"\n"
+		"- \n"
+		"- <sup>3</sup> Last (2024, Feb. 27). Eighth. Retrieved Feb. 29, 2024 from <https://f.vn/>\n"
+		"\n"
+		"Licence text, March 1, 2024 (CC BY-NC 4.0)\n"
+		"\n"
+		"1. Give credit.\n"
+		"2. To read it, visit:  \n"
+		"<https://creativecommons.org/licenses/by/4.0/>\n");
+	CHECK_INT(m->nrefs, 9);
+	if (m->nrefs == 9) {
+		const char *notes[] = {"1", "1", "1", "1", "1", "1", "2", "3", NULL};
+		const unsigned entries[] = {1, 2, 3, 4, 5, 6, 1, 1, 1};
+		const size_t nlinks[] = {0, 1, 1, 1, 1, 0, 1, 1, 1};
+		const unsigned lines[] = {9, 10, 11, 13, 17, 23, 25, 32, 34};
+		for (size_t i = 0; i < 9; i++) {
+			CHECK_STR(m->refs[i].footnote, notes[i]);
+			CHECK_INT(m->refs[i].entry, entries[i]);
+			CHECK_INT(m->refs[i].nlinks, nlinks[i]);
+			CHECK_INT(m->refs[i].line, lines[i]);
+		}
+		CHECK_STR(m->refs[2].links[0].url, "https://b.vn/a_b");
+		CHECK_INT(m->refs[3].links[0].line, 15);
+		CHECK_STR(m->refs[4].text, "Phi Hồng (2023, Sept. 22). Fifth. Cổng Thông Tin Retrieved Feb. 27, 2024, from <https://d.vn/y>");
+		CHECK_INT(m->refs[4].accessed.day, 27);
+		CHECK_STR(m->refs[6].links[0].url, "https://e.vn/z");
+		CHECK_STR(m->refs[8].links[0].url, "https://creativecommons.org/licenses/by/4.0/");
+		CHECK_INT(m->refs[8].published.year, 0); /* prose: no citation to read */
+		CHECK_INT(m->refs[1].column, 2);
+		CHECK_INT(m->refs[1].links[0].column, 68); /* 11 + 17 + 8 + 30 + "<" */
+	}
+	CHECK_INT(footnotes_count_defined(&m->notes), 3);
+	CHECK_INT(footnotes_count_cited(&m->notes), 3);
+	model_destroy(m);
+}
+
+static void other_styles(void)
+{
+	/* reST: setext heading, .. [N] definitions with indented URLs, [N]_ markers */
+	struct model *m = extract("Text [1]_ and [2]_.\n\nReferences\n==========\n\n.. [1] Scoping (Rafael Bracho)\n   https://legacy.python.org/a.html\n\n.. [2] Extended (Just)\n   https://mail.python.org/b.html\n");
+	CHECK_INT(m->nrefs, 2);
+	CHECK_STR(m->nrefs ? m->refs[1].footnote : NULL, "2");
+	CHECK_STR(m->nrefs ? m->refs[1].links[0].url : NULL, "https://mail.python.org/b.html");
+	CHECK_INT(footnotes_count_cited(&m->notes), 2);
+	model_destroy(m);
+
+	/* Markdown footnotes defined anywhere, body links, code fences */
+	m = extract("Uses attrs[^GCC] and [a link](https://example.org/page).\n\n"
+		    "```\nnot https://in.code/ [^X]\n```\n\n"
+		    "[^GCC]: GCC team, [Attribute Syntax](https://gcc.gnu.org/a.html), GCC manual, 2024-01-17\n"
+		    "    continued https://gcc.gnu.org/b.html\n\nAfter.[^NONE]\n");
+	CHECK_INT(m->nrefs, 2);
+	if (m->nrefs == 2) {
+		CHECK_INT(m->refs[0].where, WHERE_BODY);
+		CHECK_STR(m->refs[0].text, "a link");
+		CHECK_STR(m->refs[1].footnote, "GCC");
+		CHECK_INT(m->refs[1].nlinks, 2);
+		CHECK_STR(m->refs[1].title, "Attribute Syntax");
+	}
+	CHECK_INT(footnotes_count_cited(&m->notes), 2);
+	CHECK_INT(footnotes_count_defined(&m->notes), 1);
+	model_destroy(m);
+
+	/* NIST: anchors before [LABEL] entries; sub-headings stay in the section */
+	m = extract("## 11 References\n\n### 11.1 General\n\n<a name=\"b\"></a>[BALLOON] Boneh, Dan. \"Balloon,\" 2016. Available at: <https://eprint.iacr.org/2016/027.pdf>\n\n"
+		    "<a name=\"E\"></a>[E-Gov] *E-Government Act*, December 2002, available at: <http://www.gpo.gov/x.pdf>.\n\n## 12 Next\n\nhttps://after.example/\n");
+	CHECK_INT(m->nrefs, 3);
+	CHECK_STR(m->nrefs == 3 ? m->refs[1].footnote : NULL, "E-Gov");
+	CHECK_INT(m->nrefs == 3 ? (int)m->refs[2].where : -1, WHERE_BODY);
+	model_destroy(m);
+
+	/* a table of references: one row, one source */
+	m = extract("## References\n\n|||\n|:---|:---|\n|[[Kirvan 2022]](https://t.com/m)|Kirvan (2022). M. Available from: <https://t.com/m> \\[Accessed 20 October 2025]|\n");
+	CHECK_INT(m->nrefs, 1);
+	CHECK_INT(m->nrefs ? m->refs[0].nlinks : 0, 2);
+	model_destroy(m);
+
+	/* nothing to find */
+	m = extract("Decree 72/2015/ND-CP regulates the internet.\n\nNo links here.\n");
+	CHECK_INT(m->nrefs, 0);
+	model_destroy(m);
+}
+
+int main(void)
+{
+	seed_shapes();
+	other_styles();
+	return check_done("extract");
+}
