@@ -99,7 +99,7 @@ void check_link_text(struct link *l)
 		    NULL);
 		break;
 	}
-	if (!l->normalized && !l->problems.n) {
+	if (!l->valid && !l->problems.n) {
 		const char *err = "";
 		char *n = url_normalize(u, &err);
 		free(n);

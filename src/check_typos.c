@@ -58,7 +58,7 @@ out:
  * scheme and "www." (http/https and www are not typos). Caller frees. */
 static char *comparable(const struct link *l)
 {
-	const char *u = l->original ? l->original : (l->normalized ? l->normalized : l->url);
+	const char *u = l->original ? l->original : (l->valid ? link_normalized(l) : l->url);
 	char *fixed = url_repair(u);
 	const char *p = strstr(fixed, "://");
 	p = p ? p + 3 : fixed;
@@ -135,20 +135,25 @@ void check_typos(struct model *m)
 	struct strmap seen;
 	strmap_init(&seen);
 	struct key *keys = NULL;
-	/* owned copies of the keys; strmap keeps its own */
 	size_t nkeys = 0, cap = 0;
-	for (size_t i = 0; i < m->nrefs; i++)
-		for (size_t k = 0; k < m->refs[i].nlinks; k++) {
-			char *c = comparable(&m->refs[i].links[k]);
-			if (strmap_put(&seen, c, nkeys) != nkeys) {
-				free(c);
-				continue;
-			}
-			grow_array(&keys, &cap, nkeys + 1, sizeof *keys);
-			keys[nkeys] = (struct key){c, strlen(c), nkeys, i, k};
-			nkeys++;
-		}
-	qsort(keys, nkeys, sizeof *keys, by_len);
+	/* every citation of a target compares the same: one key per target */
+	size_t *key_of_target = xmalloc((m->ntargets + 1) * sizeof *key_of_target);
+	for (size_t t = 0; t < m->ntargets; t++) {
+		struct target *tg = &m->targets[t];
+		const struct link *l = &m->refs[tg->first_ref].links[tg->first_link];
+		free(tg->similarity_key);
+		tg->similarity_key = comparable(l);
+		size_t id = strmap_put(&seen, tg->similarity_key, nkeys);
+		key_of_target[t] = id;
+		if (id != nkeys)
+			continue;
+		grow_array(&keys, &cap, nkeys + 1, sizeof *keys);
+		keys[nkeys] = (struct key){tg->similarity_key, strlen(tg->similarity_key), nkeys,
+					   tg->first_ref, tg->first_link};
+		nkeys++;
+	}
+	if (nkeys)
+		qsort(keys, nkeys, sizeof *keys, by_len);
 	/* twin[id]: the earlier-cited key that key id is a near copy of, if any */
 	size_t *twin = xmalloc((nkeys + 1) * sizeof *twin), *dist = xmalloc((nkeys + 1) * sizeof *dist);
 	struct key **by_id = xmalloc((nkeys + 1) * sizeof *by_id);
@@ -173,11 +178,8 @@ void check_typos(struct model *m)
 	for (size_t r = 0; r < m->nrefs; r++)
 		for (size_t k = 0; k < m->refs[r].nlinks; k++) {
 			struct link *l = &m->refs[r].links[k];
-			size_t id;
-			char *c = comparable(l);
-			bool found = strmap_get(&seen, c, &id);
-			free(c);
-			if (!found || twin[id] == (size_t)-1)
+			size_t id = key_of_target[l->target];
+			if (twin[id] == (size_t)-1)
 				continue;
 			const struct key *e = by_id[twin[id]];
 			const struct link *el = &m->refs[e->ref].links[e->link];
@@ -188,8 +190,7 @@ void check_typos(struct model *m)
 				     NULL);
 		}
 	free(by_id);
-	for (size_t i = 0; i < nkeys; i++)
-		free((char *)keys[i].s);
+	free(key_of_target);
 	free(twin);
 	free(dist);
 	free(keys);

@@ -12,23 +12,61 @@ static bool is_space(char c)
 	return c == ' ' || c == '\t';
 }
 
-/* Whether offset i lies in a whitespace-delimited token that holds "://". */
-static bool in_url(const char *s, size_t n, size_t i)
+/* The whitespace-delimited tokens that hold "://", found once per text so
+ * that asking whether an offset lies in a URL costs a short scan. */
+#define MAX_URL_SPANS 32
+struct url_spans {
+	size_t b[MAX_URL_SPANS], e[MAX_URL_SPANS];
+	size_t n;
+};
+
+static void find_url_spans(const char *s, size_t n, struct url_spans *u)
 {
-	size_t b = i, e = i;
-	while (b > 0 && !is_space(s[b - 1]))
-		b--;
-	while (e < n && !is_space(s[e]))
-		e++;
-	for (size_t k = b; k + 2 < e; k++)
-		if (s[k] == ':' && s[k + 1] == '/' && s[k + 2] == '/')
+	u->n = 0;
+	for (const char *p = s; (p = memmem(p, n - (size_t)(p - s), "://", 3)) != NULL; p += 3) {
+		size_t b = (size_t)(p - s), e = b;
+		while (b > 0 && !is_space(s[b - 1]))
+			b--;
+		while (e < n && !is_space(s[e]))
+			e++;
+		if (u->n && u->e[u->n - 1] >= b)
+			continue; /* same token */
+		if (u->n == MAX_URL_SPANS)
+			break;
+		u->b[u->n] = b;
+		u->e[u->n++] = e;
+	}
+}
+
+static bool in_url(const struct url_spans *u, size_t i)
+{
+	for (size_t k = 0; k < u->n; k++)
+		if (i >= u->b[k] && i < u->e[k])
 			return true;
 	return false;
 }
 
 static bool word_start(const char *s, size_t i)
 {
-	return i == 0 || strchr(" \t([,*_\\", s[i - 1]) != NULL;
+	if (i == 0)
+		return true;
+	switch (s[i - 1]) {
+	case ' ': case '\t': case '(': case '[': case ',': case '*': case '_': case '\\':
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* The first letters of the access words ("retrieved", "accessed", …). */
+static bool access_initial(char c)
+{
+	switch (c | 0x20) {
+	case 'r': case 'a': case 'l': case 'c': case 'v': case 'd':
+		return true;
+	default:
+		return false;
+	}
 }
 
 /* "(2023, Dec. 21)" at s[i] == '(': the date and the offset of ')'. */
@@ -51,10 +89,11 @@ static const char *const access_words[] = {
 };
 
 /* The access date and the span of its clause [*b, *e). */
-static bool find_accessed(const char *s, size_t n, struct date *d, size_t *b, size_t *e)
+static bool find_accessed(const char *s, size_t n, const struct url_spans *u, struct date *d,
+			  size_t *b, size_t *e)
 {
 	for (size_t i = 0; i < n; i++) {
-		if (!word_start(s, i) || in_url(s, n, i))
+		if (!access_initial(s[i]) || !word_start(s, i) || in_url(u, i))
 			continue;
 		for (size_t w = 0; w < sizeof access_words / sizeof access_words[0]; w++) {
 			size_t wl = strlen(access_words[w]);
@@ -166,7 +205,8 @@ static enum lead_kind classify_lead(const char *s, size_t b, size_t e)
 
 /* APA: "Author (date). Title. …" or, without an author, "Title (date). Site. …"
  * lim is where the access clause begins: no title reaches into it. */
-static void apa_names(const char *s, size_t lim, size_t open, size_t close, struct citation_meta *m)
+static void apa_names(const char *s, size_t lim, const struct url_spans *u, size_t open, size_t close,
+		      struct citation_meta *m)
 {
 	size_t b = skip_see(s, open);
 	size_t t = close + 1;
@@ -177,7 +217,7 @@ static void apa_names(const char *s, size_t lim, size_t open, size_t close, stru
 	if (emphasised) {
 		const char *end = memchr(s + t + 1, s[t], lim - t - 1);
 		e = end ? (size_t)(end - s) + 1 : sentence_end(s, lim, t);
-	} else if (t < lim && !in_url(s, lim, t)) {
+	} else if (t < lim && !in_url(u, t)) {
 		e = sentence_end(s, lim, t);
 	}
 	enum lead_kind lead = b < open ? classify_lead(s, b, open) : LEAD_NAME;
@@ -233,11 +273,14 @@ static void quoted_names(const char *s, size_t n, struct citation_meta *m)
 		m->authors = trimmed_copy(s, a, bl, ",.:");
 }
 
-static bool fallback_published(const char *s, size_t n, size_t ab, size_t ae, struct date *out)
+static bool fallback_published(const char *s, size_t n, const struct url_spans *u, size_t ab, size_t ae,
+			       struct date *out)
 {
 	struct date year_only = {0, 0, 0};
 	for (size_t i = 0; i < n; i++) {
-		if ((i >= ab && i < ae) || !word_start(s, i) || in_url(s, n, i))
+		unsigned char c = (unsigned char)s[i];
+		bool may_start = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+		if (!may_start || (i >= ab && i < ae) || !word_start(s, i) || in_url(u, i))
 			continue;
 		struct date d;
 		size_t len;
@@ -258,20 +301,22 @@ static bool fallback_published(const char *s, size_t n, size_t ab, size_t ae, st
 void citation_parse(const char *s, size_t n, struct citation_meta *m)
 {
 	memset(m, 0, sizeof *m);
+	struct url_spans spans, *u = &spans;
+	find_url_spans(s, n, u);
 	size_t ab = n, ae = n;
-	if (!find_accessed(s, n, &m->accessed, &ab, &ae))
+	if (!find_accessed(s, n, u, &m->accessed, &ab, &ae))
 		ab = ae = n;
 	for (size_t i = 0; i < ab; i++) {
-		if (s[i] != '(' || in_url(s, n, i))
+		if (s[i] != '(' || in_url(u, i))
 			continue;
 		size_t close;
 		if (paren_date(s, n, i, &m->published, &close)) {
-			apa_names(s, ab, i, close, m);
+			apa_names(s, ab, u, i, close, m);
 			return;
 		}
 	}
 	quoted_names(s, n, m);
-	fallback_published(s, n, ab, ae, &m->published);
+	fallback_published(s, n, u, ab, ae, &m->published);
 }
 
 bool citation_starts(const char *s, size_t n)

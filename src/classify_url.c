@@ -154,6 +154,11 @@ void classify_link(struct link *l, const struct classify_config *cfg)
 	const char *err;
 	l->kind = LINK_DIRECT;
 	l->normalized = url_normalize(l->url, &err);
+	l->valid = l->normalized != NULL;
+	if (l->normalized && strcmp(l->normalized, l->url) == 0) {
+		free(l->normalized); /* the common case: keep one copy */
+		l->normalized = NULL;
+	}
 	/* Classification goes by the host even when the URL as a whole does not
 	 * parse (a space in the archived original must not hide the snapshot). */
 	const char *p = strstr(l->url, "://");

@@ -13,7 +13,7 @@ struct classify_config {
 	const char *wayback_host;
 };
 
-/* Fills l->normalized, kind, original, timestamp, pinned and doi from l->url. */
+/* Fills l->normalized, valid, kind, original, timestamp, pinned and doi from l->url. */
 void classify_link(struct link *l, const struct classify_config *cfg);
 
 /* curl's normalised form of url (scheme and host lower case, default port

@@ -85,7 +85,9 @@ static void add_link(struct extractor *x, size_t ri, const char *s, struct link_
 		return;
 	}
 	size_t li = model_add_link(x->m, ri, hit->url, hit->syntax, x->lineno, col);
-	classify_link(&x->m->refs[ri].links[li], &x->cfg);
+	struct link *l = &x->m->refs[ri].links[li];
+	if (!model_copy_classification(x->m, l))
+		classify_link(l, &x->cfg);
 	model_bind_target(x->m, ri, li);
 }
 

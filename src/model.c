@@ -11,6 +11,7 @@ struct model *model_create(const char *path)
 	m->doc.path = xstrdup(path);
 	m->doc.format = "text";
 	strmap_init(&m->target_index);
+	strmap_init(&m->url_index);
 	footnotes_init(&m->notes);
 	return m;
 }
@@ -44,10 +45,13 @@ void model_destroy(struct model *m)
 	for (size_t i = 0; i < m->nrefs; i++)
 		reference_finish(&m->refs[i]);
 	free(m->refs);
-	for (size_t i = 0; i < m->ntargets; i++)
+	for (size_t i = 0; i < m->ntargets; i++) {
 		free(m->targets[i].key);
+		free(m->targets[i].similarity_key);
+	}
 	free(m->targets);
 	strmap_finish(&m->target_index);
+	strmap_finish(&m->url_index);
 	footnotes_finish(&m->notes);
 	problems_finish(&m->problems);
 	free(m->doc.path);
@@ -97,11 +101,36 @@ void model_bind_target(struct model *m, size_t ri, size_t li)
 	if (!strmap_get(&m->target_index, key, &ti)) {
 		grow_array(&m->targets, &m->targets_cap, m->ntargets + 1, sizeof *m->targets);
 		ti = m->ntargets++;
-		m->targets[ti] = (struct target){xstrdup(key), ri, li, 0};
+		m->targets[ti] = (struct target){xstrdup(key), NULL, ri, li, 0};
 		strmap_put(&m->target_index, key, ti);
 	}
 	m->targets[ti].citations++;
 	l->target = ti;
+	strmap_put(&m->url_index, l->url, ti);
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+bool model_copy_classification(const struct model *m, struct link *l)
+{
+	size_t ti;
+	if (!strmap_get(&m->url_index, l->url, &ti))
+		return false;
+	const struct target *t = &m->targets[ti];
+	const struct link *src = &m->refs[t->first_ref].links[t->first_link];
+	if (strcmp(src->url, l->url) != 0)
+		return false; /* another spelling of the target: classify it afresh */
+	l->kind = src->kind;
+	l->valid = src->valid;
+	l->pinned = src->pinned;
+	l->normalized = dup_or_null(src->normalized);
+	l->original = dup_or_null(src->original);
+	l->timestamp = dup_or_null(src->timestamp);
+	l->doi = dup_or_null(src->doi);
+	return true;
 }
 
 const char *link_kind_name(enum link_kind k)

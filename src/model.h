@@ -42,7 +42,8 @@ enum ref_where {
 
 struct link {
 	char *url;        /* as the author meant it: markup and escapes undone */
-	char *normalized; /* curl's form (lower-case scheme and host); NULL if curl rejects it */
+	char *normalized; /* curl's form when it differs from url; see link_normalized() */
+	bool valid;       /* curl's URL API accepts url */
 	unsigned line, column;
 	enum link_syntax syntax;
 	enum link_kind kind;
@@ -72,6 +73,7 @@ struct reference {
  * once and record once. */
 struct target {
 	char *key; /* normalized URL, or the URL as written when it does not parse */
+	char *similarity_key; /* for the typo check: set and owned by check_typos */
 	size_t first_ref, first_link; /* first citation, for messages */
 	size_t citations;
 };
@@ -90,6 +92,7 @@ struct model {
 	struct target *targets;
 	size_t ntargets, targets_cap;
 	struct strmap target_index; /* key → index into targets */
+	struct strmap url_index;    /* URL as written → target: classify each spelling once */
 	struct footnotes notes;
 	struct problem_list problems; /* document-level */
 };
@@ -106,8 +109,18 @@ size_t model_add_link(struct model *m, size_t ri, char *url, enum link_syntax sy
 /* Files the link under its distinct target (by normalized URL); call once the
  * link is classified. */
 void model_bind_target(struct model *m, size_t ri, size_t li);
+/* If a link with this exact URL was classified before, copies its
+ * classification into l and returns true. */
+bool model_copy_classification(const struct model *m, struct link *l);
 /* Frees a reference's contents and removes it if it is the last one. */
 void model_drop_last_reference(struct model *m);
+
+/* curl's normalised form of the link's URL (lower-case scheme and host,
+ * default port dropped), or NULL when curl rejects the URL. */
+static inline const char *link_normalized(const struct link *l)
+{
+	return l->normalized ? l->normalized : l->valid ? l->url : NULL;
+}
 
 const char *link_kind_name(enum link_kind k);
 const char *link_syntax_name(enum link_syntax s);

@@ -45,7 +45,7 @@ static json_t *link_json(const struct link *l)
 {
 	json_t *o = json_object();
 	json_object_set_new(o, "url", json_string(l->url));
-	json_object_set_new(o, "normalized", str_or_null(l->normalized));
+	json_object_set_new(o, "normalized", str_or_null(link_normalized(l)));
 	json_object_set_new(o, "line", json_integer(l->line));
 	json_object_set_new(o, "column", json_integer(l->column));
 	json_object_set_new(o, "syntax", json_string(link_syntax_name(l->syntax)));
@@ -108,37 +108,62 @@ static json_t *summary_json(const struct summary *s)
 			 "by_code", codes);
 }
 
-/* Writes "key": value (and consumes value); the key is encoded by jansson too. */
-static int member(FILE *out, const char *key, json_t *value, bool first)
+/* Encodes value with jansson into b (reused across calls) and writes it in
+ * one piece: jansson's own FILE output makes a stdio call per token. */
+static int emit(FILE *out, const json_t *value, size_t flags, struct buf *b)
+{
+	for (;;) {
+		size_t need = json_dumpb(value, b->data, b->cap, flags);
+		if (need == 0)
+			return -1;
+		if (need <= b->cap)
+			return fwrite(b->data, 1, need, out) == need ? 0 : -1;
+		buf_clear(b);
+		grow_array(&b->data, &b->cap, need, 1);
+	}
+}
+
+/* Writes "key": value and consumes value; the key is encoded by jansson too. */
+static int member(FILE *out, const char *key, json_t *value, bool first, struct buf *b)
 {
 	json_t *k = json_string(key);
-	int rc = fputs(first ? "{\n" : ",\n", out) < 0 || json_dumpf(k, out, JSON_ENCODE_ANY) ||
-		 fputs(": ", out) < 0 || json_dumpf(value, out, JSON_ENCODE_ANY | JSON_COMPACT);
+	int rc = fputs(first ? "{\n" : ",\n", out) < 0 || emit(out, k, JSON_ENCODE_ANY, b) ||
+		 fputs(": ", out) < 0 || emit(out, value, JSON_ENCODE_ANY | JSON_COMPACT, b);
 	json_decref(k);
 	json_decref(value);
 	return rc ? -1 : 0;
 }
 
-int report_json_write(const struct model *m, const struct summary *s, FILE *out)
+static int write_all(const struct model *m, const struct summary *s, FILE *out, struct buf *b)
 {
 	json_t *doc = json_pack("{s:s, s:s, s:I, s:I}", "path", m->doc.path, "format", m->doc.format,
 				"bytes", (json_int_t)m->doc.bytes, "lines", (json_int_t)m->doc.lines);
-	json_t *tool = json_pack("{s:s, s:i}", "name", "citecheck", "version", CITECHECK_VERSION);
+	json_t *tool = json_pack("{s:s, s:s}", "name", "citecheck", "version", CITECHECK_VERSION);
 	json_object_set_new(tool, "schema", json_integer(REPORT_SCHEMA_VERSION));
-	if (member(out, "citecheck", tool, true) || member(out, "document", doc, false))
+	if (member(out, "citecheck", tool, true, b) || member(out, "document", doc, false, b))
 		return -1;
 	json_t *key = json_string("references");
-	int rc = fputs(",\n", out) < 0 || json_dumpf(key, out, JSON_ENCODE_ANY) || fputs(": [", out) < 0;
+	int rc = fputs(",\n", out) < 0 || emit(out, key, JSON_ENCODE_ANY, b) || fputs(": [", out) < 0;
 	json_decref(key);
 	for (size_t r = 0; !rc && r < m->nrefs; r++) {
 		json_t *o = reference_json(&m->refs[r], r);
-		rc = fputs(r ? ",\n" : "\n", out) < 0 || json_dumpf(o, out, JSON_COMPACT);
+		rc = fputs(r ? ",\n" : "\n", out) < 0 || emit(out, o, JSON_COMPACT, b);
 		json_decref(o);
 	}
 	if (rc || fputs(m->nrefs ? "\n]" : "]", out) < 0)
 		return -1;
-	if (member(out, "problems", problems_json(&m->problems), false) ||
-	    member(out, "summary", summary_json(s), false) || fputs("\n}\n", out) < 0)
+	if (member(out, "problems", problems_json(&m->problems), false, b) ||
+	    member(out, "summary", summary_json(s), false, b) || fputs("\n}\n", out) < 0)
 		return -1;
 	return fflush(out) == 0 && !ferror(out) ? 0 : -1;
+}
+
+int report_json_write(const struct model *m, const struct summary *s, FILE *out)
+{
+	struct buf b;
+	buf_init(&b);
+	grow_array(&b.data, &b.cap, 64 * 1024, 1);
+	int rc = write_all(m, s, out, &b);
+	buf_finish(&b);
+	return rc;
 }

@@ -52,12 +52,15 @@ char *xstrdup(const char *s)
 
 char *xasprintf(const char *fmt, ...)
 {
+	char small[256]; /* most messages fit: one formatting pass */
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	int n = vsnprintf(small, sizeof small, fmt, ap);
 	va_end(ap);
 	if (n < 0)
 		oom();
+	if ((size_t)n < sizeof small)
+		return xstrndup(small, (size_t)n);
 	char *p = xmalloc((size_t)n + 1);
 	va_start(ap, fmt);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);
@@ -69,7 +72,8 @@ void grow_array(void *v, size_t *cap, size_t need, size_t elem)
 {
 	if (need <= *cap)
 		return;
-	size_t n = *cap ? *cap : 4;
+	/* exact at first (most references have one link), doubling after */
+	size_t n = *cap ? *cap : need;
 	while (n < need)
 		n *= 2;
 	void **pv = v;
