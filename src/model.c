@@ -16,7 +16,7 @@ struct model *model_create(const char *path)
 	return m;
 }
 
-static void link_finish(struct link *l)
+void link_finish(struct link *l)
 {
 	free(l->url);
 	free(l->normalized);

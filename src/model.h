@@ -100,6 +100,9 @@ struct model {
 struct model *model_create(const char *path);
 void model_destroy(struct model *m);
 
+/* Frees what a link owns (not the link itself, which lives in an array). */
+void link_finish(struct link *l);
+
 /* Appends an empty reference; returns its index. */
 size_t model_add_reference(struct model *m, enum ref_where where, const char *footnote,
 			   unsigned entry, unsigned line, unsigned column);

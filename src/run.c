@@ -1,6 +1,7 @@
 #include "run.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,11 +15,16 @@
 #include "summary.h"
 #include "util.h"
 
-static void fatal(const char *fmt, const char *a, const char *b)
+/* The one place run() reports a failure: one line on standard error. */
+static void fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void fatal(const char *fmt, ...)
 {
+	va_list ap;
+	va_start(ap, fmt);
 	fputs("citecheck: ", stderr);
-	fprintf(stderr, fmt, a, b);
+	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);
+	va_end(ap);
 }
 
 /* Writes the report to path through a temporary file renamed into place, so
@@ -56,8 +62,8 @@ static int write_report_file(const struct model *m, const struct summary *s, con
 int run(const struct options *opt)
 {
 	if (!opt->extract_only) {
-		fatal("%s%s", "checking links on the web is not built yet; run with --extract-only to "
-			      "extract and check the references without a network", "");
+		fatal("checking links on the web is not built yet; run with --extract-only to "
+		      "extract and check the references without a network");
 		return EXIT_TROUBLE;
 	}
 	struct model *m = model_create(opt->input);
@@ -76,7 +82,7 @@ int run(const struct options *opt)
 	} else {
 		rc = report_json_write(m, &s, stdout);
 		if (rc)
-			fatal("cannot write the report: %s%s", strerror(errno), "");
+			fatal("cannot write the report: %s", strerror(errno));
 	}
 	if (!opt->quiet)
 		report_text_write(m, &s, opt->verbose ? SEV_INFO : SEV_WARNING, stderr);
