@@ -162,15 +162,44 @@ static bool any_cited(const struct footnotes *f, bool caret)
 	return false;
 }
 
+static bool any_defined(const struct footnotes *f, bool caret)
+{
+	for (size_t i = 0; i < f->n; i++)
+		if (f->v[i].defs && f->v[i].caret == caret)
+			return true;
+	return false;
+}
+
+/* Markers of a kind with no definition of that kind anywhere: either the
+ * notes are missing or they are in a shape citecheck does not read, and
+ * "[1]" may be no note at all. One finding says so, not one error each. */
+static void report_missing(const struct footnotes *f, bool caret, struct problem_list *out)
+{
+	size_t n = 0;
+	const struct footnote *first = NULL;
+	for (size_t i = 0; i < f->n; i++)
+		if (f->v[i].cites && f->v[i].caret == caret && n++ == 0)
+			first = &f->v[i];
+	problems_add(out, PROB_FOOTNOTES_MISSING, first->cite_line, first->cite_column,
+		     xasprintf("%zu footnote%s cited (first: %s%s) but no footnote definitions were found: "
+			       "is the notes section missing, or written in a way citecheck does not read?",
+			       n, n == 1 ? " is" : "s are", caret ? "^" : "", first->label),
+		     NULL);
+}
+
 void footnotes_check(const struct footnotes *f, struct problem_list *out)
 {
 	/* Where no note of a kind is cited in a way we can see, the document cites
 	 * otherwise (or is a bare reference list): calling every definition
 	 * uncited would be noise. */
 	bool cited[2] = {any_cited(f, false), any_cited(f, true)};
+	bool defined[2] = {any_defined(f, false), any_defined(f, true)};
+	for (int caret = 0; caret < 2; caret++)
+		if (cited[caret] && !defined[caret])
+			report_missing(f, caret, out);
 	for (size_t i = 0; i < f->n; i++) {
 		const struct footnote *fn = &f->v[i];
-		if (fn->cites && !fn->defs)
+		if (fn->cites && !fn->defs && defined[fn->caret])
 			problems_add(out, PROB_FOOTNOTE_UNDEFINED, fn->cite_line, fn->cite_column,
 				     xasprintf("footnote %s is cited but never defined", fn->label), NULL);
 		if (cited[fn->caret] && fn->defs && !fn->cites)
@@ -182,6 +211,8 @@ void footnotes_check(const struct footnotes *f, struct problem_list *out)
 				     NULL);
 	}
 	for (int caret = 0; caret < 2; caret++) {
+		if (!defined[caret])
+			continue; /* said once above, or nothing to compare */
 		check_gaps(f, caret, out);
 		check_order(f, f->cite_order, f->ncite_order, true, caret, out);
 		check_order(f, f->def_order, f->ndef_order, false, caret, out);

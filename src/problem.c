@@ -19,6 +19,7 @@ static const struct {
 	[PROB_ACCESSED_BEFORE_PUBLISHED] = {"accessed-before-published", SEV_WARNING},
 	[PROB_URL_NEAR_DUPLICATE] = {"url-near-duplicate", SEV_WARNING},
 	[PROB_FOOTNOTE_UNDEFINED] = {"footnote-undefined", SEV_ERROR},
+	[PROB_FOOTNOTES_MISSING] = {"footnotes-missing", SEV_WARNING},
 	[PROB_FOOTNOTE_UNCITED] = {"footnote-uncited", SEV_WARNING},
 	[PROB_FOOTNOTE_DUPLICATE] = {"footnote-duplicate", SEV_WARNING},
 	[PROB_FOOTNOTE_GAP] = {"footnote-gap", SEV_WARNING},

@@ -167,7 +167,26 @@ static void footnotes(void)
 	}
 	CHECK_INT(footnotes_count_cited(&f), 5);
 	CHECK_INT(footnotes_count_defined(&f), 5);
+	CHECK_INT(counts[PROB_FOOTNOTES_MISSING], 0);
 	problems_finish(&out);
+	footnotes_finish(&f);
+
+	/* markers and no definition of their kind at all: one warning, no errors */
+	footnotes_init(&f);
+	footnotes_cite(&f, false, "1", 1, 3, 9);
+	footnotes_cite(&f, false, "2", 1, 4, 9);
+	footnotes_cite(&f, false, "4", 1, 5, 9);
+	footnotes_cite(&f, true, "x", 1, 6, 9);
+	footnotes_define(&f, true, "x", 1, 60, 1);
+	struct problem_list out2 = {0};
+	footnotes_check(&f, &out2);
+	CHECK_INT(out2.n, 1);
+	CHECK_INT(out2.n ? (int)out2.v[0].code : -1, PROB_FOOTNOTES_MISSING);
+	CHECK_STR(out2.n ? out2.v[0].message : NULL,
+		  "3 footnotes are cited (first: 1) but no footnote definitions were found: is the notes "
+		  "section missing, or written in a way citecheck does not read?");
+	CHECK_INT(out2.n ? out2.v[0].line : 0, 3);
+	problems_finish(&out2);
 	footnotes_finish(&f);
 }
 
