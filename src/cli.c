@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include <getopt.h>
 #include <string.h>
 
 void cli_usage(FILE *out)
@@ -27,58 +28,68 @@ void cli_usage(FILE *out)
 	      out);
 }
 
-static bool is(const char *a, const char *s, const char *l)
-{
-	return (s && strcmp(a, s) == 0) || strcmp(a, l) == 0;
-}
-
 int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errlen)
 {
+	enum { OPT_EXTRACT_ONLY = 256 };
+	static const struct option longopts[] = {
+		{"extract-only", no_argument, NULL, OPT_EXTRACT_ONLY},
+		{"output", required_argument, NULL, 'o'},
+		{"quiet", no_argument, NULL, 'q'},
+		{"verbose", no_argument, NULL, 'v'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
 	memset(opt, 0, sizeof *opt);
-	bool options_done = false;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (options_done || a[0] != '-' || strcmp(a, "-") == 0) {
-			if (opt->input) {
-				snprintf(err, errlen, "one document at a time: '%s' and '%s' given", opt->input, a);
-				return -1;
-			}
-			opt->input = a;
-		} else if (strcmp(a, "--") == 0) {
-			options_done = true;
-		} else if (is(a, "-h", "--help")) {
-			opt->help = true;
-		} else if (is(a, "-V", "--version")) {
-			opt->version = true;
-		} else if (is(a, NULL, "--extract-only")) {
+	opterr = 0; /* errors are reported by the caller, in one line */
+	optind = 1;
+	int c;
+	while ((c = getopt_long(argc, argv, ":o:qvhV", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_EXTRACT_ONLY:
 			opt->extract_only = true;
-		} else if (is(a, "-q", "--quiet")) {
+			break;
+		case 'o':
+			if (!*optarg) {
+				snprintf(err, errlen, "--output needs a file name");
+				return -1;
+			}
+			opt->output = optarg;
+			break;
+		case 'q':
 			opt->quiet = true;
-		} else if (is(a, "-v", "--verbose")) {
+			break;
+		case 'v':
 			opt->verbose = true;
-		} else if (is(a, "-o", "--output") || strncmp(a, "--output=", 9) == 0) {
-			if (a[1] == '-' && a[8] == '=') {
-				opt->output = a + 9;
-			} else if (i + 1 < argc) {
-				opt->output = argv[++i];
-			} else {
-				snprintf(err, errlen, "%s needs a file name", a);
-				return -1;
-			}
-			if (!*opt->output) {
-				snprintf(err, errlen, "%s needs a file name", a);
-				return -1;
-			}
-		} else {
-			snprintf(err, errlen, "unknown option '%s'", a);
+			break;
+		case 'h':
+			opt->help = true;
+			break;
+		case 'V':
+			opt->version = true;
+			break;
+		case ':':
+			snprintf(err, errlen, "%s needs a file name", argv[optind - 1]);
+			return -1;
+		default:
+			if (optopt)
+				snprintf(err, errlen, "unknown option '-%c'", optopt);
+			else
+				snprintf(err, errlen, "unknown option '%s'", argv[optind - 1]);
 			return -1;
 		}
 	}
 	if (opt->help || opt->version)
 		return 0;
-	if (!opt->input) {
+	if (optind == argc) {
 		snprintf(err, errlen, "no document given");
 		return -1;
 	}
+	if (argc - optind > 1) {
+		snprintf(err, errlen, "one document at a time: '%s' and '%s' given", argv[optind],
+			 argv[optind + 1]);
+		return -1;
+	}
+	opt->input = argv[optind];
 	return 0;
 }

@@ -31,6 +31,14 @@ expect "unknown option" "$rc $err" "2 citecheck: unknown option '--frobnicate'
 Try 'citecheck --help'."
 run --extract-only a b
 expect "two documents" "$rc" 2
+run -x
+expect "unknown short option" "$rc $err" "2 citecheck: unknown option '-x'
+Try 'citecheck --help'."
+run --extract-only -o
+expect "-o without a file" "$rc $err" "2 citecheck: -o needs a file name
+Try 'citecheck --help'."
+run --extract-only -qv --output="$tmp/eq.json" "$fixtures/001_c25326fb54ddfca2.txt"
+expect "combined short options and --output=FILE" "$rc $(jq -r .document.lines "$tmp/eq.json")" "0 28"
 run "$fixtures/000_639fc2e66c0e2ab4.txt"
 expect "without --extract-only: refused, not faked" "$rc" 2
 expect_match "… saying why" "$err" "not built yet"
