@@ -5,7 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#define CHUNK_SIZE (64u * 1024u)
+#define CHUNK_SIZE ((size_t)64 * 1024)
 
 static const struct {
 	const char *magic;

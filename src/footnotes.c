@@ -180,6 +180,8 @@ static void report_missing(const struct footnotes *f, bool caret, struct problem
 	for (size_t i = 0; i < f->n; i++)
 		if (f->v[i].cites && f->v[i].caret == caret && n++ == 0)
 			first = &f->v[i];
+	if (!first)
+		return;
 	problems_add(out, PROB_FOOTNOTES_MISSING, first->cite_line, first->cite_column,
 		     xasprintf("%zu footnote%s cited (first: %s%s) but no footnote definitions were found: "
 			       "is the notes section missing, or written in a way citecheck does not read?",

@@ -162,7 +162,7 @@ int report_json_write(const struct model *m, const struct summary *s, FILE *out)
 {
 	struct buf b;
 	buf_init(&b);
-	grow_array(&b.data, &b.cap, 64 * 1024, 1);
+	grow_array(&b.data, &b.cap, (size_t)64 * 1024, 1);
 	int rc = write_all(m, s, out, &b);
 	buf_finish(&b);
 	return rc;
