@@ -24,13 +24,14 @@ struct extractor {
 
 	bool in_refs;
 	int refs_level;
-	enum def_style style; /* the numbering style of this reference section */
+	enum def_style style; /* the numbering style of this reference section, set by its first entry */
 
 	char *note; /* the footnote whose sources are being listed; owned */
 	unsigned note_entries;
 
 	bool open;     /* an entry is being built */
 	bool prose;    /* … and it is prose that only counts if it holds a link */
+	bool table_row; /* … and it is a table row: a source if it holds a link */
 	bool body_def; /* … and it is a footnote definition outside any reference section */
 	size_t ref;
 	struct buf text;
@@ -124,7 +125,7 @@ static void finish_entry(struct extractor *x)
 		return;
 	x->open = false;
 	struct reference *r = &x->m->refs[x->ref];
-	if (x->prose && r->nlinks == 0 && r->problems.n == 0) {
+	if ((x->prose || x->table_row) && r->nlinks == 0 && r->problems.n == 0) {
 		model_drop_last_reference(x->m);
 		if (x->note)
 			x->note_entries--;
@@ -146,6 +147,7 @@ static void finish_entry(struct extractor *x)
 static void start_entry(struct extractor *x, const char *s, size_t n, bool prose, bool body_def)
 {
 	finish_entry(x);
+	x->table_row = false;
 	size_t b = md_skip_blanks(s, n, 0);
 	unsigned entry = x->note ? ++x->note_entries : 1;
 	x->ref = model_add_reference(x->m, WHERE_REFERENCES, x->note, entry, x->lineno,
@@ -226,6 +228,14 @@ static bool continues_entry(const char *s, size_t n)
 	return false;
 }
 
+/* A section whose first entry has no number lists sources without numbers:
+ * a numbered list further down (how-to steps) holds no footnotes. */
+static void unnumbered_list(struct extractor *x)
+{
+	if (x->style == DEF_NONE && !x->note)
+		x->style = DEF_UNNUMBERED;
+}
+
 static bool style_fits(const struct extractor *x, enum def_style st)
 {
 	return st == DEF_CARET || st == DEF_REST || x->style == DEF_NONE || x->style == st;
@@ -239,8 +249,10 @@ static bool refs_line(struct extractor *x, const char *s, size_t n)
 	n -= a;
 	size_t i = md_skip_blanks(s, n, 0);
 	if (i < n && s[i] == '|') { /* a table of references: one row, one source */
-		if (!table_separator(s, n))
-			start_entry(x, s, n, true, false);
+		if (!table_separator(s, n)) {
+			start_entry(x, s, n, false, false);
+			x->table_row = true;
+		}
 		return true;
 	}
 	struct footnote_def d;
@@ -252,11 +264,13 @@ static bool refs_line(struct extractor *x, const char *s, size_t n)
 	if (b == n) /* an empty bullet: "- ⏎- <sup>57</sup>" */
 		return false;
 	if (b) {
+		unnumbered_list(x);
 		start_entry(x, s + b, n - b, false, false);
 		return true;
 	}
 	if (x->prev_blank || !x->open) {
 		if (citation_starts(s, n)) {
+			unnumbered_list(x);
 			start_entry(x, s, n, false, false);
 		} else if (x->open && (x->m->refs[x->ref].nlinks == 0 || continues_entry(s, n))) {
 			continue_entry(x, s, n);

@@ -18,6 +18,7 @@ enum def_style {
 	DEF_REST,    /* .. [label] text  (valid anywhere) */
 	DEF_BRACKET, /* [label] text */
 	DEF_NUMDOT,  /* N. text */
+	DEF_UNNUMBERED, /* not a definition: a section whose entries carry no numbers */
 };
 
 struct footnote_def {

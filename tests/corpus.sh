@@ -1,0 +1,59 @@
+#!/bin/sh
+# Documents that cite in other styles than the seed. Expectations come from
+# reading them and from grep over the raw files (noted per line).
+. "$(dirname "$0")/lib.sh"
+bin=$1
+dir=$2/corpus
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+q() { jq -r "$1" "$out"; }
+
+# reST: `.. [N]` citations with the URL on an indented line, cited as [N]_
+"$bin" --extract-only -q "$dir/pep-3104.rst" > "$out"
+expect "pep: exit 0 (warnings only)" "$?" 0
+expect "pep: format" "$(q .document.format)" rst
+expect "pep: 30 '.. [N]' + the malformed '[15]' (grep ^\.\. \[ / ^\[)" "$(q .summary.footnotes.defined)" 31
+expect "pep: 30 distinct [N]_ markers (grep)" "$(q .summary.footnotes.cited)" 30
+expect "pep: one URL per citation (grep -c http)" "$(q '[.summary.links, .summary.distinct_urls] | join(" ")')" "31 31"
+expect "pep: [2]'s URL is on the line below its label" "$(q '.references[] | select(.footnote=="2") | "\(.line) \(.links[0].line) \(.links[0].url)"')" \
+	"443 444 https://mail.python.org/pipermail/python-dev/2003-February/032764.html"
+expect "pep: line 482 '[15]' lacks its '.. ' and is never cited" \
+	"$(q '.problems[] | select(.code=="footnote-uncited") | "\(.line) \(.message)"')" "482 footnote 15 is defined but never cited"
+expect "pep: references cited out of order, said once" "$(q '[.problems[] | select(.code=="footnote-out-of-order")] | length')" 1
+
+# Markdown [^label] notes, defined after the paragraphs that cite them
+"$bin" --extract-only -q "$dir/ossf-compiler-annotations.md" > "$out"
+expect "ossf: 22 [^label]: definitions, all cited (grep)" "$(q '"\(.summary.footnotes.defined) \(.summary.footnotes.cited)"')" "22 22"
+expect "ossf: 31 [text](https links (grep), 9 of them in running text" \
+	"$(q '"\(.summary.links) \([.references[] | select(.where=="body")] | length)"')" "31 9"
+expect "ossf: '[^clang-ownership]:' mid-sentence (line 82) cites" "$(q '[.problems[] | select(.code=="footnote-uncited")] | length')" 0
+expect "ossf: a note's author, title and date" "$(q '.references[] | select(.footnote=="GCCATTR") | "\(.authors)|\(.title)|\(.published)"')" \
+	"GCC team|Attribute Syntax|2024-01-17"
+expect "ossf: archived C23 draft" "$(q '.references[] | select(.footnote=="C23") | .links[0] | "\(.kind) \(.archived_at)"')" \
+	"archive-snapshot 2024-01-05T08:40:47Z"
+
+# A Harvard-like table of references, CRLF line ends
+"$bin" --extract-only -q "$dir/ossf-pyscg-concurrency.md" > "$out"
+expect "pyscg: 12 table rows (grep ^|[[)" "$(q '[.references[] | select(.where=="references")] | length')" 12
+expect "pyscg: each row holds its URL twice" "$(q '[.references[] | select(.where=="references") | .links | length] | unique | join(",")')" 2
+expect "pyscg: access dates '[Accessed 6 June 2024]'" "$(q '.references[] | select(.where=="references") | select(.text | contains("CWE-667")) | .accessed')" 2024-06-06
+
+# NIST: [LABEL] entries behind HTML anchors, under numbered sub-headings
+"$bin" --extract-only -q "$dir/nist-sp800-63b-references.md" > "$out"
+expect "nist: 49 labelled entries (grep)" "$(q .summary.footnotes.defined)" 49
+expect "nist: 46 <autolinks> (grep)" "$(q .summary.links)" 46
+expect "nist: a label with a space" "$(q '.references[] | select(.footnote=="EO 13681") | .links[0].url')" "https://www.federalregister.gov/d/2014-25439"
+expect "nist: DOIs of one series are no typos" "$(q '[.references[].links[].problems[]] | length')" 0
+expect "nist: cited elsewhere, so nothing is 'uncited'" "$(q '[.problems[]] | length')" 0
+
+# French Chicago-style notes; link text shows the original, target is perma.cc
+"$bin" --extract-only -q "$dir/ph-fr-analyse-tfidf.md" > "$out"
+expect "ph-fr: exit 1: [^17] cited, notes stop at 16 (grep)" "$?" 1
+expect "ph-fr: the finding" "$(q '.problems[] | select(.code=="footnote-undefined") | "\(.line) \(.message)"')" "419 footnote 17 is cited but never defined"
+expect "ph-fr: 74 [text](http links + 2 bare URLs (lines 23, 361)" "$(q .summary.links)" 76
+expect "ph-fr: 68 perma.cc targets (grep)" "$(q '.summary.kinds["archive-other"]')" 68
+expect "ph-fr: the numbered how-to list after the reading list holds no notes" "$(q .summary.footnotes.defined)" 16
+expect "ph-fr: note 1, French dates" "$(q '.references[] | select(.footnote=="1") | "\(.authors)|\(.published)"')" "Ted Underwood|2011-11-09"
+expect "ph-fr: 'consulté le 9 juin 2022'" "$(q '.references[] | select(.footnote=="6") | .accessed')" 2022-06-09
+
+finish corpus
