@@ -1,36 +1,129 @@
 #include "cli.h"
 
+#include <errno.h>
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
 
 void cli_usage(FILE *out)
 {
-	fputs("Usage: citecheck [OPTIONS] --extract-only FILE\n"
+	fputs("Usage: citecheck [OPTIONS] FILE\n"
 	      "Verify the citations of a report: extract its reference list, footnotes and\n"
-	      "cited URLs, and report the problems visible in the text itself, as JSON.\n"
+	      "cited URLs, check every URL on the live web, and report what is dead, blocked\n"
+	      "or unverifiable, and the problems visible in the text itself, as JSON.\n"
 	      "FILE is Markdown or plain text; - reads standard input.\n"
 	      "\n"
-	      "Options:\n"
-	      "      --extract-only  read the document and check its text; no network\n"
-	      "                      (checking links on the web is not built yet)\n"
-	      "  -o, --output FILE   write the JSON report to FILE instead of standard output\n"
-	      "  -q, --quiet         print no findings on standard error, only fatal errors\n"
-	      "  -v, --verbose       also print info-level findings on standard error\n"
-	      "  -h, --help          show this help and exit\n"
-	      "  -V, --version       show the version and exit\n"
+	      "Output:\n"
+	      "  -o, --output FILE       write the JSON report to FILE instead of standard output\n"
+	      "  -q, --quiet             print no findings on standard error, only fatal errors\n"
+	      "  -v, --verbose           also print info findings and unverified links\n"
+	      "      --fail-on LIST      what makes the exit status 1, comma-separated from\n"
+	      "                          dead, blocked, unchecked, error, warning, none\n"
+	      "                          (default: dead,error)\n"
+	      "\n"
+	      "Checking:\n"
+	      "      --extract-only      read the document and check its text; no network\n"
+	      "      --jobs N            requests at once (default 16)\n"
+	      "      --host-jobs N       requests at once to one host (default 2)\n"
+	      "      --timeout SECONDS   per request (default 20)\n"
+	      "      --connect-timeout SECONDS  per connection (default 10)\n"
+	      "      --deadline SECONDS  for the whole check (default 900); what is left is error\n"
+	      "      --retries N         further tries after a transient failure (default 2)\n"
+	      "      --max-retry-after SECONDS  longest Retry-After to wait for (default 60)\n"
+	      "      --max-body BYTES    bytes of each page kept (default 2097152)\n"
+	      "      --max-redirects N   redirects followed (default 10)\n"
+	      "      --no-probe          no soft-404 probes of hosts\n"
+	      "      --exclude REGEX     do not fetch URLs matching REGEX (POSIX extended; repeatable)\n"
+	      "      --user-agent STRING the User-Agent sent (default: citecheck and its version)\n"
+	      "      --cacert FILE       trust the CA certificates in FILE\n"
+	      "      --insecure          do not verify TLS certificates (said in the report)\n"
+	      "      --connect-to HOST:PORT:HOST2:PORT2  connect there instead (repeatable)\n"
+	      "      --resolve HOST:PORT:ADDRESS  resolve HOST to ADDRESS (repeatable)\n"
+	      "\n"
+	      "  -h, --help              show this help and exit\n"
+	      "  -V, --version           show the version and exit\n"
 	      "\n"
 	      "Exit status:\n"
-	      "  0  no finding of error severity\n"
-	      "  1  at least one finding of error severity\n"
+	      "  0  nothing that --fail-on names\n"
+	      "  1  something --fail-on names (by default: a dead link or a finding of error severity)\n"
 	      "  2  usage error, unreadable input or unwritable output\n"
+	      "  3  offline: no cited host could be resolved or reached\n"
 	      "\n"
 	      "See citecheck(1) for the JSON report and the list of findings.\n",
 	      out);
 }
 
+static int parse_count(const char *arg, const char *name, long min, long max, long *out, char *err, size_t errlen)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(arg, &end, 10);
+	if (errno || end == arg || *end || v < min || v > max) {
+		snprintf(err, errlen, "%s takes a whole number from %ld to %ld, not '%s'", name, min, max, arg);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+static int parse_seconds(const char *arg, const char *name, long *ms, char *err, size_t errlen)
+{
+	char *end;
+	errno = 0;
+	double v = strtod(arg, &end);
+	if (errno || end == arg || *end || !(v > 0) || v > 86400) {
+		snprintf(err, errlen, "%s takes seconds (more than 0, at most 86400), not '%s'", name, arg);
+		return -1;
+	}
+	*ms = (long)(v * 1000 + 0.5);
+	if (*ms < 1)
+		*ms = 1;
+	return 0;
+}
+
+static int parse_fail_on(const char *arg, unsigned *out, char *err, size_t errlen)
+{
+	static const struct {
+		const char *name;
+		unsigned bits;
+	} names[] = {{"dead", FAIL_DEAD},       {"blocked", FAIL_BLOCKED}, {"unchecked", FAIL_UNCHECKED},
+		     {"error", FAIL_ERROR},     {"warning", FAIL_WARNING}, {"none", 0}};
+	*out = 0;
+	for (const char *p = arg;;) {
+		size_t n = strcspn(p, ",");
+		size_t k = 0;
+		for (; k < sizeof names / sizeof names[0]; k++)
+			if (strlen(names[k].name) == n && strncmp(p, names[k].name, n) == 0)
+				break;
+		if (k == sizeof names / sizeof names[0]) {
+			snprintf(err, errlen, "--fail-on takes dead, blocked, unchecked, error, warning or none, not '%.*s'",
+				 (int)n, p);
+			return -1;
+		}
+		*out |= names[k].bits;
+		if (!p[n])
+			return 0;
+		p += n + 1;
+	}
+}
+
+static int push(const char **list, size_t *n, const char *arg, const char *name, char *err, size_t errlen)
+{
+	if (*n == MAX_LIST_OPTIONS) {
+		snprintf(err, errlen, "%s is given more than %d times", name, MAX_LIST_OPTIONS);
+		return -1;
+	}
+	list[(*n)++] = arg;
+	return 0;
+}
+
 int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errlen)
 {
-	enum { OPT_EXTRACT_ONLY = 256 };
+	enum {
+		OPT_EXTRACT_ONLY = 256, OPT_FAIL_ON, OPT_JOBS, OPT_HOST_JOBS, OPT_TIMEOUT, OPT_CONNECT_TIMEOUT,
+		OPT_DEADLINE, OPT_RETRIES, OPT_MAX_RETRY_AFTER, OPT_MAX_BODY, OPT_MAX_REDIRECTS, OPT_NO_PROBE,
+		OPT_EXCLUDE, OPT_USER_AGENT, OPT_CACERT, OPT_INSECURE, OPT_CONNECT_TO, OPT_RESOLVE,
+	};
 	static const struct option longopts[] = {
 		{"extract-only", no_argument, NULL, OPT_EXTRACT_ONLY},
 		{"output", required_argument, NULL, 'o'},
@@ -38,13 +131,35 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 		{"verbose", no_argument, NULL, 'v'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
+		{"fail-on", required_argument, NULL, OPT_FAIL_ON},
+		{"jobs", required_argument, NULL, OPT_JOBS},
+		{"host-jobs", required_argument, NULL, OPT_HOST_JOBS},
+		{"timeout", required_argument, NULL, OPT_TIMEOUT},
+		{"connect-timeout", required_argument, NULL, OPT_CONNECT_TIMEOUT},
+		{"deadline", required_argument, NULL, OPT_DEADLINE},
+		{"retries", required_argument, NULL, OPT_RETRIES},
+		{"max-retry-after", required_argument, NULL, OPT_MAX_RETRY_AFTER},
+		{"max-body", required_argument, NULL, OPT_MAX_BODY},
+		{"max-redirects", required_argument, NULL, OPT_MAX_REDIRECTS},
+		{"no-probe", no_argument, NULL, OPT_NO_PROBE},
+		{"exclude", required_argument, NULL, OPT_EXCLUDE},
+		{"user-agent", required_argument, NULL, OPT_USER_AGENT},
+		{"cacert", required_argument, NULL, OPT_CACERT},
+		{"insecure", no_argument, NULL, OPT_INSECURE},
+		{"connect-to", required_argument, NULL, OPT_CONNECT_TO},
+		{"resolve", required_argument, NULL, OPT_RESOLVE},
 		{NULL, 0, NULL, 0},
 	};
 	memset(opt, 0, sizeof *opt);
+	opt->fail_on = FAIL_DEAD | FAIL_ERROR;
+	opt->jobs = opt->host_jobs = opt->retries = opt->max_redirects = -1;
+	opt->timeout_ms = opt->connect_timeout_ms = opt->deadline_ms = opt->max_retry_after_ms = -1;
+	opt->max_body = -1;
 	opterr = 0; /* errors are reported by the caller, in one line */
 	optind = 1;
-	int c;
-	while ((c = getopt_long(argc, argv, ":o:qvhV", longopts, NULL)) != -1) {
+	int c, rc = 0;
+	long v;
+	while (rc == 0 && (c = getopt_long(argc, argv, ":o:qvhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_EXTRACT_ONLY:
 			opt->extract_only = true;
@@ -68,8 +183,61 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 		case 'V':
 			opt->version = true;
 			break;
+		case OPT_FAIL_ON:
+			rc = parse_fail_on(optarg, &opt->fail_on, err, errlen);
+			break;
+		case OPT_JOBS:
+			rc = parse_count(optarg, "--jobs", 1, 1000, &opt->jobs, err, errlen);
+			break;
+		case OPT_HOST_JOBS:
+			rc = parse_count(optarg, "--host-jobs", 1, 100, &opt->host_jobs, err, errlen);
+			break;
+		case OPT_RETRIES:
+			rc = parse_count(optarg, "--retries", 0, 10, &opt->retries, err, errlen);
+			break;
+		case OPT_MAX_REDIRECTS:
+			rc = parse_count(optarg, "--max-redirects", 0, 50, &opt->max_redirects, err, errlen);
+			break;
+		case OPT_MAX_BODY:
+			rc = parse_count(optarg, "--max-body", 1024, 1L << 30, &v, err, errlen);
+			opt->max_body = v;
+			break;
+		case OPT_TIMEOUT:
+			rc = parse_seconds(optarg, "--timeout", &opt->timeout_ms, err, errlen);
+			break;
+		case OPT_CONNECT_TIMEOUT:
+			rc = parse_seconds(optarg, "--connect-timeout", &opt->connect_timeout_ms, err, errlen);
+			break;
+		case OPT_DEADLINE:
+			rc = parse_seconds(optarg, "--deadline", &opt->deadline_ms, err, errlen);
+			break;
+		case OPT_MAX_RETRY_AFTER:
+			rc = parse_seconds(optarg, "--max-retry-after", &opt->max_retry_after_ms, err, errlen);
+			break;
+		case OPT_NO_PROBE:
+			opt->no_probe = true;
+			break;
+		case OPT_EXCLUDE:
+			rc = push(opt->exclude, &opt->nexclude, optarg, "--exclude", err, errlen);
+			break;
+		case OPT_USER_AGENT:
+			opt->user_agent = optarg;
+			break;
+		case OPT_CACERT:
+			opt->cacert = optarg;
+			break;
+		case OPT_INSECURE:
+			opt->insecure = true;
+			break;
+		case OPT_CONNECT_TO:
+			rc = push(opt->connect_to, &opt->nconnect_to, optarg, "--connect-to", err, errlen);
+			break;
+		case OPT_RESOLVE:
+			rc = push(opt->resolve, &opt->nresolve, optarg, "--resolve", err, errlen);
+			break;
 		case ':':
-			snprintf(err, errlen, "%s needs a file name", argv[optind - 1]);
+			snprintf(err, errlen, "%s needs %s", argv[optind - 1],
+				 optopt == 'o' || optopt == OPT_CACERT ? "a file name" : "a value");
 			return -1;
 		default:
 			if (optopt)
@@ -79,6 +247,8 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 			return -1;
 		}
 	}
+	if (rc)
+		return -1;
 	if (opt->help || opt->version)
 		return 0;
 	if (optind == argc) {

@@ -7,18 +7,39 @@
 
 /* Exit statuses, documented in --help, README and citecheck(1). */
 enum exit_status {
-	EXIT_CLEAN = 0,    /* no finding of error severity */
-	EXIT_FINDINGS = 1, /* at least one finding of error severity */
+	EXIT_CLEAN = 0,    /* nothing that --fail-on names */
+	EXIT_FINDINGS = 1, /* something --fail-on names: dead links, error findings, … */
 	EXIT_TROUBLE = 2,  /* usage error, unreadable input, unwritable output */
+	EXIT_OFFLINE = 3,  /* no link could be reached at all: the network, not the links */
 };
+
+/* What makes the exit status 1 (--fail-on). */
+enum fail_on {
+	FAIL_DEAD = 1 << 0,      /* a dead link */
+	FAIL_BLOCKED = 1 << 1,   /* a blocked link */
+	FAIL_UNCHECKED = 1 << 2, /* a link that could not be verified (verdict error) */
+	FAIL_ERROR = 1 << 3,     /* a finding of error severity */
+	FAIL_WARNING = 1 << 4,   /* a finding of warning severity or worse */
+};
+
+#define MAX_LIST_OPTIONS 64
 
 struct options {
 	const char *input;  /* path, or "-" for standard input */
 	const char *output; /* NULL: standard output */
 	bool extract_only;
 	bool quiet;   /* no findings on stderr, only fatal errors */
-	bool verbose; /* also info-level findings on stderr */
+	bool verbose; /* also info-level findings and every unverified link on stderr */
 	bool help, version;
+	unsigned fail_on; /* enum fail_on bits */
+	/* the live stage; -1 or NULL: the default */
+	long jobs, host_jobs, retries, max_redirects;
+	long timeout_ms, connect_timeout_ms, deadline_ms, max_retry_after_ms;
+	long long max_body;
+	const char *user_agent, *cacert;
+	bool insecure, no_probe;
+	const char *connect_to[MAX_LIST_OPTIONS], *resolve[MAX_LIST_OPTIONS], *exclude[MAX_LIST_OPTIONS];
+	size_t nconnect_to, nresolve, nexclude;
 };
 
 /* Returns 0, or -1 with a one-line message in err. */

@@ -1,5 +1,6 @@
 /* citecheck — verify the citations of a report. main only parses the
  * command line and hands over to run(). */
+#include <curl/curl.h>
 #include <stdio.h>
 
 #include "cli.h"
@@ -25,5 +26,11 @@ int main(int argc, char **argv)
 		printf("citecheck %s\n", CITECHECK_VERSION);
 		return EXIT_CLEAN;
 	}
-	return run(&opt);
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+		fputs("citecheck: libcurl could not start\n", stderr);
+		return EXIT_TROUBLE;
+	}
+	int rc = run(&opt);
+	curl_global_cleanup();
+	return rc;
 }

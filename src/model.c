@@ -48,6 +48,7 @@ void model_destroy(struct model *m)
 	for (size_t i = 0; i < m->ntargets; i++) {
 		free(m->targets[i].key);
 		free(m->targets[i].similarity_key);
+		live_result_finish(&m->targets[i].live);
 	}
 	free(m->targets);
 	strmap_finish(&m->target_index);
@@ -101,7 +102,10 @@ void model_bind_target(struct model *m, size_t ri, size_t li)
 	if (!strmap_get(&m->target_index, key, &ti)) {
 		grow_array(&m->targets, &m->targets_cap, m->ntargets + 1, sizeof *m->targets);
 		ti = m->ntargets++;
-		m->targets[ti] = (struct target){xstrdup(key), NULL, ri, li, 0};
+		memset(&m->targets[ti], 0, sizeof m->targets[ti]);
+		m->targets[ti].key = xstrdup(key);
+		m->targets[ti].first_ref = ri;
+		m->targets[ti].first_link = li;
 		strmap_put(&m->target_index, key, ti);
 	}
 	m->targets[ti].citations++;
@@ -163,4 +167,32 @@ const char *link_syntax_name(enum link_syntax s)
 		break;
 	}
 	return "bare";
+}
+
+const char *live_verdict_name(enum live_verdict v)
+{
+	switch (v) {
+	case LIVE_ALIVE:
+		return "alive";
+	case LIVE_DEAD:
+		return "dead";
+	case LIVE_BLOCKED:
+		return "blocked";
+	case LIVE_ERROR:
+		return "error";
+	case LIVE_SKIPPED:
+		return "skipped";
+	case LIVE_UNCHECKED:
+		break;
+	}
+	return "unchecked";
+}
+
+void live_result_finish(struct live_result *r)
+{
+	free(r->final_url);
+	for (size_t i = 0; i < r->nredirects; i++)
+		free(r->redirects[i]);
+	free(r->redirects);
+	memset(r, 0, sizeof *r);
 }

@@ -69,6 +69,28 @@ struct reference {
 	struct problem_list problems;
 };
 
+enum live_verdict {
+	LIVE_UNCHECKED, /* the live stage has not run */
+	LIVE_ALIVE,     /* 2xx with real content, after redirects */
+	LIVE_DEAD,      /* 404, 410, no such host, connection refused, soft 404 */
+	LIVE_BLOCKED,   /* 401, 403, persistent 429, bot walls: the page may be fine */
+	LIVE_ERROR,     /* could not verify now: timeouts, 5xx, TLS, resets, offline */
+	LIVE_SKIPPED,   /* not fetched: excluded, not http(s), not a valid URL, --extract-only */
+};
+
+/* What the live web said about a target. Strings are owned; reason is static. */
+struct live_result {
+	enum live_verdict verdict;
+	const char *reason; /* short and machine-readable: "http-404", "dns", "soft-404", … */
+	long http_status;   /* of the last response; 0 when none came */
+	char *final_url;    /* after redirects; NULL when there were none */
+	char **redirects;   /* every URL redirected to, in order */
+	size_t nredirects;
+	bool moved;         /* a permanent redirect led to another page */
+	unsigned attempts;  /* requests sent for this target, redirects included */
+	long elapsed_ms;
+};
+
 /* A distinct URL, shared by every link that cites it: what later stages check
  * once and record once. */
 struct target {
@@ -76,6 +98,7 @@ struct target {
 	char *similarity_key; /* for the typo check: set and owned by check_typos */
 	size_t first_ref, first_link; /* first citation, for messages */
 	size_t citations;
+	struct live_result live;
 };
 
 struct document_info {
@@ -126,6 +149,8 @@ static inline const char *link_normalized(const struct link *l)
 }
 
 const char *link_kind_name(enum link_kind k);
+const char *live_verdict_name(enum live_verdict v);
+void live_result_finish(struct live_result *r);
 const char *link_syntax_name(enum link_syntax s);
 
 #endif

@@ -18,6 +18,8 @@ static const struct {
 	[PROB_URL_DATE_MISMATCH] = {"url-date-mismatch", SEV_WARNING},
 	[PROB_ACCESSED_BEFORE_PUBLISHED] = {"accessed-before-published", SEV_WARNING},
 	[PROB_URL_NEAR_DUPLICATE] = {"url-near-duplicate", SEV_WARNING},
+	[PROB_MOVED] = {"moved", SEV_WARNING},
+	[PROB_INSECURE] = {"insecure", SEV_WARNING},
 	[PROB_FOOTNOTE_UNDEFINED] = {"footnote-undefined", SEV_ERROR},
 	[PROB_FOOTNOTES_MISSING] = {"footnotes-missing", SEV_WARNING},
 	[PROB_FOOTNOTE_UNCITED] = {"footnote-uncited", SEV_WARNING},

@@ -41,7 +41,25 @@ static json_t *problems_json(const struct problem_list *l)
 	return a;
 }
 
-static json_t *link_json(const struct link *l)
+static json_t *live_json(const struct live_result *r)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "verdict", json_string(live_verdict_name(r->verdict)));
+	json_object_set_new(o, "reason", str_or_null(r->reason));
+	if (r->verdict == LIVE_SKIPPED || r->verdict == LIVE_UNCHECKED)
+		return o;
+	json_object_set_new(o, "http_status", r->http_status ? json_integer(r->http_status) : json_null());
+	json_object_set_new(o, "final_url", str_or_null(r->final_url));
+	json_t *chain = json_array();
+	for (size_t i = 0; i < r->nredirects; i++)
+		json_array_append_new(chain, json_string(r->redirects[i]));
+	json_object_set_new(o, "redirects", chain);
+	json_object_set_new(o, "attempts", json_integer(r->attempts));
+	json_object_set_new(o, "elapsed_ms", json_integer(r->elapsed_ms));
+	return o;
+}
+
+static json_t *link_json(const struct model *m, const struct link *l)
 {
 	json_t *o = json_object();
 	json_object_set_new(o, "url", json_string(l->url));
@@ -62,11 +80,12 @@ static json_t *link_json(const struct link *l)
 	if (l->kind == LINK_DOI)
 		json_object_set_new(o, "doi", str_or_null(l->doi));
 	json_object_set_new(o, "target", json_integer((json_int_t)l->target));
+	json_object_set_new(o, "live", live_json(&m->targets[l->target].live));
 	json_object_set_new(o, "problems", problems_json(&l->problems));
 	return o;
 }
 
-static json_t *reference_json(const struct reference *r, size_t index)
+static json_t *reference_json(const struct model *m, const struct reference *r, size_t index)
 {
 	json_t *o = json_object();
 	json_object_set_new(o, "index", json_integer((json_int_t)index));
@@ -82,7 +101,7 @@ static json_t *reference_json(const struct reference *r, size_t index)
 	json_object_set_new(o, "accessed", date_or_null(r->accessed));
 	json_t *links = json_array();
 	for (size_t k = 0; k < r->nlinks; k++)
-		json_array_append_new(links, link_json(&r->links[k]));
+		json_array_append_new(links, link_json(m, &r->links[k]));
 	json_object_set_new(o, "links", links);
 	json_object_set_new(o, "problems", problems_json(&r->problems));
 	return o;
@@ -98,10 +117,16 @@ static json_t *summary_json(const struct summary *s)
 		if (s->by_code[c])
 			json_object_set_new(codes, problem_code_name((enum problem_code)c),
 					    json_integer((json_int_t)s->by_code[c]));
-	return json_pack("{s:I, s:I, s:I, s:I, s:o, s:{s:I, s:I}, s:{s:I, s:I, s:I, s:o}}",
+	json_t *live = json_object();
+	for (int v = LIVE_UNCHECKED; v <= LIVE_SKIPPED; v++)
+		if (v != LIVE_UNCHECKED || s->live[v])
+			json_object_set_new(live, live_verdict_name((enum live_verdict)v), json_integer((json_int_t)s->live[v]));
+	json_object_set_new(live, "requests", json_integer((json_int_t)s->requests));
+	json_object_set_new(live, "offline", json_boolean(s->offline));
+	return json_pack("{s:I, s:I, s:I, s:I, s:o, s:o, s:{s:I, s:I}, s:{s:I, s:I, s:I, s:o}}",
 			 "references", (json_int_t)s->references, "references_with_links",
 			 (json_int_t)s->references_with_links, "links", (json_int_t)s->links,
-			 "distinct_urls", (json_int_t)s->distinct_urls, "kinds", kinds, "footnotes",
+			 "distinct_urls", (json_int_t)s->distinct_urls, "kinds", kinds, "live", live, "footnotes",
 			 "cited", (json_int_t)s->footnotes_cited, "defined", (json_int_t)s->footnotes_defined,
 			 "problems", "error", (json_int_t)s->severity[SEV_ERROR], "warning",
 			 (json_int_t)s->severity[SEV_WARNING], "info", (json_int_t)s->severity[SEV_INFO],
@@ -146,7 +171,7 @@ static int write_all(const struct model *m, const struct summary *s, FILE *out, 
 	int rc = fputs(",\n", out) < 0 || emit(out, key, JSON_ENCODE_ANY, b) || fputs(": [", out) < 0;
 	json_decref(key);
 	for (size_t r = 0; !rc && r < m->nrefs; r++) {
-		json_t *o = reference_json(&m->refs[r], r);
+		json_t *o = reference_json(m, &m->refs[r], r);
 		rc = fputs(r ? ",\n" : "\n", out) < 0 || emit(out, o, JSON_COMPACT, b);
 		json_decref(o);
 	}

@@ -1,51 +1,84 @@
 #include "report_text.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "util.h"
 
-struct collected {
-	const struct problem **v;
-	size_t n, cap;
+/* A line to print: a finding, or a link's live verdict. */
+struct item {
+	unsigned line, column;
+	const struct problem *p;
+	const struct link *l;
+	const struct live_result *live;
 };
+
+struct collected {
+	struct item *v;
+	size_t n, cap;
+	bool verbose;
+};
+
+static void add(struct collected *c, struct item it)
+{
+	grow_array(&c->v, &c->cap, c->n + 1, sizeof *c->v);
+	c->v[c->n++] = it;
+}
 
 static void collect(const struct problem *p, void *arg)
 {
 	struct collected *c = arg;
-	grow_array(&c->v, &c->cap, c->n + 1, sizeof *c->v);
-	c->v[c->n++] = p;
+	if (problem_severity(p->code) >= (c->verbose ? SEV_INFO : SEV_WARNING))
+		add(c, (struct item){p->line, p->column, p, NULL, NULL});
 }
 
 static int by_place(const void *a, const void *b)
 {
-	const struct problem *x = *(const struct problem *const *)a, *y = *(const struct problem *const *)b;
+	const struct item *x = a, *y = b;
 	if (x->line != y->line)
 		return x->line < y->line ? -1 : 1;
 	if (x->column != y->column)
 		return x->column < y->column ? -1 : 1;
-	return (x->code > y->code) - (x->code < y->code);
+	return (x->l != NULL) - (y->l != NULL);
 }
 
-void report_text_write(const struct model *m, const struct summary *s, enum severity min, FILE *out)
+static void print_item(const struct model *m, const struct item *it, FILE *out)
 {
-	struct collected c = {NULL, 0, 0};
-	model_each_problem(m, collect, &c);
-	if (c.n)
-		qsort(c.v, c.n, sizeof *c.v, by_place);
-	for (size_t i = 0; i < c.n; i++) {
-		const struct problem *p = c.v[i];
-		enum severity sev = problem_severity(p->code);
-		if (sev < min)
-			continue;
-		fprintf(out, "%s:", m->doc.path);
-		if (p->line)
-			fprintf(out, "%u:", p->line);
-		if (p->column)
-			fprintf(out, "%u:", p->column);
-		fprintf(out, " %s: %s [%s]\n", severity_name(sev), p->message, problem_code_name(p->code));
+	fprintf(out, "%s:", m->doc.path);
+	if (it->line)
+		fprintf(out, "%u:", it->line);
+	if (it->column)
+		fprintf(out, "%u:", it->column);
+	if (it->p) {
+		const struct problem *p = it->p;
+		fprintf(out, " %s: %s [%s]\n", severity_name(problem_severity(p->code)), p->message,
+			problem_code_name(p->code));
 		if (p->suggestion)
 			fprintf(out, "    suggestion: %s\n", p->suggestion);
+		return;
 	}
+	fprintf(out, " %s: %s (%s", live_verdict_name(it->live->verdict), it->l->url, it->live->reason);
+	if (it->live->http_status && strncmp(it->live->reason, "http-", 5) != 0)
+		fprintf(out, ", HTTP %ld", it->live->http_status);
+	fputs(")\n", out);
+}
+
+void report_text_write(const struct model *m, const struct summary *s, bool verbose, FILE *out)
+{
+	struct collected c = {NULL, 0, 0, verbose};
+	model_each_problem(m, collect, &c);
+	for (size_t r = 0; r < m->nrefs; r++)
+		for (size_t k = 0; k < m->refs[r].nlinks; k++) {
+			const struct link *l = &m->refs[r].links[k];
+			const struct live_result *lr = &m->targets[l->target].live;
+			if (lr->verdict == LIVE_DEAD ||
+			    (verbose && (lr->verdict == LIVE_BLOCKED || lr->verdict == LIVE_ERROR)))
+				add(&c, (struct item){l->line, l->column, NULL, l, lr});
+		}
+	if (c.n)
+		qsort(c.v, c.n, sizeof *c.v, by_place);
+	for (size_t i = 0; i < c.n; i++)
+		print_item(m, &c.v[i], out);
 	free(c.v);
 	fprintf(out,
 		"citecheck: %s: %zu reference%s, %zu link%s (%zu distinct URL%s), "
@@ -54,4 +87,9 @@ void report_text_write(const struct model *m, const struct summary *s, enum seve
 		s->distinct_urls, s->distinct_urls == 1 ? "" : "s", s->footnotes_cited, s->footnotes_defined,
 		s->severity[SEV_ERROR], s->severity[SEV_ERROR] == 1 ? "" : "s", s->severity[SEV_WARNING],
 		s->severity[SEV_WARNING] == 1 ? "" : "s");
+	if (s->requests || s->offline)
+		fprintf(out, "citecheck: links: %zu alive, %zu dead, %zu blocked, %zu unverified, %zu skipped%s\n",
+			s->live[LIVE_ALIVE], s->live[LIVE_DEAD], s->live[LIVE_BLOCKED], s->live[LIVE_ERROR],
+			s->live[LIVE_SKIPPED],
+			s->offline ? "; OFFLINE: no cited host could be reached, nothing was judged" : "");
 }

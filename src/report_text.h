@@ -4,12 +4,14 @@
 #ifndef CITECHECK_REPORT_TEXT_H
 #define CITECHECK_REPORT_TEXT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "model.h"
 #include "summary.h"
 
-/* Findings of at least min severity, sorted by place, then the summary. */
-void report_text_write(const struct model *m, const struct summary *s, enum severity min, FILE *out);
+/* Findings of warning severity or worse (verbose: all), dead links
+ * (verbose: also blocked and unverified ones), by place, then the summary. */
+void report_text_write(const struct model *m, const struct summary *s, bool verbose, FILE *out);
 
 #endif

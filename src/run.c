@@ -5,8 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <regex.h>
 #include <unistd.h>
 
+#include "check_live.h"
 #include "checks.h"
 #include "model.h"
 #include "read_document.h"
@@ -59,13 +61,104 @@ static int write_report_file(const struct model *m, const struct summary *s, con
 	return rc;
 }
 
+/* The live stage's settings: the defaults, then what the command line says.
+ * Returns 0, or -1 (and says why) when a --exclude does not compile. */
+static int live_settings(const struct options *o, struct live_config *c, regex_t *rx, struct curl_slist **to,
+			 struct curl_slist **res)
+{
+	live_config_defaults(c);
+	if (o->jobs >= 0)
+		c->jobs = o->jobs;
+	if (o->host_jobs >= 0)
+		c->host_jobs = o->host_jobs;
+	if (o->retries >= 0)
+		c->retries = (unsigned)o->retries;
+	if (o->max_redirects >= 0)
+		c->max_redirects = (unsigned)o->max_redirects;
+	if (o->timeout_ms >= 0)
+		c->timeout_ms = o->timeout_ms;
+	if (o->connect_timeout_ms >= 0)
+		c->connect_timeout_ms = o->connect_timeout_ms;
+	if (o->deadline_ms >= 0)
+		c->deadline_ms = o->deadline_ms;
+	if (o->max_retry_after_ms >= 0)
+		c->max_retry_after_s = o->max_retry_after_ms / 1000;
+	if (o->max_body >= 0)
+		c->max_body = (size_t)o->max_body;
+	if (o->user_agent)
+		c->user_agent = o->user_agent;
+	c->cacert = o->cacert;
+	c->insecure = o->insecure;
+	c->probe = !o->no_probe;
+	for (size_t i = 0; i < o->nconnect_to; i++)
+		*to = curl_slist_append(*to, o->connect_to[i]);
+	for (size_t i = 0; i < o->nresolve; i++)
+		*res = curl_slist_append(*res, o->resolve[i]);
+	c->connect_to = *to;
+	c->resolve = *res;
+	for (size_t i = 0; i < o->nexclude; i++) {
+		int rc = regcomp(&rx[i], o->exclude[i], REG_EXTENDED | REG_NOSUB);
+		if (rc) {
+			char msg[256];
+			regerror(rc, &rx[i], msg, sizeof msg);
+			fatal("--exclude '%s': %s", o->exclude[i], msg);
+			for (size_t k = 0; k < i; k++)
+				regfree(&rx[k]);
+			return -1;
+		}
+		c->nexcludes++;
+	}
+	c->excludes = rx;
+	return 0;
+}
+
+/* A permanent redirect to another page that is there: cite the new address. */
+static void report_moves(struct model *m)
+{
+	for (size_t r = 0; r < m->nrefs; r++)
+		for (size_t k = 0; k < m->refs[r].nlinks; k++) {
+			struct link *l = &m->refs[r].links[k];
+			const struct live_result *lr = &m->targets[l->target].live;
+			if (lr->moved && lr->final_url)
+				problems_add(&l->problems, PROB_MOVED, l->line, l->column,
+					     xasprintf("the page has moved for good (HTTP %s) to %s",
+						       "301/308", lr->final_url),
+					     xstrdup(lr->final_url));
+		}
+}
+
+static int check_web(struct model *m, const struct options *opt)
+{
+	struct live_config cfg;
+	regex_t rx[MAX_LIST_OPTIONS];
+	struct curl_slist *to = NULL, *res = NULL;
+	int rc = live_settings(opt, &cfg, rx, &to, &res);
+	char err[256];
+	if (rc == 0 && (rc = check_live(m, &cfg, err, sizeof err)) != 0)
+		fatal("%s", err);
+	for (size_t i = 0; i < cfg.nexcludes; i++)
+		regfree(&rx[i]);
+	curl_slist_free_all(to);
+	curl_slist_free_all(res);
+	if (rc == 0 && opt->insecure)
+		problems_add(&m->problems, PROB_INSECURE, 0, 0,
+			     xstrdup("TLS certificates were not verified (--insecure): an https page "
+				     "called alive may not be the site it claims to be"),
+			     NULL);
+	report_moves(m);
+	return rc;
+}
+
+static bool fails(const struct options *opt, const struct summary *s)
+{
+	unsigned f = opt->fail_on;
+	return ((f & FAIL_DEAD) && s->live[LIVE_DEAD]) || ((f & FAIL_BLOCKED) && s->live[LIVE_BLOCKED]) ||
+	       ((f & FAIL_UNCHECKED) && s->live[LIVE_ERROR]) || ((f & FAIL_ERROR) && s->severity[SEV_ERROR]) ||
+	       ((f & FAIL_WARNING) && (s->severity[SEV_ERROR] || s->severity[SEV_WARNING]));
+}
+
 int run(const struct options *opt)
 {
-	if (!opt->extract_only) {
-		fatal("checking links on the web is not built yet; run with --extract-only to "
-		      "extract and check the references without a network");
-		return EXIT_TROUBLE;
-	}
 	struct model *m = model_create(opt->input);
 	char err[512];
 	if (read_document(m, NULL, err, sizeof err) < 0) {
@@ -74,6 +167,12 @@ int run(const struct options *opt)
 		return EXIT_TROUBLE;
 	}
 	check_all(m);
+	if (opt->extract_only) {
+		live_skip_all(m, "extract-only");
+	} else if (check_web(m, opt) != 0) {
+		model_destroy(m);
+		return EXIT_TROUBLE;
+	}
 	struct summary s;
 	summary_compute(m, &s);
 	int rc;
@@ -85,9 +184,11 @@ int run(const struct options *opt)
 			fatal("cannot write the report: %s", strerror(errno));
 	}
 	if (!opt->quiet)
-		report_text_write(m, &s, opt->verbose ? SEV_INFO : SEV_WARNING, stderr);
+		report_text_write(m, &s, opt->verbose, stderr);
 	model_destroy(m);
 	if (rc)
 		return EXIT_TROUBLE;
-	return s.severity[SEV_ERROR] ? EXIT_FINDINGS : EXIT_CLEAN;
+	if (s.offline)
+		return EXIT_OFFLINE;
+	return fails(opt, &s) ? EXIT_FINDINGS : EXIT_CLEAN;
 }

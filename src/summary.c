@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "check_live.h"
+
 void model_each_problem(const struct model *m, void (*fn)(const struct problem *, void *), void *arg)
 {
 	for (size_t i = 0; i < m->problems.n; i++)
@@ -31,9 +33,15 @@ void summary_compute(const struct model *m, struct summary *s)
 	for (size_t r = 0; r < m->nrefs; r++) {
 		s->links += m->refs[r].nlinks;
 		s->references_with_links += m->refs[r].nlinks > 0;
-		for (size_t k = 0; k < m->refs[r].nlinks; k++)
-			s->kinds[m->refs[r].links[k].kind]++;
+		for (size_t k = 0; k < m->refs[r].nlinks; k++) {
+			const struct link *l = &m->refs[r].links[k];
+			s->kinds[l->kind]++;
+			s->live[m->targets[l->target].live.verdict]++;
+		}
 	}
+	for (size_t t = 0; t < m->ntargets; t++)
+		s->requests += m->targets[t].live.attempts;
+	s->offline = live_offline(m);
 	s->footnotes_cited = footnotes_count_cited(&m->notes);
 	s->footnotes_defined = footnotes_count_defined(&m->notes);
 	model_each_problem(m, count, s);

@@ -3,6 +3,7 @@
 #ifndef CITECHECK_SUMMARY_H
 #define CITECHECK_SUMMARY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "model.h"
@@ -14,6 +15,9 @@ struct summary {
 	size_t kinds[LINK_KIND_COUNT];
 	size_t footnotes_cited, footnotes_defined;
 	size_t severity[3];           /* indexed by enum severity */
+	size_t live[LIVE_SKIPPED + 1]; /* links by verdict, indexed by enum live_verdict */
+	size_t requests;              /* sent by the live stage */
+	bool offline;                 /* no cited host could be reached */
 	size_t by_code[PROB__COUNT];
 };
 

@@ -20,7 +20,9 @@ run --extract-only "$fixtures/001_c25326fb54ddfca2.txt"
 expect "the report names its maker" "$(jq -c .citecheck "$tmp/out")" '{"name":"citecheck","version":"0.1.0","schema":1}'
 run --help
 expect "--help exits 0" "$rc" 0
-for opt in --extract-only --output --quiet --verbose --help --version; do
+for opt in --extract-only --output --quiet --verbose --help --version --fail-on --jobs --host-jobs \
+	--timeout --connect-timeout --deadline --retries --max-retry-after --max-body --max-redirects \
+	--no-probe --exclude --user-agent --cacert --insecure --connect-to --resolve; do
 	expect_match "--help lists $opt" "$out" "$opt"
 done
 run
@@ -39,9 +41,14 @@ expect "-o without a file" "$rc $err" "2 citecheck: -o needs a file name
 Try 'citecheck --help'."
 run --extract-only -qv --output="$tmp/eq.json" "$fixtures/001_c25326fb54ddfca2.txt"
 expect "combined short options and --output=FILE" "$rc $(jq -r .document.lines "$tmp/eq.json")" "0 28"
-run "$fixtures/000_639fc2e66c0e2ab4.txt"
-expect "without --extract-only: refused, not faked" "$rc" 2
-expect_match "… saying why" "$err" "not built yet"
+run --jobs 0 "$fixtures/001_c25326fb54ddfca2.txt"
+expect "--jobs 0" "$rc $err" "2 citecheck: --jobs takes a whole number from 1 to 1000, not '0'
+Try 'citecheck --help'."
+run --timeout soon "$fixtures/001_c25326fb54ddfca2.txt"
+expect "--timeout soon" "$rc" 2
+run --exclude '(' "$fixtures/001_c25326fb54ddfca2.txt"
+expect "--exclude with a bad regex" "$rc" 2
+expect_match "… explained" "$err" "^citecheck: --exclude '\(': "
 
 run --extract-only "$tmp/missing.md"
 expect "missing file" "$rc" 2

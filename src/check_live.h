@@ -1,0 +1,51 @@
+/* check_live.h — the live stage: every distinct cited URL fetched once over
+ * one libcurl multi handle, politely (a global and a per-host limit, pacing
+ * after 429s), patiently (retries with backoff and jitter, Retry-After) and
+ * within bounds (per-request timeouts, an overall deadline, capped bodies,
+ * capped redirects). Results go to each target's live_result. */
+#ifndef CITECHECK_CHECK_LIVE_H
+#define CITECHECK_CHECK_LIVE_H
+
+#include <curl/curl.h>
+#include <regex.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model.h"
+
+struct live_config {
+	long jobs;               /* transfers at once */
+	long host_jobs;          /* transfers at once per host */
+	long timeout_ms;         /* per request */
+	long connect_timeout_ms; /* per connection */
+	long deadline_ms;        /* the whole stage; what is left then is error/deadline */
+	unsigned retries;        /* further attempts after a transient failure */
+	long max_retry_after_s;  /* the longest Retry-After honoured; longer ones end the retries */
+	long backoff_ms;         /* first retry delay; doubles, with up to 50% jitter */
+	size_t max_body;         /* bytes of a body kept; the rest is not downloaded */
+	unsigned max_redirects;
+	const char *user_agent;
+	const char *cacert;      /* NULL: the system's trust store */
+	bool insecure;           /* no TLS verification */
+	struct curl_slist *connect_to, *resolve; /* owned by the caller */
+	const regex_t *excludes; /* owned by the caller */
+	size_t nexcludes;
+	bool probe;              /* soft-404 probes of hosts with deep pages */
+	unsigned long seed;      /* jitter; tests fix it */
+};
+
+void live_config_defaults(struct live_config *c);
+
+/* Checks every target of m. Returns 0, or -1 with a reason in err when the
+ * stage could not run at all (libcurl could not start). */
+int check_live(struct model *m, const struct live_config *cfg, char *err, size_t errlen);
+
+/* Marks every target skipped with reason (e.g. "extract-only"). */
+void live_skip_all(struct model *m, const char *reason);
+
+/* Whether no target got any answer and all failed to resolve or connect:
+ * then the network, not the links, is down (set on the results as
+ * error/offline by check_live). */
+bool live_offline(const struct model *m);
+
+#endif

@@ -1,0 +1,157 @@
+#!/bin/sh
+# The live stage against a simulated web on loopback (tests/simweb.py), inside
+# a private network namespace with only loopback: unmapped hosts fail to
+# resolve, and nothing leaves the machine. Outside such a namespace the test
+# is skipped (exit 77), never run against the real network.
+. "$(dirname "$0")/lib.sh"
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+if [ -z "${CITECHECK_NETNS:-}" ]; then
+	echo "live: skipped: run it through .ci/test, inside a private network namespace"
+	exit 77
+fi
+tmp=$(mktemp -d)
+trap 'kill $server 2> /dev/null; rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 1
+
+# a test CA and a certificate for the simulated hosts, made now
+openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 -subj /CN=citecheck-test-ca 2> /dev/null
+openssl req -newkey rsa:2048 -nodes -keyout site.key -out site.csr -subj /CN=example.org 2> /dev/null
+printf 'subjectAltName=DNS:example.org,DNS:soft.example.net\n' > san.ext
+openssl x509 -req -in site.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out site.pem -days 2 -extfile san.ext 2> /dev/null
+openssl req -x509 -newkey rsa:2048 -nodes -keyout other.key -out other-ca.pem -days 2 -subj /CN=other-ca 2> /dev/null
+
+python3 "$here/simweb.py" --port-file port --tls-cert site.pem --tls-key site.key --tls-port-file tlsport \
+	--log requests.log --lifetime 240 &
+server=$!
+i=0
+while [ ! -s port ] || [ ! -s tlsport ]; do
+	i=$((i + 1))
+	[ $i -lt 100 ] || { echo "simweb did not start"; exit 1; }
+	sleep 0.1
+done
+P=$(cat port)
+T=$(cat tlsport)
+map="--host-jobs 6 --connect-to example.org:80:127.0.0.1:$P --connect-to example.org:443:127.0.0.1:$T
+	--connect-to soft.example.net:80:127.0.0.1:$P --connect-to refused.example:80:127.0.0.1:1"
+
+cat > doc.md <<'DOC'
+# A report
+
+It cites sources.[^a]
+
+# Notes
+
+[^a]: Sources:
+    <http://example.org/ok-1>
+    <https://example.org/ok-tls>
+    <http://example.org/missing>
+    <http://example.org/gone>
+    <http://example.org/soft-home>
+    <http://example.org/soft-title>
+    <http://soft.example.net/some/deep/article>
+    <http://example.org/chain/3>
+    <http://example.org/loop-a>
+    <http://example.org/moved>
+    <http://example.org/to-https>
+    <http://example.org/to-ftp>
+    <http://example.org/head-refused>
+    <http://example.org/slow>
+    <http://example.org/hang>
+    <http://example.org/429>
+    <http://example.org/429-long>
+    <http://example.org/503-then-200>
+    <http://example.org/500-always>
+    <http://example.org/bot-wall>
+    <http://example.org/forbidden>
+    <http://example.org/big>
+    <http://example.org/gzip-bomb>
+    <http://nowhere.invalid/x>
+    <http://refused.example/x>
+    <ftp://example.org/file>
+    <http://example.org/excluded/page>
+DOC
+
+# shellcheck disable=SC2086
+"$bin" -q $map --cacert ca.pem --timeout 1.5 --exclude '/excluded/' -o out.json doc.md
+expect "exit status: dead links" "$?" 1
+v() { jq -r --arg u "$1" '.references[].links[] | select(.url == $u) | "\(.live.verdict) \(.live.reason)"' out.json; }
+f() { jq -r --arg u "$1" ".references[].links[] | select(.url == \$u) | .live.$2" out.json; }
+expect "200" "$(v http://example.org/ok-1)" "alive ok"
+expect "200 over TLS with the test CA" "$(v https://example.org/ok-tls)" "alive ok"
+expect "404" "$(v http://example.org/missing)" "dead http-404"
+expect "410" "$(v http://example.org/gone)" "dead http-410"
+expect "soft 404: deep page sent to the front page" "$(v http://example.org/soft-home)" "dead soft-404"
+expect "soft 404: the title says not found (Vietnamese)" "$(v http://example.org/soft-title)" "dead soft-404"
+expect "soft 404: any path answers the same page" "$(v http://soft.example.net/some/deep/article)" "dead soft-404"
+expect "redirect chain followed" "$(v http://example.org/chain/3)" "alive ok"
+expect "… and recorded" "$(f http://example.org/chain/3 'redirects | join(" ")')" \
+	"http://example.org/chain/2 http://example.org/chain/1 http://example.org/ok-end"
+expect "… final URL" "$(f http://example.org/chain/3 final_url)" "http://example.org/ok-end"
+expect "redirect loop" "$(v http://example.org/loop-a)" "error redirect-loop"
+expect "permanent move: a finding with the new address" \
+	"$(jq -r '.references[].links[] | select(.url == "http://example.org/moved") | .problems[] | "\(.code) \(.suggestion)"' out.json)" \
+	"moved http://example.org/ok-new-home"
+expect "http to https of the same page is no move" \
+	"$(jq -r '[.references[].links[] | select(.url == "http://example.org/to-https") | .problems[]] | length' out.json) $(v http://example.org/to-https)" "0 alive ok"
+expect "redirect to ftp is not followed" "$(v http://example.org/to-ftp)" "error redirect-scheme"
+expect "HEAD refused does not matter: GET is used" "$(v http://example.org/head-refused)" "alive ok"
+expect "slower than --timeout" "$(v http://example.org/slow)" "error timeout"
+expect "never answers" "$(v http://example.org/hang)" "error timeout"
+expect "429 with Retry-After, then 200" "$(v http://example.org/429)" "alive ok"
+expect "… in two requests" "$(f http://example.org/429 attempts)" 2
+expect "Retry-After longer than we wait: blocked, one request" "$(v http://example.org/429-long) $(f http://example.org/429-long attempts)" "blocked rate-limited 1"
+expect "503 then 200" "$(v http://example.org/503-then-200)" "alive ok"
+expect "500 that persists: error after 3 tries" "$(v http://example.org/500-always) $(f http://example.org/500-always attempts)" "error http-500 3"
+expect "403 bot wall" "$(v http://example.org/bot-wall)" "blocked bot-wall"
+expect "403" "$(v http://example.org/forbidden)" "blocked http-403"
+expect "64 MiB body: judged from its start" "$(v http://example.org/big)" "alive ok"
+expect "gzip bomb: judged from its start" "$(v http://example.org/gzip-bomb)" "alive ok"
+expect "unknown host" "$(v http://nowhere.invalid/x)" "dead dns"
+expect "connection refused" "$(v http://refused.example/x)" "dead connect-refused"
+expect "not http" "$(v ftp://example.org/file)" "skipped scheme"
+expect "--exclude" "$(v http://example.org/excluded/page)" "skipped excluded"
+# alive: ok-1 ok-tls chain/3 moved to-https head-refused 429 503-then-200 big gzip-bomb;
+# dead: missing gone soft-home soft-title soft.example.net nowhere refused;
+# blocked: 429-long bot-wall forbidden; error: loop-a to-ftp slow hang 500-always
+expect "summary" "$(jq -c '.summary.live | [.alive, .dead, .blocked, .error, .skipped, .offline]' out.json)" "[10,7,3,5,2,false]"
+
+# pacing: on one host, one request at a time, the 429 (Retry-After: 1) holds
+# the next request back for a second; without pacing it would follow at once
+printf '# Notes\n\n1. A (2020). <http://example.org/429-always>\n2. B (2020). <http://example.org/ok-after-1>\n3. C (2020). <http://example.org/ok-after-2>\n' > pace.md
+: > requests.log
+"$bin" -q $map --host-jobs 1 --retries 0 -o pace.json pace.md
+gaps=$(jq -rs 'map(select(.host == "example.org")) | sort_by(.t) | [.[1].t - .[0].t, .[1].path] | map(tostring) | join(" ")' requests.log)
+expect "429 holds the host back for its Retry-After" \
+	"$(echo "$gaps" | awk '{ print ($1 >= 0.95) ? "paced " $2 : "not paced: " $1 " " $2 }')" "paced /ok-after-1"
+expect "each distinct URL fetched once" "$(jq -rs '[.[] | select(.path == "/ok-after-2")] | length' requests.log)" 1
+
+# TLS that cannot be verified is error/tls, never dead
+printf '# Notes\n\n1. A (2020). <https://example.org/ok-tls>\n' > tls.md
+"$bin" -q $map --cacert other-ca.pem -o tls.json tls.md
+expect "untrusted certificate" "$(jq -r '.references[].links[] | select(.url == "https://example.org/ok-tls") | "\(.live.verdict) \(.live.reason)"' tls.json)" "error tls"
+"$bin" -q $map --insecure -o insecure.json tls.md
+expect "--insecure: checked, and said loudly" "$(jq -r '[(.references[].links[] | select(.url == "https://example.org/ok-tls") | .live.verdict), (.problems[] | select(.code == "insecure") | .severity)] | join(" ")' insecure.json)" "alive warning"
+
+# offline: nothing resolves (no mapping at all) → error/offline and exit 3
+printf '# Notes\n\n1. A (2020). <http://example.org/ok-1>\n2. B (2021). <https://example.net/x>\n' > two.md
+"$bin" -q -o offline.json two.md
+expect "offline: exit 3" "$?" 3
+expect "… every link error/offline, none dead" "$(jq -r '[.references[].links[].live | "\(.verdict)/\(.reason)"] | unique | join(" ")' offline.json)" "error/offline"
+expect "… said in the summary" "$(jq -r .summary.live.offline offline.json)" true
+
+# --fail-on
+printf '# Notes\n\n1. A (2020). <http://example.org/missing>\n' > dead.md
+"$bin" -q $map --fail-on none -o /dev/null dead.md
+expect "--fail-on none" "$?" 0
+printf '# Notes\n\n1. A (2020). <http://example.org/forbidden>\n' > blocked.md
+"$bin" -q $map -o /dev/null blocked.md
+expect "blocked does not fail by default" "$?" 0
+"$bin" -q $map --fail-on blocked -o /dev/null blocked.md
+expect "--fail-on blocked" "$?" 1
+"$bin" -q $map --fail-on frobs -o /dev/null blocked.md 2> err.txt
+expect "--fail-on with a bad word" "$? $(cat err.txt | head -1)" "2 citecheck: --fail-on takes dead, blocked, unchecked, error, warning or none, not 'frobs'"
+"$bin" -q --extract-only -o eo.json blocked.md
+expect "--extract-only sends nothing" "$(jq -r '.references[0].links[0].live | "\(.verdict) \(.reason)"' eo.json)" "skipped extract-only"
+
+finish live
