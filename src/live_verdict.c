@@ -6,15 +6,21 @@
 
 #include "util.h"
 
-/* Case-insensitive substring test for ASCII needles in UTF-8 text; non-ASCII
- * bytes must match exactly (the Vietnamese phrases are matched in lower case
- * and in the capitalised forms sites use). */
+/* Whether needle occurs in hay as whole words: ASCII letters compared
+ * without case, other bytes exactly (the Vietnamese phrases are listed in the
+ * cases sites use), and no letter or digit just before or after, so that
+ * "404" is not found in "20230518040448". */
 static bool contains(const char *hay, const char *needle)
 {
 	size_t n = strlen(hay), k = strlen(needle);
-	for (size_t i = 0; k && i + k <= n; i++)
-		if (ascii_ieq_prefix(hay + i, n - i, needle))
+	for (size_t i = 0; k && i + k <= n; i++) {
+		if (!ascii_ieq_prefix(hay + i, n - i, needle))
+			continue;
+		bool before = i > 0 && isalnum_ascii((unsigned char)hay[i - 1]);
+		bool after = i + k < n && isalnum_ascii((unsigned char)hay[i + k]);
+		if (!before && !after)
 			return true;
+	}
 	return false;
 }
 

@@ -8,6 +8,7 @@ was sent and when. The server stops by itself after --lifetime seconds.
 
 Usage: simweb.py --port-file F [--tls-cert C --tls-key K --tls-port-file F2]
                  [--log L] [--lifetime S] [--latency HOST=SECONDS ...]
+                 [--default-alive] [--dead-host HOST ...]
 """
 import argparse
 import gzip
@@ -78,14 +79,19 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if args.log:
             with log_lock, open(args.log, "a") as f:
                 f.write(json.dumps({"t": time.time(), "host": host, "method": self.command,
+                                    "tls": isinstance(self.connection, ssl.SSLSocket),
                                     "path": self.path}) + "\n")
         for spec in args.latency:
             h, s = spec.split("=")
             if h == host:
                 time.sleep(float(s))
+        if host in args.dead_host:
+            return self.send(404, page("Not Found"))
         if host.startswith("soft."):  # every path answers 200 with the same page
             return self.send(200, SOFT_TEMPLATE)
         p = self.path
+        if args.default_alive and host != "example.org":  # a page of its own at every path
+            return self.send(200, page("Article %s" % p, "<p>%s %s</p>" % (host, p) * 10))
         if p == "/":
             return self.send(200, page("Example home", "<p>Welcome to the front page.</p>"))
         if p.startswith("/ok"):
@@ -183,6 +189,9 @@ def main():
     ap.add_argument("--log")
     ap.add_argument("--lifetime", type=float, default=120)
     ap.add_argument("--latency", action="append", default=[])
+    ap.add_argument("--dead-host", action="append", default=[])
+    ap.add_argument("--default-alive", action="store_true",
+                    help="hosts other than example.org answer 200 with a page of their own at every path")
     args = ap.parse_args()
     servers = []
     plain = Server(("127.0.0.1", 0), Handler)

@@ -1,0 +1,55 @@
+/* The live verdict rules, without a network. */
+#include <curl/curl.h>
+#include <errno.h>
+
+#include "../src/live_verdict.h"
+#include "check.h"
+
+static const char *judge(int code, int os_errno, long status, const char *title)
+{
+	static char buf[64];
+	struct http_outcome o = {code, os_errno, status, false, title, NULL};
+	struct judgement j = judge_outcome(&o);
+	snprintf(buf, sizeof buf, "%s %s%s", live_verdict_name(j.verdict), j.reason, j.retry ? " retry" : "");
+	return buf;
+}
+
+int main(void)
+{
+	CHECK_STR(judge(CURLE_OK, 0, 200, "A page"), "alive ok");
+	CHECK_STR(judge(CURLE_OK, 0, 204, NULL), "alive ok");
+	CHECK_STR(judge(CURLE_OK, 0, 404, NULL), "dead http-404");
+	CHECK_STR(judge(CURLE_OK, 0, 410, NULL), "dead http-410");
+	CHECK_STR(judge(CURLE_OK, 0, 401, NULL), "blocked http-401");
+	CHECK_STR(judge(CURLE_OK, 0, 403, "Forbidden"), "blocked http-403");
+	CHECK_STR(judge(CURLE_OK, 0, 403, "Just a moment..."), "blocked bot-wall");
+	CHECK_STR(judge(CURLE_OK, 0, 200, "Attention Required! | Cloudflare"), "blocked bot-wall");
+	CHECK_STR(judge(CURLE_OK, 0, 999, NULL), "blocked bot-wall");
+	CHECK_STR(judge(CURLE_OK, 0, 429, NULL), "blocked rate-limited retry");
+	CHECK_STR(judge(CURLE_OK, 0, 503, NULL), "error http-503 retry");
+	CHECK_STR(judge(CURLE_OK, 0, 503, "Just a moment..."), "blocked bot-wall");
+	CHECK_STR(judge(CURLE_OK, 0, 500, NULL), "error http-500 retry");
+	CHECK_STR(judge(CURLE_OK, 0, 400, NULL), "error http-4xx");
+	CHECK_STR(judge(CURLE_COULDNT_RESOLVE_HOST, 0, 0, NULL), "dead dns retry");
+	CHECK_STR(judge(CURLE_COULDNT_CONNECT, ECONNREFUSED, 0, NULL), "dead connect-refused retry");
+	CHECK_STR(judge(CURLE_COULDNT_CONNECT, ENETUNREACH, 0, NULL), "error connect retry");
+	CHECK_STR(judge(CURLE_OPERATION_TIMEDOUT, 0, 0, NULL), "error timeout retry");
+	CHECK_STR(judge(CURLE_PEER_FAILED_VERIFICATION, 0, 0, NULL), "error tls");
+	CHECK_STR(judge(CURLE_GOT_NOTHING, 0, 0, NULL), "error reset retry");
+	/* a body cut at --max-body is an answer, not a failure */
+	struct http_outcome cut = {CURLE_WRITE_ERROR, 0, 200, true, NULL, NULL};
+	CHECK_INT(judge_outcome(&cut).verdict, LIVE_ALIVE);
+
+	CHECK(says_not_found("404 Not Found"));
+	CHECK(says_not_found("Error 404 - page"));
+	CHECK(says_not_found("Không tìm thấy trang"));
+	CHECK(says_not_found("Trang bạn tìm không tồn tại"));
+	CHECK(says_not_found("Page introuvable"));
+	CHECK(!says_not_found("Article /web/20230518040448/https://x.vn/a.htm")); /* digits around 404 */
+	CHECK(!says_not_found("Founders of the party"));
+	CHECK(!says_not_found(NULL));
+	CHECK(is_bot_wall("Just a moment...", NULL));
+	CHECK(is_bot_wall(NULL, "Verify you are human"));
+	CHECK(!is_bot_wall("Access to Names in Outer Scopes", NULL));
+	return check_done("verdict");
+}
