@@ -80,6 +80,7 @@ struct engine {
 	size_t nt, t_cap;
 	long running;
 	size_t waiting; /* transfers not done and not running */
+	size_t delayed; /* of those, how many wait for a retry time */
 	double deadline;
 	unsigned long rng;
 	double start;
@@ -161,6 +162,8 @@ static void enqueue(struct engine *e, size_t ti, double not_before)
 	grow_array(&h->queue, &h->qcap, h->qlen + 1, sizeof *h->queue);
 	h->queue[h->qlen++] = ti;
 	e->waiting++;
+	if (not_before > 0)
+		e->delayed++;
 }
 
 static size_t add_transfer(struct engine *e, size_t target, const char *url, size_t host)
@@ -242,15 +245,29 @@ static int start_transfer(struct engine *e, size_t ti)
 	return 0;
 }
 
+/* Hosts with more waiting go first: the busiest host bounds the whole run,
+ * so it must never wait for a slot while smaller hosts take them. */
+static const struct engine *sort_engine;
+static int by_queue_desc(const void *a, const void *b)
+{
+	size_t x = sort_engine->hosts[*(const size_t *)a].qlen, y = sort_engine->hosts[*(const size_t *)b].qlen;
+	return (x < y) - (x > y);
+}
+
 /* Starts what may start: under the global and per-host limits, past each
- * host's pacing and each transfer's retry time. Hosts are taken in turn so
- * one big site does not hold the others back. */
+ * host's pacing and each transfer's retry time. */
 static void start_ready(struct engine *e, double now)
 {
-	for (size_t k = 0; k < e->nhosts && e->running < e->cfg->jobs; k++) {
-		struct host *h = &e->hosts[k];
-		if (h->next_allowed > now)
-			continue;
+	if (e->running >= e->cfg->jobs || !e->waiting)
+		return;
+	size_t *order = xmalloc((e->nhosts + 1) * sizeof *order), n = 0;
+	for (size_t k = 0; k < e->nhosts; k++)
+		if (e->hosts[k].qlen && e->hosts[k].active < e->hosts[k].limit && e->hosts[k].next_allowed <= now)
+			order[n++] = k;
+	sort_engine = e;
+	qsort(order, n, sizeof *order, by_queue_desc);
+	for (size_t o = 0; o < n && e->running < e->cfg->jobs; o++) {
+		struct host *h = &e->hosts[order[o]];
 		for (size_t q = 0; q < h->qlen && h->active < h->limit && e->running < e->cfg->jobs;) {
 			size_t ti = h->queue[q];
 			if (e->t[ti].not_before > now) {
@@ -260,6 +277,8 @@ static void start_ready(struct engine *e, double now)
 			memmove(&h->queue[q], &h->queue[q + 1], (h->qlen - q - 1) * sizeof *h->queue);
 			h->qlen--;
 			e->waiting--;
+			if (e->t[ti].not_before > 0)
+				e->delayed--;
 			if (start_transfer(e, ti) < 0) {
 				e->t[ti].done = true;
 				if (e->t[ti].target != (size_t)-1) {
@@ -270,21 +289,27 @@ static void start_ready(struct engine *e, double now)
 			}
 		}
 	}
+	free(order);
 }
 
-/* Seconds until something waiting may start; -1 when nothing waits. */
+/* Seconds until a waiting transfer's retry time or a host's pacing ends;
+ * -1 when no such time is ahead. Transfers that wait only for a free slot
+ * need no timer: a finishing transfer wakes the loop. */
 static double next_wake(const struct engine *e, double now)
 {
 	double best = -1;
 	for (size_t k = 0; k < e->nhosts; k++) {
 		const struct host *h = &e->hosts[k];
+		if (!h->qlen)
+			continue;
+		if (h->next_allowed > now && (best < 0 || h->next_allowed - now < best))
+			best = h->next_allowed - now;
+		if (!e->delayed)
+			continue;
 		for (size_t q = 0; q < h->qlen; q++) {
 			double at = e->t[h->queue[q]].not_before;
-			if (h->next_allowed > at)
-				at = h->next_allowed;
-			double wait = at > now ? at - now : 0;
-			if (best < 0 || wait < best)
-				best = wait;
+			if (at > now && (best < 0 || at - now < best))
+				best = at - now;
 		}
 	}
 	return best;
@@ -470,7 +495,7 @@ static void run(struct engine *e)
 		if (e->running == 0) {
 			double wake = next_wake(e, now);
 			if (wake < 0)
-				break;
+				break; /* nothing runs and nothing waits for a time: done */
 			double until = now + wake < e->deadline ? wake : e->deadline - now;
 			struct timespec ts = {(time_t)until, (long)((until - (double)(time_t)until) * 1e9)};
 			nanosleep(&ts, NULL);
@@ -480,16 +505,20 @@ static void run(struct engine *e)
 		curl_multi_perform(e->multi, &still);
 		CURLMsg *msg;
 		int left;
+		bool finished = false;
 		while ((msg = curl_multi_info_read(e->multi, &left))) {
 			if (msg->msg != CURLMSG_DONE)
 				continue;
 			struct transfer *t;
 			curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, (char **)&t);
 			complete(e, t, msg->data.result, now_s());
+			finished = true;
 		}
+		if (finished)
+			continue; /* slots are free: start what waits before sleeping */
 		double wake = next_wake(e, now_s());
-		int wait_ms = wake < 0 || wake > 1 ? 1000 : (int)(wake * 1000);
-		curl_multi_poll(e->multi, NULL, 0, wait_ms > 0 ? wait_ms : 1, NULL);
+		int wait_ms = wake < 0 || wake > 1 ? 1000 : (int)(wake * 1000) + 1;
+		curl_multi_poll(e->multi, NULL, 0, wait_ms, NULL);
 	}
 	/* past the deadline: what still runs or waits could not be checked */
 	for (size_t i = 0; i < e->nt; i++) {
@@ -510,6 +539,7 @@ static void run(struct engine *e)
 		e->hosts[k].qlen = 0;
 	e->running = 0;
 	e->waiting = 0;
+	e->delayed = 0;
 }
 
 /* Soft 404s that answer 200: ask each host with alive deep pages for a path

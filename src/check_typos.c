@@ -95,11 +95,31 @@ static bool identifier_tokens(const char *s, size_t n, size_t b, size_t e)
 	return true;
 }
 
+/* Whether position i of s lies in a token that holds a digit. */
+static bool in_digit_token(const char *s, size_t n, size_t i)
+{
+	size_t b = i, e = i;
+	while (b > 0 && token_char(s[b - 1]))
+		b--;
+	while (e < n && token_char(s[e]))
+		e++;
+	for (size_t k = b; k < e; k++)
+		if (s[k] >= '0' && s[k] <= '9')
+			return true;
+	return false;
+}
+
 /* Differences confined to tokens that hold digits are other documents
- * (article 3252 and 3257, NIST SP 800-63a and 800-63b), not typos; nor is a
- * trailing slash. */
+ * (article 3252 and 3257, NIST SP 800-63a and 800-63b, h12…/1234 and
+ * h13…/1235), not typos; nor is a trailing slash. */
 static bool benign(const char *a, size_t an, const char *b, size_t bn)
 {
+	if (an == bn) { /* substitutions only: judge each one where it stands */
+		for (size_t i = 0; i < an; i++)
+			if (a[i] != b[i] && !(in_digit_token(a, an, i) && in_digit_token(b, bn, i)))
+				return false;
+		return true;
+	}
 	size_t p = 0;
 	while (p < an && p < bn && a[p] == b[p])
 		p++;
@@ -117,17 +137,112 @@ struct key {
 	size_t ref, link; /* first link with this key */
 };
 
-static int by_len(const void *x, const void *y)
-{
-	const struct key *a = x, *b = y;
-	if (a->len != b->len)
-		return a->len < b->len ? -1 : 1;
-	return a->id < b->id ? -1 : a->id > b->id;
-}
-
 static size_t limit_for(size_t len)
 {
 	return len >= 60 ? 3 : 2;
+}
+
+/* Pigeonhole filter: strings at most K edits apart share one of the first
+ * string's K+1 segments, found in the second within K places of where it
+ * stands in the first. Indexing each key's segments by (length, segment,
+ * text) turns the all-pairs comparison into a few hundred lookups per key. */
+#define K 3
+#define SEGMENTS (K + 1)
+/* A segment found in more keys than this ("example.com/") is a template,
+ * not a clue; near-duplicates that share only such segments go unflagged. */
+#define COMMON_SEGMENT 256
+
+static void segment(size_t len, int i, size_t *start, size_t *n)
+{
+	*start = len * (size_t)i / SEGMENTS;
+	*n = len * (size_t)(i + 1) / SEGMENTS - *start;
+}
+
+static char *segment_key(size_t len, int i, const char *text, size_t n)
+{
+	return xasprintf("%zu:%d:%.*s", len, i, (int)n, text);
+}
+
+struct bucket {
+	size_t *ids;
+	size_t n, cap;
+};
+
+struct segment_index {
+	struct strmap map; /* segment key -> bucket */
+	struct bucket *b;
+	size_t nb, cap;
+};
+
+static void index_add(struct segment_index *x, const struct key *k)
+{
+	for (int i = 0; i < SEGMENTS; i++) {
+		size_t st, n;
+		segment(k->len, i, &st, &n);
+		char *sk = segment_key(k->len, i, k->s + st, n);
+		size_t bi = strmap_put(&x->map, sk, x->nb);
+		free(sk);
+		if (bi == x->nb) {
+			grow_array(&x->b, &x->cap, x->nb + 1, sizeof *x->b);
+			x->b[x->nb++] = (struct bucket){NULL, 0, 0};
+		}
+		struct bucket *bk = &x->b[bi];
+		if (bk->n && bk->ids[bk->n - 1] == k->id)
+			continue;
+		grow_array(&bk->ids, &bk->cap, bk->n + 1, sizeof *bk->ids);
+		bk->ids[bk->n++] = k->id;
+	}
+}
+
+static void index_finish(struct segment_index *x)
+{
+	for (size_t i = 0; i < x->nb; i++)
+		free(x->b[i].ids);
+	free(x->b);
+	strmap_finish(&x->map);
+}
+
+/* Compares key b with every earlier-cited key the filter lets through. */
+static void compare_candidates(const struct segment_index *x, const struct key *keys, const struct key *b,
+			       size_t *stamp, size_t *twin, size_t *dist)
+{
+	size_t lo = b->len > K ? b->len - K : 1;
+	for (size_t la = lo; la <= b->len + K; la++) {
+		if (la < SEGMENTS)
+			continue;
+		for (int i = 0; i < SEGMENTS; i++) {
+			size_t st, n;
+			segment(la, i, &st, &n);
+			for (long d = -K; d <= K; d++) {
+				long pos = (long)st + d;
+				if (pos < 0 || (size_t)pos + n > b->len)
+					continue;
+				char *sk = segment_key(la, i, b->s + pos, n);
+				size_t bi;
+				bool hit = strmap_get(&x->map, sk, &bi);
+				free(sk);
+				if (hit && x->b[bi].n > COMMON_SEGMENT)
+					continue; /* shared by too many to tell anything */
+				for (size_t c = 0; hit && c < x->b[bi].n; c++) {
+					size_t aid = x->b[bi].ids[c];
+					if (aid >= b->id || stamp[aid] == b->id + 1)
+						continue;
+					stamp[aid] = b->id + 1;
+					const struct key *a = &keys[aid];
+					if (benign(a->s, a->len, b->s, b->len))
+						continue;
+					size_t lim = limit_for(a->len < b->len ? a->len : b->len);
+					size_t dd = edit_distance_within(a->s, a->len, b->s, b->len, lim);
+					if (dd == 0 || dd > lim)
+						continue;
+					if (twin[b->id] == (size_t)-1 || dd < dist[b->id]) {
+						twin[b->id] = aid;
+						dist[b->id] = dd;
+					}
+				}
+			}
+		}
+	}
 }
 
 void check_typos(struct model *m)
@@ -152,36 +267,26 @@ void check_typos(struct model *m)
 					   tg->first_ref, tg->first_link};
 		nkeys++;
 	}
-	if (nkeys)
-		qsort(keys, nkeys, sizeof *keys, by_len);
-	/* twin[id]: the earlier-cited key that key id is a near copy of, if any */
+	/* keys[i].id == i: keys are in order of first citation */
 	size_t *twin = xmalloc((nkeys + 1) * sizeof *twin), *dist = xmalloc((nkeys + 1) * sizeof *dist);
-	struct key **by_id = xmalloc((nkeys + 1) * sizeof *by_id);
+	size_t *stamp = xcalloc(nkeys + 1, sizeof *stamp);
+	struct segment_index x = {0};
+	strmap_init(&x.map);
 	for (size_t i = 0; i < nkeys; i++) {
 		twin[i] = (size_t)-1;
-		by_id[keys[i].id] = &keys[i];
+		compare_candidates(&x, keys, &keys[i], stamp, twin, dist);
+		if (keys[i].len >= SEGMENTS)
+			index_add(&x, &keys[i]);
 	}
-	for (size_t i = 0; i < nkeys; i++) {
-		for (size_t j = i + 1; j < nkeys && keys[j].len - keys[i].len <= 3; j++) {
-			size_t lim = limit_for(keys[i].len);
-			size_t d = edit_distance_within(keys[i].s, keys[i].len, keys[j].s, keys[j].len, lim);
-			if (d == 0 || d > lim || benign(keys[i].s, keys[i].len, keys[j].s, keys[j].len))
-				continue;
-			size_t later = keys[i].id > keys[j].id ? keys[i].id : keys[j].id;
-			size_t earlier = keys[i].id > keys[j].id ? keys[j].id : keys[i].id;
-			if (twin[later] == (size_t)-1 || d < dist[later]) {
-				twin[later] = earlier;
-				dist[later] = d;
-			}
-		}
-	}
+	index_finish(&x);
+	free(stamp);
 	for (size_t r = 0; r < m->nrefs; r++)
 		for (size_t k = 0; k < m->refs[r].nlinks; k++) {
 			struct link *l = &m->refs[r].links[k];
 			size_t id = key_of_target[l->target];
 			if (twin[id] == (size_t)-1)
 				continue;
-			const struct key *e = by_id[twin[id]];
+			const struct key *e = &keys[twin[id]];
 			const struct link *el = &m->refs[e->ref].links[e->link];
 			problems_add(&l->problems, PROB_URL_NEAR_DUPLICATE, l->line, l->column,
 				     xasprintf("this URL differs by %zu character%s from %s (line %u): "
@@ -189,7 +294,6 @@ void check_typos(struct model *m)
 					       dist[id], dist[id] == 1 ? "" : "s", el->url, el->line),
 				     NULL);
 		}
-	free(by_id);
 	free(key_of_target);
 	free(twin);
 	free(dist);

@@ -36,12 +36,18 @@ static bool contains_any(const char *text, const char *const *phrases)
 
 bool says_not_found(const char *text)
 {
+	/* A bare "404" is no evidence ("Article 404 of the Penal Code"): only at
+	 * the start of a title, or with a word that says what it means. */
 	static const char *const phrases[] = {
-		"404", "not found", "page not found", "doesn't exist", "does not exist", "no longer available",
+		"error 404", "404 error", "404 not found", "404 page", "page 404", "http 404", "erreur 404",
+		"lỗi 404", "Lỗi 404", "fehler 404",
+		"not found", "page not found", "doesn't exist", "does not exist", "no longer available",
 		"không tìm thấy", "Không tìm thấy", "KHÔNG TÌM THẤY", "không tồn tại", "Không tồn tại",
 		"trang bạn tìm", "Trang bạn tìm", "introuvable", "n'existe pas", "nicht gefunden",
 		"no encontrada", "no encontrado", NULL,
 	};
+	if (text && strncmp(text, "404", 3) == 0 && !isalnum_ascii((unsigned char)text[3]))
+		return true;
 	return contains_any(text, phrases);
 }
 

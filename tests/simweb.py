@@ -53,6 +53,9 @@ def gzip_bomb():
 class Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "simweb"
+    # headers and body go out in two writes; with Nagle on, the second waits
+    # for the client's delayed ACK (~40 ms a response): a fake slowness
+    disable_nagle_algorithm = True
 
     def log_message(self, *a):
         pass
@@ -170,6 +173,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
 class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = 1024  # the default 5 drops connects: the client then waits a second to retry
 
     def handle_error(self, request, client_address):
         pass  # clients that hang up early (a capped download) are expected
@@ -183,6 +187,7 @@ def main():
     global args
     ap = argparse.ArgumentParser()
     ap.add_argument("--port-file", required=True)
+    ap.add_argument("--port", type=int, default=0, help="plain HTTP port (default: any free one)")
     ap.add_argument("--tls-cert")
     ap.add_argument("--tls-key")
     ap.add_argument("--tls-port-file")
@@ -194,7 +199,7 @@ def main():
                     help="hosts other than example.org answer 200 with a page of their own at every path")
     args = ap.parse_args()
     servers = []
-    plain = Server(("127.0.0.1", 0), Handler)
+    plain = Server(("127.0.0.1", args.port), Handler)
     servers.append(plain)
     if args.tls_cert:
         tls = Server(("127.0.0.1", 0), Handler)

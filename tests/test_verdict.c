@@ -47,6 +47,11 @@ int main(void)
 	CHECK(says_not_found("Page introuvable"));
 	CHECK(!says_not_found("Article /web/20230518040448/https://x.vn/a.htm")); /* digits around 404 */
 	CHECK(!says_not_found("Founders of the party"));
+	CHECK(!says_not_found("Article 404 of the Penal Code"));
+	CHECK(!says_not_found("Article /page/404"));
+	CHECK(says_not_found("404"));
+	CHECK(says_not_found("404 | Example News"));
+	CHECK(says_not_found("Lỗi 404"));
 	CHECK(!says_not_found(NULL));
 	CHECK(is_bot_wall("Just a moment...", NULL));
 	CHECK(is_bot_wall(NULL, "Verify you are human"));
