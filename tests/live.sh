@@ -126,6 +126,28 @@ expect "429 holds the host back for its Retry-After" \
 	"$(echo "$gaps" | awk '{ print ($1 >= 0.95) ? "paced " $2 : "not paced: " $1 " " $2 }')" "paced /ok-after-1"
 expect "each distinct URL fetched once" "$(jq -rs '[.[] | select(.path == "/ok-after-2")] | length' requests.log)" 1
 
+expect "the User-Agent names citecheck and its version" \
+	"$(jq -rs 'map(.ua) | unique | join(" | ")' requests.log)" "citecheck/0.1.0 (citation checker)"
+
+# --deadline: what is not judged in time is error/deadline, and the run ends
+printf '# Notes\n\n1. A (2020). <http://example.org/hang>\n2. B (2020). <http://example.org/ok-quick>\n' > late.md
+start=$(date +%s)
+"$bin" -q $map --deadline 2 --timeout 30 -o late.json late.md
+expect "--deadline 2" "$(jq -r '[.references[].links[].live | "\(.verdict)/\(.reason)"] | join(" ")' late.json)" "error/deadline alive/ok"
+expect "… and it stops then" "$(( $(date +%s) - start < 10 ))" 1
+
+# --user-agent, --resolve, and the proxy variables
+: > requests.log
+printf '# Notes\n\n1. A (2020). <http://resolved.example:%s/ok-resolved>\n' "$P" > resolve.md
+"$bin" -q --resolve "resolved.example:$P:127.0.0.1" --user-agent "tester/1" -o resolve.json resolve.md
+expect "--resolve" "$(jq -r '.references[0].links[0].live.verdict' resolve.json)" alive
+expect "--user-agent" "$(jq -rs '.[0].ua' requests.log)" "tester/1"
+: > requests.log
+printf '# Notes\n\n1. A (2020). <http://through.proxy.example/ok-proxied>\n' > proxy.md
+http_proxy="http://127.0.0.1:$P" "$bin" -q -o proxy.json proxy.md
+expect "http_proxy is honoured" "$(jq -r '.references[0].links[0].live.verdict' proxy.json) $(jq -rs '.[0] | "\(.proxied) \(.host) \(.path)"' requests.log)" \
+	"alive true through.proxy.example /ok-proxied"
+
 # TLS that cannot be verified is error/tls, never dead
 printf '# Notes\n\n1. A (2020). <https://example.org/ok-tls>\n' > tls.md
 "$bin" -q $map --cacert other-ca.pem -o tls.json tls.md

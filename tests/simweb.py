@@ -79,10 +79,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def dispatch(self):
         host = (self.headers.get("Host") or "").split(":")[0]
+        proxied = self.path.startswith("http://")  # a proxy is sent the whole URL
+        if proxied:
+            self.path = "/" + self.path.split("/", 3)[3] if self.path.count("/") >= 3 else "/"
         if args.log:
             with log_lock, open(args.log, "a") as f:
                 f.write(json.dumps({"t": time.time(), "host": host, "method": self.command,
                                     "tls": isinstance(self.connection, ssl.SSLSocket),
+                                    "proxied": proxied, "ua": self.headers.get("User-Agent"),
                                     "path": self.path}) + "\n")
         for spec in args.latency:
             h, s = spec.split("=")
