@@ -1,0 +1,97 @@
+/* live_engine.h — the transfer machinery of the live stage: one libcurl
+ * multi handle, per-host queues with a global and a per-host limit, per-host
+ * pacing, retry times, an overall deadline. It knows nothing of verdicts: it
+ * calls back when a transfer ends, and the caller decides what follows
+ * (check_live.c). */
+#ifndef CITECHECK_LIVE_ENGINE_H
+#define CITECHECK_LIVE_ENGINE_H
+
+#include <curl/curl.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "check_live.h"
+#include "strmap.h"
+#include "util.h"
+
+#define LIVE_PROBE ((size_t)-1) /* the target of a transfer that is a host probe */
+
+/* A host as the limits see it: scheme://host:port. */
+struct live_host {
+	char *name;
+	long active, limit;
+	double next_allowed; /* pacing: nothing starts before this */
+	size_t *queue;       /* transfers waiting, oldest first */
+	size_t qlen, qcap;
+	/* the soft-404 probe: what the host answers for a path that cannot exist */
+	bool wants_probe, probed, probe_found;
+	uint64_t probe_hash;
+	size_t probe_len;
+	char *probe_title;
+};
+
+/* One request in flight or waiting: a target's current hop, or a probe. */
+struct live_transfer {
+	size_t target; /* index into the model's targets, or LIVE_PROBE */
+	size_t host;   /* index into the engine's hosts */
+	char *url;
+	unsigned hops, tries; /* redirects followed; attempts at this hop */
+	double not_before;    /* a retry waits until then */
+	double first_start;   /* the target's first request */
+	bool running, done;
+	CURL *easy;
+	struct buf body; /* the first max_body bytes of the answer */
+	size_t max_body;
+	bool truncated;
+	char errbuf[CURL_ERROR_SIZE];
+	/* kept by the caller for an alive page, for the probe comparison */
+	uint64_t hash;
+	size_t len;
+	char *title;
+	bool deep;
+};
+
+struct live_engine;
+/* Called when a transfer ends, its easy handle still attached for
+ * curl_easy_getinfo; the engine detaches and frees it afterwards. */
+typedef void live_done_fn(struct live_engine *e, struct live_transfer *t, CURLcode code, double now);
+
+struct live_engine {
+	const struct live_config *cfg;
+	live_done_fn *done;
+	void *ctx; /* the caller's */
+	CURLM *multi;
+	struct live_host *hosts;
+	size_t nhosts, hosts_cap;
+	struct strmap host_index;
+	struct live_transfer *t;
+	size_t nt, t_cap;
+	long running;
+	size_t waiting, delayed; /* not running and not done; of those, waiting for a retry time */
+	double deadline;
+	unsigned long rng;
+};
+
+double live_now(void);
+
+/* Returns 0, or -1 when libcurl cannot start. */
+int live_engine_init(struct live_engine *e, const struct live_config *cfg, live_done_fn *done, void *ctx);
+void live_engine_finish(struct live_engine *e);
+
+/* "scheme://host:port" of url, or NULL when curl cannot parse it. Caller frees. */
+char *live_host_key(const char *url);
+/* The host with that key, made on first use. */
+size_t live_engine_host(struct live_engine *e, const char *key);
+/* A new transfer of url for target on host, queued; returns its index. */
+size_t live_engine_add(struct live_engine *e, size_t target, const char *url, size_t host);
+/* Queues transfer ti again, not before the given time. */
+void live_engine_enqueue(struct live_engine *e, size_t ti, double not_before);
+/* 0 .. 0.5, for jittered backoff. */
+double live_engine_jitter(struct live_engine *e);
+
+/* Runs until nothing runs or waits, or the deadline. What was not done then
+ * is left with done == false for the caller to judge. */
+void live_engine_run(struct live_engine *e);
+
+#endif
