@@ -25,3 +25,39 @@ finish() {
 	echo "$1: $total checks, $fails failed"
 	[ "$fails" -eq 0 ]
 }
+
+testdir=$(cd "$(dirname "$0")" && pwd)
+
+# Skips the test (exit 77, meson's "skipped") outside the private network
+# namespace .ci/test makes: a live test must never reach the real network.
+require_netns() {
+	if [ -z "${CITECHECK_NETNS:-}" ]; then
+		echo "$1: skipped: run it through .ci/test, inside a private network namespace"
+		exit 77
+	fi
+}
+
+# make_cert SANS: a test CA (ca.pem) and a certificate for the hosts in SANS
+# ("DNS:a,DNS:b"), signed by it (site.pem, site.key), in the current folder.
+make_cert() {
+	openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 -subj /CN=citecheck-test-ca 2> /dev/null
+	openssl req -newkey rsa:2048 -nodes -keyout site.key -out site.csr -subj /CN=citecheck-test-site 2> /dev/null
+	printf 'subjectAltName=%s\n' "$1" > san.ext
+	openssl x509 -req -in site.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out site.pem -days 2 -extfile san.ext 2> /dev/null
+}
+
+# start_simweb ARGS…: the simulated web over HTTP and HTTPS (site.pem) in the
+# current folder; sets $server, $P (HTTP port) and $T (HTTPS port).
+start_simweb() {
+	python3 "$testdir/simweb.py" --port-file port --tls-cert site.pem --tls-key site.key --tls-port-file tlsport \
+		--log requests.log --lifetime 240 "$@" &
+	server=$!
+	i=0
+	while [ ! -s port ] || [ ! -s tlsport ]; do
+		i=$((i + 1))
+		[ $i -lt 100 ] || { echo "simweb did not start"; exit 1; }
+		sleep 0.1
+	done
+	P=$(cat port)
+	T=$(cat tlsport)
+}

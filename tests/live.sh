@@ -5,33 +5,14 @@
 # is skipped (exit 77), never run against the real network.
 . "$(dirname "$0")/lib.sh"
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-here=$(cd "$(dirname "$0")" && pwd)
-if [ -z "${CITECHECK_NETNS:-}" ]; then
-	echo "live: skipped: run it through .ci/test, inside a private network namespace"
-	exit 77
-fi
+require_netns live
 tmp=$(mktemp -d)
 trap 'kill $server 2> /dev/null; rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 1
-
-# a test CA and a certificate for the simulated hosts, made now
-openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 -subj /CN=citecheck-test-ca 2> /dev/null
-openssl req -newkey rsa:2048 -nodes -keyout site.key -out site.csr -subj /CN=example.org 2> /dev/null
-printf 'subjectAltName=DNS:example.org,DNS:soft.example.net\n' > san.ext
-openssl x509 -req -in site.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out site.pem -days 2 -extfile san.ext 2> /dev/null
+make_cert DNS:example.org,DNS:soft.example.net
+# a second CA, which signed nothing here: trusting only it, TLS must fail
 openssl req -x509 -newkey rsa:2048 -nodes -keyout other.key -out other-ca.pem -days 2 -subj /CN=other-ca 2> /dev/null
-
-python3 "$here/simweb.py" --port-file port --tls-cert site.pem --tls-key site.key --tls-port-file tlsport \
-	--log requests.log --lifetime 240 &
-server=$!
-i=0
-while [ ! -s port ] || [ ! -s tlsport ]; do
-	i=$((i + 1))
-	[ $i -lt 100 ] || { echo "simweb did not start"; exit 1; }
-	sleep 0.1
-done
-P=$(cat port)
-T=$(cat tlsport)
+start_simweb
 map="--host-jobs 6 --connect-to example.org:80:127.0.0.1:$P --connect-to example.org:443:127.0.0.1:$T
 	--connect-to soft.example.net:80:127.0.0.1:$P --connect-to refused.example:80:127.0.0.1:1"
 

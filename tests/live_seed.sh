@@ -6,11 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 seed=$(cd "$2" && pwd)/000_639fc2e66c0e2ab4.txt
-here=$(cd "$(dirname "$0")" && pwd)
-if [ -z "${CITECHECK_NETNS:-}" ]; then
-	echo "live_seed: skipped: run it through .ci/test, inside a private network namespace"
-	exit 77
-fi
+require_netns live_seed
 tmp=$(mktemp -d)
 trap 'kill $server 2> /dev/null; rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 1
@@ -20,22 +16,10 @@ cd "$tmp" || exit 1
 	jq -r '[.references[].links[].normalized // empty | capture("^https://(?<h>[^/:]+)").h] | unique | map("DNS:" + .) | join(",")' > sans
 # 38: the distinct hosts of the https URLs in the seed, by perl over the raw text
 expect "https hosts in the seed" "$(tr ',' '\n' < sans | wc -l | tr -d ' ')" 38
-openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 -subj /CN=citecheck-test-ca 2> /dev/null
-openssl req -newkey rsa:2048 -nodes -keyout site.key -out site.csr -subj /CN=seed 2> /dev/null
-printf 'subjectAltName=%s\n' "$(cat sans)" > san.ext
-openssl x509 -req -in site.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out site.pem -days 2 -extfile san.ext 2> /dev/null
+make_cert "$(cat sans)"
+start_simweb --default-alive --dead-host thanhvien.vn
 
-python3 "$here/simweb.py" --port-file port --tls-cert site.pem --tls-key site.key --tls-port-file tlsport \
-	--log requests.log --lifetime 240 --default-alive --dead-host thanhvien.vn &
-server=$!
-i=0
-while [ ! -s port ] || [ ! -s tlsport ]; do
-	i=$((i + 1))
-	[ $i -lt 100 ] || { echo "simweb did not start"; exit 1; }
-	sleep 0.1
-done
-
-"$bin" -q --connect-to ":80:127.0.0.1:$(cat port)" --connect-to ":443:127.0.0.1:$(cat tlsport)" \
+"$bin" -q --connect-to ":80:127.0.0.1:$P" --connect-to ":443:127.0.0.1:$T" \
 	--cacert ca.pem -o out.json "$seed"
 expect "exit 1: a dead link and error findings" "$?" 1
 q() { jq -r "$1" out.json; }
