@@ -58,10 +58,45 @@ static bool deep_path(const char *url)
 	return p && p[1] && p[1] != '?' && p[1] != '#';
 }
 
-/* The target a transfer checks (the engine's ctx is the model). */
+/* What the policy keeps across transfers (the engine's ctx). */
+struct live_run {
+	struct model *m;
+	size_t answers;      /* HTTP answers of any kind */
+	size_t unreachable;  /* hosts whose first request found no route or no name */
+	bool gave_up;        /* offline: stopped early */
+};
+
+/* After this many hosts failed to resolve or connect with not one answer
+ * from anywhere, the network is down: stop rather than retry them all. */
+#define OFFLINE_HOSTS 8
+
 static struct target *target_of(struct live_engine *e, const struct live_transfer *t)
 {
-	return &((struct model *)e->ctx)->targets[t->target];
+	return &((struct live_run *)e->ctx)->m->targets[t->target];
+}
+
+/* Counts the evidence for "offline" and stops the engine when it is enough:
+ * no answer yet, OFFLINE_HOSTS hosts (or every host) without a route or a
+ * name, and nothing else in flight. A refused connection is an answer of
+ * sorts: the network is up. */
+static void watch_offline(struct live_engine *e, struct live_transfer *t, long status, const char *reason)
+{
+	struct live_run *run = e->ctx;
+	if (status || !strcmp(reason, "connect-refused")) {
+		run->answers++;
+		return;
+	}
+	if (t->tries || t->hops || (strcmp(reason, "dns") && strcmp(reason, "connect")))
+		return;
+	run->unreachable++;
+	size_t need = e->nhosts < OFFLINE_HOSTS ? e->nhosts : OFFLINE_HOSTS;
+	/* e->running still counts t: give up only when nothing else is in flight
+	 * that could yet answer (dead domains fail in milliseconds, live sites
+	 * answer later) */
+	if (!run->answers && run->unreachable >= need && e->running <= 1) {
+		run->gave_up = true;
+		e->deadline = live_now(); /* ends live_engine_run at once */
+	}
 }
 
 static bool same_page(const char *a, const char *b);
@@ -194,11 +229,13 @@ static void complete(struct live_engine *e, struct live_transfer *t, CURLcode co
 		r->http_status = status;
 		bool answered = status && (code == CURLE_OK || (code == CURLE_WRITE_ERROR && t->truncated));
 		if (answered && status >= 300 && status < 400 && loc) {
+			((struct live_run *)e->ctx)->answers++;
 			follow(e, t, status, loc, now);
 		} else {
 			struct http_outcome o = {(int)code, (int)os_errno, answered ? status : 0, t->truncated,
 						 ph.title, ph.h1};
 			struct judgement j = judge_outcome(&o);
+			watch_offline(e, t, answered ? status : 0, j.reason);
 			double wait = (double)e->cfg->backoff_ms / 1000.0 * (double)(1u << t->tries) * (1 + live_engine_jitter(e));
 			bool honour = status == 429 || status == 503;
 			if (honour && retry_after > e->cfg->max_retry_after_s)
@@ -231,16 +268,18 @@ static void complete(struct live_engine *e, struct live_transfer *t, CURLcode co
 	buf_finish(&t->body);
 }
 
-/* Runs the engine; what it could not finish by the deadline is error. */
+/* Runs the engine; what it could not finish is error: past the deadline, or
+ * left when the network turned out to be down. */
 static void run(struct live_engine *e)
 {
 	live_engine_run(e);
+	const char *why = ((struct live_run *)e->ctx)->gave_up ? "offline" : "deadline";
 	for (size_t i = 0; i < e->nt; i++) {
 		struct live_transfer *t = &e->t[i];
 		if (t->done)
 			continue;
 		if (t->target != LIVE_PROBE)
-			finish_target(e, t, LIVE_ERROR, "deadline");
+			finish_target(e, t, LIVE_ERROR, why);
 		t->done = true;
 	}
 }
@@ -339,7 +378,8 @@ static void mark_offline(struct model *m)
 int check_live(struct model *m, const struct live_config *cfg, char *err, size_t errlen)
 {
 	struct live_engine e;
-	if (live_engine_init(&e, cfg, complete, m) < 0) {
+	struct live_run state = {m, 0, 0, false};
+	if (live_engine_init(&e, cfg, complete, &state) < 0) {
 		live_engine_finish(&e);
 		snprintf(err, errlen, "libcurl could not start");
 		return -1;
@@ -369,7 +409,7 @@ int check_live(struct model *m, const struct live_config *cfg, char *err, size_t
 		free(key);
 	}
 	run(&e);
-	if (cfg->probe && live_now() < e.deadline)
+	if (cfg->probe && !state.gave_up && live_now() < e.deadline)
 		probe_hosts(&e);
 	mark_offline(m);
 	live_engine_finish(&e);

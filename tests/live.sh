@@ -142,6 +142,13 @@ printf '# Notes\n\n1. A (2020). <http://example.org/ok-1>\n2. B (2021). <https:/
 expect "offline: exit 3" "$?" 3
 expect "… every link error/offline, none dead" "$(jq -r '[.references[].links[].live | "\(.verdict)/\(.reason)"] | unique | join(" ")' offline.json)" "error/offline"
 expect "… said in the summary" "$(jq -r .summary.live.offline offline.json)" true
+expect "… and found without retrying each host" "$(jq -r '[.references[].links[].live.attempts] | join(" ")' offline.json)" "1 1"
+
+# many dead domains first, one slow live site last: dead, not offline
+{ printf '# Notes\n\n'; for i in 1 2 3 4 5 6 7 8 9 10; do printf '%s. N (2020). <http://nx%s.invalid/>\n' $i $i; done
+  printf '11. S (2020). <http://example.org/slow>\n'; } > nx.md
+"$bin" -q $map --timeout 5 -o nx.json nx.md
+expect "dead domains are not a dead network" "$? $(jq -r '.summary.live | "\(.dead) \(.alive) \(.offline)"' nx.json)" "1 10 1 false"
 
 # --fail-on
 printf '# Notes\n\n1. A (2020). <http://example.org/missing>\n' > dead.md
