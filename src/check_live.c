@@ -1,12 +1,11 @@
 #include "check_live.h"
 
-#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "classify_url.h"
 #include "live_engine.h"
 #include "live_verdict.h"
 #include "page_text.h"
@@ -33,14 +32,6 @@ void live_config_defaults(struct live_config *c)
 	c->user_agent = "citecheck/" CITECHECK_VERSION " (citation checker)";
 	c->probe = true;
 	c->seed = (unsigned long)time(NULL);
-}
-
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-	return h;
 }
 
 static bool web_scheme(const char *url)
@@ -95,7 +86,7 @@ static void watch_offline(struct live_engine *e, struct live_transfer *t, long s
 	 * answer later) */
 	if (!run->answers && run->unreachable >= need && e->running <= 1) {
 		run->gave_up = true;
-		e->deadline = live_now(); /* ends live_engine_run at once */
+		live_engine_stop(e);
 	}
 }
 
@@ -120,13 +111,7 @@ static void finish_target(struct live_engine *e, struct live_transfer *t, enum l
 /* Same page, cited two ways: scheme, "www." and a trailing slash aside. */
 static bool same_page(const char *a, const char *b)
 {
-	const char *pa = strstr(a, "://"), *pb = strstr(b, "://");
-	pa = pa ? pa + 3 : a;
-	pb = pb ? pb + 3 : b;
-	if (ascii_ieq_prefix(pa, strlen(pa), "www."))
-		pa += 4;
-	if (ascii_ieq_prefix(pb, strlen(pb), "www."))
-		pb += 4;
+	const char *pa = url_without_scheme_www(a), *pb = url_without_scheme_www(b);
 	size_t la = strlen(pa), lb = strlen(pb);
 	if (la && pa[la - 1] == '/')
 		la--;
@@ -184,7 +169,7 @@ static bool looks_html(const struct live_transfer *t, const char *ctype)
 
 static void remember_page(struct live_transfer *t, const struct page_heads *ph)
 {
-	t->hash = hash_bytes(t->body.data ? t->body.data : "", t->body.len);
+	t->hash = fnv1a64(t->body.data ? t->body.data : "", t->body.len);
 	t->len = t->body.len;
 	free(t->title);
 	t->title = ph->title ? xstrdup(ph->title) : NULL;
@@ -195,7 +180,7 @@ static void record_probe(struct live_engine *e, struct live_transfer *t, long st
 	struct live_host *h = &e->hosts[t->host];
 	h->probed = true;
 	h->probe_found = status >= 200 && status < 300;
-	h->probe_hash = hash_bytes(t->body.data ? t->body.data : "", t->body.len);
+	h->probe_hash = fnv1a64(t->body.data ? t->body.data : "", t->body.len);
 	h->probe_len = t->body.len;
 	h->probe_title = ph->title ? xstrdup(ph->title) : NULL;
 	t->done = true;

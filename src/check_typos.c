@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "checks.h"
+#include "classify_url.h"
 #include "util.h"
 
 /* Levenshtein distance if it is at most limit, else limit + 1. Banded: only
@@ -60,11 +61,7 @@ static char *comparable(const struct link *l)
 {
 	const char *u = l->original ? l->original : (l->valid ? link_normalized(l) : l->url);
 	char *fixed = url_repair(u);
-	const char *p = strstr(fixed, "://");
-	p = p ? p + 3 : fixed;
-	if (ascii_ieq_prefix(p, strlen(p), "www."))
-		p += 4;
-	char *out = xstrdup(p);
+	char *out = xstrdup(url_without_scheme_www(fixed));
 	free(fixed);
 	return out;
 }

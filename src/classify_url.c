@@ -182,3 +182,10 @@ void classify_link(struct link *l, const struct classify_config *cfg)
 	}
 	free(host);
 }
+
+const char *url_without_scheme_www(const char *url)
+{
+	const char *p = strstr(url, "://");
+	p = p ? p + 3 : url;
+	return ascii_ieq_prefix(p, strlen(p), "www.") ? p + 4 : p;
+}

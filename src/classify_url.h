@@ -21,6 +21,10 @@ void classify_link(struct link *l, const struct classify_config *cfg);
  * The caller frees the result with free(). */
 char *url_normalize(const char *url, const char **err);
 
+/* url past its "scheme://" and a leading "www.": what two spellings of one
+ * page share (http and https, with and without www). Points into url. */
+const char *url_without_scheme_www(const char *url);
+
 /* "20240229041839" → "2024-02-29T04:18:39Z" into out; false unless the
  * timestamp has 14 digits and is a real time. */
 bool wayback_timestamp_iso(const char *ts, char out[static 21]);

@@ -259,6 +259,11 @@ static void sleep_for(double seconds)
 	nanosleep(&ts, NULL);
 }
 
+void live_engine_stop(struct live_engine *e)
+{
+	e->deadline = live_now();
+}
+
 void live_engine_run(struct live_engine *e)
 {
 	for (;;) {

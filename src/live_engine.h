@@ -90,6 +90,9 @@ void live_engine_enqueue(struct live_engine *e, size_t ti, double not_before);
 /* 0 .. 0.5, for jittered backoff. */
 double live_engine_jitter(struct live_engine *e);
 
+/* Makes live_engine_run return at its next step, as at the deadline. */
+void live_engine_stop(struct live_engine *e);
+
 /* Runs until nothing runs or waits, or the deadline. What was not done then
  * is left with done == false for the caller to judge. */
 void live_engine_run(struct live_engine *e);

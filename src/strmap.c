@@ -14,10 +14,7 @@ struct strmap_slot {
 
 static uint64_t hash_str(const char *s)
 {
-	uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
+	return fnv1a64(s, strlen(s));
 }
 
 void strmap_init(struct strmap *m)

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
@@ -35,6 +36,9 @@ char *buf_steal(struct buf *b);
 size_t utf8_count(const char *s, size_t n);
 /* Length of the valid UTF-8 sequence at s (at most n bytes), or 0 if invalid. */
 size_t utf8_valid_seq(const unsigned char *s, size_t n);
+
+/* 64-bit FNV-1a of s[0..n): for hash tables and page fingerprints. */
+uint64_t fnv1a64(const void *s, size_t n);
 
 bool is_ascii_punct(int c);
 bool isalnum_ascii(int c);
