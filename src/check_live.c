@@ -346,10 +346,12 @@ bool live_offline(const struct model *m)
 	return fetched > 0;
 }
 
-/* Every fetch failed before any answer: the network is down, not the links. */
-static void mark_offline(struct model *m)
+/* The network is down, not the links: either the run concluded so early
+ * (gave_up), or every fetch failed before any answer. Then every fetched
+ * link is error/offline — never "dead" beside "offline". */
+static void mark_offline(struct model *m, bool gave_up)
 {
-	if (!live_offline(m))
+	if (!gave_up && !live_offline(m))
 		return;
 	for (size_t i = 0; i < m->ntargets; i++) {
 		struct live_result *r = &m->targets[i].live;
@@ -396,7 +398,7 @@ int check_live(struct model *m, const struct live_config *cfg, char *err, size_t
 	run(&e);
 	if (cfg->probe && !state.gave_up && live_now() < e.deadline)
 		probe_hosts(&e);
-	mark_offline(m);
+	mark_offline(m, state.gave_up);
 	live_engine_finish(&e);
 	return 0;
 }

@@ -144,6 +144,13 @@ expect "… every link error/offline, none dead" "$(jq -r '[.references[].links[
 expect "… said in the summary" "$(jq -r .summary.live.offline offline.json)" true
 expect "… and found without retrying each host" "$(jq -r '[.references[].links[].live.attempts] | join(" ")' offline.json)" "1 1"
 
+# once offline is concluded it holds for every link: never "dead" beside "offline".
+# One at a time: a timeout first (no answer, but no dns failure either), then
+# unknown hosts until the early conclusion.
+{ printf '# Notes\n\n1. H (2020). <http://example.org/hang>\n'; for i in 1 2 3 4 5 6 7 8 9 10; do printf '%s. N (2020). <http://nx%s.invalid/>\n' $((i + 1)) $i; done; } > mixed.md
+"$bin" -q $map --jobs 1 --retries 0 --timeout 1 -o mixed.json mixed.md
+expect "offline for all, or for none" "$? $(jq -r '[.summary.live.offline, ([.references[].links[].live.verdict] | unique | join(","))] | join(" ")' mixed.json)" "3 true error"
+
 # many dead domains first, one slow live site last: dead, not offline
 { printf '# Notes\n\n'; for i in 1 2 3 4 5 6 7 8 9 10; do printf '%s. N (2020). <http://nx%s.invalid/>\n' $i $i; done
   printf '11. S (2020). <http://example.org/slow>\n'; } > nx.md
