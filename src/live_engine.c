@@ -71,6 +71,7 @@ void live_engine_finish(struct live_engine *e)
 	for (size_t i = 0; i < e->nt; i++) {
 		detach(e, &e->t[i], e->t[i].host);
 		free(e->t[i].url);
+		free(e->t[i].post);
 		free(e->t[i].title);
 		buf_finish(&e->t[i].body);
 	}
@@ -98,6 +99,40 @@ size_t live_engine_host(struct live_engine *e, const char *key)
 	e->hosts[i].limit = e->cfg->host_jobs;
 	strmap_put(&e->host_index, key, i);
 	return i;
+}
+
+void live_engine_pace(struct live_engine *e, size_t host, double rate, double burst)
+{
+	struct live_host *h = &e->hosts[host];
+	h->rate = rate;
+	h->burst = burst < 1 ? 1 : burst;
+	h->tokens = h->burst;
+	h->filled_at = live_now();
+}
+
+static void refill(struct live_host *h, double now)
+{
+	if (h->rate <= 0)
+		return;
+	h->tokens += (now - h->filled_at) * h->rate;
+	if (h->tokens > h->burst)
+		h->tokens = h->burst;
+	h->filled_at = now;
+}
+
+static bool has_token(const struct live_host *h)
+{
+	return h->rate <= 0 || h->tokens >= 1;
+}
+
+void live_engine_drop_queue(struct live_engine *e, size_t host)
+{
+	struct live_host *h = &e->hosts[host];
+	for (size_t q = 0; q < h->qlen; q++)
+		if (e->t[h->queue[q]].not_before > 0)
+			e->delayed--;
+	e->waiting -= h->qlen;
+	h->qlen = 0;
 }
 
 void live_engine_enqueue(struct live_engine *e, size_t ti, double not_before)
@@ -166,6 +201,10 @@ static int start(struct live_engine *e, size_t ti)
 	curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, c->timeout_ms);
 	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, c->connect_timeout_ms);
 	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+	if (t->post)
+		curl_easy_setopt(h, CURLOPT_POSTFIELDS, t->post);
+	if (t->headers)
+		curl_easy_setopt(h, CURLOPT_HTTPHEADER, t->headers);
 	if (c->cacert)
 		curl_easy_setopt(h, CURLOPT_CAINFO, c->cacert);
 	if (c->insecure) {
@@ -186,6 +225,8 @@ static int start(struct live_engine *e, size_t ti)
 		t->first_start = live_now();
 	e->running++;
 	e->hosts[t->host].active++;
+	if (e->hosts[t->host].rate > 0)
+		e->hosts[t->host].tokens -= 1;
 	return 0;
 }
 
@@ -206,13 +247,16 @@ static void start_ready(struct live_engine *e, double now)
 	if (e->running >= e->cfg->jobs || !e->waiting)
 		return;
 	size_t *order = xmalloc((e->nhosts + 1) * sizeof *order), n = 0;
-	for (size_t k = 0; k < e->nhosts; k++)
-		if (e->hosts[k].qlen && e->hosts[k].active < e->hosts[k].limit && e->hosts[k].next_allowed <= now)
+	for (size_t k = 0; k < e->nhosts; k++) {
+		struct live_host *h = &e->hosts[k];
+		refill(h, now);
+		if (h->qlen && h->active < h->limit && h->next_allowed <= now && has_token(h))
 			order[n++] = k;
+	}
 	qsort_r(order, n, sizeof *order, by_queue_desc, e);
 	for (size_t o = 0; o < n && e->running < e->cfg->jobs; o++) {
 		struct live_host *h = &e->hosts[order[o]];
-		for (size_t q = 0; q < h->qlen && h->active < h->limit && e->running < e->cfg->jobs;) {
+		for (size_t q = 0; q < h->qlen && h->active < h->limit && e->running < e->cfg->jobs && has_token(h);) {
 			size_t ti = h->queue[q];
 			if (e->t[ti].not_before > now) {
 				q++;
@@ -242,6 +286,11 @@ static double next_wake(const struct live_engine *e, double now)
 			continue;
 		if (h->next_allowed > now && (best < 0 || h->next_allowed - now < best))
 			best = h->next_allowed - now;
+		if (!has_token(h)) {
+			double at = (1 - h->tokens) / h->rate;
+			if (best < 0 || at < best)
+				best = at;
+		}
 		if (!e->delayed)
 			continue;
 		for (size_t q = 0; q < h->qlen; q++) {

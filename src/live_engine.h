@@ -22,6 +22,9 @@ struct live_host {
 	char *name;
 	long active, limit;
 	double next_allowed; /* pacing: nothing starts before this */
+	/* a token bucket (rate 0: none): starts per second, and how many may
+	 * start at once after a quiet spell */
+	double rate, burst, tokens, filled_at;
 	size_t *queue;       /* transfers waiting, oldest first */
 	size_t qlen, qcap;
 	/* the soft-404 probe: what the host answers for a path that cannot exist */
@@ -36,6 +39,9 @@ struct live_transfer {
 	size_t target; /* index into the model's targets, or LIVE_PROBE */
 	size_t host;   /* index into the engine's hosts */
 	char *url;
+	char *post;                        /* a POST body (owned); NULL: GET */
+	const struct curl_slist *headers;  /* extra request headers, owned by the caller */
+	unsigned step;                     /* the caller's: what this request is for */
 	unsigned hops, tries; /* redirects followed; attempts at this hop */
 	double not_before;    /* a retry waits until then */
 	double first_start;   /* the target's first request */
@@ -85,6 +91,12 @@ char *live_host_key(const char *url);
 size_t live_engine_host(struct live_engine *e, const char *key);
 /* A new transfer of url for target on host, queued; returns its index. */
 size_t live_engine_add(struct live_engine *e, size_t target, const char *url, size_t host);
+/* Paces host with a token bucket: at most rate starts a second on average,
+ * burst at once. */
+void live_engine_pace(struct live_engine *e, size_t host, double rate, double burst);
+/* Takes every transfer waiting for host out of its queue (they stay not
+ * done, for the caller to judge): the host asked us to stop. */
+void live_engine_drop_queue(struct live_engine *e, size_t host);
 /* Queues transfer ti again, not before the given time. */
 void live_engine_enqueue(struct live_engine *e, size_t ti, double not_before);
 /* 0 .. 0.5, for jittered backoff. */
