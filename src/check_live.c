@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "classify_url.h"
+#include "compare_drift.h"
 #include "live_engine.h"
 #include "live_verdict.h"
 #include "page_text.h"
@@ -34,7 +35,7 @@ void live_config_defaults(struct live_config *c)
 	c->seed = (unsigned long)time(NULL);
 }
 
-static bool web_scheme(const char *url)
+bool live_web_url(const char *url)
 {
 	return ascii_ieq_prefix(url, strlen(url), "http://") || ascii_ieq_prefix(url, strlen(url), "https://");
 }
@@ -124,7 +125,7 @@ static bool same_page(const char *a, const char *b)
 static void follow(struct live_engine *e, struct live_transfer *t, long status, const char *location, double now)
 {
 	struct live_result *r = &target_of(e, t)->live;
-	if (!web_scheme(location)) {
+	if (!live_web_url(location)) {
 		finish_target(e, t, LIVE_ERROR, "redirect-scheme");
 		return;
 	}
@@ -157,14 +158,19 @@ static void follow(struct live_engine *e, struct live_transfer *t, long status, 
 	live_engine_enqueue(e, (size_t)(t - e->t), now);
 }
 
-static bool looks_html(const struct live_transfer *t, const char *ctype)
+/* For the drift check: what the alive page says, kept small. */
+static void keep_print(struct live_engine *e, struct live_transfer *t, const char *ctype, const struct page_heads *ph)
 {
-	if (ctype)
-		return strstr(ctype, "html") != NULL;
-	size_t i = 0;
-	while (i < t->body.len && (t->body.data[i] == ' ' || t->body.data[i] == '\n' || t->body.data[i] == '\r'))
-		i++;
-	return i < t->body.len && t->body.data[i] == '<';
+	struct live_run *run = e->ctx;
+	struct target *tg = target_of(e, t);
+	const char *title = run->m->refs[tg->first_ref].title;
+	const char *body = t->body.data ? t->body.data : "";
+	if (page_type_of(ctype, body, t->body.len) == PAGE_BINARY)
+		page_print_binary(&tg->print, body, t->body.len);
+	else if (body_is_html(ctype, body, t->body.len))
+		page_print_text(&tg->print, ph->text, title);
+	else
+		page_print_text(&tg->print, body, title);
 }
 
 static void remember_page(struct live_transfer *t, const struct page_heads *ph)
@@ -201,9 +207,9 @@ static void complete(struct live_engine *e, struct live_transfer *t, CURLcode co
 		curl_easy_getinfo(t->easy, CURLINFO_RETRY_AFTER, &retry_after);
 	}
 	char *loc = location ? xstrdup(location) : NULL;
-	struct page_heads ph = {NULL, NULL};
-	if (status && t->body.len && looks_html(t, ctype))
-		page_heads_read(t->body.data, t->body.len, &ph);
+	struct page_heads ph = {NULL, NULL, NULL};
+	if (status && t->body.len && body_is_html(ctype, t->body.data, t->body.len))
+		page_heads_read(t->body.data, t->body.len, e->cfg->keep_prints && t->target != LIVE_PROBE, &ph);
 
 	if (t->target == LIVE_PROBE) {
 		record_probe(e, t, status, &ph);
@@ -244,6 +250,8 @@ static void complete(struct live_engine *e, struct live_transfer *t, CURLcode co
 						finish_target(e, t, LIVE_DEAD, "soft-404"); /* sent to the front page */
 					else if (says_not_found(ph.title) || says_not_found(ph.h1))
 						finish_target(e, t, LIVE_DEAD, "soft-404");
+					else if (e->cfg->keep_prints)
+						keep_print(e, t, ctype, &ph);
 				}
 			}
 		}
@@ -310,7 +318,7 @@ static void probe_hosts(struct live_engine *e)
 	}
 }
 
-static bool excluded(const struct live_config *c, const char *url)
+bool live_excluded(const struct live_config *c, const char *url)
 {
 	for (size_t i = 0; i < c->nexcludes; i++)
 		if (regexec(&c->excludes[i], url, 0, NULL, 0) == 0)
@@ -378,11 +386,19 @@ int check_live(struct model *m, const struct live_config *cfg, char *err, size_t
 			skip(tg, "invalid-url");
 			continue;
 		}
-		if (!web_scheme(tg->key)) {
+		if (!live_web_url(tg->key)) {
 			skip(tg, "scheme");
 			continue;
 		}
-		if (excluded(cfg, tg->key) || excluded(cfg, l->url)) {
+		if (l->kind == LINK_ARCHIVE_REQUEST) {
+			skip(tg, "save-request"); /* fetching it would ask the archive for a capture */
+			continue;
+		}
+		if (l->kind == LINK_ARCHIVE_SNAPSHOT && cfg->archive_checks_snapshots) {
+			skip(tg, "archive-stage");
+			continue;
+		}
+		if (live_excluded(cfg, tg->key) || live_excluded(cfg, l->url)) {
 			skip(tg, "excluded");
 			continue;
 		}

@@ -31,6 +31,8 @@ struct live_config {
 	const regex_t *excludes; /* owned by the caller */
 	size_t nexcludes;
 	bool probe;              /* soft-404 probes of hosts with deep pages */
+	bool keep_prints;        /* keep each alive page's print for the drift check */
+	bool archive_checks_snapshots; /* Wayback snapshots are left to the archive stage */
 	unsigned long seed;      /* jitter; tests fix it */
 };
 
@@ -39,6 +41,11 @@ void live_config_defaults(struct live_config *c);
 /* Checks every target of m. Returns 0, or -1 with a reason in err when the
  * stage could not run at all (libcurl could not start). */
 int check_live(struct model *m, const struct live_config *cfg, char *err, size_t errlen);
+
+/* http or https. */
+bool live_web_url(const char *url);
+/* Whether url matches one of the --exclude patterns. */
+bool live_excluded(const struct live_config *c, const char *url);
 
 /* Marks every target skipped with reason (e.g. "extract-only"). */
 void live_skip_all(struct model *m, const char *reason);

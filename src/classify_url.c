@@ -189,3 +189,16 @@ const char *url_without_scheme_www(const char *url)
 	p = p ? p + 3 : url;
 	return ascii_ieq_prefix(p, strlen(p), "www.") ? p + 4 : p;
 }
+
+char *url_host(const char *url)
+{
+	CURLU *u = curl_url();
+	char *host = NULL, *out = NULL;
+	if (u && !curl_url_set(u, CURLUPART_URL, url, 0) && !curl_url_get(u, CURLUPART_HOST, &host, 0)) {
+		out = xstrdup(host);
+		lower(out);
+	}
+	curl_free(host);
+	curl_url_cleanup(u);
+	return out;
+}

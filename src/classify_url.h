@@ -21,6 +21,9 @@ void classify_link(struct link *l, const struct classify_config *cfg);
  * The caller frees the result with free(). */
 char *url_normalize(const char *url, const char **err);
 
+/* The host of url in lower case, or NULL when curl rejects url. Caller frees. */
+char *url_host(const char *url);
+
 /* url past its "scheme://" and a leading "www.": what two spellings of one
  * page share (http and https, with and without www). Points into url. */
 const char *url_without_scheme_www(const char *url);

@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include <curl/curl.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
@@ -9,8 +10,9 @@ void cli_usage(FILE *out)
 {
 	fputs("Usage: citecheck [OPTIONS] FILE\n"
 	      "Verify the citations of a report: extract its reference list, footnotes and\n"
-	      "cited URLs, check every URL on the live web, and report what is dead, blocked\n"
-	      "or unverifiable, and the problems visible in the text itself, as JSON.\n"
+	      "cited URLs, check every URL on the live web and in the Wayback Machine, and\n"
+	      "report what is dead, changed, archived or unverifiable, and the problems\n"
+	      "visible in the text itself, as JSON.\n"
 	      "FILE is Markdown or plain text; - reads standard input.\n"
 	      "\n"
 	      "Output:\n"
@@ -39,6 +41,16 @@ void cli_usage(FILE *out)
 	      "      --insecure          do not verify TLS certificates (said in the report)\n"
 	      "      --connect-to HOST:PORT:HOST2:PORT2  connect there instead (repeatable)\n"
 	      "      --resolve HOST:PORT:ADDRESS  resolve HOST to ADDRESS (repeatable)\n"
+	      "\n"
+	      "Archive:\n"
+	      "      --no-archive        no Wayback Machine lookups and no drift check\n"
+	      "      --wayback URL       the Wayback Machine's address (default https://web.archive.org)\n"
+	      "      --archive-rate N    replay requests a second at most (default 5)\n"
+	      "      --cdx-rate N        CDX index requests a minute at most (default 24)\n"
+	      "      --rate-limit-wait SECONDS  pause after a 429 without Retry-After (default 60)\n"
+	      "      --drift-threshold X similarity under which a page has changed (default 0.6)\n"
+	      "      --save-missing      ask Save Page Now to capture live pages with no snapshot;\n"
+	      "                          needs WAYBACK_ACCESS_KEY and WAYBACK_SECRET_KEY\n"
 	      "\n"
 	      "  -h, --help              show this help and exit\n"
 	      "  -V, --version           show the version and exit\n"
@@ -107,6 +119,40 @@ static int parse_fail_on(const char *arg, unsigned *out, char *err, size_t errle
 	}
 }
 
+static int parse_real(const char *arg, const char *name, double min, double max, double *out, char *err,
+		      size_t errlen)
+{
+	char *end;
+	errno = 0;
+	double v = strtod(arg, &end);
+	if (errno || end == arg || *end || !(v >= min) || !(v <= max)) {
+		snprintf(err, errlen, "%s takes a number from %g to %g, not '%s'", name, min, max, arg);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+/* An http(s) address without query or fragment: where /web/ and /cdx/ go. */
+static int parse_base(const char *arg, const char **out, char *err, size_t errlen)
+{
+	CURLU *u = curl_url();
+	char *scheme = NULL, *query = NULL, *frag = NULL;
+	bool ok = u && !curl_url_set(u, CURLUPART_URL, arg, 0) && !curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) &&
+		  (!strcmp(scheme, "http") || !strcmp(scheme, "https")) &&
+		  curl_url_get(u, CURLUPART_QUERY, &query, 0) && curl_url_get(u, CURLUPART_FRAGMENT, &frag, 0);
+	curl_free(scheme);
+	curl_free(query);
+	curl_free(frag);
+	curl_url_cleanup(u);
+	if (!ok) {
+		snprintf(err, errlen, "--wayback takes an http or https address with no query, not '%s'", arg);
+		return -1;
+	}
+	*out = arg;
+	return 0;
+}
+
 static int push(const char **list, size_t *n, const char *arg, const char *name, char *err, size_t errlen)
 {
 	if (*n == MAX_LIST_OPTIONS) {
@@ -123,6 +169,8 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 		OPT_EXTRACT_ONLY = 256, OPT_FAIL_ON, OPT_JOBS, OPT_HOST_JOBS, OPT_TIMEOUT, OPT_CONNECT_TIMEOUT,
 		OPT_DEADLINE, OPT_RETRIES, OPT_MAX_RETRY_AFTER, OPT_MAX_BODY, OPT_MAX_REDIRECTS, OPT_NO_PROBE,
 		OPT_EXCLUDE, OPT_USER_AGENT, OPT_CACERT, OPT_INSECURE, OPT_CONNECT_TO, OPT_RESOLVE,
+		OPT_NO_ARCHIVE, OPT_WAYBACK, OPT_ARCHIVE_RATE, OPT_CDX_RATE, OPT_RATE_LIMIT_WAIT,
+		OPT_DRIFT_THRESHOLD, OPT_SAVE_MISSING,
 	};
 	static const struct option longopts[] = {
 		{"extract-only", no_argument, NULL, OPT_EXTRACT_ONLY},
@@ -148,6 +196,13 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 		{"insecure", no_argument, NULL, OPT_INSECURE},
 		{"connect-to", required_argument, NULL, OPT_CONNECT_TO},
 		{"resolve", required_argument, NULL, OPT_RESOLVE},
+		{"no-archive", no_argument, NULL, OPT_NO_ARCHIVE},
+		{"wayback", required_argument, NULL, OPT_WAYBACK},
+		{"archive-rate", required_argument, NULL, OPT_ARCHIVE_RATE},
+		{"cdx-rate", required_argument, NULL, OPT_CDX_RATE},
+		{"rate-limit-wait", required_argument, NULL, OPT_RATE_LIMIT_WAIT},
+		{"drift-threshold", required_argument, NULL, OPT_DRIFT_THRESHOLD},
+		{"save-missing", no_argument, NULL, OPT_SAVE_MISSING},
 		{NULL, 0, NULL, 0},
 	};
 	memset(opt, 0, sizeof *opt);
@@ -155,6 +210,8 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 	opt->jobs = opt->host_jobs = opt->retries = opt->max_redirects = -1;
 	opt->timeout_ms = opt->connect_timeout_ms = opt->deadline_ms = opt->max_retry_after_ms = -1;
 	opt->max_body = -1;
+	opt->archive_rate = opt->cdx_rate = opt->drift_threshold = -1;
+	opt->rate_limit_wait_ms = -1;
 	opterr = 0; /* errors are reported by the caller, in one line */
 	optind = 1;
 	int c, rc = 0;
@@ -234,6 +291,27 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 			break;
 		case OPT_RESOLVE:
 			rc = push(opt->resolve, &opt->nresolve, optarg, "--resolve", err, errlen);
+			break;
+		case OPT_NO_ARCHIVE:
+			opt->no_archive = true;
+			break;
+		case OPT_WAYBACK:
+			rc = parse_base(optarg, &opt->wayback, err, errlen);
+			break;
+		case OPT_ARCHIVE_RATE:
+			rc = parse_real(optarg, "--archive-rate", 0.01, 1000, &opt->archive_rate, err, errlen);
+			break;
+		case OPT_CDX_RATE:
+			rc = parse_real(optarg, "--cdx-rate", 0.1, 60000, &opt->cdx_rate, err, errlen);
+			break;
+		case OPT_RATE_LIMIT_WAIT:
+			rc = parse_seconds(optarg, "--rate-limit-wait", &opt->rate_limit_wait_ms, err, errlen);
+			break;
+		case OPT_DRIFT_THRESHOLD:
+			rc = parse_real(optarg, "--drift-threshold", 0, 1, &opt->drift_threshold, err, errlen);
+			break;
+		case OPT_SAVE_MISSING:
+			opt->save_missing = true;
 			break;
 		case ':':
 			snprintf(err, errlen, "%s needs %s", argv[optind - 1],

@@ -40,6 +40,11 @@ struct options {
 	bool insecure, no_probe;
 	const char *connect_to[MAX_LIST_OPTIONS], *resolve[MAX_LIST_OPTIONS], *exclude[MAX_LIST_OPTIONS];
 	size_t nconnect_to, nresolve, nexclude;
+	/* the archive stage; negative or NULL: the default */
+	const char *wayback;
+	bool no_archive, save_missing;
+	double archive_rate, cdx_rate, drift_threshold;
+	long rate_limit_wait_ms;
 };
 
 /* Returns 0, or -1 with a one-line message in err. */

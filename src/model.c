@@ -1,5 +1,6 @@
 #include "model.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +13,7 @@ struct model *model_create(const char *path)
 	m->doc.format = "text";
 	strmap_init(&m->target_index);
 	strmap_init(&m->url_index);
+	strmap_init(&m->lookup_index);
 	footnotes_init(&m->notes);
 	return m;
 }
@@ -49,8 +51,19 @@ void model_destroy(struct model *m)
 		free(m->targets[i].key);
 		free(m->targets[i].similarity_key);
 		live_result_finish(&m->targets[i].live);
+		text_print_finish(&m->targets[i].print.text);
 	}
 	free(m->targets);
+	for (size_t i = 0; i < m->nlookups; i++) {
+		struct lookup *k = &m->lookups[i];
+		free(k->original);
+		free(k->archive.snapshot_url);
+		free(k->archive.save_job);
+		free(k->archive.save_message);
+		free(k->drift.lost);
+	}
+	free(m->lookups);
+	strmap_finish(&m->lookup_index);
 	strmap_finish(&m->target_index);
 	strmap_finish(&m->url_index);
 	footnotes_finish(&m->notes);
@@ -91,23 +104,50 @@ size_t model_add_link(struct model *m, size_t ri, char *url, enum link_syntax sy
 	l->syntax = syntax;
 	l->line = line;
 	l->column = column;
+	l->original_target = l->lookup = NO_INDEX;
 	return r->nlinks++;
+}
+
+size_t model_target_for(struct model *m, const char *key, size_t ri, size_t li)
+{
+	size_t ti;
+	if (strmap_get(&m->target_index, key, &ti))
+		return ti;
+	grow_array(&m->targets, &m->targets_cap, m->ntargets + 1, sizeof *m->targets);
+	ti = m->ntargets++;
+	memset(&m->targets[ti], 0, sizeof m->targets[ti]);
+	m->targets[ti].key = xstrdup(key);
+	m->targets[ti].first_ref = ri;
+	m->targets[ti].first_link = li;
+	m->targets[ti].print.title_found = -1;
+	strmap_put(&m->target_index, key, ti);
+	return ti;
+}
+
+size_t model_lookup_for(struct model *m, const char *original, const char *want, const char *want_from)
+{
+	char *key = xasprintf("%s %s", original, want);
+	size_t i;
+	if (!strmap_get(&m->lookup_index, key, &i)) {
+		grow_array(&m->lookups, &m->lookups_cap, m->nlookups + 1, sizeof *m->lookups);
+		i = m->nlookups++;
+		struct lookup *k = &m->lookups[i];
+		memset(k, 0, sizeof *k);
+		k->original = xstrdup(original);
+		snprintf(k->want, sizeof k->want, "%s", want);
+		k->want_from = want_from;
+		k->page = NO_INDEX;
+		k->drift.title_live = k->drift.title_snapshot = -1;
+		strmap_put(&m->lookup_index, key, i);
+	}
+	free(key);
+	return i;
 }
 
 void model_bind_target(struct model *m, size_t ri, size_t li)
 {
 	struct link *l = &m->refs[ri].links[li];
-	const char *key = l->normalized ? l->normalized : l->url;
-	size_t ti;
-	if (!strmap_get(&m->target_index, key, &ti)) {
-		grow_array(&m->targets, &m->targets_cap, m->ntargets + 1, sizeof *m->targets);
-		ti = m->ntargets++;
-		memset(&m->targets[ti], 0, sizeof m->targets[ti]);
-		m->targets[ti].key = xstrdup(key);
-		m->targets[ti].first_ref = ri;
-		m->targets[ti].first_link = li;
-		strmap_put(&m->target_index, key, ti);
-	}
+	size_t ti = model_target_for(m, l->normalized ? l->normalized : l->url, ri, li);
 	m->targets[ti].citations++;
 	l->target = ti;
 	strmap_put(&m->url_index, l->url, ti);
@@ -195,4 +235,36 @@ void live_result_finish(struct live_result *r)
 		free(r->redirects[i]);
 	free(r->redirects);
 	memset(r, 0, sizeof *r);
+}
+
+const char *archive_verdict_name(enum archive_verdict v)
+{
+	switch (v) {
+	case ARCHIVE_ARCHIVED:
+		return "archived";
+	case ARCHIVE_NOT_ARCHIVED:
+		return "not-archived";
+	case ARCHIVE_UNKNOWN:
+		return "unknown";
+	case ARCHIVE_SKIPPED:
+		return "skipped";
+	case ARCHIVE_UNCHECKED:
+		break;
+	}
+	return "unchecked";
+}
+
+const char *drift_verdict_name(enum drift_verdict v)
+{
+	switch (v) {
+	case DRIFT_UNCHANGED:
+		return "unchanged";
+	case DRIFT_CHANGED:
+		return "changed";
+	case DRIFT_UNKNOWN:
+		return "unknown";
+	case DRIFT_UNCHECKED:
+		break;
+	}
+	return "unchecked";
 }

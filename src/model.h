@@ -18,6 +18,7 @@
 #include "footnotes.h"
 #include "problem.h"
 #include "strmap.h"
+#include "text_print.h"
 
 enum link_kind {
 	LINK_DIRECT,
@@ -52,8 +53,14 @@ struct link {
 	bool pinned;       /* snapshot: timestamp has all 14 digits */
 	char *doi;         /* DOI link: the DOI */
 	size_t target;     /* index into model.targets */
+	/* snapshot or save request: the archived page's own target, checked
+	 * live too; NO_INDEX otherwise (set by archive_plan) */
+	size_t original_target;
+	size_t lookup; /* index into model.lookups, or NO_INDEX */
 	struct problem_list problems;
 };
+
+#define NO_INDEX ((size_t)-1)
 
 struct reference {
 	char *footnote; /* label as written ("1", "GCCATTR"); NULL outside numbered notes */
@@ -91,14 +98,72 @@ struct live_result {
 	long elapsed_ms;
 };
 
+/* What the live stage keeps of a page it found alive, for the drift
+ * comparison once its snapshot arrives. */
+enum page_type { PAGE_NONE, PAGE_TEXT, PAGE_BINARY };
+struct page_print {
+	enum page_type type;
+	struct text_print text; /* PAGE_TEXT: HTML main text or plain text */
+	uint64_t digest;        /* PAGE_BINARY: FNV-1a of the bytes kept */
+	size_t bytes;
+	signed char title_found; /* the cited title on the page: 1, 0, or -1 unknown */
+};
+
 /* A distinct URL, shared by every link that cites it: what later stages check
  * once and record once. */
 struct target {
 	char *key; /* normalized URL, or the URL as written when it does not parse */
 	char *similarity_key; /* for the typo check: set and owned by check_typos */
 	size_t first_ref, first_link; /* first citation, for messages */
-	size_t citations;
+	size_t citations; /* 0: the original of a cited snapshot, not cited itself */
 	struct live_result live;
+	struct page_print print; /* kept only when the archive stage runs */
+};
+
+enum archive_verdict {
+	ARCHIVE_UNCHECKED,    /* the stage did not run (--no-archive, --extract-only) */
+	ARCHIVE_ARCHIVED,     /* a capture with status 200 exists */
+	ARCHIVE_NOT_ARCHIVED, /* the archive has no usable capture */
+	ARCHIVE_UNKNOWN,      /* the archive could not be asked or did not say */
+	ARCHIVE_SKIPPED,      /* nothing to look up: not http(s), invalid, excluded, DOI, … */
+};
+
+struct archive_result {
+	enum archive_verdict verdict;
+	const char *reason;   /* static; "archive-rate-limited", "no-capture", … */
+	char timestamp[15];   /* the capture's 14 digits; "" when none */
+	char *snapshot_url;   /* what to cite: <base>/web/<timestamp>/<original> */
+	bool via_cdx;         /* found through the CDX index, not replay */
+	long http_status;     /* the archive's last answer */
+	unsigned requests;    /* archive requests made for this lookup */
+	/* Save Page Now (--save-missing) */
+	char *save_job;
+	const char *save_status; /* "pending", "success", "error"; NULL when not asked */
+	char *save_message;
+	char save_timestamp[15];
+};
+
+enum drift_verdict { DRIFT_UNCHECKED, DRIFT_UNCHANGED, DRIFT_CHANGED, DRIFT_UNKNOWN };
+
+struct drift_result {
+	enum drift_verdict verdict;
+	const char *reason;  /* static; why unknown, or what was compared */
+	const char *measure; /* static; PRINT_MEASURE or "digest" */
+	double similarity;   /* [0,1]; meaningful when changed/unchanged */
+	signed char title_live, title_snapshot; /* 1, 0, -1 unknown */
+	char *lost;          /* changed: a passage of the snapshot gone from the live page */
+};
+
+/* One question for the archive: the capture of original closest to a time.
+ * Links that cite one page at one time share it. */
+struct lookup {
+	char *original;        /* the page, normalized */
+	char want[15];         /* the time sought, 14 digits */
+	const char *want_from; /* "accessed", "published", "cited", "now" */
+	size_t page;           /* the original's target (live result, print) or NO_INDEX */
+	size_t ref;            /* the first reference citing it: the title to look for */
+	struct archive_result archive;
+	struct drift_result drift;
 };
 
 struct document_info {
@@ -116,6 +181,10 @@ struct model {
 	size_t ntargets, targets_cap;
 	struct strmap target_index; /* key → index into targets */
 	struct strmap url_index;    /* URL as written → target: classify each spelling once */
+	struct lookup *lookups;
+	size_t nlookups, lookups_cap;
+	struct strmap lookup_index; /* "original want" → lookup */
+	bool archive_planned;       /* the archive stage ran (or was meant to) */
 	struct footnotes notes;
 	struct problem_list problems; /* document-level */
 };
@@ -135,6 +204,11 @@ size_t model_add_link(struct model *m, size_t ri, char *url, enum link_syntax sy
 /* Files the link under its distinct target (by normalized URL); call once the
  * link is classified. */
 void model_bind_target(struct model *m, size_t ri, size_t li);
+/* The target with this key, made (with no citations, first citation ri/li)
+ * when none exists: the original page of a cited snapshot. */
+size_t model_target_for(struct model *m, const char *key, size_t ri, size_t li);
+/* The lookup of original at want (14 digits), made on first use. */
+size_t model_lookup_for(struct model *m, const char *original, const char *want, const char *want_from);
 /* If a link with this exact URL was classified before, copies its
  * classification into l and returns true. */
 bool model_copy_classification(const struct model *m, struct link *l);
@@ -151,6 +225,8 @@ static inline const char *link_normalized(const struct link *l)
 const char *link_kind_name(enum link_kind k);
 const char *live_verdict_name(enum live_verdict v);
 void live_result_finish(struct live_result *r);
+const char *archive_verdict_name(enum archive_verdict v);
+const char *drift_verdict_name(enum drift_verdict v);
 const char *link_syntax_name(enum link_syntax s);
 
 #endif

@@ -1,4 +1,4 @@
-/* problem.h — every finding citecheck can make from the text alone, with a
+/* problem.h — every finding citecheck can make, from the text or the web, with a
  * stable code and a fixed severity. One table (problem.c) says both, so the
  * README, the man page and the JSON never disagree about what a code means. */
 #ifndef CITECHECK_PROBLEM_H
@@ -21,6 +21,12 @@ enum problem_code {
 	PROB_URL_NEAR_DUPLICATE,
 	PROB_MOVED,
 	PROB_INSECURE,
+	PROB_DEAD_ARCHIVED,
+	PROB_DEAD_UNARCHIVED,
+	PROB_SNAPSHOT_MISSING,
+	PROB_SNAPSHOT_DIFFERS,
+	PROB_CONTENT_CHANGED,
+	PROB_ARCHIVE_INCOMPLETE,
 	PROB_FOOTNOTE_UNDEFINED,
 	PROB_FOOTNOTES_MISSING,
 	PROB_FOOTNOTE_UNCITED,

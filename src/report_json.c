@@ -3,6 +3,7 @@
 #include <jansson.h>
 
 #include "classify_url.h"
+#include "wayback_api.h"
 #include "util.h"
 
 #ifndef CITECHECK_VERSION
@@ -59,6 +60,77 @@ static json_t *live_json(const struct live_result *r)
 	return o;
 }
 
+static json_t *iso_or_null(const char *ts)
+{
+	char iso[21];
+	return ts && wayback_timestamp_iso(ts, iso) ? json_string(iso) : json_null();
+}
+
+static json_t *archive_json(const struct model *m, const struct link *l)
+{
+	json_t *o = json_object();
+	if (l->lookup == NO_INDEX) {
+		json_object_set_new(o, "verdict", json_string(m->archive_planned ? "skipped" : "unchecked"));
+		json_object_set_new(o, "reason", m->archive_planned ? json_string("not-looked-up") : json_null());
+		return o;
+	}
+	const struct lookup *k = &m->lookups[l->lookup];
+	const struct archive_result *a = &k->archive;
+	json_object_set_new(o, "verdict", json_string(archive_verdict_name(a->verdict)));
+	json_object_set_new(o, "reason", str_or_null(a->reason));
+	json_object_set_new(o, "original", json_string(k->original));
+	json_object_set_new(o, "target_time", iso_or_null(k->want));
+	json_object_set_new(o, "target_from", json_string(k->want_from));
+	if (a->verdict == ARCHIVE_ARCHIVED) {
+		json_object_set_new(o, "snapshot_url", str_or_null(a->snapshot_url));
+		json_object_set_new(o, "snapshot_time", iso_or_null(a->timestamp));
+		double days = wayback_days_between(k->want, a->timestamp);
+		json_object_set_new(o, "distance_days", json_real((double)(long)(days < 0 ? -days * 10 + 0.5 : days * 10 + 0.5) / 10));
+		json_object_set_new(o, "side", json_string(days < 0 ? "before" : days > 0 ? "after" : "same"));
+		json_object_set_new(o, "via", json_string(a->via_cdx ? "cdx" : "replay"));
+	}
+	json_object_set_new(o, "requests", json_integer(a->requests));
+	if (a->save_status) {
+		json_t *sv = json_object();
+		json_object_set_new(sv, "status", json_string(a->save_status));
+		json_object_set_new(sv, "job_id", str_or_null(a->save_job));
+		json_object_set_new(sv, "timestamp", iso_or_null(a->save_timestamp[0] ? a->save_timestamp : NULL));
+		json_object_set_new(sv, "message", str_or_null(a->save_message));
+		json_object_set_new(o, "save", sv);
+	}
+	return o;
+}
+
+static json_t *title_json(signed char v)
+{
+	return v < 0 ? json_null() : json_boolean(v);
+}
+
+static json_t *drift_json(const struct model *m, const struct link *l)
+{
+	json_t *o = json_object();
+	if (l->lookup == NO_INDEX) {
+		json_object_set_new(o, "verdict", json_string(m->archive_planned ? "unknown" : "unchecked"));
+		json_object_set_new(o, "reason", m->archive_planned ? json_string("not-looked-up") : json_null());
+		return o;
+	}
+	const struct lookup *k = &m->lookups[l->lookup];
+	const struct drift_result *d = &k->drift;
+	json_object_set_new(o, "verdict", json_string(drift_verdict_name(d->verdict)));
+	json_object_set_new(o, "reason", str_or_null(d->reason));
+	if (d->verdict == DRIFT_CHANGED || d->verdict == DRIFT_UNCHANGED) {
+		json_object_set_new(o, "similarity", json_real((double)(long)(d->similarity * 1000 + 0.5) / 1000));
+		json_object_set_new(o, "measure", str_or_null(d->measure));
+		json_object_set_new(o, "compared_with", str_or_null(k->archive.snapshot_url));
+	}
+	json_object_set_new(o, "title_found",
+			    json_pack("{s:o, s:o}", "live", title_json(d->title_live), "snapshot",
+				      title_json(d->title_snapshot)));
+	if (d->lost)
+		json_object_set_new(o, "lost_text", json_string(d->lost));
+	return o;
+}
+
 static json_t *link_json(const struct model *m, const struct link *l)
 {
 	json_t *o = json_object();
@@ -81,6 +153,10 @@ static json_t *link_json(const struct model *m, const struct link *l)
 		json_object_set_new(o, "doi", str_or_null(l->doi));
 	json_object_set_new(o, "target", json_integer((json_int_t)l->target));
 	json_object_set_new(o, "live", live_json(&m->targets[l->target].live));
+	if (l->original_target != NO_INDEX)
+		json_object_set_new(o, "original_live", live_json(&m->targets[l->original_target].live));
+	json_object_set_new(o, "archive", archive_json(m, l));
+	json_object_set_new(o, "drift", drift_json(m, l));
 	json_object_set_new(o, "problems", problems_json(&l->problems));
 	return o;
 }
@@ -123,10 +199,23 @@ static json_t *summary_json(const struct summary *s)
 			json_object_set_new(live, live_verdict_name((enum live_verdict)v), json_integer((json_int_t)s->live[v]));
 	json_object_set_new(live, "requests", json_integer((json_int_t)s->requests));
 	json_object_set_new(live, "offline", json_boolean(s->offline));
-	return json_pack("{s:I, s:I, s:I, s:I, s:o, s:o, s:{s:I, s:I}, s:{s:I, s:I, s:I, s:o}}",
+	json_t *archive = json_object();
+	for (int v = ARCHIVE_UNCHECKED; v <= ARCHIVE_SKIPPED; v++)
+		if (v != ARCHIVE_UNCHECKED || s->archive[v])
+			json_object_set_new(archive, archive_verdict_name((enum archive_verdict)v),
+					    json_integer((json_int_t)s->archive[v]));
+	json_object_set_new(archive, "lookups", json_integer((json_int_t)s->lookups));
+	json_object_set_new(archive, "requests", json_integer((json_int_t)s->archive_requests));
+	json_t *drift = json_object();
+	for (int v = DRIFT_UNCHECKED; v <= DRIFT_UNKNOWN; v++)
+		if (v != DRIFT_UNCHECKED || s->drift[v])
+			json_object_set_new(drift, drift_verdict_name((enum drift_verdict)v),
+					    json_integer((json_int_t)s->drift[v]));
+	return json_pack("{s:I, s:I, s:I, s:I, s:o, s:o, s:o, s:o, s:{s:I, s:I}, s:{s:I, s:I, s:I, s:o}}",
 			 "references", (json_int_t)s->references, "references_with_links",
 			 (json_int_t)s->references_with_links, "links", (json_int_t)s->links,
-			 "distinct_urls", (json_int_t)s->distinct_urls, "kinds", kinds, "live", live, "footnotes",
+			 "distinct_urls", (json_int_t)s->distinct_urls, "kinds", kinds, "live", live, "archive",
+			 archive, "drift", drift, "footnotes",
 			 "cited", (json_int_t)s->footnotes_cited, "defined", (json_int_t)s->footnotes_defined,
 			 "problems", "error", (json_int_t)s->severity[SEV_ERROR], "warning",
 			 (json_int_t)s->severity[SEV_WARNING], "info", (json_int_t)s->severity[SEV_INFO],

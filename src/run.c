@@ -8,8 +8,11 @@
 #include <regex.h>
 #include <unistd.h>
 
+#include "archive_findings.h"
+#include "check_archive.h"
 #include "check_live.h"
 #include "checks.h"
+#include "classify_url.h"
 #include "model.h"
 #include "read_document.h"
 #include "report_json.h"
@@ -127,6 +130,49 @@ static void report_moves(struct model *m)
 		}
 }
 
+/* The archive stage's settings: the defaults, then the command line and the
+ * environment (Save Page Now's keys). */
+static void archive_settings(const struct options *o, const struct live_config *net, struct archive_config *c)
+{
+	archive_config_defaults(c, net);
+	if (o->wayback)
+		c->base = o->wayback;
+	if (o->archive_rate > 0)
+		c->replay_rate = o->archive_rate;
+	if (o->cdx_rate > 0)
+		c->cdx_rate = o->cdx_rate / 60.0;
+	if (o->rate_limit_wait_ms >= 0)
+		c->rate_limit_wait_ms = o->rate_limit_wait_ms;
+	if (o->drift_threshold >= 0)
+		c->drift_threshold = o->drift_threshold;
+	c->save_missing = o->save_missing;
+	c->access_key = getenv("WAYBACK_ACCESS_KEY");
+	c->secret_key = getenv("WAYBACK_SECRET_KEY");
+}
+
+/* Live, then archive: the drift check needs the live page first. */
+static int check_stages(struct model *m, const struct options *opt, struct live_config *cfg, char *err, size_t errlen)
+{
+	bool archive = !opt->no_archive;
+	cfg->keep_prints = cfg->archive_checks_snapshots = archive;
+	if (archive)
+		archive_plan(m, cfg);
+	if (check_live(m, cfg, err, errlen) != 0)
+		return -1;
+	if (!archive)
+		return 0;
+	if (live_offline(m)) {
+		archive_skip_all(m, "offline");
+	} else {
+		struct archive_config ac;
+		archive_settings(opt, cfg, &ac);
+		if (check_archive(m, &ac, err, errlen) != 0)
+			return -1;
+	}
+	archive_findings(m);
+	return 0;
+}
+
 static int check_web(struct model *m, const struct options *opt)
 {
 	struct live_config cfg;
@@ -134,7 +180,7 @@ static int check_web(struct model *m, const struct options *opt)
 	struct curl_slist *to = NULL, *res = NULL;
 	int rc = live_settings(opt, &cfg, rx, &to, &res);
 	char err[256];
-	if (rc == 0 && (rc = check_live(m, &cfg, err, sizeof err)) != 0)
+	if (rc == 0 && (rc = check_stages(m, opt, &cfg, err, sizeof err)) != 0)
 		fatal("%s", err);
 	for (size_t i = 0; i < cfg.nexcludes; i++)
 		regfree(&rx[i]);
@@ -153,15 +199,26 @@ static bool fails(const struct options *opt, const struct summary *s)
 {
 	unsigned f = opt->fail_on;
 	return ((f & FAIL_DEAD) && s->live[LIVE_DEAD]) || ((f & FAIL_BLOCKED) && s->live[LIVE_BLOCKED]) ||
-	       ((f & FAIL_UNCHECKED) && s->live[LIVE_ERROR]) || ((f & FAIL_ERROR) && s->severity[SEV_ERROR]) ||
+	       ((f & FAIL_UNCHECKED) && (s->live[LIVE_ERROR] || s->archive[ARCHIVE_UNKNOWN])) || ((f & FAIL_ERROR) && s->severity[SEV_ERROR]) ||
 	       ((f & FAIL_WARNING) && (s->severity[SEV_ERROR] || s->severity[SEV_WARNING]));
 }
 
 int run(const struct options *opt)
 {
+	if (opt->save_missing && !opt->no_archive &&
+	    (!getenv("WAYBACK_ACCESS_KEY") || !getenv("WAYBACK_SECRET_KEY"))) {
+		fatal("--save-missing needs WAYBACK_ACCESS_KEY and WAYBACK_SECRET_KEY in the environment "
+		      "(the keys of an archive.org account)");
+		return EXIT_TROUBLE;
+	}
 	struct model *m = model_create(opt->input);
 	char err[512];
-	if (read_document(m, NULL, err, sizeof err) < 0) {
+	/* links under --wayback are Wayback links, as web.archive.org's are */
+	char *wayback_host = opt->wayback ? url_host(opt->wayback) : NULL;
+	struct classify_config cc = {wayback_host};
+	int read = read_document(m, &cc, err, sizeof err);
+	free(wayback_host);
+	if (read < 0) {
 		fatal("%s: %s", strcmp(opt->input, "-") ? opt->input : "standard input", err);
 		model_destroy(m);
 		return EXIT_TROUBLE;

@@ -29,7 +29,8 @@ void summary_compute(const struct model *m, struct summary *s)
 {
 	memset(s, 0, sizeof *s);
 	s->references = m->nrefs;
-	s->distinct_urls = m->ntargets;
+	for (size_t t = 0; t < m->ntargets; t++)
+		s->distinct_urls += m->targets[t].citations > 0;
 	for (size_t r = 0; r < m->nrefs; r++) {
 		s->links += m->refs[r].nlinks;
 		s->references_with_links += m->refs[r].nlinks > 0;
@@ -37,11 +38,21 @@ void summary_compute(const struct model *m, struct summary *s)
 			const struct link *l = &m->refs[r].links[k];
 			s->kinds[l->kind]++;
 			s->live[m->targets[l->target].live.verdict]++;
+			if (l->lookup != NO_INDEX) {
+				s->archive[m->lookups[l->lookup].archive.verdict]++;
+				s->drift[m->lookups[l->lookup].drift.verdict]++;
+			} else if (m->archive_planned) {
+				s->archive[ARCHIVE_SKIPPED]++;
+				s->drift[DRIFT_UNKNOWN]++;
+			}
 		}
 	}
 	for (size_t t = 0; t < m->ntargets; t++)
 		s->requests += m->targets[t].live.attempts;
 	s->offline = live_offline(m);
+	s->lookups = m->nlookups;
+	for (size_t i = 0; i < m->nlookups; i++)
+		s->archive_requests += m->lookups[i].archive.requests;
 	s->footnotes_cited = footnotes_count_cited(&m->notes);
 	s->footnotes_defined = footnotes_count_defined(&m->notes);
 	model_each_problem(m, count, s);

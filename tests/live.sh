@@ -14,7 +14,8 @@ make_cert DNS:example.org,DNS:soft.example.net
 openssl req -x509 -newkey rsa:2048 -nodes -keyout other.key -out other-ca.pem -days 2 -subj /CN=other-ca 2> /dev/null
 start_simweb
 map="--host-jobs 6 --connect-to example.org:80:127.0.0.1:$P --connect-to example.org:443:127.0.0.1:$T
-	--connect-to soft.example.net:80:127.0.0.1:$P --connect-to refused.example:80:127.0.0.1:1"
+	--connect-to soft.example.net:80:127.0.0.1:$P --connect-to refused.example:80:127.0.0.1:1
+	--no-archive" # the archive stage has its own tests (archive.sh)
 
 cat > doc.md <<'DOC'
 # A report
@@ -120,12 +121,12 @@ expect "… and it stops then" "$(( $(date +%s) - start < 10 ))" 1
 # --user-agent, --resolve, and the proxy variables
 : > requests.log
 printf '# Notes\n\n1. A (2020). <http://resolved.example:%s/ok-resolved>\n' "$P" > resolve.md
-"$bin" -q --resolve "resolved.example:$P:127.0.0.1" --user-agent "tester/1" -o resolve.json resolve.md
+"$bin" -q --no-archive --resolve "resolved.example:$P:127.0.0.1" --user-agent "tester/1" -o resolve.json resolve.md
 expect "--resolve" "$(jq -r '.references[0].links[0].live.verdict' resolve.json)" alive
 expect "--user-agent" "$(jq -rs '.[0].ua' requests.log)" "tester/1"
 : > requests.log
 printf '# Notes\n\n1. A (2020). <http://through.proxy.example/ok-proxied>\n' > proxy.md
-http_proxy="http://127.0.0.1:$P" "$bin" -q -o proxy.json proxy.md
+http_proxy="http://127.0.0.1:$P" "$bin" -q --no-archive -o proxy.json proxy.md
 expect "http_proxy is honoured" "$(jq -r '.references[0].links[0].live.verdict' proxy.json) $(jq -rs '.[0] | "\(.proxied) \(.host) \(.path)"' requests.log)" \
 	"alive true through.proxy.example /ok-proxied"
 

@@ -19,22 +19,25 @@ expect "https hosts in the seed" "$(tr ',' '\n' < sans | wc -l | tr -d ' ')" 38
 make_cert "$(cat sans)"
 start_simweb --default-alive --dead-host thanhvien.vn
 
-"$bin" -q --connect-to ":80:127.0.0.1:$P" --connect-to ":443:127.0.0.1:$T" \
+# live only here: tests/archive_seed.sh adds the simulated Wayback Machine
+"$bin" -q --no-archive --connect-to ":80:127.0.0.1:$P" --connect-to ":443:127.0.0.1:$T" \
 	--cacert ca.pem -o out.json "$seed"
 expect "exit 1: a dead link and error findings" "$?" 1
 q() { jq -r "$1" out.json; }
 expect "verdicts (alive dead blocked error skipped)" \
-	"$(q '.summary.live | "\(.alive) \(.dead) \(.blocked) \(.error) \(.skipped)"')" "149 1 0 0 4"
+	"$(q '.summary.live | "\(.alive) \(.dead) \(.blocked) \(.error) \(.skipped)"')" "146 1 0 0 7"
 expect "the dead one: thanhvien.vn, footnote 41" \
 	"$(q '.references[] | select(.links[].live.verdict == "dead") | "\(.footnote) \(.links[0].live.reason)"')" "41 http-404"
-expect "skipped: the four URLs with spaces (lines 317 406 456 496), never sent" \
+# the three web.archive.org/save/ links (grep: lines 360, 364, 440) are never
+# fetched: a GET there asks the archive to capture the page
+expect "skipped: the four URLs with spaces (lines 317 406 456 496) and the three save links, never sent" \
 	"$(q '[.references[].links[] | select(.live.verdict == "skipped") | "\(.line):\(.live.reason)"] | join(" ")')" \
-	"317:invalid-url 406:invalid-url 456:invalid-url 496:invalid-url"
+	"317:invalid-url 360:save-request 364:save-request 406:invalid-url 440:save-request 456:invalid-url 496:invalid-url"
 expect "not offline" "$(q .summary.live.offline)" false
-# 119 distinct URLs, 3 of them invalid: 116 fetched, each exactly once; the
-# rest of the requests are soft-404 probes, one per host
+# 119 distinct URLs, 3 of them invalid and 3 save requests: 113 fetched, each
+# exactly once; the rest of the requests are soft-404 probes, one per host
 expect "one request per distinct URL" \
-	"$(jq -rs '[.[] | select(.path | startswith("/citecheck-probe-") | not)] | length' requests.log)" 116
+	"$(jq -rs '[.[] | select(.path | startswith("/citecheck-probe-") | not)] | length' requests.log)" 113
 expect "one probe per scheme and host at most" \
 	"$(jq -rs '[.[] | select(.path | startswith("/citecheck-probe-"))] | group_by([.host, .tls]) | map(length) | max' requests.log)" 1
 finish live_seed

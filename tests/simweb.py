@@ -8,7 +8,7 @@ was sent and when. The server stops by itself after --lifetime seconds.
 
 Usage: simweb.py --port-file F [--tls-cert C --tls-key K --tls-port-file F2]
                  [--log L] [--lifetime S] [--latency HOST=SECONDS ...]
-                 [--default-alive] [--dead-host HOST ...]
+                 [--default-alive] [--dead-host HOST ...] [--pages FILE]
 """
 import argparse
 import gzip
@@ -39,6 +39,7 @@ def page(title, body="<p>Some text of a page worth citing.</p>", h1=None):
             "<body>%s%s</body></html>" % (title, h, body)).encode()
 
 
+PAGES = {}  # "host/path" -> {"status", "body", "type"}, from --pages
 SOFT_TEMPLATE = page("Example News", "<p>Trang chủ. Tin mới nhất hôm nay.</p>" * 20)
 GZIP_BOMB = None
 
@@ -94,6 +95,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 time.sleep(float(s))
         if host in args.dead_host:
             return self.send(404, page("Not Found"))
+        if args.pages and host + self.path in PAGES:  # a page the test wrote
+            pg = PAGES[host + self.path]
+            return self.send(pg.get("status", 200), pg.get("body", "").encode(),
+                             [("Content-Type", pg.get("type", "text/html; charset=utf-8"))])
         if host.startswith("soft."):  # every path answers 200 with the same page
             return self.send(200, SOFT_TEMPLATE)
         p = self.path
@@ -199,9 +204,13 @@ def main():
     ap.add_argument("--lifetime", type=float, default=120)
     ap.add_argument("--latency", action="append", default=[])
     ap.add_argument("--dead-host", action="append", default=[])
+    ap.add_argument("--pages", help="JSON file: {\"host/path\": {\"status\": N, \"body\": S, \"type\": T}}")
     ap.add_argument("--default-alive", action="store_true",
                     help="hosts other than example.org answer 200 with a page of their own at every path")
     args = ap.parse_args()
+    if args.pages:
+        with open(args.pages) as f:
+            PAGES.update(json.load(f))
     servers = []
     plain = Server(("127.0.0.1", args.port), Handler)
     servers.append(plain)

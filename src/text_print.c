@@ -1,0 +1,314 @@
+#include "text_print.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wctype.h>
+
+#include "util.h"
+
+/* Unicode case and letter classes come from glibc's C.UTF-8 locale, used
+ * through a locale object so the process locale is left alone. Without it
+ * only ASCII is folded, and other code points count as letters. */
+static locale_t utf8_locale(void)
+{
+	static locale_t loc;
+	static bool tried;
+	if (!tried) {
+		tried = true;
+		loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+	}
+	return loc;
+}
+
+/* Decodes one code point at s; *len gets its bytes (1 for an invalid byte,
+ * which decodes as U+FFFD). */
+static uint32_t decode(const unsigned char *s, size_t *len)
+{
+	size_t n = utf8_valid_seq(s, 4);
+	if (n == 0) {
+		*len = 1;
+		return 0xFFFD;
+	}
+	*len = n;
+	if (n == 1)
+		return s[0];
+	uint32_t c = s[0] & (0x7F >> n);
+	for (size_t i = 1; i < n; i++)
+		c = (c << 6) | (s[i] & 0x3F);
+	return c;
+}
+
+static void encode(struct buf *b, uint32_t c)
+{
+	char out[4];
+	size_t n;
+	if (c < 0x80) {
+		out[0] = (char)c;
+		n = 1;
+	} else if (c < 0x800) {
+		out[0] = (char)(0xC0 | (c >> 6));
+		out[1] = (char)(0x80 | (c & 0x3F));
+		n = 2;
+	} else if (c < 0x10000) {
+		out[0] = (char)(0xE0 | (c >> 12));
+		out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (c & 0x3F));
+		n = 3;
+	} else {
+		out[0] = (char)(0xF0 | (c >> 18));
+		out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+		out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+		out[3] = (char)(0x80 | (c & 0x3F));
+		n = 4;
+	}
+	buf_append(b, out, n);
+}
+
+static bool word_char(uint32_t c, locale_t loc)
+{
+	if (c < 0x80)
+		return isalnum_ascii((int)c);
+	if (c == 0xFFFD)
+		return false;
+	return loc ? iswalnum_l((wint_t)c, loc) != 0 : true;
+}
+
+static uint32_t fold(uint32_t c, locale_t loc)
+{
+	if (c < 0x80)
+		return (uint32_t)ascii_lower((int)c);
+	return loc ? (uint32_t)towlower_l((wint_t)c, loc) : c;
+}
+
+void words_split(const char *text, struct words *w)
+{
+	memset(w, 0, sizeof *w);
+	w->text = text;
+	locale_t loc = utf8_locale();
+	struct buf f;
+	buf_init(&f);
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = 0;
+	while (s[i]) {
+		size_t len;
+		uint32_t c = decode(s + i, &len);
+		if (!word_char(c, loc)) {
+			i += len;
+			continue;
+		}
+		size_t start = i, fstart = f.len;
+		while (s[i] && word_char(c, loc)) {
+			encode(&f, fold(c, loc));
+			i += len;
+			if (s[i])
+				c = decode(s + i, &len);
+		}
+		grow_array(&w->start, &w->cap, w->n + 1, sizeof *w->start);
+		w->end = xrealloc(w->end, w->cap * sizeof *w->end);
+		w->hash = xrealloc(w->hash, w->cap * sizeof *w->hash);
+		w->start[w->n] = start;
+		w->end[w->n] = i;
+		w->hash[w->n] = fnv1a64(f.data + fstart, f.len - fstart);
+		w->n++;
+		buf_putc(&f, ' ');
+	}
+	w->folded_len = f.len;
+	w->folded_cap = f.cap;
+	w->folded = buf_steal(&f);
+}
+
+void words_finish(struct words *w)
+{
+	free(w->start);
+	free(w->end);
+	free(w->hash);
+	free(w->folded);
+	memset(w, 0, sizeof *w);
+}
+
+bool words_contain(const struct words *w, const struct words *phrase)
+{
+	if (!phrase->n || phrase->n > w->n)
+		return false;
+	for (size_t i = 0; i + phrase->n <= w->n; i++) {
+		size_t k = 0;
+		while (k < phrase->n && w->hash[i + k] == phrase->hash[k])
+			k++;
+		if (k == phrase->n)
+			return true;
+	}
+	return false;
+}
+
+/* splitmix64's finaliser: spreads the combined word hashes evenly, which
+ * the bottom-k sketch relies on. */
+static uint64_t mix(uint64_t x)
+{
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9ULL;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebULL;
+	return x ^ (x >> 31);
+}
+
+/* The hash of the shingle starting at word i (fewer words when the text is
+ * shorter than a shingle). */
+static uint64_t shingle(const struct words *w, size_t i)
+{
+	uint64_t h = 0x9E3779B97F4A7C15ULL;
+	for (size_t k = i; k < i + PRINT_SHINGLE && k < w->n; k++)
+		h = mix(h ^ w->hash[k]) + k - i;
+	return mix(h);
+}
+
+static size_t shingle_count(const struct words *w)
+{
+	if (!w->n)
+		return 0;
+	return w->n < PRINT_SHINGLE ? 1 : w->n - PRINT_SHINGLE + 1;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* Sorts and removes repeats; returns the new count. */
+static size_t sort_unique(uint64_t *v, size_t n)
+{
+	if (n < 2)
+		return n;
+	qsort(v, n, sizeof *v, cmp_u64);
+	size_t o = 1;
+	for (size_t i = 1; i < n; i++)
+		if (v[i] != v[o - 1])
+			v[o++] = v[i];
+	return o;
+}
+
+void text_print_make(const struct words *w, struct text_print *p)
+{
+	memset(p, 0, sizeof *p);
+	p->words = w->n;
+	size_t n = shingle_count(w);
+	if (!n)
+		return;
+	/* a buffer of 2k: refill, then keep the k smallest, so memory stays
+	 * bounded however long the page */
+	uint64_t *v = xmalloc(2 * PRINT_K * sizeof *v);
+	size_t len = 0;
+	for (size_t i = 0; i < n; i++) {
+		v[len++] = shingle(w, i);
+		if (len == 2 * PRINT_K) {
+			len = sort_unique(v, len);
+			if (len > PRINT_K) {
+				len = PRINT_K;
+				p->partial = true;
+			}
+		}
+	}
+	len = sort_unique(v, len);
+	if (len > PRINT_K) {
+		len = PRINT_K;
+		p->partial = true;
+	}
+	p->sketch = xrealloc(v, (len ? len : 1) * sizeof *v);
+	p->n = len;
+}
+
+void text_print_finish(struct text_print *p)
+{
+	free(p->sketch);
+	memset(p, 0, sizeof *p);
+}
+
+static bool has(const struct text_print *p, uint64_t h)
+{
+	return bsearch(&h, p->sketch, p->n, sizeof h, cmp_u64) != NULL;
+}
+
+double text_print_similarity(const struct text_print *a, const struct text_print *b)
+{
+	if (!a->n && !b->n)
+		return 1.0;
+	/* the k smallest of the union; each is in a (or b) exactly when it is
+	 * in a's (or b's) sketch, since a's sketch holds a's k smallest */
+	size_t i = 0, j = 0, seen = 0, both = 0;
+	uint64_t limit_a = a->partial ? a->sketch[a->n - 1] : UINT64_MAX;
+	uint64_t limit_b = b->partial ? b->sketch[b->n - 1] : UINT64_MAX;
+	while (seen < PRINT_K && (i < a->n || j < b->n)) {
+		uint64_t x;
+		if (j >= b->n || (i < a->n && a->sketch[i] < b->sketch[j]))
+			x = a->sketch[i++];
+		else if (i >= a->n || b->sketch[j] < a->sketch[i])
+			x = b->sketch[j++];
+		else {
+			x = a->sketch[i++];
+			j++;
+			both++;
+			seen++;
+			continue;
+		}
+		/* past the end of a partial sketch nothing is known: stop there */
+		if (x > limit_a || x > limit_b)
+			break;
+		seen++;
+	}
+	return seen ? (double)both / (double)seen : 0.0;
+}
+
+char *text_print_lost(const struct words *old, const struct text_print *now, size_t max_bytes)
+{
+	size_t n = shingle_count(old);
+	uint64_t limit = now->partial ? now->sketch[now->n - 1] : UINT64_MAX;
+	/* the longest run of shingles known to be gone; with a partial sketch
+	 * only hashes under its limit are known, so runs are single shingles */
+	size_t best_start = 0, best_len = 0, run_start = 0, run = 0;
+	for (size_t i = 0; i < n; i++) {
+		uint64_t h = shingle(old, i);
+		bool gone = h <= limit && !has(now, h);
+		if (gone) {
+			if (!run)
+				run_start = i;
+			run++;
+			if (run > best_len) {
+				best_len = run;
+				best_start = run_start;
+			}
+		} else {
+			run = 0;
+		}
+	}
+	if (!best_len)
+		return NULL;
+	size_t last = best_start + best_len - 1 + PRINT_SHINGLE - 1;
+	if (last >= old->n)
+		last = old->n - 1;
+	size_t from = old->start[best_start], to = old->end[last];
+	if (to - from > max_bytes) {
+		/* cut at a word end, never inside a character */
+		size_t k = best_start;
+		while (k + 1 <= last && old->end[k + 1] - from <= max_bytes)
+			k++;
+		to = old->end[k];
+	}
+	struct buf b;
+	buf_init(&b);
+	bool space = false;
+	for (size_t i = from; i < to; i++) {
+		char c = old->text[i];
+		if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+			space = true;
+			continue;
+		}
+		if (space && b.len)
+			buf_putc(&b, ' ');
+		space = false;
+		buf_putc(&b, c);
+	}
+	if (to < old->end[last] || last + 1 < old->n)
+		buf_append(&b, "…", strlen("…"));
+	return buf_steal(&b);
+}

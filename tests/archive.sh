@@ -1,0 +1,282 @@
+#!/bin/sh
+# The archive stage end to end: the real binary against the simulated web
+# (simweb.py, pages written here) and the simulated Wayback Machine
+# (simwayback.py, captures written here), inside a private network namespace.
+# Expectations come from the world below: which captures exist, when, with
+# which status, and which text the live pages and the captures hold.
+. "$(dirname "$0")/lib.sh"
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+require_netns archive
+tmp=$(mktemp -d)
+wayback=
+trap 'kill $server $wayback 2> /dev/null; rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 1
+
+# The world. Article texts are long enough for 5-word shingles; "stable" keeps
+# its article and changes only its navigation and footer, "rewritten" is a
+# different article now.
+python3 - <<'PY'
+import json
+def art(words):
+    return "<p>" + " ".join(words) + "</p>"
+A = ("The ministry published its annual report on press freedom in the northern provinces, "
+     "listing forty cases of journalists detained for their reporting and eleven newspapers "
+     "closed by order of the provincial committees during the year under review.").split()
+B1 = ("Officials announced a new decree on cybersecurity that requires every foreign platform "
+      "to store user data inside the country and to remove flagged posts within twenty four hours.").split()
+B2 = ("This page now describes a tourism festival with music, lanterns and food stalls along the river, "
+      "open to visitors every evening in the spring season with free entry.").split()
+C = ("A statement by the lawyers of the detained blogger explained the charges and the dates of the "
+     "hearings that the court had postponed three times without giving reasons.").split()
+D = ("Quốc hội thông qua luật an ninh mạng với nhiều điều khoản về dữ liệu cá nhân và trách nhiệm "
+     "của các doanh nghiệp nước ngoài hoạt động tại Việt Nam.").split()
+def page(title, nav, main, footer="Contact us"):
+    return ("<!DOCTYPE html><html><head><title>%s</title></head><body><nav>%s</nav><main><h1>%s</h1>%s</main>"
+            "<footer>%s</footer></body></html>" % (title, nav, title, main, footer))
+PDF = "%PDF-1.4\n%binary-ish report body\n1 0 obj << >> endobj\n"
+T_A, T_B, T_C, T_D = "Press freedom report", "Decree on cybersecurity", "Statement of the lawyers", "Luật an ninh mạng"
+pages = {
+    "example.org/article/stable": {"body": page(T_A, "Home News Sport Weather 2026", art(A), "© 2026")},
+    "example.org/article/rewritten": {"body": page("Spring festival", "Home", art(B2))},
+    "example.org/article/removed": {"status": 404, "body": "<html><title>Not Found</title></html>"},
+    "example.org/article/vanished": {"status": 404, "body": "<html><title>Not Found</title></html>"},
+    "example.org/article/flaky": {"body": page(T_D, "Trang chủ", art(D))},
+    "example.org/article/badcdx": {"body": page("Bad index", "Home", art(A[:20]))},
+    "example.org/article/only404": {"body": page("Only errors archived", "Home", art(C[:20]))},
+    "example.org/article/excluded": {"body": page("Excluded", "Home", art(C))},
+    "example.org/report.pdf": {"body": PDF, "type": "application/pdf"},
+    "example.org/article/new": {"body": page("Brand new", "Home", art(B1))},
+}
+u = lambda p: "http://example.org/" + p
+world = {
+    "captures": {
+        u("article/stable"): [
+            {"ts": "20230518040448", "status": 200, "body": page(T_A, "Home News 2023", art(A), "© 2023")},
+            {"ts": "20240101000000", "status": 200, "body": page(T_A, "Home", art(A + B1))},
+        ],
+        u("article/rewritten"): [{"ts": "20230510120000", "status": 200, "body": page(T_B, "Home", art(B1))}],
+        u("article/removed"): [{"ts": "20230301000000", "status": 200, "body": page(T_C, "Home", art(C))}],
+        u("article/flaky"): [
+            {"ts": "20230101000000", "status": 200, "body": page(T_D, "Trang chủ", art(D))},
+            {"ts": "20230519000000", "status": 404, "body": "<html><title>Not Found</title></html>"},
+        ],
+        u("article/badcdx"): [{"ts": "20230519000000", "status": 404, "body": "gone"}],
+        u("article/only404"): [{"ts": "20230519000000", "status": 404, "body": "gone"}],
+        u("report.pdf"): [{"ts": "20230515000000", "status": 200, "body": PDF, "type": "application/pdf"}],
+    },
+    "excluded": [u("article/excluded")],
+    "malformed_cdx": [u("article/badcdx")],
+    "keys": "test-access:s3cr3t-k3y",
+}
+json.dump(pages, open("pages.json", "w"))
+json.dump(world, open("world.json", "w"))
+for name, spec in [("w429", {"replay_429": {"count": 1, "retry_after": 1}}),
+                   ("w429bare", {"replay_429": {"count": 1, "retry_after": None}}),
+                   ("w429always", {"replay_429": {"count": 1000, "retry_after": None}})]:
+    w = dict(world)
+    w.update(spec)
+    json.dump(w, open(name + ".json", "w"))
+PY
+
+make_cert "DNS:example.org"
+start_simweb --pages pages.json
+# start_wayback WORLD LOG RATES…: the simulated archive; sets $W and $wayback
+start_wayback() {
+	rm -f wport
+	world=$1 log=$2
+	shift 2
+	python3 "$testdir/simwayback.py" --port-file wport --world "$world" --log "$log" --lifetime 200 "$@" &
+	wayback=$!
+	i=0
+	while [ ! -s wport ]; do
+		i=$((i + 1))
+		[ $i -lt 100 ] || { echo "simwayback did not start"; exit 1; }
+		sleep 0.1
+	done
+	W=$(cat wport)
+}
+start_wayback world.json wb.log --replay-rate 8 --cdx-rate 2
+map="--connect-to example.org:80:127.0.0.1:$P --no-probe --wayback http://127.0.0.1:$W --archive-rate 8 --cdx-rate 120"
+WB="http://127.0.0.1:$W"
+
+cat > doc.md <<DOC
+# A brief
+
+Claims.<sup>1</sup> <sup>2</sup> <sup>3</sup> <sup>4</sup> <sup>5</sup> <sup>6</sup> <sup>7</sup> <sup>8</sup> <sup>9</sup> <sup>10</sup> <sup>11</sup> <sup>12</sup> <sup>13</sup> <sup>14</sup>
+
+# REFERENCES
+
+- <sup>1</sup> Ministry (2023, May 1). Press freedom report. Retrieved May 20, 2023, from <http://example.org/article/stable>
+- <sup>2</sup> Ministry (2023, May 1). Decree on cybersecurity. Retrieved May 20, 2023, from <http://example.org/article/rewritten>
+- <sup>3</sup> Lawyers (2023, Feb. 1). Statement of the lawyers. Retrieved May 20, 2023, from <http://example.org/article/removed>
+- <sup>4</sup> Lawyers (2023, Feb. 1). Another statement. Retrieved May 20, 2023, from <http://example.org/article/vanished>
+- <sup>5</sup> Quốc hội (2023, Jan. 1). Luật an ninh mạng. Retrieved May 20, 2023, from <http://example.org/article/flaky>
+- <sup>6</sup> Somebody (2023, Jan. 1). Bad index. Retrieved May 20, 2023, from <http://example.org/article/badcdx>
+- <sup>7</sup> Somebody (2023, Jan. 1). Only errors archived. Retrieved May 20, 2023, from <http://example.org/article/only404>
+- <sup>8</sup> Somebody (2023, Jan. 1). Excluded. Retrieved May 20, 2023, from <http://example.org/article/excluded>
+- <sup>9</sup> Ministry (2023, May 1). The report as PDF. Retrieved May 20, 2023, from <http://example.org/report.pdf>
+- <sup>10</sup> Ministry (2023, May 1). Press freedom report. Retrieved May 20, 2023, from <$WB/web/2/http://example.org/article/stable>
+- <sup>11</sup> Ministry (2023, May 1). Press freedom report. Retrieved May 20, 2023, from <$WB/web/20230518040448/http://example.org/article/stable>
+- <sup>12</sup> Ministry (2023, May 1). Press freedom report. Retrieved May 20, 2023, from <$WB/web/20230518000000/http://example.org/article/stable>
+- <sup>13</sup> Lawyers (2023, Feb. 1). Statement of the lawyers. Retrieved May 20, 2023, from <$WB/save/http://example.org/article/removed>
+- <sup>14</sup> Somebody (2023, Jan. 1). Brand new. Retrieved May 20, 2023, from <http://example.org/article/new>
+DOC
+
+"$bin" -q $map -o out.json doc.md 2> err.txt
+expect "exit 1: dead links and error findings" "$?" 1
+q() { jq -r "$1" out.json; }
+# n FOOTNOTE FIELD: a field of footnote N's link
+n() { jq -r --arg f "$1" ".references[] | select(.footnote == \$f) | .links[0] | $2" out.json; }
+
+# 1: alive, archived 2023-05-18 (the nearest of two captures to May 20), unchanged
+expect "fn1 archived via replay" "$(n 1 '"\(.archive.verdict) \(.archive.via) \(.archive.snapshot_time)"')" \
+	"archived replay 2023-05-18T04:04:48Z"
+expect "fn1 snapshot to cite" "$(n 1 .archive.snapshot_url)" "$WB/web/20230518040448/http://example.org/article/stable"
+expect "fn1 target: the access date" "$(n 1 '"\(.archive.target_time) \(.archive.target_from) \(.archive.side)"')" \
+	"2023-05-20T00:00:00Z accessed before"
+# 20230518040448 → 20230520000000: 1 day 19 h 55 min 12 s = 1.83 days
+expect "fn1 distance in days" "$(n 1 .archive.distance_days)" "1.8"
+expect "fn1 unchanged: only navigation and footer differ" "$(n 1 '"\(.drift.verdict) \(.drift.similarity)"')" \
+	"unchanged 1"
+expect "fn1 title found on both" "$(n 1 '.drift.title_found | "\(.live) \(.snapshot)"')" "true true"
+# 2: alive, archived, the article replaced
+expect "fn2 changed" "$(n 2 '"\(.drift.verdict) \(.drift.similarity)"')" "changed 0"
+expect_match "fn2 lost text: the cited decree's heading and text" "$(n 2 .drift.lost_text)" \
+	"^Decree on cybersecurity Officials announced a new decree"
+expect "fn2 title: gone from the live page, on the snapshot" "$(n 2 '.drift.title_found | "\(.live) \(.snapshot)"')" \
+	"false true"
+expect "fn2 content-changed finding, with the snapshot" \
+	"$(n 2 '.problems[] | select(.code == "content-changed") | .suggestion')" \
+	"$WB/web/20230510120000/http://example.org/article/rewritten"
+# 3: dead, archived: cite the snapshot
+expect "fn3 dead and archived" "$(n 3 '"\(.live.verdict) \(.archive.verdict)"')" "dead archived"
+expect "fn3 dead-archived suggestion" "$(n 3 '.problems[] | select(.code == "dead-archived") | .suggestion')" \
+	"$WB/web/20230301000000/http://example.org/article/removed"
+# 4: dead, never archived
+expect "fn4 not archived" "$(n 4 '"\(.live.verdict) \(.archive.verdict) \(.archive.reason)"')" \
+	"dead not-archived no-capture"
+expect "fn4 dead-unarchived is an error" \
+	"$(n 4 '.problems[] | select(.code == "dead-unarchived") | .severity')" "error"
+# 5: the nearest capture (May 19) is an archived 404; the index finds Jan 1
+expect "fn5 via the CDX index" "$(n 5 '"\(.archive.verdict) \(.archive.via) \(.archive.snapshot_time)"')" \
+	"archived cdx 2023-01-01T00:00:00Z"
+expect "fn5 Vietnamese title found on both" "$(n 5 '.drift.title_found | "\(.live) \(.snapshot)"')" "true true"
+expect "fn5 unchanged" "$(n 5 .drift.verdict)" "unchanged"
+# 6: malformed index answer: unknown, not a crash
+expect "fn6 malformed CDX" "$(n 6 '"\(.archive.verdict) \(.archive.reason)"')" "unknown archive-malformed-answer"
+# 7: only a 404 capture; the index has no 200 before or after
+expect "fn7 no 200 capture" "$(n 7 '"\(.archive.verdict) \(.archive.reason)"')" "not-archived no-200-capture"
+# 8: the site is excluded from the archive
+expect "fn8 excluded" "$(n 8 '"\(.archive.verdict) \(.archive.reason)"')" "unknown archive-excluded"
+# 9: a PDF: the same bytes
+expect "fn9 pdf compared by digest" "$(n 9 '"\(.drift.verdict) \(.drift.measure)"')" "unchanged digest"
+# 10: web/2/ resolved to the capture nearest the access date
+expect "fn10 unpinned gets the pinned URL" \
+	"$(n 10 '.problems[] | select(.code == "archive-unpinned") | .suggestion')" \
+	"$WB/web/20230518040448/http://example.org/article/stable"
+expect "fn10 the original is checked live" "$(n 10 '"\(.live.verdict) \(.live.reason) \(.original_live.verdict)"')" \
+	"skipped archive-stage alive"
+# 11: a pinned snapshot that exists
+expect "fn11 pinned snapshot found as cited" "$(n 11 '"\(.archive.verdict) \(.archive.target_from) \(.archive.snapshot_time)"')" \
+	"archived cited 2023-05-18T04:04:48Z"
+expect "fn11 no finding" "$(n 11 '.problems | length')" 0
+# 12: a pinned time with no capture: the archive shows another
+expect "fn12 snapshot-differs" "$(n 12 '.problems[] | select(.code == "snapshot-differs") | .suggestion')" \
+	"$WB/web/20230518040448/http://example.org/article/stable"
+# 13: a save link: the real snapshot to cite; its original is dead
+expect "fn13 save link gets a snapshot" \
+	"$(n 13 '.problems[] | select(.code == "archive-save-request") | .suggestion')" \
+	"$WB/web/20230301000000/http://example.org/article/removed"
+expect "fn13 original dead, never fetched itself" "$(n 13 '"\(.live.reason) \(.original_live.verdict)"')" \
+	"save-request dead"
+expect "fn14 not archived, alive" "$(n 14 '"\(.live.verdict) \(.archive.verdict)"')" "alive not-archived"
+
+# lookups are shared by links to one page at one time: fn1 and fn10 (stable,
+# accessed May 20), fn3 and fn13 (removed, accessed May 20)
+expect "lookups: 14 links, two pairs share one" "$(q .summary.archive.lookups)" 12
+expect "archive verdicts per link" "$(q '.summary.archive | "\(.archived) \(."not-archived") \(.unknown)"')" "9 3 2"
+expect "no pace violation (replay 8/s, CDX 2/s)" \
+	"$(jq -s '[.[] | select(.violation)] | length' wb.log)" 0
+expect "the report's request count is the archive's" "$(q .summary.archive.requests)" \
+	"$(jq -s '[.[] | select(.endpoint == "replay" or .endpoint == "cdx")] | length' wb.log)"
+expect "archive-incomplete: two lookups unanswered" \
+	"$(q '.problems[] | select(.code == "archive-incomplete") | .message')" \
+	"2 of 12 archive lookups got no answer (archive-malformed-answer 1, archive-excluded 1): their links are not known to be archived or unchanged"
+
+# --no-archive: no lookups (the cited snapshot URLs are then fetched as pages
+# by the live stage, like any link, but no raw capture or index is asked for)
+lines_before=$(wc -l < wb.log)
+"$bin" -q $map --no-archive -o none.json doc.md
+expect "--no-archive: unchecked" "$(jq -r '[.references[].links[].archive.verdict] | unique | join(" ")' none.json)" "unchecked"
+expect "--no-archive: no lookup request" \
+	"$(tail -n +$((lines_before + 1)) wb.log | jq -s '[.[] | select(.endpoint == "cdx" or (.path | test("id_/")))] | length')" 0
+expect "--no-archive: the cited snapshots fetched live (fn10-12)" \
+	"$(jq -r '[.references[] | select(.footnote == "10" or .footnote == "11" or .footnote == "12") | .links[0].live.verdict] | join(" ")' none.json)" \
+	"alive alive alive"
+
+# a 429 with Retry-After: 1, then the rest paced
+kill $wayback
+start_wayback w429.json wb429.log --replay-rate 8
+map="--connect-to example.org:80:127.0.0.1:$P --no-probe --wayback http://127.0.0.1:$W --archive-rate 8 --cdx-rate 120"
+"$bin" -q $map -o r429.json doc.md
+expect "after a 429 the lookup still succeeds" \
+	"$(jq -r '.references[0].links[0].archive.verdict' r429.json)" archived
+gap=$(jq -s '[.[] | select(.endpoint == "replay")] | (.[1].t - .[0].t) * 100 | floor' wb429.log)
+expect_match "Retry-After 1 honoured (gap in 1/100 s: $gap)" "$gap" '^(9[5-9]|1[0-9][0-9])$'
+
+# a 429 without Retry-After: the configured wait
+kill $wayback
+start_wayback w429bare.json wb429bare.log
+map="--connect-to example.org:80:127.0.0.1:$P --no-probe --wayback http://127.0.0.1:$W --archive-rate 8 --cdx-rate 120"
+"$bin" -q $map --rate-limit-wait 1.5 -o r429b.json doc.md
+gap=$(jq -s '[.[] | select(.endpoint == "replay")] | (.[1].t - .[0].t) * 100 | floor' wb429bare.log)
+expect_match "no Retry-After: waits --rate-limit-wait 1.5 (gap in 1/100 s: $gap)" "$gap" '^(1[4-9][0-9]|2[0-9][0-9])$'
+
+# 429 every time: give up after three, do not hammer
+kill $wayback
+start_wayback w429always.json wb429a.log
+map="--connect-to example.org:80:127.0.0.1:$P --no-probe --wayback http://127.0.0.1:$W --archive-rate 8 --cdx-rate 120"
+"$bin" -q $map --rate-limit-wait 0.2 -o r429a.json doc.md
+expect "always 429: every lookup unknown, rate-limited" \
+	"$(jq -r '[.references[].links[] | select(.archive.verdict != "skipped") | "\(.archive.verdict) \(.archive.reason)"] | unique | join(",")' r429a.json)" \
+	"unknown archive-rate-limited"
+expect "always 429: three requests, then none" "$(jq -s 'length' wb429a.log)" 3
+
+# the archive is down: unknown, and the exit status says only what is known
+cat > alive.md <<DOC
+# Note
+
+A claim.<sup>1</sup>
+
+# REFERENCES
+
+- <sup>1</sup> Ministry (2023, May 1). Press freedom report. Retrieved May 20, 2023, from <http://example.org/article/stable>
+DOC
+down="--connect-to example.org:80:127.0.0.1:$P --no-probe --wayback http://127.0.0.1:1 --retries 0"
+"$bin" -q $down -o down.json alive.md
+expect "archive down: exit 0, the link is alive" "$?" 0
+expect "archive down: unknown, unreachable" \
+	"$(jq -r '.references[0].links[0] | "\(.live.verdict) \(.archive.verdict) \(.archive.reason) \(.drift.verdict)"' down.json)" \
+	"alive unknown archive-unreachable unknown"
+expect "archive down: said" "$(jq -r '[.problems[].code] | join(" ")' down.json)" "archive-incomplete"
+"$bin" -q $down --fail-on unchecked -o /dev/null alive.md
+expect "archive down, --fail-on unchecked: exit 1" "$?" 1
+
+# Save Page Now: opt-in, keys from the environment, never written anywhere
+kill $wayback
+start_wayback world.json wbsave.log
+map="--connect-to example.org:80:127.0.0.1:$P --no-probe --wayback http://127.0.0.1:$W --archive-rate 20 --cdx-rate 600"
+"$bin" -q $map --save-missing -o /dev/null doc.md 2> nokeys.txt
+expect "--save-missing without keys: exit 2" "$?" 2
+expect_match "--save-missing without keys: says which" "$(cat nokeys.txt)" "WAYBACK_ACCESS_KEY and WAYBACK_SECRET_KEY"
+WAYBACK_ACCESS_KEY=test-access WAYBACK_SECRET_KEY=s3cr3t-k3y "$bin" $map --save-missing -o save.json doc.md 2> save.err
+# alive with no usable snapshot: fn7 (only an archived 404) and fn14 (none);
+# fn4 has none either but is dead: nothing to capture
+expect "saved: the alive pages with no snapshot (fn7, fn14)" \
+	"$(jq -r '[.references[] | select(.links[0].archive.save) | "\(.footnote):\(.links[0].archive.save | "\(.status) \(.job_id) \(.timestamp)")"] | join(", ")' save.json)" \
+	"7:success spn2-0001 2026-11-22T12:00:00Z, 14:success spn2-0002 2026-11-22T12:00:00Z"
+expect "one capture request each" "$(jq -s '[.[] | select(.method == "POST")] | length' wbsave.log)" 2
+expect "the secret is in neither the report nor the messages" "$(cat save.json save.err | grep -c s3cr3t)" 0
+expect "save requests carried the keys" "$(jq -s '[.[] | select(.endpoint == "save") | .auth] | all' wbsave.log)" true
+
+finish archive
