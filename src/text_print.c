@@ -283,13 +283,19 @@ char *text_print_lost(const struct words *old, const struct text_print *now, siz
 	}
 	if (!best_len)
 		return NULL;
-	size_t last = best_start + best_len - 1 + PRINT_SHINGLE - 1;
-	if (last >= old->n)
-		last = old->n - 1;
-	size_t from = old->start[best_start], to = old->end[last];
+	/* a shingle present on either side of the run holds its first and last
+	 * PRINT_SHINGLE - 1 words: what is new starts and ends inside them */
+	size_t first = best_start, last = best_start + best_len - 1;
+	if (best_start > 0 && best_len >= PRINT_SHINGLE)
+		first = best_start + PRINT_SHINGLE - 1;
+	if (last + 1 >= n)
+		last = old->n - 1; /* the run reaches the end: its last shingle's words are all gone */
+	else if (first > last)
+		last = first;
+	size_t from = old->start[first], to = old->end[last];
 	if (to - from > max_bytes) {
 		/* cut at a word end, never inside a character */
-		size_t k = best_start;
+		size_t k = first;
 		while (k + 1 <= last && old->end[k + 1] - from <= max_bytes)
 			k++;
 		to = old->end[k];
@@ -308,7 +314,7 @@ char *text_print_lost(const struct words *old, const struct text_print *now, siz
 		space = false;
 		buf_putc(&b, c);
 	}
-	if (to < old->end[last] || last + 1 < old->n)
+	if (to < old->end[last])
 		buf_append(&b, "…", strlen("…"));
 	return buf_steal(&b);
 }
