@@ -68,26 +68,29 @@ static struct target *target_of(struct live_engine *e, const struct live_transfe
 }
 
 /* Counts the evidence for "offline" and stops the engine when it is enough:
- * no answer yet, OFFLINE_HOSTS hosts (or every host) without a route or a
- * name, and nothing else in flight. A refused connection is an answer of
- * sorts: the network is up. */
+ * no answer yet and OFFLINE_HOSTS hosts (or every host) without a route or a
+ * name. What is in flight may still answer (dead domains fail in
+ * milliseconds, live sites answer later), so nothing new starts until it
+ * has: the last of them decides. A refused connection is an answer of sorts:
+ * the network is up. */
 static void watch_offline(struct live_engine *e, struct live_transfer *t, long status, const char *reason)
 {
 	struct live_run *run = e->ctx;
 	if (status || !strcmp(reason, "connect-refused")) {
 		run->answers++;
+		e->hold = false;
 		return;
 	}
-	if (t->tries || t->hops || (strcmp(reason, "dns") && strcmp(reason, "connect")))
-		return;
-	run->unreachable++;
+	if (!t->tries && !t->hops && (!strcmp(reason, "dns") || !strcmp(reason, "connect")))
+		run->unreachable++;
 	size_t need = e->nhosts < OFFLINE_HOSTS ? e->nhosts : OFFLINE_HOSTS;
-	/* e->running still counts t: give up only when nothing else is in flight
-	 * that could yet answer (dead domains fail in milliseconds, live sites
-	 * answer later) */
-	if (!run->answers && run->unreachable >= need && e->running <= 1) {
+	if (run->answers || run->unreachable < need)
+		return;
+	if (e->running <= 1) { /* e->running still counts t */
 		run->gave_up = true;
 		live_engine_stop(e);
+	} else {
+		e->hold = true;
 	}
 }
 
@@ -390,11 +393,12 @@ int check_live(struct model *m, const struct live_config *cfg, char *err, size_t
 			skip(tg, "scheme");
 			continue;
 		}
-		if (l->kind == LINK_ARCHIVE_REQUEST) {
+		/* an original page (cited only inside a snapshot) is fetched like any page */
+		if (tg->citations && l->kind == LINK_ARCHIVE_REQUEST) {
 			skip(tg, "save-request"); /* fetching it would ask the archive for a capture */
 			continue;
 		}
-		if (l->kind == LINK_ARCHIVE_SNAPSHOT && cfg->archive_checks_snapshots) {
+		if (tg->citations && l->kind == LINK_ARCHIVE_SNAPSHOT && cfg->archive_checks_snapshots) {
 			skip(tg, "archive-stage");
 			continue;
 		}

@@ -244,7 +244,7 @@ static int by_queue_desc(const void *a, const void *b, void *arg)
  * start is handed to the caller as failed. */
 static void start_ready(struct live_engine *e, double now)
 {
-	if (e->running >= e->cfg->jobs || !e->waiting)
+	if (e->hold || e->running >= e->cfg->jobs || !e->waiting)
 		return;
 	size_t *order = xmalloc((e->nhosts + 1) * sizeof *order), n = 0;
 	for (size_t k = 0; k < e->nhosts; k++) {

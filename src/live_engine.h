@@ -76,6 +76,7 @@ struct live_engine {
 	long running;
 	size_t waiting, delayed; /* not running and not done; of those, waiting for a retry time */
 	double deadline;
+	bool hold; /* start nothing new: the caller waits for what is in flight */
 	unsigned long rng;
 };
 

@@ -46,6 +46,7 @@ pages = {
     "example.org/article/excluded": {"body": page("Excluded", "Home", art(C))},
     "example.org/report.pdf": {"body": PDF, "type": "application/pdf"},
     "example.org/article/new": {"body": page("Brand new", "Home", art(B1))},
+    "example.org/article/only-snapshot": {"body": page(T_C, "Home", art(C))},
 }
 u = lambda p: "http://example.org/" + p
 world = {
@@ -62,6 +63,7 @@ world = {
         ],
         u("article/badcdx"): [{"ts": "20230519000000", "status": 404, "body": "gone"}],
         u("article/only404"): [{"ts": "20230519000000", "status": 404, "body": "gone"}],
+        u("article/only-snapshot"): [{"ts": "20230301000000", "status": 200, "body": page(T_C, "Home", art(C))}],
         u("report.pdf"): [{"ts": "20230515000000", "status": 200, "body": PDF, "type": "application/pdf"}],
     },
     "excluded": [u("article/excluded")],
@@ -102,7 +104,7 @@ WB="http://127.0.0.1:$W"
 cat > doc.md <<DOC
 # A brief
 
-Claims.<sup>1</sup> <sup>2</sup> <sup>3</sup> <sup>4</sup> <sup>5</sup> <sup>6</sup> <sup>7</sup> <sup>8</sup> <sup>9</sup> <sup>10</sup> <sup>11</sup> <sup>12</sup> <sup>13</sup> <sup>14</sup>
+Claims.<sup>1</sup> <sup>2</sup> <sup>3</sup> <sup>4</sup> <sup>5</sup> <sup>6</sup> <sup>7</sup> <sup>8</sup> <sup>9</sup> <sup>10</sup> <sup>11</sup> <sup>12</sup> <sup>13</sup> <sup>14</sup> <sup>15</sup>
 
 # REFERENCES
 
@@ -120,6 +122,7 @@ Claims.<sup>1</sup> <sup>2</sup> <sup>3</sup> <sup>4</sup> <sup>5</sup> <sup>6</
 - <sup>12</sup> Ministry (2023, May 1). Press freedom report. Retrieved May 20, 2023, from <$WB/web/20230518000000/http://example.org/article/stable>
 - <sup>13</sup> Lawyers (2023, Feb. 1). Statement of the lawyers. Retrieved May 20, 2023, from <$WB/save/http://example.org/article/removed>
 - <sup>14</sup> Somebody (2023, Jan. 1). Brand new. Retrieved May 20, 2023, from <http://example.org/article/new>
+- <sup>15</sup> Lawyers (2023, Feb. 1). Statement of the lawyers. Retrieved May 20, 2023, from <$WB/web/20230301000000/http://example.org/article/only-snapshot>
 DOC
 
 "$bin" -q $map -o out.json doc.md 2> err.txt
@@ -189,19 +192,23 @@ expect "fn13 save link gets a snapshot" \
 	"$WB/web/20230301000000/http://example.org/article/removed"
 expect "fn13 original dead, never fetched itself" "$(n 13 '"\(.live.reason) \(.original_live.verdict)"')" \
 	"save-request dead"
+# 15: a page cited only through its snapshot: its original is fetched all the same
+expect "fn15 original checked live, snapshot verified" \
+	"$(n 15 '"\(.original_live.verdict) \(.archive.verdict) \(.archive.snapshot_time) \(.drift.verdict)"')" \
+	"alive archived 2023-03-01T00:00:00Z unchanged"
 expect "fn14 not archived, alive" "$(n 14 '"\(.live.verdict) \(.archive.verdict)"')" "alive not-archived"
 
 # lookups are shared by links to one page at one time: fn1 and fn10 (stable,
 # accessed May 20), fn3 and fn13 (removed, accessed May 20)
-expect "lookups: 14 links, two pairs share one" "$(q .summary.archive.lookups)" 12
-expect "archive verdicts per link" "$(q '.summary.archive | "\(.archived) \(."not-archived") \(.unknown)"')" "9 3 2"
+expect "lookups: 15 links, two pairs share one" "$(q .summary.archive.lookups)" 13
+expect "archive verdicts per link" "$(q '.summary.archive | "\(.archived) \(."not-archived") \(.unknown)"')" "10 3 2"
 expect "no pace violation (replay 8/s, CDX 2/s)" \
 	"$(jq -s '[.[] | select(.violation)] | length' wb.log)" 0
 expect "the report's request count is the archive's" "$(q .summary.archive.requests)" \
 	"$(jq -s '[.[] | select(.endpoint == "replay" or .endpoint == "cdx")] | length' wb.log)"
 expect "archive-incomplete: two lookups unanswered" \
 	"$(q '.problems[] | select(.code == "archive-incomplete") | .message')" \
-	"2 of 12 archive lookups got no answer (archive-malformed-answer 1, archive-excluded 1): their links are not known to be archived or unchanged"
+	"2 of 13 archive lookups got no answer (archive-malformed-answer 1, archive-excluded 1): their links are not known to be archived or unchanged"
 
 # --no-archive: no lookups (the cited snapshot URLs are then fetched as pages
 # by the live stage, like any link, but no raw capture or index is asked for)

@@ -19,7 +19,7 @@ expect "https hosts in the seed" "$(tr ',' '\n' < sans | wc -l | tr -d ' ')" 38
 make_cert "$(cat sans)"
 start_simweb --default-alive --dead-host thanhvien.vn
 
-# live only here: tests/archive_seed.sh adds the simulated Wayback Machine
+# live only here: the archive stage has its own test (archive.sh)
 "$bin" -q --no-archive --connect-to ":80:127.0.0.1:$P" --connect-to ":443:127.0.0.1:$T" \
 	--cacert ca.pem -o out.json "$seed"
 expect "exit 1: a dead link and error findings" "$?" 1
