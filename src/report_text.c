@@ -92,4 +92,10 @@ void report_text_write(const struct model *m, const struct summary *s, bool verb
 			s->live[LIVE_ALIVE], s->live[LIVE_DEAD], s->live[LIVE_BLOCKED], s->live[LIVE_ERROR],
 			s->live[LIVE_SKIPPED],
 			s->offline ? "; OFFLINE: no cited host could be reached, nothing was judged" : "");
+	if (s->archive_requests)
+		fprintf(out,
+			"citecheck: archive: %zu archived, %zu not archived, %zu unknown (%zu requests); "
+			"drift: %zu unchanged, %zu changed, %zu unknown\n",
+			s->archive[ARCHIVE_ARCHIVED], s->archive[ARCHIVE_NOT_ARCHIVED], s->archive[ARCHIVE_UNKNOWN],
+			s->archive_requests, s->drift[DRIFT_UNCHANGED], s->drift[DRIFT_CHANGED], s->drift[DRIFT_UNKNOWN]);
 }

@@ -282,6 +282,8 @@ WAYBACK_ACCESS_KEY=test-access WAYBACK_SECRET_KEY=s3cr3t-k3y "$bin" $map --save-
 expect "saved: the alive pages with no snapshot (fn7, fn14)" \
 	"$(jq -r '[.references[] | select(.links[0].archive.save) | "\(.footnote):\(.links[0].archive.save | "\(.status) \(.job_id) \(.timestamp)")"] | join(", ")' save.json)" \
 	"7:success spn2-0001 2026-11-22T12:00:00Z, 14:success spn2-0002 2026-11-22T12:00:00Z"
+expect_match "the terminal summary counts the archive's verdicts per link" "$(cat save.err)" \
+	"citecheck: archive: 10 archived, 3 not archived, 2 unknown \([0-9]+ requests\)"
 expect "one capture request each" "$(jq -s '[.[] | select(.method == "POST")] | length' wbsave.log)" 2
 expect "the secret is in neither the report nor the messages" "$(cat save.json save.err | grep -c s3cr3t)" 0
 expect "save requests carried the keys" "$(jq -s '[.[] | select(.endpoint == "save") | .auth] | all' wbsave.log)" true
