@@ -82,8 +82,11 @@ PY
 
 make_cert "DNS:example.org"
 start_simweb --pages pages.json
-# start_wayback WORLD LOG RATES…: the simulated archive; sets $W and $wayback
+# start_wayback WORLD LOG RATES…: the simulated archive (stopping the one
+# before, if any); sets $W, $wayback, and $map, the options that send
+# citecheck to both servers at 8 replay requests a second and 2 CDX
 start_wayback() {
+	[ -z "$wayback" ] || kill $wayback
 	rm -f wport
 	world=$1 log=$2
 	shift 2
@@ -96,9 +99,9 @@ start_wayback() {
 		sleep 0.1
 	done
 	W=$(cat wport)
+	map="--connect-to example.org:80:127.0.0.1:$P --no-probe --wayback http://127.0.0.1:$W --archive-rate 8 --cdx-rate 120"
 }
 start_wayback world.json wb.log --replay-rate 8 --cdx-rate 2
-map="--connect-to example.org:80:127.0.0.1:$P --no-probe --wayback http://127.0.0.1:$W --archive-rate 8 --cdx-rate 120"
 WB="http://127.0.0.1:$W"
 
 cat > doc.md <<DOC
@@ -222,9 +225,7 @@ expect "--no-archive: the cited snapshots fetched live (fn10-12)" \
 	"alive alive alive"
 
 # a 429 with Retry-After: 1, then the rest paced
-kill $wayback
 start_wayback w429.json wb429.log --replay-rate 8
-map="--connect-to example.org:80:127.0.0.1:$P --no-probe --wayback http://127.0.0.1:$W --archive-rate 8 --cdx-rate 120"
 "$bin" -q $map -o r429.json doc.md
 expect "after a 429 the lookup still succeeds" \
 	"$(jq -r '.references[0].links[0].archive.verdict' r429.json)" archived
@@ -232,17 +233,13 @@ gap=$(jq -s '[.[] | select(.endpoint == "replay")] | (.[1].t - .[0].t) * 100 | f
 expect_match "Retry-After 1 honoured (gap in 1/100 s: $gap)" "$gap" '^(9[5-9]|1[0-9][0-9])$'
 
 # a 429 without Retry-After: the configured wait
-kill $wayback
 start_wayback w429bare.json wb429bare.log
-map="--connect-to example.org:80:127.0.0.1:$P --no-probe --wayback http://127.0.0.1:$W --archive-rate 8 --cdx-rate 120"
 "$bin" -q $map --rate-limit-wait 1.5 -o r429b.json doc.md
 gap=$(jq -s '[.[] | select(.endpoint == "replay")] | (.[1].t - .[0].t) * 100 | floor' wb429bare.log)
 expect_match "no Retry-After: waits --rate-limit-wait 1.5 (gap in 1/100 s: $gap)" "$gap" '^(1[4-9][0-9]|2[0-9][0-9])$'
 
 # 429 every time: give up after three, do not hammer
-kill $wayback
 start_wayback w429always.json wb429a.log
-map="--connect-to example.org:80:127.0.0.1:$P --no-probe --wayback http://127.0.0.1:$W --archive-rate 8 --cdx-rate 120"
 "$bin" -q $map --rate-limit-wait 0.2 -o r429a.json doc.md
 expect "always 429: every lookup unknown, rate-limited" \
 	"$(jq -r '[.references[].links[] | select(.archive.verdict != "skipped") | "\(.archive.verdict) \(.archive.reason)"] | unique | join(",")' r429a.json)" \
@@ -270,9 +267,7 @@ expect "archive down: said" "$(jq -r '[.problems[].code] | join(" ")' down.json)
 expect "archive down, --fail-on unchecked: exit 1" "$?" 1
 
 # Save Page Now: opt-in, keys from the environment, never written anywhere
-kill $wayback
 start_wayback world.json wbsave.log
-map="--connect-to example.org:80:127.0.0.1:$P --no-probe --wayback http://127.0.0.1:$W --archive-rate 20 --cdx-rate 600"
 "$bin" -q $map --save-missing -o /dev/null doc.md 2> nokeys.txt
 expect "--save-missing without keys: exit 2" "$?" 2
 expect_match "--save-missing without keys: says which" "$(cat nokeys.txt)" "WAYBACK_ACCESS_KEY and WAYBACK_SECRET_KEY"
