@@ -81,16 +81,15 @@ void archive_plan(struct model *m, const struct live_config *net)
 					free(original);
 					continue;
 				}
-				page = model_target_for(m, original, r, k);
-				m->refs[r].links[k].original_target = page;
-				l = &m->refs[r].links[k];
+				page = model_target_for(m, original, r, k); /* grows targets, not links */
+				l->original_target = page;
 				if (l->kind == LINK_ARCHIVE_SNAPSHOT && l->timestamp && l->timestamp[0] != '*' &&
 				    (l->pinned || !date_known(m->refs[r].accessed)) && strcmp(l->timestamp, "2") != 0) {
 					pad_timestamp(l->timestamp, want);
 					from = "cited";
 				}
 			}
-			if (lookable(net, original)) {
+			if (lookable(net, original)) { /* a direct link's URL is not yet tested */
 				size_t i = model_lookup_for(m, original, want, from);
 				l->lookup = i;
 				if (m->lookups[i].page == NO_INDEX) {
@@ -382,10 +381,10 @@ static void complete(struct live_engine *e, struct live_transfer *t, CURLcode co
 		rate_limited(e, t, (double)retry_after, now);
 		return;
 	}
-	if (answered)
+	if (answered) {
 		run->rate_limited[ep] = 0;
-	if (answered)
 		k->archive.http_status = status;
+	}
 	if (!answered || status >= 500) {
 		double wait = (double)run->cfg->net->backoff_ms / 1000.0 * (double)(1u << t->tries) *
 			      (1 + live_engine_jitter(e));

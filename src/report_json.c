@@ -66,14 +66,19 @@ static json_t *iso_or_null(const char *ts)
 	return ts && wayback_timestamp_iso(ts, iso) ? json_string(iso) : json_null();
 }
 
+/* A link with no lookup: the stage did not run, or it had nothing to ask
+ * (DOI, other archives, invalid or excluded URLs). */
+static json_t *not_looked_up(const struct model *m, const char *verdict)
+{
+	return json_pack("{s:s, s:o}", "verdict", m->archive_planned ? verdict : "unchecked", "reason",
+			 m->archive_planned ? json_string("not-looked-up") : json_null());
+}
+
 static json_t *archive_json(const struct model *m, const struct link *l)
 {
+	if (l->lookup == NO_INDEX)
+		return not_looked_up(m, "skipped");
 	json_t *o = json_object();
-	if (l->lookup == NO_INDEX) {
-		json_object_set_new(o, "verdict", json_string(m->archive_planned ? "skipped" : "unchecked"));
-		json_object_set_new(o, "reason", m->archive_planned ? json_string("not-looked-up") : json_null());
-		return o;
-	}
 	const struct lookup *k = &m->lookups[l->lookup];
 	const struct archive_result *a = &k->archive;
 	json_object_set_new(o, "verdict", json_string(archive_verdict_name(a->verdict)));
@@ -108,12 +113,9 @@ static json_t *title_json(signed char v)
 
 static json_t *drift_json(const struct model *m, const struct link *l)
 {
+	if (l->lookup == NO_INDEX)
+		return not_looked_up(m, "unknown");
 	json_t *o = json_object();
-	if (l->lookup == NO_INDEX) {
-		json_object_set_new(o, "verdict", json_string(m->archive_planned ? "unknown" : "unchecked"));
-		json_object_set_new(o, "reason", m->archive_planned ? json_string("not-looked-up") : json_null());
-		return o;
-	}
 	const struct lookup *k = &m->lookups[l->lookup];
 	const struct drift_result *d = &k->drift;
 	json_object_set_new(o, "verdict", json_string(drift_verdict_name(d->verdict)));
