@@ -38,6 +38,12 @@ struct extractor {
 
 	bool prev_blank, prev_hard_break;
 	struct buf prev; /* the previous line, when short: a setext heading's text */
+
+	/* structured documents (extractor_note_begin and the like) */
+	bool no_columns;   /* locations are paragraphs: a column means nothing */
+	const char *part;  /* the file inside the document, model-owned; NULL for one file */
+	enum note_space note_space;
+	bool in_note;      /* the reader said a note is open */
 };
 
 struct extractor *extractor_create(struct model *m, const struct classify_config *cfg)
@@ -69,7 +75,18 @@ bool extractor_saw_markdown(const struct extractor *x)
 
 static unsigned column_of(const struct extractor *x, const char *p)
 {
+	if (x->no_columns)
+		return 0;
 	return (unsigned)utf8_count(x->line, (size_t)(p - x->line)) + 1;
+}
+
+static size_t new_reference(struct extractor *x, enum ref_where where, unsigned entry, unsigned column)
+{
+	size_t ri = model_add_reference(x->m, where, where == WHERE_REFERENCES ? x->note : NULL, entry,
+					x->lineno, column);
+	x->m->refs[ri].part = x->part;
+	x->m->refs[ri].endnote = where == WHERE_REFERENCES && x->note && x->note_space == NOTES_END;
+	return ri;
 }
 
 static void add_link(struct extractor *x, size_t ri, const char *s, struct link_hit *hit)
@@ -150,8 +167,7 @@ static void start_entry(struct extractor *x, const char *s, size_t n, bool prose
 	x->table_row = false;
 	size_t b = md_skip_blanks(s, n, 0);
 	unsigned entry = x->note ? ++x->note_entries : 1;
-	x->ref = model_add_reference(x->m, WHERE_REFERENCES, x->note, entry, x->lineno,
-				     column_of(x, s + b));
+	x->ref = new_reference(x, WHERE_REFERENCES, entry, column_of(x, s + b));
 	x->open = true;
 	x->prose = prose;
 	x->body_def = body_def;
@@ -170,13 +186,14 @@ static void start_definition(struct extractor *x, const char *s, size_t n, const
 {
 	finish_entry(x);
 	close_note(x);
-	footnotes_define(&x->m->notes, d->style == DEF_CARET, s + d->label, d->label_len, x->lineno,
+	footnotes_define(&x->m->notes, d->style == DEF_CARET ? NOTES_CARET : NOTES_MARKED, s + d->label, d->label_len, x->lineno,
 			 column_of(x, s + d->label));
 	if (d->style == DEF_CARET)
 		x->saw_markdown = true;
 	if (x->in_refs && x->style == DEF_NONE && d->style != DEF_CARET && d->style != DEF_REST)
 		x->style = d->style;
 	x->note = xstrndup(s + d->label, d->label_len);
+	x->note_space = NOTES_MARKED;
 	start_entry(x, s + d->text, n - d->text, false, !x->in_refs);
 }
 
@@ -298,10 +315,11 @@ static void cite_markers(struct extractor *x, const char *s, size_t n)
 		if (mk.superscript) {
 			char digits[64];
 			size_t k = superscript_digits(s + mk.label, mk.label_len < 120 ? mk.label_len : 120, digits);
-			footnotes_cite(&x->m->notes, false, digits, k, x->lineno, col);
+			footnotes_cite(&x->m->notes, NOTES_MARKED, digits, k, x->lineno, col);
 		} else {
 			bool caret = mk.label > 0 && s[mk.label - 1] == '^';
-			footnotes_cite(&x->m->notes, caret, s + mk.label, mk.label_len, x->lineno, col);
+			footnotes_cite(&x->m->notes, caret ? NOTES_CARET : NOTES_MARKED, s + mk.label,
+				       mk.label_len, x->lineno, col);
 		}
 	}
 }
@@ -315,8 +333,7 @@ static void body_links(struct extractor *x, const char *s, size_t n)
 			add_link(x, (size_t)-1, s, &hit);
 			continue;
 		}
-		size_t ri = model_add_reference(x->m, WHERE_BODY, NULL, 1, x->lineno,
-						column_of(x, s + hit.start));
+		size_t ri = new_reference(x, WHERE_BODY, 1, column_of(x, s + hit.start));
 		struct reference *r = &x->m->refs[ri];
 		r->text = hit.text_len ? md_unescape(s + hit.text, hit.text_len) : xstrdup(hit.url);
 		add_link(x, ri, s, &hit);
@@ -412,4 +429,75 @@ void extractor_finish(struct extractor *x)
 {
 	finish_entry(x);
 	close_note(x);
+	x->in_note = false;
+}
+
+void extractor_structured(struct extractor *x)
+{
+	x->no_columns = true;
+}
+
+void extractor_set_part(struct extractor *x, const char *part)
+{
+	extractor_finish(x);
+	x->in_fence = false;
+	x->in_refs = false;
+	x->prev_blank = true;
+	x->part = part;
+}
+
+void extractor_block(struct extractor *x, const char *s, size_t n, unsigned line)
+{
+	extractor_line(x, s, n, line);
+	extractor_line(x, "", 0, line);
+}
+
+void extractor_heading(struct extractor *x, int level, const char *s, size_t n, unsigned line)
+{
+	x->line = s;
+	x->lineno = line;
+	heading(x, level, s, n);
+	remember(x, s, 0, true);
+}
+
+void extractor_cite(struct extractor *x, enum note_space space, const char *label, size_t len, unsigned line)
+{
+	footnotes_cite(&x->m->notes, space, label, len, line, 0);
+}
+
+void extractor_note_begin(struct extractor *x, enum note_space space, const char *label, size_t len,
+			  unsigned line)
+{
+	finish_entry(x);
+	close_note(x);
+	footnotes_define(&x->m->notes, space, label, len, line, 0);
+	x->note = xstrndup(label, len);
+	x->note_space = space;
+	x->in_note = true;
+}
+
+/* A paragraph of an open note: the first is its first source; later ones are
+ * further sources, or the tail of the one before, as in a reference list. */
+void extractor_note_block(struct extractor *x, const char *s, size_t n, unsigned line)
+{
+	x->line = s;
+	x->lineno = line;
+	if (md_is_blank(s, n))
+		return;
+	size_t b = md_bullet(s, n);
+	if (!x->open || (b && b < n) || citation_starts(s, n)) {
+		start_entry(x, s + b, n - b, false, false);
+	} else if (x->m->refs[x->ref].nlinks == 0 || continues_entry(s, n)) {
+		continue_entry(x, s, n);
+	} else {
+		start_entry(x, s, n, true, false); /* commentary: kept only if it holds a link */
+	}
+}
+
+void extractor_note_end(struct extractor *x)
+{
+	finish_entry(x);
+	close_note(x);
+	x->in_note = false;
+	x->prev_blank = true;
 }

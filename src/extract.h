@@ -25,6 +25,22 @@ void extractor_line(struct extractor *x, const char *s, size_t n, unsigned linen
 void extractor_finish(struct extractor *x);
 void extractor_destroy(struct extractor *x);
 
+/* Structured documents (HTML, DOCX, ODT, EPUB) are read by a reader that
+ * knows their paragraphs, headings and notes; it hands them over with these.
+ * Paragraph text keeps links as Markdown ("[text](<url>)") so that one link
+ * scanner serves every format. line is the reader's location: a source line
+ * (HTML) or a paragraph number (word processors). */
+void extractor_structured(struct extractor *x); /* report no columns */
+/* What follows comes from this file of the document (model-owned, or NULL). */
+void extractor_set_part(struct extractor *x, const char *part);
+void extractor_block(struct extractor *x, const char *s, size_t n, unsigned line);
+void extractor_heading(struct extractor *x, int level, const char *s, size_t n, unsigned line);
+void extractor_cite(struct extractor *x, enum note_space space, const char *label, size_t len, unsigned line);
+void extractor_note_begin(struct extractor *x, enum note_space space, const char *label, size_t len,
+			  unsigned line);
+void extractor_note_block(struct extractor *x, const char *s, size_t n, unsigned line);
+void extractor_note_end(struct extractor *x);
+
 /* Whether the document used Markdown syntax (links, headings, footnotes). */
 bool extractor_saw_markdown(const struct extractor *x);
 

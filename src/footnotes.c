@@ -35,16 +35,22 @@ static long label_number(const char *s)
 	return v;
 }
 
-static struct footnote *lookup(struct footnotes *f, bool caret, const char *label, size_t len, size_t *idx)
+/* Keys keep the spaces apart in one map; the shown prefix is how the reader
+ * of the document writes the label. */
+static const char *const key_prefix[NOTE_SPACES] = {"", "^", "\x1e"};
+static const char *const shown_prefix[NOTE_SPACES] = {"", "^", ""};
+static const char *const note_word[NOTE_SPACES] = {"footnote", "footnote", "endnote"};
+
+static struct footnote *lookup(struct footnotes *f, enum note_space space, const char *label, size_t len, size_t *idx)
 {
-	char *key = xasprintf("%s%.*s", caret ? "^" : "", (int)len, label);
+	char *key = xasprintf("%s%.*s", key_prefix[space], (int)len, label);
 	size_t i;
 	if (!strmap_get(&f->index, key, &i)) {
 		grow_array(&f->v, &f->cap, f->n + 1, sizeof *f->v);
 		i = f->n++;
 		memset(&f->v[i], 0, sizeof f->v[i]);
 		f->v[i].label = xstrndup(label, len);
-		f->v[i].caret = caret;
+		f->v[i].space = space;
 		f->v[i].number = label_number(f->v[i].label);
 		strmap_put(&f->index, key, i);
 	}
@@ -59,11 +65,11 @@ static void push_order(size_t **v, size_t *n, size_t *cap, size_t idx)
 	(*v)[(*n)++] = idx;
 }
 
-void footnotes_cite(struct footnotes *f, bool caret, const char *label, size_t len, unsigned line,
+void footnotes_cite(struct footnotes *f, enum note_space space, const char *label, size_t len, unsigned line,
 		    unsigned column)
 {
 	size_t idx;
-	struct footnote *fn = lookup(f, caret, label, len, &idx);
+	struct footnote *fn = lookup(f, space, label, len, &idx);
 	if (fn->cites++ == 0) {
 		fn->cite_line = line;
 		fn->cite_column = column;
@@ -72,11 +78,11 @@ void footnotes_cite(struct footnotes *f, bool caret, const char *label, size_t l
 	}
 }
 
-void footnotes_define(struct footnotes *f, bool caret, const char *label, size_t len, unsigned line,
+void footnotes_define(struct footnotes *f, enum note_space space, const char *label, size_t len, unsigned line,
 		      unsigned column)
 {
 	size_t idx;
-	struct footnote *fn = lookup(f, caret, label, len, &idx);
+	struct footnote *fn = lookup(f, space, label, len, &idx);
 	if (fn->defs++ == 0) {
 		fn->def_line = line;
 		fn->def_column = column;
@@ -88,7 +94,7 @@ void footnotes_define(struct footnotes *f, bool caret, const char *label, size_t
 /* Numbered notes should first appear in increasing order. A list that does
  * not (PEPs cite [28] before [4]) gets one finding, not one per note. */
 static void check_order(const struct footnotes *f, const size_t *order, size_t n, bool cited,
-			bool caret, struct problem_list *out)
+			enum note_space space, struct problem_list *out)
 {
 	long max = -1;
 	const struct footnote *first = NULL;
@@ -96,7 +102,7 @@ static void check_order(const struct footnotes *f, const size_t *order, size_t n
 	size_t count = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct footnote *fn = &f->v[order[i]];
-		if (fn->caret != caret)
+		if (fn->space != space)
 			continue;
 		if (fn->number >= max) {
 			max = fn->number;
@@ -114,8 +120,8 @@ static void check_order(const struct footnotes *f, const size_t *order, size_t n
 			       : xstrdup("");
 	problems_add(out, PROB_FOOTNOTE_ORDER, cited ? first->cite_line : first->def_line,
 		     cited ? first->cite_column : first->def_column,
-		     xasprintf("footnote %s is first %s after footnote %ld%s", first->label, verb,
-			       first_after, more),
+		     xasprintf("%s %s is first %s after %s %ld%s", note_word[space], first->label, verb,
+			       note_word[space], first_after, more),
 		     NULL);
 	free(more);
 }
@@ -127,12 +133,12 @@ static int cmp_long(const void *a, const void *b)
 }
 
 /* A number between 1 and the highest one used that is neither cited nor defined. */
-static void check_gaps(const struct footnotes *f, bool caret, struct problem_list *out)
+static void check_gaps(const struct footnotes *f, enum note_space space, struct problem_list *out)
 {
 	long *nums = xmalloc((f->n + 1) * sizeof *nums);
 	size_t k = 0;
 	for (size_t i = 0; i < f->n; i++)
-		if (f->v[i].number >= 0 && f->v[i].caret == caret)
+		if (f->v[i].number >= 0 && f->v[i].space == space)
 			nums[k++] = f->v[i].number;
 	qsort(nums, k, sizeof *nums, cmp_long);
 	long prev = 0;
@@ -140,13 +146,13 @@ static void check_gaps(const struct footnotes *f, bool caret, struct problem_lis
 		if (nums[i] > prev + 1) {
 			if (nums[i] == prev + 2)
 				problems_add(out, PROB_FOOTNOTE_GAP, 0, 0,
-					     xasprintf("footnote %ld is missing: numbering jumps from %ld to %ld",
-						       prev + 1, prev, nums[i]),
+					     xasprintf("%s %ld is missing: numbering jumps from %ld to %ld",
+						       note_word[space], prev + 1, prev, nums[i]),
 					     NULL);
 			else
 				problems_add(out, PROB_FOOTNOTE_GAP, 0, 0,
-					     xasprintf("footnotes %ld to %ld are missing: numbering jumps from %ld to %ld",
-						       prev + 1, nums[i] - 1, prev, nums[i]),
+					     xasprintf("%ss %ld to %ld are missing: numbering jumps from %ld to %ld",
+						       note_word[space], prev + 1, nums[i] - 1, prev, nums[i]),
 					     NULL);
 		}
 		prev = nums[i];
@@ -154,18 +160,18 @@ static void check_gaps(const struct footnotes *f, bool caret, struct problem_lis
 	free(nums);
 }
 
-static bool any_cited(const struct footnotes *f, bool caret)
+static bool any_cited(const struct footnotes *f, enum note_space space)
 {
 	for (size_t i = 0; i < f->n; i++)
-		if (f->v[i].cites && f->v[i].caret == caret)
+		if (f->v[i].cites && f->v[i].space == space)
 			return true;
 	return false;
 }
 
-static bool any_defined(const struct footnotes *f, bool caret)
+static bool any_defined(const struct footnotes *f, enum note_space space)
 {
 	for (size_t i = 0; i < f->n; i++)
-		if (f->v[i].defs && f->v[i].caret == caret)
+		if (f->v[i].defs && f->v[i].space == space)
 			return true;
 	return false;
 }
@@ -173,19 +179,19 @@ static bool any_defined(const struct footnotes *f, bool caret)
 /* Markers of a kind with no definition of that kind anywhere: either the
  * notes are missing or they are in a shape citecheck does not read, and
  * "[1]" may be no note at all. One finding says so, not one error each. */
-static void report_missing(const struct footnotes *f, bool caret, struct problem_list *out)
+static void report_missing(const struct footnotes *f, enum note_space space, struct problem_list *out)
 {
 	size_t n = 0;
 	const struct footnote *first = NULL;
 	for (size_t i = 0; i < f->n; i++)
-		if (f->v[i].cites && f->v[i].caret == caret && n++ == 0)
+		if (f->v[i].cites && f->v[i].space == space && n++ == 0)
 			first = &f->v[i];
 	if (!first)
 		return;
 	problems_add(out, PROB_FOOTNOTES_MISSING, first->cite_line, first->cite_column,
 		     xasprintf("%zu footnote%s cited (first: %s%s) but no footnote definitions were found: "
 			       "is the notes section missing, or written in a way citecheck does not read?",
-			       n, n == 1 ? " is" : "s are", caret ? "^" : "", first->label),
+			       n, n == 1 ? " is" : "s are", shown_prefix[space], first->label),
 		     NULL);
 }
 
@@ -194,30 +200,32 @@ void footnotes_check(const struct footnotes *f, struct problem_list *out)
 	/* Where no note of a kind is cited in a way we can see, the document cites
 	 * otherwise (or is a bare reference list): calling every definition
 	 * uncited would be noise. */
-	bool cited[2] = {any_cited(f, false), any_cited(f, true)};
-	bool defined[2] = {any_defined(f, false), any_defined(f, true)};
-	for (int caret = 0; caret < 2; caret++)
-		if (cited[caret] && !defined[caret])
-			report_missing(f, caret, out);
+	bool cited[NOTE_SPACES], defined[NOTE_SPACES];
+	for (int sp = 0; sp < NOTE_SPACES; sp++) {
+		cited[sp] = any_cited(f, (enum note_space)sp);
+		defined[sp] = any_defined(f, (enum note_space)sp);
+		if (cited[sp] && !defined[sp])
+			report_missing(f, (enum note_space)sp, out);
+	}
 	for (size_t i = 0; i < f->n; i++) {
 		const struct footnote *fn = &f->v[i];
-		if (fn->cites && !fn->defs && defined[fn->caret])
+		if (fn->cites && !fn->defs && defined[fn->space])
 			problems_add(out, PROB_FOOTNOTE_UNDEFINED, fn->cite_line, fn->cite_column,
-				     xasprintf("footnote %s is cited but never defined", fn->label), NULL);
-		if (cited[fn->caret] && fn->defs && !fn->cites)
+				     xasprintf("%s %s is cited but never defined", note_word[fn->space], fn->label), NULL);
+		if (cited[fn->space] && fn->defs && !fn->cites)
 			problems_add(out, PROB_FOOTNOTE_UNCITED, fn->def_line, fn->def_column,
-				     xasprintf("footnote %s is defined but never cited", fn->label), NULL);
+				     xasprintf("%s %s is defined but never cited", note_word[fn->space], fn->label), NULL);
 		if (fn->defs > 1)
 			problems_add(out, PROB_FOOTNOTE_DUPLICATE, fn->def_line, fn->def_column,
-				     xasprintf("footnote %s is defined %u times", fn->label, fn->defs),
+				     xasprintf("%s %s is defined %u times", note_word[fn->space], fn->label, fn->defs),
 				     NULL);
 	}
-	for (int caret = 0; caret < 2; caret++) {
-		if (!defined[caret])
+	for (int sp = 0; sp < NOTE_SPACES; sp++) {
+		if (!defined[sp])
 			continue; /* said once above, or nothing to compare */
-		check_gaps(f, caret, out);
-		check_order(f, f->cite_order, f->ncite_order, true, caret, out);
-		check_order(f, f->def_order, f->ndef_order, false, caret, out);
+		check_gaps(f, (enum note_space)sp, out);
+		check_order(f, f->cite_order, f->ncite_order, true, (enum note_space)sp, out);
+		check_order(f, f->def_order, f->ndef_order, false, (enum note_space)sp, out);
 	}
 }
 

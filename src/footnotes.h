@@ -11,9 +11,14 @@
 #include "problem.h"
 #include "strmap.h"
 
+/* Labels that can never refer to one another: "<sup>1</sup>", "[1]" and "1."
+ * share NOTES_MARKED; "[^1]" is NOTES_CARET; a word processor's endnotes are
+ * numbered apart from its footnotes. */
+enum note_space { NOTES_MARKED, NOTES_CARET, NOTES_END, NOTE_SPACES };
+
 struct footnote {
 	char *label;
-	bool caret;                        /* [^label] notes are a namespace of their own */
+	enum note_space space;
 	long number;                       /* -1 when the label is not a number */
 	unsigned cites, cite_line, cite_column; /* count and first citation */
 	unsigned defs, def_line, def_column;    /* count and first definition */
@@ -30,11 +35,9 @@ struct footnotes {
 
 void footnotes_init(struct footnotes *f);
 void footnotes_finish(struct footnotes *f);
-/* caret: the note is written [^label] (Markdown); such labels never match
- * <sup>N</sup>, [N] or N. notes, which share one namespace. */
-void footnotes_cite(struct footnotes *f, bool caret, const char *label, size_t len, unsigned line,
+void footnotes_cite(struct footnotes *f, enum note_space space, const char *label, size_t len, unsigned line,
 		    unsigned column);
-void footnotes_define(struct footnotes *f, bool caret, const char *label, size_t len, unsigned line,
+void footnotes_define(struct footnotes *f, enum note_space space, const char *label, size_t len, unsigned line,
 		      unsigned column);
 /* Appends the findings to out. */
 void footnotes_check(const struct footnotes *f, struct problem_list *out);

@@ -11,6 +11,7 @@ struct model *model_create(const char *path)
 	struct model *m = xcalloc(1, sizeof *m);
 	m->doc.path = xstrdup(path);
 	m->doc.format = "text";
+	m->doc.unit = "line";
 	strmap_init(&m->target_index);
 	strmap_init(&m->url_index);
 	strmap_init(&m->lookup_index);
@@ -69,6 +70,9 @@ void model_destroy(struct model *m)
 	footnotes_finish(&m->notes);
 	problems_finish(&m->problems);
 	free(m->doc.path);
+	for (size_t i = 0; i < m->doc.nparts; i++)
+		free(m->doc.parts[i]);
+	free(m->doc.parts);
 	free(m);
 }
 
@@ -267,4 +271,13 @@ const char *drift_verdict_name(enum drift_verdict v)
 		break;
 	}
 	return "unchecked";
+}
+
+const char *model_part(struct model *m, const char *name)
+{
+	for (size_t i = m->doc.nparts; i-- > 0;)
+		if (strcmp(m->doc.parts[i], name) == 0)
+			return m->doc.parts[i];
+	grow_array(&m->doc.parts, &m->doc.parts_cap, m->doc.nparts + 1, sizeof *m->doc.parts);
+	return m->doc.parts[m->doc.nparts++] = xstrdup(name);
 }

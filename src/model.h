@@ -66,7 +66,9 @@ struct reference {
 	char *footnote; /* label as written ("1", "GCCATTR"); NULL outside numbered notes */
 	unsigned entry; /* 1-based position within its footnote (or 1) */
 	enum ref_where where;
-	unsigned line, column;
+	unsigned line, column; /* column 0: not known (paragraph locations) */
+	const char *part; /* the file inside the document (EPUB chapter, DOCX part); model-owned */
+	bool endnote;     /* footnote names an endnote of a word processor */
 	char *text;     /* the entry's text, lines joined by one space */
 	char *authors;  /* author or organisation as written; NULL if not told apart */
 	char *title;    /* NULL if not told apart */
@@ -168,9 +170,12 @@ struct lookup {
 
 struct document_info {
 	char *path;         /* as given; "-" is standard input */
-	const char *format; /* static string: "markdown", "rst", "text" */
+	const char *format; /* static string: "markdown", "rst", "text", "html", "docx", … */
+	const char *unit;   /* static: what line numbers count, "line" or "paragraph" */
 	uint64_t bytes;
-	unsigned lines;
+	unsigned lines;     /* lines, or paragraphs read */
+	char **parts;       /* names of the files inside the document, each owned */
+	size_t nparts, parts_cap;
 };
 
 struct model {
@@ -191,6 +196,9 @@ struct model {
 
 struct model *model_create(const char *path);
 void model_destroy(struct model *m);
+
+/* The model's copy of a part name, made on first use. */
+const char *model_part(struct model *m, const char *name);
 
 /* Frees what a link owns (not the link itself, which lives in an array). */
 void link_finish(struct link *l);

@@ -170,8 +170,10 @@ static json_t *reference_json(const struct model *m, const struct reference *r, 
 	json_object_set_new(o, "footnote", str_or_null(r->footnote));
 	json_object_set_new(o, "entry", json_integer(r->entry));
 	json_object_set_new(o, "where", json_string(r->where == WHERE_BODY ? "body" : "references"));
+	json_object_set_new(o, "note", r->footnote ? json_string(r->endnote ? "endnote" : "footnote") : json_null());
+	json_object_set_new(o, "part", str_or_null(r->part));
 	json_object_set_new(o, "line", json_integer(r->line));
-	json_object_set_new(o, "column", json_integer(r->column));
+	json_object_set_new(o, "column", r->column ? json_integer(r->column) : json_null());
 	json_object_set_new(o, "text", str_or_null(r->text));
 	json_object_set_new(o, "authors", str_or_null(r->authors));
 	json_object_set_new(o, "title", str_or_null(r->title));
@@ -252,8 +254,9 @@ static int member(FILE *out, const char *key, json_t *value, bool first, struct 
 
 static int write_all(const struct model *m, const struct summary *s, FILE *out, struct buf *b)
 {
-	json_t *doc = json_pack("{s:s, s:s, s:I, s:I}", "path", m->doc.path, "format", m->doc.format,
-				"bytes", (json_int_t)m->doc.bytes, "lines", (json_int_t)m->doc.lines);
+	json_t *doc = json_pack("{s:s, s:s, s:s, s:I, s:I}", "path", m->doc.path, "format", m->doc.format,
+				"location", m->doc.unit, "bytes", (json_int_t)m->doc.bytes, "lines",
+				(json_int_t)m->doc.lines);
 	json_t *tool = json_pack("{s:s, s:s}", "name", "citecheck", "version", CITECHECK_VERSION);
 	json_object_set_new(tool, "schema", json_integer(REPORT_SCHEMA_VERSION));
 	if (member(out, "citecheck", tool, true, b) || member(out, "document", doc, false, b))

@@ -135,18 +135,18 @@ static void footnotes(void)
 {
 	struct footnotes f;
 	footnotes_init(&f);
-	footnotes_cite(&f, false, "1", 1, 10, 5);
-	footnotes_cite(&f, false, "3", 1, 11, 5);
-	footnotes_cite(&f, false, "2", 1, 12, 5); /* cited after 3 */
-	footnotes_cite(&f, false, "1", 1, 13, 5); /* citing again is fine */
-	footnotes_cite(&f, false, "7", 1, 14, 5); /* 4 to 6 never used, 7 undefined */
-	footnotes_define(&f, false, "1", 1, 100, 1);
-	footnotes_define(&f, false, "2", 1, 101, 1);
-	footnotes_define(&f, false, "3", 1, 102, 1);
-	footnotes_define(&f, false, "3", 1, 103, 1); /* twice */
-	footnotes_define(&f, false, "8", 1, 104, 1); /* never cited */
-	footnotes_define(&f, true, "1", 1, 105, 1);  /* [^1]: another namespace, no duplicate of 1 */
-	footnotes_cite(&f, true, "1", 1, 15, 5);
+	footnotes_cite(&f, NOTES_MARKED, "1", 1, 10, 5);
+	footnotes_cite(&f, NOTES_MARKED, "3", 1, 11, 5);
+	footnotes_cite(&f, NOTES_MARKED, "2", 1, 12, 5); /* cited after 3 */
+	footnotes_cite(&f, NOTES_MARKED, "1", 1, 13, 5); /* citing again is fine */
+	footnotes_cite(&f, NOTES_MARKED, "7", 1, 14, 5); /* 4 to 6 never used, 7 undefined */
+	footnotes_define(&f, NOTES_MARKED, "1", 1, 100, 1);
+	footnotes_define(&f, NOTES_MARKED, "2", 1, 101, 1);
+	footnotes_define(&f, NOTES_MARKED, "3", 1, 102, 1);
+	footnotes_define(&f, NOTES_MARKED, "3", 1, 103, 1); /* twice */
+	footnotes_define(&f, NOTES_MARKED, "8", 1, 104, 1); /* never cited */
+	footnotes_define(&f, NOTES_CARET, "1", 1, 105, 1);  /* [^1]: another namespace, no duplicate of 1 */
+	footnotes_cite(&f, NOTES_CARET, "1", 1, 15, 5);
 	struct problem_list out = {0};
 	footnotes_check(&f, &out);
 	int counts[PROB__COUNT] = {0};
@@ -173,11 +173,11 @@ static void footnotes(void)
 
 	/* markers and no definition of their kind at all: one warning, no errors */
 	footnotes_init(&f);
-	footnotes_cite(&f, false, "1", 1, 3, 9);
-	footnotes_cite(&f, false, "2", 1, 4, 9);
-	footnotes_cite(&f, false, "4", 1, 5, 9);
-	footnotes_cite(&f, true, "x", 1, 6, 9);
-	footnotes_define(&f, true, "x", 1, 60, 1);
+	footnotes_cite(&f, NOTES_MARKED, "1", 1, 3, 9);
+	footnotes_cite(&f, NOTES_MARKED, "2", 1, 4, 9);
+	footnotes_cite(&f, NOTES_MARKED, "4", 1, 5, 9);
+	footnotes_cite(&f, NOTES_CARET, "x", 1, 6, 9);
+	footnotes_define(&f, NOTES_CARET, "x", 1, 60, 1);
 	struct problem_list out2 = {0};
 	footnotes_check(&f, &out2);
 	CHECK_INT(out2.n, 1);
