@@ -202,3 +202,27 @@ char *url_host(const char *url)
 	curl_url_cleanup(u);
 	return out;
 }
+
+char *url_resolve(const char *base, const char *ref)
+{
+	CURLU *u = curl_url();
+	char *full = NULL, *out = NULL;
+	/* curl resolves a relative reference against the URL already held */
+	if (u && curl_url_set(u, CURLUPART_URL, base, CURLU_NON_SUPPORT_SCHEME) == CURLUE_OK &&
+	    curl_url_set(u, CURLUPART_URL, ref, CURLU_NON_SUPPORT_SCHEME | CURLU_ALLOW_SPACE) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_URL, &full, 0) == CURLUE_OK)
+		out = xstrdup(full);
+	curl_free(full);
+	curl_url_cleanup(u);
+	return out;
+}
+
+bool url_has_scheme(const char *s)
+{
+	if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
+		return false;
+	for (s++; *s && *s != ':'; s++)
+		if (!isalnum_ascii((unsigned char)*s) && *s != '+' && *s != '-' && *s != '.')
+			return false;
+	return *s == ':';
+}

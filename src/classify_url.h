@@ -21,6 +21,12 @@ void classify_link(struct link *l, const struct classify_config *cfg);
  * The caller frees the result with free(). */
 char *url_normalize(const char *url, const char **err);
 
+/* ref resolved against the absolute URL base (curl's URL API), or NULL when
+ * either does not parse. Caller frees. */
+char *url_resolve(const char *base, const char *ref);
+/* Whether s starts with a scheme ("https:", "mailto:"): not a relative reference. */
+bool url_has_scheme(const char *s);
+
 /* The host of url in lower case, or NULL when curl rejects url. Caller frees. */
 char *url_host(const char *url);
 

@@ -13,7 +13,8 @@ void cli_usage(FILE *out)
 	      "cited URLs, check every URL on the live web and in the Wayback Machine, and\n"
 	      "report what is dead, changed, archived or unverifiable, and the problems\n"
 	      "visible in the text itself, as JSON.\n"
-	      "FILE is Markdown or plain text; - reads standard input.\n"
+	      "FILE is Markdown, plain text, HTML, DOCX, ODT, EPUB, BibTeX or CSL-JSON, told\n"
+	      "apart by content; - reads standard input.\n"
 	      "\n"
 	      "Output:\n"
 	      "  -o, --output FILE       write the JSON report to FILE instead of standard output\n"
@@ -22,6 +23,13 @@ void cli_usage(FILE *out)
 	      "      --fail-on LIST      what makes the exit status 1, comma-separated from\n"
 	      "                          dead, blocked, unchecked, error, warning, none\n"
 	      "                          (default: dead,error)\n"
+	      "\n"
+	      "Input:\n"
+	      "      --input-format F    read FILE as F, whatever its content looks like: auto,\n"
+	      "                          text, markdown, html, docx, odt, epub, bibtex, csl-json\n"
+	      "                          (default: auto)\n"
+	      "      --base-url URL      resolve relative links of an HTML document against URL\n"
+	      "                          (default: its <base>, else they are not checked)\n"
 	      "\n"
 	      "Checking:\n"
 	      "      --extract-only      read the document and check its text; no network\n"
@@ -153,6 +161,23 @@ static int parse_base(const char *arg, const char **out, char *err, size_t errle
 	return 0;
 }
 
+/* An absolute http(s) URL to resolve relative links against. */
+static int parse_base_url(const char *arg, const char **out, char *err, size_t errlen)
+{
+	CURLU *u = curl_url();
+	char *scheme = NULL;
+	bool ok = u && !curl_url_set(u, CURLUPART_URL, arg, 0) && !curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) &&
+		  (!strcmp(scheme, "http") || !strcmp(scheme, "https"));
+	curl_free(scheme);
+	curl_url_cleanup(u);
+	if (!ok) {
+		snprintf(err, errlen, "--base-url takes an absolute http or https address, not '%s'", arg);
+		return -1;
+	}
+	*out = arg;
+	return 0;
+}
+
 static int push(const char **list, size_t *n, const char *arg, const char *name, char *err, size_t errlen)
 {
 	if (*n == MAX_LIST_OPTIONS) {
@@ -170,7 +195,7 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 		OPT_DEADLINE, OPT_RETRIES, OPT_MAX_RETRY_AFTER, OPT_MAX_BODY, OPT_MAX_REDIRECTS, OPT_NO_PROBE,
 		OPT_EXCLUDE, OPT_USER_AGENT, OPT_CACERT, OPT_INSECURE, OPT_CONNECT_TO, OPT_RESOLVE,
 		OPT_NO_ARCHIVE, OPT_WAYBACK, OPT_ARCHIVE_RATE, OPT_CDX_RATE, OPT_RATE_LIMIT_WAIT,
-		OPT_DRIFT_THRESHOLD, OPT_SAVE_MISSING,
+		OPT_DRIFT_THRESHOLD, OPT_SAVE_MISSING, OPT_INPUT_FORMAT, OPT_BASE_URL,
 	};
 	static const struct option longopts[] = {
 		{"extract-only", no_argument, NULL, OPT_EXTRACT_ONLY},
@@ -203,6 +228,8 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 		{"rate-limit-wait", required_argument, NULL, OPT_RATE_LIMIT_WAIT},
 		{"drift-threshold", required_argument, NULL, OPT_DRIFT_THRESHOLD},
 		{"save-missing", no_argument, NULL, OPT_SAVE_MISSING},
+		{"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
+		{"base-url", required_argument, NULL, OPT_BASE_URL},
 		{NULL, 0, NULL, 0},
 	};
 	memset(opt, 0, sizeof *opt);
@@ -312,6 +339,16 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 			break;
 		case OPT_SAVE_MISSING:
 			opt->save_missing = true;
+			break;
+		case OPT_INPUT_FORMAT:
+			if (!doc_format_parse(optarg, &opt->input_format)) {
+				snprintf(err, errlen, "--input-format takes auto, text, markdown, html, docx, odt, epub, "
+						      "bibtex or csl-json, not '%s'", optarg);
+				rc = -1;
+			}
+			break;
+		case OPT_BASE_URL:
+			rc = parse_base_url(optarg, &opt->base_url, err, errlen);
 			break;
 		case ':':
 			snprintf(err, errlen, "%s needs %s", argv[optind - 1],

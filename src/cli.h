@@ -5,6 +5,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "detect_format.h"
+
 /* Exit statuses, documented in --help, README and citecheck(1). */
 enum exit_status {
 	EXIT_CLEAN = 0,    /* nothing that --fail-on names */
@@ -27,6 +29,8 @@ enum fail_on {
 struct options {
 	const char *input;  /* path, or "-" for standard input */
 	const char *output; /* NULL: standard output */
+	enum doc_format input_format; /* FORMAT_AUTO: told from the content */
+	const char *base_url;         /* --base-url; NULL when not given */
 	bool extract_only;
 	bool quiet;   /* no findings on stderr, only fatal errors */
 	bool verbose; /* also info-level findings and every unverified link on stderr */

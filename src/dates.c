@@ -46,11 +46,19 @@ int month_parse(const char *s, size_t n, size_t *len)
 	return 0;
 }
 
+/* Blanks include the no-break spaces word processors put after "Dec." */
 static size_t skip_blanks(const char *s, size_t n, size_t i)
 {
-	while (i < n && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	return i;
+	for (;;) {
+		if (i < n && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		else if (i + 1 < n && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0)
+			i += 2;
+		else if (i + 2 < n && memcmp(s + i, "\xE2\x80\xAF", 3) == 0)
+			i += 3;
+		else
+			return i;
+	}
 }
 
 /* Reads 1..maxd digits as a number; returns digits read (0 if none or too many). */

@@ -13,7 +13,6 @@ static const struct {
 	const char *what;
 } signatures[] = {
 	{"%PDF-", 5, "a PDF file; citecheck reads Markdown or plain text (convert it first, e.g. with pdftotext)"},
-	{"PK\x03\x04", 4, "a zip archive (DOCX, ODT or EPUB?); these formats are not supported yet"},
 	{"\xD0\xCF\x11\xE0", 4, "an old binary Office document; save it as Markdown or plain text"},
 	{"\xFF\xFE", 2, "UTF-16 text; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)"},
 	{"\xFE\xFF", 2, "UTF-16 text; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)"},
@@ -28,42 +27,18 @@ const char *doc_sniff_unsupported(const unsigned char *p, size_t n)
 	for (size_t i = 0; i < sizeof signatures / sizeof signatures[0]; i++)
 		if (n >= signatures[i].len && memcmp(p, signatures[i].magic, signatures[i].len) == 0)
 			return signatures[i].what;
-	size_t i = 0;
-	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
-		i = 3;
-	while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n'))
-		i++;
-	if (ascii_ieq_prefix((const char *)p + i, n - i, "<!doctype html") ||
-	    ascii_ieq_prefix((const char *)p + i, n - i, "<html"))
-		return "an HTML document; HTML input is not supported yet (save it as Markdown or text)";
 	return NULL;
 }
 
-int doc_reader_open(struct doc_reader *r, const char *path)
+int doc_reader_open(struct doc_reader *r, struct doc_input *in)
 {
 	memset(r, 0, sizeof *r);
 	buf_init(&r->raw);
 	buf_init(&r->fixed);
-	if (strcmp(path, "-") == 0) {
-		r->fp = stdin;
-	} else {
-		r->fp = fopen(path, "rb");
-		if (!r->fp) {
-			snprintf(r->error, sizeof r->error, "cannot open %s: %s", path, strerror(errno));
-			return -1;
-		}
-		r->own_fp = true;
-	}
-	struct stat st;
-	if (fstat(fileno(r->fp), &st) == 0 && S_ISDIR(st.st_mode)) {
-		snprintf(r->error, sizeof r->error, "%s is a directory, not a document", path);
-		doc_reader_close(r);
-		return -1;
-	}
+	r->in = in;
 	r->chunk = malloc(CHUNK_SIZE);
 	if (!r->chunk) {
 		snprintf(r->error, sizeof r->error, "out of memory");
-		doc_reader_close(r);
 		return -1;
 	}
 	return 0;
@@ -71,9 +46,6 @@ int doc_reader_open(struct doc_reader *r, const char *path)
 
 void doc_reader_close(struct doc_reader *r)
 {
-	if (r->own_fp && r->fp)
-		fclose(r->fp);
-	r->fp = NULL;
 	free(r->chunk);
 	r->chunk = NULL;
 	buf_finish(&r->raw);
@@ -82,13 +54,14 @@ void doc_reader_close(struct doc_reader *r)
 
 static int fill(struct doc_reader *r)
 {
-	r->chunk_len = fread(r->chunk, 1, CHUNK_SIZE, r->fp);
+	ssize_t got = doc_input_read(r->in, r->chunk, CHUNK_SIZE);
 	r->chunk_pos = 0;
-	if (r->chunk_len == 0) {
-		if (ferror(r->fp)) {
-			snprintf(r->error, sizeof r->error, "read error: %s", strerror(errno));
-			return -1;
-		}
+	r->chunk_len = got > 0 ? (size_t)got : 0;
+	if (got < 0) {
+		snprintf(r->error, sizeof r->error, "%s", r->in->error);
+		return -1;
+	}
+	if (got == 0) {
 		r->eof = true;
 		return 0;
 	}

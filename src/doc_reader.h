@@ -14,13 +14,13 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "doc_input.h"
 #include "util.h"
 
 #define DOC_LINE_CAP (1u << 20) /* 1 MiB: far above any real paragraph */
 
 struct doc_reader {
-	FILE *fp;
-	bool own_fp;
+	struct doc_input *in; /* borrowed */
 	unsigned char *chunk;
 	size_t chunk_len, chunk_pos;
 	bool eof;
@@ -37,14 +37,14 @@ struct doc_reader {
 	char error[256]; /* set when read_line returns -1 */
 };
 
-/* Opens path ("-" for stdin). Returns 0, or -1 with r->error set. */
-int doc_reader_open(struct doc_reader *r, const char *path);
+/* Reads lines from in, which the caller keeps owning. Returns 0, or -1 with r->error set. */
+int doc_reader_open(struct doc_reader *r, struct doc_input *in);
 /* 1: a line is in r->text/r->len (r->lineno is its number); 0: end; -1: error in r->error. */
 int doc_reader_next(struct doc_reader *r);
 void doc_reader_close(struct doc_reader *r);
 
 /* What the first bytes of a document say it is, for a clear refusal:
- * NULL when it can be read as text. HTML is refused too until it has a reader of its own. */
+ * NULL when it can be read as text. */
 const char *doc_sniff_unsupported(const unsigned char *p, size_t n);
 
 #endif

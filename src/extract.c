@@ -501,3 +501,25 @@ void extractor_note_end(struct extractor *x)
 	x->in_note = false;
 	x->prev_blank = true;
 }
+
+void extractor_record(struct extractor *x, const struct source_record *rec)
+{
+	finish_entry(x);
+	close_note(x);
+	x->lineno = rec->line;
+	size_t ri = new_reference(x, WHERE_REFERENCES, 1, 0);
+	struct reference *r = &x->m->refs[ri];
+	r->key = rec->key ? xstrdup(rec->key) : NULL;
+	r->authors = rec->authors ? xstrdup(rec->authors) : NULL;
+	r->title = rec->title ? xstrdup(rec->title) : NULL;
+	r->text = xstrdup(rec->text ? rec->text : "");
+	r->published = rec->published;
+	r->accessed = rec->accessed;
+	for (size_t i = 0; i < rec->nurls && i < RECORD_MAX_URLS; i++) {
+		size_t li = model_add_link(x->m, ri, xstrdup(rec->urls[i]), SYNTAX_FIELD, rec->url_lines[i], 0);
+		struct link *l = &x->m->refs[ri].links[li];
+		if (!model_copy_classification(x->m, l))
+			classify_link(l, &x->cfg);
+		model_bind_target(x->m, ri, li);
+	}
+}

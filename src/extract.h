@@ -41,6 +41,20 @@ void extractor_note_begin(struct extractor *x, enum note_space space, const char
 void extractor_note_block(struct extractor *x, const char *s, size_t n, unsigned line);
 void extractor_note_end(struct extractor *x);
 
+/* A source as a reference manager recorded it, field by field (BibTeX,
+ * CSL-JSON): it becomes one reference, its dates taken as they are. Strings
+ * are copied. */
+#define RECORD_MAX_URLS 8
+struct source_record {
+	const char *key, *authors, *title, *text;
+	struct date published, accessed;
+	unsigned line;
+	const char *urls[RECORD_MAX_URLS];
+	unsigned url_lines[RECORD_MAX_URLS];
+	size_t nurls;
+};
+void extractor_record(struct extractor *x, const struct source_record *r);
+
 /* Whether the document used Markdown syntax (links, headings, footnotes). */
 bool extractor_saw_markdown(const struct extractor *x);
 

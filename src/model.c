@@ -33,6 +33,7 @@ static void reference_finish(struct reference *r)
 {
 	free(r->footnote);
 	free(r->text);
+	free(r->key);
 	free(r->authors);
 	free(r->title);
 	for (size_t i = 0; i < r->nlinks; i++)
@@ -207,6 +208,8 @@ const char *link_syntax_name(enum link_syntax s)
 		return "inline";
 	case SYNTAX_REFDEF:
 		return "reference-definition";
+	case SYNTAX_FIELD:
+		return "field";
 	case SYNTAX_BARE:
 		break;
 	}

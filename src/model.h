@@ -33,6 +33,7 @@ enum link_syntax {
 	SYNTAX_INLINE,   /* [text](https://…) */
 	SYNTAX_BARE,     /* https://… in running text */
 	SYNTAX_REFDEF,   /* [label]: https://… */
+	SYNTAX_FIELD,    /* a reference manager's url or doi field */
 };
 
 /* Where in the document a reference was found. */
@@ -69,6 +70,7 @@ struct reference {
 	unsigned line, column; /* column 0: not known (paragraph locations) */
 	const char *part; /* the file inside the document (EPUB chapter, DOCX part); model-owned */
 	bool endnote;     /* footnote names an endnote of a word processor */
+	char *key;        /* a reference manager's key for the entry (BibTeX key, CSL id) */
 	char *text;     /* the entry's text, lines joined by one space */
 	char *authors;  /* author or organisation as written; NULL if not told apart */
 	char *title;    /* NULL if not told apart */

@@ -13,6 +13,7 @@ static const struct {
 	[PROB_URL_BAD_PERCENT] = {"url-bad-percent", SEV_ERROR},
 	[PROB_URL_MALFORMED] = {"url-malformed", SEV_ERROR},
 	[PROB_LINK_EMPTY] = {"link-empty-target", SEV_ERROR},
+	[PROB_LINK_RELATIVE] = {"link-relative", SEV_INFO},
 	[PROB_ARCHIVE_SAVE] = {"archive-save-request", SEV_ERROR},
 	[PROB_ARCHIVE_UNPINNED] = {"archive-unpinned", SEV_WARNING},
 	[PROB_URL_DATE_MISMATCH] = {"url-date-mismatch", SEV_WARNING},

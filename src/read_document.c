@@ -1,25 +1,20 @@
 #include "read_document.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "doc_input.h"
 #include "doc_reader.h"
 #include "extract.h"
+#include "read_bibtex.h"
+#include "read_csl_json.h"
+#include "read_docx.h"
+#include "read_epub.h"
+#include "read_html.h"
+#include "read_odt.h"
 #include "util.h"
-
-static const char *format_by_name(const char *path)
-{
-	const char *dot = strrchr(path, '.');
-	if (!dot || strchr(dot, '/'))
-		return NULL;
-	static const char *const md[] = {".md", ".markdown", ".mdown", ".mkd", ".mdx"};
-	for (size_t i = 0; i < sizeof md / sizeof md[0]; i++)
-		if (strcmp(dot, md[i]) == 0)
-			return "markdown";
-	if (strcmp(dot, ".rst") == 0)
-		return "rst";
-	return NULL;
-}
+#include "zip_archive.h"
 
 static void reader_warnings(struct model *m, const struct doc_reader *r)
 {
@@ -37,32 +32,156 @@ static void reader_warnings(struct model *m, const struct doc_reader *r)
 				       r->long_lines, r->long_lines == 1 ? " is" : "s are", DOC_LINE_CAP,
 				       r->first_long_line, DOC_LINE_CAP),
 			     NULL);
-	if (r->bytes == 0)
-		problems_add(&m->problems, PROB_EMPTY_DOCUMENT, 0, 0, xstrdup("the document is empty"), NULL);
 }
 
-int read_document(struct model *m, const struct classify_config *cfg, char *err, size_t errlen)
+static bool rst_name(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+	return dot && !strchr(dot, '/') && strcmp(dot, ".rst") == 0;
+}
+
+static int read_lines(struct model *m, struct extractor *x, struct doc_input *in, enum doc_format f,
+		      char *err, size_t errlen)
 {
 	struct doc_reader r;
-	if (doc_reader_open(&r, m->doc.path) < 0) {
+	if (doc_reader_open(&r, in) < 0) {
 		snprintf(err, errlen, "%s", r.error);
 		return -1;
 	}
-	struct extractor *x = extractor_create(m, cfg);
 	int rc;
 	while ((rc = doc_reader_next(&r)) > 0)
 		extractor_line(x, r.text, r.len, r.lineno);
 	if (rc < 0) {
 		snprintf(err, errlen, "%s", r.error);
 	} else {
-		extractor_finish(x);
-		m->doc.bytes = r.bytes;
 		m->doc.lines = r.lineno;
-		const char *f = format_by_name(m->doc.path);
-		m->doc.format = f ? f : extractor_saw_markdown(x) ? "markdown" : "text";
+		m->doc.format = f == FORMAT_MARKDOWN	    ? "markdown"
+				: rst_name(m->doc.path)	    ? "rst"
+				: extractor_saw_markdown(x) ? "markdown"
+							    : "text";
 		reader_warnings(m, &r);
 	}
-	extractor_destroy(x);
 	doc_reader_close(&r);
 	return rc < 0 ? -1 : 0;
+}
+
+static int read_html_doc(struct model *m, struct extractor *x, struct doc_input *in,
+			 const struct read_options *o, char *err, size_t errlen)
+{
+	struct html_source src = {m->doc.path, o->base_url, false};
+	struct html_tally t = {0};
+	extractor_structured(x);
+	int rc = read_html(x, &src, doc_input_read, in, &t, err, errlen);
+	if (rc < 0 && in->error[0])
+		snprintf(err, errlen, "%s", in->error);
+	m->doc.lines = t.lines;
+	if (t.relative)
+		problems_add(&m->problems, PROB_LINK_RELATIVE, t.first_relative_line, 0,
+			     xasprintf("%u relative link%s (first: line %u) cannot be checked: the page has "
+				       "no <base>; give its address with --base-url",
+				       t.relative, t.relative == 1 ? "" : "s", t.first_relative_line),
+			     NULL);
+	return rc;
+}
+
+struct zip_scan {
+	struct zip_kind kind;
+};
+
+static bool note_entry(const char *name, void *u)
+{
+	zip_kind_note(&((struct zip_scan *)u)->kind, name, NULL);
+	return true;
+}
+
+/* DOCX, ODT or EPUB: which one the archive's entries and mimetype say. */
+static int read_zip_doc(struct model *m, struct extractor *x, struct doc_input *in, enum doc_format f,
+			char *err, size_t errlen)
+{
+	char *mem = NULL;
+	size_t len = 0;
+	if (!in->regular && doc_input_slurp(in, &mem, &len) < 0) {
+		snprintf(err, errlen, "%s", in->error);
+		return -1;
+	}
+	struct zip_doc z;
+	int rc = zip_open(&z, in->regular ? in->path : NULL, mem, len, in->regular ? in->size : len);
+	if (rc == 0 && f == FORMAT_ZIP) {
+		struct zip_scan scan = {0};
+		char *mime = NULL;
+		size_t ml;
+		rc = zip_each(&z, note_entry, &scan);
+		if (rc == 0 && zip_part_slurp(&z, "mimetype", &mime, &ml) < 0)
+			rc = -1;
+		zip_kind_note(&scan.kind, "", mime);
+		free(mime);
+		f = zip_kind_format(&scan.kind);
+		if (rc == 0 && f == FORMAT_ZIP) {
+			snprintf(z.error, sizeof z.error,
+				 "this is a zip archive but not a DOCX, ODT or EPUB document (no word/document.xml, "
+				 "content.xml or META-INF/container.xml)");
+			rc = -1;
+		}
+	}
+	if (rc < 0) {
+		snprintf(err, errlen, "%s", z.error);
+	} else {
+		extractor_structured(x);
+		m->doc.unit = f == FORMAT_EPUB ? "line" : "paragraph";
+		m->doc.format = doc_format_name(f);
+		rc = f == FORMAT_DOCX  ? read_docx(x, m, &z, &m->doc.lines, err, errlen)
+		     : f == FORMAT_ODT ? read_odt(x, m, &z, &m->doc.lines, err, errlen)
+				       : read_epub(x, m, &z, &m->doc.lines, err, errlen);
+	}
+	m->doc.bytes = in->regular ? in->size : len;
+	zip_close(&z);
+	free(mem);
+	return rc;
+}
+
+static int read_as(struct model *m, struct extractor *x, struct doc_input *in, enum doc_format f,
+		   const struct read_options *o, char *err, size_t errlen)
+{
+	m->doc.format = doc_format_name(f);
+	switch (f) {
+	case FORMAT_HTML:
+		return read_html_doc(m, x, in, o, err, errlen);
+	case FORMAT_DOCX:
+	case FORMAT_ODT:
+	case FORMAT_EPUB:
+	case FORMAT_ZIP:
+		return read_zip_doc(m, x, in, f, err, errlen);
+	case FORMAT_BIBTEX:
+		return read_bibtex(m, x, in, err, errlen);
+	case FORMAT_CSL_JSON:
+		return read_csl_json(m, x, in, err, errlen);
+	case FORMAT_XML:
+		snprintf(err, errlen, "this is an XML document of a kind citecheck does not read "
+				      "(it reads HTML, XHTML, DOCX, ODT and EPUB)");
+		return -1;
+	default:
+		return read_lines(m, x, in, f, err, errlen);
+	}
+}
+
+int read_document(struct model *m, const struct read_options *o, char *err, size_t errlen)
+{
+	struct doc_input in;
+	if (doc_input_open(&in, m->doc.path) < 0) {
+		snprintf(err, errlen, "%s", in.error);
+		return -1;
+	}
+	enum doc_format f = o->format != FORMAT_AUTO ? o->format : detect_format(in.head, in.head_len, m->doc.path);
+	struct extractor *x = extractor_create(m, o->classify);
+	int rc = read_as(m, x, &in, f, o, err, errlen);
+	if (rc == 0) {
+		extractor_finish(x);
+		if (!m->doc.bytes)
+			m->doc.bytes = in.bytes;
+		if (m->doc.bytes == 0)
+			problems_add(&m->problems, PROB_EMPTY_DOCUMENT, 0, 0, xstrdup("the document is empty"), NULL);
+	}
+	extractor_destroy(x);
+	doc_input_close(&in);
+	return rc;
 }

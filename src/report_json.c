@@ -172,6 +172,7 @@ static json_t *reference_json(const struct model *m, const struct reference *r, 
 	json_object_set_new(o, "where", json_string(r->where == WHERE_BODY ? "body" : "references"));
 	json_object_set_new(o, "note", r->footnote ? json_string(r->endnote ? "endnote" : "footnote") : json_null());
 	json_object_set_new(o, "part", str_or_null(r->part));
+	json_object_set_new(o, "key", str_or_null(r->key));
 	json_object_set_new(o, "line", json_integer(r->line));
 	json_object_set_new(o, "column", r->column ? json_integer(r->column) : json_null());
 	json_object_set_new(o, "text", str_or_null(r->text));

@@ -216,7 +216,8 @@ int run(const struct options *opt)
 	/* links under --wayback are Wayback links, as web.archive.org's are */
 	char *wayback_host = opt->wayback ? url_host(opt->wayback) : NULL;
 	struct classify_config cc = {wayback_host};
-	int read = read_document(m, &cc, err, sizeof err);
+	struct read_options ro = {&cc, opt->input_format, opt->base_url};
+	int read = read_document(m, &ro, err, sizeof err);
 	free(wayback_host);
 	if (read < 0) {
 		fatal("%s: %s", strcmp(opt->input, "-") ? opt->input : "standard input", err);

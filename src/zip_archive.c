@@ -1,0 +1,202 @@
+#include "zip_archive.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+bool zip_signature(const unsigned char *p, size_t n)
+{
+	return n >= 4 && p[0] == 'P' && p[1] == 'K' &&
+	       ((p[2] == 3 && p[3] == 4) || (p[2] == 5 && p[3] == 6) || (p[2] == 7 && p[3] == 8));
+}
+
+static int fail(struct zip_doc *z, const char *what)
+{
+	snprintf(z->error, sizeof z->error, "%s", what);
+	return -1;
+}
+
+static int fail_archive(struct zip_doc *z, struct archive *a, const char *doing)
+{
+	const char *msg = archive_error_string(a);
+	snprintf(z->error, sizeof z->error, "not a readable zip archive (%s%s%s)", doing,
+		 msg ? ": " : "", msg ? msg : "");
+	return -1;
+}
+
+static struct archive *reopen(struct zip_doc *z)
+{
+	zip_part_close(z);
+	struct archive *a = archive_read_new();
+	/* the seekable reader trusts the central directory, as word processors do */
+	archive_read_support_format_zip_seekable(a);
+	int rc = z->path ? archive_read_open_filename(a, z->path, 64 * 1024)
+			 : archive_read_open_memory(a, z->mem, z->mem_len);
+	if (rc != ARCHIVE_OK) {
+		fail_archive(z, a, "opening it");
+		archive_read_free(a);
+		return NULL;
+	}
+	return a;
+}
+
+/* Next entry header: 1, 0 at the end, -1 (z->error) on a corrupt or encrypted entry. */
+static int next_entry(struct zip_doc *z, struct archive *a, struct archive_entry **e)
+{
+	int rc = archive_read_next_header(a, e);
+	if (rc == ARCHIVE_EOF)
+		return 0;
+	if (rc < ARCHIVE_WARN)
+		return fail_archive(z, a, "reading its directory");
+	if (archive_entry_is_encrypted(*e)) {
+		snprintf(z->error, sizeof z->error,
+			 "the document is encrypted (entry %s): save it without a password and try again",
+			 archive_entry_pathname(*e) ? archive_entry_pathname(*e) : "?");
+		return -1;
+	}
+	return 1;
+}
+
+int zip_open(struct zip_doc *z, const char *path, const void *mem, size_t mem_len, uint64_t file_bytes)
+{
+	memset(z, 0, sizeof *z);
+	z->path = path;
+	z->mem = mem;
+	z->mem_len = mem_len;
+	z->file_bytes = file_bytes;
+	z->budget = (uint64_t)16 << 20;
+	if (file_bytes < (ZIP_MAX_INFLATED - z->budget) / ZIP_RATIO_ALLOWED)
+		z->budget += file_bytes * ZIP_RATIO_ALLOWED;
+	else
+		z->budget = ZIP_MAX_INFLATED;
+	struct archive *a = reopen(z);
+	if (!a)
+		return -1;
+	struct archive_entry *e;
+	unsigned n = 0;
+	int rc;
+	while ((rc = next_entry(z, a, &e)) > 0) {
+		if (++n > ZIP_MAX_ENTRIES) {
+			rc = fail(z, "the archive has more than 20000 entries: not a document (zip bomb?)");
+			break;
+		}
+		if (archive_entry_size_is_set(e) && (uint64_t)archive_entry_size(e) > z->budget) {
+			snprintf(z->error, sizeof z->error,
+				 "entry %s would inflate to %lld bytes, over the limit of %llu for a "
+				 "%llu-byte file (zip bomb?)",
+				 archive_entry_pathname(e), (long long)archive_entry_size(e),
+				 (unsigned long long)z->budget, (unsigned long long)file_bytes);
+			rc = -1;
+			break;
+		}
+	}
+	archive_read_free(a);
+	return rc < 0 ? -1 : 0;
+}
+
+int zip_each(struct zip_doc *z, bool (*fn)(const char *name, void *u), void *u)
+{
+	struct archive *a = reopen(z);
+	if (!a)
+		return -1;
+	struct archive_entry *e;
+	int rc;
+	while ((rc = next_entry(z, a, &e)) > 0) {
+		const char *name = archive_entry_pathname(e);
+		if (name && !fn(name, u))
+			break;
+	}
+	archive_read_free(a);
+	return rc < 0 ? -1 : 0;
+}
+
+int zip_part_open(struct zip_doc *z, const char *name)
+{
+	struct archive *a = reopen(z);
+	if (!a)
+		return -1;
+	struct archive_entry *e;
+	int rc;
+	while ((rc = next_entry(z, a, &e)) > 0) {
+		const char *p = archive_entry_pathname(e);
+		if (p && strcmp(p, name) == 0) {
+			z->a = a;
+			snprintf(z->part, sizeof z->part, "%s", name);
+			return 1;
+		}
+	}
+	archive_read_free(a);
+	return rc;
+}
+
+ssize_t zip_part_read(struct zip_doc *z, void *buf, size_t n)
+{
+	if (!z->a)
+		return 0;
+	la_ssize_t got = archive_read_data(z->a, buf, n);
+	if (got < 0) {
+		snprintf(z->error, sizeof z->error, "%s in the archive cannot be read: %s", z->part,
+			 archive_error_string(z->a) ? archive_error_string(z->a) : "corrupt data");
+		return -1;
+	}
+	z->inflated += (uint64_t)got;
+	if (z->inflated > z->budget) {
+		snprintf(z->error, sizeof z->error,
+			 "the archive inflates to more than %llu bytes, the limit for a %llu-byte file "
+			 "(zip bomb?)",
+			 (unsigned long long)z->budget, (unsigned long long)z->file_bytes);
+		return -1;
+	}
+	return got;
+}
+
+ssize_t zip_part_source(void *z, void *buf, size_t n)
+{
+	return zip_part_read(z, buf, n);
+}
+
+void zip_part_close(struct zip_doc *z)
+{
+	if (z->a)
+		archive_read_free(z->a);
+	z->a = NULL;
+}
+
+int zip_part_slurp(struct zip_doc *z, const char *name, char **out, size_t *len)
+{
+	*out = NULL;
+	*len = 0;
+	int rc = zip_part_open(z, name);
+	if (rc <= 0)
+		return rc;
+	struct buf b;
+	buf_init(&b);
+	char chunk[16384];
+	ssize_t got;
+	while ((got = zip_part_read(z, chunk, sizeof chunk)) > 0) {
+		if (b.len + (size_t)got > ZIP_MAX_SMALL_PART) {
+			snprintf(z->error, sizeof z->error, "%s is larger than %u bytes: not a document part",
+				 name, ZIP_MAX_SMALL_PART);
+			got = -1;
+			break;
+		}
+		buf_append(&b, chunk, (size_t)got);
+	}
+	zip_part_close(z);
+	if (got < 0) {
+		buf_finish(&b);
+		return -1;
+	}
+	*len = b.len;
+	*out = b.data ? buf_steal(&b) : xstrdup("");
+	return 1;
+}
+
+void zip_close(struct zip_doc *z)
+{
+	zip_part_close(z);
+}
