@@ -340,14 +340,40 @@ static void body_links(struct extractor *x, const char *s, size_t n)
 	}
 }
 
+static void note_piece(struct extractor *x, const char *s, size_t n, bool after_break)
+{
+	x->line = s;
+	if (md_is_blank(s, n))
+		return;
+	size_t b = md_bullet(s, n);
+	if (after_break && x->open) {
+		/* "…24-CT/TW.⏎Bộ Công An (2023, …": a source of its own */
+		if (citation_starts(s, n))
+			start_entry(x, s, n, false, x->body_def);
+		else
+			continue_entry(x, s, n);
+	} else if (!x->open || (b && b < n) || citation_starts(s, n)) {
+		start_entry(x, s + b, n - b, false, x->body_def);
+	} else if (x->m->refs[x->ref].nlinks == 0 || continues_entry(s, n)) {
+		continue_entry(x, s, n);
+	} else {
+		start_entry(x, s, n, true, x->body_def); /* commentary: kept only if it holds a link */
+	}
+}
+
 static void body_line(struct extractor *x, const char *s, size_t n)
 {
 	struct footnote_def d;
 	bool def = scan_footnote_def(s, n, false, &d);
 	if (x->open && x->body_def && !def) {
 		bool indented = n && (s[0] == ' ' || s[0] == '\t');
-		if (indented || !x->prev_blank) {
-			continue_entry(x, s, n);
+		size_t b = md_skip_blanks(s, n, 0);
+		if (indented && x->prev_blank) { /* a further paragraph of the note */
+			note_piece(x, s + b, n - b, false);
+			return;
+		}
+		if (!x->prev_blank) {
+			note_piece(x, s + b, n - b, x->prev_hard_break);
 			return;
 		}
 	}
@@ -437,8 +463,9 @@ void extractor_structured(struct extractor *x)
 	x->no_columns = true;
 }
 
-void extractor_set_part(struct extractor *x, const char *part)
+void extractor_set_part(struct extractor *x, const char *part, bool own_notes)
 {
+	x->m->notes.scope = own_notes ? part : NULL;
 	extractor_finish(x);
 	x->in_fence = false;
 	x->in_refs = false;
@@ -446,9 +473,18 @@ void extractor_set_part(struct extractor *x, const char *part)
 	x->part = part;
 }
 
+/* Lines of a block after a line break: a hard break, as "  " ends a line in Markdown. */
 void extractor_block(struct extractor *x, const char *s, size_t n, unsigned line)
 {
-	extractor_line(x, s, n, line);
+	const char *end = s + n;
+	for (;;) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		extractor_line(x, s, nl ? (size_t)(nl - s) : (size_t)(end - s), line);
+		if (!nl)
+			break;
+		x->prev_hard_break = true;
+		s = nl + 1;
+	}
 	extractor_line(x, "", 0, line);
 }
 
@@ -480,17 +516,14 @@ void extractor_note_begin(struct extractor *x, enum note_space space, const char
  * further sources, or the tail of the one before, as in a reference list. */
 void extractor_note_block(struct extractor *x, const char *s, size_t n, unsigned line)
 {
-	x->line = s;
 	x->lineno = line;
-	if (md_is_blank(s, n))
-		return;
-	size_t b = md_bullet(s, n);
-	if (!x->open || (b && b < n) || citation_starts(s, n)) {
-		start_entry(x, s + b, n - b, false, false);
-	} else if (x->m->refs[x->ref].nlinks == 0 || continues_entry(s, n)) {
-		continue_entry(x, s, n);
-	} else {
-		start_entry(x, s, n, true, false); /* commentary: kept only if it holds a link */
+	const char *end = s + n;
+	for (bool after_break = false;; after_break = true) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		note_piece(x, s, nl ? (size_t)(nl - s) : (size_t)(end - s), after_break);
+		if (!nl)
+			break;
+		s = nl + 1;
 	}
 }
 

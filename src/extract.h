@@ -31,8 +31,9 @@ void extractor_destroy(struct extractor *x);
  * scanner serves every format. line is the reader's location: a source line
  * (HTML) or a paragraph number (word processors). */
 void extractor_structured(struct extractor *x); /* report no columns */
-/* What follows comes from this file of the document (model-owned, or NULL). */
-void extractor_set_part(struct extractor *x, const char *part);
+/* What follows comes from this file of the document (model-owned, or NULL);
+ * own_notes: the part numbers its notes anew (an EPUB chapter). */
+void extractor_set_part(struct extractor *x, const char *part, bool own_notes);
 void extractor_block(struct extractor *x, const char *s, size_t n, unsigned line);
 void extractor_heading(struct extractor *x, int level, const char *s, size_t n, unsigned line);
 void extractor_cite(struct extractor *x, enum note_space space, const char *label, size_t len, unsigned line);

@@ -43,7 +43,7 @@ static const char *const note_word[NOTE_SPACES] = {"footnote", "footnote", "endn
 
 static struct footnote *lookup(struct footnotes *f, enum note_space space, const char *label, size_t len, size_t *idx)
 {
-	char *key = xasprintf("%s%.*s", key_prefix[space], (int)len, label);
+	char *key = xasprintf("%s\x1f%s%.*s", f->scope ? f->scope : "", key_prefix[space], (int)len, label);
 	size_t i;
 	if (!strmap_get(&f->index, key, &i)) {
 		grow_array(&f->v, &f->cap, f->n + 1, sizeof *f->v);
@@ -51,6 +51,7 @@ static struct footnote *lookup(struct footnotes *f, enum note_space space, const
 		memset(&f->v[i], 0, sizeof f->v[i]);
 		f->v[i].label = xstrndup(label, len);
 		f->v[i].space = space;
+		f->v[i].scope = f->scope;
 		f->v[i].number = label_number(f->v[i].label);
 		strmap_put(&f->index, key, i);
 	}
@@ -100,10 +101,15 @@ static void check_order(const struct footnotes *f, const size_t *order, size_t n
 	const struct footnote *first = NULL;
 	long first_after = 0;
 	size_t count = 0;
+	const char *scope = NULL;
 	for (size_t i = 0; i < n; i++) {
 		const struct footnote *fn = &f->v[order[i]];
 		if (fn->space != space)
 			continue;
+		if (fn->scope != scope) { /* numbering starts again in each part */
+			scope = fn->scope;
+			max = -1;
+		}
 		if (fn->number >= max) {
 			max = fn->number;
 			continue;
@@ -133,31 +139,45 @@ static int cmp_long(const void *a, const void *b)
 }
 
 /* A number between 1 and the highest one used that is neither cited nor defined. */
-static void check_gaps(const struct footnotes *f, enum note_space space, struct problem_list *out)
+static void check_gaps_in(const struct footnotes *f, enum note_space space, const char *scope,
+			  struct problem_list *out)
 {
 	long *nums = xmalloc((f->n + 1) * sizeof *nums);
 	size_t k = 0;
 	for (size_t i = 0; i < f->n; i++)
-		if (f->v[i].number >= 0 && f->v[i].space == space)
+		if (f->v[i].number >= 0 && f->v[i].space == space && f->v[i].scope == scope)
 			nums[k++] = f->v[i].number;
 	qsort(nums, k, sizeof *nums, cmp_long);
+	const char *in = scope ? " in " : "", *where = scope ? scope : "";
 	long prev = 0;
 	for (size_t i = 0; i < k; i++) {
 		if (nums[i] > prev + 1) {
 			if (nums[i] == prev + 2)
 				problems_add(out, PROB_FOOTNOTE_GAP, 0, 0,
-					     xasprintf("%s %ld is missing: numbering jumps from %ld to %ld",
-						       note_word[space], prev + 1, prev, nums[i]),
+					     xasprintf("%s %ld is missing%s%s: numbering jumps from %ld to %ld",
+						       note_word[space], prev + 1, in, where, prev, nums[i]),
 					     NULL);
 			else
 				problems_add(out, PROB_FOOTNOTE_GAP, 0, 0,
-					     xasprintf("%ss %ld to %ld are missing: numbering jumps from %ld to %ld",
-						       note_word[space], prev + 1, nums[i] - 1, prev, nums[i]),
+					     xasprintf("%ss %ld to %ld are missing%s%s: numbering jumps from %ld to %ld",
+						       note_word[space], prev + 1, nums[i] - 1, in, where, prev, nums[i]),
 					     NULL);
 		}
 		prev = nums[i];
 	}
 	free(nums);
+}
+
+/* Each part numbers its own notes: gaps are looked for part by part. */
+static void check_gaps(const struct footnotes *f, enum note_space space, struct problem_list *out)
+{
+	for (size_t i = 0; i < f->n; i++) {
+		bool first = true;
+		for (size_t j = 0; j < i && first; j++)
+			first = f->v[j].scope != f->v[i].scope;
+		if (first)
+			check_gaps_in(f, space, f->v[i].scope, out);
+	}
 }
 
 static bool any_cited(const struct footnotes *f, enum note_space space)
@@ -211,13 +231,16 @@ void footnotes_check(const struct footnotes *f, struct problem_list *out)
 		const struct footnote *fn = &f->v[i];
 		if (fn->cites && !fn->defs && defined[fn->space])
 			problems_add(out, PROB_FOOTNOTE_UNDEFINED, fn->cite_line, fn->cite_column,
-				     xasprintf("%s %s is cited but never defined", note_word[fn->space], fn->label), NULL);
+				     xasprintf("%s %s%s%s is cited but never defined", note_word[fn->space], fn->label,
+					       fn->scope ? " in " : "", fn->scope ? fn->scope : ""), NULL);
 		if (cited[fn->space] && fn->defs && !fn->cites)
 			problems_add(out, PROB_FOOTNOTE_UNCITED, fn->def_line, fn->def_column,
-				     xasprintf("%s %s is defined but never cited", note_word[fn->space], fn->label), NULL);
+				     xasprintf("%s %s%s%s is defined but never cited", note_word[fn->space], fn->label,
+					       fn->scope ? " in " : "", fn->scope ? fn->scope : ""), NULL);
 		if (fn->defs > 1)
 			problems_add(out, PROB_FOOTNOTE_DUPLICATE, fn->def_line, fn->def_column,
-				     xasprintf("%s %s is defined %u times", note_word[fn->space], fn->label, fn->defs),
+				     xasprintf("%s %s%s%s is defined %u times", note_word[fn->space], fn->label,
+					       fn->scope ? " in " : "", fn->scope ? fn->scope : "", fn->defs),
 				     NULL);
 	}
 	for (int sp = 0; sp < NOTE_SPACES; sp++) {

@@ -19,12 +19,16 @@ enum note_space { NOTES_MARKED, NOTES_CARET, NOTES_END, NOTE_SPACES };
 struct footnote {
 	char *label;
 	enum note_space space;
+	const char *scope;                 /* the part whose notes these are (EPUB chapters); borrowed */
 	long number;                       /* -1 when the label is not a number */
 	unsigned cites, cite_line, cite_column; /* count and first citation */
 	unsigned defs, def_line, def_column;    /* count and first definition */
 };
 
 struct footnotes {
+	/* Notes numbered anew in each part of a document (an EPUB's chapters)
+	 * are kept apart by scope: the part's name, borrowed; NULL: one scope. */
+	const char *scope;
 	struct footnote *v;
 	size_t n, cap;
 	struct strmap index;

@@ -157,7 +157,9 @@ int markup_parse(bool html, const char *what, markup_read_fn read, void *src,
 		htmlCtxtUseOptions(s.ctxt, HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 						   HTML_PARSE_RECOVER | HTML_PARSE_NOIMPLIED);
 	else
-		xmlCtxtUseOptions(s.ctxt, XML_PARSE_NONET | XML_PARSE_NOWARNING);
+		/* NOENT only makes "&amp;" arrive as "&" in attribute values: no
+		 * other entity can exist, since declaring one ends the parse */
+		xmlCtxtUseOptions(s.ctxt, XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOENT);
 	int rc = 0;
 	while (got > 0 && !s.refused[0] && s.ctxt->disableSAX == 0) {
 		got = read(src, chunk, sizeof chunk);

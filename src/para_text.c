@@ -79,6 +79,13 @@ void para_space(struct para *p)
 	p->space = true;
 }
 
+void para_break(struct para *p)
+{
+	p->space = false;
+	if (p->text.len && p->text.data[p->text.len - 1] != '\n' && room(p, 1))
+		buf_putc(&p->text, '\n');
+}
+
 void para_link_begin(struct para *p, const char *url)
 {
 	if (p->link_url)
@@ -159,6 +166,8 @@ void para_link_end(struct para *p)
 const char *para_get(struct para *p, size_t *n)
 {
 	para_link_end(p);
+	while (p->text.len && p->text.data[p->text.len - 1] == '\n')
+		p->text.data[--p->text.len] = '\0';
 	*n = p->text.len;
 	return p->text.data ? p->text.data : "";
 }

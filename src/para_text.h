@@ -29,6 +29,9 @@ void para_text(struct para *p, const char *s, size_t n, unsigned line);
 /* Appends markup as is ("<sup>"), with no blank before it. */
 void para_raw(struct para *p, const char *s);
 void para_space(struct para *p);
+/* A line break inside the paragraph (<br>, w:br): kept as '\n', for the
+ * extractor to read as a hard break, where a further source may start. */
+void para_break(struct para *p);
 /* A link to url (copied) around the text that follows until para_link_end. */
 void para_link_begin(struct para *p, const char *url);
 void para_link_end(struct para *p);

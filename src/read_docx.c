@@ -291,17 +291,15 @@ static void paragraph_end(struct docx *d)
 	unsigned at = d->paragraphs;
 	if (n == 0 || d->skip) {
 		/* nothing to read */
-	} else if (d->note_part) {
-		if (d->in_note)
-			extractor_note_block(d->x, s, n, at);
-	} else if (d->heading) {
+	} else if (d->heading && !d->note_part) {
 		extractor_heading(d->x, d->heading, s, n, at);
-	} else if (d->list_item) {
-		char *l = xasprintf("- %.*s", (int)n, s);
-		extractor_block(d->x, l, strlen(l), at);
-		free(l);
 	} else {
-		extractor_block(d->x, s, n, at);
+		char *l = xasprintf("%s%.*s", d->list_item ? "- " : "", (int)n, s);
+		if (!d->note_part)
+			extractor_block(d->x, l, strlen(l), at);
+		else if (d->in_note)
+			extractor_note_block(d->x, l, strlen(l), at);
+		free(l);
 	}
 	para_reset(&d->p);
 	d->heading = 0;
@@ -366,8 +364,10 @@ static void on_start(void *u, const char *uri, const char *name, const struct ma
 		d->in_t = true;
 	} else if (strcmp(name, "instrText") == 0) {
 		d->in_instr = true;
-	} else if (strcmp(name, "tab") == 0 || strcmp(name, "br") == 0 || strcmp(name, "cr") == 0) {
+	} else if (strcmp(name, "tab") == 0) {
 		para_space(&d->p);
+	} else if (strcmp(name, "br") == 0 || strcmp(name, "cr") == 0) {
+		para_break(&d->p);
 	} else if (strcmp(name, "hyperlink") == 0) {
 		const char *target = rel_target(d, markup_attr(at, n, NULL, "id"));
 		if (target && !d->p.link_url)
@@ -466,7 +466,7 @@ static int read_part(struct docx *d, struct zip_doc *z, struct model *m, const c
 {
 	if (load_rels(d, z, part, err, errlen) < 0)
 		return -1;
-	extractor_set_part(d->x, model_part(m, part));
+	extractor_set_part(d->x, model_part(m, part), false);
 	d->note_part = note_part;
 	d->kind = kind;
 	d->paragraphs = 0;

@@ -122,7 +122,7 @@ static int read_chapter(struct extractor *x, struct model *m, struct zip_doc *z,
 			 found < 0 ? z->error : path);
 		return -1;
 	}
-	extractor_set_part(x, model_part(m, path));
+	extractor_set_part(x, model_part(m, path), true);
 	struct html_source src = {path, NULL, true};
 	struct html_tally t = {0};
 	z->error[0] = '\0';

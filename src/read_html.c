@@ -69,15 +69,17 @@ static bool has_word(const char *list, const char *word)
 	return false;
 }
 
-/* Ids that note lists give their notes: fn1, ftn1, _ftn1, edn1, _edn1,
- * footnote-1, endnote-1, note-1, cite_note-… */
+/* Ids that note lists give their notes: fn1 (pandoc), ftn1 and _ftn1 (Word),
+ * sdfootnote1 (LibreOffice), edn1, footnote-1, endnote-1, note-1, cite_note-…
+ * (Wikipedia) */
 static bool note_id(const char *id)
 {
 	if (!id)
 		return false;
 	if (strncmp(id, "cite_note-", 10) == 0)
 		return id[10] != '\0';
-	static const char *const pre[] = {"footnote", "endnote", "note", "_ftn", "_edn", "ftn", "edn", "fn", "en"};
+	static const char *const pre[] = {"sdfootnote", "sdendnote", "footnote", "endnote", "note",
+					  "_ftn", "_edn", "ftn", "edn", "fn", "en"};
 	for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++) {
 		size_t k = strlen(pre[i]);
 		if (strncmp(id, pre[i], k) != 0)
@@ -141,16 +143,16 @@ static void flush(struct walk *w)
 	}
 	if (w->heading) {
 		extractor_heading(w->x, w->heading, s, n, line);
-	} else if (w->note_depth) {
-		begin_note(w, line);
-		extractor_note_block(w->x, s, n, line);
-	} else if (w->item_prefix[0]) {
-		char *l = xasprintf("%s%.*s", w->item_prefix, (int)n, s);
-		extractor_block(w->x, l, strlen(l), line);
-		free(l);
-		w->item_prefix[0] = '\0';
 	} else {
-		extractor_block(w->x, s, n, line);
+		char *l = xasprintf("%s%.*s", w->item_prefix, (int)n, s);
+		w->item_prefix[0] = '\0';
+		if (w->note_depth) {
+			begin_note(w, line);
+			extractor_note_block(w->x, l, strlen(l), line);
+		} else {
+			extractor_block(w->x, l, strlen(l), line);
+		}
+		free(l);
 	}
 	para_reset(&w->p);
 }
@@ -212,7 +214,9 @@ static void start_anchor(struct walk *w, const struct markup_attr *at, size_t na
 			type = markup_attr(at, nat, NULL, "type");
 		const char *cls = markup_attr(at, nat, NULL, "class");
 		bool ref = (role && has_word(role, "doc-noteref")) || (type && has_word(type, "noteref")) ||
-			   (cls && has_word(cls, "footnote-ref")) || (frag && note_id(frag));
+			   (cls && (has_word(cls, "footnote-ref") || has_word(cls, "sdfootnoteanc") ||
+				    has_word(cls, "sdendnoteanc"))) ||
+			   (frag && note_id(frag));
 		w->a = ref && !w->note_depth ? A_NOTEREF : A_INTERNAL;
 		w->a_depth = w->depth;
 		buf_clear(&w->a_text);
@@ -295,7 +299,7 @@ static void on_start(void *u, const char *uri, const char *name, const struct ma
 		para_raw(&w->p, "<sup>");
 		w->sup_open++;
 	} else if (strcmp(name, "br") == 0) {
-		para_space(&w->p);
+		para_break(&w->p);
 	}
 	if (!w->note_depth && w->a == A_NONE &&
 	    (strcmp(name, "li") == 0 || strcmp(name, "aside") == 0 || strcmp(name, "div") == 0 ||

@@ -26,7 +26,7 @@ struct odt {
 	unsigned paragraphs, note_paragraphs;
 	unsigned p_depth;     /* text:p / text:h nesting in the body */
 	int heading;
-	bool list_item;
+	bool list_item, note_list_item; /* the next paragraph is a list item's */
 	unsigned skip;        /* depth inside annotations and tracked changes */
 	/* the note being read */
 	bool in_note, in_citation, in_note_body;
@@ -72,8 +72,12 @@ static void note_paragraph_end(struct odt *o)
 {
 	size_t n;
 	const char *s = para_get(&o->note, &n);
-	if (n)
-		extractor_note_block(o->x, s, n, o->note_paragraphs);
+	if (n) {
+		char *l = xasprintf("%s%.*s", o->note_list_item ? "- " : "", (int)n, s);
+		extractor_note_block(o->x, l, strlen(l), o->note_paragraphs);
+		free(l);
+	}
+	o->note_list_item = false;
 	para_reset(&o->note);
 }
 
@@ -130,7 +134,10 @@ static void on_start(void *u, const char *uri, const char *name, const struct ma
 			}
 		}
 	} else if (strcmp(name, "list-item") == 0) {
-		o->list_item = true;
+		if (o->in_note_body)
+			o->note_list_item = true;
+		else
+			o->list_item = true;
 	} else if (strcmp(name, "note") == 0 && !o->in_note) {
 		const char *cls = markup_attr(at, n, NULL, "note-class");
 		o->in_note = true;
@@ -160,8 +167,10 @@ static void on_start(void *u, const char *uri, const char *name, const struct ma
 		o->nspans++;
 		if (sup)
 			para_raw(current(o), "<sup>");
-	} else if (strcmp(name, "s") == 0 || strcmp(name, "tab") == 0 || strcmp(name, "line-break") == 0) {
+	} else if (strcmp(name, "s") == 0 || strcmp(name, "tab") == 0) {
 		para_space(current(o));
+	} else if (strcmp(name, "line-break") == 0) {
+		para_break(current(o));
 	}
 }
 
@@ -195,7 +204,10 @@ static void on_end(void *u, const char *uri, const char *name)
 		if (o->nspans < MAX_SPANS && o->span_sup[o->nspans])
 			para_raw(current(o), "</sup>");
 	} else if (strcmp(name, "list-item") == 0) {
-		o->list_item = false;
+		if (o->in_note_body)
+			o->note_list_item = false;
+		else
+			o->list_item = false;
 	}
 }
 
@@ -224,7 +236,7 @@ int read_odt(struct extractor *x, struct model *m, struct zip_doc *z, unsigned *
 	strmap_init(&o.raised);
 	para_init(&o.body);
 	para_init(&o.note);
-	extractor_set_part(x, model_part(m, "content.xml"));
+	extractor_set_part(x, model_part(m, "content.xml"), false);
 	static const struct markup_events ev = {on_start, on_end, on_text};
 	int rc = zip_markup_parse(z, "content.xml", false, &ev, &o, err, errlen);
 	if (rc == 0)

@@ -23,7 +23,7 @@ static int fail(struct zip_doc *z, const char *what)
 static int fail_archive(struct zip_doc *z, struct archive *a, const char *doing)
 {
 	const char *msg = archive_error_string(a);
-	snprintf(z->error, sizeof z->error, "not a readable zip archive (%s%s%s)", doing,
+	snprintf(z->error, sizeof z->error, "the zip archive is corrupt or truncated (%s%s%s)", doing,
 		 msg ? ": " : "", msg ? msg : "");
 	return -1;
 }
