@@ -10,6 +10,7 @@ void footnotes_init(struct footnotes *f)
 {
 	memset(f, 0, sizeof *f);
 	strmap_init(&f->index);
+	f->first = 1;
 }
 
 void footnotes_finish(struct footnotes *f)
@@ -149,7 +150,7 @@ static void check_gaps_in(const struct footnotes *f, enum note_space space, cons
 			nums[k++] = f->v[i].number;
 	qsort(nums, k, sizeof *nums, cmp_long);
 	const char *in = scope ? " in " : "", *where = scope ? scope : "";
-	long prev = 0;
+	long prev = f->first - 1;
 	for (size_t i = 0; i < k; i++) {
 		if (nums[i] > prev + 1) {
 			if (nums[i] == prev + 2)

@@ -29,6 +29,7 @@ struct footnotes {
 	/* Notes numbered anew in each part of a document (an EPUB's chapters)
 	 * are kept apart by scope: the part's name, borrowed; NULL: one scope. */
 	const char *scope;
+	long first; /* the number notes start from: 1, or a word processor's setting */
 	struct footnote *v;
 	size_t n, cap;
 	struct strmap index;

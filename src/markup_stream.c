@@ -87,11 +87,26 @@ static void html_end(void *ctx, const xmlChar *name)
 	s->ev->end(s->u, NULL, (const char *)name);
 }
 
+/* The parser hands text over when it reaches its end: its first word's line
+ * is found by counting back the line breaks. */
 static void on_text(void *ctx, const xmlChar *ch, int len)
 {
 	struct stream *s = ctx;
-	if (len > 0)
-		s->ev->text(s->u, (const char *)ch, (size_t)len, line_now(s));
+	if (len <= 0)
+		return;
+	unsigned total = 0, lead = 0;
+	bool seen_word = false;
+	for (int i = 0; i < len; i++) {
+		if (ch[i] == '\n') {
+			total++;
+			lead += !seen_word;
+		} else if (ch[i] != ' ' && ch[i] != '\t' && ch[i] != '\r') {
+			seen_word = true;
+		}
+	}
+	unsigned end = line_now(s);
+	unsigned line = end > total ? end - total + lead : end;
+	s->ev->text(s->u, (const char *)ch, (size_t)len, line);
 }
 
 /* Any entity declaration ends the parse: documents of the formats read here

@@ -495,6 +495,7 @@ int read_docx(struct extractor *x, struct model *m, struct zip_doc *z, unsigned 
 	int rc = zip_markup_parse_small(z, "word/settings.xml", &settings, &d, err, errlen);
 	for (int k = 0; k < 2; k++)
 		d.notes[k].next = d.notes[k].start;
+	m->notes.first = d.notes[0].start; /* numbering that starts at 3 has no gap before it */
 	if (rc >= 0)
 		rc = read_part(&d, z, m, "word/document.xml", false, 0, err, errlen);
 	if (rc == 0) {
