@@ -66,28 +66,27 @@ static bool bibtex_entry(const unsigned char *p, size_t n, size_t i)
 	return false;
 }
 
-/* The root element after the XML declaration, comments and the doctype. */
+/* A document that declares itself: a doctype or root of html, or an XML
+ * declaration before another root. Markup at the start of a Markdown file
+ * ("<a name=…>", "<div align=…>") is no such declaration. */
 static enum doc_format markup(const unsigned char *p, size_t n, size_t i)
 {
 	const char *s = (const char *)p;
+	bool declared = false;
 	while (i < n && p[i] == '<') {
-		if (ascii_ieq_prefix(s + i, n - i, "<!doctype html") || ascii_ieq_prefix(s + i, n - i, "<html"))
+		if (ascii_ieq_prefix(s + i, n - i, "<!doctype html") || ascii_ieq_prefix(s + i, n - i, "<html") ||
+		    ascii_ieq_prefix(s + i, n - i, "<head") || ascii_ieq_prefix(s + i, n - i, "<body"))
 			return FORMAT_HTML;
 		if (i + 1 < n && (p[i + 1] == '?' || p[i + 1] == '!')) {
+			declared |= ascii_ieq_prefix(s + i, n - i, "<?xml");
 			const char *end = memchr(s + i, '>', n - i);
 			if (!end)
 				break;
 			i = skip_space(p, n, (size_t)(end - s) + 1);
 			continue;
 		}
-		return FORMAT_XML;
+		return declared ? FORMAT_XML : FORMAT_AUTO;
 	}
-	/* HTML fragments without <html>: a heading or paragraph first */
-	static const char *const tags[] = {"<head", "<body", "<meta", "<title", "<div", "<p>", "<h1", "<h2",
-					   "<section", "<article", "<main", NULL};
-	for (size_t k = 0; tags[k]; k++)
-		if (ascii_ieq_prefix(s + i, n - i, tags[k]))
-			return FORMAT_HTML;
 	return FORMAT_AUTO;
 }
 

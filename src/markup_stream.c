@@ -195,6 +195,10 @@ int markup_parse(bool html, const char *what, markup_read_fn read, void *src,
 			 s.first_error[0] ? s.first_error : "parse error");
 		rc = -1;
 	}
+	/* libxml2 may have built a document to keep declarations in after we
+	 * stopped it; the context does not free that */
+	if (s.ctxt->myDoc)
+		xmlFreeDoc(s.ctxt->myDoc);
 	html ? htmlFreeParserCtxt(s.ctxt) : xmlFreeParserCtxt(s.ctxt);
 	return rc;
 }

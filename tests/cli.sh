@@ -76,7 +76,7 @@ expect "UTF-16" "$rc" 2
 expect_match "… explained" "$err" "UTF-16"
 printf '<!DOCTYPE html>\n<html></html>\n' > "$tmp/p.html"
 run --extract-only "$tmp/p.html"
-expect "HTML is refused until it has a reader" "$rc" 2
+expect "HTML without references is read, not refused" "$rc" 0
 
 printf '# Notes\n\n1. Caf\351 (2020). Title. <https://e.org/caf\351>\n' > "$tmp/latin1.md"
 run --extract-only "$tmp/latin1.md"

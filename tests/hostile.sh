@@ -4,7 +4,7 @@
 # files that are not what they claim. Each must end in exit 2 with a clear
 # message (or be read safely), never a crash, a hang or a file read off disk.
 . "$(dirname "$0")/lib.sh"
-bin=$1
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 fx=$2/formats
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
