@@ -8,7 +8,6 @@
 
 #include "util.h"
 
-#define CHUNK (64 * 1024)
 #define MAX_ATTRS 64
 
 struct stream {
@@ -48,18 +47,26 @@ static void xml_start(void *ctx, const xmlChar *local, const xmlChar *prefix, co
 	(void)prefix, (void)nns, (void)ns, (void)ndefaulted;
 	struct stream *s = ctx;
 	struct markup_attr a[MAX_ATTRS];
-	char *values[MAX_ATTRS];
 	size_t n = 0;
 	a[0] = (struct markup_attr){NULL, "", ""}; /* never read when n is 0; quiets the compiler */
-	/* SAX2 hands attribute values as [begin, end) without a terminator */
+	/* SAX2 hands attribute values as [begin, end) without a terminator: they
+	 * are copied into one buffer, on the stack for the usual few short ones */
+	char stack[2048];
+	size_t need = 0;
+	for (int i = 0; i < nattrs; i++)
+		need += (size_t)(attrs[5 * i + 4] - attrs[5 * i + 3]) + 1;
+	char *values = need <= sizeof stack ? stack : xmalloc(need), *v = values;
 	for (int i = 0; i < nattrs && n < MAX_ATTRS; i++, n++) {
 		const xmlChar **at = attrs + 5 * i;
-		values[n] = xstrndup((const char *)at[3], (size_t)(at[4] - at[3]));
-		a[n] = (struct markup_attr){(const char *)at[2], (const char *)at[0], values[n]};
+		size_t len = (size_t)(at[4] - at[3]);
+		memcpy(v, at[3], len);
+		v[len] = '\0';
+		a[n] = (struct markup_attr){(const char *)at[2], (const char *)at[0], v};
+		v += len + 1;
 	}
 	s->ev->start(s->u, (const char *)uri, (const char *)local, a, n, line_now(s));
-	for (size_t i = 0; i < n; i++)
-		free(values[i]);
+	if (values != stack)
+		free(values);
 }
 
 static void xml_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
@@ -151,46 +158,75 @@ static void handler(xmlSAXHandler *sax, bool html)
 	sax->serror = on_error;
 }
 
+struct io {
+	markup_read_fn read;
+	void *src;
+	bool failed;
+};
+
+static int io_read(void *ctx, char *buf, int len)
+{
+	struct io *io = ctx;
+	ssize_t got = io->read(io->src, buf, (size_t)len);
+	if (got < 0)
+		io->failed = true;
+	return got < 0 ? -1 : (int)got;
+}
+
+/* The pull parsers read through io_read and keep only a window of the input;
+ * libxml2 2.9's HTML push parser keeps all of it. */
+static xmlParserCtxtPtr make_context(bool html, const char *what, struct io *io, xmlSAXHandler *sax,
+				     struct stream *s)
+{
+	if (!html)
+		return xmlCreateIOParserCtxt(sax, s, io_read, NULL, io, XML_CHAR_ENCODING_NONE);
+	htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+	if (!ctxt)
+		return NULL;
+	memcpy(ctxt->sax, sax, sizeof *sax);
+	ctxt->userData = s;
+	xmlParserInputBufferPtr buf = xmlParserInputBufferCreateIO(io_read, NULL, io, XML_CHAR_ENCODING_NONE);
+	xmlParserInputPtr in = buf ? xmlNewIOInputStream(ctxt, buf, XML_CHAR_ENCODING_NONE) : NULL;
+	if (!in) {
+		if (buf)
+			xmlFreeParserInputBuffer(buf);
+		htmlFreeParserCtxt(ctxt);
+		return NULL;
+	}
+	inputPush(ctxt, in);
+	(void)what;
+	return ctxt;
+}
+
 int markup_parse(bool html, const char *what, markup_read_fn read, void *src,
 		 const struct markup_events *ev, void *u, char *err, size_t errlen)
 {
-	char chunk[CHUNK];
 	xmlSAXHandler sax;
 	handler(&sax, html);
 	struct stream s = {.ev = ev, .u = u};
-	ssize_t got = read(src, chunk, sizeof chunk);
-	if (got < 0)
-		return -1; /* the source said why */
-	/* the first bytes go in at creation, where the encoding is detected */
-	s.ctxt = html ? htmlCreatePushParserCtxt(&sax, &s, chunk, (int)got, what, XML_CHAR_ENCODING_NONE)
-		      : xmlCreatePushParserCtxt(&sax, &s, chunk, (int)got, what);
+	struct io io = {read, src, false};
+	s.ctxt = make_context(html, what, &io, &sax, &s);
 	if (!s.ctxt) {
-		snprintf(err, errlen, "%s: the XML parser could not start", what);
+		snprintf(err, errlen, "%s: the parser could not start", what);
 		return -1;
 	}
-	if (html)
+	if (html) {
 		htmlCtxtUseOptions(s.ctxt, HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 						   HTML_PARSE_RECOVER | HTML_PARSE_NOIMPLIED);
-	else
+		htmlParseDocument(s.ctxt);
+	} else {
 		/* NOENT only makes "&amp;" arrive as "&" in attribute values: no
 		 * other entity can exist, since declaring one ends the parse */
 		xmlCtxtUseOptions(s.ctxt, XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOENT);
-	int rc = 0;
-	while (got > 0 && !s.refused[0] && s.ctxt->disableSAX == 0) {
-		got = read(src, chunk, sizeof chunk);
-		if (got < 0) {
-			rc = -1;
-			break;
-		}
-		if (got > 0)
-			html ? htmlParseChunk(s.ctxt, chunk, (int)got, 0) : xmlParseChunk(s.ctxt, chunk, (int)got, 0);
+		xmlParseDocument(s.ctxt);
 	}
-	if (rc == 0 && !s.refused[0])
-		html ? htmlParseChunk(s.ctxt, NULL, 0, 1) : xmlParseChunk(s.ctxt, NULL, 0, 1);
-	if (rc == 0 && s.refused[0]) {
+	int rc = 0;
+	if (io.failed) {
+		rc = -1; /* the source said why */
+	} else if (s.refused[0]) {
 		snprintf(err, errlen, "%s is refused: %s", what, s.refused);
 		rc = -1;
-	} else if (rc == 0 && !html && (!s.ctxt->wellFormed || s.first_error[0])) {
+	} else if (!html && (!s.ctxt->wellFormed || s.first_error[0])) {
 		snprintf(err, errlen, "%s is not well-formed XML (line %u: %s)", what, s.error_line,
 			 s.first_error[0] ? s.first_error : "parse error");
 		rc = -1;

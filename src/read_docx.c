@@ -293,12 +293,16 @@ static void paragraph_end(struct docx *d)
 		/* nothing to read */
 	} else if (d->heading && !d->note_part) {
 		extractor_heading(d->x, d->heading, s, n, at);
-	} else {
-		char *l = xasprintf("%s%.*s", d->list_item ? "- " : "", (int)n, s);
-		if (!d->note_part)
-			extractor_block(d->x, l, strlen(l), at);
-		else if (d->in_note)
-			extractor_note_block(d->x, l, strlen(l), at);
+	} else if (!d->note_part || d->in_note) {
+		char *l = d->list_item ? xasprintf("- %.*s", (int)n, s) : NULL;
+		if (l) {
+			s = l;
+			n = strlen(l);
+		}
+		if (d->note_part)
+			extractor_note_block(d->x, s, n, at);
+		else
+			extractor_block(d->x, s, n, at);
 		free(l);
 	}
 	para_reset(&d->p);

@@ -144,13 +144,17 @@ static void flush(struct walk *w)
 	if (w->heading) {
 		extractor_heading(w->x, w->heading, s, n, line);
 	} else {
-		char *l = xasprintf("%s%.*s", w->item_prefix, (int)n, s);
+		char *l = w->item_prefix[0] ? xasprintf("%s%.*s", w->item_prefix, (int)n, s) : NULL;
+		if (l) {
+			s = l;
+			n = strlen(l);
+		}
 		w->item_prefix[0] = '\0';
 		if (w->note_depth) {
 			begin_note(w, line);
-			extractor_note_block(w->x, l, strlen(l), line);
+			extractor_note_block(w->x, s, n, line);
 		} else {
-			extractor_block(w->x, l, strlen(l), line);
+			extractor_block(w->x, s, n, line);
 		}
 		free(l);
 	}
