@@ -148,9 +148,19 @@ static bool link_definition(const char *s, size_t n, size_t close, struct link_h
 	return true;
 }
 
+/* The bytes a link can start at (or that hide one): everything else is skipped fast. */
+static bool link_start_byte(unsigned char c)
+{
+	return c == '\\' || c == '`' || c == '<' || c == '[' || c == 'h' || c == 'H' || c == 'f' || c == 'F';
+}
+
 bool scan_next_link(const char *s, size_t n, size_t *pos, struct link_hit *hit)
 {
 	for (size_t i = *pos; i < n; i++) {
+		while (i < n && !link_start_byte((unsigned char)s[i]))
+			i++;
+		if (i == n)
+			break;
 		char c = s[i];
 		if (c == '\\') {
 			i++;

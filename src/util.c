@@ -102,7 +102,8 @@ void buf_clear(struct buf *b)
 
 void buf_append(struct buf *b, const char *s, size_t n)
 {
-	grow_array(&b->data, &b->cap, b->len + n + 1, 1);
+	if (b->len + n + 1 > b->cap)
+		grow_array(&b->data, &b->cap, b->len + n + 1, 1);
 	memcpy(b->data + b->len, s, n);
 	b->len += n;
 	b->data[b->len] = '\0';
@@ -110,7 +111,10 @@ void buf_append(struct buf *b, const char *s, size_t n)
 
 void buf_putc(struct buf *b, char c)
 {
-	buf_append(b, &c, 1);
+	if (b->len + 2 > b->cap)
+		grow_array(&b->data, &b->cap, b->len + 2, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
 }
 
 char *buf_steal(struct buf *b)
