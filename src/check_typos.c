@@ -108,9 +108,22 @@ static bool in_digit_token(const char *s, size_t n, size_t i)
 
 /* Differences confined to tokens that hold digits are other documents
  * (article 3252 and 3257, NIST SP 800-63a and 800-63b, h12…/1234 and
- * h13…/1235), not typos; nor is a trailing slash. */
+ * h13…/1235), not typos; nor is a trailing slash, nor an edition's label. */
+/* "ar.wikipedia.org/…" and "af.wikipedia.org/…": a first host label of two
+ * or three letters names a language or country edition, another site. */
+static bool edition_label(const char *a, size_t an, const char *b, size_t bn)
+{
+	const char *da = memchr(a, '.', an < 4 ? an : 4), *db = memchr(b, '.', bn < 4 ? bn : 4);
+	if (!da || !db || da - a < 2 || db - b < 2)
+		return false;
+	size_t ra = an - (size_t)(da - a), rb = bn - (size_t)(db - b);
+	return ra == rb && memcmp(da, db, ra) == 0 && memchr(da + 1, '.', ra - 1) != NULL;
+}
+
 static bool benign(const char *a, size_t an, const char *b, size_t bn)
 {
+	if (edition_label(a, an, b, bn))
+		return true;
 	if (an == bn) { /* substitutions only: judge each one where it stands */
 		for (size_t i = 0; i < an; i++)
 			if (a[i] != b[i] && !(in_digit_token(a, an, i) && in_digit_token(b, bn, i)))

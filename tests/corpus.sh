@@ -56,4 +56,16 @@ expect "ph-fr: the numbered how-to list after the reading list holds no notes" "
 expect "ph-fr: note 1, French dates" "$(q '.references[] | select(.footnote=="1") | "\(.authors)|\(.published)"')" "Ted Underwood|2011-11-09"
 expect "ph-fr: 'consulté le 9 juin 2022'" "$(q '.references[] | select(.footnote=="6") | .accessed')" 2022-06-09
 
+# Wikipedia's HTML: numbered notes in <ol class="references">, markers [N]
+"$bin" --extract-only -q "$dir/wikipedia-mozilla.html" > "$out"
+expect "wikipedia: format and unit" "$(q '[.document.format, .document.location] | join(" ")')" "html line"
+expect "wikipedia: 72 <li id=\"cite_note-…\"> and 72 distinct #cite_note- markers (grep)" \
+	"$(q '[.summary.footnotes.defined, .summary.footnotes.cited] | join(" ")')" "72 72"
+expect "wikipedia: note 3 (line 508): O'Reilly, retrieved 2016-05-01" \
+	"$(q '.references[] | select(.footnote=="3") | "\(.line)|\(.accessed)|\(.links[0].url)"')" \
+	"508|2016-05-01|http://www.oreilly.com/openbook/opensources/book/netrev.html"
+expect "wikipedia: relative /wiki/ links said once, as info; language editions are no typos" \
+	"$(q '([.problems[] | "\(.code) \(.severity)"] | join(",")), ([.references[].links[].problems[] | select(.code=="url-near-duplicate")] | length)' | tr '\n' ' ')" \
+	'link-relative info 0 '
+
 finish corpus

@@ -129,6 +129,19 @@ static void typos(void)
 		total += m->refs[r].links[0].problems.n;
 	CHECK_INT(total, 1);
 	model_destroy(m);
+
+	/* language editions are other sites; a typo in a longer label is still one */
+	const char *editions[] = {
+		"https://ar.wikipedia.org/wiki/Mozilla",
+		"https://af.wikipedia.org/wiki/Mozilla",
+		"https://www.exmaple.org/report",
+		"https://www.example.org/report",
+	};
+	m = model_of(editions, 4, (struct date){0, 0, 0});
+	check_typos(m);
+	CHECK_INT(m->refs[1].links[0].problems.n, 0);
+	CHECK(first(&m->refs[3].links[0], PROB_URL_NEAR_DUPLICATE) != NULL);
+	model_destroy(m);
 }
 
 static void footnotes(void)
