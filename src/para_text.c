@@ -36,6 +36,12 @@ static bool room(struct para *p, size_t n)
 	return false;
 }
 
+/* A blank is owed, and the text does not just start or follow a line break. */
+static bool owes_blank(const struct para *p)
+{
+	return p->space && p->text.len && p->text.data[p->text.len - 1] != '\n';
+}
+
 static bool blank(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
@@ -55,7 +61,7 @@ void para_text(struct para *p, const char *s, size_t n, unsigned line)
 			j++;
 		if (!p->line)
 			p->line = line;
-		if (p->space && p->text.len && room(p, 1))
+		if (owes_blank(p) && room(p, 1))
 			buf_putc(&p->text, ' ');
 		p->space = false;
 		if (room(p, j - i))
@@ -67,7 +73,7 @@ void para_text(struct para *p, const char *s, size_t n, unsigned line)
 void para_raw(struct para *p, const char *s)
 {
 	size_t n = strlen(s);
-	if (p->space && p->text.len && room(p, 1))
+	if (owes_blank(p) && room(p, 1))
 		buf_putc(&p->text, ' ');
 	p->space = false;
 	if (room(p, n))
@@ -90,7 +96,7 @@ void para_link_begin(struct para *p, const char *url)
 {
 	if (p->link_url)
 		para_link_end(p);
-	if (p->space && p->text.len && room(p, 1))
+	if (owes_blank(p) && room(p, 1))
 		buf_putc(&p->text, ' ');
 	p->space = false;
 	p->link_url = xstrdup(url);

@@ -1,0 +1,86 @@
+/* test_formats.c — telling formats apart by content, and the paragraph
+ * builder the structured readers share. */
+#include <string.h>
+
+#include "check.h"
+#include "detect_format.h"
+#include "para_text.h"
+
+static enum doc_format of(const char *s, const char *name)
+{
+	return detect_format((const unsigned char *)s, strlen(s), name);
+}
+
+static void detection(void)
+{
+	CHECK_INT(of("PK\x03\x04rest", "report.txt"), FORMAT_ZIP);
+	CHECK_INT(of("\xEF\xBB\xBF  <!DOCTYPE html>\n<html>", "x"), FORMAT_HTML);
+	CHECK_INT(of("<?xml version=\"1.0\"?>\n<!-- c -->\n<html xmlns=\"http://www.w3.org/1999/xhtml\">", "x"), FORMAT_HTML);
+	CHECK_INT(of("<?xml version=\"1.0\"?>\n<svg/>", "x.svg"), FORMAT_XML);
+	/* Markdown that opens with markup is still Markdown */
+	CHECK_INT(of("<a name=\"top\"></a>\n# Title\n", "notes.md"), FORMAT_MARKDOWN);
+	CHECK_INT(of("<div align=\"center\">\n", "README"), FORMAT_TEXT);
+	CHECK_INT(of("<p>hello</p>", "page.htm"), FORMAT_HTML);
+	CHECK_INT(of("[\n  {\"id\": \"a\"}]", "refs.txt"), FORMAT_CSL_JSON);
+	CHECK_INT(of("{\"items\": []}", "x"), FORMAT_CSL_JSON);
+	CHECK_INT(of("[]", "x"), FORMAT_CSL_JSON);
+	CHECK_INT(of("[1] Smith, J. (2020). A book.", "refs.txt"), FORMAT_TEXT); /* a numbered note, not JSON */
+	CHECK_INT(of("% exported\n@Article{key,\n", "refs.md"), FORMAT_BIBTEX);
+	CHECK_INT(of("@misc (key,", "x"), FORMAT_BIBTEX);
+	CHECK_INT(of("Follow @project88 on social media.", "x.txt"), FORMAT_TEXT);
+
+	struct zip_kind k = {0};
+	zip_kind_note(&k, "word/document.xml", NULL);
+	CHECK_INT(zip_kind_format(&k), FORMAT_DOCX);
+	struct zip_kind o = {0};
+	zip_kind_note(&o, "content.xml", NULL);
+	zip_kind_note(&o, "", "application/vnd.oasis.opendocument.text");
+	CHECK_INT(zip_kind_format(&o), FORMAT_ODT);
+	struct zip_kind e = {0};
+	zip_kind_note(&e, "META-INF/container.xml", NULL);
+	CHECK_INT(zip_kind_format(&e), FORMAT_EPUB);
+	struct zip_kind z = {0};
+	zip_kind_note(&z, "a.txt", NULL);
+	CHECK_INT(zip_kind_format(&z), FORMAT_ZIP);
+
+	enum doc_format f;
+	CHECK(doc_format_parse("csl-json", &f) && f == FORMAT_CSL_JSON);
+	CHECK(!doc_format_parse("zip", &f)); /* not a format one can ask for */
+}
+
+static void paragraphs(void)
+{
+	struct para p;
+	size_t n;
+	para_init(&p);
+	para_text(&p, "  Smith,\n\t J. ", 14, 7);
+	para_text(&p, "(2020).", 7, 8);
+	CHECK_STR(para_get(&p, &n), "Smith, J. (2020).");
+	CHECK_INT(p.line, 7); /* where its first word was */
+	para_reset(&p);
+
+	para_text(&p, "See ", 4, 1);
+	para_link_begin(&p, "https://a.example/x");
+	para_text(&p, "https://a.example/x/", 20, 1);
+	para_link_end(&p);
+	para_text(&p, " and ", 5, 1);
+	para_link_begin(&p, "https://b.example/>");
+	para_text(&p, "a [b] title", 11, 1);
+	para_link_end(&p);
+	CHECK_STR(para_get(&p, &n), "See <https://a.example/x> and [a \\[b\\] title](<https://b.example/%3E>)");
+	para_reset(&p);
+
+	para_text(&p, "One.", 4, 1);
+	para_break(&p);
+	para_text(&p, " Two.", 5, 1);
+	para_break(&p);
+	CHECK_STR(para_get(&p, &n), "One.\nTwo.");
+	para_finish(&p);
+}
+
+int main(void)
+{
+	detection();
+	paragraphs();
+	return check_done("formats");
+}
