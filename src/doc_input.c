@@ -60,26 +60,10 @@ ssize_t doc_input_read(void *p, void *buf, size_t n)
 
 int doc_input_slurp(struct doc_input *in, char **out, size_t *len)
 {
-	struct buf b;
-	buf_init(&b);
-	char chunk[65536];
-	ssize_t got;
-	while ((got = doc_input_read(in, chunk, sizeof chunk)) > 0) {
-		if (b.len + (size_t)got > DOC_SLURP_MAX) {
-			snprintf(in->error, sizeof in->error, "the document is larger than %zu bytes",
-				 DOC_SLURP_MAX);
-			got = -1;
-			break;
-		}
-		buf_append(&b, chunk, (size_t)got);
-	}
-	if (got < 0) {
-		buf_finish(&b);
-		return -1;
-	}
-	*len = b.len;
-	*out = b.data ? buf_steal(&b) : xstrdup("");
-	return 0;
+	int rc = read_all(doc_input_read, in, DOC_SLURP_MAX, out, len);
+	if (rc == -2)
+		snprintf(in->error, sizeof in->error, "the document is larger than %zu bytes", DOC_SLURP_MAX);
+	return rc < 0 ? -1 : 0;
 }
 
 void doc_input_close(struct doc_input *in)

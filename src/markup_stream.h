@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+#include "util.h"
+
 /* An attribute: uri is its namespace (NULL in HTML and for plain names). */
 struct markup_attr {
 	const char *uri, *name, *value;
@@ -29,9 +31,8 @@ struct markup_events {
  * uri is NULL), or NULL. */
 const char *markup_attr(const struct markup_attr *attrs, size_t n, const char *uri, const char *name);
 
-/* Where the bytes come from: returns bytes read, 0 at the end, -1 on error
- * (the source keeps its own message). */
-typedef ssize_t (*markup_read_fn)(void *src, void *buf, size_t n);
+/* Where the bytes come from (the source keeps its own message on error). */
+typedef byte_source markup_read_fn;
 
 /* Bytes held in memory, as a source. */
 struct mem_source {

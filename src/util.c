@@ -198,3 +198,28 @@ uint64_t fnv1a64(const void *s, size_t n)
 		h = (h ^ p[i]) * 1099511628211ULL;
 	return h;
 }
+
+int read_all(byte_source read, void *src, size_t cap, char **out, size_t *len)
+{
+	struct buf b;
+	buf_init(&b);
+	char chunk[65536];
+	ssize_t got;
+	int rc = 0;
+	while ((got = read(src, chunk, sizeof chunk)) > 0) {
+		if (b.len + (size_t)got > cap) {
+			rc = -2;
+			break;
+		}
+		buf_append(&b, chunk, (size_t)got);
+	}
+	if (got < 0)
+		rc = -1;
+	if (rc < 0) {
+		buf_finish(&b);
+		return rc;
+	}
+	*len = b.len;
+	*out = b.data ? buf_steal(&b) : xstrdup("");
+	return 0;
+}

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
@@ -31,6 +32,12 @@ void buf_clear(struct buf *b);
 void buf_append(struct buf *b, const char *s, size_t n);
 void buf_putc(struct buf *b, char c);
 char *buf_steal(struct buf *b);
+
+/* A byte source: bytes read into buf (at most n), 0 at the end, -1 on error. */
+typedef ssize_t (*byte_source)(void *src, void *buf, size_t n);
+/* Everything src has, into a fresh NUL-terminated buffer of at most cap
+ * bytes: 0, -1 when src failed, -2 when it holds more than cap. */
+int read_all(byte_source read, void *src, size_t cap, char **out, size_t *len);
 
 /* Number of code points in s[0..n): turns a byte offset into a 1-based column - 1. */
 size_t utf8_count(const char *s, size_t n);

@@ -173,27 +173,12 @@ int zip_part_slurp(struct zip_doc *z, const char *name, char **out, size_t *len)
 	int rc = zip_part_open(z, name);
 	if (rc <= 0)
 		return rc;
-	struct buf b;
-	buf_init(&b);
-	char chunk[16384];
-	ssize_t got;
-	while ((got = zip_part_read(z, chunk, sizeof chunk)) > 0) {
-		if (b.len + (size_t)got > ZIP_MAX_SMALL_PART) {
-			snprintf(z->error, sizeof z->error, "%s is larger than %u bytes: not a document part",
-				 name, ZIP_MAX_SMALL_PART);
-			got = -1;
-			break;
-		}
-		buf_append(&b, chunk, (size_t)got);
-	}
+	rc = read_all(zip_part_source, z, ZIP_MAX_SMALL_PART, out, len);
 	zip_part_close(z);
-	if (got < 0) {
-		buf_finish(&b);
-		return -1;
-	}
-	*len = b.len;
-	*out = b.data ? buf_steal(&b) : xstrdup("");
-	return 1;
+	if (rc == -2)
+		snprintf(z->error, sizeof z->error, "%s is larger than %u bytes: not a document part", name,
+			 ZIP_MAX_SMALL_PART);
+	return rc < 0 ? -1 : 1;
 }
 
 void zip_close(struct zip_doc *z)
