@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <regex.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "archive_findings.h"
@@ -32,10 +33,29 @@ static void fatal(const char *fmt, ...)
 	va_end(ap);
 }
 
+/* A path that exists and is no regular file (/dev/null, a FIFO, a symbolic
+ * link) is written through: renaming a file over it would replace it. */
+static int write_report_through(const struct model *m, const struct summary *s, const char *path)
+{
+	FILE *f = fopen(path, "w");
+	int rc = f ? report_json_write(m, s, f) : -1;
+	int saved = errno;
+	if (f && fclose(f) != 0 && rc == 0) {
+		rc = -1;
+		saved = errno;
+	}
+	if (rc != 0)
+		fatal("cannot write %s: %s", path, strerror(saved));
+	return rc;
+}
+
 /* Writes the report to path through a temporary file renamed into place, so
  * a failed run never leaves a truncated report where a good one was. */
 static int write_report_file(const struct model *m, const struct summary *s, const char *path)
 {
+	struct stat st;
+	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		return write_report_through(m, s, path);
 	char *tmp = xasprintf("%s.XXXXXX", path);
 	int fd = mkstemp(tmp);
 	if (fd < 0) {

@@ -101,6 +101,20 @@ jq -c .references "$tmp/out" > "$tmp/stdin.refs"
 run --extract-only -q -o "$tmp/report.json" "$seed"
 expect "-o writes the file, nothing on stdout or stderr" "$rc|$out|$err" "1||"
 expect "… same references as from stdin" "$(jq -c .references "$tmp/report.json" | cmp - "$tmp/stdin.refs" && echo same)" same
+# -o to what is no regular file writes through it: a rename would replace
+# it (as root, "-o /dev/null" once turned /dev/null into a file)
+mkfifo "$tmp/pipe"
+timeout 20 cat "$tmp/pipe" > "$tmp/from-pipe" &
+reader=$!
+"$bin" --extract-only -q -o "$tmp/pipe" "$seed"
+wait $reader
+expect "-o FIFO: the report came through, the FIFO is still one" \
+	"$(jq -r .document.format "$tmp/from-pipe") $([ -p "$tmp/pipe" ] && echo fifo)" "markdown fifo"
+ln -s report.json "$tmp/link.json"
+rm -f "$tmp/report.json"
+"$bin" --extract-only -q -o "$tmp/link.json" "$seed"
+expect "-o symlink: still a link, the report in its target" \
+	"$([ -L "$tmp/link.json" ] && echo link) $(jq -r .document.format "$tmp/report.json")" "link markdown"
 run --extract-only -o "$tmp/no/such/dir/r.json" "$seed"
 expect "unwritable -o" "$rc" 2
 expect_match "… explained" "$err" "cannot write .*r.json"
