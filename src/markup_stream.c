@@ -175,8 +175,7 @@ static int io_read(void *ctx, char *buf, int len)
 
 /* The pull parsers read through io_read and keep only a window of the input;
  * libxml2 2.9's HTML push parser keeps all of it. */
-static xmlParserCtxtPtr make_context(bool html, const char *what, struct io *io, xmlSAXHandler *sax,
-				     struct stream *s)
+static xmlParserCtxtPtr make_context(bool html, struct io *io, xmlSAXHandler *sax, struct stream *s)
 {
 	if (!html)
 		return xmlCreateIOParserCtxt(sax, s, io_read, NULL, io, XML_CHAR_ENCODING_NONE);
@@ -194,7 +193,6 @@ static xmlParserCtxtPtr make_context(bool html, const char *what, struct io *io,
 		return NULL;
 	}
 	inputPush(ctxt, in);
-	(void)what;
 	return ctxt;
 }
 
@@ -205,7 +203,7 @@ int markup_parse(bool html, const char *what, markup_read_fn read, void *src,
 	handler(&sax, html);
 	struct stream s = {.ev = ev, .u = u};
 	struct io io = {read, src, false};
-	s.ctxt = make_context(html, what, &io, &sax, &s);
+	s.ctxt = make_context(html, &io, &sax, &s);
 	if (!s.ctxt) {
 		snprintf(err, errlen, "%s: the parser could not start", what);
 		return -1;

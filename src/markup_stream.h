@@ -1,5 +1,6 @@
 /* markup_stream.h — XML and HTML read as a stream of events with libxml2's
- * push parsers, so memory follows the element being read, not the file.
+ * pull parsers reading from the source, so memory follows the element being
+ * read, not the file.
  *
  * XML is parsed without network access, without loading any DTD, and a
  * document that declares entities is refused outright: no external entity

@@ -169,6 +169,17 @@ void para_link_end(struct para *p)
 	p->link_url = NULL;
 }
 
+void para_prefix(struct para *p, const char *prefix)
+{
+	size_t k = strlen(prefix);
+	para_link_end(p);
+	if (!p->text.len || !room(p, k))
+		return;
+	buf_append(&p->text, prefix, k); /* grows the buffer; the bytes move next */
+	memmove(p->text.data + k, p->text.data, p->text.len - k);
+	memcpy(p->text.data, prefix, k);
+}
+
 const char *para_get(struct para *p, size_t *n)
 {
 	para_link_end(p);

@@ -35,6 +35,9 @@ void para_break(struct para *p);
 /* A link to url (copied) around the text that follows until para_link_end. */
 void para_link_begin(struct para *p, const char *url);
 void para_link_end(struct para *p);
+/* Puts prefix ("- ", "3. ") before a paragraph that has text: a list
+ * item, for the extractor to read as one. */
+void para_prefix(struct para *p, const char *prefix);
 /* The paragraph's text without surrounding blanks; *n its length. */
 const char *para_get(struct para *p, size_t *n);
 bool para_empty(const struct para *p);

@@ -84,14 +84,9 @@ static int read_html_doc(struct model *m, struct extractor *x, struct doc_input 
 	return rc;
 }
 
-struct zip_scan {
-	struct zip_kind kind;
-};
-
-static bool note_entry(const char *name, void *u)
+static void note_entry(const char *name, void *kind)
 {
-	zip_kind_note(&((struct zip_scan *)u)->kind, name, NULL);
-	return true;
+	zip_kind_note(kind, name, NULL);
 }
 
 /* DOCX, ODT or EPUB: which one the archive's entries and mimetype say. */
@@ -105,17 +100,17 @@ static int read_zip_doc(struct model *m, struct extractor *x, struct doc_input *
 		return -1;
 	}
 	struct zip_doc z;
-	int rc = zip_open(&z, in->regular ? in->path : NULL, mem, len, in->regular ? in->size : len);
+	struct zip_kind kind = {0};
+	int rc = zip_open(&z, in->regular ? in->path : NULL, mem, len, in->regular ? in->size : len,
+			  f == FORMAT_ZIP ? note_entry : NULL, &kind);
 	if (rc == 0 && f == FORMAT_ZIP) {
-		struct zip_scan scan = {0};
 		char *mime = NULL;
 		size_t ml;
-		rc = zip_each(&z, note_entry, &scan);
-		if (rc == 0 && zip_part_slurp(&z, "mimetype", &mime, &ml) < 0)
+		if (zip_part_slurp(&z, "mimetype", &mime, &ml) < 0)
 			rc = -1;
-		zip_kind_note(&scan.kind, "", mime);
+		zip_kind_note(&kind, "", mime);
 		free(mime);
-		f = zip_kind_format(&scan.kind);
+		f = zip_kind_format(&kind);
 		if (rc == 0 && f == FORMAT_ZIP) {
 			snprintf(z.error, sizeof z.error,
 				 "this is a zip archive but not a DOCX, ODT or EPUB document (no word/document.xml, "

@@ -287,23 +287,19 @@ static void field_end(struct docx *d)
 static void paragraph_end(struct docx *d)
 {
 	size_t n;
+	if (d->list_item && !d->heading)
+		para_prefix(&d->p, "- ");
 	const char *s = para_get(&d->p, &n);
 	unsigned at = d->paragraphs;
 	if (n == 0 || d->skip) {
 		/* nothing to read */
 	} else if (d->heading && !d->note_part) {
 		extractor_heading(d->x, d->heading, s, n, at);
-	} else if (!d->note_part || d->in_note) {
-		char *l = d->list_item ? xasprintf("- %.*s", (int)n, s) : NULL;
-		if (l) {
-			s = l;
-			n = strlen(l);
-		}
-		if (d->note_part)
+	} else if (d->note_part) {
+		if (d->in_note)
 			extractor_note_block(d->x, s, n, at);
-		else
-			extractor_block(d->x, s, n, at);
-		free(l);
+	} else {
+		extractor_block(d->x, s, n, at);
 	}
 	para_reset(&d->p);
 	d->heading = 0;

@@ -135,6 +135,10 @@ static void begin_note(struct walk *w, unsigned line)
 static void flush(struct walk *w)
 {
 	size_t n;
+	if (!w->heading && w->item_prefix[0] && !para_empty(&w->p)) {
+		para_prefix(&w->p, w->item_prefix);
+		w->item_prefix[0] = '\0';
+	}
 	const char *s = para_get(&w->p, &n);
 	unsigned line = w->p.line;
 	if (n == 0) {
@@ -143,20 +147,11 @@ static void flush(struct walk *w)
 	}
 	if (w->heading) {
 		extractor_heading(w->x, w->heading, s, n, line);
+	} else if (w->note_depth) {
+		begin_note(w, line);
+		extractor_note_block(w->x, s, n, line);
 	} else {
-		char *l = w->item_prefix[0] ? xasprintf("%s%.*s", w->item_prefix, (int)n, s) : NULL;
-		if (l) {
-			s = l;
-			n = strlen(l);
-		}
-		w->item_prefix[0] = '\0';
-		if (w->note_depth) {
-			begin_note(w, line);
-			extractor_note_block(w->x, s, n, line);
-		} else {
-			extractor_block(w->x, s, n, line);
-		}
-		free(l);
+		extractor_block(w->x, s, n, line);
 	}
 	para_reset(&w->p);
 }

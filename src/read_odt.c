@@ -53,13 +53,11 @@ static bool skipped(const char *name)
 static void body_paragraph_end(struct odt *o)
 {
 	size_t n;
+	if (o->list_item && !o->heading)
+		para_prefix(&o->body, "- ");
 	const char *s = para_get(&o->body, &n);
 	if (n && o->heading) {
 		extractor_heading(o->x, o->heading, s, n, o->paragraphs);
-	} else if (n && o->list_item) {
-		char *l = xasprintf("- %.*s", (int)n, s);
-		extractor_block(o->x, l, strlen(l), o->paragraphs);
-		free(l);
 	} else if (n) {
 		extractor_block(o->x, s, n, o->paragraphs);
 	}
@@ -71,12 +69,11 @@ static void body_paragraph_end(struct odt *o)
 static void note_paragraph_end(struct odt *o)
 {
 	size_t n;
+	if (o->note_list_item)
+		para_prefix(&o->note, "- ");
 	const char *s = para_get(&o->note, &n);
-	if (n) {
-		char *l = xasprintf("%s%.*s", o->note_list_item ? "- " : "", (int)n, s);
-		extractor_note_block(o->x, l, strlen(l), o->note_paragraphs);
-		free(l);
-	}
+	if (n)
+		extractor_note_block(o->x, s, n, o->note_paragraphs);
 	o->note_list_item = false;
 	para_reset(&o->note);
 }

@@ -61,7 +61,8 @@ static int next_entry(struct zip_doc *z, struct archive *a, struct archive_entry
 	return 1;
 }
 
-int zip_open(struct zip_doc *z, const char *path, const void *mem, size_t mem_len, uint64_t file_bytes)
+int zip_open(struct zip_doc *z, const char *path, const void *mem, size_t mem_len, uint64_t file_bytes,
+	     void (*each)(const char *name, void *u), void *u)
 {
 	memset(z, 0, sizeof *z);
 	z->path = path;
@@ -80,6 +81,8 @@ int zip_open(struct zip_doc *z, const char *path, const void *mem, size_t mem_le
 	unsigned n = 0;
 	int rc;
 	while ((rc = next_entry(z, a, &e)) > 0) {
+		if (each && archive_entry_pathname(e))
+			each(archive_entry_pathname(e), u);
 		if (++n > ZIP_MAX_ENTRIES) {
 			rc = fail(z, "the archive has more than 20000 entries: not a document (zip bomb?)");
 			break;
@@ -93,22 +96,6 @@ int zip_open(struct zip_doc *z, const char *path, const void *mem, size_t mem_le
 			rc = -1;
 			break;
 		}
-	}
-	archive_read_free(a);
-	return rc < 0 ? -1 : 0;
-}
-
-int zip_each(struct zip_doc *z, bool (*fn)(const char *name, void *u), void *u)
-{
-	struct archive *a = reopen(z);
-	if (!a)
-		return -1;
-	struct archive_entry *e;
-	int rc;
-	while ((rc = next_entry(z, a, &e)) > 0) {
-		const char *name = archive_entry_pathname(e);
-		if (name && !fn(name, u))
-			break;
 	}
 	archive_read_free(a);
 	return rc < 0 ? -1 : 0;

@@ -33,11 +33,11 @@ struct zip_doc {
 	char error[512];
 };
 
-/* Checks that the file is a readable zip (entry count, encryption). Returns
- * 0, or -1 with z->error set. mem, when not NULL, is borrowed. */
-int zip_open(struct zip_doc *z, const char *path, const void *mem, size_t mem_len, uint64_t file_bytes);
-/* Calls fn for each entry name (stops when fn returns false). 0 or -1. */
-int zip_each(struct zip_doc *z, bool (*fn)(const char *name, void *u), void *u);
+/* Checks that the file is a readable zip (entry count, declared sizes,
+ * encryption), calling each (when not NULL) with every entry's name on the
+ * way. Returns 0, or -1 with z->error set. mem, when not NULL, is borrowed. */
+int zip_open(struct zip_doc *z, const char *path, const void *mem, size_t mem_len, uint64_t file_bytes,
+	     void (*each)(const char *name, void *u), void *u);
 /* Positions the reader at the part: 1 found, 0 absent, -1 error. */
 int zip_part_open(struct zip_doc *z, const char *name);
 /* Reads the open part: bytes read, 0 at its end, -1 on error (z->error). */

@@ -70,6 +70,12 @@ static void paragraphs(void)
 	CHECK_STR(para_get(&p, &n), "See <https://a.example/x> and [a \\[b\\] title](<https://b.example/%3E>)");
 	para_reset(&p);
 
+	para_prefix(&p, "- "); /* nothing to mark yet */
+	para_text(&p, "Item text", 9, 1);
+	para_prefix(&p, "12. ");
+	CHECK_STR(para_get(&p, &n), "12. Item text");
+	para_reset(&p);
+
 	para_text(&p, "One.", 4, 1);
 	para_break(&p);
 	para_text(&p, " Two.", 5, 1);
