@@ -43,7 +43,6 @@ struct extractor {
 	bool no_columns;   /* locations are paragraphs: a column means nothing */
 	const char *part;  /* the file inside the document, model-owned; NULL for one file */
 	enum note_space note_space;
-	bool in_note;      /* the reader said a note is open */
 };
 
 struct extractor *extractor_create(struct model *m, const struct classify_config *cfg)
@@ -455,7 +454,6 @@ void extractor_finish(struct extractor *x)
 {
 	finish_entry(x);
 	close_note(x);
-	x->in_note = false;
 }
 
 void extractor_structured(struct extractor *x)
@@ -509,7 +507,6 @@ void extractor_note_begin(struct extractor *x, enum note_space space, const char
 	footnotes_define(&x->m->notes, space, label, len, line, 0);
 	x->note = xstrndup(label, len);
 	x->note_space = space;
-	x->in_note = true;
 }
 
 /* A paragraph of an open note: the first is its first source; later ones are
@@ -531,7 +528,6 @@ void extractor_note_end(struct extractor *x)
 {
 	finish_entry(x);
 	close_note(x);
-	x->in_note = false;
 	x->prev_blank = true;
 }
 
