@@ -6,6 +6,7 @@
 
 #include "classify_url.h"
 #include "compare_drift.h"
+#include "interrupt.h"
 #include "live_engine.h"
 #include "util.h"
 #include "wayback_api.h"
@@ -428,9 +429,10 @@ static void drop_unfinished(struct live_engine *e, bool saving)
 		if (saving)
 			t->done = true; /* save_status stays "pending" */
 		else
-			finish(e, t, ARCHIVE_UNKNOWN, run_of(e)->given_up[endpoint_of((enum step)t->step)]
-							      ? "archive-rate-limited"
-							      : "deadline");
+			finish(e, t, ARCHIVE_UNKNOWN,
+			       interrupted() ? "interrupted"
+			       : run_of(e)->given_up[endpoint_of((enum step)t->step)] ? "archive-rate-limited"
+										      : "deadline");
 	}
 }
 
@@ -490,7 +492,7 @@ int check_archive(struct model *m, const struct archive_config *cfg, char *err, 
 	}
 	live_engine_run(&e);
 	drop_unfinished(&e, false);
-	if (cfg->save_missing && cfg->access_key && cfg->secret_key && live_now() < e.deadline) {
+	if (cfg->save_missing && cfg->access_key && cfg->secret_key && !interrupted() && live_now() < e.deadline) {
 		char *auth = xasprintf("Authorization: LOW %s:%s", cfg->access_key, cfg->secret_key);
 		run.save_headers = curl_slist_append(NULL, "Accept: application/json");
 		run.save_headers = curl_slist_append(run.save_headers, auth);

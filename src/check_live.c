@@ -7,6 +7,7 @@
 
 #include "classify_url.h"
 #include "compare_drift.h"
+#include "interrupt.h"
 #include "live_engine.h"
 #include "live_verdict.h"
 #include "page_text.h"
@@ -269,7 +270,9 @@ static void complete(struct live_engine *e, struct live_transfer *t, CURLcode co
 static void run(struct live_engine *e)
 {
 	live_engine_run(e);
-	const char *why = ((struct live_run *)e->ctx)->gave_up ? "offline" : "deadline";
+	const char *why = interrupted()				 ? "interrupted"
+			  : ((struct live_run *)e->ctx)->gave_up ? "offline"
+								 : "deadline";
 	for (size_t i = 0; i < e->nt; i++) {
 		struct live_transfer *t = &e->t[i];
 		if (t->done)
@@ -416,7 +419,7 @@ int check_live(struct model *m, const struct live_config *cfg, char *err, size_t
 		free(key);
 	}
 	run(&e);
-	if (cfg->probe && !state.gave_up && live_now() < e.deadline)
+	if (cfg->probe && !state.gave_up && !interrupted() && live_now() < e.deadline)
 		probe_hosts(&e);
 	mark_offline(m, state.gave_up);
 	live_engine_finish(&e);

@@ -4,6 +4,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "interrupt.h"
+
 double live_now(void)
 {
 	struct timespec ts;
@@ -317,7 +319,7 @@ void live_engine_run(struct live_engine *e)
 {
 	for (;;) {
 		double now = live_now();
-		if (now >= e->deadline)
+		if (now >= e->deadline || interrupted())
 			break;
 		start_ready(e, now);
 		if (e->running == 0) {

@@ -134,7 +134,10 @@ static void on_error(void *ctx, xmlErrorPtr e)
 	struct stream *s = ctx;
 	if (s->first_error[0] || !e || e->level < XML_ERR_ERROR)
 		return;
-	size_t n = snprintf(s->first_error, sizeof s->first_error, "%s", e->message ? e->message : "error");
+	/* snprintf returns the length it would have written: a long message
+	 * (libxml2 quotes element names whole) is cut, and so is n */
+	snprintf(s->first_error, sizeof s->first_error, "%s", e->message ? e->message : "error");
+	size_t n = strlen(s->first_error);
 	while (n > 0 && (s->first_error[n - 1] == '\n' || s->first_error[n - 1] == ' '))
 		s->first_error[--n] = '\0';
 	s->error_line = e->line > 0 ? (unsigned)e->line : line_now(s);

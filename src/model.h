@@ -194,6 +194,7 @@ struct model {
 	bool archive_planned;       /* the archive stage ran (or was meant to) */
 	struct footnotes notes;
 	struct problem_list problems; /* document-level */
+	const char *incomplete;       /* why the run stopped before its end (static text); NULL: it did not */
 };
 
 struct model *model_create(const char *path);

@@ -14,6 +14,11 @@
 #include "util.h"
 
 #define MAX_FIELDS 64
+/* @string macros can double a value at every level (a1 = a0 # a0, …): a
+ * 600-byte file would expand to a gigabyte. Values and the bytes copied out
+ * of macros are capped, as the XML readers refuse entity declarations. */
+#define MAX_VALUE (1u << 20)
+#define MAX_EXPANDED (64u << 20)
 
 struct field {
 	char name[32];
@@ -28,6 +33,7 @@ struct bib {
 	struct strmap macros; /* name → index into macro_values */
 	char **macro_values;
 	size_t nmacros, macros_cap;
+	size_t expanded; /* bytes copied out of macros so far */
 	char error[200];
 };
 
@@ -114,7 +120,15 @@ static bool read_value(struct bib *b, struct buf *v)
 			if (digits) {
 				buf_append(v, name, strlen(name));
 			} else if (strmap_get(&b->macros, name, &i)) {
-				buf_append(v, b->macro_values[i], strlen(b->macro_values[i]));
+				size_t k = strlen(b->macro_values[i]);
+				b->expanded += k;
+				if (b->expanded > MAX_EXPANDED) {
+					snprintf(b->error, sizeof b->error,
+						 "line %u: @string macros expand to over %u MiB in all "
+						 "(an expansion bomb?)", b->line, MAX_EXPANDED >> 20);
+					return false;
+				}
+				buf_append(v, b->macro_values[i], k);
 			} else {
 				for (i = 0; i < 12; i++)
 					if (strcasecmp(name, month_macros[i]) == 0)
@@ -123,6 +137,11 @@ static bool read_value(struct bib *b, struct buf *v)
 				snprintf(num, sizeof num, "%zu", i + 1);
 				buf_append(v, i < 12 ? num : name, strlen(i < 12 ? num : name));
 			}
+		}
+		if (v->len > MAX_VALUE) {
+			snprintf(b->error, sizeof b->error, "line %u: a field value is over %u MiB long",
+				 b->line, MAX_VALUE >> 20);
+			return false;
 		}
 		skip_space(b);
 		if (b->pos < b->n && b->s[b->pos] == '#') {
@@ -191,12 +210,12 @@ static struct date published(const struct field *f, size_t n)
 	if (d.year || !y)
 		return d;
 	char *yp = plain(y->value);
-	int year = atoi(yp), month = 0;
+	int year = (int)clamped_number(yp), month = 0;
 	free(yp);
 	if (m) {
 		char *mp = plain(m->value);
 		size_t used;
-		month = atoi(mp);
+		month = (int)clamped_number(mp);
 		if (!month)
 			month = month_parse(mp, strlen(mp), &used);
 		free(mp);

@@ -20,10 +20,12 @@ static const char *str(json_t *o, const char *key)
 
 static int part(json_t *v)
 {
-	if (json_is_integer(v))
-		return (int)json_integer_value(v);
+	if (json_is_integer(v)) {
+		json_int_t k = json_integer_value(v);
+		return (int)(k > NUMBER_MAX ? NUMBER_MAX : k < -NUMBER_MAX ? -NUMBER_MAX : k);
+	}
 	if (json_is_string(v))
-		return atoi(json_string_value(v));
+		return (int)clamped_number(json_string_value(v));
 	return 0;
 }
 

@@ -144,7 +144,7 @@ static void on_setting_start(void *u, const char *uri, const char *name, const s
 	else if (d->settings_kind >= 0 && strcmp(name, "numFmt") == 0)
 		d->notes[d->settings_kind].format = format_named(markup_attr(at, n, NULL, "val"));
 	else if (d->settings_kind >= 0 && strcmp(name, "numStart") == 0 && markup_attr(at, n, NULL, "val"))
-		d->notes[d->settings_kind].start = strtol(markup_attr(at, n, NULL, "val"), NULL, 10);
+		d->notes[d->settings_kind].start = clamped_number(markup_attr(at, n, NULL, "val"));
 }
 
 static void on_setting_end(void *u, const char *uri, const char *name)
@@ -194,6 +194,7 @@ static const char *number_note(struct numbering *nb, const char *id)
 	size_t i;
 	if (!strmap_get(&nb->ids, id, &i)) {
 		grow_array(&nb->labels, &nb->cap, nb->n + 1, sizeof *nb->labels);
+		/* next starts at most at NUMBER_MAX: counting on cannot overflow */
 		format_number(nb->format, nb->next++, nb->labels[nb->n]);
 		i = strmap_put(&nb->ids, id, nb->n++);
 	}
@@ -223,6 +224,8 @@ static char *hyperlink_target(const char *instr)
 			return NULL;
 		if (*s == '\\') { /* a switch; \l, \o, \t take an argument */
 			char sw = s[1];
+			if (!sw)
+				return NULL; /* a lone '\' ends the instruction */
 			s += 2;
 			while (*s == ' ')
 				s++;

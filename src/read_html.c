@@ -281,13 +281,14 @@ static void on_start(void *u, const char *uri, const char *name, const struct ma
 		if (w->nlists < MAX_LISTS) {
 			const char *start = markup_attr(at, nat, NULL, "start");
 			w->ordered[w->nlists] = name[0] == 'o';
-			w->item[w->nlists] = start ? strtol(start, NULL, 10) - 1 : 0;
+			w->item[w->nlists] = start ? clamped_number(start) - 1 : 0;
 		}
 		w->nlists++;
 	} else if (strcmp(name, "li") == 0 && w->nlists && w->nlists <= MAX_LISTS) {
 		unsigned k = w->nlists - 1;
 		const char *value = markup_attr(at, nat, NULL, "value");
-		w->item[k] = value ? strtol(value, NULL, 10) : w->item[k] + 1;
+		/* clamped, so counting on from it cannot overflow */
+		w->item[k] = value ? clamped_number(value) : w->item[k] + 1;
 		if (w->ordered[k])
 			snprintf(w->item_prefix, sizeof w->item_prefix, "%ld. ", w->item[k]);
 		else

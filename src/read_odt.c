@@ -125,7 +125,7 @@ static void on_start(void *u, const char *uri, const char *name, const struct ma
 			o->paragraphs++;
 			if (name[0] == 'h') {
 				const char *lvl = markup_attr(at, n, NULL, "outline-level");
-				o->heading = lvl ? atoi(lvl) : 1;
+				o->heading = lvl ? (int)clamped_number(lvl) : 1;
 				if (o->heading < 1 || o->heading > 9)
 					o->heading = 1;
 			}

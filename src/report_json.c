@@ -260,7 +260,9 @@ static int write_all(const struct model *m, const struct summary *s, FILE *out, 
 				(json_int_t)m->doc.lines);
 	json_t *tool = json_pack("{s:s, s:s}", "name", "citecheck", "version", CITECHECK_VERSION);
 	json_object_set_new(tool, "schema", json_integer(REPORT_SCHEMA_VERSION));
-	if (member(out, "citecheck", tool, true, b) || member(out, "document", doc, false, b))
+	if (member(out, "citecheck", tool, true, b) || member(out, "document", doc, false, b) ||
+	    member(out, "complete", json_boolean(!m->incomplete), false, b) ||
+	    member(out, "incomplete_reason", str_or_null(m->incomplete), false, b))
 		return -1;
 	json_t *key = json_string("references");
 	int rc = fputs(",\n", out) < 0 || emit(out, key, JSON_ENCODE_ANY, b) || fputs(": [", out) < 0;

@@ -9,7 +9,7 @@
 #include "model.h"
 #include "summary.h"
 
-#define REPORT_SCHEMA_VERSION 3
+#define REPORT_SCHEMA_VERSION 4
 
 /* Returns 0, or -1 when writing failed (errno set by stdio). */
 int report_json_write(const struct model *m, const struct summary *s, FILE *out);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "safe_text.h"
 #include "util.h"
 
 /* A line to print: a finding, or a link's live verdict. */
@@ -44,20 +45,25 @@ static int by_place(const void *a, const void *b)
 
 static void print_item(const struct model *m, const struct item *it, FILE *out)
 {
-	fprintf(out, "%s:", m->doc.path);
+	fput_safe(m->doc.path, out);
+	putc(':', out);
 	if (it->line)
 		fprintf(out, "%u:", it->line);
 	if (it->column)
 		fprintf(out, "%u:", it->column);
 	if (it->p) {
 		const struct problem *p = it->p;
-		fprintf(out, " %s: %s [%s]\n", severity_name(problem_severity(p->code)), p->message,
-			problem_code_name(p->code));
-		if (p->suggestion)
-			fprintf(out, "    suggestion: %s\n", p->suggestion);
+		fprintf_safe(out, " %s: %s [%s]", severity_name(problem_severity(p->code)), p->message,
+			     problem_code_name(p->code));
+		putc('\n', out);
+		if (p->suggestion) {
+			fputs("    suggestion: ", out);
+			fput_safe(p->suggestion, out);
+			putc('\n', out);
+		}
 		return;
 	}
-	fprintf(out, " %s: %s (%s", live_verdict_name(it->live->verdict), it->l->url, it->live->reason);
+	fprintf_safe(out, " %s: %s (%s", live_verdict_name(it->live->verdict), it->l->url, it->live->reason);
 	if (it->live->http_status && strncmp(it->live->reason, "http-", 5) != 0)
 		fprintf(out, ", HTTP %ld", it->live->http_status);
 	fputs(")\n", out);
@@ -80,13 +86,14 @@ void report_text_write(const struct model *m, const struct summary *s, bool verb
 	for (size_t i = 0; i < c.n; i++)
 		print_item(m, &c.v[i], out);
 	free(c.v);
-	fprintf(out,
+	fprintf_safe(out,
 		"citecheck: %s: %zu reference%s, %zu link%s (%zu distinct URL%s), "
-		"footnotes %zu cited / %zu defined; %zu error%s, %zu warning%s\n",
+		"footnotes %zu cited / %zu defined; %zu error%s, %zu warning%s",
 		m->doc.path, s->references, s->references == 1 ? "" : "s", s->links, s->links == 1 ? "" : "s",
 		s->distinct_urls, s->distinct_urls == 1 ? "" : "s", s->footnotes_cited, s->footnotes_defined,
 		s->severity[SEV_ERROR], s->severity[SEV_ERROR] == 1 ? "" : "s", s->severity[SEV_WARNING],
 		s->severity[SEV_WARNING] == 1 ? "" : "s");
+	putc('\n', out);
 	if (s->requests || s->offline)
 		fprintf(out, "citecheck: links: %zu alive, %zu dead, %zu blocked, %zu unverified, %zu skipped%s\n",
 			s->live[LIVE_ALIVE], s->live[LIVE_DEAD], s->live[LIVE_BLOCKED], s->live[LIVE_ERROR],
@@ -98,4 +105,6 @@ void report_text_write(const struct model *m, const struct summary *s, bool verb
 			"drift: %zu unchanged, %zu changed, %zu unknown\n",
 			s->archive[ARCHIVE_ARCHIVED], s->archive[ARCHIVE_NOT_ARCHIVED], s->archive[ARCHIVE_UNKNOWN],
 			s->archive_requests, s->drift[DRIFT_UNCHANGED], s->drift[DRIFT_CHANGED], s->drift[DRIFT_UNKNOWN]);
+	if (m->incomplete)
+		fprintf(out, "citecheck: %s: the report holds only what was checked before then\n", m->incomplete);
 }

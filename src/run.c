@@ -1,6 +1,7 @@
 #include "run.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include <unistd.h>
 
 #include "archive_findings.h"
+#include "interrupt.h"
 #include "check_archive.h"
 #include "check_live.h"
 #include "checks.h"
@@ -18,6 +20,7 @@
 #include "read_document.h"
 #include "report_json.h"
 #include "report_text.h"
+#include "safe_text.h"
 #include "summary.h"
 #include "util.h"
 
@@ -27,10 +30,12 @@ static void fatal(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	fputs("citecheck: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	char *msg = xvasprintf(fmt, ap);
 	va_end(ap);
+	fputs("citecheck: ", stderr);
+	fput_safe(msg, stderr);
+	fputc('\n', stderr);
+	free(msg);
 }
 
 /* A path that exists and is no regular file (/dev/null, a FIFO, a symbolic
@@ -63,6 +68,11 @@ static int write_report_file(const struct model *m, const struct summary *s, con
 		free(tmp);
 		return -1;
 	}
+	/* a report is an ordinary file: the mode the umask gives, not mkstemp's 0600 */
+	mode_t mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
+	interrupt_guard_file(tmp);
 	FILE *f = fdopen(fd, "w");
 	int rc = f ? report_json_write(m, s, f) : -1;
 	int saved = errno;
@@ -80,6 +90,7 @@ static int write_report_file(const struct model *m, const struct summary *s, con
 		unlink(tmp);
 		fatal("cannot write %s: %s", path, strerror(saved));
 	}
+	interrupt_guard_file(NULL);
 	free(tmp);
 	return rc;
 }
@@ -181,7 +192,9 @@ static int check_stages(struct model *m, const struct options *opt, struct live_
 		return -1;
 	if (!archive)
 		return 0;
-	if (live_offline(m)) {
+	if (interrupted()) {
+		archive_skip_all(m, "interrupted");
+	} else if (live_offline(m)) {
 		archive_skip_all(m, "offline");
 	} else {
 		struct archive_config ac;
@@ -223,8 +236,17 @@ static bool fails(const struct options *opt, const struct summary *s)
 	       ((f & FAIL_WARNING) && (s->severity[SEV_ERROR] || s->severity[SEV_WARNING]));
 }
 
+/* What the exit status and the report say when a signal stopped the run. */
+static int stop_status(struct model *m)
+{
+	int sig = interrupt_signal();
+	m->incomplete = sig == SIGTERM ? "interrupted by SIGTERM" : "interrupted by SIGINT";
+	return 128 + sig;
+}
+
 int run(const struct options *opt)
 {
+	interrupt_install();
 	if (opt->save_missing && !opt->no_archive &&
 	    (!getenv("WAYBACK_ACCESS_KEY") || !getenv("WAYBACK_SECRET_KEY"))) {
 		fatal("--save-missing needs WAYBACK_ACCESS_KEY and WAYBACK_SECRET_KEY in the environment "
@@ -247,10 +269,13 @@ int run(const struct options *opt)
 	check_all(m);
 	if (opt->extract_only) {
 		live_skip_all(m, "extract-only");
+	} else if (interrupted()) {
+		live_skip_all(m, "interrupted");
 	} else if (check_web(m, opt) != 0) {
 		model_destroy(m);
 		return EXIT_TROUBLE;
 	}
+	int stopped = interrupted() ? stop_status(m) : 0;
 	struct summary s;
 	summary_compute(m, &s);
 	int rc;
@@ -266,6 +291,8 @@ int run(const struct options *opt)
 	model_destroy(m);
 	if (rc)
 		return EXIT_TROUBLE;
+	if (stopped)
+		return stopped;
 	if (s.offline)
 		return EXIT_OFFLINE;
 	return fails(opt, &s) ? EXIT_FINDINGS : EXIT_CLEAN;

@@ -50,20 +50,30 @@ char *xstrdup(const char *s)
 	return xstrndup(s, strlen(s));
 }
 
-char *xasprintf(const char *fmt, ...)
+char *xvasprintf(const char *fmt, va_list ap)
 {
 	char small[256]; /* most messages fit: one formatting pass */
-	va_list ap;
-	va_start(ap, fmt);
+	va_list again;
+	va_copy(again, ap);
 	int n = vsnprintf(small, sizeof small, fmt, ap);
-	va_end(ap);
 	if (n < 0)
 		oom();
-	if ((size_t)n < sizeof small)
-		return xstrndup(small, (size_t)n);
-	char *p = xmalloc((size_t)n + 1);
+	char *p;
+	if ((size_t)n < sizeof small) {
+		p = xstrndup(small, (size_t)n);
+	} else {
+		p = xmalloc((size_t)n + 1);
+		vsnprintf(p, (size_t)n + 1, fmt, again);
+	}
+	va_end(again);
+	return p;
+}
+
+char *xasprintf(const char *fmt, ...)
+{
+	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	char *p = xvasprintf(fmt, ap);
 	va_end(ap);
 	return p;
 }
@@ -222,4 +232,10 @@ int read_all(byte_source read, void *src, size_t cap, char **out, size_t *len)
 	*len = b.len;
 	*out = b.data ? buf_steal(&b) : xstrdup("");
 	return 0;
+}
+
+long clamped_number(const char *s)
+{
+	long v = strtol(s, NULL, 10);
+	return v > NUMBER_MAX ? NUMBER_MAX : v < -NUMBER_MAX ? -NUMBER_MAX : v;
 }

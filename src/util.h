@@ -6,6 +6,7 @@
 #ifndef CITECHECK_UTIL_H
 #define CITECHECK_UTIL_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -18,6 +19,7 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* printf into a fresh string. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 /* Grow *v (of *cap elements of size elem) so it holds at least need elements. */
 void grow_array(void *v, size_t *cap, size_t need, size_t elem);
@@ -46,6 +48,12 @@ size_t utf8_valid_seq(const unsigned char *s, size_t n);
 
 /* 64-bit FNV-1a of s[0..n): for hash tables and page fingerprints. */
 uint64_t fnv1a64(const void *s, size_t n);
+
+/* A number written in a document (a list's start, a note numbering's first
+ * value): strtol, clamped to ±NUMBER_MAX so arithmetic on it cannot
+ * overflow; 0 when there is no number. */
+#define NUMBER_MAX 1000000000L
+long clamped_number(const char *s);
 
 bool is_ascii_punct(int c);
 bool isalnum_ascii(int c);

@@ -17,7 +17,7 @@ run() { # run ARGS… ; sets rc, out, err
 run --version
 expect "--version" "$rc $out" "0 citecheck 0.1.0"
 run --extract-only "$fixtures/001_c25326fb54ddfca2.txt"
-expect "the report names its maker" "$(jq -c .citecheck "$tmp/out")" '{"name":"citecheck","version":"0.1.0","schema":3}'
+expect "the report names its maker" "$(jq -c .citecheck "$tmp/out")" '{"name":"citecheck","version":"0.1.0","schema":4}'
 run --help
 expect "--help exits 0" "$rc" 0
 for opt in --extract-only --output --quiet --verbose --help --version --fail-on --jobs --host-jobs \

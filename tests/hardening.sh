@@ -1,0 +1,97 @@
+#!/bin/sh
+# hardening.sh — the defects an outside audit found in the readers, each with
+# an input made here: memory errors (caught by the sanitizer build), work that
+# grew with the square of the input, memory far above the input, numbers at
+# the edge of their type, terminal escapes in messages. Every case has a time
+# bound far above what a linear pass needs (a loaded machine still passes),
+# and the quadratic code it replaced took minutes on the same input.
+. "$(dirname "$0")/lib.sh"
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 1
+
+# bounded BOUND ARGS…: runs citecheck --extract-only under a time limit;
+# prints the exit status (124: the bound was passed) and the first line of
+# standard error; the report is in out.json.
+bounded() {
+	limit=$1
+	shift
+	timeout -s KILL "$limit" "$bin" --extract-only -q "$@" > out.json 2> err
+	rc=$?
+	[ "$rc" -eq 137 ] && rc=124
+	echo "$rc $(head -1 err)"
+}
+
+python3 - <<'EOF'
+import zipfile
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+def docx(name, document):
+    with zipfile.ZipFile(name, 'w', zipfile.ZIP_DEFLATED) as z:
+        z.writestr('[Content_Types].xml', '<Types/>')
+        z.writestr('word/document.xml', document)
+def body(inner):
+    return f'<w:document {W}><w:body>{inner}</w:body></w:document>'
+# 1. a mismatched end tag whose name is 40,000 letters: libxml2 quotes it whole
+docx('longname.docx', body('<w:p><' + 'A' * 40000 + '></w:body>'))
+# 2. HYPERLINK instructions that end in a lone backslash
+docx('backslash.docx', body(
+    '<w:p><w:fldSimple w:instr="HYPERLINK \\"><w:r><w:t>simple</w:t></w:r></w:fldSimple></w:p>'
+    '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>HYPERLINK \\</w:instrText></w:r>'
+    '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>complex</w:t></w:r>'
+    '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+    '<w:p><w:r><w:t>After: https://after.example.org/page</w:t></w:r></w:p>'))
+# 8. numbers at the edge of a long, from the document
+settings = f'<w:settings {W}><w:footnotePr><w:numStart w:val="9223372036854775807"/></w:footnotePr></w:settings>'
+with zipfile.ZipFile('numstart.docx', 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('[Content_Types].xml', '<Types/>')
+    z.writestr('word/settings.xml', settings)
+    z.writestr('word/document.xml', body(''.join(
+        f'<w:p><w:r><w:t>Claim {i}</w:t></w:r><w:r><w:footnoteReference w:id="{i}"/></w:r></w:p>' for i in (1, 2))))
+    z.writestr('word/footnotes.xml', f'<w:footnotes {W}>' + ''.join(
+        f'<w:footnote w:id="{i}"><w:p><w:r><w:t>Source {i}, https://n{i}.example.org/</w:t></w:r></w:p></w:footnote>'
+        for i in (1, 2)) + '</w:footnotes>')
+open('numbers.html', 'w').write(
+    '<!DOCTYPE html><html><body><h2>References</h2>'
+    '<ol start="-9223372036854775808"><li>A, https://a.example.org/</li></ol>'
+    '<ol><li value="9223372036854775807">B, https://b.example.org/</li><li>C, https://c.example.org/</li></ol>'
+    '</body></html>\n')
+# 3. @string macros that double at every level: 10^9 bytes from 600
+with open('bomb.bib', 'w') as f:
+    f.write('@string{a0 = "aaaaaaaaaa"}\n')
+    for k in range(1, 9):
+        f.write(f'@string{{a{k} = ' + ' # '.join([f'a{k-1}'] * 10) + '}\n')
+    f.write('@misc{k, title = a8, url = {https://x.example.org/}}\n')
+# … and values under the 1 MiB cap, copied out of a macro 70 times: 1,111,100
+# bytes for the macros, then 10^6 an entry, past 64 MiB at the 66th (line 72)
+with open('bomb2.bib', 'w') as f:
+    f.write('@string{a0 = "aaaaaaaaaa"}\n')
+    for k in range(1, 6):
+        f.write(f'@string{{a{k} = ' + ' # '.join([f'a{k-1}'] * 10) + '}\n')
+    for i in range(70):
+        f.write(f'@misc{{k{i}, note = a5, url = {{https://x.example.org/{i}}}}}\n')
+# 9. a footnote label and a link text holding ESC c (a terminal reset)
+open('escape.md', 'w').write('Text.[^a]\n\n[^a]: See https://esc.example.org/ page.\n\n[^\x1bc\x9b]: Unused.\n')
+EOF
+
+expect_match "1. a 40,000-letter element name: refused, message cut" "$(bounded 60 longname.docx)" \
+	'^2 citecheck: longname.docx: word/document.xml is not well-formed XML \(line 1: Opening and ending tag mismatch: AAAA+'
+expect "… the message stays short" "$(head -1 err | awk '{ print (length($0) < 400) }')" 1
+expect "2. HYPERLINK ending in a backslash: read, not crashed" "$(bounded 60 backslash.docx)" "0 "
+expect "… the text after it is read" "$(jq -c '[.references[].links[].url]' out.json)" '["https://after.example.org/page"]'
+expect "3. @string expansion bomb: refused at the value cap" "$(bounded 60 bomb.bib)" \
+	"2 citecheck: bomb.bib: not valid BibTeX: line 7: a field value is over 1 MiB long"
+expect "3. … and at the cap on all expansions" "$(bounded 60 bomb2.bib)" \
+	"2 citecheck: bomb2.bib: not valid BibTeX: line 72: @string macros expand to over 64 MiB in all (an expansion bomb?)"
+expect "8. w:numStart at LONG_MAX: read, numbers clamped" "$(bounded 60 numstart.docx)" "0 "
+expect "… the notes numbered from the clamp" "$(jq -c '[.references[].footnote]' out.json)" '["1000000000","1000000001"]'
+expect "8. <ol start> at LONG_MIN, <li value> at LONG_MAX: read" "$(bounded 60 numbers.html)" "0 "
+expect "… every entry's link" "$(jq -c '[.references[].links[].url]' out.json)" \
+	'["https://a.example.org/","https://b.example.org/","https://c.example.org/"]'
+"$bin" --extract-only escape.md > out.json 2> err
+expect "9. no control character reaches the terminal" "$(tr -d '\n' < err | LC_ALL=C grep -c "$(printf '[\001-\037\177]')")" 0
+expect "… C0 and C1 controls shown escaped" "$(head -1 err)" \
+	'escape.md:5:3: warning: footnote \x1bc\u009b is defined but never cited [footnote-uncited]'
+expect "… the JSON report keeps the text as it is" "$(jq -r '.references[1].footnote' out.json | od -An -tx1 | tr -s ' ')" " 1b 63 c2 9b 0a"
+
+finish hardening
