@@ -23,12 +23,17 @@ struct url_spans {
 static void find_url_spans(const char *s, size_t n, struct url_spans *u)
 {
 	u->n = 0;
-	for (const char *p = s; (p = memmem(p, n - (size_t)(p - s), "://", 3)) != NULL; p += 3) {
+	size_t from = 0;
+	const char *p;
+	while (from < n && (p = memmem(s + from, n - from, "://", 3)) != NULL) {
 		size_t b = (size_t)(p - s), e = b;
-		while (b > 0 && !is_space(s[b - 1]))
+		while (b > from && !is_space(s[b - 1]))
 			b--;
 		while (e < n && !is_space(s[e]))
 			e++;
+		/* the search goes on after this token: a token holding "://"
+		 * 10^5 times is walked once, not once for each */
+		from = e;
 		if (u->n && u->e[u->n - 1] >= b)
 			continue; /* same token */
 		if (u->n == MAX_URL_SPANS)

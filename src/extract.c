@@ -15,6 +15,8 @@ struct extractor {
 	struct model *m;
 	struct classify_config cfg;
 	const char *line; /* the line being read: columns are counted from it */
+	const char *col_at; /* where the last column was counted, and its count */
+	size_t col_chars;
 	unsigned lineno;
 	bool saw_markdown;
 
@@ -72,11 +74,25 @@ bool extractor_saw_markdown(const struct extractor *x)
 	return x->saw_markdown;
 }
 
-static unsigned column_of(const struct extractor *x, const char *p)
+static void set_line(struct extractor *x, const char *s)
+{
+	x->line = x->col_at = s;
+	x->col_chars = 0;
+}
+
+/* Counted on from the last column asked for on the line, not from its
+ * start: a line of 10^5 links is counted once, not 10^5 times. */
+static unsigned column_of(struct extractor *x, const char *p)
 {
 	if (x->no_columns)
 		return 0;
-	return (unsigned)utf8_count(x->line, (size_t)(p - x->line)) + 1;
+	if (p < x->col_at) {
+		x->col_at = x->line;
+		x->col_chars = 0;
+	}
+	x->col_chars += utf8_count(x->col_at, (size_t)(p - x->col_at));
+	x->col_at = p;
+	return (unsigned)x->col_chars + 1;
 }
 
 static size_t new_reference(struct extractor *x, enum ref_where where, unsigned entry, unsigned column)
@@ -112,8 +128,10 @@ static void scan_into_entry(struct extractor *x, const char *s, size_t n)
 {
 	size_t pos = 0;
 	struct link_hit hit;
-	while (scan_next_link(s, n, &pos, &hit))
+	struct line_memo lm = {0};
+	while (scan_next_link(s, n, &pos, &hit, &lm))
 		add_link(x, x->ref, s, &hit);
+	line_memo_finish(&lm);
 }
 
 static void append_text(struct extractor *x, const char *s, size_t n)
@@ -309,7 +327,8 @@ static void cite_markers(struct extractor *x, const char *s, size_t n)
 {
 	size_t pos = 0;
 	struct footnote_marker mk;
-	while (scan_next_marker(s, n, &pos, &mk)) {
+	struct line_memo lm = {0};
+	while (scan_next_marker(s, n, &pos, &mk, &lm)) {
 		unsigned col = column_of(x, s + mk.start);
 		if (mk.superscript) {
 			char digits[64];
@@ -321,13 +340,15 @@ static void cite_markers(struct extractor *x, const char *s, size_t n)
 				       mk.label_len, x->lineno, col);
 		}
 	}
+	line_memo_finish(&lm);
 }
 
 static void body_links(struct extractor *x, const char *s, size_t n)
 {
 	size_t pos = 0;
 	struct link_hit hit;
-	while (scan_next_link(s, n, &pos, &hit)) {
+	struct line_memo lm = {0};
+	while (scan_next_link(s, n, &pos, &hit, &lm)) {
 		if (!hit.url) {
 			add_link(x, (size_t)-1, s, &hit);
 			continue;
@@ -337,11 +358,12 @@ static void body_links(struct extractor *x, const char *s, size_t n)
 		r->text = hit.text_len ? md_unescape(s + hit.text, hit.text_len) : xstrdup(hit.url);
 		add_link(x, ri, s, &hit);
 	}
+	line_memo_finish(&lm);
 }
 
 static void note_piece(struct extractor *x, const char *s, size_t n, bool after_break)
 {
-	x->line = s;
+	set_line(x, s);
 	if (md_is_blank(s, n))
 		return;
 	size_t b = md_bullet(s, n);
@@ -402,7 +424,7 @@ static void remember(struct extractor *x, const char *s, size_t n, bool blank)
 
 void extractor_line(struct extractor *x, const char *s, size_t n, unsigned lineno)
 {
-	x->line = s;
+	set_line(x, s);
 	x->lineno = lineno;
 	if (x->in_fence) {
 		if (md_fence_closes(s, n, x->fence_ch, x->fence_len))
@@ -488,7 +510,7 @@ void extractor_block(struct extractor *x, const char *s, size_t n, unsigned line
 
 void extractor_heading(struct extractor *x, int level, const char *s, size_t n, unsigned line)
 {
-	x->line = s;
+	set_line(x, s);
 	x->lineno = line;
 	heading(x, level, s, n);
 	remember(x, s, 0, true);

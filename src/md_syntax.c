@@ -1,5 +1,6 @@
 #include "md_syntax.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
@@ -101,11 +102,50 @@ size_t md_bullet(const char *s, size_t n)
 	return md_skip_blanks(s, n, i + 1);
 }
 
-size_t md_code_span_end(const char *s, size_t n, size_t i)
+void line_memo_finish(struct line_memo *lm)
+{
+	free(lm->run_last);
+	free(lm->match);
+	*lm = (struct line_memo){0};
+}
+
+static void build_runs(const char *s, size_t n, struct line_memo *lm)
+{
+	lm->runs_built = true;
+	for (size_t i = 0; i < n;) {
+		size_t k = 0;
+		while (i + k < n && s[i + k] == '`')
+			k++;
+		if (k > lm->max_run)
+			lm->max_run = k;
+		i += k ? k : 1;
+	}
+	if (!lm->max_run)
+		return;
+	lm->run_last = xcalloc(lm->max_run + 1, sizeof *lm->run_last);
+	for (size_t i = 0; i < n;) {
+		size_t k = 0;
+		while (i + k < n && s[i + k] == '`')
+			k++;
+		if (k)
+			lm->run_last[k] = i + 1;
+		i += k ? k : 1;
+	}
+}
+
+size_t md_code_span_end(const char *s, size_t n, size_t i, struct line_memo *lm)
 {
 	size_t run = 0;
 	while (i + run < n && s[i + run] == '`')
 		run++;
+	if (lm) {
+		if (!lm->runs_built)
+			build_runs(s, n, lm);
+		/* every run seen from i + run is a whole run: if none of this
+		 * length starts after i, the span never closes */
+		if (run > lm->max_run || lm->run_last[run] <= i + 1)
+			return i + run;
+	}
 	for (size_t j = i + run; j < n;) {
 		if (s[j] != '`') {
 			j++;
@@ -134,6 +174,11 @@ char *md_unescape(const char *s, size_t n)
 				i = j - 1; /* drop the whole run of backslashes */
 				continue;
 			}
+			/* kept whole: going on from i + 1 would walk the run again */
+			memcpy(out + o, s + i, j - i);
+			o += j - i;
+			i = j - 1;
+			continue;
 		}
 		out[o++] = s[i];
 	}

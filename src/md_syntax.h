@@ -23,9 +23,23 @@ bool md_fence_closes(const char *s, size_t n, char ch, size_t len);
 /* "- x", "* x", "+ x": offset of x, or 0 when the line is not a bullet item.
  * An empty item ("- ") gives n. */
 size_t md_bullet(const char *s, size_t n);
+/* What the scanners of one line learn once, so that no scan walks the line
+ * again from every bracket or backtick (10^6 of them made minutes of work):
+ * where the last backtick run of each length starts, and the closing ']' or
+ * ')' of each '[' and '('. Built on first need; owned by the caller, who
+ * keeps it for one line (s, n) and frees it with line_memo_finish. */
+struct line_memo {
+	size_t *run_last; /* [k]: 1 + where the last run of k backticks starts; 0: none */
+	size_t max_run;
+	size_t *match; /* [i]: the ']' or ')' closing s[i], n: none (see scan_links.c) */
+	bool runs_built;
+};
+void line_memo_finish(struct line_memo *lm);
+
 /* At a backtick run at i: the offset just past the matching closing run, or
- * i + run length when the span never closes. */
-size_t md_code_span_end(const char *s, size_t n, size_t i);
+ * i + run length when the span never closes. lm may be NULL (one scan then
+ * costs up to the rest of the line). */
+size_t md_code_span_end(const char *s, size_t n, size_t i, struct line_memo *lm);
 /* Copy of s[0..n) with every backslash before ASCII punctuation removed, so
  * that "\\_" and "\(" read as the author meant them. */
 char *md_unescape(const char *s, size_t n);

@@ -118,7 +118,7 @@ static bool after_unit(const char *s, size_t i)
 	return i == 1 || strchr(" 0123456789ckdµ", s[i - 2]) != NULL;
 }
 
-bool scan_next_marker(const char *s, size_t n, size_t *pos, struct footnote_marker *out)
+bool scan_next_marker(const char *s, size_t n, size_t *pos, struct footnote_marker *out, struct line_memo *lm)
 {
 	for (size_t i = *pos; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
@@ -127,7 +127,7 @@ bool scan_next_marker(const char *s, size_t n, size_t *pos, struct footnote_mark
 		if (c == '\\') {
 			i++;
 		} else if (c == '`') {
-			i = md_code_span_end(s, n, i) - 1;
+			i = md_code_span_end(s, n, i, lm) - 1;
 		} else if (c == '<' && (e = sup_number(s, n, i, &label, &len))) {
 			*out = (struct footnote_marker){i, label, len, false};
 			*pos = e;

@@ -11,6 +11,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "md_syntax.h"
+
 enum def_style {
 	DEF_NONE,
 	DEF_SUP,     /* <sup>N</sup> text */
@@ -38,8 +40,9 @@ struct footnote_marker {
 	bool superscript;        /* label is Unicode superscript digits */
 };
 
-/* The next marker at or after *pos; moves *pos past it. */
-bool scan_next_marker(const char *s, size_t n, size_t *pos, struct footnote_marker *out);
+/* The next marker at or after *pos; moves *pos past it. lm: the line's memo
+ * (md_syntax.h), or NULL. */
+bool scan_next_marker(const char *s, size_t n, size_t *pos, struct footnote_marker *out, struct line_memo *lm);
 
 /* Decodes Unicode superscript digits s[0..n) into ASCII digits in out
  * (at least n/2 + 1 bytes); returns the digit count. */

@@ -15,38 +15,43 @@ size_t scan_web_scheme(const char *s, size_t n, size_t i)
 	return 0;
 }
 
-/* The ']' matching the '[' at i, skipping escapes and code spans; n if none. */
-static size_t match_bracket(const char *s, size_t n, size_t i)
+/* One pass with a stack pairs every opening byte with its closing one, as
+ * counting depth from each opening would, in time linear in the line. '['
+ * pairs skip escapes and code spans; '(' pairs skip escapes only (authors
+ * put spaces and nested parentheses in targets). */
+static void pair(const char *s, size_t n, char open, char close, bool spans, size_t *match, size_t *stack,
+		 struct line_memo *lm)
 {
-	int depth = 0;
-	for (size_t j = i; j < n; j++) {
-		if (s[j] == '\\') {
-			j++;
-		} else if (s[j] == '`') {
-			j = md_code_span_end(s, n, j) - 1;
-		} else if (s[j] == '[') {
-			depth++;
-		} else if (s[j] == ']' && --depth == 0) {
-			return j;
-		}
-	}
-	return n;
-}
-
-/* The ')' matching the '(' at i; n if none. Authors put spaces and nested
- * parentheses in targets, so both are allowed. */
-static size_t match_paren(const char *s, size_t n, size_t i)
-{
-	int depth = 0;
-	for (size_t j = i; j < n; j++) {
+	size_t top = 0;
+	for (size_t j = 0; j < n; j++) {
 		if (s[j] == '\\')
 			j++;
-		else if (s[j] == '(')
-			depth++;
-		else if (s[j] == ')' && --depth == 0)
-			return j;
+		else if (spans && s[j] == '`')
+			j = md_code_span_end(s, n, j, lm) - 1;
+		else if (s[j] == open)
+			stack[top++] = j;
+		else if (s[j] == close && top)
+			match[stack[--top]] = j;
 	}
-	return n;
+}
+
+static void build_matches(const char *s, size_t n, struct line_memo *lm)
+{
+	lm->match = xmalloc(n * sizeof *lm->match);
+	for (size_t i = 0; i < n; i++)
+		lm->match[i] = n;
+	size_t *stack = xmalloc(n * sizeof *stack);
+	pair(s, n, '[', ']', true, lm->match, stack, lm);
+	pair(s, n, '(', ')', false, lm->match, stack, lm);
+	free(stack);
+}
+
+/* The ']' or ')' closing the '[' or '(' at i; n if none. */
+static size_t match_at(const char *s, size_t n, size_t i, struct line_memo *lm)
+{
+	if (!lm->match)
+		build_matches(s, n, lm);
+	return lm->match[i];
 }
 
 /* A bare URL ends at white space or at what cannot be part of one; trailing
@@ -55,21 +60,23 @@ static size_t match_paren(const char *s, size_t n, size_t i)
 static size_t bare_url_end(const char *s, size_t n, size_t i)
 {
 	size_t e = i;
-	while (e < n && (unsigned char)s[e] > ' ' && !strchr("<>\"`|", s[e]))
+	/* opened minus closed, for () and [], kept up to date as e moves back */
+	long paren = 0, bracket = 0;
+	while (e < n && (unsigned char)s[e] > ' ' && !strchr("<>\"`|", s[e])) {
+		paren += (s[e] == '(') - (s[e] == ')');
+		bracket += (s[e] == '[') - (s[e] == ']');
 		e++;
+	}
 	for (;;) {
-		if (e > i && strchr(".,:;!?*_~'", s[e - 1])) {
+		char c = e > i ? s[e - 1] : 0;
+		if (c && strchr(".,:;!?*_~'", c)) {
 			e--;
 			continue;
 		}
-		char close = e > i ? s[e - 1] : 0, open = close == ')' ? '(' : close == ']' ? '[' : 0;
-		if (!open)
+		long *bal = c == ')' ? &paren : c == ']' ? &bracket : NULL;
+		if (!bal || *bal >= 0)
 			break;
-		int bal = 0;
-		for (size_t k = i; k < e; k++)
-			bal += (s[k] == open) - (s[k] == close);
-		if (bal >= 0)
-			break;
+		(*bal)++; /* the unbalanced closer is the text's */
 		e--;
 	}
 	return e;
@@ -90,9 +97,9 @@ static void trim(const char *s, size_t *b, size_t *e)
 
 /* [text](target): the target, without <>, without a "title", unescaped. */
 static bool inline_link(const char *s, size_t n, size_t open, size_t close, size_t *pos,
-			struct link_hit *hit)
+			struct link_hit *hit, struct line_memo *lm)
 {
-	size_t pe = match_paren(s, n, close + 1);
+	size_t pe = match_at(s, n, close + 1, lm);
 	if (pe == n)
 		return false;
 	size_t b = close + 2, e = pe;
@@ -154,7 +161,7 @@ static bool link_start_byte(unsigned char c)
 	return c == '\\' || c == '`' || c == '<' || c == '[' || c == 'h' || c == 'H' || c == 'f' || c == 'F';
 }
 
-bool scan_next_link(const char *s, size_t n, size_t *pos, struct link_hit *hit)
+static bool next_link(const char *s, size_t n, size_t *pos, struct link_hit *hit, struct line_memo *lm)
 {
 	for (size_t i = *pos; i < n; i++) {
 		while (i < n && !link_start_byte((unsigned char)s[i]))
@@ -165,7 +172,7 @@ bool scan_next_link(const char *s, size_t n, size_t *pos, struct link_hit *hit)
 		if (c == '\\') {
 			i++;
 		} else if (c == '`') {
-			i = md_code_span_end(s, n, i) - 1;
+			i = md_code_span_end(s, n, i, lm) - 1;
 		} else if (c == '<' && scan_web_scheme(s, n, i + 1)) {
 			const char *gt = memchr(s + i + 1, '>', n - i - 1);
 			if (!gt)
@@ -178,19 +185,19 @@ bool scan_next_link(const char *s, size_t n, size_t *pos, struct link_hit *hit)
 			*pos = e + 1;
 			return true;
 		} else if (c == '[') {
-			size_t close = match_bracket(s, n, i);
+			size_t close = match_at(s, n, i, lm);
 			if (close == n || close + 1 >= n || s[i + 1] == '^')
 				continue;
 			bool image = i > 0 && s[i - 1] == '!';
 			if (s[close + 1] == '(') {
 				size_t after;
 				if (image) {
-					size_t pe = match_paren(s, n, close + 1);
+					size_t pe = match_at(s, n, close + 1, lm);
 					if (pe < n)
 						i = pe;
 					continue;
 				}
-				if (inline_link(s, n, i, close, &after, hit)) {
+				if (inline_link(s, n, i, close, &after, hit, lm)) {
 					*pos = after;
 					return true;
 				}
@@ -215,4 +222,14 @@ bool scan_next_link(const char *s, size_t n, size_t *pos, struct link_hit *hit)
 	}
 	*pos = n;
 	return false;
+}
+
+bool scan_next_link(const char *s, size_t n, size_t *pos, struct link_hit *hit, struct line_memo *lm)
+{
+	if (lm)
+		return next_link(s, n, pos, hit, lm);
+	struct line_memo own = {0};
+	bool found = next_link(s, n, pos, hit, &own);
+	line_memo_finish(&own);
+	return found;
 }

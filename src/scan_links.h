@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "md_syntax.h"
 #include "model.h"
 
 struct link_hit {
@@ -19,8 +20,10 @@ struct link_hit {
 	size_t text, text_len; /* inline links: the link text */
 };
 
-/* The next link at or after *pos. Returns true and moves *pos past it. */
-bool scan_next_link(const char *s, size_t n, size_t *pos, struct link_hit *hit);
+/* The next link at or after *pos. Returns true and moves *pos past it. lm
+ * is the line's memo (md_syntax.h): one for all the calls on one line keeps
+ * the scan linear; NULL makes one for this call. */
+bool scan_next_link(const char *s, size_t n, size_t *pos, struct link_hit *hit, struct line_memo *lm);
 
 /* Offset of "scheme://" at s[i] for http, https or ftp (any case), else 0;
  * returns the scheme length including "://". */

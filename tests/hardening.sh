@@ -70,6 +70,13 @@ with open('bomb2.bib', 'w') as f:
         f.write(f'@string{{a{k} = ' + ' # '.join([f'a{k-1}'] * 10) + '}\n')
     for i in range(70):
         f.write(f'@misc{{k{i}, note = a5, url = {{https://x.example.org/{i}}}}}\n')
+# 6. one-line scans that grew with the square of the line (lines under the 1 MiB cap)
+open('brackets.md', 'w').write('[' * 1000000 + '\n')
+open('closers.md', 'w').write('See https://p.example.org/a' + ')' * 1000000 + '\n')
+open('backslashes.md', 'w').write('See https://b.example.org/' + '\\' * 1000000 + 'z\n')
+open('schemes.md', 'w').write('# References\n\n1. Author. Title. ' + 'a://' * 250000 + '\n')
+open('parens.md', 'w').write('[a](' * 250000 + '\n')
+open('links.md', 'w').write(' '.join(f'https://l.example.org/{i}' for i in range(35000)) + '\n')
 # 9. a footnote label and a link text holding ESC c (a terminal reset)
 open('escape.md', 'w').write('Text.[^a]\n\n[^a]: See https://esc.example.org/ page.\n\n[^\x1bc\x9b]: Unused.\n')
 EOF
@@ -88,6 +95,17 @@ expect "… the notes numbered from the clamp" "$(jq -c '[.references[].footnote
 expect "8. <ol start> at LONG_MIN, <li value> at LONG_MAX: read" "$(bounded 60 numbers.html)" "0 "
 expect "… every entry's link" "$(jq -c '[.references[].links[].url]' out.json)" \
 	'["https://a.example.org/","https://b.example.org/","https://c.example.org/"]'
+expect "6. [ x 10^6: linear" "$(bounded 60 brackets.md)" "0 "
+expect "6. a URL then 10^6 ')': linear" "$(bounded 60 closers.md)" "0 "
+expect "… the closers are the text's" "$(jq -c '[.references[].links[].url]' out.json)" '["https://p.example.org/a"]'
+expect "6. 10^6 backslashes in a URL: linear (exit 1: the URL's backslashes are errors)" "$(bounded 60 backslashes.md)" "1 "
+expect "… the URL keeps them" "$(jq '.references[0].links[0].url | length' out.json)" $((22 + 1000000 + 1))
+expect "6. a://  x 250,000 in one token of a reference: linear" "$(bounded 60 schemes.md)" "0 "
+expect "6. [a]( x 250,000: linear" "$(bounded 60 parens.md)" "0 "
+expect "6. 35,000 links on one line: columns counted once" "$(bounded 60 links.md)" "0 "
+# each link is 22 bytes, its digits and a blank
+expect "… the last one's column" "$(jq -c '.references[-1].links[0] | [.url, .column]' out.json)" \
+	"[\"https://l.example.org/34999\",$((10 * 24 + 90 * 25 + 900 * 26 + 9000 * 27 + 24999 * 28 + 1))]"
 "$bin" --extract-only escape.md > out.json 2> err
 expect "9. no control character reaches the terminal" "$(tr -d '\n' < err | LC_ALL=C grep -c "$(printf '[\001-\037\177]')")" 0
 expect "… C0 and C1 controls shown escaped" "$(head -1 err)" \

@@ -13,7 +13,7 @@ static const char *link_n(const char *s, int n, enum link_syntax *syn, size_t *s
 {
 	size_t pos = 0, len = strlen(s);
 	struct link_hit h;
-	for (int i = 0; scan_next_link(s, len, &pos, &h); i++) {
+	for (int i = 0; scan_next_link(s, len, &pos, &h, NULL); i++) {
 		if (i == n) {
 			snprintf(got, sizeof got, "%s", h.url ? h.url : "(empty)");
 			if (syn)
@@ -33,7 +33,7 @@ static int count_links(const char *s)
 	size_t pos = 0, len = strlen(s);
 	struct link_hit h;
 	int k = 0;
-	while (scan_next_link(s, len, &pos, &h)) {
+	while (scan_next_link(s, len, &pos, &h, NULL)) {
 		free(h.url);
 		k++;
 	}
@@ -91,7 +91,7 @@ static const char *marker_n(const char *s, int n)
 {
 	size_t pos = 0, len = strlen(s);
 	struct footnote_marker mk;
-	for (int i = 0; scan_next_marker(s, len, &pos, &mk); i++)
+	for (int i = 0; scan_next_marker(s, len, &pos, &mk, NULL); i++)
 		if (i == n) {
 			if (mk.superscript)
 				superscript_digits(s + mk.label, mk.label_len, got);
