@@ -12,6 +12,8 @@
 #include "read_html.h"
 #include "strmap.h"
 #include "util.h"
+#include "markup_stream.h"
+#include "zip_archive.h"
 #include "zip_markup.h"
 
 #define MAX_CHAPTERS 10000
@@ -113,25 +115,100 @@ static void package_finish(struct package *p)
 	strmap_finish(&p->ids);
 }
 
-static int read_chapter(struct extractor *x, struct model *m, struct zip_doc *z, const char *path,
-			unsigned *lines, char *err, size_t errlen)
+/* A chapter of the spine, once however often the spine names it. One the
+ * archive holds before a chapter read earlier is "late": it is inflated into
+ * memory on a first forward walk, so that no reading order makes the reader
+ * walk the archive again from its start for every chapter. */
+struct chapter {
+	char *path;
+	long place; /* in the archive */
+	bool late;
+	char *mem; /* a late chapter's bytes */
+	size_t len;
+};
+
+static int cmp_place(const void *a, const void *b)
+{
+	const struct chapter *x = *(const struct chapter *const *)a, *y = *(const struct chapter *const *)b;
+	return (x->place > y->place) - (x->place < y->place);
+}
+
+static int open_part(struct zip_doc *z, const char *path, char *err, size_t errlen)
 {
 	int found = zip_part_open(z, path);
-	if (found <= 0) {
+	if (found <= 0)
 		snprintf(err, errlen, found < 0 ? "%s" : "the spine names %s, which the book does not hold",
 			 found < 0 ? z->error : path);
-		return -1;
+	return found > 0 ? 0 : -1;
+}
+
+/* The late chapters, in archive order: one forward walk. */
+static int inflate_late(struct zip_doc *z, struct chapter *c, size_t n, char *err, size_t errlen)
+{
+	struct chapter **late = xmalloc((n + 1) * sizeof *late);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (c[i].late)
+			late[k++] = &c[i];
+	qsort(late, k, sizeof *late, cmp_place);
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && i < k; i++) {
+		rc = open_part(z, late[i]->path, err, errlen);
+		/* the archive's inflation budget caps what all of them hold */
+		if (rc == 0 && read_all(zip_part_source, z, ZIP_MAX_INFLATED, &late[i]->mem, &late[i]->len) < 0) {
+			snprintf(err, errlen, "%s", z->error);
+			rc = -1;
+		}
+		zip_part_close(z);
 	}
-	extractor_set_part(x, model_part(m, path), true);
-	struct html_source src = {path, NULL, true};
+	free(late);
+	return rc;
+}
+
+static int read_chapter(struct extractor *x, struct model *m, struct zip_doc *z, struct chapter *c,
+			unsigned *lines, char *err, size_t errlen)
+{
+	struct mem_source mem = {c->mem, c->len, 0};
+	if (!c->late && open_part(z, c->path, err, errlen) < 0)
+		return -1;
+	extractor_set_part(x, model_part(m, c->path), true);
+	struct html_source src = {c->path, NULL, true};
 	struct html_tally t = {0};
 	z->error[0] = '\0';
-	int rc = read_html(x, &src, zip_part_source, z, &t, err, errlen);
+	int rc = c->late ? read_html(x, &src, mem_source_read, &mem, &t, err, errlen)
+			 : read_html(x, &src, zip_part_source, z, &t, err, errlen);
 	if (rc < 0 && z->error[0])
 		snprintf(err, errlen, "%s", z->error);
 	zip_part_close(z);
 	*lines += t.lines;
 	return rc;
+}
+
+/* The spine's chapters, each once, in reading order, told late or not. */
+static size_t plan_chapters(const struct package *p, const struct zip_doc *z, struct chapter *c)
+{
+	struct strmap seen;
+	strmap_init(&seen);
+	size_t n = 0;
+	long furthest = -1;
+	for (size_t i = 0; i < p->nspine; i++) {
+		size_t k;
+		if (!strmap_get(&p->ids, p->spine[i], &k))
+			continue; /* a spine entry the manifest lacks: nothing to read */
+		char *path = entry_name(p->rootfile, p->hrefs[k]);
+		if (strmap_get(&seen, path, &k)) {
+			free(path);
+			continue;
+		}
+		strmap_put(&seen, path, n);
+		long place = zip_part_place(z, path);
+		c[n] = (struct chapter){path, place, place >= 0 && place < furthest, NULL, 0};
+		if (place > furthest)
+			furthest = place;
+		n++;
+	}
+	strmap_finish(&seen);
+	return n;
 }
 
 int read_epub(struct extractor *x, struct model *m, struct zip_doc *z, unsigned *lines, char *err, size_t errlen)
@@ -150,15 +227,18 @@ int read_epub(struct extractor *x, struct model *m, struct zip_doc *z, unsigned 
 		rc = -1;
 	}
 	*lines = 0;
-	for (size_t i = 0; rc > 0 && i < p.nspine; i++) {
-		size_t k;
-		if (!strmap_get(&p.ids, p.spine[i], &k))
-			continue; /* a spine entry the manifest lacks: nothing to read */
-		char *path = entry_name(p.rootfile, p.hrefs[k]);
-		if (read_chapter(x, m, z, path, lines, err, errlen) < 0)
+	struct chapter *c = xmalloc((p.nspine + 1) * sizeof *c);
+	size_t n = rc > 0 ? plan_chapters(&p, z, c) : 0;
+	if (rc > 0 && inflate_late(z, c, n, err, errlen) < 0)
+		rc = -1;
+	for (size_t i = 0; rc > 0 && i < n; i++)
+		if (read_chapter(x, m, z, &c[i], lines, err, errlen) < 0)
 			rc = -1;
-		free(path);
+	for (size_t i = 0; i < n; i++) {
+		free(c[i].path);
+		free(c[i].mem);
 	}
+	free(c);
 	package_finish(&p);
 	return rc < 0 ? -1 : 0;
 }

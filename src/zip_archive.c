@@ -31,6 +31,10 @@ static int fail_archive(struct zip_doc *z, struct archive *a, const char *doing)
 static struct archive *reopen(struct zip_doc *z)
 {
 	zip_part_close(z);
+	if (z->a)
+		archive_read_free(z->a);
+	z->a = NULL;
+	z->at = 0;
 	struct archive *a = archive_read_new();
 	/* the seekable reader trusts the central directory, as word processors do */
 	archive_read_support_format_zip_seekable(a);
@@ -65,6 +69,7 @@ int zip_open(struct zip_doc *z, const char *path, const void *mem, size_t mem_le
 	     void (*each)(const char *name, void *u), void *u)
 {
 	memset(z, 0, sizeof *z);
+	strmap_init(&z->index);
 	z->path = path;
 	z->mem = mem;
 	z->mem_len = mem_len;
@@ -81,8 +86,14 @@ int zip_open(struct zip_doc *z, const char *path, const void *mem, size_t mem_le
 	unsigned n = 0;
 	int rc;
 	while ((rc = next_entry(z, a, &e)) > 0) {
-		if (each && archive_entry_pathname(e))
-			each(archive_entry_pathname(e), u);
+		const char *name = archive_entry_pathname(e);
+		if (name) {
+			size_t first;
+			if (!strmap_get(&z->index, name, &first))
+				strmap_put(&z->index, name, n); /* a repeated name: the first is read */
+			if (each)
+				each(name, u);
+		}
 		if (++n > ZIP_MAX_ENTRIES) {
 			rc = fail(z, "the archive has more than 20000 entries: not a document (zip bomb?)");
 			break;
@@ -101,28 +112,42 @@ int zip_open(struct zip_doc *z, const char *path, const void *mem, size_t mem_le
 	return rc < 0 ? -1 : 0;
 }
 
+long zip_part_place(const struct zip_doc *z, const char *name)
+{
+	size_t k;
+	return strmap_get(&z->index, name, &k) ? (long)k : -1;
+}
+
 int zip_part_open(struct zip_doc *z, const char *name)
 {
-	struct archive *a = reopen(z);
-	if (!a)
-		return -1;
-	struct archive_entry *e;
-	int rc;
-	while ((rc = next_entry(z, a, &e)) > 0) {
-		const char *p = archive_entry_pathname(e);
-		if (p && strcmp(p, name) == 0) {
-			z->a = a;
-			snprintf(z->part, sizeof z->part, "%s", name);
-			return 1;
-		}
+	size_t want;
+	zip_part_close(z);
+	if (!strmap_get(&z->index, name, &want))
+		return 0;
+	if (!z->a || z->at > want) {
+		struct archive *a = reopen(z);
+		if (!a)
+			return -1;
+		z->a = a;
 	}
-	archive_read_free(a);
-	return rc;
+	struct archive_entry *e;
+	while (z->at <= want) {
+		int rc = next_entry(z, z->a, &e);
+		if (rc <= 0) {
+			if (rc == 0)
+				fail(z, "the zip archive is corrupt or truncated (an entry of its directory is missing)");
+			return -1;
+		}
+		z->at++;
+	}
+	z->streaming = true;
+	snprintf(z->part, sizeof z->part, "%s", name);
+	return 1;
 }
 
 ssize_t zip_part_read(struct zip_doc *z, void *buf, size_t n)
 {
-	if (!z->a)
+	if (!z->streaming)
 		return 0;
 	la_ssize_t got = archive_read_data(z->a, buf, n);
 	if (got < 0) {
@@ -148,9 +173,7 @@ ssize_t zip_part_source(void *z, void *buf, size_t n)
 
 void zip_part_close(struct zip_doc *z)
 {
-	if (z->a)
-		archive_read_free(z->a);
-	z->a = NULL;
+	z->streaming = false; /* the reader stays where it is, for the next part */
 }
 
 int zip_part_slurp(struct zip_doc *z, const char *name, char **out, size_t *len)
@@ -171,4 +194,8 @@ int zip_part_slurp(struct zip_doc *z, const char *name, char **out, size_t *len)
 void zip_close(struct zip_doc *z)
 {
 	zip_part_close(z);
+	if (z->a)
+		archive_read_free(z->a);
+	z->a = NULL;
+	strmap_finish(&z->index);
 }

@@ -4,8 +4,10 @@
  * A document is untrusted: the number of entries, each part read whole and
  * the bytes inflated over the whole read are capped, so a zip bomb ends in an
  * error at once (declared sizes) or after a bounded amount of work (sizes
- * that lie). Encrypted entries are refused. Each part is found by reopening
- * the archive, so memory follows the part being streamed, not the file. */
+ * that lie). Encrypted entries are refused. Entries are indexed once by
+ * name; one reader walks the archive forward from part to part and reopens
+ * only to go back, so memory follows the part being streamed, not the file,
+ * and reading parts in archive order costs one walk over the entries. */
 #ifndef CITECHECK_ZIP_ARCHIVE_H
 #define CITECHECK_ZIP_ARCHIVE_H
 
@@ -13,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
+
+#include "strmap.h"
 
 #define ZIP_MAX_ENTRIES 20000
 #define ZIP_MAX_SMALL_PART (16u << 20) /* manifests, relationships, settings */
@@ -28,7 +32,10 @@ struct zip_doc {
 	uint64_t file_bytes;
 	uint64_t inflated;  /* over every part read so far */
 	uint64_t budget;    /* what may be inflated in all */
-	struct archive *a;  /* open while a part is streamed */
+	struct strmap index; /* entry name → its place in the archive */
+	struct archive *a;  /* the reader, kept open from part to part */
+	size_t at;          /* entries whose header a has read */
+	bool streaming;     /* a part is open */
 	char part[256];     /* the part being streamed, for messages */
 	char error[512];
 };
@@ -40,6 +47,8 @@ int zip_open(struct zip_doc *z, const char *path, const void *mem, size_t mem_le
 	     void (*each)(const char *name, void *u), void *u);
 /* Positions the reader at the part: 1 found, 0 absent, -1 error. */
 int zip_part_open(struct zip_doc *z, const char *name);
+/* The part's place in the archive (its entry's number from 0), or -1. */
+long zip_part_place(const struct zip_doc *z, const char *name);
 /* Reads the open part: bytes read, 0 at its end, -1 on error (z->error). */
 ssize_t zip_part_read(struct zip_doc *z, void *buf, size_t n);
 /* The same as a markup_read_fn (z is the struct zip_doc). */

@@ -41,6 +41,18 @@ docx('backslash.docx', body(
     '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>complex</w:t></w:r>'
     '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
     '<w:p><w:r><w:t>After: https://after.example.org/page</w:t></w:r></w:p>'))
+# 4. an EPUB whose spine reads 5,000 chapters, stored after 14,000 other
+# entries, backwards and then again: 10,000 itemrefs
+with zipfile.ZipFile('spine.epub', 'w', zipfile.ZIP_STORED) as z:
+    z.writestr('mimetype', 'application/epub+zip')
+    z.writestr('META-INF/container.xml', '<container><rootfiles><rootfile full-path="p.opf"/></rootfiles></container>')
+    ids = [f'c{i}' for i in range(5000)]
+    z.writestr('p.opf', '<package><manifest>' + ''.join(f'<item id="{c}" href="{c}.xhtml"/>' for c in ids) +
+               '</manifest><spine>' + ''.join(f'<itemref idref="{c}"/>' for c in ids[::-1] * 2) + '</spine></package>')
+    for i in range(14000):
+        z.writestr(f'f/{i}', '')
+    for c in ids:
+        z.writestr(f'{c}.xhtml', f'<html><body><p>Chapter {c}: https://{c}.example.org/</p></body></html>')
 # 8. numbers at the edge of a long, from the document
 settings = f'<w:settings {W}><w:footnotePr><w:numStart w:val="9223372036854775807"/></w:footnotePr></w:settings>'
 with zipfile.ZipFile('numstart.docx', 'w', zipfile.ZIP_DEFLATED) as z:
@@ -90,6 +102,10 @@ expect "3. @string expansion bomb: refused at the value cap" "$(bounded 60 bomb.
 	"2 citecheck: bomb.bib: not valid BibTeX: line 7: a field value is over 1 MiB long"
 expect "3. … and at the cap on all expansions" "$(bounded 60 bomb2.bib)" \
 	"2 citecheck: bomb2.bib: not valid BibTeX: line 72: @string macros expand to over 64 MiB in all (an expansion bomb?)"
+expect "4. 10,000 itemrefs over 19,003 entries: one walk" "$(bounded 60 spine.epub)" "0 "
+expect "… each chapter read once, in the spine's order" \
+	"$(jq -c '[(.references | length), .references[0].links[0].url, .references[-1].links[0].url, .references[0].part]' out.json)" \
+	'[5000,"https://c4999.example.org/","https://c0.example.org/","c4999.xhtml"]'
 expect "8. w:numStart at LONG_MAX: read, numbers clamped" "$(bounded 60 numstart.docx)" "0 "
 expect "… the notes numbered from the clamp" "$(jq -c '[.references[].footnote]' out.json)" '["1000000000","1000000001"]'
 expect "8. <ol start> at LONG_MIN, <li value> at LONG_MAX: read" "$(bounded 60 numbers.html)" "0 "
