@@ -53,6 +53,14 @@ with zipfile.ZipFile('spine.epub', 'w', zipfile.ZIP_STORED) as z:
         z.writestr(f'f/{i}', '')
     for c in ids:
         z.writestr(f'{c}.xhtml', f'<html><body><p>Chapter {c}: https://{c}.example.org/</p></body></html>')
+# 5. start tags of 10^6 attributes (HTML, 12 MB; XML inside a DOCX), and
+# attribute names of 10^5 letters
+attrs = ' '.join(f'a{i}="1"' for i in range(1000000))
+open('attrs.html', 'w').write(f'<!DOCTYPE html><html><body>\n<p {attrs}>See https://h.example.org/page</p>\n'
+                              '<p>Then https://h2.example.org/ too.</p></body></html>\n')
+docx('attrs.docx', body(f'<w:p {attrs}><w:r><w:t>See https://x.example.org/page</w:t></w:r></w:p>'))
+names = ' '.join(f'{c * 100000}="1"' for c in 'bcd')
+open('names.html', 'w').write(f'<!DOCTYPE html><html><body>\n<p {names}>See https://n.example.org/</p></body></html>\n')
 # 8. numbers at the edge of a long, from the document
 settings = f'<w:settings {W}><w:footnotePr><w:numStart w:val="9223372036854775807"/></w:footnotePr></w:settings>'
 with zipfile.ZipFile('numstart.docx', 'w', zipfile.ZIP_DEFLATED) as z:
@@ -106,6 +114,13 @@ expect "4. 10,000 itemrefs over 19,003 entries: one walk" "$(bounded 60 spine.ep
 expect "… each chapter read once, in the spine's order" \
 	"$(jq -c '[(.references | length), .references[0].links[0].url, .references[-1].links[0].url, .references[0].part]' out.json)" \
 	'[5000,"https://c4999.example.org/","https://c0.example.org/","c4999.xhtml"]'
+expect "5. an HTML start tag of 10^6 attributes: read" "$(bounded 60 attrs.html)" "0 "
+expect "… the text in it and after it" "$(jq -c '[.references[].links[] | [.url, .line]]' out.json)" \
+	'[["https://h.example.org/page",2],["https://h2.example.org/",3]]'
+expect "5. the same in a DOCX's XML: read" "$(bounded 60 attrs.docx)" "0 "
+expect "… its text" "$(jq -c '[.references[].links[].url]' out.json)" '["https://x.example.org/page"]'
+expect "5. attribute names of 10^5 letters: read" "$(bounded 60 names.html)" "0 "
+expect "… its text" "$(jq -c '[.references[].links[].url]' out.json)" '["https://n.example.org/"]'
 expect "8. w:numStart at LONG_MAX: read, numbers clamped" "$(bounded 60 numstart.docx)" "0 "
 expect "… the notes numbered from the clamp" "$(jq -c '[.references[].footnote]' out.json)" '["1000000000","1000000001"]'
 expect "8. <ol start> at LONG_MIN, <li value> at LONG_MAX: read" "$(bounded 60 numbers.html)" "0 "
