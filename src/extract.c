@@ -117,6 +117,16 @@ static void add_link(struct extractor *x, size_t ri, const char *s, struct link_
 			     NULL);
 		return;
 	}
+	struct reference *r = &x->m->refs[ri];
+	if (r->nlinks >= LINKS_PER_REFERENCE_MAX) {
+		if (r->links_omitted++ == 0)
+			problems_add(&r->problems, PROB_TOO_MANY_LINKS, x->lineno, col,
+				     xasprintf("this source holds more than %d links: the rest are not checked",
+					       LINKS_PER_REFERENCE_MAX),
+				     NULL);
+		free(hit->url);
+		return;
+	}
 	size_t li = model_add_link(x->m, ri, hit->url, hit->syntax, x->lineno, col);
 	struct link *l = &x->m->refs[ri].links[li];
 	if (!model_copy_classification(x->m, l))

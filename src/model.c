@@ -16,6 +16,7 @@ struct model *model_create(const char *path)
 	strmap_init(&m->url_index);
 	strmap_init(&m->lookup_index);
 	footnotes_init(&m->notes);
+	problems_cap(&m->problems);
 	return m;
 }
 

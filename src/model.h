@@ -63,6 +63,10 @@ struct link {
 
 #define NO_INDEX ((size_t)-1)
 
+/* A source with more links is no citation (a link farm, or a reader's
+ * mistake): the rest are counted, not kept, so memory follows the cap. */
+#define LINKS_PER_REFERENCE_MAX 1000
+
 struct reference {
 	char *footnote; /* label as written ("1", "GCCATTR"); NULL outside numbered notes */
 	unsigned entry; /* 1-based position within its footnote (or 1) */
@@ -77,6 +81,7 @@ struct reference {
 	struct date published, accessed;
 	struct link *links;
 	size_t nlinks, links_cap;
+	size_t links_omitted; /* past LINKS_PER_REFERENCE_MAX */
 	struct problem_list problems;
 };
 

@@ -35,6 +35,7 @@ static const struct {
 	[PROB_FOOTNOTE_ORDER] = {"footnote-out-of-order", SEV_WARNING},
 	[PROB_INVALID_UTF8] = {"invalid-utf8", SEV_WARNING},
 	[PROB_LINE_TOO_LONG] = {"line-too-long", SEV_WARNING},
+	[PROB_TOO_MANY_LINKS] = {"too-many-links", SEV_WARNING},
 	[PROB_EMPTY_DOCUMENT] = {"empty-document", SEV_WARNING},
 	[PROB_NO_REFERENCES] = {"no-references", SEV_INFO},
 };
@@ -65,8 +66,22 @@ const char *severity_name(enum severity sev)
 void problems_add(struct problem_list *l, enum problem_code code, unsigned line, unsigned column,
 		  char *message, char *suggestion)
 {
+	if (l->caps && l->caps->kept[code] >= PROBLEMS_PER_CODE_MAX) {
+		l->caps->omitted[code]++;
+		free(message);
+		free(suggestion);
+		return;
+	}
+	if (l->caps)
+		l->caps->kept[code]++;
 	grow_array(&l->v, &l->cap, l->n + 1, sizeof *l->v);
 	l->v[l->n++] = (struct problem){code, line, column, message, suggestion};
+}
+
+void problems_cap(struct problem_list *l)
+{
+	if (!l->caps)
+		l->caps = xcalloc(1, sizeof *l->caps);
 }
 
 void problems_finish(struct problem_list *l)
@@ -76,6 +91,8 @@ void problems_finish(struct problem_list *l)
 		free(l->v[i].suggestion);
 	}
 	free(l->v);
+	free(l->caps);
 	l->v = NULL;
+	l->caps = NULL;
 	l->n = l->cap = 0;
 }

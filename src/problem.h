@@ -36,6 +36,7 @@ enum problem_code {
 	PROB_FOOTNOTE_ORDER,
 	PROB_INVALID_UTF8,
 	PROB_LINE_TOO_LONG,
+	PROB_TOO_MANY_LINKS,
 	PROB_EMPTY_DOCUMENT,
 	PROB_NO_REFERENCES,
 	PROB__COUNT
@@ -48,9 +49,20 @@ struct problem {
 	char *suggestion;      /* owned; NULL when there is no fix to propose */
 };
 
+/* A list may cap how many findings of one code it keeps: 10^6 footnote
+ * definitions never cited would otherwise be 10^6 findings held and written.
+ * The ones past the cap are counted, not kept. */
+#define PROBLEMS_PER_CODE_MAX 1000
+
+struct problem_caps {
+	size_t kept[PROB__COUNT];
+	size_t omitted[PROB__COUNT];
+};
+
 struct problem_list {
 	struct problem *v;
 	size_t n, cap;
+	struct problem_caps *caps; /* NULL: no cap (a link's or reference's few) */
 };
 
 const char *problem_code_name(enum problem_code code);
@@ -60,6 +72,8 @@ const char *severity_name(enum severity sev);
 /* Append a problem; takes ownership of message and suggestion. */
 void problems_add(struct problem_list *l, enum problem_code code, unsigned line, unsigned column,
 		  char *message, char *suggestion);
+/* Makes l cap its findings per code (PROBLEMS_PER_CODE_MAX). */
+void problems_cap(struct problem_list *l);
 void problems_finish(struct problem_list *l);
 
 #endif

@@ -121,12 +121,43 @@ static void emit(struct extractor *x, json_t *item, unsigned n)
 	free(authors);
 }
 
+/* jansson holds each object and array in about a hundred bytes: 24 MB of
+ * "{}," would take 3 GB. A library of reference items has a few containers
+ * per item; the count is taken before parsing, outside strings. */
+#define MAX_CONTAINERS 1000000
+
+static size_t count_containers(const char *s, size_t n)
+{
+	size_t k = 0;
+	bool in_string = false;
+	for (size_t i = 0; i < n; i++) {
+		if (in_string) {
+			if (s[i] == '\\')
+				i++;
+			else if (s[i] == '"')
+				in_string = false;
+		} else if (s[i] == '"') {
+			in_string = true;
+		} else if (s[i] == '{' || s[i] == '[') {
+			k++;
+		}
+	}
+	return k;
+}
+
 int read_csl_json(struct model *m, struct extractor *x, struct doc_input *in, char *err, size_t errlen)
 {
 	char *data;
 	size_t len;
 	if (doc_input_slurp(in, &data, &len) < 0) {
 		snprintf(err, errlen, "%s", in->error);
+		return -1;
+	}
+	if (count_containers(data, len) > MAX_CONTAINERS) {
+		snprintf(err, errlen, "not read: over %d JSON objects and arrays (a library of references "
+			 "holds a few per item)", MAX_CONTAINERS);
+		m->doc.bytes = len;
+		free(data);
 		return -1;
 	}
 	json_error_t je;

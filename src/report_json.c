@@ -22,23 +22,26 @@ static json_t *date_or_null(struct date d)
 	return d.year ? json_string(buf) : json_null();
 }
 
+static json_t *problem_json(const struct problem *p)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "code", json_string(problem_code_name(p->code)));
+	json_object_set_new(o, "severity", json_string(severity_name(problem_severity(p->code))));
+	json_object_set_new(o, "message", json_string(p->message));
+	if (p->line)
+		json_object_set_new(o, "line", json_integer(p->line));
+	if (p->column)
+		json_object_set_new(o, "column", json_integer(p->column));
+	if (p->suggestion)
+		json_object_set_new(o, "suggestion", json_string(p->suggestion));
+	return o;
+}
+
 static json_t *problems_json(const struct problem_list *l)
 {
 	json_t *a = json_array();
-	for (size_t i = 0; i < l->n; i++) {
-		const struct problem *p = &l->v[i];
-		json_t *o = json_object();
-		json_object_set_new(o, "code", json_string(problem_code_name(p->code)));
-		json_object_set_new(o, "severity", json_string(severity_name(problem_severity(p->code))));
-		json_object_set_new(o, "message", json_string(p->message));
-		if (p->line)
-			json_object_set_new(o, "line", json_integer(p->line));
-		if (p->column)
-			json_object_set_new(o, "column", json_integer(p->column));
-		if (p->suggestion)
-			json_object_set_new(o, "suggestion", json_string(p->suggestion));
-		json_array_append_new(a, o);
-	}
+	for (size_t i = 0; i < l->n; i++)
+		json_array_append_new(a, problem_json(&l->v[i]));
 	return a;
 }
 
@@ -184,6 +187,8 @@ static json_t *reference_json(const struct model *m, const struct reference *r, 
 	for (size_t k = 0; k < r->nlinks; k++)
 		json_array_append_new(links, link_json(m, &r->links[k]));
 	json_object_set_new(o, "links", links);
+	if (r->links_omitted)
+		json_object_set_new(o, "links_omitted", json_integer((json_int_t)r->links_omitted));
 	json_object_set_new(o, "problems", problems_json(&r->problems));
 	return o;
 }
@@ -193,11 +198,15 @@ static json_t *summary_json(const struct summary *s)
 	json_t *kinds = json_object();
 	for (int k = 0; k < LINK_KIND_COUNT; k++)
 		json_object_set_new(kinds, link_kind_name((enum link_kind)k), json_integer((json_int_t)s->kinds[k]));
-	json_t *codes = json_object();
-	for (int c = 0; c < PROB__COUNT; c++)
+	json_t *codes = json_object(), *omitted = json_object();
+	for (int c = 0; c < PROB__COUNT; c++) {
 		if (s->by_code[c])
 			json_object_set_new(codes, problem_code_name((enum problem_code)c),
 					    json_integer((json_int_t)s->by_code[c]));
+		if (s->omitted[c])
+			json_object_set_new(omitted, problem_code_name((enum problem_code)c),
+					    json_integer((json_int_t)s->omitted[c]));
+	}
 	json_t *live = json_object();
 	for (int v = LIVE_UNCHECKED; v <= LIVE_SKIPPED; v++)
 		if (v != LIVE_UNCHECKED || s->live[v])
@@ -216,7 +225,7 @@ static json_t *summary_json(const struct summary *s)
 		if (v != DRIFT_UNCHECKED || s->drift[v])
 			json_object_set_new(drift, drift_verdict_name((enum drift_verdict)v),
 					    json_integer((json_int_t)s->drift[v]));
-	return json_pack("{s:I, s:I, s:I, s:I, s:o, s:o, s:o, s:o, s:{s:I, s:I}, s:{s:I, s:I, s:I, s:o}}",
+	return json_pack("{s:I, s:I, s:I, s:I, s:o, s:o, s:o, s:o, s:{s:I, s:I}, s:{s:I, s:I, s:I, s:o, s:o}}",
 			 "references", (json_int_t)s->references, "references_with_links",
 			 (json_int_t)s->references_with_links, "links", (json_int_t)s->links,
 			 "distinct_urls", (json_int_t)s->distinct_urls, "kinds", kinds, "live", live, "archive",
@@ -224,7 +233,7 @@ static json_t *summary_json(const struct summary *s)
 			 "cited", (json_int_t)s->footnotes_cited, "defined", (json_int_t)s->footnotes_defined,
 			 "problems", "error", (json_int_t)s->severity[SEV_ERROR], "warning",
 			 (json_int_t)s->severity[SEV_WARNING], "info", (json_int_t)s->severity[SEV_INFO],
-			 "by_code", codes);
+			 "by_code", codes, "omitted", omitted);
 }
 
 /* Encodes value with jansson into b (reused across calls) and writes it in
@@ -253,6 +262,28 @@ static int member(FILE *out, const char *key, json_t *value, bool first, struct 
 	return rc ? -1 : 0;
 }
 
+/* ,"key": [ then each item on a line of its own, encoded one at a time, so
+ * that memory holds one item's JSON, never the array's. */
+static int array_open(FILE *out, const char *key, struct buf *b)
+{
+	json_t *k = json_string(key);
+	int rc = fputs(",\n", out) < 0 || emit(out, k, JSON_ENCODE_ANY, b) || fputs(": [", out) < 0;
+	json_decref(k);
+	return rc ? -1 : 0;
+}
+
+static int array_item(FILE *out, json_t *o, size_t i, struct buf *b)
+{
+	int rc = fputs(i ? ",\n" : "\n", out) < 0 || emit(out, o, JSON_COMPACT, b);
+	json_decref(o);
+	return rc ? -1 : 0;
+}
+
+static int array_close(FILE *out, size_t n)
+{
+	return fputs(n ? "\n]" : "]", out) < 0 ? -1 : 0;
+}
+
 static int write_all(const struct model *m, const struct summary *s, FILE *out, struct buf *b)
 {
 	json_t *doc = json_pack("{s:s, s:s, s:s, s:I, s:I}", "path", m->doc.path, "format", m->doc.format,
@@ -264,18 +295,15 @@ static int write_all(const struct model *m, const struct summary *s, FILE *out, 
 	    member(out, "complete", json_boolean(!m->incomplete), false, b) ||
 	    member(out, "incomplete_reason", str_or_null(m->incomplete), false, b))
 		return -1;
-	json_t *key = json_string("references");
-	int rc = fputs(",\n", out) < 0 || emit(out, key, JSON_ENCODE_ANY, b) || fputs(": [", out) < 0;
-	json_decref(key);
-	for (size_t r = 0; !rc && r < m->nrefs; r++) {
-		json_t *o = reference_json(m, &m->refs[r], r);
-		rc = fputs(r ? ",\n" : "\n", out) < 0 || emit(out, o, JSON_COMPACT, b);
-		json_decref(o);
-	}
-	if (rc || fputs(m->nrefs ? "\n]" : "]", out) < 0)
+	int rc = array_open(out, "references", b);
+	for (size_t r = 0; !rc && r < m->nrefs; r++)
+		rc = array_item(out, reference_json(m, &m->refs[r], r), r, b);
+	if (rc || array_close(out, m->nrefs) || array_open(out, "problems", b))
 		return -1;
-	if (member(out, "problems", problems_json(&m->problems), false, b) ||
-	    member(out, "summary", summary_json(s), false, b) || fputs("\n}\n", out) < 0)
+	for (size_t i = 0; !rc && i < m->problems.n; i++)
+		rc = array_item(out, problem_json(&m->problems.v[i]), i, b);
+	if (rc || array_close(out, m->problems.n) || member(out, "summary", summary_json(s), false, b) ||
+	    fputs("\n}\n", out) < 0)
 		return -1;
 	return fflush(out) == 0 && !ferror(out) ? 0 : -1;
 }

@@ -86,6 +86,14 @@ void report_text_write(const struct model *m, const struct summary *s, bool verb
 	for (size_t i = 0; i < c.n; i++)
 		print_item(m, &c.v[i], out);
 	free(c.v);
+	for (int k = 0; k < PROB__COUNT; k++)
+		if (s->omitted[k])
+		{
+			fprintf_safe(out, "citecheck: %s: %zu more %s findings, over %d of one kind, are not listed",
+				     m->doc.path, s->omitted[k], problem_code_name((enum problem_code)k),
+				     PROBLEMS_PER_CODE_MAX);
+			putc('\n', out);
+		}
 	fprintf_safe(out,
 		"citecheck: %s: %zu reference%s, %zu link%s (%zu distinct URL%s), "
 		"footnotes %zu cited / %zu defined; %zu error%s, %zu warning%s",

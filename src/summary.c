@@ -28,6 +28,12 @@ static void count(const struct problem *p, void *arg)
 void summary_compute(const struct model *m, struct summary *s)
 {
 	memset(s, 0, sizeof *s);
+	for (size_t c = 0; m->problems.caps && c < PROB__COUNT; c++) {
+		size_t k = m->problems.caps->omitted[c];
+		s->omitted[c] = k; /* counted as findings, though not listed */
+		s->severity[problem_severity((enum problem_code)c)] += k;
+		s->by_code[c] += k;
+	}
 	s->references = m->nrefs;
 	for (size_t t = 0; t < m->ntargets; t++)
 		s->distinct_urls += m->targets[t].citations > 0;

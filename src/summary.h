@@ -21,7 +21,8 @@ struct summary {
 	size_t drift[DRIFT_UNKNOWN + 1];     /* links by drift verdict */
 	size_t archive_requests, lookups;
 	bool offline;                 /* no cited host could be reached */
-	size_t by_code[PROB__COUNT];
+	size_t by_code[PROB__COUNT]; /* omitted ones included */
+	size_t omitted[PROB__COUNT]; /* past the cap of document-level findings per code */
 };
 
 void summary_compute(const struct model *m, struct summary *s);

@@ -23,6 +23,26 @@ bounded() {
 	echo "$rc $(head -1 err)"
 }
 
+# peak_mb: the peak resident memory, in MiB, of citecheck --extract-only -q
+# ARGS… (the report goes to out.json); the sanitizers' own memory is not
+# the program's, so their build prints "skip"
+peak_mb() {
+	if [ -n "${CITECHECK_SANITIZED:-}" ]; then
+		echo skip
+		return
+	fi
+	python3 -c '
+import resource, subprocess, sys
+with open("out.json", "wb") as out:
+    subprocess.run(sys.argv[1:], stdout=out, stderr=subprocess.DEVNULL, timeout=120)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)
+' "$bin" --extract-only -q "$@"
+}
+# under BOUND MiB: "yes", or the figure
+under() {
+	if [ "$1" = skip ] || [ "$1" -le "$2" ]; then echo yes; else echo "$1 MiB"; fi
+}
+
 python3 - <<'EOF'
 import zipfile
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -97,6 +117,16 @@ open('backslashes.md', 'w').write('See https://b.example.org/' + '\\' * 1000000 
 open('schemes.md', 'w').write('# References\n\n1. Author. Title. ' + 'a://' * 250000 + '\n')
 open('parens.md', 'w').write('[a](' * 250000 + '\n')
 open('links.md', 'w').write(' '.join(f'https://l.example.org/{i}' for i in range(35000)) + '\n')
+# 7. memory: 8 M empty CSL-JSON items (24 MB); one source of 10^6
+# continuation-line links (28 MB); 10^6 footnotes defined, one cited (18 MB)
+with open('empty.json', 'w') as f:
+    f.write('[' + '{},' * 8000000 + '{}]\n')
+with open('farm.md', 'w') as f:
+    f.write('# References\n\n1. Source. https://x.example.org/0\n')
+    f.writelines(f'   https://x.example.org/{i}\n' for i in range(1, 1000000))
+with open('defs.md', 'w') as f:
+    f.write('Text.[^1]\n\n')
+    f.writelines(f'[^{i}]: Note {i}.\n' for i in range(1, 1000001))
 # 9. a footnote label and a link text holding ESC c (a terminal reset)
 open('escape.md', 'w').write('Text.[^a]\n\n[^a]: See https://esc.example.org/ page.\n\n[^\x1bc\x9b]: Unused.\n')
 EOF
@@ -137,6 +167,22 @@ expect "6. 35,000 links on one line: columns counted once" "$(bounded 60 links.m
 # each link is 22 bytes, its digits and a blank
 expect "… the last one's column" "$(jq -c '.references[-1].links[0] | [.url, .column]' out.json)" \
 	"[\"https://l.example.org/34999\",$((10 * 24 + 90 * 25 + 900 * 26 + 9000 * 27 + 24999 * 28 + 1))]"
+expect "7. 8 M empty CSL-JSON items: refused before parsing" "$(bounded 60 empty.json)" \
+	"2 citecheck: empty.json: not read: over 1000000 JSON objects and arrays (a library of references holds a few per item)"
+expect "… in under 64 MiB" "$(under "$(peak_mb empty.json)" 64)" yes
+expect "7. one source of 10^6 links: read" "$(bounded 60 farm.md)" "0 "
+expect "… its first 1,000 links kept, the rest counted and said" \
+	"$(jq -c '.references[] | [(.links | length), .links_omitted, .links[-1].url, [.problems[] | .code, .line, .message]]' out.json)" \
+	'[1000,999000,"https://x.example.org/999",["too-many-links",1003,"this source holds more than 1000 links: the rest are not checked"]]'
+expect "… in under 256 MiB" "$(under "$(peak_mb farm.md)" 256)" yes
+expect "7. 10^6 footnotes, one cited: read" "$(bounded 60 defs.md)" "0 "
+expect "… 1,000 findings listed, the rest counted" \
+	"$(jq -c '[(.problems | map(select(.code == "footnote-uncited")) | length), .summary.problems.by_code["footnote-uncited"], .summary.problems.omitted]' out.json)" \
+	'[1000,999999,{"footnote-uncited":998999}]'
+expect "… in under 1 GiB" "$(under "$(peak_mb defs.md)" 1024)" yes
+"$bin" --extract-only defs.md 2>&1 > /dev/null | grep 'more footnote-uncited' > err
+expect "… and the terminal is told" "$(cat err)" \
+	"citecheck: defs.md: 998999 more footnote-uncited findings, over 1000 of one kind, are not listed"
 "$bin" --extract-only escape.md > out.json 2> err
 expect "9. no control character reaches the terminal" "$(tr -d '\n' < err | LC_ALL=C grep -c "$(printf '[\001-\037\177]')")" 0
 expect "… C0 and C1 controls shown escaped" "$(head -1 err)" \
