@@ -27,7 +27,9 @@ int main(int argc, char **argv)
 	double t0 = now();
 	struct model *m = model_create(argv[1]);
 	char err[512];
-	if (read_document(m, NULL, err, sizeof err) < 0) {
+	struct classify_config cc = {NULL};
+	struct read_options ro = {&cc, FORMAT_AUTO, NULL};
+	if (read_document(m, &ro, err, sizeof err) < 0) {
 		fprintf(stderr, "bench-extract: %s\n", err);
 		model_destroy(m);
 		return 2;
