@@ -217,6 +217,10 @@ static void complete(struct live_engine *e, struct live_transfer *t, CURLcode co
 
 	if (t->target == LIVE_PROBE) {
 		record_probe(e, t, status, &ph);
+	} else if (t->refused_private) {
+		if (t->easy)
+			target_of(e, t)->live.attempts++;
+		finish_target(e, t, LIVE_SKIPPED, "private-address");
 	} else {
 		struct live_result *r = &target_of(e, t)->live;
 		if (t->easy)

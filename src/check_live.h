@@ -27,6 +27,7 @@ struct live_config {
 	const char *user_agent;
 	const char *cacert;      /* NULL: the system's trust store */
 	bool insecure;           /* no TLS verification */
+	bool no_private;         /* refuse private, loopback and link-local addresses (address_policy.h) */
 	struct curl_slist *connect_to, *resolve; /* owned by the caller */
 	const regex_t *excludes; /* owned by the caller */
 	size_t nexcludes;

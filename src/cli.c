@@ -47,6 +47,7 @@ void cli_usage(FILE *out)
 	      "      --user-agent STRING the User-Agent sent (default: citecheck and its version)\n"
 	      "      --cacert FILE       trust the CA certificates in FILE\n"
 	      "      --insecure          do not verify TLS certificates (said in the report)\n"
+	      "      --no-private        never connect to loopback, private or link-local addresses\n"
 	      "      --connect-to HOST:PORT:HOST2:PORT2  connect there instead (repeatable)\n"
 	      "      --resolve HOST:PORT:ADDRESS  resolve HOST to ADDRESS (repeatable)\n"
 	      "\n"
@@ -193,7 +194,7 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 	enum {
 		OPT_EXTRACT_ONLY = 256, OPT_FAIL_ON, OPT_JOBS, OPT_HOST_JOBS, OPT_TIMEOUT, OPT_CONNECT_TIMEOUT,
 		OPT_DEADLINE, OPT_RETRIES, OPT_MAX_RETRY_AFTER, OPT_MAX_BODY, OPT_MAX_REDIRECTS, OPT_NO_PROBE,
-		OPT_EXCLUDE, OPT_USER_AGENT, OPT_CACERT, OPT_INSECURE, OPT_CONNECT_TO, OPT_RESOLVE,
+		OPT_EXCLUDE, OPT_USER_AGENT, OPT_CACERT, OPT_INSECURE, OPT_NO_PRIVATE, OPT_CONNECT_TO, OPT_RESOLVE,
 		OPT_NO_ARCHIVE, OPT_WAYBACK, OPT_ARCHIVE_RATE, OPT_CDX_RATE, OPT_RATE_LIMIT_WAIT,
 		OPT_DRIFT_THRESHOLD, OPT_SAVE_MISSING, OPT_INPUT_FORMAT, OPT_BASE_URL,
 	};
@@ -219,6 +220,7 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 		{"user-agent", required_argument, NULL, OPT_USER_AGENT},
 		{"cacert", required_argument, NULL, OPT_CACERT},
 		{"insecure", no_argument, NULL, OPT_INSECURE},
+		{"no-private", no_argument, NULL, OPT_NO_PRIVATE},
 		{"connect-to", required_argument, NULL, OPT_CONNECT_TO},
 		{"resolve", required_argument, NULL, OPT_RESOLVE},
 		{"no-archive", no_argument, NULL, OPT_NO_ARCHIVE},
@@ -312,6 +314,9 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 			break;
 		case OPT_INSECURE:
 			opt->insecure = true;
+			break;
+		case OPT_NO_PRIVATE:
+			opt->no_private = true;
 			break;
 		case OPT_CONNECT_TO:
 			rc = push(opt->connect_to, &opt->nconnect_to, optarg, "--connect-to", err, errlen);

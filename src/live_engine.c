@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "address_policy.h"
 #include "interrupt.h"
 
 double live_now(void)
@@ -178,6 +179,19 @@ static size_t on_body(char *data, size_t size, size_t n, void *arg)
 	return len;
 }
 
+/* --no-private: the address is checked here, once DNS has answered and
+ * before any byte is sent, for the first request and every redirect. */
+static curl_socket_t open_public_socket(void *clientp, curlsocktype purpose, struct curl_sockaddr *addr)
+{
+	(void)purpose;
+	struct live_transfer *t = clientp;
+	if (address_is_private(&addr->addr)) {
+		t->refused_private = true;
+		return CURL_SOCKET_BAD;
+	}
+	return socket(addr->family, addr->socktype, addr->protocol);
+}
+
 static int start(struct live_engine *e, size_t ti)
 {
 	const struct live_config *c = e->cfg;
@@ -190,7 +204,12 @@ static int start(struct live_engine *e, size_t ti)
 	buf_clear(&t->body);
 	t->max_body = c->max_body;
 	t->truncated = false;
+	t->refused_private = false;
 	curl_easy_setopt(h, CURLOPT_URL, t->url);
+	if (c->no_private) {
+		curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, open_public_socket);
+		curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, (void *)t);
+	}
 	curl_easy_setopt(h, CURLOPT_PRIVATE, (void *)t);
 	curl_easy_setopt(h, CURLOPT_ERRORBUFFER, t->errbuf);
 	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);

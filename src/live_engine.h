@@ -50,6 +50,7 @@ struct live_transfer {
 	struct buf body; /* the first max_body bytes of the answer */
 	size_t max_body;
 	bool truncated;
+	bool refused_private; /* --no-private stopped its connection */
 	char errbuf[CURL_ERROR_SIZE];
 	/* kept by the caller for an alive page, for the probe comparison */
 	uint64_t hash;

@@ -123,6 +123,7 @@ static int live_settings(const struct options *o, struct live_config *c, regex_t
 		c->user_agent = o->user_agent;
 	c->cacert = o->cacert;
 	c->insecure = o->insecure;
+	c->no_private = o->no_private;
 	c->probe = !o->no_probe;
 	for (size_t i = 0; i < o->nconnect_to; i++)
 		*to = curl_slist_append(*to, o->connect_to[i]);

@@ -130,6 +130,17 @@ http_proxy="http://127.0.0.1:$P" "$bin" -q --no-archive -o proxy.json proxy.md
 expect "http_proxy is honoured" "$(jq -r '.references[0].links[0].live.verdict' proxy.json) $(jq -rs '.[0] | "\(.proxied) \(.host) \(.path)"' requests.log)" \
 	"alive true through.proxy.example /ok-proxied"
 
+# --no-private: a name that resolves to loopback, loopback itself, IPv6
+# loopback, a cloud's metadata address: none is connected to
+: > requests.log
+printf '# Notes\n\n1. A. <http://127.0.0.1:%s/ok-private>\n2. B. <http://localhost:%s/ok-private-name>\n3. C. <http://169.254.169.254/latest/meta-data/>\n4. D. <http://[::1]:%s/ok-v6>\n' "$P" "$P" "$P" > private.md
+"$bin" -q --no-archive --no-private -o private.json private.md
+expect "--no-private: every link skipped, said why" \
+	"$(jq -r '[.references[].links[].live | "\(.verdict)/\(.reason)"] | unique | join(" ")' private.json)" "skipped/private-address"
+expect "… and no request reached the server" "$(wc -l < requests.log | tr -d ' ')" 0
+"$bin" -q --no-archive -o private.json private.md
+expect "… without it, loopback is fetched" "$(jq -r '.references[0].links[0].live.verdict' private.json)" alive
+
 # TLS that cannot be verified is error/tls, never dead
 printf '# Notes\n\n1. A (2020). <https://example.org/ok-tls>\n' > tls.md
 "$bin" -q $map --cacert other-ca.pem -o tls.json tls.md
