@@ -1,0 +1,13 @@
+/* One reader of a text-based format, chosen when built (FUZZ_FORMAT):
+ * text, Markdown and reST, HTML, BibTeX, CSL-JSON. */
+#include "fuzz_document.h"
+
+#include <stdint.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	fuzz_document(data, size, FUZZ_FORMAT);
+	return 0;
+}
