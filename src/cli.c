@@ -69,6 +69,7 @@ void cli_usage(FILE *out)
 	      "  1  something --fail-on names (by default: a dead link or a finding of error severity)\n"
 	      "  2  usage error, unreadable input or unwritable output\n"
 	      "  3  offline: no cited host could be resolved or reached\n"
+	      "  130, 143  interrupted by SIGINT or SIGTERM: the report holds what was checked\n"
 	      "\n"
 	      "See citecheck(1) for the JSON report and the list of findings.\n",
 	      out);

@@ -230,13 +230,15 @@ start_wayback w429.json wb429.log --replay-rate 8
 expect "after a 429 the lookup still succeeds" \
 	"$(jq -r '.references[0].links[0].archive.verdict' r429.json)" archived
 gap=$(jq -s '[.[] | select(.endpoint == "replay")] | (.[1].t - .[0].t) * 100 | floor' wb429.log)
-expect_match "Retry-After 1 honoured (gap in 1/100 s: $gap)" "$gap" '^(9[5-9]|1[0-9][0-9])$'
+# at least the second asked for; the upper end only rules out a wait of
+# another kind (a loaded machine can add seconds)
+expect_match "Retry-After 1 honoured (gap in 1/100 s: $gap)" "$gap" '^(9[5-9]|[1-9][0-9][0-9])$'
 
 # a 429 without Retry-After: the configured wait
 start_wayback w429bare.json wb429bare.log
 "$bin" -q $map --rate-limit-wait 1.5 -o r429b.json doc.md
 gap=$(jq -s '[.[] | select(.endpoint == "replay")] | (.[1].t - .[0].t) * 100 | floor' wb429bare.log)
-expect_match "no Retry-After: waits --rate-limit-wait 1.5 (gap in 1/100 s: $gap)" "$gap" '^(1[4-9][0-9]|2[0-9][0-9])$'
+expect_match "no Retry-After: waits --rate-limit-wait 1.5 (gap in 1/100 s: $gap)" "$gap" '^(1[4-9][0-9]|[2-9][0-9][0-9])$'
 
 # 429 every time: give up after three, do not hammer
 start_wayback w429always.json wb429a.log

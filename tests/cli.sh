@@ -22,7 +22,7 @@ run --help
 expect "--help exits 0" "$rc" 0
 for opt in --extract-only --output --quiet --verbose --help --version --fail-on --jobs --host-jobs \
 	--timeout --connect-timeout --deadline --retries --max-retry-after --max-body --max-redirects \
-	--no-probe --exclude --user-agent --cacert --insecure --connect-to --resolve; do
+	--no-probe --exclude --user-agent --cacert --insecure --no-private --connect-to --resolve; do
 	expect_match "--help lists $opt" "$out" "$opt"
 done
 run
