@@ -24,17 +24,22 @@ for _ in $(seq 50); do [ -s port ] && break; sleep 0.1; done
 port=$(cat port)
 printf '# Report\n\n## References\n\n1. One, http://127.0.0.1:%s/one\n2. Two, http://127.0.0.1:%s/two\n' "$port" "$port" > doc.md
 
-# start_run SIGNAL: runs citecheck in the background, waits until both
-# requests are in flight (the server's accept queue holds them), then sends
-# SIGNAL; sets rc and secs (whole seconds from the signal to the exit).
-interrupt_run() {
-	umask 022
+# start_check: runs citecheck in the background (pid) and waits until both
+# requests are in flight (the server's accept queue holds them).
+start_check() {
 	"$bin" --no-archive --timeout 60 --retries 0 -o report.json doc.md 2> err &
 	pid=$!
 	for _ in $(seq 100); do
 		[ "$(ss -Htn state established "( dport = :$port )" | wc -l)" -ge 2 ] && break
 		sleep 0.1
 	done
+}
+
+# interrupt_run SIGNAL: start_check, then SIGNAL; sets rc and secs (whole
+# seconds from the signal to the exit).
+interrupt_run() {
+	umask 022
+	start_check
 	start=$(date +%s)
 	kill "-$1" "$pid"
 	wait "$pid"
@@ -61,12 +66,7 @@ expect "… valid JSON, marked incomplete" "$(jq -c '[.complete, .incomplete_rea
 
 # Two signals: the second ends the process at once, without a report.
 rm -f report.json
-"$bin" --no-archive --timeout 60 --retries 0 -o report.json doc.md 2> err &
-pid=$!
-for _ in $(seq 100); do
-	[ "$(ss -Htn state established "( dport = :$port )" | wc -l)" -ge 2 ] && break
-	sleep 0.1
-done
+start_check
 kill -INT "$pid"
 kill -INT "$pid"
 wait "$pid"
