@@ -36,6 +36,13 @@ static void dead_link(struct link *l, const struct live_result *live, const stru
 			     xasprintf("the page is gone (%s); the Wayback Machine has it from %s: cite the snapshot",
 				       why, day),
 			     xstrdup(a->snapshot_url));
+	} else if (a->verdict == ARCHIVE_NOT_ARCHIVED && a->reason && !strcmp(a->reason, "excluded")) {
+		problems_add(&l->problems, PROB_DEAD_UNARCHIVED, l->line, l->column,
+			     xasprintf("the page is gone (%s) and the Wayback Machine will not show it (the site "
+				       "is excluded from the archive): the source is lost unless another archive "
+				       "or the publisher has it",
+				       why),
+			     NULL);
 	} else if (a->verdict == ARCHIVE_NOT_ARCHIVED) {
 		problems_add(&l->problems, PROB_DEAD_UNARCHIVED, l->line, l->column,
 			     xasprintf("the page is gone (%s) and the Wayback Machine has no copy of it: the source "

@@ -45,13 +45,14 @@ static const char *want_of(const struct reference *r, char want[static 15])
 	return "now";
 }
 
-/* A cited partial timestamp ("2019", "201905") padded as the archive pads it. */
+/* A cited partial timestamp ("2019", "201905") padded as the archive pads
+ * it: to the last moment of its period ("2019" is 20191231235959). */
 static void pad_timestamp(const char *ts, char want[static 15])
 {
 	size_t n = strlen(ts);
-	static const char low[] = "00000101000000";
+	static const char high[] = "99991231235959";
 	for (size_t i = 0; i < 14; i++)
-		want[i] = i < n ? ts[i] : low[i];
+		want[i] = i < n ? ts[i] : high[i];
 	want[14] = '\0';
 }
 
@@ -247,6 +248,17 @@ static void ask_index(struct live_engine *e, struct live_transfer *t, double now
 	next(e, t, STEP_CDX_BEFORE, wayback_cdx_url(run->cfg->base, k->original, k->want, true), now);
 }
 
+/* The archive will not show the site: today a 200 page saying so, with no
+ * header to tell it by; its older software answered 403 with
+ * X-Archive-Wayback-Runtime-Error. */
+static bool excluded_answer(const struct live_transfer *t, long status)
+{
+	if (status == 403 && header(t->easy, "X-Archive-Wayback-Runtime-Error"))
+		return true;
+	static const char said[] = "has been excluded from the Wayback Machine";
+	return status == 200 && t->body.len && memmem(t->body.data, t->body.len, said, sizeof said - 1);
+}
+
 /* A replay answer: a redirect to the nearest capture, a capture, or none. */
 static void on_replay(struct live_engine *e, struct live_transfer *t, long status, const char *location,
 		      const char *ctype, double now)
@@ -288,8 +300,8 @@ static void on_replay(struct live_engine *e, struct live_transfer *t, long statu
 			ask_index(e, t, now);
 		return;
 	}
-	if (status == 403 && header(t->easy, "X-Archive-Wayback-Runtime-Error")) {
-		finish(e, t, ARCHIVE_UNKNOWN, "archive-excluded"); /* the site asked the archive not to show it */
+	if (excluded_answer(t, status)) {
+		finish(e, t, ARCHIVE_NOT_ARCHIVED, "excluded"); /* the site asked the archive not to show it */
 		return;
 	}
 	finish(e, t, ARCHIVE_UNKNOWN, "archive-unexpected-answer");
@@ -378,7 +390,12 @@ static void complete(struct live_engine *e, struct live_transfer *t, CURLcode co
 	}
 	bool answered = status && (code == CURLE_OK || (code == CURLE_WRITE_ERROR && t->truncated));
 	enum endpoint ep = endpoint_of((enum step)t->step);
-	if (answered && status == 429) {
+	/* A replayed capture of a page that answered 429, 5xx or 403 comes back
+	 * with that status and Memento-Datetime: the site spoke that day, not
+	 * the archive now. Only an answer without it is the archive's own. */
+	bool archived_answer = answered && (t->step == STEP_REPLAY || t->step == STEP_CAPTURE) &&
+			       header(t->easy, "Memento-Datetime");
+	if (answered && status == 429 && !archived_answer) {
 		rate_limited(e, t, (double)retry_after, now);
 		return;
 	}
@@ -386,7 +403,7 @@ static void complete(struct live_engine *e, struct live_transfer *t, CURLcode co
 		run->rate_limited[ep] = 0;
 		k->archive.http_status = status;
 	}
-	if (!answered || status >= 500) {
+	if (!answered || (status >= 500 && !archived_answer)) {
 		double wait = (double)run->cfg->net->backoff_ms / 1000.0 * (double)(1u << t->tries) *
 			      (1 + live_engine_jitter(e));
 		if (retry_after > 0 && (double)retry_after > wait)
@@ -444,8 +461,10 @@ static void save_missing(struct live_engine *e)
 	size_t first = e->nt;
 	for (size_t i = 0; i < m->nlookups; i++) {
 		struct lookup *k = &m->lookups[i];
+		/* an excluded site is not captured either: asking would be refused */
 		if (k->archive.verdict != ARCHIVE_NOT_ARCHIVED || k->page == NO_INDEX ||
-		    m->targets[k->page].live.verdict != LIVE_ALIVE)
+		    m->targets[k->page].live.verdict != LIVE_ALIVE ||
+		    (k->archive.reason && !strcmp(k->archive.reason, "excluded")))
 			continue;
 		char *url = wayback_save_url(run->cfg->base);
 		size_t ti = live_engine_add(e, i, url, run->endpoint[EP_SAVE]);

@@ -64,6 +64,31 @@ static void add(struct link *l, enum problem_code code, char *msg, char *suggest
 	problems_add(&l->problems, code, l->line, l->column, msg, suggestion);
 }
 
+/* What an unpinned snapshot link shows the reader. The archive pads a
+ * partial time to the last moment of its period: "web/2/" (or any time of
+ * fewer than four digits) is the newest capture, "web/2019/" the one nearest
+ * the end of 2019. */
+static char *unpinned_message(const char *ts)
+{
+	if (ts && ts[0] == '*')
+		return xstrdup("this link shows the archive's list of captures, not a capture: cite one by its "
+			       "full 14-digit time");
+	size_t n = ts ? strspn(ts, "0123456789") : 0;
+	if (n < 4 || ts[n])
+		return xstrdup("this link shows the newest capture, which changes over time: cite a capture "
+			       "by its full 14-digit time");
+	/* 2019, 2019-05, 2019-05-03, 2019-05-03 14h, 2019-05-03 14:30 */
+	char when[24];
+	static const char *const unit[] = {"year", "month", "day", "hour", "minute"};
+	size_t k = n < 6 ? 0 : n < 8 ? 1 : n < 10 ? 2 : n < 12 ? 3 : 4;
+	snprintf(when, sizeof when, "%.4s%s%.2s%s%.2s%s%.2s%s%.2s", ts, k >= 1 ? "-" : "", ts + 4,
+		 k >= 2 ? "-" : "", k >= 1 ? ts + 6 : "", k >= 3 ? " " : "", k >= 2 ? ts + 8 : "",
+		 k == 3 ? "h" : k == 4 ? ":" : "", k >= 3 ? ts + 10 : "");
+	return xasprintf("this link shows the capture nearest the end of the %s %s, not one the author "
+			 "chose: cite a capture by its full 14-digit time",
+			 unit[k], when);
+}
+
 void check_link_text(struct link *l)
 {
 	const char *u = l->url;
@@ -112,11 +137,7 @@ void check_link_text(struct link *l)
 			      l->original ? "; cite a snapshot of " : "", l->original ? l->original : ""),
 		    NULL);
 	if (l->kind == LINK_ARCHIVE_SNAPSHOT && !l->pinned)
-		add(l, PROB_ARCHIVE_UNPINNED,
-		    xasprintf("the snapshot time \"%s\" is not a full 14-digit timestamp: the archive "
-			      "serves whichever capture is nearest, and that changes",
-			      l->timestamp ? l->timestamp : ""),
-		    NULL);
+		add(l, PROB_ARCHIVE_UNPINNED, unpinned_message(l->timestamp), NULL);
 }
 
 void check_links(struct model *m)

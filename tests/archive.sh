@@ -43,10 +43,14 @@ pages = {
     "example.org/article/flaky": {"body": page(T_D, "Trang chủ", art(D))},
     "example.org/article/badcdx": {"body": page("Bad index", "Home", art(A[:20]))},
     "example.org/article/only404": {"body": page("Only errors archived", "Home", art(C[:20]))},
-    "example.org/article/excluded": {"body": page("Excluded", "Home", art(C))},
+    "example.org/article/excluded": {"status": 404, "body": "<html><title>Not Found</title></html>"},
     "example.org/report.pdf": {"body": PDF, "type": "application/pdf"},
     "example.org/article/new": {"body": page("Brand new", "Home", art(B1))},
     "example.org/article/only-snapshot": {"body": page(T_C, "Home", art(C))},
+    "example.org/article/err429": {"body": page(T_A, "Home", art(A))},
+    "example.org/article/err503": {"body": page(T_A, "Home", art(A))},
+    "example.org/article/err403": {"body": page(T_A, "Home", art(A))},
+    "example.org/article/excluded-legacy": {"body": page("Excluded", "Home", art(C))},
 }
 u = lambda p: "http://example.org/" + p
 world = {
@@ -65,8 +69,14 @@ world = {
         u("article/only404"): [{"ts": "20230519000000", "status": 404, "body": "gone"}],
         u("article/only-snapshot"): [{"ts": "20230301000000", "status": 200, "body": page(T_C, "Home", art(C))}],
         u("report.pdf"): [{"ts": "20230515000000", "status": 200, "body": PDF, "type": "application/pdf"}],
+        # the nearest capture is of the site answering 429, 503 or 403 that day
+        **{u("article/err%d" % s): [
+            {"ts": "20230101000000", "status": 200, "body": page(T_A, "Home", art(A))},
+            {"ts": "20230519000000", "status": s, "body": "<html><title>Error %d</title></html>" % s},
+        ] for s in (429, 503, 403)},
     },
     "excluded": [u("article/excluded")],
+    "excluded_legacy": [u("article/excluded-legacy")],
     "malformed_cdx": [u("article/badcdx")],
     "keys": "test-access:s3cr3t-k3y",
 }
@@ -107,7 +117,7 @@ WB="http://127.0.0.1:$W"
 cat > doc.md <<DOC
 # A brief
 
-Claims.<sup>1</sup> <sup>2</sup> <sup>3</sup> <sup>4</sup> <sup>5</sup> <sup>6</sup> <sup>7</sup> <sup>8</sup> <sup>9</sup> <sup>10</sup> <sup>11</sup> <sup>12</sup> <sup>13</sup> <sup>14</sup> <sup>15</sup>
+Claims.<sup>1</sup> <sup>2</sup> <sup>3</sup> <sup>4</sup> <sup>5</sup> <sup>6</sup> <sup>7</sup> <sup>8</sup> <sup>9</sup> <sup>10</sup> <sup>11</sup> <sup>12</sup> <sup>13</sup> <sup>14</sup> <sup>15</sup> <sup>16</sup> <sup>17</sup> <sup>18</sup> <sup>19</sup> <sup>20</sup>
 
 # REFERENCES
 
@@ -126,6 +136,11 @@ Claims.<sup>1</sup> <sup>2</sup> <sup>3</sup> <sup>4</sup> <sup>5</sup> <sup>6</
 - <sup>13</sup> Lawyers (2023, Feb. 1). Statement of the lawyers. Retrieved May 20, 2023, from <$WB/save/http://example.org/article/removed>
 - <sup>14</sup> Somebody (2023, Jan. 1). Brand new. Retrieved May 20, 2023, from <http://example.org/article/new>
 - <sup>15</sup> Lawyers (2023, Feb. 1). Statement of the lawyers. Retrieved May 20, 2023, from <$WB/web/20230301000000/http://example.org/article/only-snapshot>
+- <sup>16</sup> Ministry (2023, May 1). Press freedom report. Retrieved May 20, 2023, from <http://example.org/article/err429>
+- <sup>17</sup> Ministry (2023, May 1). Press freedom report. Retrieved May 20, 2023, from <http://example.org/article/err503>
+- <sup>18</sup> Ministry (2023, May 1). Press freedom report. Retrieved May 20, 2023, from <http://example.org/article/err403>
+- <sup>19</sup> Somebody (2023, Jan. 1). Excluded. Retrieved May 20, 2023, from <http://example.org/article/excluded-legacy>
+- <sup>20</sup> Ministry. Press freedom report. <$WB/web/2023/http://example.org/article/stable>
 DOC
 
 "$bin" -q $map -o out.json doc.md 2> err.txt
@@ -172,8 +187,19 @@ expect "fn5 unchanged" "$(n 5 .drift.verdict)" "unchanged"
 expect "fn6 malformed CDX" "$(n 6 '"\(.archive.verdict) \(.archive.reason)"')" "unknown archive-malformed-answer"
 # 7: only a 404 capture; the index has no 200 before or after
 expect "fn7 no 200 capture" "$(n 7 '"\(.archive.verdict) \(.archive.reason)"')" "not-archived no-200-capture"
-# 8: the site is excluded from the archive
-expect "fn8 excluded" "$(n 8 '"\(.archive.verdict) \(.archive.reason)"')" "unknown archive-excluded"
+# 8: the site is excluded from the archive: 200 and a page saying so (fn19:
+# the older 403 with X-Archive-Wayback-Runtime-Error)
+expect "fn8 excluded" "$(n 8 '"\(.archive.verdict) \(.archive.reason)"')" "not-archived excluded"
+expect "fn8 dead, and the reader is told why there is no copy" \
+	"$(n 8 '.problems[] | select(.code == "dead-unarchived") | .message')" \
+	"the page is gone (http-404) and the Wayback Machine will not show it (the site is excluded from the archive): the source is lost unless another archive or the publisher has it"
+expect "fn19 excluded (legacy 403)" "$(n 19 '"\(.archive.verdict) \(.archive.reason)"')" "not-archived excluded"
+# 16-18: the capture nearest the access date is of the site answering 429,
+# 503 or 403: a capture, not the archive refusing us; the index finds Jan 1
+for fn in 16 17 18; do
+	expect "fn$fn archived error capture: the 200 before it" \
+		"$(n $fn '"\(.archive.verdict) \(.archive.via) \(.archive.snapshot_time)"')" "archived cdx 2023-01-01T00:00:00Z"
+done
 # 9: a PDF: the same bytes
 expect "fn9 pdf compared by digest" "$(n 9 '"\(.drift.verdict) \(.drift.measure)"')" "unchanged digest"
 # 10: web/2/ resolved to the capture nearest the access date
@@ -183,6 +209,16 @@ expect "fn10 unpinned gets the pinned URL" \
 expect "fn10 the original is checked live" "$(n 10 '"\(.live.verdict) \(.live.reason) \(.original_live.verdict)"')" \
 	"skipped archive-stage alive"
 # 11: a pinned snapshot that exists
+expect "fn10 the reader is told what web/2/ shows" \
+	"$(n 10 '.problems[] | select(.code == "archive-unpinned") | .message')" \
+	"this link shows the newest capture, which changes over time: cite a capture by its full 14-digit time"
+# 20: web/2023/ with no access date: the archive pads it to the end of 2023,
+# where the capture of 2024-01-01 is nearer than that of May 2023
+expect "fn20 a partial time padded to the end of its period" \
+	"$(n 20 '"\(.archive.verdict) \(.archive.target_from) \(.archive.snapshot_time)"')" \
+	"archived cited 2024-01-01T00:00:00Z"
+expect "fn20 said so" "$(n 20 '.problems[] | select(.code == "archive-unpinned") | .message')" \
+	"this link shows the capture nearest the end of the year 2023, not one the author chose: cite a capture by its full 14-digit time"
 expect "fn11 pinned snapshot found as cited" "$(n 11 '"\(.archive.verdict) \(.archive.target_from) \(.archive.snapshot_time)"')" \
 	"archived cited 2023-05-18T04:04:48Z"
 expect "fn11 no finding" "$(n 11 '.problems | length')" 0
@@ -203,15 +239,15 @@ expect "fn14 not archived, alive" "$(n 14 '"\(.live.verdict) \(.archive.verdict)
 
 # lookups are shared by links to one page at one time: fn1 and fn10 (stable,
 # accessed May 20), fn3 and fn13 (removed, accessed May 20)
-expect "lookups: 15 links, two pairs share one" "$(q .summary.archive.lookups)" 13
-expect "archive verdicts per link" "$(q '.summary.archive | "\(.archived) \(."not-archived") \(.unknown)"')" "10 3 2"
+expect "lookups: 20 links, two pairs share one" "$(q .summary.archive.lookups)" 18
+expect "archive verdicts per link" "$(q '.summary.archive | "\(.archived) \(."not-archived") \(.unknown)"')" "14 5 1"
 expect "no pace violation (replay 8/s, CDX 2/s)" \
 	"$(jq -s '[.[] | select(.violation)] | length' wb.log)" 0
 expect "the report's request count is the archive's" "$(q .summary.archive.requests)" \
 	"$(jq -s '[.[] | select(.endpoint == "replay" or .endpoint == "cdx")] | length' wb.log)"
 expect "archive-incomplete: two lookups unanswered" \
 	"$(q '.problems[] | select(.code == "archive-incomplete") | .message')" \
-	"2 of 13 archive lookups got no answer (archive-malformed-answer 1, archive-excluded 1): their links are not known to be archived or unchanged"
+	"1 of 18 archive lookups got no answer (archive-malformed-answer 1): their links are not known to be archived or unchanged"
 
 # --no-archive: no lookups (the cited snapshot URLs are then fetched as pages
 # by the live stage, like any link, but no raw capture or index is asked for)
@@ -280,7 +316,7 @@ expect "saved: the alive pages with no snapshot (fn7, fn14)" \
 	"$(jq -r '[.references[] | select(.links[0].archive.save) | "\(.footnote):\(.links[0].archive.save | "\(.status) \(.job_id) \(.timestamp)")"] | join(", ")' save.json)" \
 	"7:success spn2-0001 2026-11-22T12:00:00Z, 14:success spn2-0002 2026-11-22T12:00:00Z"
 expect_match "the terminal summary counts the archive's verdicts per link" "$(cat save.err)" \
-	"citecheck: archive: 10 archived, 3 not archived, 2 unknown \([0-9]+ requests\)"
+	"citecheck: archive: 14 archived, 5 not archived, 1 unknown \([0-9]+ requests\)"
 expect "one capture request each" "$(jq -s '[.[] | select(.method == "POST")] | length' wbsave.log)" 2
 expect "the secret is in neither the report nor the messages" "$(cat save.json save.err | grep -c s3cr3t)" 0
 expect "save requests carried the keys" "$(jq -s '[.[] | select(.endpoint == "save") | .auth] | all' wbsave.log)" true

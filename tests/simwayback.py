@@ -5,8 +5,11 @@ the formats of the real one:
 - replay, GET /web/<timestamp>[id_]/<url>: a 302 to the nearest capture
   (X-Archive-Redirect-Reason, no Memento-Datetime) or the capture itself
   (Memento-Datetime, x-ts with the archived status, the raw archived body);
-  404 with X-Archive-Wayback-Runtime-Error when there is no capture; 403 with
-  that header for a site excluded from the archive;
+  404 with X-Archive-Wayback-Runtime-Error when there is no capture; for a
+  site excluded from the archive, 200 with a page saying so (as the archive
+  answers today) or, for the "excluded_legacy" URLs, 403 with that header (as
+  its older software did); a capture of a page that answered 403, 429 or 5xx
+  is replayed with that status and Memento-Datetime, as any capture;
 - the CDX index, GET /cdx/search/cdx?url=&output=json&fl=&filter=&from=&to=&limit=:
   a JSON array, header row first, negative limits counting from the end;
 - Save Page Now 2, POST /save and GET /save/status/<job>, with
@@ -170,6 +173,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.send(400, "bad timestamp")
         want = pad(digits, high=True)
         if url in world.get("excluded", []):
+            # today's answer: an ordinary page, no header says what it is
+            return self.send(200, "<html><head><title>Wayback Machine</title></head><body><p>Sorry.</p>"
+                             "<p>This URL has been excluded from the Wayback Machine.</p></body></html>")
+        if url in world.get("excluded_legacy", []):
             return self.send(403, "<html><title>Blocked</title></html>",
                              [("X-Archive-Wayback-Runtime-Error",
                                "AdministrativeAccessControlException: Blocked Site Error")])
