@@ -117,6 +117,7 @@ enum endpoint { EP_REPLAY, EP_CDX, EP_SAVE, EP__COUNT };
 struct lookup_state {
 	char first_capture[15]; /* the first capture reached (a redirect's, perhaps) */
 	unsigned polls;
+	bool wide;              /* the index is asked without the one-year window */
 };
 
 struct archive_run {
@@ -245,7 +246,8 @@ static void ask_index(struct live_engine *e, struct live_transfer *t, double now
 		return;
 	}
 	run->st[t->target].first_capture[0] = '\0';
-	next(e, t, STEP_CDX_BEFORE, wayback_cdx_url(run->cfg->base, k->original, k->want, true), now);
+	run->st[t->target].wide = false;
+	next(e, t, STEP_CDX_BEFORE, wayback_cdx_url(run->cfg->base, k->original, k->want, true, false), now);
 }
 
 /* The archive will not show the site: today a 200 page saying so, with no
@@ -321,10 +323,17 @@ static void on_index(struct live_engine *e, struct live_transfer *t, long status
 		return;
 	}
 	if (!ts[0]) {
-		if (t->step == STEP_CDX_BEFORE)
-			next(e, t, STEP_CDX_AFTER, wayback_cdx_url(run->cfg->base, k->original, k->want, false), now);
-		else
+		/* nothing within a year: all of time on that side; then the other side */
+		struct lookup_state *st = &run->st[t->target];
+		bool before = t->step == STEP_CDX_BEFORE;
+		if (!st->wide || before) {
+			st->wide = !st->wide;
+			next(e, t, st->wide ? (enum step)t->step : STEP_CDX_AFTER,
+			     wayback_cdx_url(run->cfg->base, k->original, k->want, st->wide ? before : false, st->wide),
+			     now);
+		} else {
 			finish(e, t, ARCHIVE_NOT_ARCHIVED, "no-200-capture");
+		}
 		return;
 	}
 	k->archive.via_cdx = true;

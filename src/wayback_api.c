@@ -47,24 +47,37 @@ char *wayback_save_status_url(const char *base, const char *job)
 	return out;
 }
 
-char *wayback_cdx_url(const char *base, const char *original, const char *ts, bool before)
+/* ts moved by a number of years (the rest of it kept as it is: the index
+ * compares timestamps as strings). */
+static char *years_from(const char *ts, int years)
+{
+	int y = (ts[0] - '0') * 1000 + (ts[1] - '0') * 100 + (ts[2] - '0') * 10 + (ts[3] - '0') + years;
+	return xasprintf("%04d%s", y < 1 ? 1 : y > 9999 ? 9999 : y, ts + 4);
+}
+
+char *wayback_cdx_url(const char *base, const char *original, const char *ts, bool before, bool wide)
 {
 	char *path = xasprintf("%.*s/cdx/search/cdx", base_len(base), base);
 	CURLU *u = curl_url();
 	char *out = NULL;
 	if (u && !curl_url_set(u, CURLUPART_URL, path, 0)) {
+		char *far = wide ? NULL : years_from(ts, before ? -1 : 1);
 		/* curl encodes each part; the header row names the fields */
 		char *q[] = {
 			xasprintf("url=%s", original),
 			xstrdup("output=json"),
 			xstrdup("fl=timestamp,original,statuscode"),
-			xstrdup("filter=statuscode:200"),
-			xasprintf("%s=%s", before ? "to" : "from", ts),
-			xstrdup(before ? "limit=-1" : "limit=1"),
+			xstrdup("filter=!statuscode:[345].."),
+			xstrdup("collapse=timestamp:10"),
+			xasprintf("from=%s", before ? (far ? far : "") : ts),
+			xasprintf("to=%s", before ? ts : (far ? far : "")),
 		};
+		free(far);
 		bool ok = true;
 		for (size_t i = 0; i < sizeof q / sizeof q[0]; i++) {
-			ok = ok && !curl_url_set(u, CURLUPART_QUERY, q[i], CURLU_APPENDQUERY | CURLU_URLENCODE);
+			/* an empty bound is no bound: left out */
+			if (q[i][strlen(q[i]) - 1] != '=')
+				ok = ok && !curl_url_set(u, CURLUPART_QUERY, q[i], CURLU_APPENDQUERY | CURLU_URLENCODE);
 			free(q[i]);
 		}
 		char *s = NULL;

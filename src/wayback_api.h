@@ -24,9 +24,13 @@ char *wayback_rebase(const char *base, const char *url);
 /* <base>/save and <base>/save/status/<job>: Save Page Now 2. */
 char *wayback_save_url(const char *base);
 char *wayback_save_status_url(const char *base, const char *job);
-/* The CDX query for the last capture with status 200 at or before ts
- * (before) or the first at or after it. NULL if curl rejects the base. */
-char *wayback_cdx_url(const char *base, const char *original, const char *ts, bool before);
+/* The CDX query for the captures that are no redirect and no error (200s,
+ * and deduplicated revisits, whose status is "-") at or before ts (before)
+ * or at or after it: within a year of ts, or all of them (wide). No limit:
+ * the index's limit=-1 does not promise the latest row, so the window bounds
+ * the answer instead, and collapsing keeps one row an hour. NULL if curl
+ * rejects the base. */
+char *wayback_cdx_url(const char *base, const char *original, const char *ts, bool before, bool wide);
 
 /* The 14-digit timestamp of a replay address (absolute or "/web/…"),
  * into ts. False when url is not one. */

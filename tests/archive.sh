@@ -51,6 +51,8 @@ pages = {
     "example.org/article/err503": {"body": page(T_A, "Home", art(A))},
     "example.org/article/err403": {"body": page(T_A, "Home", art(A))},
     "example.org/article/excluded-legacy": {"body": page("Excluded", "Home", art(C))},
+    "example.org/article/stale-tail": {"body": page(T_A, "Home", art(A))},
+    "example.org/article/revisit": {"body": page(T_A, "Home", art(A))},
 }
 u = lambda p: "http://example.org/" + p
 world = {
@@ -74,7 +76,20 @@ world = {
             {"ts": "20230101000000", "status": 200, "body": page(T_A, "Home", art(A))},
             {"ts": "20230519000000", "status": s, "body": "<html><title>Error %d</title></html>" % s},
         ] for s in (429, 503, 403)},
+        # the index's limit=-1 answers the 2017 row although March 2023 exists
+        u("article/stale-tail"): [
+            {"ts": "20170101000000", "status": 200, "body": page(T_A, "Home", art(A))},
+            {"ts": "20230301000000", "status": 200, "body": page(T_A, "Home", art(A))},
+            {"ts": "20230519000000", "status": 404, "body": "gone"},
+        ],
+        # April's capture is a revisit of January's: the same page, deduplicated
+        u("article/revisit"): [
+            {"ts": "20230101000000", "status": 200, "body": page(T_A, "Home", art(A))},
+            {"ts": "20230401000000", "status": 200, "revisit": True, "body": page(T_A, "Home", art(A))},
+            {"ts": "20230519000000", "status": 404, "body": "gone"},
+        ],
     },
+    "cdx_stale_tail": [u("article/stale-tail")],
     "excluded": [u("article/excluded")],
     "excluded_legacy": [u("article/excluded-legacy")],
     "malformed_cdx": [u("article/badcdx")],
@@ -117,7 +132,7 @@ WB="http://127.0.0.1:$W"
 cat > doc.md <<DOC
 # A brief
 
-Claims.<sup>1</sup> <sup>2</sup> <sup>3</sup> <sup>4</sup> <sup>5</sup> <sup>6</sup> <sup>7</sup> <sup>8</sup> <sup>9</sup> <sup>10</sup> <sup>11</sup> <sup>12</sup> <sup>13</sup> <sup>14</sup> <sup>15</sup> <sup>16</sup> <sup>17</sup> <sup>18</sup> <sup>19</sup> <sup>20</sup>
+Claims.<sup>1</sup> <sup>2</sup> <sup>3</sup> <sup>4</sup> <sup>5</sup> <sup>6</sup> <sup>7</sup> <sup>8</sup> <sup>9</sup> <sup>10</sup> <sup>11</sup> <sup>12</sup> <sup>13</sup> <sup>14</sup> <sup>15</sup> <sup>16</sup> <sup>17</sup> <sup>18</sup> <sup>19</sup> <sup>20</sup> <sup>21</sup> <sup>22</sup>
 
 # REFERENCES
 
@@ -141,6 +156,8 @@ Claims.<sup>1</sup> <sup>2</sup> <sup>3</sup> <sup>4</sup> <sup>5</sup> <sup>6</
 - <sup>18</sup> Ministry (2023, May 1). Press freedom report. Retrieved May 20, 2023, from <http://example.org/article/err403>
 - <sup>19</sup> Somebody (2023, Jan. 1). Excluded. Retrieved May 20, 2023, from <http://example.org/article/excluded-legacy>
 - <sup>20</sup> Ministry. Press freedom report. <$WB/web/2023/http://example.org/article/stable>
+- <sup>21</sup> Ministry (2023, May 1). Press freedom report. Retrieved May 20, 2023, from <http://example.org/article/stale-tail>
+- <sup>22</sup> Ministry (2023, May 1). Press freedom report. Retrieved May 20, 2023, from <http://example.org/article/revisit>
 DOC
 
 "$bin" -q $map -o out.json doc.md 2> err.txt
@@ -219,6 +236,13 @@ expect "fn20 a partial time padded to the end of its period" \
 	"archived cited 2024-01-01T00:00:00Z"
 expect "fn20 said so" "$(n 20 '.problems[] | select(.code == "archive-unpinned") | .message')" \
 	"this link shows the capture nearest the end of the year 2023, not one the author chose: cite a capture by its full 14-digit time"
+# 21: the index's limit=-1 would answer 2017; the capture before the access
+# date is March 2023
+expect "fn21 the closest 200 capture before, not the index's stale tail" \
+	"$(n 21 '"\(.archive.verdict) \(.archive.via) \(.archive.snapshot_time)"')" "archived cdx 2023-03-01T00:00:00Z"
+# 22: April's capture is a revisit row (status "-"): a capture all the same
+expect "fn22 a deduplicated capture counts" \
+	"$(n 22 '"\(.archive.verdict) \(.archive.via) \(.archive.snapshot_time)"')" "archived cdx 2023-04-01T00:00:00Z"
 expect "fn11 pinned snapshot found as cited" "$(n 11 '"\(.archive.verdict) \(.archive.target_from) \(.archive.snapshot_time)"')" \
 	"archived cited 2023-05-18T04:04:48Z"
 expect "fn11 no finding" "$(n 11 '.problems | length')" 0
@@ -239,15 +263,15 @@ expect "fn14 not archived, alive" "$(n 14 '"\(.live.verdict) \(.archive.verdict)
 
 # lookups are shared by links to one page at one time: fn1 and fn10 (stable,
 # accessed May 20), fn3 and fn13 (removed, accessed May 20)
-expect "lookups: 20 links, two pairs share one" "$(q .summary.archive.lookups)" 18
-expect "archive verdicts per link" "$(q '.summary.archive | "\(.archived) \(."not-archived") \(.unknown)"')" "14 5 1"
+expect "lookups: 22 links, two pairs share one" "$(q .summary.archive.lookups)" 20
+expect "archive verdicts per link" "$(q '.summary.archive | "\(.archived) \(."not-archived") \(.unknown)"')" "16 5 1"
 expect "no pace violation (replay 8/s, CDX 2/s)" \
 	"$(jq -s '[.[] | select(.violation)] | length' wb.log)" 0
 expect "the report's request count is the archive's" "$(q .summary.archive.requests)" \
 	"$(jq -s '[.[] | select(.endpoint == "replay" or .endpoint == "cdx")] | length' wb.log)"
 expect "archive-incomplete: two lookups unanswered" \
 	"$(q '.problems[] | select(.code == "archive-incomplete") | .message')" \
-	"1 of 18 archive lookups got no answer (archive-malformed-answer 1): their links are not known to be archived or unchanged"
+	"1 of 20 archive lookups got no answer (archive-malformed-answer 1): their links are not known to be archived or unchanged"
 
 # --no-archive: no lookups (the cited snapshot URLs are then fetched as pages
 # by the live stage, like any link, but no raw capture or index is asked for)
@@ -316,7 +340,7 @@ expect "saved: the alive pages with no snapshot (fn7, fn14)" \
 	"$(jq -r '[.references[] | select(.links[0].archive.save) | "\(.footnote):\(.links[0].archive.save | "\(.status) \(.job_id) \(.timestamp)")"] | join(", ")' save.json)" \
 	"7:success spn2-0001 2026-11-22T12:00:00Z, 14:success spn2-0002 2026-11-22T12:00:00Z"
 expect_match "the terminal summary counts the archive's verdicts per link" "$(cat save.err)" \
-	"citecheck: archive: 14 archived, 5 not archived, 1 unknown \([0-9]+ requests\)"
+	"citecheck: archive: 16 archived, 5 not archived, 1 unknown \([0-9]+ requests\)"
 expect "one capture request each" "$(jq -s '[.[] | select(.method == "POST")] | length' wbsave.log)" 2
 expect "the secret is in neither the report nor the messages" "$(cat save.json save.err | grep -c s3cr3t)" 0
 expect "save requests carried the keys" "$(jq -s '[.[] | select(.endpoint == "save") | .auth] | all' wbsave.log)" true

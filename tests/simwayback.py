@@ -10,8 +10,12 @@ the formats of the real one:
   answers today) or, for the "excluded_legacy" URLs, 403 with that header (as
   its older software did); a capture of a page that answered 403, 429 or 5xx
   is replayed with that status and Memento-Datetime, as any capture;
-- the CDX index, GET /cdx/search/cdx?url=&output=json&fl=&filter=&from=&to=&limit=:
-  a JSON array, header row first, negative limits counting from the end;
+- the CDX index, GET /cdx/search/cdx?url=&output=json&fl=&filter=&collapse=&from=&to=&limit=:
+  a JSON array, header row first; filters are [!]field:regex matching the
+  whole field; deduplicated captures ("revisit") are rows with mimetype
+  warc/revisit and status "-"; negative limits count from the end, except
+  for the "cdx_stale_tail" URLs, where, as a real answer did, limit=-1 gives
+  an old row when a newer one exists;
 - Save Page Now 2, POST /save and GET /save/status/<job>, with
   "Authorization: LOW key:secret".
 
@@ -31,6 +35,7 @@ World file: {"captures": {URL: [{"ts": "20230518040448", "status": 200,
 import argparse
 import email.utils
 import json
+import re
 import os
 import socketserver
 import sys
@@ -205,15 +210,30 @@ class Handler(http.server.BaseHTTPRequestHandler):
                              ctype="text/plain")
         fields = q.get("fl", ["urlkey,timestamp,original,mimetype,statuscode,digest,length"])[0].split(",")
         rows = []
-        for c in captures_of(url):
+        caps = captures_of(url)
+        if "limit" in q and int(q["limit"][0]) < 0 and url in world.get("cdx_stale_tail", []):
+            # as a real answer did: the tail of an older index block, not the latest row
+            caps = caps[:1]
+        collapse = {}
+        for c in caps:
+            # a deduplicated capture: the same payload as an earlier one
+            revisit = c.get("revisit", False)
             rec = {"urlkey": url, "timestamp": c["ts"], "original": url,
-                   "mimetype": c.get("type", "text/html"), "statuscode": str(c["status"]),
+                   "mimetype": "warc/revisit" if revisit else c.get("type", "text/html"),
+                   "statuscode": "-" if revisit else str(c["status"]),
                    "digest": "SIM%08d" % (hash(c.get("body", "")) & 0xffffffff), "length": "1000"}
             ok = True
             for f in q.get("filter", []):
+                # the archive's filters: [!]field:regex, matching the whole field
                 neg = f.startswith("!")
                 name, _, val = f.lstrip("!").partition(":")
-                ok = ok and ((rec.get(name) == val) != neg)
+                ok = ok and (re.fullmatch(val, rec.get(name, "")) is not None) != neg
+            for cf in q.get("collapse", []):
+                name, _, n = cf.partition(":")
+                key = rec.get(name, "")[:int(n)] if n else rec.get(name, "")
+                ok = ok and collapse.get(name) != key  # adjacent duplicates dropped
+                if ok:
+                    collapse[name] = key
             if "from" in q:
                 ok = ok and c["ts"] >= pad(q["from"][0], high=False)
             if "to" in q:

@@ -32,13 +32,15 @@ int main(void)
 	CHECK_STR(u, "https://web.archive.org/save/status/spn2-abc");
 	free(u);
 
-	/* the query: six parameters, the original's own ? and & encoded */
-	u = wayback_cdx_url("http://127.0.0.1:8080", "http://x.org/a?b=1&c=2", "20230520000000", true);
+	/* the query: seven parameters, the original's own ? and & encoded; the
+	 * captures of the year before, no redirects or errors, no limit */
+	u = wayback_cdx_url("http://127.0.0.1:8080", "http://x.org/a?b=1&c=2", "20230520000000", true, false);
 	const char *want[] = {"url=http://x.org/a?b=1&c=2", "output=json", "fl=timestamp,original,statuscode",
-			      "filter=statuscode:200", "to=20230520000000", "limit=-1"};
+			      "filter=!statuscode:[345]..", "collapse=timestamp:10", "from=20220520000000",
+			      "to=20230520000000"};
 	const char *q = u ? strchr(u, '?') : NULL;
 	CHECK(u && strncmp(u, "http://127.0.0.1:8080/cdx/search/cdx?", 37) == 0);
-	for (size_t i = 0; q && i < 6; i++) {
+	for (size_t i = 0; q && i < 7; i++) {
 		q++;
 		size_t n = strcspn(q, "&");
 		char *part = decoded(q, n);
@@ -46,11 +48,18 @@ int main(void)
 		free(part);
 		q += n;
 		if (!*q)
-			CHECK_INT(i, 5);
+			CHECK_INT(i, 6);
 	}
 	free(u);
-	u = wayback_cdx_url("http://127.0.0.1:8080", "http://x.org/", "20230520000000", false);
-	CHECK(u && strstr(u, "&from=20230520000000&limit=1") != NULL);
+	u = wayback_cdx_url("http://127.0.0.1:8080", "http://x.org/", "20230520000000", false, false);
+	CHECK(u && strstr(u, "&from=20230520000000&to=20240520000000") != NULL && !strstr(u, "limit"));
+	free(u);
+	/* all of time on one side: the far bound left out */
+	u = wayback_cdx_url("http://127.0.0.1:8080", "http://x.org/", "20230520000000", true, true);
+	CHECK(u && strstr(u, "timestamp%3a10&to=20230520000000") != NULL && !strstr(u, "from="));
+	free(u);
+	u = wayback_cdx_url("http://127.0.0.1:8080", "http://x.org/", "20230520000000", false, true);
+	CHECK(u && strstr(u, "&from=20230520000000") != NULL && !strstr(u, "to="));
 	free(u);
 
 	char ts[15];
