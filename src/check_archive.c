@@ -61,14 +61,42 @@ static bool lookable(const struct live_config *net, const char *url)
 	return url && live_web_url(url) && !live_excluded(net, url);
 }
 
+/* A snapshot or save link's original page: its normalised URL (owned by the
+ * caller), bound to a target of its own so the live stage checks it too; NULL
+ * when it cannot be looked up. */
+static char *bind_original(struct model *m, size_t r, size_t k, const struct live_config *net)
+{
+	struct link *l = &m->refs[r].links[k];
+	const char *err;
+	char *original = l->original ? url_normalize(l->original, &err) : NULL;
+	if (!lookable(net, original)) {
+		free(original);
+		return NULL;
+	}
+	l->original_target = model_target_for(m, original, r, k); /* grows targets, not links */
+	return original;
+}
+
+static bool archive_link(const struct link *l)
+{
+	return l->valid && (l->kind == LINK_ARCHIVE_SNAPSHOT || l->kind == LINK_ARCHIVE_REQUEST);
+}
+
+void archive_bind_originals(struct model *m, const struct live_config *net)
+{
+	for (size_t r = 0; r < m->nrefs; r++)
+		for (size_t k = 0; k < m->refs[r].nlinks; k++)
+			if (archive_link(&m->refs[r].links[k]))
+				free(bind_original(m, r, k, net));
+}
+
 void archive_plan(struct model *m, const struct live_config *net)
 {
 	m->archive_planned = true;
 	for (size_t r = 0; r < m->nrefs; r++) {
 		for (size_t k = 0; k < m->refs[r].nlinks; k++) {
 			struct link *l = &m->refs[r].links[k];
-			if (!l->valid || (l->kind != LINK_DIRECT && l->kind != LINK_ARCHIVE_SNAPSHOT &&
-					  l->kind != LINK_ARCHIVE_REQUEST))
+			if (!archive_link(l) && !(l->valid && l->kind == LINK_DIRECT))
 				continue;
 			char want[15];
 			const char *from = want_of(&m->refs[r], want);
@@ -77,14 +105,10 @@ void archive_plan(struct model *m, const struct live_config *net)
 			if (l->kind == LINK_DIRECT) {
 				original = xstrdup(m->targets[l->target].key);
 			} else {
-				const char *err;
-				original = l->original ? url_normalize(l->original, &err) : NULL;
-				if (!lookable(net, original)) {
-					free(original);
+				if (!(original = bind_original(m, r, k, net)))
 					continue;
-				}
-				page = model_target_for(m, original, r, k); /* grows targets, not links */
-				l->original_target = page;
+				page = l->original_target;
+				l = &m->refs[r].links[k];
 				if (l->kind == LINK_ARCHIVE_SNAPSHOT && l->timestamp && l->timestamp[0] != '*' &&
 				    (l->pinned || !date_known(m->refs[r].accessed)) && strcmp(l->timestamp, "2") != 0) {
 					pad_timestamp(l->timestamp, want);

@@ -40,6 +40,10 @@ void archive_config_defaults(struct archive_config *c, const struct live_config 
  * so the live stage checks that page too. */
 void archive_plan(struct model *m, const struct live_config *net);
 
+/* Without the archive stage (--no-archive): only the originals of snapshot
+ * and save links get their targets, so they are checked live all the same. */
+void archive_bind_originals(struct model *m, const struct live_config *net);
+
 /* Asks the archive every lookup; fills archive and drift results. Returns 0,
  * or -1 with a reason in err when libcurl cannot start. */
 int check_archive(struct model *m, const struct archive_config *cfg, char *err, size_t errlen);

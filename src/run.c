@@ -189,6 +189,8 @@ static int check_stages(struct model *m, const struct options *opt, struct live_
 	cfg->keep_prints = cfg->archive_checks_snapshots = archive;
 	if (archive)
 		archive_plan(m, cfg);
+	else
+		archive_bind_originals(m, cfg);
 	if (check_live(m, cfg, err, errlen) != 0)
 		return -1;
 	if (!archive)

@@ -273,16 +273,18 @@ expect "archive-incomplete: two lookups unanswered" \
 	"$(q '.problems[] | select(.code == "archive-incomplete") | .message')" \
 	"1 of 20 archive lookups got no answer (archive-malformed-answer 1): their links are not known to be archived or unchanged"
 
-# --no-archive: no lookups (the cited snapshot URLs are then fetched as pages
-# by the live stage, like any link, but no raw capture or index is asked for)
+# --no-archive: nothing at all is sent to the archive; a cited snapshot is
+# skipped, and its original is checked live like any cited page
 lines_before=$(wc -l < wb.log)
 "$bin" -q $map --no-archive -o none.json doc.md
 expect "--no-archive: unchecked" "$(jq -r '[.references[].links[].archive.verdict] | unique | join(" ")' none.json)" "unchecked"
-expect "--no-archive: no lookup request" \
-	"$(tail -n +$((lines_before + 1)) wb.log | jq -s '[.[] | select(.endpoint == "cdx" or (.path | test("id_/")))] | length')" 0
-expect "--no-archive: the cited snapshots fetched live (fn10-12)" \
-	"$(jq -r '[.references[] | select(.footnote == "10" or .footnote == "11" or .footnote == "12") | .links[0].live.verdict] | join(" ")' none.json)" \
-	"alive alive alive"
+expect "--no-archive: no request to the archive" "$(tail -n +$((lines_before + 1)) wb.log | wc -l | tr -d ' ')" 0
+expect "--no-archive: the cited snapshots skipped, their originals alive (fn10-12, fn15)" \
+	"$(jq -r '[.references[] | select(.footnote == "10" or .footnote == "11" or .footnote == "12" or .footnote == "15") | .links[0] | "\(.live.verdict)/\(.live.reason)/\(.original_live.verdict)"] | join(" ")' none.json)" \
+	"skipped/no-archive/alive skipped/no-archive/alive skipped/no-archive/alive skipped/no-archive/alive"
+expect "--no-archive: a save link's original is checked too (fn13: dead)" \
+	"$(jq -r '.references[] | select(.footnote == "13") | .links[0] | "\(.live.reason) \(.original_live.verdict)"' none.json)" \
+	"save-request dead"
 
 # a 429 with Retry-After: 1, then the rest paced
 start_wayback w429.json wb429.log --replay-rate 8

@@ -19,25 +19,35 @@ expect "https hosts in the seed" "$(tr ',' '\n' < sans | wc -l | tr -d ' ')" 38
 make_cert "$(cat sans)"
 start_simweb --default-alive --dead-host thanhvien.vn
 
-# live only here: the archive stage has its own test (archive.sh)
+# live only here: the archive stage has its own test (archive.sh). Under
+# --no-archive nothing goes to the archive: the seed's snapshot links are
+# skipped and their originals fetched instead.
 "$bin" -q --no-archive --connect-to ":80:127.0.0.1:$P" --connect-to ":443:127.0.0.1:$T" \
 	--cacert ca.pem -o out.json "$seed"
 expect "exit 1: a dead link and error findings" "$?" 1
 q() { jq -r "$1" out.json; }
+# 154 links; 78 lines cite a web.archive.org/web/ snapshot (perl: 90 matches,
+# 12 of them the text of a [url](url) link), 4 of those lines the URLs with
+# spaces: 74 snapshots skipped, with 3 save links and 4 invalid URLs, 81
 expect "verdicts (alive dead blocked error skipped)" \
-	"$(q '.summary.live | "\(.alive) \(.dead) \(.blocked) \(.error) \(.skipped)"')" "146 1 0 0 7"
+	"$(q '.summary.live | "\(.alive) \(.dead) \(.blocked) \(.error) \(.skipped)"')" "72 1 0 0 81"
 expect "the dead one: thanhvien.vn, footnote 41" \
 	"$(q '.references[] | select(.links[].live.verdict == "dead") | "\(.footnote) \(.links[0].live.reason)"')" "41 http-404"
 # the three web.archive.org/save/ links (grep: lines 360, 364, 440) are never
 # fetched: a GET there asks the archive to capture the page
 expect "skipped: the four URLs with spaces (lines 317 406 456 496) and the three save links, never sent" \
-	"$(q '[.references[].links[] | select(.live.verdict == "skipped") | "\(.line):\(.live.reason)"] | join(" ")')" \
+	"$(q '[.references[].links[] | select(.live.verdict == "skipped" and .live.reason != "no-archive") | "\(.line):\(.live.reason)"] | join(" ")')" \
 	"317:invalid-url 360:save-request 364:save-request 406:invalid-url 440:save-request 456:invalid-url 496:invalid-url"
+expect "… and the snapshots, no-archive" "$(q '[.references[].links[] | select(.live.reason == "no-archive")] | length')" 74
+expect "nothing sent to web.archive.org" "$(jq -rs '[.[] | select(.host == "web.archive.org")] | length' requests.log)" 0
 expect "not offline" "$(q .summary.live.offline)" false
-# 119 distinct URLs, 3 of them invalid and 3 save requests: 113 fetched, each
-# exactly once; the rest of the requests are soft-404 probes, one per host
+# each URL fetched once: the cited pages and the originals of the snapshots
+# and save links; the rest of the requests are soft-404 probes, one per host
 expect "one request per distinct URL" \
-	"$(jq -rs '[.[] | select(.path | startswith("/citecheck-probe-") | not)] | length' requests.log)" 113
+	"$(jq -rs '[.[] | select(.path | startswith("/citecheck-probe-") | not) | "\(.tls) \(.host) \(.path)"] | length - (unique | length)' requests.log)" 0
+# laichau.dcs.vn appears once in the seed, inside the save link of line 360
+expect "… the original of a save link among them (line 360: laichau.dcs.vn)" \
+	"$(jq -rs '[.[] | select(.host == "laichau.dcs.vn" and (.path | startswith("/cac-dang-bo")))] | length' requests.log)" 1
 expect "one probe per scheme and host at most" \
 	"$(jq -rs '[.[] | select(.path | startswith("/citecheck-probe-"))] | group_by([.host, .tls]) | map(length) | max' requests.log)" 1
 finish live_seed
