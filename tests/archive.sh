@@ -90,6 +90,8 @@ world = {
         ],
     },
     "cdx_stale_tail": [u("article/stale-tail")],
+    "location_style": {u("article/err429"): "path", u("article/err503"): "scheme"},
+    "gzip": [u("article/err403"), u("article/stable")],
     "excluded": [u("article/excluded")],
     "excluded_legacy": [u("article/excluded-legacy")],
     "malformed_cdx": [u("article/badcdx")],

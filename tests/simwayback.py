@@ -10,6 +10,9 @@ the formats of the real one:
   answers today) or, for the "excluded_legacy" URLs, 403 with that header (as
   its older software did); a capture of a page that answered 403, 429 or 5xx
   is replayed with that status and Memento-Datetime, as any capture;
+  redirects' Location is absolute, or path-only or scheme-relative for the
+  URLs "location_style" names; the captures of the "gzip" URLs come
+  gzip-encoded to a client that accepts it;
 - the CDX index, GET /cdx/search/cdx?url=&output=json&fl=&filter=&collapse=&from=&to=&limit=:
   a JSON array, header row first; filters are [!]field:regex matching the
   whole field; deduplicated captures ("revisit") are rows with mimetype
@@ -34,6 +37,7 @@ World file: {"captures": {URL: [{"ts": "20230518040448", "status": 200,
 """
 import argparse
 import email.utils
+import gzip
 import json
 import re
 import os
@@ -82,9 +86,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def log_message(self, *a):
         pass
 
-    def send(self, status, body=b"", headers=(), ctype="text/html; charset=utf-8"):
+    def send(self, status, body=b"", headers=(), ctype="text/html; charset=utf-8", gzipped=False):
         if isinstance(body, str):
             body = body.encode()
+        if gzipped and "gzip" in (self.headers.get("Accept-Encoding") or ""):
+            body = gzip.compress(body)
+            headers = list(headers) + [("Content-Encoding", "gzip")]
         self.send_response(status)
         for k, v in headers:
             self.send_header(k, v)
@@ -191,7 +198,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
                              [("X-Archive-Wayback-Runtime-Error",
                                "ResourceNotInArchiveException: %s was not found" % url)])
         best = min(caps, key=lambda c: abs(seconds(c["ts"]) - seconds(want)))
-        base = "http://%s" % self.headers.get("Host")
+        # Location as the archive writes it: absolute, or for some URLs
+        # path-only or scheme-relative
+        base = {"path": "", "scheme": "//%s" % self.headers.get("Host")}.get(
+            world.get("location_style", {}).get(url), "http://%s" % self.headers.get("Host"))
         if best["ts"] != want:
             return self.send(302, "", [("Location", "%s/web/%s%s/%s" % (base, best["ts"], modifier, url)),
                                        ("X-Archive-Redirect-Reason", "found capture at %s" % best["ts"]),
@@ -200,7 +210,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
                    ("Link", "<%s>; rel=\"original\"" % url)]
         if best.get("location"):
             headers.append(("Location", "%s/web/%s%s/%s" % (base, best["ts"], modifier, best["location"])))
-        self.send(best["status"], best.get("body", ""), headers, best.get("type", "text/html"))
+        self.send(best["status"], best.get("body", ""), headers, best.get("type", "text/html"),
+                  gzipped=url in world.get("gzip", []))
 
     def cdx(self, query):
         q = urllib.parse.parse_qs(query)
