@@ -118,6 +118,16 @@ start=$(date +%s)
 expect "--deadline 2" "$(jq -r '[.references[].links[].live | "\(.verdict)/\(.reason)"] | join(" ")' late.json)" "error/deadline alive/ok"
 expect "… and it stops then" "$(( $(date +%s) - start < 10 ))" 1
 
+# a page that hangs: asked again once, a timeout after the first gave up
+: > requests.log
+printf '# Notes\n\n1. A (2020). <http://example.org/hang>\n' > hang.md
+"$bin" -q $map --timeout 1 --retries 2 -o hang.json hang.md
+expect "a timeout is retried once" "$(jq -r '.references[0].links[0].live | "\(.verdict)/\(.reason) \(.attempts)"' hang.json)" \
+	"error/timeout 2"
+gap=$(jq -rs '[.[] | select(.path == "/hang")] | (.[1].t - .[0].t) * 100 | floor' requests.log)
+expect_match "… not back to back: the second starts 1 s timeout + 1 s later (gap in 1/100 s: $gap)" "$gap" \
+	'^(19[5-9]|[2-9][0-9][0-9])$'
+
 # --user-agent, --resolve, and the proxy variables
 : > requests.log
 printf '# Notes\n\n1. A (2020). <http://resolved.example:%s/ok-resolved>\n' "$P" > resolve.md
