@@ -14,6 +14,7 @@
 #include "interrupt.h"
 #include "check_archive.h"
 #include "check_live.h"
+#include "live_engine.h"
 #include "checks.h"
 #include "classify_url.h"
 #include "model.h"
@@ -191,10 +192,14 @@ static int check_stages(struct model *m, const struct options *opt, struct live_
 		archive_plan(m, cfg);
 	else
 		archive_bind_originals(m, cfg);
+	double start = live_now();
 	if (check_live(m, cfg, err, errlen) != 0)
 		return -1;
 	if (!archive)
 		return 0;
+	/* --deadline bounds the whole check: the archive gets what the live stage left */
+	long left = cfg->deadline_ms - (long)((live_now() - start) * 1000.0);
+	cfg->deadline_ms = left > 0 ? left : 0;
 	if (interrupted()) {
 		archive_skip_all(m, "interrupted");
 	} else if (live_offline(m)) {

@@ -288,6 +288,22 @@ expect "--no-archive: a save link's original is checked too (fn13: dead)" \
 	"$(jq -r '.references[] | select(.footnote == "13") | .links[0] | "\(.live.reason) \(.original_live.verdict)"' none.json)" \
 	"save-request dead"
 
+# --deadline bounds the whole check: a live stage of 4 s (/hang, --timeout 4),
+# then 20 lookups at one replay request a second, under --deadline 6. Given
+# its own 6 s after the live stage, the archive would end the run at 10 s.
+cat > late.md <<DOC
+# Late
+
+- Hangs (2023). Retrieved May 20, 2023, from <http://example.org/hang>
+$(for i in $(seq 20); do printf -- '- Page %s (2023). Retrieved May 20, 2023, from <http://example.org/article/stable?p=%s>\n' "$i" "$i"; done)
+DOC
+start=$(date +%s)
+"$bin" -q $map --archive-rate 1 --deadline 6 --timeout 4 --retries 0 -o late.json late.md
+secs=$(($(date +%s) - start))
+expect "--deadline 6 over live and archive: ended within 8 s (took $secs)" "$([ "$secs" -le 8 ] && echo yes)" yes
+expect "… the lookups left unknown/deadline" \
+	"$(jq -r '[.references[].links[].archive | select(.reason == "deadline")] | length > 0' late.json)" true
+
 # a 429 with Retry-After: 1, then the rest paced
 start_wayback w429.json wb429.log --replay-rate 8
 "$bin" -q $map -o r429.json doc.md
