@@ -108,7 +108,6 @@ void archive_plan(struct model *m, const struct live_config *net)
 				if (!(original = bind_original(m, r, k, net)))
 					continue;
 				page = l->original_target;
-				l = &m->refs[r].links[k];
 				if (l->kind == LINK_ARCHIVE_SNAPSHOT && l->timestamp && l->timestamp[0] != '*' &&
 				    (l->pinned || !date_known(m->refs[r].accessed)) && strcmp(l->timestamp, "2") != 0) {
 					pad_timestamp(l->timestamp, want);
@@ -350,10 +349,13 @@ static void on_index(struct live_engine *e, struct live_transfer *t, long status
 		/* nothing within a year: all of time on that side; then the other side */
 		struct lookup_state *st = &run->st[t->target];
 		bool before = t->step == STEP_CDX_BEFORE;
-		if (!st->wide || before) {
-			st->wide = !st->wide;
-			next(e, t, st->wide ? (enum step)t->step : STEP_CDX_AFTER,
-			     wayback_cdx_url(run->cfg->base, k->original, k->want, st->wide ? before : false, st->wide),
+		if (!st->wide) {
+			st->wide = true;
+			next(e, t, (enum step)t->step, wayback_cdx_url(run->cfg->base, k->original, k->want, before, true),
+			     now);
+		} else if (before) {
+			st->wide = false;
+			next(e, t, STEP_CDX_AFTER, wayback_cdx_url(run->cfg->base, k->original, k->want, false, false),
 			     now);
 		} else {
 			finish(e, t, ARCHIVE_NOT_ARCHIVED, "no-200-capture");

@@ -87,11 +87,11 @@ static int write_report_file(const struct model *m, const struct summary *s, con
 		rc = -1;
 		saved = errno;
 	}
-	if (rc != 0) {
+	if (rc != 0)
 		unlink(tmp);
+	interrupt_guard_file(NULL); /* renamed or removed: nothing left to guard */
+	if (rc != 0)
 		fatal("cannot write %s: %s", path, strerror(saved));
-	}
-	interrupt_guard_file(NULL);
 	free(tmp);
 	return rc;
 }
