@@ -25,18 +25,21 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	double t0 = now();
-	struct model *m = model_create(argv[1]);
+	struct model *d = model_create(argv[1]);
 	char err[512];
 	struct classify_config cc = {NULL};
 	struct read_options ro = {&cc, FORMAT_AUTO, NULL};
-	if (read_document(m, &ro, err, sizeof err) < 0) {
+	if (read_document(d, &ro, err, sizeof err) < 0) {
 		fprintf(stderr, "bench-extract: %s\n", err);
-		model_destroy(m);
+		model_destroy(d);
 		return 2;
 	}
-	check_all(m);
-	struct summary s;
-	summary_compute(m, &s);
+	check_all(d);
+	struct model *m = model_create(NULL); /* the run's model, as run() makes it */
+	model_merge(m, d);
+	model_destroy(d);
+	struct summaries s;
+	summaries_compute(m, &s);
 	double t1 = now();
 	FILE *null = fopen("/dev/null", "w");
 	int rc = null ? report_json_write(m, &s, null) : -1;
@@ -45,7 +48,8 @@ int main(int argc, char **argv)
 	double t2 = now();
 	struct rusage ru;
 	getrusage(RUSAGE_SELF, &ru);
-	printf("%.3f %.3f %ld %zu\n", t1 - t0, t2 - t1, ru.ru_maxrss, s.references);
+	printf("%.3f %.3f %ld %zu\n", t1 - t0, t2 - t1, ru.ru_maxrss, s.run.references);
+	summaries_finish(&s);
 	model_destroy(m);
 	return rc ? 1 : 0;
 }

@@ -34,11 +34,11 @@ cd "$out"
 
 sed -E 's#(<|\]\()https://#\1http://#g' "$top/fixtures/000_639fc2e66c0e2ab4.txt" > seed.md
 "$bin" --extract-only -q seed.md > extract.json || true # exit 1: the seed has findings
-jq -r '[.references[].links[] | select(.normalized) | .normalized | capture("^http://(?<h>[^/:]+)").h] | unique[]' extract.json > hosts.txt
+jq -r '[.documents[0].references[].links[] | select(.normalized) | .normalized | capture("^http://(?<h>[^/:]+)").h] | unique[]' extract.json > hosts.txt
 { echo "127.0.0.1 localhost"; sed 's/^/127.0.0.1 /' hosts.txt; } > hosts
 mount --bind hosts /etc/hosts
 # the same links as HTML, for linkchecker, which does not read Markdown
-jq -r '"<!DOCTYPE html><html><body>", (.references[].links[].url | "<a href=\"\(.)\">link</a>"), "</body></html>"' extract.json > seed.html
+jq -r '"<!DOCTYPE html><html><body>", (.documents[0].references[].links[].url | "<a href=\"\(.)\">link</a>"), "</body></html>"' extract.json > seed.html
 
 latency() { printf '%s' "$1" | cksum | awk '{ printf "%.3f", (50 + $1 % 201) / 1000 }'; }
 lat_args=""
@@ -53,8 +53,8 @@ while [ ! -s port ]; do sleep 0.1; done
 # ground truth: a link is alive unless its host is thanhvien.vn or its URL is
 # not valid as written (a space in it: no tool can fetch it as written). A
 # tool's false dead is a URL it calls dead that is one of the alive ones.
-alive_truth=$(jq '[.references[].links[] | select(.normalized and (.normalized | test("^http://thanhvien.vn/") | not))] | length' extract.json)
-jq -r '.references[].links[] | select(.normalized and (.normalized | test("^http://thanhvien.vn/") | not)) | .url, .normalized' extract.json | sort -u > alive-urls.txt
+alive_truth=$(jq '[.documents[0].references[].links[] | select(.normalized and (.normalized | test("^http://thanhvien.vn/") | not))] | length' extract.json)
+jq -r '.documents[0].references[].links[] | select(.normalized and (.normalized | test("^http://thanhvien.vn/") | not)) | .url, .normalized' extract.json | sort -u > alive-urls.txt
 in_alive() { grep -Fxc -f alive-urls.txt || true; }
 
 timed() { # timed NAME COMMAND... : runs it, prints "seconds rss_kb requests"
@@ -67,9 +67,9 @@ timed() { # timed NAME COMMAND... : runs it, prints "seconds rss_kb requests"
 
 set -- $(timed citecheck "$bin" -q -o citecheck.json seed.md)
 cc_time=$1 cc_rss=$2 cc_req=$3
-cc_false=$(jq '[.references[].links[] | select(.live.verdict == "dead" and (.url | test("^http://thanhvien.vn/") | not))] | length' citecheck.json)
+cc_false=$(jq '[.documents[0].references[].links[] | select(.live.verdict == "dead" and (.url | test("^http://thanhvien.vn/") | not))] | length' citecheck.json)
 # lower bound: each host's distinct fetched URLs x its latency / --host-jobs (2)
-bound=$(jq -r '[.references[].links[] | select(.live.verdict != "skipped") | .normalized] | unique[] | capture("^http://(?<h>[^/:]+)").h' citecheck.json |
+bound=$(jq -r '[.documents[0].references[].links[] | select(.live.verdict != "skipped") | .normalized] | unique[] | capture("^http://(?<h>[^/:]+)").h' citecheck.json |
 	sort | uniq -c | while read -r n h; do echo "$n $(latency "$h")"; done |
 	awk '{ t = $1 * $2 / 2; if (t > m) m = t } END { printf "%.3f", m }')
 probes=$(jq -rs '[.[] | select(.path | startswith("/citecheck-probe-"))] | length' requests.log 2>/dev/null || echo 0)

@@ -8,13 +8,14 @@
 
 void cli_usage(FILE *out)
 {
-	fputs("Usage: citecheck [OPTIONS] FILE\n"
-	      "Verify the citations of a report: extract its reference list, footnotes and\n"
-	      "cited URLs, check every URL on the live web and in the Wayback Machine, and\n"
-	      "report what is dead, changed, archived or unverifiable, and the problems\n"
+	fputs("Usage: citecheck [OPTIONS] PATH...\n"
+	      "Verify the citations of reports: extract their reference lists, footnotes and\n"
+	      "cited URLs, check every URL once on the live web and in the Wayback Machine,\n"
+	      "and report what is dead, changed, archived or unverifiable, and the problems\n"
 	      "visible in the text itself, as JSON.\n"
-	      "FILE is Markdown, plain text, HTML, DOCX, ODT, EPUB, BibTeX or CSL-JSON, told\n"
-	      "apart by content; - reads standard input.\n"
+	      "A PATH is a document (Markdown, plain text, reST, HTML, DOCX, ODT, EPUB, BibTeX\n"
+	      "or CSL-JSON, told apart by content), a folder (its documents, walked; hidden\n"
+	      "entries skipped) or - (standard input).\n"
 	      "\n"
 	      "Output:\n"
 	      "  -o, --output FILE       write the JSON report to FILE instead of standard output\n"
@@ -25,7 +26,9 @@ void cli_usage(FILE *out)
 	      "                          (default: dead,error)\n"
 	      "\n"
 	      "Input:\n"
-	      "      --input-format F    read FILE as F, whatever its content looks like: auto,\n"
+	      "      --files-from FILE   also check the PATHs listed in FILE, one a line\n"
+	      "                          (- reads the list from standard input)\n"
+	      "      --input-format F    read every document as F, whatever its content: auto,\n"
 	      "                          text, markdown, html, docx, odt, epub, bibtex, csl-json\n"
 	      "                          (default: auto)\n"
 	      "      --base-url URL      resolve relative links of an HTML document against URL\n"
@@ -69,7 +72,8 @@ void cli_usage(FILE *out)
 	      "Exit status:\n"
 	      "  0  nothing that --fail-on names\n"
 	      "  1  something --fail-on names (by default: a dead link or a finding of error severity)\n"
-	      "  2  usage error, unreadable input or unwritable output\n"
+	      "  2  usage error, a document that could not be read (the report lists it\n"
+	      "     and the rest are checked), or unwritable output\n"
 	      "  3  offline: no cited host could be resolved or reached\n"
 	      "  130, 143  interrupted by SIGINT or SIGTERM: the report holds what was checked\n"
 	      "\n"
@@ -199,7 +203,7 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 		OPT_DEADLINE, OPT_RETRIES, OPT_MAX_RETRY_AFTER, OPT_MAX_BODY, OPT_MAX_REDIRECTS, OPT_NO_PROBE,
 		OPT_EXCLUDE, OPT_USER_AGENT, OPT_CACERT, OPT_INSECURE, OPT_NO_PRIVATE, OPT_CONNECT_TO, OPT_RESOLVE,
 		OPT_NO_ARCHIVE, OPT_WAYBACK, OPT_ARCHIVE_RATE, OPT_CDX_RATE, OPT_RATE_LIMIT_WAIT,
-		OPT_DRIFT_THRESHOLD, OPT_SAVE_MISSING, OPT_INPUT_FORMAT, OPT_BASE_URL,
+		OPT_DRIFT_THRESHOLD, OPT_SAVE_MISSING, OPT_INPUT_FORMAT, OPT_BASE_URL, OPT_FILES_FROM,
 	};
 	static const struct option longopts[] = {
 		{"extract-only", no_argument, NULL, OPT_EXTRACT_ONLY},
@@ -235,6 +239,7 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 		{"save-missing", no_argument, NULL, OPT_SAVE_MISSING},
 		{"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
 		{"base-url", required_argument, NULL, OPT_BASE_URL},
+		{"files-from", required_argument, NULL, OPT_FILES_FROM},
 		{NULL, 0, NULL, 0},
 	};
 	memset(opt, 0, sizeof *opt);
@@ -358,9 +363,16 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 		case OPT_BASE_URL:
 			rc = parse_base_url(optarg, &opt->base_url, err, errlen);
 			break;
+		case OPT_FILES_FROM:
+			if (!*optarg) {
+				snprintf(err, errlen, "--files-from needs a file name");
+				return -1;
+			}
+			opt->files_from = optarg;
+			break;
 		case ':':
 			snprintf(err, errlen, "%s needs %s", argv[optind - 1],
-				 optopt == 'o' || optopt == OPT_CACERT ? "a file name" : "a value");
+				 optopt == 'o' || optopt == OPT_CACERT || optopt == OPT_FILES_FROM ? "a file name" : "a value");
 			return -1;
 		default:
 			if (optopt)
@@ -374,15 +386,18 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 		return -1;
 	if (opt->help || opt->version)
 		return 0;
-	if (optind == argc) {
+	opt->inputs = argv + optind;
+	opt->ninputs = (size_t)(argc - optind);
+	if (!opt->ninputs && !opt->files_from) {
 		snprintf(err, errlen, "no document given");
 		return -1;
 	}
-	if (argc - optind > 1) {
-		snprintf(err, errlen, "one document at a time: '%s' and '%s' given", argv[optind],
-			 argv[optind + 1]);
+	size_t stdin_uses = opt->files_from && strcmp(opt->files_from, "-") == 0;
+	for (size_t i = 0; i < opt->ninputs; i++)
+		stdin_uses += strcmp(opt->inputs[i], "-") == 0;
+	if (stdin_uses > 1) {
+		snprintf(err, errlen, "standard input (-) can be read only once");
 		return -1;
 	}
-	opt->input = argv[optind];
 	return 0;
 }

@@ -27,7 +27,9 @@ enum fail_on {
 #define MAX_LIST_OPTIONS 64
 
 struct options {
-	const char *input;  /* path, or "-" for standard input */
+	char **inputs;      /* the PATHs: files, folders, "-" (standard input), http(s) URLs */
+	size_t ninputs;
+	const char *files_from; /* --files-from: a file listing more PATHs; "-": standard input */
 	const char *output; /* NULL: standard output */
 	enum doc_format input_format; /* FORMAT_AUTO: told from the content */
 	const char *base_url;         /* --base-url; NULL when not given */

@@ -9,7 +9,7 @@
 struct model *model_create(const char *path)
 {
 	struct model *m = xcalloc(1, sizeof *m);
-	m->doc.path = xstrdup(path);
+	m->doc.path = path ? xstrdup(path) : NULL;
 	m->doc.format = "text";
 	m->doc.unit = "line";
 	strmap_init(&m->target_index);
@@ -43,10 +43,25 @@ static void reference_finish(struct reference *r)
 	problems_finish(&r->problems);
 }
 
+static void document_info_finish(struct document_info *d)
+{
+	free(d->path);
+	for (size_t i = 0; i < d->nparts; i++)
+		free(d->parts[i]);
+	free(d->parts);
+	memset(d, 0, sizeof *d);
+}
+
 void model_destroy(struct model *m)
 {
 	if (!m)
 		return;
+	for (size_t i = 0; i < m->ndocs; i++) {
+		document_info_finish(&m->docs[i].info);
+		free(m->docs[i].error);
+		problems_finish(&m->docs[i].problems);
+	}
+	free(m->docs);
 	for (size_t i = 0; i < m->nrefs; i++)
 		reference_finish(&m->refs[i]);
 	free(m->refs);
@@ -71,11 +86,52 @@ void model_destroy(struct model *m)
 	strmap_finish(&m->url_index);
 	footnotes_finish(&m->notes);
 	problems_finish(&m->problems);
-	free(m->doc.path);
-	for (size_t i = 0; i < m->doc.nparts; i++)
-		free(m->doc.parts[i]);
-	free(m->doc.parts);
+	document_info_finish(&m->doc);
 	free(m);
+}
+
+static struct document *add_document(struct model *run)
+{
+	grow_array(&run->docs, &run->docs_cap, run->ndocs + 1, sizeof *run->docs);
+	struct document *d = &run->docs[run->ndocs++];
+	memset(d, 0, sizeof *d);
+	d->first_ref = run->nrefs;
+	return d;
+}
+
+void model_merge(struct model *run, struct model *doc)
+{
+	struct document *d = add_document(run);
+	d->info = doc->doc; /* the part names move too: references point at them */
+	memset(&doc->doc, 0, sizeof doc->doc);
+	d->problems = doc->problems;
+	memset(&doc->problems, 0, sizeof doc->problems);
+	d->footnotes_cited = footnotes_count_cited(&doc->notes);
+	d->footnotes_defined = footnotes_count_defined(&doc->notes);
+	d->nrefs = doc->nrefs;
+	grow_array(&run->refs, &run->refs_cap, run->nrefs + doc->nrefs, sizeof *run->refs);
+	for (size_t r = 0; r < doc->nrefs; r++) {
+		size_t ri = run->nrefs++;
+		struct reference *ref = &run->refs[ri];
+		*ref = doc->refs[r];
+		for (size_t k = 0; k < ref->nlinks; k++) {
+			struct link *l = &ref->links[k];
+			size_t ti = model_target_for(run, doc->targets[l->target].key, ri, k);
+			run->targets[ti].citations++;
+			l->target = ti;
+		}
+	}
+	doc->nrefs = 0; /* the references are the run's now */
+}
+
+void model_add_unreadable(struct model *run, const char *path, const char *format, const char *error)
+{
+	struct document *d = add_document(run);
+	d->info.path = xstrdup(path);
+	d->info.format = format;
+	d->info.unit = "line";
+	d->error = xstrdup(error);
+	problems_cap(&d->problems);
 }
 
 size_t model_add_reference(struct model *m, enum ref_where where, const char *footnote,

@@ -185,8 +185,26 @@ struct document_info {
 	size_t nparts, parts_cap;
 };
 
+/* A document of the run, once read and checked on its own (model_merge):
+ * its references are refs[first_ref .. first_ref + nrefs). */
+struct document {
+	struct document_info info;
+	char *error;              /* it could not be read: why (it has no references) */
+	size_t first_ref, nrefs;
+	struct problem_list problems; /* its document-level findings */
+	size_t footnotes_cited, footnotes_defined;
+};
+
+/* One model serves two roles. A document being read has its own model:
+ * doc, notes and problems describe it. The run's model gathers every
+ * document read (docs) with their references, the distinct URLs they cite
+ * (targets) and the archive lookups, each made once for the whole run; its
+ * problems are the run's own findings (--insecure, an incomplete archive
+ * stage). */
 struct model {
 	struct document_info doc;
+	struct document *docs;
+	size_t ndocs, docs_cap;
 	struct reference *refs;
 	size_t nrefs, refs_cap;
 	struct target *targets;
@@ -202,8 +220,17 @@ struct model {
 	const char *incomplete;       /* why the run stopped before its end (static text); NULL: it did not */
 };
 
+/* path: the document to read; NULL for the run's model. */
 struct model *model_create(const char *path);
 void model_destroy(struct model *m);
+
+/* Moves a document's model, read and checked, into the run's: its
+ * references (their links filed under the run's targets), its description
+ * and findings. doc is left empty, to be destroyed. */
+void model_merge(struct model *run, struct model *doc);
+/* A document that could not be read: listed with why, and nothing else.
+ * format: static, or NULL when not known. */
+void model_add_unreadable(struct model *run, const char *path, const char *format, const char *error);
 
 /* The model's copy of a part name, made on first use. */
 const char *model_part(struct model *m, const char *name);

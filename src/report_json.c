@@ -251,11 +251,12 @@ static int emit(FILE *out, const json_t *value, size_t flags, struct buf *b)
 	}
 }
 
-/* Writes "key": value and consumes value; the key is encoded by jansson too. */
-static int member(FILE *out, const char *key, json_t *value, bool first, struct buf *b)
+/* Writes prefix "key": value and consumes value; the key is encoded by
+ * jansson too. */
+static int member(FILE *out, const char *key, json_t *value, const char *prefix, struct buf *b)
 {
 	json_t *k = json_string(key);
-	int rc = fputs(first ? "{\n" : ",\n", out) < 0 || emit(out, k, JSON_ENCODE_ANY, b) ||
+	int rc = fputs(prefix, out) < 0 || emit(out, k, JSON_ENCODE_ANY, b) ||
 		 fputs(": ", out) < 0 || emit(out, value, JSON_ENCODE_ANY | JSON_COMPACT, b);
 	json_decref(k);
 	json_decref(value);
@@ -284,31 +285,91 @@ static int array_close(FILE *out, size_t n)
 	return fputs(n ? "\n]" : "]", out) < 0 ? -1 : 0;
 }
 
-static int write_all(const struct model *m, const struct summary *s, FILE *out, struct buf *b)
+/* One document: its description, then its references one a line, its
+ * findings and its summary. */
+static int document_write(const struct model *m, const struct summaries *sums, size_t di, FILE *out,
+			  struct buf *b)
 {
-	json_t *doc = json_pack("{s:s, s:s, s:s, s:I, s:I}", "path", m->doc.path, "format", m->doc.format,
-				"location", m->doc.unit, "bytes", (json_int_t)m->doc.bytes, "lines",
-				(json_int_t)m->doc.lines);
+	const struct document *d = &m->docs[di];
+	json_t *head = json_pack("{s:s, s:o, s:s, s:I, s:I, s:o}", "path", d->info.path, "format",
+				 str_or_null(d->info.format), "location", d->info.unit, "bytes",
+				 (json_int_t)d->info.bytes, "lines", (json_int_t)d->info.lines, "error",
+				 str_or_null(d->error));
+	int rc = 0;
+	const char *key;
+	json_t *value;
+	bool first = true;
+	json_object_foreach(head, key, value)
+	{
+		json_incref(value);
+		rc = rc || member(out, key, value, first ? "{" : ", ", b);
+		first = false;
+	}
+	json_decref(head);
+	if (rc || array_open(out, "references", b))
+		return -1;
+	for (size_t r = 0; !rc && r < d->nrefs; r++)
+		rc = array_item(out, reference_json(m, &m->refs[d->first_ref + r], r), r, b);
+	if (rc || array_close(out, d->nrefs) || array_open(out, "problems", b))
+		return -1;
+	for (size_t i = 0; !rc && i < d->problems.n; i++)
+		rc = array_item(out, problem_json(&d->problems.v[i]), i, b);
+	if (rc || array_close(out, d->problems.n) ||
+	    member(out, "summary", summary_json(&sums->doc[di]), ",\n", b) || fputs("}", out) < 0)
+		return -1;
+	return 0;
+}
+
+/* The documents that have something to fix, worst first. */
+static json_t *ranking_json(const struct model *m, const struct summaries *sums)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < m->ndocs; i++) {
+		size_t d = sums->rank[i];
+		const struct summary *s = &sums->doc[d];
+		if (!s->live[LIVE_DEAD] && !s->drift[DRIFT_CHANGED] && !s->severity[SEV_ERROR] && !m->docs[d].error)
+			continue;
+		json_array_append_new(a, json_pack("{s:s, s:I, s:I, s:I, s:b}", "path", m->docs[d].info.path, "dead",
+						   (json_int_t)s->live[LIVE_DEAD], "changed",
+						   (json_int_t)s->drift[DRIFT_CHANGED], "errors",
+						   (json_int_t)s->severity[SEV_ERROR], "unreadable", m->docs[d].error != NULL));
+	}
+	return a;
+}
+
+static json_t *run_summary_json(const struct model *m, const struct summaries *sums)
+{
+	json_t *o = json_pack("{s:I, s:I}", "documents", (json_int_t)sums->run.documents, "unreadable",
+			      (json_int_t)sums->run.unreadable);
+	json_t *common = summary_json(&sums->run);
+	json_object_update(o, common);
+	json_decref(common);
+	json_object_set_new(o, "ranking", ranking_json(m, sums));
+	return o;
+}
+
+static int write_all(const struct model *m, const struct summaries *sums, FILE *out, struct buf *b)
+{
 	json_t *tool = json_pack("{s:s, s:s}", "name", "citecheck", "version", CITECHECK_VERSION);
 	json_object_set_new(tool, "schema", json_integer(REPORT_SCHEMA_VERSION));
-	if (member(out, "citecheck", tool, true, b) || member(out, "document", doc, false, b) ||
-	    member(out, "complete", json_boolean(!m->incomplete), false, b) ||
-	    member(out, "incomplete_reason", str_or_null(m->incomplete), false, b))
+	if (member(out, "citecheck", tool, "{\n", b) ||
+	    member(out, "complete", json_boolean(!m->incomplete), ",\n", b) ||
+	    member(out, "incomplete_reason", str_or_null(m->incomplete), ",\n", b))
 		return -1;
-	int rc = array_open(out, "references", b);
-	for (size_t r = 0; !rc && r < m->nrefs; r++)
-		rc = array_item(out, reference_json(m, &m->refs[r], r), r, b);
-	if (rc || array_close(out, m->nrefs) || array_open(out, "problems", b))
+	int rc = array_open(out, "documents", b);
+	for (size_t d = 0; !rc && d < m->ndocs; d++)
+		rc = fputs(d ? ",\n" : "\n", out) < 0 || document_write(m, sums, d, out, b);
+	if (rc || array_close(out, m->ndocs) || array_open(out, "problems", b))
 		return -1;
 	for (size_t i = 0; !rc && i < m->problems.n; i++)
 		rc = array_item(out, problem_json(&m->problems.v[i]), i, b);
-	if (rc || array_close(out, m->problems.n) || member(out, "summary", summary_json(s), false, b) ||
-	    fputs("\n}\n", out) < 0)
+	if (rc || array_close(out, m->problems.n) ||
+	    member(out, "summary", run_summary_json(m, sums), ",\n", b) || fputs("\n}\n", out) < 0)
 		return -1;
 	return fflush(out) == 0 && !ferror(out) ? 0 : -1;
 }
 
-int report_json_write(const struct model *m, const struct summary *s, FILE *out)
+int report_json_write(const struct model *m, const struct summaries *s, FILE *out)
 {
 	struct buf b;
 	buf_init(&b);

@@ -43,10 +43,14 @@ static int by_place(const void *a, const void *b)
 	return (x->l != NULL) - (y->l != NULL);
 }
 
-static void print_item(const struct model *m, const struct item *it, FILE *out)
+static void print_item(const char *path, const struct item *it, FILE *out)
 {
-	fput_safe(m->doc.path, out);
-	putc(':', out);
+	if (path) {
+		fput_safe(path, out);
+		putc(':', out);
+	} else {
+		fputs("citecheck:", out); /* the run's own findings */
+	}
 	if (it->line)
 		fprintf(out, "%u:", it->line);
 	if (it->column)
@@ -69,39 +73,102 @@ static void print_item(const struct model *m, const struct item *it, FILE *out)
 	fputs(")\n", out);
 }
 
-void report_text_write(const struct model *m, const struct summary *s, bool verbose, FILE *out)
+static void print_collected(const char *path, struct collected *c, FILE *out)
 {
-	struct collected c = {NULL, 0, 0, verbose};
-	model_each_problem(m, collect, &c);
-	for (size_t r = 0; r < m->nrefs; r++)
+	if (c->n)
+		qsort(c->v, c->n, sizeof *c->v, by_place);
+	for (size_t i = 0; i < c->n; i++)
+		print_item(path, &c->v[i], out);
+	c->n = 0;
+}
+
+static void print_omitted(const char *path, const struct summary *s, FILE *out)
+{
+	for (int k = 0; k < PROB__COUNT; k++)
+		if (s->omitted[k]) {
+			fprintf_safe(out, "citecheck: %s: %zu more %s findings, over %d of one kind, are not listed",
+				     path, s->omitted[k], problem_code_name((enum problem_code)k), PROBLEMS_PER_CODE_MAX);
+			putc('\n', out);
+		}
+}
+
+/* A document's findings and failing links, by place. */
+static void document_write(const struct model *m, size_t di, const struct summary *s, struct collected *c,
+			   FILE *out)
+{
+	const struct document *d = &m->docs[di];
+	if (d->error)
+		return; /* said when it was read, even under --quiet */
+	document_each_problem(m, di, collect, c);
+	for (size_t r = d->first_ref; r < d->first_ref + d->nrefs; r++)
 		for (size_t k = 0; k < m->refs[r].nlinks; k++) {
 			const struct link *l = &m->refs[r].links[k];
 			const struct live_result *lr = &m->targets[l->target].live;
 			if (lr->verdict == LIVE_DEAD ||
-			    (verbose && (lr->verdict == LIVE_BLOCKED || lr->verdict == LIVE_ERROR)))
-				add(&c, (struct item){l->line, l->column, NULL, l, lr});
+			    (c->verbose && (lr->verdict == LIVE_BLOCKED || lr->verdict == LIVE_ERROR)))
+				add(c, (struct item){l->line, l->column, NULL, l, lr});
 		}
-	if (c.n)
-		qsort(c.v, c.n, sizeof *c.v, by_place);
-	for (size_t i = 0; i < c.n; i++)
-		print_item(m, &c.v[i], out);
+	print_collected(d->info.path, c, out);
+	print_omitted(d->info.path, s, out);
+}
+
+static const char *plural(size_t n)
+{
+	return n == 1 ? "" : "s";
+}
+
+/* The documents with something to fix, worst first (at most ten). */
+static void ranking_write(const struct model *m, const struct summaries *sums, FILE *out)
+{
+	size_t shown = 0, more = 0;
+	for (size_t i = 0; i < m->ndocs; i++) {
+		size_t d = sums->rank[i];
+		const struct summary *s = &sums->doc[d];
+		if (!s->live[LIVE_DEAD] && !s->drift[DRIFT_CHANGED] && !s->severity[SEV_ERROR] && !m->docs[d].error)
+			continue;
+		if (shown == 10) {
+			more++;
+			continue;
+		}
+		if (!shown++)
+			fputs("citecheck: documents with the most to fix:\n", out);
+		fputs("  ", out);
+		fput_safe(m->docs[d].info.path, out);
+		if (m->docs[d].error)
+			fputs(": unreadable\n", out);
+		else
+			fprintf(out, ": %zu dead, %zu changed, %zu error%s\n", s->live[LIVE_DEAD], s->drift[DRIFT_CHANGED],
+				s->severity[SEV_ERROR], plural(s->severity[SEV_ERROR]));
+	}
+	if (more)
+		fprintf(out, "  and %zu more\n", more);
+}
+
+void report_text_write(const struct model *m, const struct summaries *sums, bool verbose, FILE *out)
+{
+	struct collected c = {NULL, 0, 0, verbose};
+	for (size_t d = 0; d < m->ndocs; d++)
+		document_write(m, d, &sums->doc[d], &c, out);
+	for (size_t i = 0; i < m->problems.n; i++)
+		collect(&m->problems.v[i], &c);
+	print_collected(NULL, &c, out);
 	free(c.v);
-	for (int k = 0; k < PROB__COUNT; k++)
-		if (s->omitted[k])
-		{
-			fprintf_safe(out, "citecheck: %s: %zu more %s findings, over %d of one kind, are not listed",
-				     m->doc.path, s->omitted[k], problem_code_name((enum problem_code)k),
-				     PROBLEMS_PER_CODE_MAX);
-			putc('\n', out);
-		}
-	fprintf_safe(out,
-		"citecheck: %s: %zu reference%s, %zu link%s (%zu distinct URL%s), "
-		"footnotes %zu cited / %zu defined; %zu error%s, %zu warning%s",
-		m->doc.path, s->references, s->references == 1 ? "" : "s", s->links, s->links == 1 ? "" : "s",
-		s->distinct_urls, s->distinct_urls == 1 ? "" : "s", s->footnotes_cited, s->footnotes_defined,
-		s->severity[SEV_ERROR], s->severity[SEV_ERROR] == 1 ? "" : "s", s->severity[SEV_WARNING],
-		s->severity[SEV_WARNING] == 1 ? "" : "s");
-	putc('\n', out);
+	const struct summary *s = &sums->run;
+	fputs("citecheck: ", out);
+	if (m->ndocs == 1)
+		fput_safe(m->docs[0].info.path, out);
+	else if (s->unreadable)
+		fprintf(out, "%zu documents (%zu unreadable)", s->documents, s->unreadable);
+	else
+		fprintf(out, "%zu documents", s->documents);
+	fprintf(out,
+		": %zu reference%s, %zu link%s (%zu distinct URL%s), footnotes %zu cited / %zu defined; "
+		"%zu error%s, %zu warning%s\n",
+		s->references, plural(s->references), s->links, plural(s->links), s->distinct_urls,
+		plural(s->distinct_urls), s->footnotes_cited, s->footnotes_defined, s->severity[SEV_ERROR],
+		plural(s->severity[SEV_ERROR]), s->severity[SEV_WARNING], plural(s->severity[SEV_WARNING]));
+	if (m->ndocs > 1)
+		ranking_write(m, sums, out);
 	if (s->requests || s->offline)
 		fprintf(out, "citecheck: links: %zu alive, %zu dead, %zu blocked, %zu unverified, %zu skipped%s\n",
 			s->live[LIVE_ALIVE], s->live[LIVE_DEAD], s->live[LIVE_BLOCKED], s->live[LIVE_ERROR],

@@ -10,8 +10,9 @@
 #include "model.h"
 #include "summary.h"
 
-/* Findings of warning severity or worse (verbose: all), dead links
- * (verbose: also blocked and unverified ones), by place, then the summary. */
-void report_text_write(const struct model *m, const struct summary *s, bool verbose, FILE *out);
+/* Per document: findings of warning severity or worse (verbose: all), dead
+ * links (verbose: also blocked and unverified ones), by place; the run's own
+ * findings; then the summary, with the documents that have most to fix. */
+void report_text_write(const struct model *m, const struct summaries *s, bool verbose, FILE *out);
 
 #endif

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "archive_findings.h"
+#include "inputs.h"
 #include "interrupt.h"
 #include "check_archive.h"
 #include "check_live.h"
@@ -41,7 +42,7 @@ static void fatal(const char *fmt, ...)
 
 /* A path that exists and is no regular file (/dev/null, a FIFO, a symbolic
  * link) is written through: renaming a file over it would replace it. */
-static int write_report_through(const struct model *m, const struct summary *s, const char *path)
+static int write_report_through(const struct model *m, const struct summaries *s, const char *path)
 {
 	FILE *f = fopen(path, "w");
 	int rc = f ? report_json_write(m, s, f) : -1;
@@ -57,7 +58,7 @@ static int write_report_through(const struct model *m, const struct summary *s, 
 
 /* Writes the report to path through a temporary file renamed into place, so
  * a failed run never leaves a truncated report where a good one was. */
-static int write_report_file(const struct model *m, const struct summary *s, const char *path)
+static int write_report_file(const struct model *m, const struct summaries *s, const char *path)
 {
 	struct stat st;
 	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode))
@@ -252,6 +253,79 @@ static int stop_status(struct model *m)
 	return 128 + sig;
 }
 
+/* The documents the command line names. Returns 0, or -1 (and says why) on
+ * a usage error. */
+static int collect_inputs(const struct options *opt, struct input_list *in)
+{
+	char err[512];
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && i < opt->ninputs; i++)
+		rc = inputs_add(in, opt->inputs[i], err, sizeof err);
+	if (rc == 0 && opt->files_from)
+		rc = inputs_add_from(in, opt->files_from, err, sizeof err);
+	if (rc == 0 && in->n == 0) {
+		snprintf(err, sizeof err, "--files-from %s lists no document", opt->files_from);
+		rc = -1;
+	}
+	if (rc)
+		fatal("%s", err);
+	return rc;
+}
+
+/* Reads and checks one document at a time, each in a model of its own that
+ * is merged into the run's and freed: the run keeps the references, not
+ * the documents' text. One that cannot be read is listed with why (and
+ * said at once, even under --quiet: the exit status will be 2). */
+static void read_documents(struct model *run, const struct options *opt, const struct input_list *in)
+{
+	/* links under --wayback are Wayback links, as web.archive.org's are */
+	char *wayback_host = opt->wayback ? url_host(opt->wayback) : NULL;
+	struct classify_config cc = {wayback_host};
+	struct read_options ro = {&cc, opt->input_format, opt->base_url};
+	for (size_t i = 0; i < in->n && !interrupted(); i++) {
+		const char *path = in->paths[i];
+		struct model *d = model_create(path);
+		char err[512];
+		if (read_document(d, &ro, err, sizeof err) < 0) {
+			fatal("%s: %s", strcmp(path, "-") ? path : "standard input", err);
+			model_add_unreadable(run, path, NULL, err);
+		} else {
+			check_all(d);
+			model_merge(run, d);
+		}
+		model_destroy(d);
+	}
+	free(wayback_host);
+}
+
+/* The exit status, most urgent first: a signal, a document or report that
+ * could not be read or written, no network at all, what --fail-on names. */
+static int exit_status(const struct options *opt, const struct summary *s, int stopped, bool trouble)
+{
+	if (stopped)
+		return stopped;
+	if (trouble || s->unreadable)
+		return EXIT_TROUBLE;
+	if (s->offline)
+		return EXIT_OFFLINE;
+	return fails(opt, s) ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+static int write_reports(const struct model *m, const struct summaries *sums, const struct options *opt)
+{
+	int rc;
+	if (opt->output) {
+		rc = write_report_file(m, sums, opt->output);
+	} else {
+		rc = report_json_write(m, sums, stdout);
+		if (rc)
+			fatal("cannot write the report: %s", strerror(errno));
+	}
+	if (!opt->quiet)
+		report_text_write(m, sums, opt->verbose, stderr);
+	return rc;
+}
+
 int run(const struct options *opt)
 {
 	interrupt_install();
@@ -261,20 +335,15 @@ int run(const struct options *opt)
 		      "(the keys of an archive.org account)");
 		return EXIT_TROUBLE;
 	}
-	struct model *m = model_create(opt->input);
-	char err[512];
-	/* links under --wayback are Wayback links, as web.archive.org's are */
-	char *wayback_host = opt->wayback ? url_host(opt->wayback) : NULL;
-	struct classify_config cc = {wayback_host};
-	struct read_options ro = {&cc, opt->input_format, opt->base_url};
-	int read = read_document(m, &ro, err, sizeof err);
-	free(wayback_host);
-	if (read < 0) {
-		fatal("%s: %s", strcmp(opt->input, "-") ? opt->input : "standard input", err);
-		model_destroy(m);
+	struct input_list in;
+	input_list_init(&in);
+	if (collect_inputs(opt, &in) != 0) {
+		input_list_finish(&in);
 		return EXIT_TROUBLE;
 	}
-	check_all(m);
+	struct model *m = model_create(NULL);
+	read_documents(m, opt, &in);
+	input_list_finish(&in);
 	if (opt->extract_only) {
 		live_skip_all(m, "extract-only");
 	} else if (interrupted()) {
@@ -284,24 +353,11 @@ int run(const struct options *opt)
 		return EXIT_TROUBLE;
 	}
 	int stopped = interrupted() ? stop_status(m) : 0;
-	struct summary s;
-	summary_compute(m, &s);
-	int rc;
-	if (opt->output) {
-		rc = write_report_file(m, &s, opt->output);
-	} else {
-		rc = report_json_write(m, &s, stdout);
-		if (rc)
-			fatal("cannot write the report: %s", strerror(errno));
-	}
-	if (!opt->quiet)
-		report_text_write(m, &s, opt->verbose, stderr);
+	struct summaries sums;
+	summaries_compute(m, &sums);
+	int rc = write_reports(m, &sums, opt);
+	rc = exit_status(opt, &sums.run, stopped, rc != 0);
+	summaries_finish(&sums);
 	model_destroy(m);
-	if (rc)
-		return EXIT_TROUBLE;
-	if (stopped)
-		return stopped;
-	if (s.offline)
-		return EXIT_OFFLINE;
-	return fails(opt, &s) ? EXIT_FINDINGS : EXIT_CLEAN;
+	return rc;
 }

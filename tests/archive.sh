@@ -166,7 +166,7 @@ DOC
 expect "exit 1: dead links and error findings" "$?" 1
 q() { jq -r "$1" out.json; }
 # n FOOTNOTE FIELD: a field of footnote N's link
-n() { jq -r --arg f "$1" ".references[] | select(.footnote == \$f) | .links[0] | $2" out.json; }
+n() { jq -r --arg f "$1" ".documents[0].references[] | select(.footnote == \$f) | .links[0] | $2" out.json; }
 
 # 1: alive, archived 2023-05-18 (the nearest of two captures to May 20), unchanged
 expect "fn1 archived via replay" "$(n 1 '"\(.archive.verdict) \(.archive.via) \(.archive.snapshot_time)"')" \
@@ -279,13 +279,13 @@ expect "archive-incomplete: two lookups unanswered" \
 # skipped, and its original is checked live like any cited page
 lines_before=$(wc -l < wb.log)
 "$bin" -q $map --no-archive -o none.json doc.md
-expect "--no-archive: unchecked" "$(jq -r '[.references[].links[].archive.verdict] | unique | join(" ")' none.json)" "unchecked"
+expect "--no-archive: unchecked" "$(jq -r '[.documents[0].references[].links[].archive.verdict] | unique | join(" ")' none.json)" "unchecked"
 expect "--no-archive: no request to the archive" "$(tail -n +$((lines_before + 1)) wb.log | wc -l | tr -d ' ')" 0
 expect "--no-archive: the cited snapshots skipped, their originals alive (fn10-12, fn15)" \
-	"$(jq -r '[.references[] | select(.footnote == "10" or .footnote == "11" or .footnote == "12" or .footnote == "15") | .links[0] | "\(.live.verdict)/\(.live.reason)/\(.original_live.verdict)"] | join(" ")' none.json)" \
+	"$(jq -r '[.documents[0].references[] | select(.footnote == "10" or .footnote == "11" or .footnote == "12" or .footnote == "15") | .links[0] | "\(.live.verdict)/\(.live.reason)/\(.original_live.verdict)"] | join(" ")' none.json)" \
 	"skipped/no-archive/alive skipped/no-archive/alive skipped/no-archive/alive skipped/no-archive/alive"
 expect "--no-archive: a save link's original is checked too (fn13: dead)" \
-	"$(jq -r '.references[] | select(.footnote == "13") | .links[0] | "\(.live.reason) \(.original_live.verdict)"' none.json)" \
+	"$(jq -r '.documents[0].references[] | select(.footnote == "13") | .links[0] | "\(.live.reason) \(.original_live.verdict)"' none.json)" \
 	"save-request dead"
 
 # --deadline bounds the whole check: a live stage of 4 s (/hang, --timeout 4),
@@ -302,13 +302,13 @@ start=$(date +%s)
 secs=$(($(date +%s) - start))
 expect "--deadline 6 over live and archive: ended within 8 s (took $secs)" "$([ "$secs" -le 8 ] && echo yes)" yes
 expect "… the lookups left unknown/deadline" \
-	"$(jq -r '[.references[].links[].archive | select(.reason == "deadline")] | length > 0' late.json)" true
+	"$(jq -r '[.documents[0].references[].links[].archive | select(.reason == "deadline")] | length > 0' late.json)" true
 
 # a 429 with Retry-After: 1, then the rest paced
 start_wayback w429.json wb429.log --replay-rate 8
 "$bin" -q $map -o r429.json doc.md
 expect "after a 429 the lookup still succeeds" \
-	"$(jq -r '.references[0].links[0].archive.verdict' r429.json)" archived
+	"$(jq -r '.documents[0].references[0].links[0].archive.verdict' r429.json)" archived
 gap=$(jq -s '[.[] | select(.endpoint == "replay")] | (.[1].t - .[0].t) * 100 | floor' wb429.log)
 # at least the second asked for; the upper end only rules out a wait of
 # another kind (a loaded machine can add seconds)
@@ -324,7 +324,7 @@ expect_match "no Retry-After: waits --rate-limit-wait 1.5 (gap in 1/100 s: $gap)
 start_wayback w429always.json wb429a.log
 "$bin" -q $map --rate-limit-wait 0.2 -o r429a.json doc.md
 expect "always 429: every lookup unknown, rate-limited" \
-	"$(jq -r '[.references[].links[] | select(.archive.verdict != "skipped") | "\(.archive.verdict) \(.archive.reason)"] | unique | join(",")' r429a.json)" \
+	"$(jq -r '[.documents[0].references[].links[] | select(.archive.verdict != "skipped") | "\(.archive.verdict) \(.archive.reason)"] | unique | join(",")' r429a.json)" \
 	"unknown archive-rate-limited"
 expect "always 429: three requests, then none" "$(jq -s 'length' wb429a.log)" 3
 
@@ -342,7 +342,7 @@ down="--connect-to example.org:80:127.0.0.1:$P --no-probe --wayback http://127.0
 "$bin" -q $down -o down.json alive.md
 expect "archive down: exit 0, the link is alive" "$?" 0
 expect "archive down: unknown, unreachable" \
-	"$(jq -r '.references[0].links[0] | "\(.live.verdict) \(.archive.verdict) \(.archive.reason) \(.drift.verdict)"' down.json)" \
+	"$(jq -r '.documents[0].references[0].links[0] | "\(.live.verdict) \(.archive.verdict) \(.archive.reason) \(.drift.verdict)"' down.json)" \
 	"alive unknown archive-unreachable unknown"
 expect "archive down: said" "$(jq -r '[.problems[].code] | join(" ")' down.json)" "archive-incomplete"
 "$bin" -q $down --fail-on unchecked -o /dev/null alive.md
@@ -357,7 +357,7 @@ WAYBACK_ACCESS_KEY=test-access WAYBACK_SECRET_KEY=s3cr3t-k3y "$bin" $map --save-
 # alive with no usable snapshot: fn7 (only an archived 404) and fn14 (none);
 # fn4 has none either but is dead: nothing to capture
 expect "saved: the alive pages with no snapshot (fn7, fn14)" \
-	"$(jq -r '[.references[] | select(.links[0].archive.save) | "\(.footnote):\(.links[0].archive.save | "\(.status) \(.job_id) \(.timestamp)")"] | join(", ")' save.json)" \
+	"$(jq -r '[.documents[0].references[] | select(.links[0].archive.save) | "\(.footnote):\(.links[0].archive.save | "\(.status) \(.job_id) \(.timestamp)")"] | join(", ")' save.json)" \
 	"7:success spn2-0001 2026-11-22T12:00:00Z, 14:success spn2-0002 2026-11-22T12:00:00Z"
 expect_match "the terminal summary counts the archive's verdicts per link" "$(cat save.err)" \
 	"citecheck: archive: 16 archived, 5 not archived, 1 unknown \([0-9]+ requests\)"

@@ -28,7 +28,7 @@ rows() {
 	"$bin" --extract-only -q "$1" > "$tmp/r.json"
 	jq -r '
 	  def url: gsub("%20"; " ") | gsub("%25"; "%") | gsub("%(?<h>[0-9a-fA-F]{2})"; "%" + (.h | ascii_downcase));
-	  [.references[] | select(.footnote)] as $notes
+	  [.documents[0].references[] | select(.footnote)] as $notes
 	  | ($notes | map((.part // "") + "#" + .footnote) | reduce .[] as $k ({}; if has($k) then . else .[$k] = length + 1 end)) as $ord
 	  | $notes[] | [($ord[(.part // "") + "#" + .footnote] | tostring), .footnote, (.entry | tostring),
 	    (.published // "-"), (.accessed // "-"), ([.links[].url | url] | join(" "))] | join("|")' "$tmp/r.json"
@@ -53,75 +53,75 @@ for f in seed.md seed.docx seed.odt seed.html seed-lo.html seed.epub; do
 	# the typed marker of the note the seed never defines
 	if [ "$f" != seed.md ]; then
 		expect_match "$f: note 66 cited but never defined" \
-			"$("$bin" --extract-only -q "$fx/$f" | jq -r '.problems[] | select(.code == "footnote-undefined") | .message')" \
+			"$("$bin" --extract-only -q "$fx/$f" | jq -r '.documents[0].problems[] | select(.code == "footnote-undefined") | .message')" \
 			'^footnote 66( in EPUB/text/ch011.xhtml)? is cited but never defined$'
 	fi
 	expect "$f: the colophon's licence link is found" \
-		"$("$bin" --extract-only -q "$fx/$f" | jq -r '[.references[].links[].url | select(. == "https://creativecommons.org/licenses/by/4.0/")] | length')" 1
+		"$("$bin" --extract-only -q "$fx/$f" | jq -r '[.documents[0].references[].links[].url | select(. == "https://creativecommons.org/licenses/by/4.0/")] | length')" 1
 done
 
 # Literal expectations, read from the seed: note 12 is Thayer (2008, Dec. 3),
 # retrieved Feb. 19, 2024, from https://muse.jhu.edu/article/265199.
 "$bin" --extract-only -q "$fx/seed.docx" > "$tmp/docx.json"
-expect "docx: format and unit" "$(jq -c '[.document.format, .document.location]' "$tmp/docx.json")" '["docx","paragraph"]'
+expect "docx: format and unit" "$(jq -c '[.documents[0].format, .documents[0].location]' "$tmp/docx.json")" '["docx","paragraph"]'
 expect "docx: note 12, paragraph 1 of word/footnotes.xml" \
-	"$(jq -c '.references[] | select(.footnote == "12") | [.note, .part, .line, .column, .published, .accessed, .links[0].url]' "$tmp/docx.json")" \
+	"$(jq -c '.documents[0].references[] | select(.footnote == "12") | [.note, .part, .line, .column, .published, .accessed, .links[0].url]' "$tmp/docx.json")" \
 	'["footnote","word/footnotes.xml",1,null,"2008-12-03","2024-02-19","https://muse.jhu.edu/article/265199"]'
 expect "docx: 66 notes cited, 65 defined (65 w:footnote of type normal)" \
 	"$(jq -c .summary.footnotes "$tmp/docx.json")" '{"cited":66,"defined":65}'
 # note 1 has three sources: the directive (no link), Bộ Công An, Tạp Chí Mặt Trận
 expect "docx: note 1's three sources" \
-	"$(jq -c '[.references[] | select(.footnote == "1") | [.entry, (.links | length)]]' "$tmp/docx.json")" '[[1,0],[2,1],[3,1]]'
+	"$(jq -c '[.documents[0].references[] | select(.footnote == "1") | [.entry, (.links | length)]]' "$tmp/docx.json")" '[[1,0],[2,1],[3,1]]'
 
 "$bin" --extract-only -q "$fx/seed.html" > "$tmp/html.json"
 expect "html: note 12 on the line of <li id=\"fn12\">" \
-	"$(jq -r '.references[] | select(.footnote == "12") | .line' "$tmp/html.json")" \
+	"$(jq -r '.documents[0].references[] | select(.footnote == "12") | .line' "$tmp/html.json")" \
 	"$(grep -n 'id="fn12"' "$fx/seed.html" | cut -d: -f1)"
-expect "html: format and unit" "$(jq -c '[.document.format, .document.location]' "$tmp/html.json")" '["html","line"]'
+expect "html: format and unit" "$(jq -c '[.documents[0].format, .documents[0].location]' "$tmp/html.json")" '["html","line"]'
 
 "$bin" --extract-only -q "$fx/seed.odt" > "$tmp/odt.json"
-expect "odt: format, unit, part" "$(jq -c '[.document.format, .document.location, .references[0].part]' "$tmp/odt.json")" '["odt","paragraph","content.xml"]'
+expect "odt: format, unit, part" "$(jq -c '[.documents[0].format, .documents[0].location, .documents[0].references[0].part]' "$tmp/odt.json")" '["odt","paragraph","content.xml"]'
 
 # EPUB: each chapter's notes numbered from 1, as many as its epub:type="footnote"
 "$bin" --extract-only -q "$fx/seed.epub" > "$tmp/epub.json"
 for c in 003:14 005:1 006:8 007:10 008:4 009:3 010:12 011:13; do
 	ch=${c%%:*} n=${c#*:}
 	expect "epub: chapter $ch numbers its notes 1 to $n" \
-		"$(jq -c --arg p "EPUB/text/ch$ch.xhtml" '[.references[] | select(.part == $p and .footnote and .footnote != "66") | .footnote | tonumber] | unique' "$tmp/epub.json")" \
+		"$(jq -c --arg p "EPUB/text/ch$ch.xhtml" '[.documents[0].references[] | select(.part == $p and .footnote and .footnote != "66") | .footnote | tonumber] | unique' "$tmp/epub.json")" \
 		"$(seq -s, 1 "$n" | sed 's/^/[/; s/$/]/')"
 done
 
 # --- Hand-made: endnotes, footnotes starting at 3, field codes --------------
 "$bin" --extract-only -q "$fx/endnotes.docx" > "$tmp/end.json"
 expect "endnotes.docx: every source, as written in make-handmade.py" \
-	"$(jq -c '[.references[] | [.where, .footnote, .note, .part, .line, .published, .accessed, [.links[].url]]]' "$tmp/end.json")" \
+	"$(jq -c '[.documents[0].references[] | [.where, .footnote, .note, .part, .line, .published, .accessed, [.links[].url]]]' "$tmp/end.json")" \
 	'[["body",null,null,"word/document.xml",3,null,null,["https://field.example.org/page?a=1&b=2"]],["body",null,null,"word/document.xml",6,null,null,["https://rel.example.org/x"]],["body",null,null,"word/document.xml",7,null,null,["https://choice.example.org/"]],["references",null,null,"word/document.xml",10,"2018","2020-01-05",["https://bib.example.org/book"]],["references","3","footnote","word/footnotes.xml",1,"2021-03-04","2023-05-06",["https://plain.example.org/note"]],["references","3","footnote","word/footnotes.xml",2,"2020",null,["https://second.example.org/"]],["references","i","endnote","word/endnotes.xml",1,"2019-01-02","2024-02-03",["https://end.example.org/one"]],["references","ii","endnote","word/endnotes.xml",1,"2020",null,["https://end.example.org/two"]]]'
 expect "endnotes.docx: the typed marker 7 is a note never defined; no gap before 3" \
-	"$(jq -c '[.problems[] | .message]' "$tmp/end.json")" \
+	"$(jq -c '[.documents[0].problems[] | .message]' "$tmp/end.json")" \
 	'["footnote 7 is cited but never defined","footnotes 4 to 6 are missing: numbering jumps from 3 to 7"]'
 expect "endnotes.docx: the bookmark field, the fallback and the deletion give no link" \
-	"$(jq -r '[.references[].links[].url | select(test("fallback|deleted|_Toc"))] | length' "$tmp/end.json")" 0
+	"$(jq -r '[.documents[0].references[].links[].url | select(test("fallback|deleted|_Toc"))] | length' "$tmp/end.json")" 0
 
 "$bin" --extract-only -q "$fx/endnotes.odt" > "$tmp/endodt.json"
 expect "endnotes.odt (LibreOffice): endnotes i and ii, footnote 1" \
-	"$(jq -c '[.references[] | select(.footnote) | [.footnote, .note, .line, .links[0].url]]' "$tmp/endodt.json")" \
+	"$(jq -c '[.documents[0].references[] | select(.footnote) | [.footnote, .note, .line, .links[0].url]]' "$tmp/endodt.json")" \
 	'[["1","footnote",1,"https://plain.example.org/note"],["1","footnote",2,"https://second.example.org/"],["i","endnote",1,"https://end.example.org/one"],["ii","endnote",1,"https://end.example.org/two"]]'
 
 # --- Relative links -----------------------------------------------------
 "$bin" --extract-only -q "$fx/relative.html" > "$tmp/rel.json"
 expect "relative.html: resolved against <base>; #usage and mailto: are no web links" \
-	"$(jq -c '[.references[].links[].url]' "$tmp/rel.json")" \
+	"$(jq -c '[.documents[0].references[].links[].url]' "$tmp/rel.json")" \
 	'["https://docs.example.org/api/index.html","https://docs.example.org/root.html","https://abs.example.com/","https://docs.example.org/guide/notes/bases.html"]'
 expect "relative.html: Word's [1] note, cited and defined" \
-	"$(jq -c '[.summary.footnotes, [.references[] | select(.footnote) | [.footnote, .line, .published, .accessed]]]' "$tmp/rel.json")" \
+	"$(jq -c '[.summary.footnotes, [.documents[0].references[] | select(.footnote) | [.footnote, .line, .published, .accessed]]]' "$tmp/rel.json")" \
 	'[{"cited":1,"defined":1},[["1",17,"2022-06-01","2023-07-02"]]]'
 "$bin" --extract-only -q "$fx/nobase.html" > "$tmp/nobase.json"
 expect "nobase.html: relative links said, not guessed" \
-	"$(jq -c '[[.references[].links[].url], [.problems[] | [.code, .severity, .line]]]' "$tmp/nobase.json")" \
+	"$(jq -c '[[.documents[0].references[].links[].url], [.documents[0].problems[] | [.code, .severity, .line]]]' "$tmp/nobase.json")" \
 	'[["https://abs.example.com/x"],[["link-relative","info",4]]]'
 "$bin" --extract-only -q --base-url https://site.example.net/book/ "$fx/nobase.html" > "$tmp/based.json"
 expect "nobase.html --base-url: resolved" \
-	"$(jq -c '[[.references[].links[].url], (.problems | length)]' "$tmp/based.json")" \
+	"$(jq -c '[[.documents[0].references[].links[].url], (.documents[0].problems | length)]' "$tmp/based.json")" \
 	'[["https://site.example.net/book/chapter2.html","https://site.example.net/img/plan.pdf","https://abs.example.com/x"],0]'
 "$bin" --extract-only -q --base-url ftp://x/ "$fx/nobase.html" > /dev/null 2> "$tmp/err"
 expect "--base-url must be http(s): exit 2" "$?" 2
@@ -131,29 +131,29 @@ expect "--base-url: the message" "$(head -1 "$tmp/err")" "citecheck: --base-url 
 want_records='[["hrw2022","Human Rights Watch","2022-02-17","2024-02-05",["https://www.hrw.org/report/2022/02/17/locked-inside-our-home"]],["london2023","London, Jonathan","2023-03",null,["https://doi.org/10.4324/9781315762302-3"]],["KEY3","Thayer, Carlyle A.","DATE3","2024-02-19",["https://muse.jhu.edu/article/265199"]],["nourl","NOBODY","1999",null,[]]]'
 "$bin" --extract-only -q "$fx/refs.bib" > "$tmp/bib.json"
 expect "refs.bib: keys, authors, dates, URLs and DOIs" \
-	"$(jq -c '[.references[] | [.key, .authors, .published, .accessed, [.links[].url]]]' "$tmp/bib.json")" \
+	"$(jq -c '[.documents[0].references[] | [.key, .authors, .published, .accessed, [.links[].url]]]' "$tmp/bib.json")" \
 	"$(printf '%s' "$want_records" | sed 's/KEY3/thayer2008/; s/DATE3/2008-12/; s/NOBODY/Nobody, N./')"
 expect "refs.bib: lines of the entries; DOI links are doi kind" \
-	"$(jq -c '[[.references[].line], [.references[].links[] | select(.kind == "doi") | .line], .document.format]' "$tmp/bib.json")" \
+	"$(jq -c '[[.documents[0].references[].line], [.documents[0].references[].links[] | select(.kind == "doi") | .line], .documents[0].format]' "$tmp/bib.json")" \
 	'[[6,14,22,33],[19],"bibtex"]'
 "$bin" --extract-only -q "$fx/refs.json" > "$tmp/csl.json"
 expect "refs.json: ids, authors, dates (date-parts and raw), URLs and DOIs" \
-	"$(jq -c '[.references[] | [.key, .authors, .published, .accessed, [.links[].url]]]' "$tmp/csl.json")" \
+	"$(jq -c '[.documents[0].references[] | [.key, .authors, .published, .accessed, [.links[].url]]]' "$tmp/csl.json")" \
 	"$(printf '%s' "$want_records" | sed 's/KEY3/3/; s/DATE3/2008-12-03/; s/"NOBODY"/null/')"
 expect "refs.json: items are located by number" \
-	"$(jq -c '[[.references[].line], .document.location, .document.format]' "$tmp/csl.json")" '[[1,2,3,4],"item","csl-json"]'
+	"$(jq -c '[[.documents[0].references[].line], .documents[0].location, .documents[0].format]' "$tmp/csl.json")" '[[1,2,3,4],"item","csl-json"]'
 
 # --- Told by content, not by name; --input-format overrides ---------------
 cp "$fx/seed.docx" "$tmp/report.txt"
-expect "a DOCX named .txt is read as DOCX" "$("$bin" --extract-only -q "$tmp/report.txt" | jq -r .document.format)" docx
+expect "a DOCX named .txt is read as DOCX" "$("$bin" --extract-only -q "$tmp/report.txt" | jq -r .documents[0].format)" docx
 expect "a DOCX on standard input is read as DOCX" \
-	"$("$bin" --extract-only -q - < "$fx/seed.docx" | jq -c '[.document.format, .summary.footnotes.defined]')" '["docx",65]'
+	"$("$bin" --extract-only -q - < "$fx/seed.docx" | jq -c '[.documents[0].format, .summary.footnotes.defined]')" '["docx",65]'
 cp "$fx/refs.json" "$tmp/refs.txt"
-expect "CSL-JSON named .txt" "$("$bin" --extract-only -q "$tmp/refs.txt" | jq -r .document.format)" csl-json
+expect "CSL-JSON named .txt" "$("$bin" --extract-only -q "$tmp/refs.txt" | jq -r .documents[0].format)" csl-json
 cp "$fx/refs.bib" "$tmp/refs.md"
-expect "BibTeX named .md" "$("$bin" --extract-only -q "$tmp/refs.md" | jq -r .document.format)" bibtex
+expect "BibTeX named .md" "$("$bin" --extract-only -q "$tmp/refs.md" | jq -r .documents[0].format)" bibtex
 expect "--input-format text reads HTML as text" \
-	"$("$bin" --extract-only -q --input-format text "$fx/nobase.html" | jq -r .document.format)" text
+	"$("$bin" --extract-only -q --input-format text "$fx/nobase.html" | jq -r .documents[0].format)" text
 "$bin" --extract-only -q --input-format pdf "$fx/nobase.html" > /dev/null 2> "$tmp/err"
 expect "--input-format pdf: exit 2" "$?" 2
 expect_match "--input-format pdf: the formats listed" "$(cat "$tmp/err")" "takes auto, text, markdown, html, docx, odt, epub, bibtex or csl-json, not 'pdf'"

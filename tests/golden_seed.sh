@@ -12,65 +12,65 @@ trap 'rm -f "$out"' EXIT
 expect "exit status: error-severity findings" "$?" 1
 q() { jq -r "$1" "$out"; }
 
-expect "format" "$(q .document.format)" markdown
-expect "lines" "$(q .document.lines)" 679
-expect "bytes" "$(q .document.bytes)" "$(wc -c < "$seed" | tr -d ' ')"
+expect "format" "$(q .documents[0].format)" markdown
+expect "lines" "$(q .documents[0].lines)" 679
+expect "bytes" "$(q .documents[0].bytes)" "$(wc -c < "$seed" | tr -d ' ')"
 expect "footnotes defined" "$(q .summary.footnotes.defined)" 65
 expect "footnotes cited" "$(q .summary.footnotes.cited)" 66
 expect "66 is cited but undefined, at its marker" \
-	"$(q '.problems[] | select(.code=="footnote-undefined") | "\(.line):\(.message)"')" \
+	"$(q '.documents[0].problems[] | select(.code=="footnote-undefined") | "\(.line):\(.message)"')" \
 	"293:footnote 66 is cited but never defined"
 expect "no other footnote finding" \
-	"$(q '[.problems[] | select(.code|startswith("footnote"))] | length')" 1
+	"$(q '[.documents[0].problems[] | select(.code|startswith("footnote"))] | length')" 1
 expect "URL occurrences: 135 <autolinks> + 19 [text](links)" "$(q .summary.links)" 154
 expect "distinct URLs" "$(q .summary.distinct_urls)" 119
 expect "kinds" "$(q '.summary.kinds | "\(.direct) \(.["archive-snapshot"]) \(.["archive-request"]) \(.["archive-other"]) \(.doi)"')" "67 78 3 4 2"
-expect "syntax counts" "$(q '[.references[].links[].syntax] | group_by(.) | map("\(.[0])=\(length)") | join(" ")')" "autolink=135 inline=19"
+expect "syntax counts" "$(q '[.documents[0].references[].links[].syntax] | group_by(.) | map("\(.[0])=\(length)") | join(" ")')" "autolink=135 inline=19"
 
 # how the reference list splits into footnotes and their sources
 expect "footnote 1 lists 3 sources (one after a hard line break, one as a bullet)" \
-	"$(q '[.references[] | select(.footnote=="1")] | length')" 3
-expect "footnote 5 lists 45 sources" "$(q '[.references[] | select(.footnote=="5")] | length')" 45
-expect "footnote 6 lists 24 sources" "$(q '[.references[] | select(.footnote=="6")] | length')" 24
-expect "footnote 7 lists 18 sources" "$(q '[.references[] | select(.footnote=="7")] | length')" 18
+	"$(q '[.documents[0].references[] | select(.footnote=="1")] | length')" 3
+expect "footnote 5 lists 45 sources" "$(q '[.documents[0].references[] | select(.footnote=="5")] | length')" 45
+expect "footnote 6 lists 24 sources" "$(q '[.documents[0].references[] | select(.footnote=="6")] | length')" 24
+expect "footnote 7 lists 18 sources" "$(q '[.documents[0].references[] | select(.footnote=="7")] | length')" 18
 expect "footnotes 15, 25, 27, 30 and 38 list 2 or 3" \
-	"$(q '[.references[] | select(.footnote=="15" or .footnote=="25" or .footnote=="27" or .footnote=="30" or .footnote=="38")] | group_by(.footnote) | map(length) | join(",")')" "3,2,2,2,2"
+	"$(q '[.documents[0].references[] | select(.footnote=="15" or .footnote=="25" or .footnote=="27" or .footnote=="30" or .footnote=="38")] | group_by(.footnote) | map(length) | join(",")')" "3,2,2,2,2"
 expect "sources without a URL (1#1, 5#17, 5#34, 15#1, 25#1, 27#1, 31, 38#1, 51) and the suggested citation" \
-	"$(q '[.references[] | select(.links==[]) | "\(.footnote)#\(.entry)"] | join(" ")')" \
+	"$(q '[.documents[0].references[] | select(.links==[]) | "\(.footnote)#\(.entry)"] | join(" ")')" \
 	"1#1 5#17 5#34 15#1 25#1 27#1 31#1 38#1 51#1 null#1"
 expect "the stray <sup>34</sup> inside a sentence (line 468) is no definition" \
-	"$(q '[.references[] | select(.footnote=="34")] | map(.line) | join(",")')" 600
+	"$(q '[.documents[0].references[] | select(.footnote=="34")] | map(.line) | join(",")')" 600
 expect "a URL two paragraphs below 'Retrieved …, from' (lines 352-356)" \
-	"$(q '.references[] | select(.line==352) | "\(.links[0].line) \(.accessed)"')" "356 2024-02-27"
+	"$(q '.documents[0].references[] | select(.line==352) | "\(.links[0].line) \(.accessed)"')" "356 2024-02-27"
 expect "a URL after a --- rule (lines 614-618) belongs to footnote 40" \
-	"$(q '.references[] | select(.footnote=="40") | .links[0].line')" 618
+	"$(q '.documents[0].references[] | select(.footnote=="40") | .links[0].line')" 618
 expect "footnote 62 also holds the stray Reuters URL" \
-	"$(q '.references[] | select(.footnote=="62") | .links | map(.line) | join(",")')" "658,659"
+	"$(q '.documents[0].references[] | select(.footnote=="62") | .links | map(.line) | join(",")')" "658,659"
 expect "the licence link after the list is a source of no footnote" \
-	"$(q '.references[] | select(.footnote==null and .links!=[]) | "\(.line) \(.links[0].url)"')" \
+	"$(q '.documents[0].references[] | select(.footnote==null and .links!=[]) | "\(.line) \(.links[0].url)"')" \
 	"666 https://creativecommons.org/licenses/by/4.0/"
 
 # metadata
-expect "1#2 author, dates" "$(q '.references[] | select(.footnote=="1" and .entry==2) | "\(.authors)|\(.published)|\(.accessed)"')" \
+expect "1#2 author, dates" "$(q '.documents[0].references[] | select(.footnote=="1" and .entry==2) | "\(.authors)|\(.published)|\(.accessed)"')" \
 	"Bộ Công An|2023-12-21|2024-02-05"
-expect "partial date (April 2022)" "$(q '.references[] | select(.footnote=="52") | .published')" 2022-04
-expect "partial date (2023, Dec.)" "$(q '.references[] | select(.line==494) | .published')" 2023-12
-expect "year only (2024)" "$(q '.references[] | select(.line==476) | .published')" 2024
-expect "'Retrieved Feb 14, 2024, from' without a period" "$(q '.references[] | select(.footnote=="41") | .accessed')" 2024-02-14
-expect "title of 45" "$(q '.references[] | select(.footnote=="45") | .title')" "U.S. eases embargo on arms to Vietnam"
+expect "partial date (April 2022)" "$(q '.documents[0].references[] | select(.footnote=="52") | .published')" 2022-04
+expect "partial date (2023, Dec.)" "$(q '.documents[0].references[] | select(.line==494) | .published')" 2023-12
+expect "year only (2024)" "$(q '.documents[0].references[] | select(.line==476) | .published')" 2024
+expect "'Retrieved Feb 14, 2024, from' without a period" "$(q '.documents[0].references[] | select(.footnote=="41") | .accessed')" 2024-02-14
+expect "title of 45" "$(q '.documents[0].references[] | select(.footnote=="45") | .title')" "U.S. eases embargo on arms to Vietnam"
 
 # URLs as the author meant them
-expect "\\\\_ escapes undone (line 308)" "$(q '.references[] | select(.line==308) | .links[0].url')" \
+expect "\\\\_ escapes undone (line 308)" "$(q '.documents[0].references[] | select(.line==308) | .links[0].url')" \
 	"https://www.youtube.com/watch?v=gnd39byvmw&ab_channel=t%e1%ba%a0pch%c3%8dm%e1%ba%b6tr%e1%ba%acn"
-expect "balanced parentheses kept (line 484)" "$(q '.references[] | .links[] | select(.line==484) | .url')" \
+expect "balanced parentheses kept (line 484)" "$(q '.documents[0].references[] | .links[] | select(.line==484) | .url')" \
 	"https://web.archive.org/web/20240229053219/https://songoaviv.hatinh.gov.vn/images/seoworld/ok-bao-cao-tuan-tu-ngay-21-9-28-9(28.09.2023_16h50p50)_signed.pdf"
-expect "snapshot: original and time" "$(q '.references[] | select(.footnote=="5" and .entry==1) | .links[0] | "\(.kind) \(.original) \(.archived_at) \(.pinned)"')" \
+expect "snapshot: original and time" "$(q '.documents[0].references[] | select(.footnote=="5" and .entry==1) | .links[0] | "\(.kind) \(.original) \(.archived_at) \(.pinned)"')" \
 	"archive-snapshot https://www.vietnam.vn/bao-ve-an-ninh-quoc-gia-la-nhiem-vu-trong-yeu-thuong-xuyen/ 2024-02-29T04:18:39Z true"
-expect "web/2/ is unpinned" "$(q '.references[] | .links[] | select(.line==326) | "\(.timestamp) \(.archived_at) \(.pinned)"')" "2 null false"
-expect "DOI" "$(q '.references[] | select(.footnote=="13") | .links[0].doi')" "10.4324/9781315762302-3"
+expect "web/2/ is unpinned" "$(q '.documents[0].references[] | .links[] | select(.line==326) | "\(.timestamp) \(.archived_at) \(.pinned)"')" "2 null false"
+expect "DOI" "$(q '.documents[0].references[] | select(.footnote=="13") | .links[0].doi')" "10.4324/9781315762302-3"
 
 # problems visible in the text
-codes() { q "[.references[] | (.problems[], .links[].problems[]) | select(.code==\"$1\") | $2] | join(\" \")"; }
+codes() { q "[.documents[0].references[] | (.problems[], .links[].problems[]) | select(.code==\"$1\") | $2] | join(\" \")"; }
 expect "spaces in URLs: lines 317, 406, 456, 496" "$(codes url-space '"\(.line)"')" "317 406 456 496"
 expect "space in a host after www" "$(codes url-space '.suggestion' | tr ' ' '\n' | grep -c 'https://www.xaydungdang.org.vn/')" 2
 expect "space in a host elsewhere" "$(codes url-space '.suggestion' | tr ' ' '\n' | grep -c 'https://chinh-sach-cuoc-song.vnanet.vn/')" 1
@@ -78,7 +78,7 @@ expect "space in a path" "$(codes url-space '.suggestion' | tr ' ' '\n' | grep -
 expect "invalid percent-encoding %3% (line 524)" "$(codes url-bad-percent '"\(.line):\(.column)"')" "524:101"
 expect "save requests: lines 360, 364, 440" "$(codes archive-save-request '"\(.line)"')" "360 364 440"
 expect "unpinned snapshots" "$(codes archive-unpinned '"x"' | wc -w | tr -d ' ')" 14
-expect "empty link target (line 52)" "$(q '.problems[] | select(.code=="link-empty-target") | "\(.line):\(.column)"')" "52:145"
+expect "empty link target (line 52)" "$(q '.documents[0].problems[] | select(.code=="link-empty-target") | "\(.line):\(.column)"')" "52:145"
 expect "URL dates that contradict the citation: 516 (2024-02 vs 2023), 554 (02-17 vs 02-07), 628 (2014 vs 2024), 659 (Reuters URL under UNDP)" \
 	"$(codes url-date-mismatch '"\(.line)"')" "516 554 628 659"
 expect "uploads/ folders date uploads, not works (576, 584, 586, 644)" \

@@ -99,7 +99,7 @@ expect "JSON of another shape" "$(run obj.json)" \
 printf '["a", "b"]\n' > nums.json
 expect "JSON items that are no objects" "$(run nums.json)" '2 citecheck: nums.json: not CSL-JSON: item 1 is not an object'
 expect "an EPUB chapter's entity is not expanded" "$(run xxe.epub)" "0 "
-expect "… and its text and link are read" "$(jq -c '[.references[].links[].url, (.references[0].text | contains("root:"))]' out.json)" \
+expect "… and its text and link are read" "$(jq -c '[.documents[0].references[].links[].url, (.documents[0].references[0].text | contains("root:"))]' out.json)" \
 	'["https://ok.example.org/",false]'
 expect "--input-format docx on a text file" "$(run --input-format docx "$2/001_c25326fb54ddfca2.txt")" \
 	"2 citecheck: $2/001_c25326fb54ddfca2.txt: the zip archive is corrupt or truncated (opening it: Unrecognized archive format)"

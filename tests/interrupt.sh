@@ -51,7 +51,7 @@ interrupt_run INT
 expect "SIGINT: exit 130" "$rc" 130
 expect "… within the bound (10 s on a loaded machine; the timeout is 60)" "$([ "$secs" -le 10 ] && echo yes)" yes
 expect "… the report says what it holds" \
-	"$(jq -c '[.complete, .incomplete_reason, [.references[].links[].live | .verdict + "/" + .reason]]' report.json)" \
+	"$(jq -c '[.complete, .incomplete_reason, [.documents[0].references[].links[].live | .verdict + "/" + .reason]]' report.json)" \
 	'[false,"interrupted by SIGINT",["error/interrupted","error/interrupted"]]'
 expect "… no temporary file is left" "$(ls | grep -c 'report.json.')" 0
 expect "… the report has the umask's mode" "$(stat -c %a report.json)" 644

@@ -57,8 +57,8 @@ DOC
 # shellcheck disable=SC2086
 "$bin" -q $map --cacert ca.pem --timeout 1.5 --exclude '/excluded/' -o out.json doc.md
 expect "exit status: dead links" "$?" 1
-v() { jq -r --arg u "$1" '.references[].links[] | select(.url == $u) | "\(.live.verdict) \(.live.reason)"' out.json; }
-f() { jq -r --arg u "$1" ".references[].links[] | select(.url == \$u) | .live.$2" out.json; }
+v() { jq -r --arg u "$1" '.documents[0].references[].links[] | select(.url == $u) | "\(.live.verdict) \(.live.reason)"' out.json; }
+f() { jq -r --arg u "$1" ".documents[0].references[].links[] | select(.url == \$u) | .live.$2" out.json; }
 expect "200" "$(v http://example.org/ok-1)" "alive ok"
 expect "200 over TLS with the test CA" "$(v https://example.org/ok-tls)" "alive ok"
 expect "404" "$(v http://example.org/missing)" "dead http-404"
@@ -72,10 +72,10 @@ expect "… and recorded" "$(f http://example.org/chain/3 'redirects | join(" ")
 expect "… final URL" "$(f http://example.org/chain/3 final_url)" "http://example.org/ok-end"
 expect "redirect loop" "$(v http://example.org/loop-a)" "error redirect-loop"
 expect "permanent move: a finding with the new address" \
-	"$(jq -r '.references[].links[] | select(.url == "http://example.org/moved") | .problems[] | "\(.code) \(.suggestion)"' out.json)" \
+	"$(jq -r '.documents[0].references[].links[] | select(.url == "http://example.org/moved") | .problems[] | "\(.code) \(.suggestion)"' out.json)" \
 	"moved http://example.org/ok-new-home"
 expect "http to https of the same page is no move" \
-	"$(jq -r '[.references[].links[] | select(.url == "http://example.org/to-https") | .problems[]] | length' out.json) $(v http://example.org/to-https)" "0 alive ok"
+	"$(jq -r '[.documents[0].references[].links[] | select(.url == "http://example.org/to-https") | .problems[]] | length' out.json) $(v http://example.org/to-https)" "0 alive ok"
 expect "redirect to ftp is not followed" "$(v http://example.org/to-ftp)" "error redirect-scheme"
 expect "HEAD refused does not matter: GET is used" "$(v http://example.org/head-refused)" "alive ok"
 expect "slower than --timeout" "$(v http://example.org/slow)" "error timeout"
@@ -115,14 +115,14 @@ expect "the User-Agent names citecheck and its version" \
 printf '# Notes\n\n1. A (2020). <http://example.org/hang>\n2. B (2020). <http://example.org/ok-quick>\n' > late.md
 start=$(date +%s)
 "$bin" -q $map --deadline 2 --timeout 30 -o late.json late.md
-expect "--deadline 2" "$(jq -r '[.references[].links[].live | "\(.verdict)/\(.reason)"] | join(" ")' late.json)" "error/deadline alive/ok"
+expect "--deadline 2" "$(jq -r '[.documents[0].references[].links[].live | "\(.verdict)/\(.reason)"] | join(" ")' late.json)" "error/deadline alive/ok"
 expect "… and it stops then" "$(( $(date +%s) - start < 10 ))" 1
 
 # a page that hangs: asked again once, a timeout after the first gave up
 : > requests.log
 printf '# Notes\n\n1. A (2020). <http://example.org/hang>\n' > hang.md
 "$bin" -q $map --timeout 1 --retries 2 -o hang.json hang.md
-expect "a timeout is retried once" "$(jq -r '.references[0].links[0].live | "\(.verdict)/\(.reason) \(.attempts)"' hang.json)" \
+expect "a timeout is retried once" "$(jq -r '.documents[0].references[0].links[0].live | "\(.verdict)/\(.reason) \(.attempts)"' hang.json)" \
 	"error/timeout 2"
 gap=$(jq -rs '[.[] | select(.path == "/hang")] | (.[1].t - .[0].t) * 100 | floor' requests.log)
 expect_match "… not back to back: the second starts 1 s timeout + 1 s later (gap in 1/100 s: $gap)" "$gap" \
@@ -132,12 +132,12 @@ expect_match "… not back to back: the second starts 1 s timeout + 1 s later (g
 : > requests.log
 printf '# Notes\n\n1. A (2020). <http://resolved.example:%s/ok-resolved>\n' "$P" > resolve.md
 "$bin" -q --no-archive --resolve "resolved.example:$P:127.0.0.1" --user-agent "tester/1" -o resolve.json resolve.md
-expect "--resolve" "$(jq -r '.references[0].links[0].live.verdict' resolve.json)" alive
+expect "--resolve" "$(jq -r '.documents[0].references[0].links[0].live.verdict' resolve.json)" alive
 expect "--user-agent" "$(jq -rs '.[0].ua' requests.log)" "tester/1"
 : > requests.log
 printf '# Notes\n\n1. A (2020). <http://through.proxy.example/ok-proxied>\n' > proxy.md
 http_proxy="http://127.0.0.1:$P" "$bin" -q --no-archive -o proxy.json proxy.md
-expect "http_proxy is honoured" "$(jq -r '.references[0].links[0].live.verdict' proxy.json) $(jq -rs '.[0] | "\(.proxied) \(.host) \(.path)"' requests.log)" \
+expect "http_proxy is honoured" "$(jq -r '.documents[0].references[0].links[0].live.verdict' proxy.json) $(jq -rs '.[0] | "\(.proxied) \(.host) \(.path)"' requests.log)" \
 	"alive true through.proxy.example /ok-proxied"
 
 # --no-private: a name that resolves to loopback, loopback itself, IPv6
@@ -146,32 +146,32 @@ expect "http_proxy is honoured" "$(jq -r '.references[0].links[0].live.verdict' 
 printf '# Notes\n\n1. A. <http://127.0.0.1:%s/ok-private>\n2. B. <http://localhost:%s/ok-private-name>\n3. C. <http://169.254.169.254/latest/meta-data/>\n4. D. <http://[::1]:%s/ok-v6>\n' "$P" "$P" "$P" > private.md
 "$bin" -q --no-archive --no-private -o private.json private.md
 expect "--no-private: every link skipped, said why" \
-	"$(jq -r '[.references[].links[].live | "\(.verdict)/\(.reason)"] | unique | join(" ")' private.json)" "skipped/private-address"
+	"$(jq -r '[.documents[0].references[].links[].live | "\(.verdict)/\(.reason)"] | unique | join(" ")' private.json)" "skipped/private-address"
 expect "… and no request reached the server" "$(wc -l < requests.log | tr -d ' ')" 0
 "$bin" -q --no-archive -o private.json private.md
-expect "… without it, loopback is fetched" "$(jq -r '.references[0].links[0].live.verdict' private.json)" alive
+expect "… without it, loopback is fetched" "$(jq -r '.documents[0].references[0].links[0].live.verdict' private.json)" alive
 
 # TLS that cannot be verified is error/tls, never dead
 printf '# Notes\n\n1. A (2020). <https://example.org/ok-tls>\n' > tls.md
 "$bin" -q $map --cacert other-ca.pem -o tls.json tls.md
-expect "untrusted certificate" "$(jq -r '.references[].links[] | select(.url == "https://example.org/ok-tls") | "\(.live.verdict) \(.live.reason)"' tls.json)" "error tls"
+expect "untrusted certificate" "$(jq -r '.documents[0].references[].links[] | select(.url == "https://example.org/ok-tls") | "\(.live.verdict) \(.live.reason)"' tls.json)" "error tls"
 "$bin" -q $map --insecure -o insecure.json tls.md
-expect "--insecure: checked, and said loudly" "$(jq -r '[(.references[].links[] | select(.url == "https://example.org/ok-tls") | .live.verdict), (.problems[] | select(.code == "insecure") | .severity)] | join(" ")' insecure.json)" "alive warning"
+expect "--insecure: checked, and said loudly" "$(jq -r '[(.documents[0].references[].links[] | select(.url == "https://example.org/ok-tls") | .live.verdict), (.problems[] | select(.code == "insecure") | .severity)] | join(" ")' insecure.json)" "alive warning"
 
 # offline: nothing resolves (no mapping at all) → error/offline and exit 3
 printf '# Notes\n\n1. A (2020). <http://example.org/ok-1>\n2. B (2021). <https://example.net/x>\n' > two.md
 "$bin" -q -o offline.json two.md
 expect "offline: exit 3" "$?" 3
-expect "… every link error/offline, none dead" "$(jq -r '[.references[].links[].live | "\(.verdict)/\(.reason)"] | unique | join(" ")' offline.json)" "error/offline"
+expect "… every link error/offline, none dead" "$(jq -r '[.documents[0].references[].links[].live | "\(.verdict)/\(.reason)"] | unique | join(" ")' offline.json)" "error/offline"
 expect "… said in the summary" "$(jq -r .summary.live.offline offline.json)" true
-expect "… and found without retrying each host" "$(jq -r '[.references[].links[].live.attempts] | join(" ")' offline.json)" "1 1"
+expect "… and found without retrying each host" "$(jq -r '[.documents[0].references[].links[].live.attempts] | join(" ")' offline.json)" "1 1"
 
 # once offline is concluded it holds for every link: never "dead" beside "offline".
 # One at a time: a timeout first (no answer, but no dns failure either), then
 # unknown hosts until the early conclusion.
 { printf '# Notes\n\n1. H (2020). <http://example.org/hang>\n'; for i in 1 2 3 4 5 6 7 8 9 10; do printf '%s. N (2020). <http://nx%s.invalid/>\n' $((i + 1)) $i; done; } > mixed.md
 "$bin" -q $map --jobs 1 --retries 0 --timeout 1 -o mixed.json mixed.md
-expect "offline for all, or for none" "$? $(jq -r '[.summary.live.offline, ([.references[].links[].live.verdict] | unique | join(","))] | join(" ")' mixed.json)" "3 true error"
+expect "offline for all, or for none" "$? $(jq -r '[.summary.live.offline, ([.documents[0].references[].links[].live.verdict] | unique | join(","))] | join(" ")' mixed.json)" "3 true error"
 
 # many dead domains first, one slow live site last: dead, not offline
 { printf '# Notes\n\n'; for i in 1 2 3 4 5 6 7 8 9 10; do printf '%s. N (2020). <http://nx%s.invalid/>\n' $i $i; done
@@ -191,6 +191,6 @@ expect "--fail-on blocked" "$?" 1
 "$bin" -q $map --fail-on frobs -o /dev/null blocked.md 2> err.txt
 expect "--fail-on with a bad word" "$? $(cat err.txt | head -1)" "2 citecheck: --fail-on takes dead, blocked, unchecked, error, warning or none, not 'frobs'"
 "$bin" -q --extract-only -o eo.json blocked.md
-expect "--extract-only sends nothing" "$(jq -r '.references[0].links[0].live | "\(.verdict) \(.reason)"' eo.json)" "skipped extract-only"
+expect "--extract-only sends nothing" "$(jq -r '.documents[0].references[0].links[0].live | "\(.verdict) \(.reason)"' eo.json)" "skipped extract-only"
 
 finish live

@@ -13,7 +13,7 @@ cd "$tmp" || exit 1
 
 # a certificate naming every https host the seed cites
 "$bin" --extract-only -q "$seed" |
-	jq -r '[.references[].links[].normalized // empty | capture("^https://(?<h>[^/:]+)").h] | unique | map("DNS:" + .) | join(",")' > sans
+	jq -r '[.documents[0].references[].links[].normalized // empty | capture("^https://(?<h>[^/:]+)").h] | unique | map("DNS:" + .) | join(",")' > sans
 # 38: the distinct hosts of the https URLs in the seed, by perl over the raw text
 expect "https hosts in the seed" "$(tr ',' '\n' < sans | wc -l | tr -d ' ')" 38
 make_cert "$(cat sans)"
@@ -32,13 +32,13 @@ q() { jq -r "$1" out.json; }
 expect "verdicts (alive dead blocked error skipped)" \
 	"$(q '.summary.live | "\(.alive) \(.dead) \(.blocked) \(.error) \(.skipped)"')" "72 1 0 0 81"
 expect "the dead one: thanhvien.vn, footnote 41" \
-	"$(q '.references[] | select(.links[].live.verdict == "dead") | "\(.footnote) \(.links[0].live.reason)"')" "41 http-404"
+	"$(q '.documents[0].references[] | select(.links[].live.verdict == "dead") | "\(.footnote) \(.links[0].live.reason)"')" "41 http-404"
 # the three web.archive.org/save/ links (grep: lines 360, 364, 440) are never
 # fetched: a GET there asks the archive to capture the page
 expect "skipped: the four URLs with spaces (lines 317 406 456 496) and the three save links, never sent" \
-	"$(q '[.references[].links[] | select(.live.verdict == "skipped" and .live.reason != "no-archive") | "\(.line):\(.live.reason)"] | join(" ")')" \
+	"$(q '[.documents[0].references[].links[] | select(.live.verdict == "skipped" and .live.reason != "no-archive") | "\(.line):\(.live.reason)"] | join(" ")')" \
 	"317:invalid-url 360:save-request 364:save-request 406:invalid-url 440:save-request 456:invalid-url 496:invalid-url"
-expect "… and the snapshots, no-archive" "$(q '[.references[].links[] | select(.live.reason == "no-archive")] | length')" 74
+expect "… and the snapshots, no-archive" "$(q '[.documents[0].references[].links[] | select(.live.reason == "no-archive")] | length')" 74
 expect "nothing sent to web.archive.org" "$(jq -rs '[.[] | select(.host == "web.archive.org")] | length' requests.log)" 0
 expect "not offline" "$(q .summary.live.offline)" false
 # each URL fetched once: the cited pages and the originals of the snapshots
