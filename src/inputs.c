@@ -51,6 +51,16 @@ static const char *extension(const char *path)
 	return dot && dot != (slash ? slash + 1 : path) ? dot + 1 : NULL;
 }
 
+/* A JSON object is CSL-JSON only as {"items": [...]}: package.json and the
+ * other settings files of a docs repository are not references. */
+static bool json_items(const unsigned char *head, size_t n)
+{
+	size_t i = 0;
+	while (i < n && (head[i] == ' ' || head[i] == '\t' || head[i] == '\n' || head[i] == '\r'))
+		i++;
+	return i < n && (head[i] == '[' || memmem(head, n, "\"items\"", 7));
+}
+
 /* What the first bytes say; FORMAT_AUTO when the file cannot be read (it is
  * then listed, so that the report says why it could not be read). */
 static enum doc_format sniff(const char *path)
@@ -61,7 +71,10 @@ static enum doc_format sniff(const char *path)
 	unsigned char head[4096];
 	ssize_t n = read(fd, head, sizeof head);
 	close(fd);
-	return n < 0 ? FORMAT_AUTO : detect_format(head, (size_t)n, "");
+	if (n < 0)
+		return FORMAT_AUTO;
+	enum doc_format f = detect_format(head, (size_t)n, "");
+	return f == FORMAT_CSL_JSON && !json_items(head, (size_t)n) ? FORMAT_TEXT : f;
 }
 
 bool inputs_is_document(const char *path)

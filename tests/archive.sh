@@ -114,18 +114,7 @@ start_simweb --pages pages.json
 # citecheck to both servers at 8 replay requests a second and 2 CDX
 start_wayback() {
 	[ -z "$wayback" ] || kill $wayback
-	rm -f wport
-	world=$1 log=$2
-	shift 2
-	python3 "$testdir/simwayback.py" --port-file wport --world "$world" --log "$log" --lifetime 200 "$@" &
-	wayback=$!
-	i=0
-	while [ ! -s wport ]; do
-		i=$((i + 1))
-		[ $i -lt 100 ] || { echo "simwayback did not start"; exit 1; }
-		sleep 0.1
-	done
-	W=$(cat wport)
+	start_simwayback "$@"
 	map="--connect-to example.org:80:127.0.0.1:$P --no-probe --wayback http://127.0.0.1:$W --archive-rate 8 --cdx-rate 120"
 }
 start_wayback world.json wb.log --replay-rate 8 --cdx-rate 2

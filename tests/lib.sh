@@ -61,3 +61,20 @@ start_simweb() {
 	P=$(cat port)
 	T=$(cat tlsport)
 }
+
+# start_simwayback WORLD LOG ARGS…: the simulated Wayback Machine with the
+# captures of WORLD (JSON), logging to LOG; sets $wayback and $W (its port).
+start_simwayback() {
+	rm -f wport
+	world=$1 log=$2
+	shift 2
+	python3 "$testdir/simwayback.py" --port-file wport --world "$world" --log "$log" --lifetime 200 "$@" &
+	wayback=$!
+	i=0
+	while [ ! -s wport ]; do
+		i=$((i + 1))
+		[ $i -lt 100 ] || { echo "simwayback did not start"; exit 1; }
+		sleep 0.1
+	done
+	W=$(cat wport)
+}

@@ -1,0 +1,88 @@
+#!/bin/sh
+# Many documents in one run, without network (--extract-only): folders walked
+# (nested, hidden entries skipped, non-documents left alone), --files-from,
+# standard input beside files, a document that cannot be read listed with
+# why while the rest are read, and the report's shape for many documents.
+. "$(dirname "$0")/lib.sh"
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 1
+
+mkdir -p docs/sub/deeper docs/.hidden docs/.git
+cat > docs/a.md <<'DOC'
+# Guide
+
+## References
+
+1. Alpha. <https://alpha.example.org/one>
+2. Beta. <https://beta.example.org/two>
+DOC
+cat > docs/sub/b.html <<'DOC'
+<!DOCTYPE html>
+<html><body><p>See <a href="https://alpha.example.org/one">alpha</a>
+and <a href="https://gamma.example.org/three">gamma</a>.</p></body></html>
+DOC
+printf 'Plain notes citing https://beta.example.org/two today.\n' > docs/sub/deeper/c.txt
+printf '[{"id": "k1", "type": "webpage", "title": "Delta", "URL": "https://delta.example.org/four"}]\n' > docs/refs.json
+printf '{"name": "site", "version": "1.0.0"}\n' > docs/package.json   # settings, not references
+printf '# hidden\n<https://hidden.example.org/x>\n' > docs/.hidden/h.md
+printf '# in git\n<https://git.example.org/x>\n' > docs/.git/g.md
+printf 'https://notes.example.org/x\n' > docs/notes                    # no extension, plain text: skipped
+printf '\211PNG\r\n\032\n' > docs/logo.png
+ln -s nowhere.md docs/broken.md                                      # a document that cannot be read
+
+"$bin" --extract-only docs > walk.json 2> walk.err
+expect "walk: exit 2, a document could not be read" "$?" 2
+expect "walk: the documents found, in name order" \
+	"$(jq -r '[.documents[].path] | join(" ")' walk.json)" \
+	"docs/a.md docs/broken.md docs/refs.json docs/sub/b.html docs/sub/deeper/c.txt"
+expect "walk: formats" "$(jq -r '[.documents[].format] | map(. // "-") | join(" ")' walk.json)" \
+	"markdown - csl-json html text"
+expect "walk: the unreadable one, with why" \
+	"$(jq -r '.documents[1] | "\(.error != null) \(.references | length)"' walk.json)" "true 0"
+expect_match "walk: … said on standard error" "$(cat walk.err)" "^citecheck: docs/broken.md: .*No such file or directory"
+expect "walk: links per document" "$(jq -r '[.documents[].summary.links] | map(tostring) | join(" ")' walk.json)" "2 0 1 2 1"
+expect "walk: the run's counts" \
+	"$(jq -c '.summary | [.documents, .unreadable, .links, .distinct_urls]' walk.json)" "[5,1,6,4]"
+expect "walk: one target per distinct URL across documents" \
+	"$(jq -r '[.documents[].references[].links[] | "\(.target)=\(.url)"] | unique | length' walk.json)" 4
+expect "walk: the unreadable document is ranked" \
+	"$(jq -c '[.summary.ranking[] | [.path, .unreadable]]' walk.json)" '[["docs/broken.md",true]]'
+
+rm docs/broken.md
+"$bin" --extract-only -q docs/ > slash.json
+expect "a folder named with a trailing slash: same paths, exit 0" \
+	"$? $(jq -r '[.documents[].path] | join(" ")' slash.json)" \
+	"0 docs/a.md docs/refs.json docs/sub/b.html docs/sub/deeper/c.txt"
+
+printf 'docs/a.md\n\ndocs/sub\ndocs/a.md\n' > list.txt
+"$bin" --extract-only -q --files-from list.txt docs/refs.json > list.json
+expect "--files-from: listed paths after the arguments, folders walked, duplicates once" \
+	"$? $(jq -r '[.documents[].path] | join(" ")' list.json)" \
+	"0 docs/refs.json docs/a.md docs/sub/b.html docs/sub/deeper/c.txt"
+printf 'docs/sub/deeper/c.txt\n' | "$bin" --extract-only -q --files-from - > stdin-list.json
+expect "--files-from -" "$? $(jq -r '[.documents[].path] | join(" ")' stdin-list.json)" "0 docs/sub/deeper/c.txt"
+printf '<https://epsilon.example.org/five>\n' | "$bin" --extract-only -q docs/a.md - > mixed.json
+expect "- beside a file" "$? $(jq -r '[.documents[] | "\(.path):\(.summary.links)"] | join(" ")' mixed.json)" "0 docs/a.md:2 -:1"
+"$bin" --extract-only -q --files-from - - < list.txt > /dev/null 2> twice.err
+expect "standard input twice is a usage error" "$? $(cat twice.err | head -n 1)" \
+	"2 citecheck: standard input (-) can be read only once"
+: > empty-list
+"$bin" --extract-only -q --files-from empty-list > /dev/null 2> nolist.err
+expect "an empty --files-from" "$? $(head -n 1 nolist.err)" "2 citecheck: --files-from empty-list lists no document"
+"$bin" --extract-only -q --files-from missing-list > /dev/null 2> missing.err
+expect_match "a missing --files-from" "$? $(head -n 1 missing.err)" "^2 citecheck: --files-from missing-list: No such file"
+
+# the summary on standard error ranks documents: most dead or changed, then errors
+mkdir ranked
+printf '# R\n\n<https://example.org/a b>\n<https://web.archive.org/save/https://example.org/c>\n' > ranked/worse.md
+printf '# R\n\n<https://example.org/a%%20b>\n' > ranked/fine.md
+"$bin" --extract-only ranked > /dev/null 2> ranked.err
+expect "stderr: documents with the most to fix, worst first" \
+	"$(sed -n '/^citecheck: documents with the most to fix:/,$p' ranked.err)" \
+	"citecheck: documents with the most to fix:
+  ranked/worse.md: 0 dead, 0 changed, 2 errors"
+expect "stderr: the run's summary line" "$(grep '^citecheck: 2 documents' ranked.err)" \
+	"citecheck: 2 documents: 3 references, 3 links (3 distinct URLs), footnotes 0 cited / 0 defined; 2 errors, 0 warnings"
+finish documents

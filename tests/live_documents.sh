@@ -1,0 +1,72 @@
+#!/bin/sh
+# Three documents in three formats that cite the same pages, checked in one
+# run against the simulated web and Wayback Machine: every distinct URL is
+# fetched once and every (page, time) looked up once for the whole run, and
+# the report has a section per document and a run summary. Runs only inside
+# a private network namespace.
+. "$(dirname "$0")/lib.sh"
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+require_netns live_documents
+tmp=$(mktemp -d)
+server= wayback=
+trap 'kill $server $wayback 2> /dev/null; rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 1
+make_cert DNS:example.org
+start_simweb
+printf '{"captures": {}}\n' > world.json # the archive holds none of them
+start_simwayback world.json wb.log
+
+cat > a.md <<'DOC'
+# Brief A
+
+## References
+
+1. Alpha (2023, May 1). Ok one. Retrieved May 20, 2023, from <http://example.org/ok-1>
+2. Beta (2023, May 1). Missing. Retrieved May 20, 2023, from <http://example.org/missing>
+3. Gamma (2023, May 1). Gone. Retrieved May 20, 2023, from <http://example.org/gone>
+4. Delta (2023, May 1). Ok two. Retrieved May 20, 2023, from <http://example.org/ok-2>
+DOC
+cat > b.html <<'DOC'
+<!DOCTYPE html>
+<html><body><p>See <a href="http://example.org/ok-1">one</a>, <a href="http://example.org/missing">a
+missing page</a> and <a href="http://example.org/ok-3">three</a>.</p></body></html>
+DOC
+cat > c.bib <<'DOC'
+@misc{one, title = {Ok one}, url = {http://example.org/ok-1}, urldate = {2023-05-20}}
+@misc{three, title = {Ok three}, url = {http://example.org/ok-3}, urldate = {2023-05-20}}
+@misc{gone, title = {Gone}, url = {http://example.org/gone}, urldate = {2023-05-20}}
+DOC
+
+"$bin" --connect-to "example.org:80:127.0.0.1:$P" --no-probe --wayback "http://127.0.0.1:$W" \
+	--archive-rate 8 -o out.json a.md b.html c.bib 2> err.txt
+expect "exit 1: dead links" "$?" 1
+# 5 distinct pages: ok-1 (all three), missing (a, b), gone (a, c), ok-2 (a), ok-3 (b, c)
+expect "each distinct URL requested once, whatever number of documents cite it" \
+	"$(jq -rs 'group_by(.path) | map("\(.[0].path):\(length)") | join(" ")' requests.log)" \
+	"/gone:1 /missing:1 /ok-1:1 /ok-2:1 /ok-3:1"
+# (page, time): a.md 4 at 2023-05-20; c.bib adds ok-3 at 2023-05-20 (ok-1 and
+# gone are a.md's lookups); b.html has no date: ok-1, missing, ok-3 now
+expect "each (page, time) looked up once: 8 lookups" "$(jq -r .summary.archive.lookups out.json)" 8
+expect "… 8 replay requests, none repeated" \
+	"$(jq -rs '[.[] | select(.endpoint == "replay")] | "\(length) \(map(.path) | unique | length)"' wb.log)" "8 8"
+expect "documents, in the order given" "$(jq -r '[.documents[] | "\(.path):\(.format)"] | join(" ")' out.json)" \
+	"a.md:markdown b.html:html c.bib:bibtex"
+expect "per document: links, distinct URLs, dead links" \
+	"$(jq -r '[.documents[].summary | "\(.links)/\(.distinct_urls)/\(.live.dead)"] | join(" ")' out.json)" \
+	"4/4/2 3/3/1 3/3/1"
+expect "the run: documents, links, distinct URLs, alive, dead" \
+	"$(jq -c '.summary | [.documents, .links, .distinct_urls, .live.alive, .live.dead]' out.json)" "[3,10,5,6,4]"
+expect "the run's requests: one per distinct URL" "$(jq -r .summary.live.requests out.json)" 5
+expect "shared URLs share one target across documents" \
+	"$(jq -r '[.documents[].references[].links[] | select(.url == "http://example.org/ok-1") | .target] | unique | length' out.json)" 1
+expect "ranking: the most dead links first, ties in the order given" \
+	"$(jq -r '[.summary.ranking[] | "\(.path):\(.dead)"] | join(" ")' out.json)" "a.md:2 b.html:1 c.bib:1"
+# columns: where each URL starts on its line (HTML and BibTeX give none)
+expect "stderr: dead links under each document's own name" \
+	"$(grep -o '^[a-z.]*:[0-9:]*: dead: [^ ]*' err.txt | tr '\n' ' ')" \
+	"a.md:6:63: dead: http://example.org/missing a.md:7:61: dead: http://example.org/gone b.html:2: dead: http://example.org/missing c.bib:3: dead: http://example.org/gone "
+expect "stderr: the same ranking" "$(sed -n '/most to fix/,/^citecheck: links/p' err.txt | sed -n '2,4p' | cut -d, -f1)" \
+	"  a.md: 2 dead
+  b.html: 1 dead
+  c.bib: 1 dead"
+finish live_documents
