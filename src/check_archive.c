@@ -255,6 +255,8 @@ static void record_capture(struct live_engine *e, struct live_transfer *t, const
 	if (drift_wanted(m, k) && t->body.len)
 		drift_compare(&m->targets[k->page].print, t->body.data, t->body.len, ctype, m->refs[k->ref].title,
 			      run->cfg->drift_threshold, &k->drift);
+	if (run->cfg->keep_snapshot_prints && t->body.len)
+		snapshot_print(t->body.data, t->body.len, ctype, m->refs[k->ref].title, &k->snapshot);
 	finish(e, t, ARCHIVE_ARCHIVED, NULL);
 }
 
@@ -540,6 +542,8 @@ int check_archive(struct model *m, const struct archive_config *cfg, char *err, 
 	e.hosts[run.endpoint[EP_CDX]].limit = 1;
 	e.hosts[run.endpoint[EP_SAVE]].limit = 1;
 	for (size_t i = 0; i < m->nlookups; i++) {
+		if (cfg->reuse && cfg->reuse(cfg->reuse_arg, m, i))
+			continue;
 		char *url = wayback_replay_url(cfg->base, m->lookups[i].want, m->lookups[i].original);
 		size_t ti = live_engine_add(&e, i, url, run.endpoint[EP_REPLAY]);
 		e.t[ti].step = STEP_REPLAY;

@@ -27,10 +27,15 @@ struct archive_config {
 	unsigned max_rate_limits; /* 429s in a row on an endpoint before it is given up */
 	double drift_threshold;
 	bool save_missing;
+	bool keep_snapshot_prints; /* for the cache: each capture's print, in lookup.snapshot */
 	const char *access_key, *secret_key; /* Save Page Now; never logged */
 	unsigned save_polls;     /* status queries per capture job */
 	double save_poll_interval_s;
 	const struct live_config *net; /* timeouts, retries, TLS, User-Agent, deadline */
+	/* asked before a lookup is sent: true when it is decided already (an
+	 * answer from --cache); NULL: every lookup is asked */
+	bool (*reuse)(void *arg, struct model *m, size_t lookup);
+	void *reuse_arg;
 };
 
 void archive_config_defaults(struct archive_config *c, const struct live_config *net);

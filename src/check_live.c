@@ -361,7 +361,9 @@ bool live_offline(const struct model *m)
 	size_t fetched = 0;
 	for (size_t i = 0; i < m->ntargets; i++) {
 		const struct live_result *r = &m->targets[i].live;
-		if (r->verdict == LIVE_SKIPPED || r->verdict == LIVE_UNCHECKED)
+		/* this run's answers only: the cache's say nothing of the network now */
+		if (r->verdict == LIVE_SKIPPED || r->verdict == LIVE_UNCHECKED || r->cached ||
+		    (r->reason && !strcmp(r->reason, "not-cached")))
 			continue;
 		fetched++;
 		if (r->http_status || !r->reason ||
@@ -381,7 +383,7 @@ static void mark_offline(struct model *m, bool gave_up)
 		return;
 	for (size_t i = 0; i < m->ntargets; i++) {
 		struct live_result *r = &m->targets[i].live;
-		if (r->verdict != LIVE_SKIPPED) {
+		if (r->verdict != LIVE_SKIPPED && !r->cached) {
 			r->verdict = LIVE_ERROR;
 			r->reason = "offline";
 		}
@@ -423,6 +425,8 @@ int check_live(struct model *m, const struct live_config *cfg, char *err, size_t
 			skip(tg, "excluded");
 			continue;
 		}
+		if (cfg->reuse && cfg->reuse(cfg->reuse_arg, m, i))
+			continue;
 		char *key = live_host_key(tg->key);
 		if (!key) {
 			skip(tg, "invalid-url");

@@ -35,6 +35,10 @@ struct live_config {
 	bool keep_prints;        /* keep each alive page's print for the drift check */
 	bool archive_checks_snapshots; /* Wayback snapshots are left to the archive stage */
 	unsigned long seed;      /* jitter; tests fix it */
+	/* asked before a target is fetched: true when it is decided already
+	 * (an answer from --cache); NULL: every target is fetched */
+	bool (*reuse)(void *arg, struct model *m, size_t target);
+	void *reuse_arg;
 };
 
 void live_config_defaults(struct live_config *c);

@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include "cache.h"
+
 #include <curl/curl.h>
 #include <errno.h>
 #include <getopt.h>
@@ -22,7 +24,7 @@ void cli_usage(FILE *out)
 	      "  -q, --quiet             print no findings on standard error, only fatal errors\n"
 	      "  -v, --verbose           also print info findings and unverified links\n"
 	      "      --fail-on LIST      what makes the exit status 1, comma-separated from\n"
-	      "                          dead, blocked, unchecked, error, warning, none\n"
+	      "                          dead, dying, blocked, unchecked, error, warning, none\n"
 	      "                          (default: dead,error)\n"
 	      "\n"
 	      "Input:\n"
@@ -65,6 +67,16 @@ void cli_usage(FILE *out)
 	      "      --drift-threshold X similarity under which a page has changed (default 0.6)\n"
 	      "      --save-missing      ask Save Page Now to capture live pages with no snapshot;\n"
 	      "                          needs WAYBACK_ACCESS_KEY and WAYBACK_SECRET_KEY\n"
+	      "\n"
+	      "Memory between runs:\n"
+	      "      --cache FILE        remember answers in the SQLite database FILE (made on\n"
+	      "                          first use) and reuse the young ones; keep every check\n"
+	      "      --max-age DURATION  reuse live answers this young: 90m, 12h, 7d (default 1d;\n"
+	      "                          timeouts, 5xx, 429: 10m at most)\n"
+	      "      --cache-only        no network: report from the cache alone\n"
+	      "      --confirm-dead N[,DURATION]  with a cache, a page is dead once it failed\n"
+	      "                          in N checks spanning DURATION, dying before\n"
+	      "                          (default 2,20h: two checks on two days)\n"
 	      "\n"
 	      "  -h, --help              show this help and exit\n"
 	      "  -V, --version           show the version and exit\n"
@@ -115,7 +127,8 @@ static int parse_fail_on(const char *arg, unsigned *out, char *err, size_t errle
 		const char *name;
 		unsigned bits;
 	} names[] = {{"dead", FAIL_DEAD},       {"blocked", FAIL_BLOCKED}, {"unchecked", FAIL_UNCHECKED},
-		     {"error", FAIL_ERROR},     {"warning", FAIL_WARNING}, {"none", 0}};
+		     {"error", FAIL_ERROR},     {"warning", FAIL_WARNING}, {"dying", FAIL_DYING},
+		     {"none", 0}};
 	*out = 0;
 	for (const char *p = arg;;) {
 		size_t n = strcspn(p, ",");
@@ -124,7 +137,7 @@ static int parse_fail_on(const char *arg, unsigned *out, char *err, size_t errle
 			if (strlen(names[k].name) == n && strncmp(p, names[k].name, n) == 0)
 				break;
 		if (k == sizeof names / sizeof names[0]) {
-			snprintf(err, errlen, "--fail-on takes dead, blocked, unchecked, error, warning or none, not '%.*s'",
+			snprintf(err, errlen, "--fail-on takes dead, dying, blocked, unchecked, error, warning or none, not '%.*s'",
 				 (int)n, p);
 			return -1;
 		}
@@ -186,6 +199,38 @@ static int parse_base_url(const char *arg, const char **out, char *err, size_t e
 	return 0;
 }
 
+/* "90m", "12h", "7d", "30s" or seconds. */
+static int parse_duration(const char *arg, const char *name, long long *out, char *err, size_t errlen)
+{
+	int64_t v;
+	if (!cache_parse_duration(arg, &v)) {
+		snprintf(err, errlen, "%s takes a duration such as 90m, 12h or 7d (at most ten years), not '%s'", name, arg);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+/* N[,DURATION]: the failures needed, and the time they must span. */
+static int parse_confirm(const char *arg, struct options *opt, char *err, size_t errlen)
+{
+	char *end;
+	errno = 0;
+	long n = strtol(arg, &end, 10);
+	int64_t span = opt->confirm_span_s;
+	bool ok = !errno && end != arg && n >= 1 && n <= 100 && (!*end || *end == ',');
+	if (ok && *end == ',')
+		ok = cache_parse_duration(end + 1, &span);
+	if (!ok) {
+		snprintf(err, errlen, "--confirm-dead takes N[,DURATION]: failed checks (1 to 100) and the time "
+				      "they span (such as 20h or 3d), not '%s'", arg);
+		return -1;
+	}
+	opt->confirm_checks = n;
+	opt->confirm_span_s = span;
+	return 0;
+}
+
 static int push(const char **list, size_t *n, const char *arg, const char *name, char *err, size_t errlen)
 {
 	if (*n == MAX_LIST_OPTIONS) {
@@ -204,6 +249,7 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 		OPT_EXCLUDE, OPT_USER_AGENT, OPT_CACERT, OPT_INSECURE, OPT_NO_PRIVATE, OPT_CONNECT_TO, OPT_RESOLVE,
 		OPT_NO_ARCHIVE, OPT_WAYBACK, OPT_ARCHIVE_RATE, OPT_CDX_RATE, OPT_RATE_LIMIT_WAIT,
 		OPT_DRIFT_THRESHOLD, OPT_SAVE_MISSING, OPT_INPUT_FORMAT, OPT_BASE_URL, OPT_FILES_FROM,
+		OPT_CACHE, OPT_MAX_AGE, OPT_CACHE_ONLY, OPT_CONFIRM_DEAD,
 	};
 	static const struct option longopts[] = {
 		{"extract-only", no_argument, NULL, OPT_EXTRACT_ONLY},
@@ -240,6 +286,10 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 		{"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
 		{"base-url", required_argument, NULL, OPT_BASE_URL},
 		{"files-from", required_argument, NULL, OPT_FILES_FROM},
+		{"cache", required_argument, NULL, OPT_CACHE},
+		{"max-age", required_argument, NULL, OPT_MAX_AGE},
+		{"cache-only", no_argument, NULL, OPT_CACHE_ONLY},
+		{"confirm-dead", required_argument, NULL, OPT_CONFIRM_DEAD},
 		{NULL, 0, NULL, 0},
 	};
 	memset(opt, 0, sizeof *opt);
@@ -249,6 +299,8 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 	opt->max_body = -1;
 	opt->archive_rate = opt->cdx_rate = opt->drift_threshold = -1;
 	opt->rate_limit_wait_ms = -1;
+	opt->max_age_s = opt->confirm_checks = -1;
+	opt->confirm_span_s = -1;
 	opterr = 0; /* errors are reported by the caller, in one line */
 	optind = 1;
 	int c, rc = 0;
@@ -363,6 +415,22 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 		case OPT_BASE_URL:
 			rc = parse_base_url(optarg, &opt->base_url, err, errlen);
 			break;
+		case OPT_CACHE:
+			if (!*optarg) {
+				snprintf(err, errlen, "--cache needs a file name");
+				return -1;
+			}
+			opt->cache = optarg;
+			break;
+		case OPT_MAX_AGE:
+			rc = parse_duration(optarg, "--max-age", &opt->max_age_s, err, errlen);
+			break;
+		case OPT_CACHE_ONLY:
+			opt->cache_only = true;
+			break;
+		case OPT_CONFIRM_DEAD:
+			rc = parse_confirm(optarg, opt, err, errlen);
+			break;
 		case OPT_FILES_FROM:
 			if (!*optarg) {
 				snprintf(err, errlen, "--files-from needs a file name");
@@ -372,7 +440,7 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 			break;
 		case ':':
 			snprintf(err, errlen, "%s needs %s", argv[optind - 1],
-				 optopt == 'o' || optopt == OPT_CACERT || optopt == OPT_FILES_FROM ? "a file name" : "a value");
+				 optopt == 'o' || optopt == OPT_CACERT || optopt == OPT_FILES_FROM || optopt == OPT_CACHE ? "a file name" : "a value");
 			return -1;
 		default:
 			if (optopt)
@@ -386,6 +454,10 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 		return -1;
 	if (opt->help || opt->version)
 		return 0;
+	if (opt->cache_only && !opt->cache) {
+		snprintf(err, errlen, "--cache-only needs --cache FILE");
+		return -1;
+	}
 	opt->inputs = argv + optind;
 	opt->ninputs = (size_t)(argc - optind);
 	if (!opt->ninputs && !opt->files_from) {

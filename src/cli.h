@@ -22,6 +22,7 @@ enum fail_on {
 	FAIL_UNCHECKED = 1 << 2, /* a link that could not be verified (verdict error) */
 	FAIL_ERROR = 1 << 3,     /* a finding of error severity */
 	FAIL_WARNING = 1 << 4,   /* a finding of warning severity or worse */
+	FAIL_DYING = 1 << 5,     /* a dying link (failing, not yet confirmed dead: --cache) */
 };
 
 #define MAX_LIST_OPTIONS 64
@@ -51,6 +52,12 @@ struct options {
 	bool no_archive, save_missing;
 	double archive_rate, cdx_rate, drift_threshold;
 	long rate_limit_wait_ms;
+	/* memory between runs */
+	const char *cache;       /* --cache FILE; NULL: none */
+	long long max_age_s;     /* --max-age; -1: the default */
+	bool cache_only;
+	long confirm_checks;     /* --confirm-dead N[,DURATION]; -1: the default */
+	long long confirm_span_s;
 };
 
 /* Returns 0, or -1 with a one-line message in err. */

@@ -118,3 +118,42 @@ void drift_compare(const struct page_print *live, const char *body, size_t len, 
 		compare_text(live, body, len, ctype, title, threshold, out);
 	}
 }
+
+void snapshot_print(const char *body, size_t len, const char *ctype, const char *title, struct page_print *out)
+{
+	if (page_type_of(ctype, body, len) == PAGE_BINARY) {
+		page_print_binary(out, body, len);
+		return;
+	}
+	char *text = snapshot_text(body, len, ctype);
+	page_print_text(out, text, title);
+	free(text);
+}
+
+void drift_compare_prints(const struct page_print *live, const struct page_print *snap, double threshold,
+			  struct drift_result *out)
+{
+	out->title_live = live->title_found;
+	out->title_snapshot = snap->title_found;
+	free(out->lost);
+	out->lost = NULL; /* the snapshot's words are not kept: no passage to show */
+	if (live->type == PAGE_NONE || snap->type == PAGE_NONE) {
+		out->verdict = DRIFT_UNKNOWN;
+		out->reason = "live-not-kept";
+	} else if (snap->type != live->type) {
+		out->verdict = DRIFT_UNKNOWN;
+		out->reason = "type-differs";
+	} else if (snap->type == PAGE_BINARY) {
+		out->measure = "digest";
+		bool same = live->bytes == snap->bytes && live->digest == snap->digest;
+		out->similarity = same ? 1.0 : 0.0;
+		out->verdict = same ? DRIFT_UNCHANGED : DRIFT_CHANGED;
+	} else if (!snap->text.words || !live->text.words) {
+		out->verdict = DRIFT_UNKNOWN;
+		out->reason = "no-text";
+	} else {
+		out->measure = PRINT_MEASURE;
+		out->similarity = text_print_similarity(&snap->text, &live->text);
+		out->verdict = out->similarity < threshold ? DRIFT_CHANGED : DRIFT_UNCHANGED;
+	}
+}

@@ -30,4 +30,14 @@ void page_print_binary(struct page_print *p, const char *body, size_t len);
 void drift_compare(const struct page_print *live, const char *body, size_t len, const char *ctype,
 		   const char *title, double threshold, struct drift_result *out);
 
+/* The print of a snapshot's body, made as the live page's is: what the
+ * cache keeps of a capture so that drift can be measured again later
+ * without fetching it. */
+void snapshot_print(const char *body, size_t len, const char *ctype, const char *title, struct page_print *out);
+
+/* drift_compare on two prints: the same verdict and similarity, but no
+ * vanished passage (the snapshot's words are not kept). */
+void drift_compare_prints(const struct page_print *live, const struct page_print *snap, double threshold,
+			  struct drift_result *out);
+
 #endif

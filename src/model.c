@@ -15,6 +15,7 @@ struct model *model_create(const char *path)
 	strmap_init(&m->target_index);
 	strmap_init(&m->url_index);
 	strmap_init(&m->lookup_index);
+	strmap_init(&m->strings);
 	footnotes_init(&m->notes);
 	problems_cap(&m->problems);
 	return m;
@@ -79,9 +80,14 @@ void model_destroy(struct model *m)
 		free(k->archive.save_job);
 		free(k->archive.save_message);
 		free(k->drift.lost);
+		text_print_finish(&k->snapshot.text);
 	}
 	free(m->lookups);
 	strmap_finish(&m->lookup_index);
+	strmap_finish(&m->strings);
+	for (size_t i = 0; i < m->nstrings; i++)
+		free(m->string_v[i]);
+	free(m->string_v);
 	strmap_finish(&m->target_index);
 	strmap_finish(&m->url_index);
 	footnotes_finish(&m->notes);
@@ -200,6 +206,7 @@ size_t model_lookup_for(struct model *m, const char *original, const char *want,
 		k->want_from = want_from;
 		k->page = NO_INDEX;
 		k->drift.title_live = k->drift.title_snapshot = -1;
+		k->snapshot.title_found = -1;
 		strmap_put(&m->lookup_index, key, i);
 	}
 	free(key);
@@ -286,6 +293,8 @@ const char *live_verdict_name(enum live_verdict v)
 		return "error";
 	case LIVE_SKIPPED:
 		return "skipped";
+	case LIVE_DYING:
+		return "dying";
 	case LIVE_UNCHECKED:
 		break;
 	}
@@ -331,6 +340,17 @@ const char *drift_verdict_name(enum drift_verdict v)
 		break;
 	}
 	return "unchecked";
+}
+
+const char *model_intern(struct model *m, const char *s)
+{
+	size_t i;
+	if (strmap_get(&m->strings, s, &i))
+		return m->string_v[i];
+	grow_array(&m->string_v, &m->strings_cap, m->nstrings + 1, sizeof *m->string_v);
+	m->string_v[m->nstrings] = xstrdup(s);
+	strmap_put(&m->strings, s, m->nstrings);
+	return m->string_v[m->nstrings++];
 }
 
 const char *model_part(struct model *m, const char *name)

@@ -92,7 +92,9 @@ enum live_verdict {
 	LIVE_BLOCKED,   /* 401, 403, persistent 429, bot walls: the page may be fine */
 	LIVE_ERROR,     /* could not verify now: timeouts, 5xx, TLS, resets, offline */
 	LIVE_SKIPPED,   /* not fetched: excluded, not http(s), not a valid URL, --extract-only */
+	LIVE_DYING,     /* dead now, not yet in enough checks over time to be called dead (cache.h) */
 };
+#define LIVE__COUNT (LIVE_DYING + 1)
 
 /* What the live web said about a target. Strings are owned; reason is static. */
 struct live_result {
@@ -105,6 +107,12 @@ struct live_result {
 	bool moved;         /* a permanent redirect led to another page */
 	unsigned attempts;  /* requests sent for this target, redirects included */
 	long elapsed_ms;
+	int64_t checked_at; /* when (Unix time); 0: not checked */
+	bool cached;        /* the answer of an earlier run, from --cache */
+	/* what the cache's history knows (0: nothing): the first check of the
+	 * failures since the page was last seen alive, and that last time */
+	int64_t first_failed, last_alive;
+	unsigned failures; /* definitive failures since last alive, this one included */
 };
 
 /* What the live stage keeps of a page it found alive, for the drift
@@ -145,6 +153,8 @@ struct archive_result {
 	bool via_cdx;         /* found through the CDX index, not replay */
 	long http_status;     /* the archive's last answer */
 	unsigned requests;    /* archive requests made for this lookup */
+	int64_t checked_at;   /* when the archive answered (Unix time) */
+	bool cached;          /* the answer of an earlier run, from --cache */
 	/* Save Page Now (--save-missing) */
 	char *save_job;
 	const char *save_status; /* "pending", "success", "error"; NULL when not asked */
@@ -173,6 +183,7 @@ struct lookup {
 	size_t ref;            /* the first reference citing it: the title to look for */
 	struct archive_result archive;
 	struct drift_result drift;
+	struct page_print snapshot; /* the capture's print, kept for --cache; PAGE_NONE: not kept */
 };
 
 struct document_info {
@@ -218,6 +229,9 @@ struct model {
 	struct footnotes notes;
 	struct problem_list problems; /* document-level */
 	const char *incomplete;       /* why the run stopped before its end (static text); NULL: it did not */
+	struct strmap strings;        /* model_intern's copies */
+	char **string_v;
+	size_t nstrings, strings_cap;
 };
 
 /* path: the document to read; NULL for the run's model. */
@@ -231,6 +245,10 @@ void model_merge(struct model *run, struct model *doc);
 /* A document that could not be read: listed with why, and nothing else.
  * format: static, or NULL when not known. */
 void model_add_unreadable(struct model *run, const char *path, const char *format, const char *error);
+
+/* The model's copy of s, made on first use: for texts that are static when
+ * citecheck makes them (reasons) and read back from the cache. */
+const char *model_intern(struct model *m, const char *s);
 
 /* The model's copy of a part name, made on first use. */
 const char *model_part(struct model *m, const char *name);

@@ -1,6 +1,7 @@
 #include "report_json.h"
 
 #include <jansson.h>
+#include <time.h>
 
 #include "classify_url.h"
 #include "wayback_api.h"
@@ -45,6 +46,23 @@ static json_t *problems_json(const struct problem_list *l)
 	return a;
 }
 
+static json_t *unix_iso(int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	char buf[32];
+	if (!t || !gmtime_r(&tt, &tm) || !strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm))
+		return json_null();
+	return json_string(buf);
+}
+
+/* What the cache's history says of the page, when it knows anything. */
+static json_t *history_json(const struct live_result *r)
+{
+	return json_pack("{s:o, s:o, s:I}", "last_alive", unix_iso(r->last_alive), "first_failed",
+			 unix_iso(r->first_failed), "failures", (json_int_t)r->failures);
+}
+
 static json_t *live_json(const struct live_result *r)
 {
 	json_t *o = json_object();
@@ -60,6 +78,10 @@ static json_t *live_json(const struct live_result *r)
 	json_object_set_new(o, "redirects", chain);
 	json_object_set_new(o, "attempts", json_integer(r->attempts));
 	json_object_set_new(o, "elapsed_ms", json_integer(r->elapsed_ms));
+	json_object_set_new(o, "checked_at", unix_iso(r->checked_at));
+	json_object_set_new(o, "cached", json_boolean(r->cached));
+	if (r->last_alive || r->first_failed)
+		json_object_set_new(o, "history", history_json(r));
 	return o;
 }
 
@@ -98,6 +120,7 @@ static json_t *archive_json(const struct model *m, const struct link *l)
 		json_object_set_new(o, "via", json_string(a->via_cdx ? "cdx" : "replay"));
 	}
 	json_object_set_new(o, "requests", json_integer(a->requests));
+	json_object_set_new(o, "cached", json_boolean(a->cached));
 	if (a->save_status) {
 		json_t *sv = json_object();
 		json_object_set_new(sv, "status", json_string(a->save_status));
@@ -208,7 +231,7 @@ static json_t *summary_json(const struct summary *s)
 					    json_integer((json_int_t)s->omitted[c]));
 	}
 	json_t *live = json_object();
-	for (int v = LIVE_UNCHECKED; v <= LIVE_SKIPPED; v++)
+	for (int v = LIVE_UNCHECKED; v < LIVE__COUNT; v++)
 		if (v != LIVE_UNCHECKED || s->live[v])
 			json_object_set_new(live, live_verdict_name((enum live_verdict)v), json_integer((json_int_t)s->live[v]));
 	json_object_set_new(live, "requests", json_integer((json_int_t)s->requests));

@@ -104,7 +104,7 @@ static void document_write(const struct model *m, size_t di, const struct summar
 		for (size_t k = 0; k < m->refs[r].nlinks; k++) {
 			const struct link *l = &m->refs[r].links[k];
 			const struct live_result *lr = &m->targets[l->target].live;
-			if (lr->verdict == LIVE_DEAD ||
+			if (lr->verdict == LIVE_DEAD || lr->verdict == LIVE_DYING ||
 			    (c->verbose && (lr->verdict == LIVE_BLOCKED || lr->verdict == LIVE_ERROR)))
 				add(c, (struct item){l->line, l->column, NULL, l, lr});
 		}
@@ -169,12 +169,13 @@ void report_text_write(const struct model *m, const struct summaries *sums, bool
 		plural(s->severity[SEV_ERROR]), s->severity[SEV_WARNING], plural(s->severity[SEV_WARNING]));
 	if (m->ndocs > 1)
 		ranking_write(m, sums, out);
-	if (s->requests || s->offline)
-		fprintf(out, "citecheck: links: %zu alive, %zu dead, %zu blocked, %zu unverified, %zu skipped%s\n",
-			s->live[LIVE_ALIVE], s->live[LIVE_DEAD], s->live[LIVE_BLOCKED], s->live[LIVE_ERROR],
+	if (s->live[LIVE_ALIVE] || s->live[LIVE_DEAD] || s->live[LIVE_DYING] || s->live[LIVE_BLOCKED] ||
+	    s->live[LIVE_ERROR] || s->offline)
+		fprintf(out, "citecheck: links: %zu alive, %zu dead, %zu dying, %zu blocked, %zu unverified, %zu skipped%s\n",
+			s->live[LIVE_ALIVE], s->live[LIVE_DEAD], s->live[LIVE_DYING], s->live[LIVE_BLOCKED], s->live[LIVE_ERROR],
 			s->live[LIVE_SKIPPED],
 			s->offline ? "; OFFLINE: no cited host could be reached, nothing was judged" : "");
-	if (s->archive_requests)
+	if (s->archive[ARCHIVE_ARCHIVED] || s->archive[ARCHIVE_NOT_ARCHIVED] || s->archive[ARCHIVE_UNKNOWN])
 		fprintf(out,
 			"citecheck: archive: %zu archived, %zu not archived, %zu unknown (%zu requests); "
 			"drift: %zu unchanged, %zu changed, %zu unknown\n",

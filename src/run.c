@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include "archive_findings.h"
+#include "cache.h"
+#include "compare_drift.h"
 #include "inputs.h"
 #include "interrupt.h"
 #include "check_archive.h"
@@ -184,17 +186,43 @@ static void archive_settings(const struct options *o, const struct live_config *
 	c->secret_key = getenv("WAYBACK_SECRET_KEY");
 }
 
-/* Live, then archive: the drift check needs the live page first. */
-static int check_stages(struct model *m, const struct options *opt, struct live_config *cfg, char *err, size_t errlen)
+/* The cache, when there is one, between the stages and the web. */
+struct memory {
+	struct cache *cache;
+	struct cache_policy policy;
+};
+
+static bool reuse_live(void *arg, struct model *m, size_t target)
+{
+	struct memory *mem = arg;
+	return cache_reuse_live(mem->cache, m, target, &mem->policy);
+}
+
+static bool reuse_archive(void *arg, struct model *m, size_t lookup)
+{
+	struct memory *mem = arg;
+	return cache_reuse_archive(mem->cache, m, lookup, &mem->policy);
+}
+
+/* Live, then archive: the drift check needs the live page first. Each
+ * stage's answers are committed to the cache as soon as it ends. */
+static int check_stages(struct model *m, const struct options *opt, struct live_config *cfg, struct memory *mem,
+			char *err, size_t errlen)
 {
 	bool archive = !opt->no_archive;
 	cfg->keep_prints = cfg->archive_checks_snapshots = archive;
+	if (mem->cache) {
+		cfg->reuse = reuse_live;
+		cfg->reuse_arg = mem;
+	}
 	if (archive)
 		archive_plan(m, cfg);
 	else
 		archive_bind_originals(m, cfg);
 	double start = live_now();
 	if (check_live(m, cfg, err, errlen) != 0)
+		return -1;
+	if (mem->cache && cache_store_live(mem->cache, m, &mem->policy, err, errlen) != 0)
 		return -1;
 	if (!archive)
 		return 0;
@@ -208,11 +236,29 @@ static int check_stages(struct model *m, const struct options *opt, struct live_
 	} else {
 		struct archive_config ac;
 		archive_settings(opt, cfg, &ac);
+		if (mem->cache) {
+			ac.reuse = reuse_archive;
+			ac.reuse_arg = mem;
+			ac.keep_snapshot_prints = true;
+		}
 		if (check_archive(m, &ac, err, errlen) != 0)
+			return -1;
+		if (mem->cache && cache_store_archive(mem->cache, m, &mem->policy, err, errlen) != 0)
 			return -1;
 	}
 	archive_findings(m);
 	return 0;
+}
+
+/* The cache's rules, from the command line. */
+static void memory_policy(const struct options *o, struct cache_policy *p)
+{
+	p->now = cache_clock();
+	p->max_age = o->max_age_s >= 0 ? o->max_age_s : 86400;
+	p->confirm_checks = o->confirm_checks > 0 ? (unsigned)o->confirm_checks : CACHE_CONFIRM_CHECKS;
+	p->confirm_span = o->confirm_span_s >= 0 ? o->confirm_span_s : CACHE_CONFIRM_SPAN;
+	p->only = o->cache_only;
+	p->drift_threshold = o->drift_threshold >= 0 ? o->drift_threshold : DRIFT_THRESHOLD;
 }
 
 static int check_web(struct model *m, const struct options *opt)
@@ -220,10 +266,17 @@ static int check_web(struct model *m, const struct options *opt)
 	struct live_config cfg;
 	regex_t rx[MAX_LIST_OPTIONS];
 	struct curl_slist *to = NULL, *res = NULL;
+	struct memory mem = {NULL, {0}};
+	char err[512];
 	int rc = live_settings(opt, &cfg, rx, &to, &res);
-	char err[256];
-	if (rc == 0 && (rc = check_stages(m, opt, &cfg, err, sizeof err)) != 0)
+	if (rc == 0 && opt->cache) {
+		memory_policy(opt, &mem.policy);
+		if ((rc = cache_open(&mem.cache, opt->cache, err, sizeof err)) != 0)
+			fatal("%s", err);
+	}
+	if (rc == 0 && (rc = check_stages(m, opt, &cfg, &mem, err, sizeof err)) != 0)
 		fatal("%s", err);
+	cache_close(mem.cache);
 	for (size_t i = 0; i < cfg.nexcludes; i++)
 		regfree(&rx[i]);
 	curl_slist_free_all(to);
@@ -240,7 +293,7 @@ static int check_web(struct model *m, const struct options *opt)
 static bool fails(const struct options *opt, const struct summary *s)
 {
 	unsigned f = opt->fail_on;
-	return ((f & FAIL_DEAD) && s->live[LIVE_DEAD]) || ((f & FAIL_BLOCKED) && s->live[LIVE_BLOCKED]) ||
+	return ((f & FAIL_DEAD) && s->live[LIVE_DEAD]) || ((f & FAIL_DYING) && s->live[LIVE_DYING]) || ((f & FAIL_BLOCKED) && s->live[LIVE_BLOCKED]) ||
 	       ((f & FAIL_UNCHECKED) && (s->live[LIVE_ERROR] || s->archive[ARCHIVE_UNKNOWN])) || ((f & FAIL_ERROR) && s->severity[SEV_ERROR]) ||
 	       ((f & FAIL_WARNING) && (s->severity[SEV_ERROR] || s->severity[SEV_WARNING]));
 }

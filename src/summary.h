@@ -17,7 +17,7 @@ struct summary {
 	size_t kinds[LINK_KIND_COUNT];
 	size_t footnotes_cited, footnotes_defined;
 	size_t severity[3];           /* indexed by enum severity */
-	size_t live[LIVE_SKIPPED + 1]; /* links by verdict, indexed by enum live_verdict */
+	size_t live[LIVE__COUNT];     /* links by verdict, indexed by enum live_verdict */
 	size_t requests;              /* sent by the live stage (for a document: for its URLs) */
 	size_t archive[ARCHIVE_SKIPPED + 1]; /* links by archive verdict */
 	size_t drift[DRIFT_UNKNOWN + 1];     /* links by drift verdict */
