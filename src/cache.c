@@ -379,12 +379,13 @@ static int bind_history(sqlite3_stmt *st, const struct target *t, const struct c
 }
 
 /* Reads a URL's history into its result: the last alive check, and the
- * definitive failures since (the checks that said dead). */
-static int read_history(sqlite3_stmt *st, struct target *t)
+ * definitive failures since (the checks that said dead); last_failed gets
+ * the newest of them. */
+static int read_history(sqlite3_stmt *st, struct target *t, int64_t *last_failed)
 {
 	struct live_result *r = &t->live;
 	sqlite3_bind_text(st, 1, t->key, -1, SQLITE_STATIC);
-	r->last_alive = r->first_failed = 0;
+	r->last_alive = r->first_failed = *last_failed = 0;
 	r->failures = 0;
 	int rc;
 	/* newest first: failures count back to the last alive check */
@@ -395,8 +396,9 @@ static int read_history(sqlite3_stmt *st, struct target *t)
 			r->last_alive = at;
 			break;
 		}
-		if (v && (!strcmp(v, "dead") || !strcmp(v, "dying"))) {
-			r->failures++;
+		if (v && !strcmp(v, "dead")) {
+			if (!r->failures++)
+				*last_failed = at;
 			r->first_failed = at;
 		}
 	}
@@ -404,12 +406,14 @@ static int read_history(sqlite3_stmt *st, struct target *t)
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* A dead verdict stands once the failures are enough and spread over time. */
-static void confirm_dead(struct live_result *r, const struct cache_policy *p)
+/* A dead verdict stands once the failures are enough and spread over time:
+ * the checks themselves, not the time since, must span confirm_span (an
+ * answer reused from the cache is no new evidence). */
+static void confirm_dead(struct live_result *r, int64_t last_failed, const struct cache_policy *p)
 {
-	if (r->verdict != LIVE_DEAD && r->verdict != LIVE_DYING)
+	if (r->verdict != LIVE_DEAD)
 		return;
-	bool confirmed = r->failures >= p->confirm_checks && p->now - r->first_failed >= p->confirm_span;
+	bool confirmed = r->failures >= p->confirm_checks && last_failed - r->first_failed >= p->confirm_span;
 	r->verdict = confirmed ? LIVE_DEAD : LIVE_DYING;
 }
 
@@ -448,10 +452,11 @@ int cache_store_live(struct cache *c, struct model *m, const struct cache_policy
 		struct target *t = &m->targets[i];
 		if (t->live.verdict == LIVE_UNCHECKED || t->live.verdict == LIVE_SKIPPED)
 			continue;
-		if (read_history(past, t))
+		int64_t last_failed;
+		if (read_history(past, t, &last_failed))
 			rc = fail(c->db, "reading the history", err, errlen);
 		else
-			confirm_dead(&t->live, p);
+			confirm_dead(&t->live, last_failed, p);
 	}
 	sqlite3_finalize(up);
 	sqlite3_finalize(hist);

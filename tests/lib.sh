@@ -49,6 +49,7 @@ make_cert() {
 # start_simweb ARGS…: the simulated web over HTTP and HTTPS (site.pem) in the
 # current folder; sets $server, $P (HTTP port) and $T (HTTPS port).
 start_simweb() {
+	rm -f port tlsport # a server started before has left its own
 	python3 "$testdir/simweb.py" --port-file port --tls-cert site.pem --tls-key site.key --tls-port-file tlsport \
 		--log requests.log --lifetime 240 "$@" &
 	server=$!

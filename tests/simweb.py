@@ -40,6 +40,22 @@ def page(title, body="<p>Some text of a page worth citing.</p>", h1=None):
 
 
 PAGES = {}  # "host/path" -> {"status", "body", "type"}, from --pages
+pages_mtime = None
+
+
+def load_pages():
+    """(Re)reads --pages when the file changed: a test rewrites it between
+    runs to make a page change, vanish or fail for a night."""
+    global pages_mtime
+    if not args.pages:
+        return
+    with log_lock:
+        m = os.stat(args.pages).st_mtime_ns
+        if m != pages_mtime:
+            with open(args.pages) as f:
+                PAGES.clear()
+                PAGES.update(json.load(f))
+            pages_mtime = m
 SOFT_TEMPLATE = page("Example News", "<p>Trang chủ. Tin mới nhất hôm nay.</p>" * 20)
 GZIP_BOMB = None
 
@@ -95,6 +111,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 time.sleep(float(s))
         if host in args.dead_host:
             return self.send(404, page("Not Found"))
+        load_pages()
         if args.pages and host + self.path in PAGES:  # a page the test wrote
             pg = PAGES[host + self.path]
             return self.send(pg.get("status", 200), pg.get("body", "").encode(),
@@ -208,9 +225,7 @@ def main():
     ap.add_argument("--default-alive", action="store_true",
                     help="hosts other than example.org answer 200 with a page of their own at every path")
     args = ap.parse_args()
-    if args.pages:
-        with open(args.pages) as f:
-            PAGES.update(json.load(f))
+    load_pages()
     servers = []
     plain = Server(("127.0.0.1", args.port), Handler)
     servers.append(plain)

@@ -1,0 +1,205 @@
+#!/bin/sh
+# --cache against the simulated web and Wayback Machine, with the clock
+# injected (CITECHECK_NOW, Unix seconds): reuse within --max-age with no
+# request, expiry by age, transient answers (5xx) not reused past 10
+# minutes, captures reused for good (drift measured again against the kept
+# print), the history (alive → 404 → 404 a day later: dying, then dead; a
+# 503 night between alive days never dying), --cache-only, two runs at once
+# on one cache, SIGKILL at several moments, a cache of another schema.
+# Runs only inside a private network namespace.
+. "$(dirname "$0")/lib.sh"
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+require_netns cache
+tmp=$(mktemp -d)
+server= wayback=
+trap 'kill $server $wayback 2> /dev/null; rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 1
+make_cert DNS:example.org
+ok_page() { printf '<html><head><title>%s</title></head><body><main><p>%s</p></main></body></html>' "$1" "$2"; }
+text1="The ministry said on Monday that the new rules on press accreditation would apply from the first of June to every foreign correspondent."
+text2="Opening hours of the museum shop are listed below with the prices of tickets for children and adults and the days it is closed."
+python3 - "$(ok_page 'Press rules' "$text1")" "$(ok_page 'Museum shop' "$text2")" <<'PY'
+import json, sys
+press, shop = sys.argv[1], sys.argv[2]
+json.dump({"captures": {"http://example.org/article/press": [
+    {"ts": "20230518040448", "status": 200, "body": press}]}}, open("world.json", "w"))
+# the live pages of day 0; later days rewrite this file
+day0 = {"example.org/article/press": {"body": press},
+        "example.org/vanishing": {"body": press},
+        "example.org/night": {"body": press}}
+json.dump(day0, open("pages.json", "w"))
+json.dump(day0, open("pages-day0.json", "w"))
+json.dump({"example.org/article/press": {"body": shop},      # rewritten: the page changed
+           "example.org/vanishing": {"status": 404, "body": "Not Found"},
+           "example.org/night": {"status": 503, "body": "Down for the night"}}, open("pages-day1.json", "w"))
+json.dump({"example.org/article/press": {"body": shop},
+           "example.org/vanishing": {"status": 404, "body": "Not Found"},
+           "example.org/night": {"body": press}}, open("pages-day2.json", "w"))
+PY
+start_simweb --pages pages.json
+start_simwayback world.json wb.log
+cat > doc.md <<'DOC'
+# A brief
+
+## References
+
+1. Ministry (2023, May 1). Press rules. Retrieved May 20, 2023, from <http://example.org/article/press>
+2. Ministry (2023, May 1). Other page. Retrieved May 20, 2023, from <http://example.org/ok-other>
+3. Somebody (2023, May 1). Gone. Retrieved May 20, 2023, from <http://example.org/missing>
+4. Somebody (2023, May 1). Broken server. Retrieved May 20, 2023, from <http://example.org/500-always>
+DOC
+T0=1700000000
+net="--connect-to example.org:80:127.0.0.1:$P --no-probe --retries 0 --wayback http://127.0.0.1:$W --archive-rate 8"
+# check AT [OPTIONS…] FILE…: a run at time T0+AT seconds on the cache c.db, report in out.json
+check() {
+	at=$1
+	shift
+	# shellcheck disable=SC2086
+	CITECHECK_NOW=$((T0 + at)) "$bin" -q $net --cache c.db -o out.json "$@"
+}
+web() { wc -l < requests.log | tr -d ' '; }
+archive() { wc -l < wb.log | tr -d ' '; }
+verdicts() { jq -r '[.documents[].references[].links[] | "\(.live.verdict)\(if .live.cached then "*" else "" end)"] | join(" ")' out.json; }
+
+check 0 doc.md
+expect "first run: the verdicts (a first 404 is dying with a cache)" "$(verdicts)" "alive alive dying error"
+# one request per page, --retries 0; one replay per page at 2023-05-20, and
+# for the archived one the capture the replay redirects to
+expect "first run: 4 requests to the web, 5 to the archive" "$(web) $(archive)" "4 5"
+expect "the cache file is made, in WAL mode, schema 1" \
+	"$(python3 -c 'import sqlite3; c = sqlite3.connect("c.db"); print(c.execute("PRAGMA journal_mode").fetchone()[0], c.execute("PRAGMA user_version").fetchone()[0])')" "wal 1"
+
+check 300 doc.md
+expect "5 minutes later: every answer from the cache (*)" "$(verdicts)" "alive* alive* dying* error*"
+expect "… no request to the web or the archive" "$(web) $(archive)" "4 5"
+expect "… the archive's answers from the cache too" \
+	"$(jq -r '[.documents[].references[].links[].archive | "\(.verdict)/\(.cached)"] | join(" ")' out.json)" \
+	"archived/true not-archived/true not-archived/true not-archived/true"
+expect "… the time of the check they come from" \
+	"$(jq -r '.documents[0].references[0].links[0].live.checked_at' out.json)" "2023-11-14T22:13:20Z"
+expect "… drift as measured then" "$(jq -r '.documents[0].references[0].links[0].drift.verdict' out.json)" unchanged
+check 300 --fail-on dying doc.md
+expect "--fail-on dying counts the dying link" "$?" 1
+
+check 3600 doc.md
+expect "an hour later: the 5xx is asked again (transient answers: 10 minutes)" "$(verdicts)" "alive* alive* dying* error"
+expect "… one request to the web, for it" "$(web) $(jq -rs '.[-1].path' requests.log)" "5 /500-always"
+
+check 3600 --max-age 30m doc.md
+expect "--max-age 30m: asked again but the 5xx, which is a second old" "$(verdicts)" "alive alive dying error*"
+expect "… 3 more requests" "$(web)" 8
+
+# day 1: the press page has changed, /missing still 404s
+cp pages-day1.json pages.json
+check 93600 doc.md
+expect "26 h later (over --max-age 1d): asked again; /missing failed in 3 checks over 26 h: dead" \
+	"$(verdicts)" "alive alive dead error"
+expect "… 4 more requests to the web" "$(web)" 12
+expect "… the capture reused: no replay request for the press page since the first run's two" \
+	"$(jq -rs '[.[] | select(.endpoint == "replay" and (.path | contains("article/press")))] | length' wb.log)" 2
+expect "… drift measured again against the kept capture: changed" \
+	"$(jq -r '.documents[0].references[0].links[0] | "\(.drift.verdict) \(.archive.cached) \(.archive.snapshot_time)"' out.json)" \
+	"changed true 2023-05-18T04:04:48Z"
+expect "… history of the dead page" \
+	"$(jq -c '.documents[0].references[2].links[0].live.history' out.json)" \
+	'{"last_alive":null,"first_failed":"2023-11-14T22:13:20Z","failures":3}'
+check 93700 doc.md
+expect "… reused: a cached 404 is no new failure (two checks an hour apart would not do)" "$(verdicts)" "alive* alive* dead* error*"
+
+# the history: alive, then 404 on two days; alive, a 503 night, alive again
+printf '# H\n\n<http://example.org/vanishing>\n<http://example.org/night>\n' > hist.md
+hist() { CITECHECK_NOW=$((T0 + $1)) "$bin" -q $net --no-archive --cache h.db --max-age 1h -o h.json hist.md; jq -r '[.documents[0].references[].links[].live.verdict] | join(" ")' h.json; }
+cp pages-day0.json pages.json
+expect "history, day 0: both alive" "$(hist 0)" "alive alive"
+cp pages-day1.json pages.json
+expect "history, night 1: the first 404 is dying; the 503 is unverified, not dying" "$(hist 64800)" "dying error"
+expect "… --fail-on dead does not count a dying link" "$(CITECHECK_NOW=$((T0 + 65000)) "$bin" -q $net --no-archive --cache h.db --max-age 1h hist.md > /dev/null; echo $?)" 0
+cp pages-day2.json pages.json
+expect "history, day 2: the second 404, 20 h later: dead; the night's server alive again" "$(hist 172800)" "dead alive"
+expect "… when it was last seen alive and first seen failing" \
+	"$(jq -c '.documents[0].references[0].links[0].live.history' h.json)" \
+	'{"last_alive":"2023-11-14T22:13:20Z","first_failed":"2023-11-15T16:13:20Z","failures":2}'
+expect "… --fail-on dead fails now" "$(CITECHECK_NOW=$((T0 + 172900)) "$bin" -q $net --no-archive --cache h.db --max-age 1h hist.md > /dev/null; echo $?)" 1
+expect "--confirm-dead 3,2d: the same history is still dying" \
+	"$(CITECHECK_NOW=$((T0 + 172900)) "$bin" -q $net --no-archive --cache h.db --confirm-dead 3,2d hist.md | jq -r '.documents[0].references[0].links[0].live.verdict')" dying
+expect "without a cache a 404 is dead at once" \
+	"$("$bin" -q $net --no-archive hist.md | jq -r '.documents[0].references[0].links[0].live.verdict')" dead
+
+# --cache-only: the cache alone, no network
+cat > only.md <<'DOC'
+# C
+
+## References
+
+1. Ministry (2023, May 1). Other page. Retrieved May 20, 2023, from <http://example.org/ok-other>
+2. Ministry (2023, May 1). Never checked. Retrieved May 20, 2023, from <http://example.org/ok-never-checked>
+DOC
+before="$(web) $(archive)"
+CITECHECK_NOW=$((T0 + 93800)) "$bin" -q $net --cache c.db --cache-only -o only.json only.md
+expect "--cache-only: what the cache knows, not-cached for the rest" \
+	"$(jq -r '[.documents[0].references[].links[] | "\(.live.verdict)/\(.live.reason // "-")/\(.archive.reason // .archive.verdict)"] | join(" ")' only.json)" \
+	"alive/ok/no-capture error/not-cached/not-cached"
+expect "… no request to the web or the archive" "$(web) $(archive)" "$before"
+"$bin" --cache-only only.md > /dev/null 2> only.err
+expect "--cache-only without --cache" "$? $(cat only.err | head -n 1)" "2 citecheck: --cache-only needs --cache FILE"
+
+# two runs at once on one cache: 30 pages each, 10 of them shared
+python3 - <<'PY'
+for name, own in (("one", "a"), ("two", "b")):
+    with open(name + ".md", "w") as f:
+        f.write("# %s\n\n" % name)
+        for i in range(30):
+            f.write("<http://example.org/ok-%s%d>\n" % (own, i))
+        for i in range(10):
+            f.write("<http://example.org/ok-shared%d>\n" % i)
+PY
+CITECHECK_NOW=$T0 "$bin" -q $net --no-archive --cache both.db -o one.json one.md &
+first=$!
+CITECHECK_NOW=$T0 "$bin" -q $net --no-archive --cache both.db -o two.json two.md
+second=$?
+wait $first
+expect "two runs at once: both finish" "$? $second" "0 0"
+expect "… the cache holds every answer of both: 70 pages, 80 checks" \
+	"$(python3 -c 'import sqlite3; c = sqlite3.connect("both.db"); print(c.execute("SELECT count(*) FROM live").fetchone()[0], c.execute("SELECT count(*) FROM history").fetchone()[0])')" "70 80"
+
+# SIGKILL at several moments of a run that writes 300 answers (each page
+# answers in 10 ms here, --host-jobs 2: about 1.5 s of checking, then one
+# transaction): the database opens, passes integrity_check, holds all of
+# the stage's answers or none of them, and a rerun completes
+python3 - <<'PY'
+with open("many.md", "w") as f:
+    f.write("# many\n\n")
+    for i in range(300):
+        f.write("<http://example.org/ok-k%d>\n" % i)
+PY
+kill $server
+start_simweb --pages pages.json --latency example.org=0.01
+net="--connect-to example.org:80:127.0.0.1:$P --no-probe --retries 0 --wayback http://127.0.0.1:$W --archive-rate 8"
+for moment in 0.05 0.4 0.8 1.2 1.4 1.5 1.6 1.7 1.9; do
+	CITECHECK_NOW=$T0 "$bin" -q $net --no-archive --host-jobs 2 --cache "kill-$moment.db" -o /dev/null many.md &
+	victim=$!
+	sleep "$moment"
+	kill -9 $victim 2> /dev/null
+	wait $victim 2> /dev/null
+	state=$(python3 -c 'import sqlite3, sys
+try:
+    c = sqlite3.connect(sys.argv[1])
+    ok = c.execute("PRAGMA integrity_check").fetchone()[0]
+    n = c.execute("SELECT count(*) FROM live").fetchone()[0] if c.execute("SELECT count(*) FROM sqlite_master WHERE name = \"live\"").fetchone()[0] else 0
+    print(ok, "all" if n == 300 else "none" if n == 0 else "partial %d" % n)
+except Exception as e:
+    print("error", e)' "kill-$moment.db")
+	expect_match "SIGKILL after ${moment}s: intact, all or nothing" "$state" "^ok (all|none)$"
+	CITECHECK_NOW=$T0 "$bin" -q $net --no-archive --cache "kill-$moment.db" -o rerun.json many.md
+	expect "… the rerun completes" "$? $(jq -r .summary.live.alive rerun.json)" "0 300"
+done
+
+# a cache this citecheck cannot use: clear messages, exit 2
+python3 -c 'import sqlite3; c = sqlite3.connect("future.db"); c.execute("PRAGMA user_version = 99"); c.commit()'
+"$bin" -q $net --no-archive --cache future.db hist.md > /dev/null 2> future.err
+expect "a cache of a newer schema" "$? $(cat future.err)" \
+	"2 citecheck: the cache was made by a newer citecheck (schema 99; this one knows 1) (future.db)"
+printf 'not a database at all, but long enough to be read as one by sqlite......................................................\n' > junk.db
+"$bin" -q $net --no-archive --cache junk.db hist.md > /dev/null 2> junk.err
+expect_match "a file that is no SQLite database" "$? $(cat junk.err)" "^2 citecheck: the cache: .*file is not a database"
+finish cache
