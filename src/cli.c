@@ -24,8 +24,11 @@ void cli_usage(FILE *out)
 	      "  -q, --quiet             print no findings on standard error, only fatal errors\n"
 	      "  -v, --verbose           also print info findings and unverified links\n"
 	      "      --fail-on LIST      what makes the exit status 1, comma-separated from\n"
-	      "                          dead, dying, blocked, unchecked, error, warning, none\n"
-	      "                          (default: dead,error)\n"
+	      "                          dead, dying, blocked, unchecked, error, warning, none;\n"
+	      "                          new-dead, new-error, ... count only what is new\n"
+	      "                          against --baseline (default: dead,error)\n"
+	      "      --baseline FILE     mark links and findings new, unchanged or fixed against\n"
+	      "                          FILE, the JSON report of an earlier run\n"
 	      "\n"
 	      "Input:\n"
 	      "      --files-from FILE   also check the PATHs listed in FILE, one a line\n"
@@ -128,7 +131,9 @@ static int parse_fail_on(const char *arg, unsigned *out, char *err, size_t errle
 		unsigned bits;
 	} names[] = {{"dead", FAIL_DEAD},       {"blocked", FAIL_BLOCKED}, {"unchecked", FAIL_UNCHECKED},
 		     {"error", FAIL_ERROR},     {"warning", FAIL_WARNING}, {"dying", FAIL_DYING},
-		     {"none", 0}};
+		     {"new-dead", FAIL_NEW_DEAD}, {"new-blocked", FAIL_NEW_BLOCKED},
+		     {"new-unchecked", FAIL_NEW_UNCHECKED}, {"new-error", FAIL_NEW_ERROR},
+		     {"new-warning", FAIL_NEW_WARNING}, {"new-dying", FAIL_NEW_DYING}, {"none", 0}};
 	*out = 0;
 	for (const char *p = arg;;) {
 		size_t n = strcspn(p, ",");
@@ -137,7 +142,8 @@ static int parse_fail_on(const char *arg, unsigned *out, char *err, size_t errle
 			if (strlen(names[k].name) == n && strncmp(p, names[k].name, n) == 0)
 				break;
 		if (k == sizeof names / sizeof names[0]) {
-			snprintf(err, errlen, "--fail-on takes dead, dying, blocked, unchecked, error, warning or none, not '%.*s'",
+			snprintf(err, errlen, "--fail-on takes dead, dying, blocked, unchecked, error, warning (each also as "
+					      "new-dead, …) or none, not '%.*s'",
 				 (int)n, p);
 			return -1;
 		}
@@ -249,7 +255,7 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 		OPT_EXCLUDE, OPT_USER_AGENT, OPT_CACERT, OPT_INSECURE, OPT_NO_PRIVATE, OPT_CONNECT_TO, OPT_RESOLVE,
 		OPT_NO_ARCHIVE, OPT_WAYBACK, OPT_ARCHIVE_RATE, OPT_CDX_RATE, OPT_RATE_LIMIT_WAIT,
 		OPT_DRIFT_THRESHOLD, OPT_SAVE_MISSING, OPT_INPUT_FORMAT, OPT_BASE_URL, OPT_FILES_FROM,
-		OPT_CACHE, OPT_MAX_AGE, OPT_CACHE_ONLY, OPT_CONFIRM_DEAD,
+		OPT_CACHE, OPT_MAX_AGE, OPT_CACHE_ONLY, OPT_CONFIRM_DEAD, OPT_BASELINE,
 	};
 	static const struct option longopts[] = {
 		{"extract-only", no_argument, NULL, OPT_EXTRACT_ONLY},
@@ -287,6 +293,7 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 		{"base-url", required_argument, NULL, OPT_BASE_URL},
 		{"files-from", required_argument, NULL, OPT_FILES_FROM},
 		{"cache", required_argument, NULL, OPT_CACHE},
+		{"baseline", required_argument, NULL, OPT_BASELINE},
 		{"max-age", required_argument, NULL, OPT_MAX_AGE},
 		{"cache-only", no_argument, NULL, OPT_CACHE_ONLY},
 		{"confirm-dead", required_argument, NULL, OPT_CONFIRM_DEAD},
@@ -422,6 +429,13 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 			}
 			opt->cache = optarg;
 			break;
+		case OPT_BASELINE:
+			if (!*optarg) {
+				snprintf(err, errlen, "--baseline needs a file name");
+				return -1;
+			}
+			opt->baseline = optarg;
+			break;
 		case OPT_MAX_AGE:
 			rc = parse_duration(optarg, "--max-age", &opt->max_age_s, err, errlen);
 			break;
@@ -440,7 +454,7 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 			break;
 		case ':':
 			snprintf(err, errlen, "%s needs %s", argv[optind - 1],
-				 optopt == 'o' || optopt == OPT_CACERT || optopt == OPT_FILES_FROM || optopt == OPT_CACHE ? "a file name" : "a value");
+				 optopt == 'o' || optopt == OPT_CACERT || optopt == OPT_FILES_FROM || optopt == OPT_CACHE || optopt == OPT_BASELINE ? "a file name" : "a value");
 			return -1;
 		default:
 			if (optopt)
@@ -454,6 +468,10 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 		return -1;
 	if (opt->help || opt->version)
 		return 0;
+	if ((opt->fail_on >> FAIL_NEW_SHIFT) && !opt->baseline) {
+		snprintf(err, errlen, "--fail-on new-… needs --baseline FILE");
+		return -1;
+	}
 	if (opt->cache_only && !opt->cache) {
 		snprintf(err, errlen, "--cache-only needs --cache FILE");
 		return -1;

@@ -23,7 +23,11 @@ enum fail_on {
 	FAIL_ERROR = 1 << 3,     /* a finding of error severity */
 	FAIL_WARNING = 1 << 4,   /* a finding of warning severity or worse */
 	FAIL_DYING = 1 << 5,     /* a dying link (failing, not yet confirmed dead: --cache) */
+	/* the same, counting only what is new against --baseline */
+	FAIL_NEW_DEAD = 1 << 8, FAIL_NEW_BLOCKED = 1 << 9, FAIL_NEW_UNCHECKED = 1 << 10,
+	FAIL_NEW_ERROR = 1 << 11, FAIL_NEW_WARNING = 1 << 12, FAIL_NEW_DYING = 1 << 13,
 };
+#define FAIL_NEW_SHIFT 8 /* FAIL_NEW_X == FAIL_X << FAIL_NEW_SHIFT */
 
 #define MAX_LIST_OPTIONS 64
 
@@ -53,6 +57,7 @@ struct options {
 	double archive_rate, cdx_rate, drift_threshold;
 	long rate_limit_wait_ms;
 	/* memory between runs */
+	const char *baseline;    /* --baseline OLD.json; NULL: none */
 	const char *cache;       /* --cache FILE; NULL: none */
 	long long max_age_s;     /* --max-age; -1: the default */
 	bool cache_only;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "baseline.h"
 #include "util.h"
 
 struct model *model_create(const char *path)
@@ -85,6 +86,7 @@ void model_destroy(struct model *m)
 	free(m->lookups);
 	strmap_finish(&m->lookup_index);
 	strmap_finish(&m->strings);
+	baseline_diff_free(m->baseline);
 	for (size_t i = 0; i < m->nstrings; i++)
 		free(m->string_v[i]);
 	free(m->string_v);

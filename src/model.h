@@ -42,7 +42,13 @@ enum ref_where {
 	WHERE_BODY,       /* a link in running text */
 };
 
+/* Against a report of an earlier run (--baseline): whether a link's verdict
+ * or a finding was already there. Fixed ones are listed apart (they are in
+ * the old report, not in this one). */
+enum baseline_mark { MARK_NONE, MARK_NEW, MARK_UNCHANGED };
+
 struct link {
+	enum baseline_mark mark; /* of its live verdict */
 	char *url;        /* as the author meant it: markup and escapes undone */
 	char *normalized; /* curl's form when it differs from url; see link_normalized() */
 	bool valid;       /* curl's URL API accepts url */
@@ -229,6 +235,7 @@ struct model {
 	struct footnotes notes;
 	struct problem_list problems; /* document-level */
 	const char *incomplete;       /* why the run stopped before its end (static text); NULL: it did not */
+	struct baseline_diff *baseline; /* --baseline: what was fixed since (baseline.h); NULL: none */
 	struct strmap strings;        /* model_intern's copies */
 	char **string_v;
 	size_t nstrings, strings_cap;

@@ -75,7 +75,7 @@ void problems_add(struct problem_list *l, enum problem_code code, unsigned line,
 	if (l->caps)
 		l->caps->kept[code]++;
 	grow_array(&l->v, &l->cap, l->n + 1, sizeof *l->v);
-	l->v[l->n++] = (struct problem){code, line, column, message, suggestion};
+	l->v[l->n++] = (struct problem){code, line, column, message, suggestion, 0};
 }
 
 void problems_cap(struct problem_list *l)

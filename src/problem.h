@@ -47,6 +47,7 @@ struct problem {
 	unsigned line, column; /* 1-based; 0 when the problem has no single place */
 	char *message;         /* owned */
 	char *suggestion;      /* owned; NULL when there is no fix to propose */
+	unsigned char mark;    /* enum baseline_mark (model.h), against --baseline */
 };
 
 /* A list may cap how many findings of one code it keeps: 10^6 footnote

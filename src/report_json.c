@@ -3,6 +3,7 @@
 #include <jansson.h>
 #include <time.h>
 
+#include "baseline.h"
 #include "classify_url.h"
 #include "wayback_api.h"
 #include "util.h"
@@ -35,6 +36,8 @@ static json_t *problem_json(const struct problem *p)
 		json_object_set_new(o, "column", json_integer(p->column));
 	if (p->suggestion)
 		json_object_set_new(o, "suggestion", json_string(p->suggestion));
+	if (p->mark)
+		json_object_set_new(o, "baseline", json_string(baseline_mark_name(p->mark)));
 	return o;
 }
 
@@ -181,6 +184,8 @@ static json_t *link_json(const struct model *m, const struct link *l)
 		json_object_set_new(o, "doi", str_or_null(l->doi));
 	json_object_set_new(o, "target", json_integer((json_int_t)l->target));
 	json_object_set_new(o, "live", live_json(&m->targets[l->target].live));
+	if (l->mark)
+		json_object_set_new(o, "baseline", json_string(baseline_mark_name(l->mark)));
 	if (l->original_target != NO_INDEX)
 		json_object_set_new(o, "original_live", live_json(&m->targets[l->original_target].live));
 	json_object_set_new(o, "archive", archive_json(m, l));
@@ -360,6 +365,26 @@ static json_t *ranking_json(const struct model *m, const struct summaries *sums)
 	return a;
 }
 
+/* The counts against --baseline: new and unchanged, fixed, and the new
+ * links by verdict and new findings by severity. */
+static json_t *baseline_counts_json(const struct model *m, const struct summary *s)
+{
+	json_t *new_live = json_object();
+	for (int v = LIVE_ALIVE; v < LIVE__COUNT; v++)
+		json_object_set_new(new_live, live_verdict_name((enum live_verdict)v), json_integer((json_int_t)s->new_live[v]));
+	size_t links_new = 0;
+	for (int v = 0; v < LIVE__COUNT; v++)
+		links_new += s->new_live[v];
+	return json_pack("{s:s, s:I, s:{s:I, s:I, s:I, s:o}, s:{s:I, s:I, s:I, s:{s:I, s:I, s:I}}}", "report",
+			 m->baseline->path, "documents_matched", (json_int_t)m->baseline->matched_documents, "links",
+			 "new", (json_int_t)links_new, "unchanged", (json_int_t)s->links_unchanged, "fixed",
+			 (json_int_t)s->links_fixed, "new_by_verdict", new_live, "findings", "new",
+			 (json_int_t)s->findings_new, "unchanged", (json_int_t)s->findings_unchanged, "fixed",
+			 (json_int_t)s->findings_fixed, "new_by_severity", "error",
+			 (json_int_t)s->new_severity[SEV_ERROR], "warning", (json_int_t)s->new_severity[SEV_WARNING],
+			 "info", (json_int_t)s->new_severity[SEV_INFO]);
+}
+
 static json_t *run_summary_json(const struct model *m, const struct summaries *sums)
 {
 	json_t *o = json_pack("{s:I, s:I}", "documents", (json_int_t)sums->run.documents, "unreadable",
@@ -368,7 +393,22 @@ static json_t *run_summary_json(const struct model *m, const struct summaries *s
 	json_object_update(o, common);
 	json_decref(common);
 	json_object_set_new(o, "ranking", ranking_json(m, sums));
+	if (m->baseline)
+		json_object_set_new(o, "baseline", baseline_counts_json(m, &sums->run));
 	return o;
+}
+
+/* What the old report had that this run has not: fixed. */
+static json_t *fixed_json(const struct baseline_diff *d)
+{
+	json_t *links = json_array(), *findings = json_array();
+	for (size_t i = 0; i < d->nfixed_links; i++)
+		json_array_append_new(links, json_pack("{s:s, s:s, s:s}", "path", d->fixed_links[i].path, "url",
+						       d->fixed_links[i].what, "was", d->fixed_links[i].detail));
+	for (size_t i = 0; i < d->nfixed_findings; i++)
+		json_array_append_new(findings, json_pack("{s:s, s:s, s:s}", "path", d->fixed_findings[i].path, "code",
+							  d->fixed_findings[i].what, "about", d->fixed_findings[i].detail));
+	return json_pack("{s:s, s:o, s:o}", "report", d->path, "fixed_links", links, "fixed_findings", findings);
 }
 
 static int write_all(const struct model *m, const struct summaries *sums, FILE *out, struct buf *b)
@@ -387,6 +427,7 @@ static int write_all(const struct model *m, const struct summaries *sums, FILE *
 	for (size_t i = 0; !rc && i < m->problems.n; i++)
 		rc = array_item(out, problem_json(&m->problems.v[i]), i, b);
 	if (rc || array_close(out, m->problems.n) ||
+	    (m->baseline && member(out, "baseline", fixed_json(m->baseline), ",\n", b)) ||
 	    member(out, "summary", run_summary_json(m, sums), ",\n", b) || fputs("\n}\n", out) < 0)
 		return -1;
 	return fflush(out) == 0 && !ferror(out) ? 0 : -1;

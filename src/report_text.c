@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "baseline.h"
 #include "safe_text.h"
 #include "util.h"
 
@@ -181,6 +182,17 @@ void report_text_write(const struct model *m, const struct summaries *sums, bool
 			"drift: %zu unchanged, %zu changed, %zu unknown\n",
 			s->archive[ARCHIVE_ARCHIVED], s->archive[ARCHIVE_NOT_ARCHIVED], s->archive[ARCHIVE_UNKNOWN],
 			s->archive_requests, s->drift[DRIFT_UNCHANGED], s->drift[DRIFT_CHANGED], s->drift[DRIFT_UNKNOWN]);
+	if (m->baseline) {
+		size_t failing = s->new_live[LIVE_DEAD] + s->new_live[LIVE_DYING] + s->new_live[LIVE_BLOCKED] +
+				 s->new_live[LIVE_ERROR];
+		fputs("citecheck: against ", out);
+		fput_safe(m->baseline->path, out);
+		fprintf(out, ": %zu new failing link%s (%zu dead), %zu new finding%s (%zu error%s); fixed: %zu link%s, "
+			     "%zu finding%s\n",
+			failing, plural(failing), s->new_live[LIVE_DEAD], s->findings_new, plural(s->findings_new),
+			s->new_severity[SEV_ERROR], plural(s->new_severity[SEV_ERROR]), s->links_fixed,
+			plural(s->links_fixed), s->findings_fixed, plural(s->findings_fixed));
+	}
 	if (m->incomplete)
 		fprintf(out, "citecheck: %s: the report holds only what was checked before then\n", m->incomplete);
 }

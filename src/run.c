@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "archive_findings.h"
+#include "baseline.h"
 #include "cache.h"
 #include "compare_drift.h"
 #include "inputs.h"
@@ -290,12 +291,21 @@ static int check_web(struct model *m, const struct options *opt)
 	return rc;
 }
 
+/* Whether counts hold something the bits of f name: links by verdict,
+ * findings by severity. */
+static bool named(unsigned f, const size_t *live, const size_t *sev, size_t archive_unknown)
+{
+	return ((f & FAIL_DEAD) && live[LIVE_DEAD]) || ((f & FAIL_DYING) && live[LIVE_DYING]) ||
+	       ((f & FAIL_BLOCKED) && live[LIVE_BLOCKED]) ||
+	       ((f & FAIL_UNCHECKED) && (live[LIVE_ERROR] || archive_unknown)) || ((f & FAIL_ERROR) && sev[SEV_ERROR]) ||
+	       ((f & FAIL_WARNING) && (sev[SEV_ERROR] || sev[SEV_WARNING]));
+}
+
+/* --fail-on: over everything, and (new-…) over what --baseline calls new. */
 static bool fails(const struct options *opt, const struct summary *s)
 {
-	unsigned f = opt->fail_on;
-	return ((f & FAIL_DEAD) && s->live[LIVE_DEAD]) || ((f & FAIL_DYING) && s->live[LIVE_DYING]) || ((f & FAIL_BLOCKED) && s->live[LIVE_BLOCKED]) ||
-	       ((f & FAIL_UNCHECKED) && (s->live[LIVE_ERROR] || s->archive[ARCHIVE_UNKNOWN])) || ((f & FAIL_ERROR) && s->severity[SEV_ERROR]) ||
-	       ((f & FAIL_WARNING) && (s->severity[SEV_ERROR] || s->severity[SEV_WARNING]));
+	return named(opt->fail_on, s->live, s->severity, s->archive[ARCHIVE_UNKNOWN]) ||
+	       named(opt->fail_on >> FAIL_NEW_SHIFT, s->new_live, s->new_severity, 0);
 }
 
 /* What the exit status and the report say when a signal stopped the run. */
@@ -388,10 +398,17 @@ int run(const struct options *opt)
 		      "(the keys of an archive.org account)");
 		return EXIT_TROUBLE;
 	}
+	struct baseline *old = NULL;
+	char err[512];
+	if (opt->baseline && baseline_load(opt->baseline, &old, err, sizeof err) != 0) {
+		fatal("%s", err);
+		return EXIT_TROUBLE;
+	}
 	struct input_list in;
 	input_list_init(&in);
 	if (collect_inputs(opt, &in) != 0) {
 		input_list_finish(&in);
+		baseline_free(old);
 		return EXIT_TROUBLE;
 	}
 	struct model *m = model_create(NULL);
@@ -403,7 +420,15 @@ int run(const struct options *opt)
 		live_skip_all(m, "interrupted");
 	} else if (check_web(m, opt) != 0) {
 		model_destroy(m);
+		baseline_free(old);
 		return EXIT_TROUBLE;
+	}
+	if (old) {
+		baseline_compare(old, m);
+		baseline_free(old);
+		if (!m->baseline->matched_documents)
+			fatal("the baseline %s has none of the documents checked here: all they hold is new",
+			      opt->baseline);
 	}
 	int stopped = interrupted() ? stop_status(m) : 0;
 	struct summaries sums;

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "baseline.h"
 #include "check_live.h"
 #include "util.h"
 
@@ -37,6 +38,12 @@ static void count(const struct problem *p, void *arg)
 	struct summary *s = arg;
 	s->severity[problem_severity(p->code)]++;
 	s->by_code[p->code]++;
+	if (p->mark == MARK_NEW) {
+		s->findings_new++;
+		s->new_severity[problem_severity(p->code)]++;
+	} else if (p->mark == MARK_UNCHANGED) {
+		s->findings_unchanged++;
+	}
 }
 
 /* Findings past a list's cap are counted, though not listed. */
@@ -68,6 +75,10 @@ static void count_links(const struct model *m, size_t first, size_t n, unsigned 
 			}
 			s->kinds[l->kind]++;
 			s->live[t->live.verdict]++;
+			if (l->mark == MARK_NEW)
+				s->new_live[t->live.verdict]++;
+			else if (l->mark == MARK_UNCHANGED)
+				s->links_unchanged++;
 			if (l->lookup != NO_INDEX) {
 				s->archive[m->lookups[l->lookup].archive.verdict]++;
 				s->drift[m->lookups[l->lookup].drift.verdict]++;
@@ -118,6 +129,10 @@ void summary_compute(const struct model *m, struct summary *s)
 	for (size_t i = 0; i < m->nlookups; i++)
 		s->archive_requests += m->lookups[i].archive.requests;
 	model_each_problem(m, count, s);
+	if (m->baseline) {
+		s->links_fixed = m->baseline->nfixed_links;
+		s->findings_fixed = m->baseline->nfixed_findings;
+	}
 }
 
 struct ranked {

@@ -25,6 +25,10 @@ struct summary {
 	bool offline;                 /* no cited host could be reached */
 	size_t by_code[PROB__COUNT]; /* omitted ones included */
 	size_t omitted[PROB__COUNT]; /* past the cap of document-level findings per code */
+	/* against --baseline: links by verdict and findings by severity marked
+	 * new; links and findings unchanged; and fixed (the run's only) */
+	size_t new_live[LIVE__COUNT], new_severity[3];
+	size_t links_unchanged, findings_new, findings_unchanged, links_fixed, findings_fixed;
 };
 
 /* The whole run: every document and the run's own findings. */

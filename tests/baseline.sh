@@ -1,0 +1,88 @@
+#!/bin/sh
+# --baseline against the simulated web: two reports made from edited copies
+# of two documents; every link verdict and finding marked new or unchanged,
+# what went away listed as fixed, --fail-on new-dead gating only new rot,
+# and baselines that cannot be compared refused or said. Runs only inside a
+# private network namespace.
+. "$(dirname "$0")/lib.sh"
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+require_netns baseline
+tmp=$(mktemp -d)
+server=
+trap 'kill $server 2> /dev/null; rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 1
+make_cert DNS:example.org
+printf '{"example.org/newly-gone": {"status": 404, "body": "Not Found"}}\n' > pages.json
+start_simweb --pages pages.json
+net="--connect-to example.org:80:127.0.0.1:$P --no-probe --no-archive --retries 0"
+mkdir docs
+cat > docs/a.md <<'DOC'
+# A
+
+<http://example.org/ok-1>
+<http://example.org/missing>
+<http://example.org/ok a>
+DOC
+printf '# B\n\n<http://example.org/gone>\n' > docs/b.md
+# shellcheck disable=SC2086
+"$bin" -q $net -o old.json docs
+expect "the old report: two dead links (old rot)" "$? $(jq -r .summary.live.dead old.json)" "1 2"
+
+# the edit: the space fixed, a new page that is gone, b.md's dead link
+# removed and a save link added
+cat > docs/a.md <<'DOC'
+# A
+
+<http://example.org/ok-1>
+<http://example.org/missing>
+<http://example.org/ok-space-fixed>
+<http://example.org/newly-gone>
+DOC
+printf '# B\n\n<https://web.archive.org/save/http://example.org/ok-1>\n' > docs/b.md
+# shellcheck disable=SC2086
+"$bin" -q $net --baseline old.json -o new.json docs
+expect "the new report: exit 1 (dead links)" "$?" 1
+expect "links marked: ok-1 and missing unchanged, the rest new" \
+	"$(jq -r '[.documents[].references[].links[] | "\(.url | ltrimstr("http://example.org/"))=\(.live.verdict)/\(.baseline)"] | join(" ")' new.json)" \
+	"ok-1=alive/unchanged missing=dead/unchanged ok-space-fixed=alive/new newly-gone=dead/new https://web.archive.org/save/http://example.org/ok-1=skipped/new"
+expect "findings marked: the save link's finding is new" \
+	"$(jq -r '[.documents[].references[].links[].problems[] | "\(.code)/\(.baseline)"] | join(" ")' new.json)" \
+	"archive-save-request/new"
+expect "fixed: b.md's dead link, and the space in a.md's URL" \
+	"$(jq -c '[(.baseline.fixed_links[] | [.path, .url, .was]), (.baseline.fixed_findings[] | [.path, .code, .about])]' new.json)" \
+	'[["docs/b.md","http://example.org/gone","dead"],["docs/a.md","url-space","http://example.org/ok a"]]'
+expect "summary: links new/unchanged/fixed, new dead, findings new/unchanged/fixed" \
+	"$(jq -c '.summary.baseline | [.documents_matched, .links.new, .links.unchanged, .links.fixed, .links.new_by_verdict.dead, .findings.new, .findings.unchanged, .findings.fixed]' new.json)" \
+	"[2,3,2,1,1,1,0,1]"
+# shellcheck disable=SC2086
+"$bin" -q $net --baseline old.json --fail-on new-dead docs > /dev/null
+expect "--fail-on new-dead: the newly gone page fails the run" "$?" 1
+sed -i '/newly-gone/d' docs/a.md
+# shellcheck disable=SC2086
+"$bin" $net --baseline old.json --fail-on new-dead docs > /dev/null 2> err.txt
+expect "… and without it the old rot alone does not" "$?" 0
+expect "… said on standard error" "$(grep '^citecheck: against' err.txt)" \
+	"citecheck: against old.json: 0 new failing links (0 dead), 1 new finding (1 error); fixed: 1 link, 1 finding"
+"$bin" -q --extract-only --fail-on new-dead docs > /dev/null 2> nobase.err
+expect "--fail-on new-… without --baseline" "$? $(cat nobase.err | head -n 1)" \
+	"2 citecheck: --fail-on new-… needs --baseline FILE"
+
+# baselines that cannot be compared
+jq '.citecheck.schema = 4' old.json > v4.json
+"$bin" -q --extract-only --baseline v4.json docs > /dev/null 2> v4.err
+expect "a baseline of schema 4" "$? $(cat v4.err)" \
+	"2 citecheck: --baseline v4.json: a report of schema 4; this citecheck compares with schema 5 reports (run the old citecheck's documents again to make one)"
+printf '[1, 2]\n' > notreport.json
+"$bin" -q --extract-only --baseline notreport.json docs > /dev/null 2> nr.err
+expect "JSON that is no report" "$? $(cat nr.err)" \
+	"2 citecheck: --baseline notreport.json: not a citecheck report (no \"citecheck\" member)"
+printf '{"citecheck": ' > cut.json
+"$bin" -q --extract-only --baseline cut.json docs > /dev/null 2> cut.err
+expect_match "a cut report" "$? $(cat cut.err)" "^2 citecheck: --baseline cut.json: .*\(line 1\)$"
+mkdir other
+printf '# O\n\n<http://example.org/ok-1>\n' > other/o.md
+"$bin" -q --extract-only --baseline old.json other > other.json 2> other.err
+expect "a baseline of other documents: said, and everything is new" \
+	"$? $(cat other.err) $(jq -r '[.summary.baseline.documents_matched, .summary.baseline.links.new] | map(tostring) | join(" ")' other.json)" \
+	"0 citecheck: the baseline old.json has none of the documents checked here: all they hold is new 0 1"
+finish baseline
