@@ -91,6 +91,21 @@ rollback:
 	return -1;
 }
 
+/* Switching a new database to WAL needs it to itself, and SQLite does not
+ * call the busy handler for that: two runs that make one cache at once
+ * retry, every 50 ms for up to a minute, as the busy timeout would. */
+static int wal(sqlite3 *db, char *err, size_t errlen)
+{
+	int rc = SQLITE_BUSY;
+	for (int i = 0; i < 1200; i++) {
+		rc = sqlite3_exec(db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+		if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+			break;
+		sqlite3_sleep(50);
+	}
+	return rc == SQLITE_OK ? 0 : fail(db, "PRAGMA journal_mode = WAL", err, errlen);
+}
+
 int cache_open(struct cache **out, const char *path, char *err, size_t errlen)
 {
 	*out = NULL;
@@ -104,8 +119,7 @@ int cache_open(struct cache **out, const char *path, char *err, size_t errlen)
 	sqlite3_busy_timeout(db, 60000);
 	/* WAL: readers never wait for the writer, and a killed process leaves
 	 * the last committed state; NORMAL is durable against a killed process */
-	if (exec(db, "PRAGMA journal_mode = WAL", err, errlen) || exec(db, "PRAGMA synchronous = NORMAL", err, errlen) ||
-	    migrate(db, err, errlen)) {
+	if (wal(db, err, errlen) || exec(db, "PRAGMA synchronous = NORMAL", err, errlen) || migrate(db, err, errlen)) {
 		char why[256];
 		snprintf(why, sizeof why, "%s", err);
 		snprintf(err, errlen, "%s (%s)", why, path);
@@ -327,7 +341,7 @@ static unsigned char *sketch_blob(const struct text_print *p, size_t *len)
  * was told by the cache, nor what it did not ask). */
 static bool learnt(const struct live_result *r)
 {
-	if (r->cached || r->verdict == LIVE_UNCHECKED || r->verdict == LIVE_SKIPPED || !r->reason)
+	if (r->cached || r->local || r->verdict == LIVE_UNCHECKED || r->verdict == LIVE_SKIPPED || !r->reason)
 		return false;
 	return strcmp(r->reason, "interrupted") && strcmp(r->reason, "deadline") && strcmp(r->reason, "not-cached");
 }
@@ -450,7 +464,7 @@ int cache_store_live(struct cache *c, struct model *m, const struct cache_policy
 	/* what the history says of each page, this run's check included */
 	for (size_t i = 0; rc == 0 && i < m->ntargets; i++) {
 		struct target *t = &m->targets[i];
-		if (t->live.verdict == LIVE_UNCHECKED || t->live.verdict == LIVE_SKIPPED)
+		if (t->live.verdict == LIVE_UNCHECKED || t->live.verdict == LIVE_SKIPPED || t->live.local)
 			continue;
 		int64_t last_failed;
 		if (read_history(past, t, &last_failed))

@@ -91,6 +91,8 @@ static char *unpinned_message(const char *ts)
 
 void check_link_text(struct link *l)
 {
+	if (l->kind == LINK_LOCAL || url_other_scheme(l->url))
+		return; /* a file name (check_local.h), or mailto: and the like */
 	const char *u = l->url;
 	const char *sp = strchr(u, ' ');
 	bool repaired = false;

@@ -353,7 +353,8 @@ static void skip(struct target *t, const char *reason)
 void live_skip_all(struct model *m, const char *reason)
 {
 	for (size_t i = 0; i < m->ntargets; i++)
-		skip(&m->targets[i], reason);
+		if (m->targets[i].live.verdict == LIVE_UNCHECKED) /* relative links are decided */
+			skip(&m->targets[i], reason);
 }
 
 bool live_offline(const struct model *m)
@@ -362,7 +363,7 @@ bool live_offline(const struct model *m)
 	for (size_t i = 0; i < m->ntargets; i++) {
 		const struct live_result *r = &m->targets[i].live;
 		/* this run's answers only: the cache's say nothing of the network now */
-		if (r->verdict == LIVE_SKIPPED || r->verdict == LIVE_UNCHECKED || r->cached ||
+		if (r->verdict == LIVE_SKIPPED || r->verdict == LIVE_UNCHECKED || r->cached || r->local ||
 		    (r->reason && !strcmp(r->reason, "not-cached")))
 			continue;
 		fetched++;
@@ -383,7 +384,7 @@ static void mark_offline(struct model *m, bool gave_up)
 		return;
 	for (size_t i = 0; i < m->ntargets; i++) {
 		struct live_result *r = &m->targets[i].live;
-		if (r->verdict != LIVE_SKIPPED && !r->cached) {
+		if (r->verdict != LIVE_SKIPPED && !r->cached && !r->local) {
 			r->verdict = LIVE_ERROR;
 			r->reason = "offline";
 		}
@@ -402,6 +403,8 @@ int check_live(struct model *m, const struct live_config *cfg, char *err, size_t
 	for (size_t i = 0; i < m->ntargets; i++) {
 		struct target *tg = &m->targets[i];
 		const struct link *l = &m->refs[tg->first_ref].links[tg->first_link];
+		if (tg->live.verdict != LIVE_UNCHECKED)
+			continue; /* decided without the web: a relative link */
 		if (!l->valid) {
 			skip(tg, "invalid-url");
 			continue;

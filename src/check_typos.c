@@ -267,6 +267,11 @@ void check_typos(struct model *m)
 		struct target *tg = &m->targets[t];
 		const struct link *l = &m->refs[tg->first_ref].links[tg->first_link];
 		free(tg->similarity_key);
+		tg->similarity_key = NULL;
+		if (l->kind == LINK_LOCAL) {
+			key_of_target[t] = (size_t)-1; /* file names: no typos of web addresses */
+			continue;
+		}
 		tg->similarity_key = comparable(l);
 		size_t id = strmap_put(&seen, tg->similarity_key, nkeys);
 		key_of_target[t] = id;
@@ -294,7 +299,7 @@ void check_typos(struct model *m)
 		for (size_t k = 0; k < m->refs[r].nlinks; k++) {
 			struct link *l = &m->refs[r].links[k];
 			size_t id = key_of_target[l->target];
-			if (twin[id] == (size_t)-1)
+			if (id == (size_t)-1 || twin[id] == (size_t)-1)
 				continue;
 			const struct key *e = &keys[twin[id]];
 			const struct link *el = &m->refs[e->ref].links[e->link];

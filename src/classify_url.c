@@ -152,7 +152,17 @@ static void classify_doi(struct link *l)
 void classify_link(struct link *l, const struct classify_config *cfg)
 {
 	const char *err;
+	if (!url_has_scheme(l->url)) {
+		/* ../guide.md, #intro: the caller resolves it against the document */
+		l->kind = LINK_LOCAL;
+		l->valid = true;
+		return;
+	}
 	l->kind = LINK_DIRECT;
+	if (url_other_scheme(l->url)) {
+		l->valid = true; /* mailto:, tel:: listed, never fetched nor judged */
+		return;
+	}
 	l->normalized = url_normalize(l->url, &err);
 	l->valid = l->normalized != NULL;
 	if (l->normalized && strcmp(l->normalized, l->url) == 0) {
@@ -215,6 +225,15 @@ char *url_resolve(const char *base, const char *ref)
 	curl_free(full);
 	curl_url_cleanup(u);
 	return out;
+}
+
+bool url_other_scheme(const char *s)
+{
+	static const char *const web[] = {"http:", "https:", "ftp:"};
+	for (size_t i = 0; i < sizeof web / sizeof web[0]; i++)
+		if (ascii_ieq_prefix(s, strlen(s), web[i]))
+			return false;
+	return url_has_scheme(s);
 }
 
 bool url_has_scheme(const char *s)

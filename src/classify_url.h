@@ -26,6 +26,8 @@ char *url_normalize(const char *url, const char **err);
 char *url_resolve(const char *base, const char *ref);
 /* Whether s starts with a scheme ("https:", "mailto:"): not a relative reference. */
 bool url_has_scheme(const char *s);
+/* A scheme other than http, https and ftp (mailto:, tel:): not a web page. */
+bool url_other_scheme(const char *s);
 
 /* The host of url in lower case, or NULL when curl rejects url. Caller frees. */
 char *url_host(const char *url);

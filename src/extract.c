@@ -5,6 +5,7 @@
 
 #include "citation_meta.h"
 #include "md_syntax.h"
+#include "check_local.h"
 #include "scan_footnotes.h"
 #include "scan_links.h"
 #include "util.h"
@@ -129,8 +130,11 @@ static void add_link(struct extractor *x, size_t ri, const char *s, struct link_
 	}
 	size_t li = model_add_link(x->m, ri, hit->url, hit->syntax, x->lineno, col);
 	struct link *l = &x->m->refs[ri].links[li];
-	if (!model_copy_classification(x->m, l))
+	if (!model_copy_classification(x->m, l)) {
 		classify_link(l, &x->cfg);
+		if (l->kind == LINK_LOCAL) /* files under the document's own name */
+			l->normalized = local_key(x->m->doc.path, l->url);
+	}
 	model_bind_target(x->m, ri, li);
 }
 

@@ -118,8 +118,10 @@ static int walk(struct input_list *l, const char *dir, unsigned depth, size_t *f
 	}
 	int rc = 0;
 	for (int i = 0; i < n; i++) {
-		char *path = strcmp(dir, "/") ? xasprintf("%s/%s", dir, names[i]->d_name)
-					      : xasprintf("/%s", names[i]->d_name);
+		/* "." walks name files as git does: README.md, not ./README.md */
+		char *path = !strcmp(dir, ".") ? xstrdup(names[i]->d_name)
+			     : strcmp(dir, "/")	   ? xasprintf("%s/%s", dir, names[i]->d_name)
+						   : xasprintf("/%s", names[i]->d_name);
 		struct stat st, lst;
 		bool is_dir = false, candidate = true; /* what cannot be examined is listed */
 		if (lstat(path, &lst) == 0 && S_ISDIR(lst.st_mode))

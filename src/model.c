@@ -259,6 +259,8 @@ const char *link_kind_name(enum link_kind k)
 		return "archive-other";
 	case LINK_DOI:
 		return "doi";
+	case LINK_LOCAL:
+		return "local";
 	case LINK_DIRECT:
 		break;
 	}

@@ -26,6 +26,7 @@ enum link_kind {
 	LINK_ARCHIVE_REQUEST,  /* web.archive.org/save/<original>: asks for a capture */
 	LINK_ARCHIVE_OTHER,    /* perma.cc, archive.today and other web archives */
 	LINK_DOI,              /* doi.org resolver */
+	LINK_LOCAL,            /* a relative link: another file of the repository, or a #fragment */
 };
 
 enum link_syntax {
@@ -115,6 +116,7 @@ struct live_result {
 	long elapsed_ms;
 	int64_t checked_at; /* when (Unix time); 0: not checked */
 	bool cached;        /* the answer of an earlier run, from --cache */
+	bool local;         /* a relative link, decided from the files (check_local.h), never cached */
 	/* what the cache's history knows (0: nothing): the first check of the
 	 * failures since the page was last seen alive, and that last time */
 	int64_t first_failed, last_alive;

@@ -18,6 +18,7 @@
 #include "interrupt.h"
 #include "check_archive.h"
 #include "check_live.h"
+#include "check_local.h"
 #include "live_engine.h"
 #include "checks.h"
 #include "classify_url.h"
@@ -414,6 +415,7 @@ int run(const struct options *opt)
 	struct model *m = model_create(NULL);
 	read_documents(m, opt, &in);
 	input_list_finish(&in);
+	check_local(m); /* offline: even under --extract-only */
 	if (opt->extract_only) {
 		live_skip_all(m, "extract-only");
 	} else if (interrupted()) {

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "classify_url.h"
 #include "md_syntax.h"
 #include "util.h"
 
@@ -95,16 +96,34 @@ static void trim(const char *s, size_t *b, size_t *e)
 		(*e)--;
 }
 
-/* [text](target): the target, without <>, without a "title", unescaped. */
+/* A target that names another file of the repository or a place in this
+ * one (../guide.md, img/x.png, #intro): no scheme, and, as CommonMark
+ * wants, no space unless written in <>. */
+static bool local_target(const char *u, bool bracketed)
+{
+	return *u && !url_has_scheme(u) && (bracketed || !strpbrk(u, " \t"));
+}
+
+/* A target worth a link: a web address, another scheme (mailto:, listed as
+ * skipped), or a local one. */
+static bool link_target(const char *u, bool bracketed)
+{
+	return web_target(u) || url_has_scheme(u) || local_target(u, bracketed);
+}
+
+/* [text](target): the target, without <>, without a "title", unescaped.
+ * image: ![alt](src), kept only when src is local (a picture on the web is
+ * no citation; a missing one in the repository is a broken page). */
 static bool inline_link(const char *s, size_t n, size_t open, size_t close, size_t *pos,
-			struct link_hit *hit, struct line_memo *lm)
+			struct link_hit *hit, struct line_memo *lm, bool image)
 {
 	size_t pe = match_at(s, n, close + 1, lm);
 	if (pe == n)
 		return false;
 	size_t b = close + 2, e = pe;
 	trim(s, &b, &e);
-	if (b < e && s[b] == '<' && s[e - 1] == '>')
+	bool bracketed = b < e && s[b] == '<' && s[e - 1] == '>';
+	if (bracketed)
 		b++, e--;
 	for (size_t q = b; q + 1 < e; q++) /* (url "title") */
 		if (s[q] == ' ' && (s[q + 1] == '"' || s[q + 1] == '\'') && s[e - 1] == s[q + 1]) {
@@ -119,10 +138,10 @@ static bool inline_link(const char *s, size_t n, size_t open, size_t close, size
 	hit->text_len = close - open - 1;
 	if (b == e || (e - b == 1 && s[b] == '#')) {
 		hit->url = NULL;
-		return true;
+		return !image;
 	}
 	char *u = md_unescape(s + b, e - b);
-	if (!web_target(u)) {
+	if (image ? !local_target(u, bracketed) : !link_target(u, bracketed)) {
 		free(u);
 		return false;
 	}
@@ -144,7 +163,7 @@ static bool link_definition(const char *s, size_t n, size_t close, struct link_h
 			e++;
 	}
 	char *u = md_unescape(s + b, e - b);
-	if (!web_target(u)) {
+	if (!link_target(u, true)) {
 		free(u);
 		return false;
 	}
@@ -191,15 +210,15 @@ static bool next_link(const char *s, size_t n, size_t *pos, struct link_hit *hit
 			bool image = i > 0 && s[i - 1] == '!';
 			if (s[close + 1] == '(') {
 				size_t after;
+				if (inline_link(s, n, i, close, &after, hit, lm, image)) {
+					*pos = after;
+					return true;
+				}
 				if (image) {
 					size_t pe = match_at(s, n, close + 1, lm);
 					if (pe < n)
 						i = pe;
 					continue;
-				}
-				if (inline_link(s, n, i, close, &after, hit, lm)) {
-					*pos = after;
-					return true;
 				}
 			} else if (s[close + 1] == ':' && md_skip_blanks(s, n, 0) == i && i <= 3) {
 				if (link_definition(s, n, close, hit)) {

@@ -9,7 +9,7 @@
 
 #include "model.h"
 
-#define LINK_KIND_COUNT 5
+#define LINK_KIND_COUNT 6
 
 struct summary {
 	size_t documents, unreadable; /* the run's: documents given, and those not read */

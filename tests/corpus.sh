@@ -24,8 +24,11 @@ expect "pep: references cited out of order, said once" "$(q '[.documents[0].prob
 # Markdown [^label] notes, defined after the paragraphs that cite them
 "$bin" --extract-only -q "$dir/ossf-compiler-annotations.md" > "$out"
 expect "ossf: 22 [^label]: definitions, all cited (grep)" "$(q '"\(.summary.footnotes.defined) \(.summary.footnotes.cited)"')" "22 22"
-expect "ossf: 31 [text](https links (grep), 9 of them in running text" \
-	"$(q '"\(.summary.links) \([.documents[0].references[] | select(.where=="body")] | length)"')" "31 9"
+# and 17 relative ones (grep: 16 "](#…)" and one "](Compiler-Options-…html#…)"), in running text
+expect "ossf: 31 [text](https links (grep) + 17 relative, 9 + 17 of them in running text" \
+	"$(q '"\(.summary.links) \([.documents[0].references[] | select(.where=="body")] | length)"')" "48 26"
+expect "ossf: the 16 #fragments are headings of the document, as GitHub names them" \
+	"$(q '[.documents[0].references[].links[] | select(.url | startswith("#")) | .live.reason] | "\(unique | join(" ")) \(length)"')" "anchor 16"
 expect "ossf: '[^clang-ownership]:' mid-sentence (line 82) cites" "$(q '[.documents[0].problems[] | select(.code=="footnote-uncited")] | length')" 0
 expect "ossf: a note's author, title and date" "$(q '.documents[0].references[] | select(.footnote=="GCCATTR") | "\(.authors)|\(.title)|\(.published)"')" \
 	"GCC team|Attribute Syntax|2024-01-17"
@@ -50,7 +53,11 @@ expect "nist: cited elsewhere, so nothing is 'uncited'" "$(q '[.documents[0].pro
 "$bin" --extract-only -q "$dir/ph-fr-analyse-tfidf.md" > "$out"
 expect "ph-fr: exit 1: [^17] cited, notes stop at 16 (grep)" "$?" 1
 expect "ph-fr: the finding" "$(q '.documents[0].problems[] | select(.code=="footnote-undefined") | "\(.line) \(.message)"')" "419 footnote 17 is cited but never defined"
-expect "ph-fr: 74 [text](http links + 2 bare URLs (lines 23, 361)" "$(q .summary.links)" 76
+# plus 10 relative ones (grep "](/…" 5, "](#…" 5)
+expect "ph-fr: 74 [text](http links + 2 bare URLs (lines 23, 361) + 10 relative" "$(q .summary.links)" 86
+expect "ph-fr: the site-root links are skipped, the #fragments (accented) found" \
+	"$(q '[.documents[0].references[].links[] | select(.kind == "local") | .live.reason] | group_by(.) | map("\(.[0])=\(length)") | join(" ")')" \
+	"anchor=5 root-relative=5"
 expect "ph-fr: 68 perma.cc targets (grep)" "$(q '.summary.kinds["archive-other"]')" 68
 expect "ph-fr: the numbered how-to list after the reading list holds no notes" "$(q .summary.footnotes.defined)" 16
 expect "ph-fr: note 1, French dates" "$(q '.documents[0].references[] | select(.footnote=="1") | "\(.authors)|\(.published)"')" "Ted Underwood|2011-11-09"

@@ -109,9 +109,9 @@ expect "endnotes.odt (LibreOffice): endnotes i and ii, footnote 1" \
 
 # --- Relative links -----------------------------------------------------
 "$bin" --extract-only -q "$fx/relative.html" > "$tmp/rel.json"
-expect "relative.html: resolved against <base>; #usage and mailto: are no web links" \
+expect "relative.html: resolved against <base>; #usage is no web link, mailto: listed (skipped)" \
 	"$(jq -c '[.documents[0].references[].links[].url]' "$tmp/rel.json")" \
-	'["https://docs.example.org/api/index.html","https://docs.example.org/root.html","https://abs.example.com/","https://docs.example.org/guide/notes/bases.html"]'
+	'["https://docs.example.org/api/index.html","https://docs.example.org/root.html","https://abs.example.com/","mailto:team@example.org","https://docs.example.org/guide/notes/bases.html"]'
 expect "relative.html: Word's [1] note, cited and defined" \
 	"$(jq -c '[.summary.footnotes, [.documents[0].references[] | select(.footnote) | [.footnote, .line, .published, .accessed]]]' "$tmp/rel.json")" \
 	'[{"cited":1,"defined":1},[["1",17,"2022-06-01","2023-07-02"]]]'

@@ -66,10 +66,17 @@ static void links(void)
 	CHECK_STR(link_n("(see https://example.org/a/b), and", 0, NULL, NULL), "https://example.org/a/b");
 	CHECK_STR(link_n("   https://legacy.python.org/search/hypermail/python-1994q1/0301.html", 0, NULL, NULL),
 		  "https://legacy.python.org/search/hypermail/python-1994q1/0301.html");
-	/* empty targets are reported, relative links and mailto are not citations */
+	/* empty targets are reported */
 	CHECK_STR(link_n("can be viewed [here](#).", 0, NULL, NULL), "(empty)");
 	CHECK_STR(link_n("[x]()", 0, NULL, NULL), "(empty)");
-	CHECK_INT(count_links("[doc](../README.md) and [mail](mailto:a@b.org)"), 0);
+	/* relative links and other schemes are listed (checked offline, or skipped) */
+	CHECK_INT(count_links("[doc](../README.md) and [mail](mailto:a@b.org)"), 2);
+	CHECK_STR(link_n("see [intro](#intro).", 0, NULL, NULL), "#intro");
+	/* a local picture is a file of the repository; one on the web no citation */
+	CHECK_STR(link_n("![logo](img/logo.png)", 0, NULL, NULL), "img/logo.png");
+	CHECK_INT(count_links("![chart](https://example.org/chart.png)"), 0);
+	/* CommonMark: no space in a destination unless in <> */
+	CHECK_INT(count_links("[see](page 5) and [that](<my file.md>)"), 1);
 	/* code spans and images are passed over */
 	CHECK_INT(count_links("run `curl https://example.org/x` first"), 0);
 	CHECK_INT(count_links("![logo](https://example.org/logo.png)"), 0);
