@@ -85,4 +85,43 @@ expect "stderr: documents with the most to fix, worst first" \
   ranked/worse.md: 0 dead, 0 changed, 2 errors"
 expect "stderr: the run's summary line" "$(grep '^citecheck: 2 documents' ranked.err)" \
 	"citecheck: 2 documents: 3 references, 3 links (3 distinct URLs), footnotes 0 cited / 0 defined; 2 errors, 0 warnings"
+# links between the documents of a repository, checked offline
+mkdir -p repo/docs/img
+cat > repo/README.md <<'DOC'
+# Project Guide
+
+See [the guide](docs/guide.md), [its setup](docs/guide.md#setting-up-the-tool),
+[a missing section](docs/guide.md#nowhere), [a missing file](docs/missing.md),
+[our intro](#project-guide), [the folder](docs/), ![logo](docs/img/logo.png),
+![gone](docs/img/gone.png), [mail us](mailto:team@example.org), [root](/LICENSE),
+[faq](docs/guide.md#faq-1), [notes](docs/guide.md#notes) and [code](docs/guide.md#not-a-heading).
+DOC
+cat > repo/docs/guide.md <<'DOC'
+Setting up the `tool`!
+======================
+
+## FAQ
+
+## FAQ
+
+<a name="notes"></a>
+
+```
+# not a heading
+```
+See [the readme](../README.md#project-guide).
+DOC
+printf 'PNG' > repo/docs/img/logo.png
+(cd repo && "$bin" --extract-only . > ../repo.json 2> ../repo.err)
+expect "repository: exit 1, dead relative links" "$?" 1
+expect "repository: the documents, named as git names them" "$(jq -r '[.documents[].path] | join(" ")' repo.json)" \
+	"README.md docs/guide.md"
+# "Setting up the `tool`!" is setting-up-the-tool; the second "FAQ" faq-1;
+# <a name="notes"> an anchor; a heading in a code block none
+expect "repository: each relative link's verdict" \
+	"$(jq -r '[.documents[].references[].links[] | "\(.url)=\(.live.verdict)/\(.live.reason)"] | join(" ")' repo.json)" \
+	"docs/guide.md=alive/file docs/guide.md#setting-up-the-tool=alive/anchor docs/guide.md#nowhere=dead/no-such-anchor docs/missing.md=dead/no-such-file #project-guide=alive/anchor docs/=alive/directory docs/img/logo.png=alive/file docs/img/gone.png=dead/no-such-file mailto:team@example.org=skipped/extract-only /LICENSE=skipped/root-relative docs/guide.md#faq-1=alive/anchor docs/guide.md#notes=alive/anchor docs/guide.md#not-a-heading=dead/no-such-anchor ../README.md#project-guide=alive/anchor"
+expect "repository: one target for one file and fragment, whichever document links it" \
+	"$(jq -r '[.documents[].references[].links[] | select(.url | endswith("#project-guide")) | .target] | unique | length' repo.json)" 1
+expect "repository: dead relative links on standard error" "$(grep -c ': dead: ' repo.err)" 4
 finish documents
