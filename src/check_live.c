@@ -8,6 +8,7 @@
 #include "classify_url.h"
 #include "compare_drift.h"
 #include "interrupt.h"
+#include "anchors.h"
 #include "live_engine.h"
 #include "live_verdict.h"
 #include "page_text.h"
@@ -57,6 +58,10 @@ struct live_run {
 	size_t answers;      /* HTTP answers of any kind */
 	size_t unreachable;  /* hosts whose first request found no route or no name */
 	bool gave_up;        /* offline: stopped early */
+	/* one page, cited with several #fragments, is fetched once: leader[i]
+	 * is the target whose fetch stands for target i (itself, or NO_INDEX) */
+	size_t *leader;
+	struct strmap **anchors; /* --check-fragments: the ids of each leader's page */
 };
 
 /* After this many hosts failed to resolve or connect with not one answer
@@ -163,6 +168,18 @@ static void follow(struct live_engine *e, struct live_transfer *t, long status, 
 }
 
 /* For the drift check: what the alive page says, kept small. */
+/* --check-fragments: the ids and names of a page cited with a fragment. */
+static void keep_anchors(struct live_engine *e, struct live_transfer *t, const char *ctype)
+{
+	struct live_run *run = e->ctx;
+	if (!run->anchors || run->anchors[t->target] || !t->body.len ||
+	    !body_is_html(ctype, t->body.data, t->body.len))
+		return;
+	run->anchors[t->target] = xmalloc(sizeof **run->anchors);
+	strmap_init(run->anchors[t->target]);
+	anchors_of_html(t->body.data, t->body.len, run->anchors[t->target]);
+}
+
 static void keep_print(struct live_engine *e, struct live_transfer *t, const char *ctype, const struct page_heads *ph)
 {
 	struct live_run *run = e->ctx;
@@ -268,6 +285,7 @@ static void complete(struct live_engine *e, struct live_transfer *t, CURLcode co
 						finish_target(e, t, LIVE_DEAD, "soft-404");
 					else if (e->cfg->keep_prints)
 						keep_print(e, t, ctype, &ph);
+					keep_anchors(e, t, ctype);
 				}
 			}
 		}
@@ -391,12 +409,98 @@ static void mark_offline(struct model *m, bool gave_up)
 	}
 }
 
+/* The target's key without its #fragment: what is fetched. */
+static char *page_of(const char *key)
+{
+	const char *hash = strchr(key, '#');
+	return hash ? xstrndup(key, (size_t)(hash - key)) : xstrdup(key);
+}
+
+/* A fragment that names an element: not a text fragment (#:~:text=) nor
+ * a route of a single-page application (#/path, #!/path). */
+static const char *checkable_fragment(const char *key)
+{
+	const char *hash = strchr(key, '#');
+	if (!hash || !hash[1] || hash[1] == '/' || hash[1] == '!' || hash[1] == ':')
+		return NULL;
+	return hash + 1;
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+/* A target cited with another fragment of a fetched page gets its answer. */
+static void copy_answer(struct target *to, const struct target *from)
+{
+	struct live_result *r = &to->live;
+	const struct live_result *f = &from->live;
+	live_result_finish(r);
+	r->verdict = f->verdict;
+	r->reason = f->reason;
+	r->http_status = f->http_status;
+	r->final_url = dup_or_null(f->final_url);
+	r->redirects = f->nredirects ? xcalloc(f->nredirects, sizeof *r->redirects) : NULL;
+	for (size_t i = 0; i < f->nredirects; i++)
+		r->redirects[r->nredirects++] = xstrdup(f->redirects[i]);
+	r->moved = f->moved;
+	r->elapsed_ms = f->elapsed_ms; /* attempts stay 0: the request was the other's */
+	to->print.type = from->print.type;
+	to->print.digest = from->print.digest;
+	to->print.bytes = from->print.bytes;
+	to->print.title_found = from->print.title_found;
+	text_print_finish(&to->print.text);
+	to->print.text = from->print.text;
+	to->print.text.sketch = from->print.text.n ? xmalloc(from->print.text.n * sizeof *from->print.text.sketch) : NULL;
+	if (from->print.text.n)
+		memcpy(to->print.text.sketch, from->print.text.sketch, from->print.text.n * sizeof *from->print.text.sketch);
+}
+
+/* After the fetches: followers take their leader's answer, and with
+ * --check-fragments every alive HTML page is asked for its fragment. */
+static void settle_fragments(struct model *m, struct live_run *run)
+{
+	for (size_t i = 0; i < m->ntargets; i++) {
+		size_t lead = run->leader[i];
+		if (lead == NO_INDEX)
+			continue;
+		struct target *t = &m->targets[i];
+		if (lead != i)
+			copy_answer(t, &m->targets[lead]);
+		const char *frag = checkable_fragment(t->key);
+		if (!run->anchors || !frag || t->live.verdict != LIVE_ALIVE)
+			continue;
+		struct strmap *names = run->anchors[lead];
+		if (!names) {
+			t->fragment_found = -1; /* not HTML */
+			continue;
+		}
+		char *decoded = curl_easy_unescape(NULL, frag, 0, NULL);
+		char *github = xasprintf("user-content-%s", decoded ? decoded : frag); /* GitHub's prefix */
+		size_t k;
+		t->fragment_found = strmap_get(names, decoded ? decoded : frag, &k) || strmap_get(names, github, &k);
+		free(github);
+		curl_free(decoded);
+	}
+}
+
 int check_live(struct model *m, const struct live_config *cfg, char *err, size_t errlen)
 {
 	struct live_engine e;
-	struct live_run state = {m, 0, 0, false};
+	struct live_run state = {m, 0, 0, false, NULL, NULL};
+	state.leader = xmalloc((m->ntargets + 1) * sizeof *state.leader);
+	for (size_t i = 0; i < m->ntargets; i++)
+		state.leader[i] = NO_INDEX;
+	if (cfg->check_fragments)
+		state.anchors = xcalloc(m->ntargets + 1, sizeof *state.anchors);
+	struct strmap pages; /* a page's URL without fragment → its leader */
+	strmap_init(&pages);
 	if (live_engine_init(&e, cfg, complete, &state) < 0) {
 		live_engine_finish(&e);
+		free(state.leader);
+		free(state.anchors);
+		strmap_finish(&pages);
 		snprintf(err, errlen, "libcurl could not start");
 		return -1;
 	}
@@ -435,14 +539,29 @@ int check_live(struct model *m, const struct live_config *cfg, char *err, size_t
 			skip(tg, "invalid-url");
 			continue;
 		}
-		size_t ti = live_engine_add(&e, i, tg->key, live_engine_host(&e, key));
-		e.t[ti].deep = deep_path(tg->key);
+		char *page = page_of(tg->key);
+		size_t lead = strmap_put(&pages, page, i);
+		state.leader[i] = lead;
+		if (lead == i) { /* the first citation of this page: fetched */
+			size_t ti = live_engine_add(&e, i, page, live_engine_host(&e, key));
+			e.t[ti].deep = deep_path(tg->key);
+		}
+		free(page);
 		free(key);
 	}
+	strmap_finish(&pages);
 	run(&e);
 	if (cfg->probe && !state.gave_up && !interrupted() && live_now() < e.deadline)
 		probe_hosts(&e);
+	settle_fragments(m, &state);
 	mark_offline(m, state.gave_up);
 	live_engine_finish(&e);
+	for (size_t i = 0; state.anchors && i < m->ntargets; i++)
+		if (state.anchors[i]) {
+			strmap_finish(state.anchors[i]);
+			free(state.anchors[i]);
+		}
+	free(state.anchors);
+	free(state.leader);
 	return 0;
 }

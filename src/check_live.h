@@ -33,6 +33,7 @@ struct live_config {
 	size_t nexcludes;
 	bool probe;              /* soft-404 probes of hosts with deep pages */
 	bool keep_prints;        /* keep each alive page's print for the drift check */
+	bool check_fragments;    /* --check-fragments: look for a cited #fragment on its page */
 	bool archive_checks_snapshots; /* Wayback snapshots are left to the archive stage */
 	unsigned long seed;      /* jitter; tests fix it */
 	/* asked before a target is fetched: true when it is decided already

@@ -52,6 +52,8 @@ void cli_usage(FILE *out)
 	      "      --max-body BYTES    bytes of each page kept (default 2097152)\n"
 	      "      --max-redirects N   redirects followed (default 10)\n"
 	      "      --no-probe          no soft-404 probes of hosts\n"
+	      "      --check-fragments   look for each cited #fragment on its page (a page\n"
+	      "                          cited with several is fetched once all the same)\n"
 	      "      --exclude REGEX     do not fetch URLs matching REGEX (POSIX extended; repeatable)\n"
 	      "      --user-agent STRING the User-Agent sent (default: citecheck and its version)\n"
 	      "      --cacert FILE       trust the CA certificates in FILE\n"
@@ -255,7 +257,7 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 		OPT_EXCLUDE, OPT_USER_AGENT, OPT_CACERT, OPT_INSECURE, OPT_NO_PRIVATE, OPT_CONNECT_TO, OPT_RESOLVE,
 		OPT_NO_ARCHIVE, OPT_WAYBACK, OPT_ARCHIVE_RATE, OPT_CDX_RATE, OPT_RATE_LIMIT_WAIT,
 		OPT_DRIFT_THRESHOLD, OPT_SAVE_MISSING, OPT_INPUT_FORMAT, OPT_BASE_URL, OPT_FILES_FROM,
-		OPT_CACHE, OPT_MAX_AGE, OPT_CACHE_ONLY, OPT_CONFIRM_DEAD, OPT_BASELINE,
+		OPT_CACHE, OPT_MAX_AGE, OPT_CACHE_ONLY, OPT_CONFIRM_DEAD, OPT_BASELINE, OPT_CHECK_FRAGMENTS,
 	};
 	static const struct option longopts[] = {
 		{"extract-only", no_argument, NULL, OPT_EXTRACT_ONLY},
@@ -275,6 +277,7 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 		{"max-body", required_argument, NULL, OPT_MAX_BODY},
 		{"max-redirects", required_argument, NULL, OPT_MAX_REDIRECTS},
 		{"no-probe", no_argument, NULL, OPT_NO_PROBE},
+		{"check-fragments", no_argument, NULL, OPT_CHECK_FRAGMENTS},
 		{"exclude", required_argument, NULL, OPT_EXCLUDE},
 		{"user-agent", required_argument, NULL, OPT_USER_AGENT},
 		{"cacert", required_argument, NULL, OPT_CACERT},
@@ -369,6 +372,9 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 			break;
 		case OPT_NO_PROBE:
 			opt->no_probe = true;
+			break;
+		case OPT_CHECK_FRAGMENTS:
+			opt->check_fragments = true;
 			break;
 		case OPT_EXCLUDE:
 			rc = push(opt->exclude, &opt->nexclude, optarg, "--exclude", err, errlen);

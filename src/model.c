@@ -190,6 +190,7 @@ size_t model_target_for(struct model *m, const char *key, size_t ri, size_t li)
 	m->targets[ti].first_ref = ri;
 	m->targets[ti].first_link = li;
 	m->targets[ti].print.title_found = -1;
+	m->targets[ti].fragment_found = -1;
 	strmap_put(&m->target_index, key, ti);
 	return ti;
 }

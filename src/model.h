@@ -143,6 +143,7 @@ struct target {
 	size_t citations; /* 0: the original of a cited snapshot, not cited itself */
 	struct live_result live;
 	struct page_print print; /* kept only when the archive stage runs */
+	signed char fragment_found; /* --check-fragments: 1, 0, or -1 not known */
 };
 
 enum archive_verdict {

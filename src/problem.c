@@ -20,6 +20,7 @@ static const struct {
 	[PROB_ACCESSED_BEFORE_PUBLISHED] = {"accessed-before-published", SEV_WARNING},
 	[PROB_URL_NEAR_DUPLICATE] = {"url-near-duplicate", SEV_WARNING},
 	[PROB_MOVED] = {"moved", SEV_WARNING},
+	[PROB_FRAGMENT_MISSING] = {"fragment-missing", SEV_WARNING},
 	[PROB_INSECURE] = {"insecure", SEV_WARNING},
 	[PROB_DEAD_ARCHIVED] = {"dead-archived", SEV_WARNING},
 	[PROB_DEAD_UNARCHIVED] = {"dead-unarchived", SEV_ERROR},

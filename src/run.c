@@ -131,6 +131,7 @@ static int live_settings(const struct options *o, struct live_config *c, regex_t
 	c->insecure = o->insecure;
 	c->no_private = o->no_private;
 	c->probe = !o->no_probe;
+	c->check_fragments = o->check_fragments;
 	for (size_t i = 0; i < o->nconnect_to; i++)
 		*to = curl_slist_append(*to, o->connect_to[i]);
 	for (size_t i = 0; i < o->nresolve; i++)
@@ -165,6 +166,23 @@ static void report_moves(struct model *m)
 					     xasprintf("the page has moved for good (HTTP %s) to %s",
 						       "301/308", lr->final_url),
 					     xstrdup(lr->final_url));
+		}
+}
+
+/* --check-fragments: a page that has not the cited element. */
+static void report_fragments(struct model *m)
+{
+	for (size_t r = 0; r < m->nrefs; r++)
+		for (size_t k = 0; k < m->refs[r].nlinks; k++) {
+			struct link *l = &m->refs[r].links[k];
+			const struct target *t = &m->targets[l->target];
+			const char *hash = strchr(t->key, '#');
+			if (t->fragment_found == 0 && hash)
+				problems_add(&l->problems, PROB_FRAGMENT_MISSING, l->line, l->column,
+					     xasprintf("the page has no element named \"%s\": the link lands at the top "
+						       "of the page",
+						       hash + 1),
+					     NULL);
 		}
 }
 
@@ -289,6 +307,7 @@ static int check_web(struct model *m, const struct options *opt)
 				     "called alive may not be the site it claims to be"),
 			     NULL);
 	report_moves(m);
+	report_fragments(m);
 	return rc;
 }
 

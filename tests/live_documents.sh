@@ -12,7 +12,10 @@ server= wayback=
 trap 'kill $server $wayback 2> /dev/null; rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 1
 make_cert DNS:example.org
-start_simweb
+cat > pages.json <<'JSON'
+{"example.org/guide": {"body": "<html><body><h2 id=\"install\">Install</h2><a name=\"usage\"></a><h2 id=\"user-content-faq\">FAQ</h2></body></html>"}}
+JSON
+start_simweb --pages pages.json
 printf '{"captures": {}}\n' > world.json # the archive holds none of them
 start_simwayback world.json wb.log
 
@@ -69,4 +72,25 @@ expect "stderr: the same ranking" "$(sed -n '/most to fix/,/^citecheck: links/p'
 	"  a.md: 2 dead
   b.html: 1 dead
   c.bib: 1 dead"
+
+# one page cited with four fragments: fetched once; --check-fragments looks
+# for each among its ids and names
+cat > frag.md <<'DOC'
+# F
+
+<http://example.org/guide#install> <http://example.org/guide#usage>
+<http://example.org/guide#faq> <http://example.org/guide#nowhere>
+<http://example.org/guide#:~:text=Install>
+DOC
+before=$(jq -rs '[.[] | select(.path == "/guide")] | length' requests.log)
+"$bin" -q --connect-to "example.org:80:127.0.0.1:$P" --no-probe --no-archive --check-fragments -o frag.json frag.md
+expect "fragments: the page fetched once for its five fragments" \
+	"$(jq -rs '[.[] | select(.path == "/guide")] | length' requests.log) $before" "1 0"
+expect "fragments: every link alive, the request counted once" \
+	"$(jq -r '[.documents[0].references[].links[].live | "\(.verdict)/\(.attempts)"] | join(" ")' frag.json)" \
+	"alive/1 alive/0 alive/0 alive/0 alive/0"
+# install: an id; usage: <a name>; faq: GitHub's user-content- prefix; a text fragment is not looked for
+expect "fragments: only #nowhere is missing" \
+	"$(jq -r '[.documents[0].references[].links[] | select(.problems != []) | "\(.url) \(.problems[0].code)"] | join(" ")' frag.json)" \
+	"http://example.org/guide#nowhere fragment-missing"
 finish live_documents
