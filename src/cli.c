@@ -17,7 +17,7 @@ void cli_usage(FILE *out)
 	      "visible in the text itself, as JSON.\n"
 	      "A PATH is a document (Markdown, plain text, reST, HTML, DOCX, ODT, EPUB, BibTeX\n"
 	      "or CSL-JSON, told apart by content), a folder (its documents, walked; hidden\n"
-	      "entries skipped) or - (standard input).\n"
+	      "entries skipped), - (standard input) or an http(s) URL (downloaded).\n"
 	      "\n"
 	      "Output:\n"
 	      "  -o, --output FILE       write the JSON report to FILE instead of standard output\n"

@@ -105,6 +105,23 @@ static size_t new_reference(struct extractor *x, enum ref_where where, unsigned 
 	return ri;
 }
 
+/* A relative link: in a document read from the web, a page beside it, to
+ * check on the web; in a file, another file (check_local.h). */
+static void local_link(struct extractor *x, struct link *l)
+{
+	const char *doc = x->m->doc.path;
+	if (!url_has_scheme(doc)) {
+		l->normalized = local_key(doc, l->url);
+		return;
+	}
+	char *abs = url_resolve(doc, l->url);
+	if (!abs)
+		return;
+	free(l->url);
+	l->url = abs;
+	classify_link(l, &x->cfg);
+}
+
 static void add_link(struct extractor *x, size_t ri, const char *s, struct link_hit *hit)
 {
 	unsigned col = column_of(x, s + hit->start);
@@ -132,8 +149,8 @@ static void add_link(struct extractor *x, size_t ri, const char *s, struct link_
 	struct link *l = &x->m->refs[ri].links[li];
 	if (!model_copy_classification(x->m, l)) {
 		classify_link(l, &x->cfg);
-		if (l->kind == LINK_LOCAL) /* files under the document's own name */
-			l->normalized = local_key(x->m->doc.path, l->url);
+		if (l->kind == LINK_LOCAL)
+			local_link(x, l);
 	}
 	model_bind_target(x->m, ri, li);
 }

@@ -179,17 +179,40 @@ static size_t on_body(char *data, size_t size, size_t n, void *arg)
 	return len;
 }
 
-/* --no-private: the address is checked here, once DNS has answered and
- * before any byte is sent, for the first request and every redirect. */
-static curl_socket_t open_public_socket(void *clientp, curlsocktype purpose, struct curl_sockaddr *addr)
+curl_socket_t live_open_public_socket(void *clientp, curlsocktype purpose, struct curl_sockaddr *addr)
 {
 	(void)purpose;
-	struct live_transfer *t = clientp;
+	bool *refused = clientp;
 	if (address_is_private(&addr->addr)) {
-		t->refused_private = true;
+		*refused = true;
 		return CURL_SOCKET_BAD;
 	}
 	return socket(addr->family, addr->socktype, addr->protocol);
+}
+
+void live_easy_options(CURL *h, const struct live_config *c, bool *refused_private)
+{
+	if (c->no_private) {
+		curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, live_open_public_socket);
+		curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, (void *)refused_private);
+	}
+	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
+	curl_easy_setopt(h, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
+	curl_easy_setopt(h, CURLOPT_USERAGENT, c->user_agent);
+	curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, c->timeout_ms);
+	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, c->connect_timeout_ms);
+	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+	if (c->cacert)
+		curl_easy_setopt(h, CURLOPT_CAINFO, c->cacert);
+	if (c->insecure) {
+		curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 0L);
+		curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 0L);
+	}
+	if (c->connect_to)
+		curl_easy_setopt(h, CURLOPT_CONNECT_TO, c->connect_to);
+	if (c->resolve)
+		curl_easy_setopt(h, CURLOPT_RESOLVE, c->resolve);
 }
 
 static int start(struct live_engine *e, size_t ti)
@@ -206,36 +229,16 @@ static int start(struct live_engine *e, size_t ti)
 	t->truncated = false;
 	t->refused_private = false;
 	curl_easy_setopt(h, CURLOPT_URL, t->url);
-	if (c->no_private) {
-		curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, open_public_socket);
-		curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, (void *)t);
-	}
+	live_easy_options(h, c, &t->refused_private);
 	curl_easy_setopt(h, CURLOPT_PRIVATE, (void *)t);
 	curl_easy_setopt(h, CURLOPT_ERRORBUFFER, t->errbuf);
 	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
 	curl_easy_setopt(h, CURLOPT_WRITEDATA, (void *)t);
-	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
 	curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L); /* the caller follows, to record and bound them */
-	curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
-	curl_easy_setopt(h, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
-	curl_easy_setopt(h, CURLOPT_USERAGENT, c->user_agent);
-	curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, c->timeout_ms);
-	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, c->connect_timeout_ms);
-	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
 	if (t->post)
 		curl_easy_setopt(h, CURLOPT_POSTFIELDS, t->post);
 	if (t->headers)
 		curl_easy_setopt(h, CURLOPT_HTTPHEADER, t->headers);
-	if (c->cacert)
-		curl_easy_setopt(h, CURLOPT_CAINFO, c->cacert);
-	if (c->insecure) {
-		curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 0L);
-		curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 0L);
-	}
-	if (c->connect_to)
-		curl_easy_setopt(h, CURLOPT_CONNECT_TO, c->connect_to);
-	if (c->resolve)
-		curl_easy_setopt(h, CURLOPT_RESOLVE, c->resolve);
 	if (curl_multi_add_handle(e->multi, h) != CURLM_OK) {
 		curl_easy_cleanup(h);
 		t->easy = NULL;

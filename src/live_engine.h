@@ -111,4 +111,10 @@ void live_engine_stop(struct live_engine *e);
  * is left with done == false for the caller to judge. */
 void live_engine_run(struct live_engine *e);
 
+/* The options every request shares: protocols, TLS, timeouts, User-Agent,
+ * --connect-to and --resolve, and under --no-private a socket callback that
+ * sets *refused_private when it refuses an address. */
+void live_easy_options(CURL *h, const struct live_config *c, bool *refused_private);
+curl_socket_t live_open_public_socket(void *refused, curlsocktype purpose, struct curl_sockaddr *addr);
+
 #endif

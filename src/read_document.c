@@ -162,7 +162,7 @@ static int read_as(struct model *m, struct extractor *x, struct doc_input *in, e
 int read_document(struct model *m, const struct read_options *o, char *err, size_t errlen)
 {
 	struct doc_input in;
-	if (doc_input_open(&in, m->doc.path) < 0) {
+	if (doc_input_open(&in, o->file ? o->file : m->doc.path) < 0) {
 		snprintf(err, errlen, "%s", in.error);
 		return -1;
 	}

@@ -15,6 +15,7 @@ struct read_options {
 	const struct classify_config *classify;
 	enum doc_format format; /* FORMAT_AUTO: told from the content */
 	const char *base_url;   /* for relative links in HTML; NULL when not given */
+	const char *file;       /* where to read m->doc.path from (a download); NULL: that path */
 };
 
 /* Reads m->doc.path into m. Returns 0, or -1 with a one-line reason in err. */

@@ -15,6 +15,7 @@
 #include "cache.h"
 #include "compare_drift.h"
 #include "inputs.h"
+#include "fetch_document.h"
 #include "interrupt.h"
 #include "check_archive.h"
 #include "check_live.h"
@@ -281,15 +282,36 @@ static void memory_policy(const struct options *o, struct cache_policy *p)
 	p->drift_threshold = o->drift_threshold >= 0 ? o->drift_threshold : DRIFT_THRESHOLD;
 }
 
-static int check_web(struct model *m, const struct options *opt)
-{
+/* What every request of the run is sent with; the lists it points into
+ * are its own. */
+struct network {
 	struct live_config cfg;
 	regex_t rx[MAX_LIST_OPTIONS];
-	struct curl_slist *to = NULL, *res = NULL;
+	struct curl_slist *to, *res;
+};
+
+/* Returns 0, or -1 (and says why) when an option does not hold. */
+static int network_open(const struct options *opt, struct network *net)
+{
+	net->to = net->res = NULL;
+	return live_settings(opt, &net->cfg, net->rx, &net->to, &net->res);
+}
+
+static void network_close(struct network *net)
+{
+	for (size_t i = 0; i < net->cfg.nexcludes; i++)
+		regfree(&net->rx[i]);
+	curl_slist_free_all(net->to);
+	curl_slist_free_all(net->res);
+}
+
+static int check_web(struct model *m, const struct options *opt, const struct network *net)
+{
+	struct live_config cfg = net->cfg; /* the stages change their copy (the deadline left) */
 	struct memory mem = {NULL, {0}};
 	char err[512];
-	int rc = live_settings(opt, &cfg, rx, &to, &res);
-	if (rc == 0 && opt->cache) {
+	int rc = 0;
+	if (opt->cache) {
 		memory_policy(opt, &mem.policy);
 		if ((rc = cache_open(&mem.cache, opt->cache, err, sizeof err)) != 0)
 			fatal("%s", err);
@@ -297,10 +319,6 @@ static int check_web(struct model *m, const struct options *opt)
 	if (rc == 0 && (rc = check_stages(m, opt, &cfg, &mem, err, sizeof err)) != 0)
 		fatal("%s", err);
 	cache_close(mem.cache);
-	for (size_t i = 0; i < cfg.nexcludes; i++)
-		regfree(&rx[i]);
-	curl_slist_free_all(to);
-	curl_slist_free_all(res);
 	if (rc == 0 && opt->insecure)
 		problems_add(&m->problems, PROB_INSECURE, 0, 0,
 			     xstrdup("TLS certificates were not verified (--insecure): an https page "
@@ -359,23 +377,37 @@ static int collect_inputs(const struct options *opt, struct input_list *in)
  * is merged into the run's and freed: the run keeps the references, not
  * the documents' text. One that cannot be read is listed with why (and
  * said at once, even under --quiet: the exit status will be 2). */
-static void read_documents(struct model *run, const struct options *opt, const struct input_list *in)
+static void read_documents(struct model *run, const struct options *opt, const struct input_list *in,
+			   const struct live_config *net)
 {
 	/* links under --wayback are Wayback links, as web.archive.org's are */
 	char *wayback_host = opt->wayback ? url_host(opt->wayback) : NULL;
 	struct classify_config cc = {wayback_host};
-	struct read_options ro = {&cc, opt->input_format, opt->base_url};
 	for (size_t i = 0; i < in->n && !interrupted(); i++) {
 		const char *path = in->paths[i];
+		struct read_options ro = {&cc, opt->input_format, opt->base_url, NULL};
 		struct model *d = model_create(path);
-		char err[512];
-		if (read_document(d, &ro, err, sizeof err) < 0) {
+		char err[512], file[64];
+		int fd = -1;
+		bool url = fetch_document_url(path);
+		if (url && !opt->extract_only && fetch_document(path, net, &fd, err, sizeof err) == 0) {
+			/* the download, read through its descriptor; relative links resolve against its address */
+			snprintf(file, sizeof file, "/proc/self/fd/%d", fd);
+			ro.file = file;
+			if (!ro.base_url)
+				ro.base_url = path;
+		} else if (url && opt->extract_only) {
+			snprintf(err, sizeof err, "a document on the web is not downloaded under --extract-only");
+		}
+		if ((url && fd < 0) || read_document(d, &ro, err, sizeof err) < 0) {
 			fatal("%s: %s", strcmp(path, "-") ? path : "standard input", err);
 			model_add_unreadable(run, path, NULL, err);
 		} else {
 			check_all(d);
 			model_merge(run, d);
 		}
+		if (fd >= 0)
+			close(fd);
 		model_destroy(d);
 	}
 	free(wayback_host);
@@ -425,25 +457,33 @@ int run(const struct options *opt)
 		return EXIT_TROUBLE;
 	}
 	struct input_list in;
+	struct network net;
 	input_list_init(&in);
+	if (network_open(opt, &net) != 0) {
+		baseline_free(old);
+		return EXIT_TROUBLE;
+	}
 	if (collect_inputs(opt, &in) != 0) {
 		input_list_finish(&in);
+		network_close(&net);
 		baseline_free(old);
 		return EXIT_TROUBLE;
 	}
 	struct model *m = model_create(NULL);
-	read_documents(m, opt, &in);
+	read_documents(m, opt, &in, &net.cfg);
 	input_list_finish(&in);
 	check_local(m); /* offline: even under --extract-only */
 	if (opt->extract_only) {
 		live_skip_all(m, "extract-only");
 	} else if (interrupted()) {
 		live_skip_all(m, "interrupted");
-	} else if (check_web(m, opt) != 0) {
+	} else if (check_web(m, opt, &net) != 0) {
 		model_destroy(m);
+		network_close(&net);
 		baseline_free(old);
 		return EXIT_TROUBLE;
 	}
+	network_close(&net);
 	if (old) {
 		baseline_compare(old, m);
 		baseline_free(old);

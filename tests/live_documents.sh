@@ -13,7 +13,9 @@ trap 'kill $server $wayback 2> /dev/null; rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 1
 make_cert DNS:example.org
 cat > pages.json <<'JSON'
-{"example.org/guide": {"body": "<html><body><h2 id=\"install\">Install</h2><a name=\"usage\"></a><h2 id=\"user-content-faq\">FAQ</h2></body></html>"}}
+{"example.org/guide": {"body": "<html><body><h2 id=\"install\">Install</h2><a name=\"usage\"></a><h2 id=\"user-content-faq\">FAQ</h2></body></html>"},
+ "example.org/reports/brief.md": {"type": "text/markdown", "body": "# Brief\n\n## References\n\n1. One (2023). <http://example.org/ok-1>\n2. The [annex](annex.md) and [the gone page](../gone).\n"},
+ "example.org/reports/annex.md": {"type": "text/markdown", "body": "# Annex\n"}}
 JSON
 start_simweb --pages pages.json
 printf '{"captures": {}}\n' > world.json # the archive holds none of them
@@ -93,4 +95,24 @@ expect "fragments: every link alive, the request counted once" \
 expect "fragments: only #nowhere is missing" \
 	"$(jq -r '[.documents[0].references[].links[] | select(.problems != []) | "\(.url) \(.problems[0].code)"] | join(" ")' frag.json)" \
 	"http://example.org/guide#nowhere fragment-missing"
+
+# a document given by its URL: downloaded and checked like a file; its
+# relative links are pages beside it on the web
+rm -f requests.log
+"$bin" -q --connect-to "example.org:80:127.0.0.1:$P" --no-probe --no-archive -o url.json \
+	http://example.org/reports/brief.md http://example.org/reports/nowhere.md a.md 2> url.err
+expect "a URL as PATH: exit 2, one document could not be downloaded" "$?" 2
+expect "… the documents, the downloaded one read as Markdown" \
+	"$(jq -r '[.documents[] | "\(.path) \(.format // "-") \(.error // "-")"] | join(" | ")' url.json)" \
+	"http://example.org/reports/brief.md markdown - | http://example.org/reports/nowhere.md - cannot download it: the server answered HTTP 404 | a.md markdown -"
+expect "… its links, the relative ones resolved against its address" \
+	"$(jq -r '[.documents[0].references[].links[] | "\(.url)=\(.live.verdict)"] | join(" ")' url.json)" \
+	"http://example.org/ok-1=alive http://example.org/reports/annex.md=alive http://example.org/gone=dead"
+expect "… the document itself fetched once, as each cited page" \
+	"$(jq -rs '[.[] | select(.path == "/reports/brief.md" or .path == "/ok-1")] | length' requests.log)" 2
+expect "… said on standard error" "$(cat url.err)" \
+	"citecheck: http://example.org/reports/nowhere.md: cannot download it: the server answered HTTP 404"
+"$bin" -q --extract-only http://example.org/reports/brief.md > /dev/null 2> xo.err
+expect "… not under --extract-only" "$? $(cat xo.err)" \
+	"2 citecheck: http://example.org/reports/brief.md: a document on the web is not downloaded under --extract-only"
 finish live_documents
