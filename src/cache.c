@@ -36,7 +36,8 @@ static const char *const migrations[CACHE_SCHEMA_VERSION] = {
 	"CREATE TABLE history ("
 	" url TEXT NOT NULL, checked_at INTEGER NOT NULL, verdict TEXT NOT NULL, reason TEXT,"
 	" http_status INTEGER);"
-	"CREATE INDEX history_url ON history (url, checked_at);",
+	"CREATE INDEX history_url ON history (url, checked_at);"
+	"CREATE TABLE pace (name TEXT PRIMARY KEY, next_at REAL NOT NULL);",
 };
 
 static int fail(sqlite3 *db, const char *what, char *err, size_t errlen)
@@ -674,4 +675,34 @@ int cache_store_archive(struct cache *c, struct model *m, const struct cache_pol
 		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_finalize(st);
 	return rc;
+}
+
+/* ---- the archive's pace, shared ---- */
+
+double cache_slot(struct cache *c, const char *name, double interval, double unix_now)
+{
+	sqlite3_stmt *get = NULL, *put = NULL;
+	double at = unix_now;
+	if (sqlite3_exec(c->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return unix_now; /* the pace stays this process's own */
+	bool ok = sqlite3_prepare_v2(c->db, "SELECT next_at FROM pace WHERE name = ?", -1, &get, NULL) == SQLITE_OK &&
+		  sqlite3_prepare_v2(c->db, "INSERT OR REPLACE INTO pace (name, next_at) VALUES (?, ?)", -1, &put,
+				     NULL) == SQLITE_OK;
+	if (ok) {
+		sqlite3_bind_text(get, 1, name, -1, SQLITE_STATIC);
+		if (sqlite3_step(get) == SQLITE_ROW && sqlite3_column_double(get, 0) > at)
+			at = sqlite3_column_double(get, 0);
+		/* a moment far ahead is a clock that went back, or a stale row: not waited for */
+		if (at > unix_now + 3600)
+			at = unix_now;
+		sqlite3_bind_text(put, 1, name, -1, SQLITE_STATIC);
+		sqlite3_bind_double(put, 2, at + interval);
+		ok = sqlite3_step(put) == SQLITE_DONE;
+	}
+	sqlite3_finalize(get);
+	sqlite3_finalize(put);
+	if (ok && sqlite3_exec(c->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+		return at;
+	sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
+	return unix_now;
 }

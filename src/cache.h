@@ -16,6 +16,10 @@
  *     it: when the live page is checked again, drift is measured anew
  *     against that print, with no request to the archive.
  *
+ * Pace: the archive's endpoints are paced across every process sharing the
+ * cache (a table of the next moment each may be asked), so a CI matrix of
+ * jobs never asks faster than one run would.
+ *
  * History: with a cache, a page that fails for good (404, 410, no such
  * host, soft 404) is "dying" until it has failed in confirm_checks checks
  * (with no alive check between) spread over at least confirm_span, then
@@ -67,6 +71,13 @@ int cache_store_live(struct cache *c, struct model *m, const struct cache_policy
 /* As cache_reuse_live for lookup li (with its drift; unknown/not-cached). */
 bool cache_reuse_archive(struct cache *c, struct model *m, size_t li, const struct cache_policy *p);
 int cache_store_archive(struct cache *c, struct model *m, const struct cache_policy *p, char *err, size_t errlen);
+
+/* The archive's pace shared by every process using the cache: reserves the
+ * next moment (Unix seconds) at which a request to name may be sent,
+ * interval after the one reserved before by any of them, and returns it. A
+ * cache that cannot answer gives unix_now: the pace is then this process's
+ * own. */
+double cache_slot(struct cache *c, const char *name, double interval, double unix_now);
 
 /* "90m", "12h", "7d", "30s" or seconds, into seconds; false when not one. */
 bool cache_parse_duration(const char *s, int64_t *seconds);

@@ -523,6 +523,8 @@ int check_archive(struct model *m, const struct archive_config *cfg, char *err, 
 {
 	struct live_config net = *cfg->net;
 	net.host_jobs = cfg->endpoint_jobs;
+	net.slot = cfg->slot;
+	net.slot_arg = cfg->slot_arg;
 	net.no_private = false; /* the archive is the one the user named, wherever it is */
 	struct live_engine e;
 	struct archive_run run = {.m = m, .cfg = cfg};

@@ -36,6 +36,9 @@ struct archive_config {
 	 * answer from --cache); NULL: every lookup is asked */
 	bool (*reuse)(void *arg, struct model *m, size_t lookup);
 	void *reuse_arg;
+	/* the endpoints' pace shared with other processes (live_config.slot) */
+	double (*slot)(void *arg, const char *name, double interval, double unix_now);
+	void *slot_arg;
 };
 
 void archive_config_defaults(struct archive_config *c, const struct live_config *net);

@@ -40,6 +40,12 @@ struct live_config {
 	 * (an answer from --cache); NULL: every target is fetched */
 	bool (*reuse)(void *arg, struct model *m, size_t target);
 	void *reuse_arg;
+	/* paced hosts shared with other processes (the archive's endpoints
+	 * under --cache): reserves the next free moment, in Unix seconds, for
+	 * a request to name, interval after the one reserved before it by any
+	 * process; NULL: the pace is this process's own */
+	double (*slot)(void *arg, const char *name, double interval, double unix_now);
+	void *slot_arg;
 };
 
 void live_config_defaults(struct live_config *c);

@@ -254,6 +254,31 @@ static int start(struct live_engine *e, size_t ti)
 	return 0;
 }
 
+static double unix_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* A paced host whose pace other processes share: a request starts only at
+ * a moment reserved for it (one reservation at a time, used when it comes;
+ * the host waits until then). */
+static bool shared_slot_now(struct live_engine *e, struct live_host *h, double now)
+{
+	if (!e->cfg->slot || h->rate <= 0)
+		return true;
+	double wall = unix_now();
+	if (h->slot_at == 0)
+		h->slot_at = e->cfg->slot(e->cfg->slot_arg, h->name, 1.0 / h->rate, wall);
+	if (h->slot_at > wall + 0.001) {
+		h->next_allowed = now + (h->slot_at - wall);
+		return false;
+	}
+	h->slot_at = 0;
+	return true;
+}
+
 /* Hosts with more waiting go first: the busiest host bounds the whole run,
  * so it must never wait for a slot while smaller hosts take them. */
 static int by_queue_desc(const void *a, const void *b, void *arg)
@@ -286,6 +311,8 @@ static void start_ready(struct live_engine *e, double now)
 				q++;
 				continue;
 			}
+			if (!shared_slot_now(e, h, now))
+				break;
 			memmove(&h->queue[q], &h->queue[q + 1], (h->qlen - q - 1) * sizeof *h->queue);
 			h->qlen--;
 			e->waiting--;

@@ -25,6 +25,7 @@ struct live_host {
 	/* a token bucket (rate 0: none): starts per second, and how many may
 	 * start at once after a quiet spell */
 	double rate, burst, tokens, filled_at;
+	double slot_at;      /* a moment reserved through cfg->slot (Unix seconds); 0: none */
 	size_t *queue;       /* transfers waiting, oldest first */
 	size_t qlen, qcap;
 	/* the soft-404 probe: what the host answers for a path that cannot exist */

@@ -211,6 +211,7 @@ static void archive_settings(const struct options *o, const struct live_config *
 struct memory {
 	struct cache *cache;
 	struct cache_policy policy;
+	const char *archive; /* the archive's address */
 };
 
 static bool reuse_live(void *arg, struct model *m, size_t target)
@@ -223,6 +224,17 @@ static bool reuse_archive(void *arg, struct model *m, size_t lookup)
 {
 	struct memory *mem = arg;
 	return cache_reuse_archive(mem->cache, m, lookup, &mem->policy);
+}
+
+/* The archive's endpoints, named by the archive's address: two runs on
+ * two archives do not share a pace. */
+static double archive_slot(void *arg, const char *name, double interval, double unix_now)
+{
+	struct memory *mem = arg;
+	char *key = xasprintf("%s %s", mem->archive, name);
+	double at = cache_slot(mem->cache, key, interval, unix_now);
+	free(key);
+	return at;
 }
 
 /* Live, then archive: the drift check needs the live page first. Each
@@ -261,6 +273,9 @@ static int check_stages(struct model *m, const struct options *opt, struct live_
 			ac.reuse = reuse_archive;
 			ac.reuse_arg = mem;
 			ac.keep_snapshot_prints = true;
+			ac.slot = archive_slot;
+			ac.slot_arg = mem;
+			mem->archive = ac.base;
 		}
 		if (check_archive(m, &ac, err, errlen) != 0)
 			return -1;
@@ -308,7 +323,7 @@ static void network_close(struct network *net)
 static int check_web(struct model *m, const struct options *opt, const struct network *net)
 {
 	struct live_config cfg = net->cfg; /* the stages change their copy (the deadline left) */
-	struct memory mem = {NULL, {0}};
+	struct memory mem = {NULL, {0}, NULL};
 	char err[512];
 	int rc = 0;
 	if (opt->cache) {

@@ -13,4 +13,13 @@ bindir=$(cd "$(dirname "$3")" && pwd)
 hostile=$(cd "$top" && sh bench/hostile.sh "$bindir" 2>&1)
 expect "bench/hostile.sh exits 0" "$?" 0
 expect "… a heading and 21 figures" "$(echo "$hostile" | grep -c '^[a-z0-9]*\.[a-z]* *[0-9]* *[0-9.]* *[0-9.]* ')" 21
+# bench/audit.sh on 6 documents (two of each format), 10 links each, 5 hosts
+# of 4 pages: its figures are printed, the cache run sends nothing
+if [ -n "${CITECHECK_NETNS:-}" ]; then
+	audit=$(cd "$top" && sh bench/audit.sh "$(basename "$bindir")" 6 10 5 4 0.01 8 2>&1)
+	expect "bench/audit.sh exits 0" "$?" 0
+	expect_match "… the corpus it made" "$audit" "audit benchmark: 6 documents \(2 docx, 2 html, 2 markdown\), 60 links"
+	expect_match "… the first run's figures" "$audit" "first run: [0-9.]+ s, [0-9]+ requests for [0-9]+ distinct URLs"
+	expect_match "… the second run, from the cache" "$audit" "second run, with the cache: [0-9.]+ s \([0-9.]+% of the first; target <= 5%\), 0 requests to the web"
+fi
 finish bench_smoke

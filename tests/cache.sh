@@ -162,6 +162,32 @@ expect "two runs at once: both finish" "$? $second" "0 0"
 expect "… the cache holds every answer of both: 70 pages, 80 checks" \
 	"$(python3 -c 'import sqlite3; c = sqlite3.connect("both.db"); print(c.execute("SELECT count(*) FROM live").fetchone()[0], c.execute("SELECT count(*) FROM history").fetchone()[0])')" "70 80"
 
+# two runs at once on one cache share the archive's pace: together they ask
+# no faster than one would (the simulated archive logs a request that comes
+# sooner than half its interval after the one before); on two caches they do
+kill $wayback
+printf '{"captures": {}}\n' > none.json
+start_simwayback none.json pace.log --replay-rate 4
+python3 - <<'PY'
+for name in ("p1", "p2", "q1", "q2"):
+    with open(name + ".md", "w") as f:
+        f.write("# %s\n\n## References\n\n" % name)
+        for i in range(8):
+            f.write("%d. Somebody (2023). Page. Retrieved May 20, 2023, from <http://example.org/ok-%s-%d>\n" % (i + 1, name, i))
+PY
+pace() { # pace CACHE1 CACHE2 DOC1 DOC2: both at once; prints the requests and the pace violations
+	: > pace.log
+	CITECHECK_NOW=$T0 "$bin" -q --connect-to "example.org:80:127.0.0.1:$P" --no-probe --retries 0 \
+		--wayback "http://127.0.0.1:$W" --archive-rate 4 --cache "$1" -o /dev/null "$3" &
+	one=$!
+	CITECHECK_NOW=$T0 "$bin" -q --connect-to "example.org:80:127.0.0.1:$P" --no-probe --retries 0 \
+		--wayback "http://127.0.0.1:$W" --archive-rate 4 --cache "$2" -o /dev/null "$4"
+	wait $one
+	jq -rs '"\(length) \([.[] | select(.violation)] | length)"' pace.log
+}
+expect "two runs on one cache: 16 lookups at the pace of one run, no violation" "$(pace pace.db pace.db p1.md p2.md)" "16 0"
+expect_match "… on two caches, each at its own pace: violations" "$(pace pace-a.db pace-b.db q1.md q2.md)" "^16 [1-9]"
+
 # SIGKILL at several moments of a run that writes 300 answers (each page
 # answers in 10 ms here, --host-jobs 2: about 1.5 s of checking, then one
 # transaction): the database opens, passes integrity_check, holds all of

@@ -7,7 +7,7 @@ is logged as a JSON line (time, host, method, path) so tests can count what
 was sent and when. The server stops by itself after --lifetime seconds.
 
 Usage: simweb.py --port-file F [--tls-cert C --tls-key K --tls-port-file F2]
-                 [--log L] [--lifetime S] [--latency HOST=SECONDS ...]
+                 [--log L] [--lifetime S] [--latency HOST=SECONDS ...] [--default-latency S]
                  [--default-alive] [--dead-host HOST ...] [--pages FILE]
 """
 import argparse
@@ -109,6 +109,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             h, s = spec.split("=")
             if h == host:
                 time.sleep(float(s))
+        if args.default_latency and not any(spec.split("=")[0] == host for spec in args.latency):
+            time.sleep(args.default_latency)
         if host in args.dead_host:
             return self.send(404, page("Not Found"))
         load_pages()
@@ -220,6 +222,8 @@ def main():
     ap.add_argument("--log")
     ap.add_argument("--lifetime", type=float, default=120)
     ap.add_argument("--latency", action="append", default=[])
+    ap.add_argument("--default-latency", type=float, default=0,
+                    help="seconds every host without a --latency of its own takes to answer")
     ap.add_argument("--dead-host", action="append", default=[])
     ap.add_argument("--pages", help="JSON file: {\"host/path\": {\"status\": N, \"body\": S, \"type\": T}}")
     ap.add_argument("--default-alive", action="store_true",

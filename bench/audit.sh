@@ -1,0 +1,83 @@
+#!/bin/sh
+# Audit benchmark (issue: many documents, memory between runs). Prints
+# figures; run as root (it makes a private network namespace).
+#
+# bench/make_audit_corpus.py writes DOCS documents (Markdown, HTML and DOCX
+# in turn) whose reference lists are the seed report's entries with their
+# URLs replaced by pages of a simulated web (tests/simweb.py) of HOSTS hosts
+# with PAGES pages each, LINKS links a document, overlapping across
+# documents. Every page answers 200 after LATENCY seconds. The live stage
+# only (--no-archive): the archive's pace (5 lookups a second) would make
+# the lower bound of 20,000 lookups over an hour.
+#
+# Figures: wall time, requests sent against distinct URLs (+ soft-404
+# probes), peak RSS; the lower bound (the busiest host's pages x LATENCY /
+# --host-jobs, or all pages x LATENCY / --jobs if more) and the time of a
+# baseline measured in the same run: curl --parallel fetching the same
+# distinct URLs through the same simulator with the same number of
+# connections (what the simulator itself allows); then the second run with
+# the cache: wall time against the first and requests to the web.
+#
+# Usage: bench/audit.sh [BUILD_DIR] [DOCS LINKS HOSTS PAGES LATENCY JOBS]
+#   default: build 1000 100 1000 20 0.02 64 (100,000 links, about 20,000 URLs)
+#   needs: apt-get install time jq python3 iproute2 curl
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-build}
+bin=$top/$build/citecheck
+docs=${2:-1000} links=${3:-100} hosts=${4:-1000} pages=${5:-20} latency=${6:-0.02} jobs=${7:-64}
+out=$top/bench/out/audit
+if [ -z "${CITECHECK_BENCH_NS:-}" ]; then
+	exec env CITECHECK_BENCH_NS=1 unshare -n sh "$0" "$@"
+fi
+ip link set lo up
+rm -rf "$out"
+mkdir -p "$out/corpus"
+cd "$out"
+
+distinct=$(cd corpus && python3 "$top/bench/make_audit_corpus.py" "$top/fixtures/000_639fc2e66c0e2ab4.txt" \
+	"$docs" "$links" "$hosts" "$pages")
+python3 "$top/tests/simweb.py" --port-file port --lifetime 3000 --default-alive --default-latency "$latency" \
+	--log requests.log &
+server=$!
+trap 'kill $server 2> /dev/null' EXIT
+while [ ! -s port ]; do sleep 0.1; done
+P=$(cat port)
+net="--connect-to ::127.0.0.1:$P --no-archive --jobs $jobs --host-jobs 2"
+
+timed() { # timed NAME COMMAND…: runs it; prints "seconds peak_rss_kb requests"
+	name=$1
+	shift
+	: > requests.log
+	/usr/bin/time -f '%e %M' -o "time-$name.txt" "$@" > "out-$name.txt" 2> "err-$name.txt" || true
+	echo "$(tail -n 1 "time-$name.txt") $(wc -l < requests.log | tr -d ' ')"
+}
+
+# shellcheck disable=SC2086
+set -- $(timed first "$bin" -q $net --cache cache.db -o first.json corpus)
+t1=$1 rss1=$2 req1=$3
+probes=$(grep -c 'citecheck-probe-' requests.log || true)
+# shellcheck disable=SC2086
+set -- $(timed second "$bin" -q $net --cache cache.db -o second.json corpus)
+t2=$1 rss2=$2 req2=$3
+
+# the baseline: the same distinct URLs, fetched by curl with as many connections
+jq -r '[.documents[].references[].links[].normalized // empty] | unique[] | "url = \"\(.)\"\noutput = \"/dev/null\""' \
+	first.json > curl.cfg
+set -- $(timed curl curl -s --parallel --parallel-max "$jobs" --connect-to "::127.0.0.1:$P" --config curl.cfg)
+tc=$1 reqc=$3
+
+# the lower bound: the busiest host's pages x latency / 2 connections, or
+# every page x latency / --jobs when that is more
+bound=$(jq -r '[.documents[].references[].links[].normalized // empty] | unique[] | capture("^http://(?<h>[^/]+)").h' first.json |
+	sort | uniq -c | awk -v l="$latency" -v j="$jobs" '{ n += $1; if ($1 > m) m = $1 } END { a = m * l / 2; b = n * l / j; printf "%.3f", (a > b ? a : b) }')
+
+echo "audit benchmark: $(jq .summary.documents first.json) documents ($(jq '[.documents[] | .format] | group_by(.) | map("\(length) \(.[0])") | join(", ")' -r first.json)), $(jq .summary.links first.json) links, $distinct distinct URLs on $hosts hosts, $latency s a page, --jobs $jobs --host-jobs 2"
+printf 'first run: %.2f s, %s requests for %s distinct URLs (%s soft-404 probes), peak RSS %.1f MB; verdicts: %s\n' \
+	"$t1" "$req1" "$(jq .summary.distinct_urls first.json)" "$probes" "$(echo "$rss1" | awk '{ print $1 / 1024 }')" \
+	"$(jq -c '.summary.live | {alive, dead, error}' first.json)"
+awk -v t="$t1" -v b="$bound" -v c="$tc" -v r="$reqc" 'BEGIN {
+	printf "  lower bound by latency: %.2f s; citecheck / bound = %.2f (target <= 1.3)\n", b, t / b
+	printf "  baseline, curl --parallel on the same URLs: %.2f s (%s requests); citecheck / curl = %.2f\n", c, r, t / c }'
+printf 'second run, with the cache: %.2f s (%.1f%% of the first; target <= 5%%), %s requests to the web, peak RSS %.1f MB\n' \
+	"$t2" "$(awk -v a="$t2" -v b="$t1" 'BEGIN { print 100 * a / b }')" "$req2" "$(echo "$rss2" | awk '{ print $1 / 1024 }')"
