@@ -2,10 +2,12 @@
 """Writes the documents of bench/audit.sh into the current folder: N
 documents (Markdown, HTML and DOCX in turn) whose reference lists are the
 seed report's own entries with their URLs replaced by pages of a simulated
-web of H hosts with P pages each, L links a document, drawn with a fixed
+web of H hosts with P pages each (hex names, as unlike one another as real
+addresses, so that the typo check finds no near-duplicates), L links a document, drawn with a fixed
 seed so that documents overlap. Prints the number of distinct URLs cited.
 
 usage: make_audit_corpus.py SEED DOCS LINKS HOSTS PAGES"""
+import hashlib
 import html
 import random
 import re
@@ -19,12 +21,20 @@ for line in open(seed, encoding="utf-8"):
     if m and len(m.group(1)) > 20:
         entries.append(m.group(1))  # the author, date, title and "Retrieved … from" of a real entry
 rng = random.Random(20261129)
+
+
+def name(kind, i):
+    return hashlib.sha1(("%s %d" % (kind, i)).encode()).hexdigest()[:10]
+
+
 cited = set()
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 for d in range(docs):
     refs = []
     for k in range(links):
-        url = "http://h%04d.bench.example/p/%d" % (rng.randrange(hosts), rng.randrange(pages))
+        h, p = rng.randrange(hosts), rng.randrange(pages)
+        # names as unlike as real ones: numbered names would all be near-duplicates
+        url = "http://%s.example/%s" % (name("host", h), name("page %d" % h, p))
         cited.add(url)
         refs.append((entries[(d * links + k) % len(entries)], url))
     kind = d % 3

@@ -168,9 +168,30 @@ static void segment(size_t len, int i, size_t *start, size_t *n)
 	*n = len * (size_t)(i + 1) / SEGMENTS - *start;
 }
 
-static char *segment_key(size_t len, int i, const char *text, size_t n)
+static void put_number(struct buf *b, size_t v)
 {
-	return xasprintf("%zu:%d:%.*s", len, i, (int)n, text);
+	char digits[24];
+	size_t n = 0;
+	do
+		digits[n++] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	while (n)
+		buf_putc(b, digits[--n]);
+}
+
+/* "len:i:text" into b, which is reused: asked for every segment of every
+ * key at every shift, this must not allocate (it was half of reading a
+ * document of 100 sources). */
+static const char *segment_key(struct buf *b, size_t len, int i, const char *text, size_t n)
+{
+	buf_clear(b);
+	put_number(b, len);
+	buf_putc(b, ':');
+	put_number(b, (size_t)i);
+	buf_putc(b, ':');
+	buf_append(b, text, n);
+	buf_putc(b, '\0');
+	return b->data;
 }
 
 struct bucket {
@@ -182,6 +203,7 @@ struct segment_index {
 	struct strmap map; /* segment key -> bucket */
 	struct bucket *b;
 	size_t nb, cap;
+	struct buf scratch; /* segment keys are made here */
 };
 
 static void index_add(struct segment_index *x, const struct key *k)
@@ -189,9 +211,8 @@ static void index_add(struct segment_index *x, const struct key *k)
 	for (int i = 0; i < SEGMENTS; i++) {
 		size_t st, n;
 		segment(k->len, i, &st, &n);
-		char *sk = segment_key(k->len, i, k->s + st, n);
+		const char *sk = segment_key(&x->scratch, k->len, i, k->s + st, n);
 		size_t bi = strmap_put(&x->map, sk, x->nb);
-		free(sk);
 		if (bi == x->nb) {
 			grow_array(&x->b, &x->cap, x->nb + 1, sizeof *x->b);
 			x->b[x->nb++] = (struct bucket){NULL, 0, 0};
@@ -210,10 +231,11 @@ static void index_finish(struct segment_index *x)
 		free(x->b[i].ids);
 	free(x->b);
 	strmap_finish(&x->map);
+	buf_finish(&x->scratch);
 }
 
 /* Compares key b with every earlier-cited key the filter lets through. */
-static void compare_candidates(const struct segment_index *x, const struct key *keys, const struct key *b,
+static void compare_candidates(struct segment_index *x, const struct key *keys, const struct key *b,
 			       size_t *stamp, size_t *twin, size_t *dist)
 {
 	size_t lo = b->len > K ? b->len - K : 1;
@@ -227,10 +249,9 @@ static void compare_candidates(const struct segment_index *x, const struct key *
 				long pos = (long)st + d;
 				if (pos < 0 || (size_t)pos + n > b->len)
 					continue;
-				char *sk = segment_key(la, i, b->s + pos, n);
+				const char *sk = segment_key(&x->scratch, la, i, b->s + pos, n);
 				size_t bi;
 				bool hit = strmap_get(&x->map, sk, &bi);
-				free(sk);
 				if (hit && x->b[bi].n > COMMON_SEGMENT)
 					continue; /* shared by too many to tell anything */
 				for (size_t c = 0; hit && c < x->b[bi].n; c++) {
