@@ -11,7 +11,8 @@
 # the lower bound of 20,000 lookups over an hour.
 #
 # Figures: wall time, requests sent against distinct URLs (+ soft-404
-# probes), peak RSS; the lower bound (the busiest host's pages x LATENCY /
+# probes), peak RSS; the time of reading and reporting alone (--extract-only);
+# the lower bound (the busiest host's pages x LATENCY /
 # --host-jobs, or all pages x LATENCY / --jobs if more) and the time of a
 # baseline measured in the same run: curl --parallel fetching the same
 # distinct URLs through the same simulator with the same number of
@@ -61,6 +62,10 @@ probes=$(grep -c 'citecheck-probe-' requests.log || true)
 set -- $(timed second "$bin" -q $net --cache cache.db -o second.json corpus)
 t2=$1 rss2=$2 req2=$3
 
+# reading and reporting alone: what every run does, with or without a cache
+set -- $(timed read "$bin" -q --extract-only -o read.json corpus)
+tr=$1
+
 # the baseline: the same distinct URLs, fetched by curl with as many connections
 jq -r '[.documents[].references[].links[].normalized // empty] | unique[] | "url = \"\(.)\"\noutput = \"/dev/null\""' \
 	first.json > curl.cfg
@@ -76,8 +81,9 @@ echo "audit benchmark: $(jq .summary.documents first.json) documents ($(jq '[.do
 printf 'first run: %.2f s, %s requests for %s distinct URLs (%s soft-404 probes), peak RSS %.1f MB; verdicts: %s\n' \
 	"$t1" "$req1" "$(jq .summary.distinct_urls first.json)" "$probes" "$(echo "$rss1" | awk '{ print $1 / 1024 }')" \
 	"$(jq -c '.summary.live | {alive, dead, error}' first.json)"
-awk -v t="$t1" -v b="$bound" -v c="$tc" -v r="$reqc" 'BEGIN {
+awk -v t="$t1" -v b="$bound" -v c="$tc" -v r="$reqc" -v x="$tr" 'BEGIN {
 	printf "  lower bound by latency: %.2f s; citecheck / bound = %.2f (target <= 1.3)\n", b, t / b
-	printf "  baseline, curl --parallel on the same URLs: %.2f s (%s requests); citecheck / curl = %.2f\n", c, r, t / c }'
+	printf "  baseline, curl --parallel on the same URLs: %.2f s (%s requests); citecheck / curl = %.2f\n", c, r, t / c
+	printf "  reading the documents and writing the report alone (--extract-only): %.2f s; the rest, the live stage: %.2f s, %.2f x curl\n", x, t - x, (t - x) / c }'
 printf 'second run, with the cache: %.2f s (%.1f%% of the first; target <= 5%%), %s requests to the web, peak RSS %.1f MB\n' \
 	"$t2" "$(awk -v a="$t2" -v b="$t1" 'BEGIN { print 100 * a / b }')" "$req2" "$(echo "$rss2" | awk '{ print $1 / 1024 }')"
