@@ -6,28 +6,28 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <regex.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "archive_findings.h"
 #include "baseline.h"
 #include "cache.h"
-#include "compare_drift.h"
-#include "inputs.h"
-#include "fetch_document.h"
-#include "interrupt.h"
 #include "check_archive.h"
 #include "check_live.h"
 #include "check_local.h"
-#include "live_engine.h"
 #include "checks.h"
 #include "classify_url.h"
+#include "fetch_document.h"
+#include "inputs.h"
+#include "interrupt.h"
+#include "live_engine.h"
+#include "live_findings.h"
 #include "model.h"
 #include "read_document.h"
+#include "report_file.h"
 #include "report_json.h"
 #include "report_text.h"
 #include "safe_text.h"
+#include "settings.h"
 #include "summary.h"
 #include "util.h"
 
@@ -43,168 +43,6 @@ static void fatal(const char *fmt, ...)
 	fput_safe(msg, stderr);
 	fputc('\n', stderr);
 	free(msg);
-}
-
-/* A path that exists and is no regular file (/dev/null, a FIFO, a symbolic
- * link) is written through: renaming a file over it would replace it. */
-static int write_report_through(const struct model *m, const struct summaries *s, const char *path)
-{
-	FILE *f = fopen(path, "w");
-	int rc = f ? report_json_write(m, s, f) : -1;
-	int saved = errno;
-	if (f && fclose(f) != 0 && rc == 0) {
-		rc = -1;
-		saved = errno;
-	}
-	if (rc != 0)
-		fatal("cannot write %s: %s", path, strerror(saved));
-	return rc;
-}
-
-/* Writes the report to path through a temporary file renamed into place, so
- * a failed run never leaves a truncated report where a good one was. */
-static int write_report_file(const struct model *m, const struct summaries *s, const char *path)
-{
-	struct stat st;
-	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode))
-		return write_report_through(m, s, path);
-	char *tmp = xasprintf("%s.XXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		fatal("cannot write %s: %s", path, strerror(errno));
-		free(tmp);
-		return -1;
-	}
-	/* a report is an ordinary file: the mode the umask gives, not mkstemp's 0600 */
-	mode_t mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
-	interrupt_guard_file(tmp);
-	FILE *f = fdopen(fd, "w");
-	int rc = f ? report_json_write(m, s, f) : -1;
-	int saved = errno;
-	if (f && fclose(f) != 0 && rc == 0) {
-		rc = -1;
-		saved = errno;
-	} else if (!f) {
-		close(fd);
-	}
-	if (rc == 0 && rename(tmp, path) != 0) {
-		rc = -1;
-		saved = errno;
-	}
-	if (rc != 0)
-		unlink(tmp);
-	interrupt_guard_file(NULL); /* renamed or removed: nothing left to guard */
-	if (rc != 0)
-		fatal("cannot write %s: %s", path, strerror(saved));
-	free(tmp);
-	return rc;
-}
-
-/* The live stage's settings: the defaults, then what the command line says.
- * Returns 0, or -1 (and says why) when a --exclude does not compile. */
-static int live_settings(const struct options *o, struct live_config *c, regex_t *rx, struct curl_slist **to,
-			 struct curl_slist **res)
-{
-	live_config_defaults(c);
-	if (o->jobs >= 0)
-		c->jobs = o->jobs;
-	if (o->host_jobs >= 0)
-		c->host_jobs = o->host_jobs;
-	if (o->retries >= 0)
-		c->retries = (unsigned)o->retries;
-	if (o->max_redirects >= 0)
-		c->max_redirects = (unsigned)o->max_redirects;
-	if (o->timeout_ms >= 0)
-		c->timeout_ms = o->timeout_ms;
-	if (o->connect_timeout_ms >= 0)
-		c->connect_timeout_ms = o->connect_timeout_ms;
-	if (o->deadline_ms >= 0)
-		c->deadline_ms = o->deadline_ms;
-	if (o->max_retry_after_ms >= 0)
-		c->max_retry_after_s = o->max_retry_after_ms / 1000;
-	if (o->max_body >= 0)
-		c->max_body = (size_t)o->max_body;
-	if (o->user_agent)
-		c->user_agent = o->user_agent;
-	c->cacert = o->cacert;
-	c->insecure = o->insecure;
-	c->no_private = o->no_private;
-	c->probe = !o->no_probe;
-	c->check_fragments = o->check_fragments;
-	for (size_t i = 0; i < o->nconnect_to; i++)
-		*to = curl_slist_append(*to, o->connect_to[i]);
-	for (size_t i = 0; i < o->nresolve; i++)
-		*res = curl_slist_append(*res, o->resolve[i]);
-	c->connect_to = *to;
-	c->resolve = *res;
-	for (size_t i = 0; i < o->nexclude; i++) {
-		int rc = regcomp(&rx[i], o->exclude[i], REG_EXTENDED | REG_NOSUB);
-		if (rc) {
-			char msg[256];
-			regerror(rc, &rx[i], msg, sizeof msg);
-			fatal("--exclude '%s': %s", o->exclude[i], msg);
-			for (size_t k = 0; k < i; k++)
-				regfree(&rx[k]);
-			return -1;
-		}
-		c->nexcludes++;
-	}
-	c->excludes = rx;
-	return 0;
-}
-
-/* A permanent redirect to another page that is there: cite the new address. */
-static void report_moves(struct model *m)
-{
-	for (size_t r = 0; r < m->nrefs; r++)
-		for (size_t k = 0; k < m->refs[r].nlinks; k++) {
-			struct link *l = &m->refs[r].links[k];
-			const struct live_result *lr = &m->targets[l->target].live;
-			if (lr->moved && lr->final_url)
-				problems_add(&l->problems, PROB_MOVED, l->line, l->column,
-					     xasprintf("the page has moved for good (HTTP %s) to %s",
-						       "301/308", lr->final_url),
-					     xstrdup(lr->final_url));
-		}
-}
-
-/* --check-fragments: a page that has not the cited element. */
-static void report_fragments(struct model *m)
-{
-	for (size_t r = 0; r < m->nrefs; r++)
-		for (size_t k = 0; k < m->refs[r].nlinks; k++) {
-			struct link *l = &m->refs[r].links[k];
-			const struct target *t = &m->targets[l->target];
-			const char *hash = strchr(t->key, '#');
-			if (t->fragment_found == 0 && hash)
-				problems_add(&l->problems, PROB_FRAGMENT_MISSING, l->line, l->column,
-					     xasprintf("the page has no element named \"%s\": the link lands at the top "
-						       "of the page",
-						       hash + 1),
-					     NULL);
-		}
-}
-
-/* The archive stage's settings: the defaults, then the command line and the
- * environment (Save Page Now's keys). */
-static void archive_settings(const struct options *o, const struct live_config *net, struct archive_config *c)
-{
-	archive_config_defaults(c, net);
-	if (o->wayback)
-		c->base = o->wayback;
-	if (o->archive_rate > 0)
-		c->replay_rate = o->archive_rate;
-	if (o->cdx_rate > 0)
-		c->cdx_rate = o->cdx_rate / 60.0;
-	if (o->rate_limit_wait_ms >= 0)
-		c->rate_limit_wait_ms = o->rate_limit_wait_ms;
-	if (o->drift_threshold >= 0)
-		c->drift_threshold = o->drift_threshold;
-	c->save_missing = o->save_missing;
-	c->access_key = getenv("WAYBACK_ACCESS_KEY");
-	c->secret_key = getenv("WAYBACK_SECRET_KEY");
 }
 
 /* The cache, when there is one, between the stages and the web. */
@@ -286,40 +124,6 @@ static int check_stages(struct model *m, const struct options *opt, struct live_
 	return 0;
 }
 
-/* The cache's rules, from the command line. */
-static void memory_policy(const struct options *o, struct cache_policy *p)
-{
-	p->now = cache_clock();
-	p->max_age = o->max_age_s >= 0 ? o->max_age_s : 86400;
-	p->confirm_checks = o->confirm_checks > 0 ? (unsigned)o->confirm_checks : CACHE_CONFIRM_CHECKS;
-	p->confirm_span = o->confirm_span_s >= 0 ? o->confirm_span_s : CACHE_CONFIRM_SPAN;
-	p->only = o->cache_only;
-	p->drift_threshold = o->drift_threshold >= 0 ? o->drift_threshold : DRIFT_THRESHOLD;
-}
-
-/* What every request of the run is sent with; the lists it points into
- * are its own. */
-struct network {
-	struct live_config cfg;
-	regex_t rx[MAX_LIST_OPTIONS];
-	struct curl_slist *to, *res;
-};
-
-/* Returns 0, or -1 (and says why) when an option does not hold. */
-static int network_open(const struct options *opt, struct network *net)
-{
-	net->to = net->res = NULL;
-	return live_settings(opt, &net->cfg, net->rx, &net->to, &net->res);
-}
-
-static void network_close(struct network *net)
-{
-	for (size_t i = 0; i < net->cfg.nexcludes; i++)
-		regfree(&net->rx[i]);
-	curl_slist_free_all(net->to);
-	curl_slist_free_all(net->res);
-}
-
 static int check_web(struct model *m, const struct options *opt, const struct network *net)
 {
 	struct live_config cfg = net->cfg; /* the stages change their copy (the deadline left) */
@@ -339,8 +143,7 @@ static int check_web(struct model *m, const struct options *opt, const struct ne
 			     xstrdup("TLS certificates were not verified (--insecure): an https page "
 				     "called alive may not be the site it claims to be"),
 			     NULL);
-	report_moves(m);
-	report_fragments(m);
+	live_findings(m);
 	return rc;
 }
 
@@ -445,7 +248,9 @@ static int write_reports(const struct model *m, const struct summaries *sums, co
 {
 	int rc;
 	if (opt->output) {
-		rc = write_report_file(m, sums, opt->output);
+		char err[512];
+		if ((rc = report_file_write(report_json_write, m, sums, opt->output, err, sizeof err)) != 0)
+			fatal("%s", err);
 	} else {
 		rc = report_json_write(m, sums, stdout);
 		if (rc)
@@ -474,7 +279,8 @@ int run(const struct options *opt)
 	struct input_list in;
 	struct network net;
 	input_list_init(&in);
-	if (network_open(opt, &net) != 0) {
+	if (network_open(opt, &net, err, sizeof err) != 0) {
+		fatal("%s", err);
 		baseline_free(old);
 		return EXIT_TROUBLE;
 	}

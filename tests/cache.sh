@@ -159,8 +159,10 @@ CITECHECK_NOW=$T0 "$bin" -q $net --no-archive --cache both.db -o two.json two.md
 second=$?
 wait $first
 expect "two runs at once: both finish" "$? $second" "0 0"
-expect "… the cache holds every answer of both: 70 pages, 80 checks" \
-	"$(python3 -c 'import sqlite3; c = sqlite3.connect("both.db"); print(c.execute("SELECT count(*) FROM live").fetchone()[0], c.execute("SELECT count(*) FROM history").fetchone()[0])')" "70 80"
+# 70 checks when one run reused the 10 shared pages the other had committed
+# before it asked, 80 when both asked them, or between
+expect_match "… the cache holds every answer of both: 70 pages, 70 to 80 checks" \
+	"$(python3 -c 'import sqlite3; c = sqlite3.connect("both.db"); print(c.execute("SELECT count(*) FROM live").fetchone()[0], c.execute("SELECT count(*) FROM history").fetchone()[0])')" "^70 (7[0-9]|80)$"
 
 # two runs at once on one cache share the archive's pace: together they ask
 # no faster than one would (the simulated archive logs a request that comes
