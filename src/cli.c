@@ -20,7 +20,11 @@ void cli_usage(FILE *out)
 	      "entries skipped), - (standard input) or an http(s) URL (downloaded).\n"
 	      "\n"
 	      "Output:\n"
-	      "  -o, --output FILE       write the JSON report to FILE instead of standard output\n"
+	      "      --format FMT        what goes to standard output: json (default), text,\n"
+	      "                          markdown, github, sarif, junit\n"
+	      "  -o, --output [FMT:]FILE write a report to FILE, in FMT or as its extension says\n"
+	      "                          (.json .txt .md .sarif .xml; else json); repeatable;\n"
+	      "                          then standard output gets nothing unless --format\n"
 	      "  -q, --quiet             print no findings on standard error, only fatal errors\n"
 	      "  -v, --verbose           also print info findings and unverified links\n"
 	      "      --fail-on LIST      what makes the exit status 1, comma-separated from\n"
@@ -239,6 +243,37 @@ static int parse_confirm(const char *arg, struct options *opt, char *err, size_t
 	return 0;
 }
 
+/* -o [FMT:]FILE: the format from the prefix, else from the extension,
+ * else JSON. */
+static int parse_output(const char *arg, struct options *opt, char *err, size_t errlen)
+{
+	if (opt->noutputs == MAX_LIST_OPTIONS) {
+		snprintf(err, errlen, "--output is given more than %d times", MAX_LIST_OPTIONS);
+		return -1;
+	}
+	struct output *o = &opt->outputs[opt->noutputs];
+	const char *colon = strchr(arg, ':');
+	char prefix[16];
+	if (colon && (size_t)(colon - arg) < sizeof prefix) {
+		snprintf(prefix, sizeof prefix, "%.*s", (int)(colon - arg), arg);
+		if (report_format_parse(prefix, &o->format))
+			arg = colon + 1;
+		else
+			colon = NULL;
+	} else {
+		colon = NULL;
+	}
+	if (!*arg) {
+		snprintf(err, errlen, "--output needs a file name");
+		return -1;
+	}
+	if (!colon && !report_format_of_path(arg, &o->format))
+		o->format = REPORT_JSON;
+	o->path = arg;
+	opt->noutputs++;
+	return 0;
+}
+
 static int push(const char **list, size_t *n, const char *arg, const char *name, char *err, size_t errlen)
 {
 	if (*n == MAX_LIST_OPTIONS) {
@@ -257,11 +292,12 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 		OPT_EXCLUDE, OPT_USER_AGENT, OPT_CACERT, OPT_INSECURE, OPT_NO_PRIVATE, OPT_CONNECT_TO, OPT_RESOLVE,
 		OPT_NO_ARCHIVE, OPT_WAYBACK, OPT_ARCHIVE_RATE, OPT_CDX_RATE, OPT_RATE_LIMIT_WAIT,
 		OPT_DRIFT_THRESHOLD, OPT_SAVE_MISSING, OPT_INPUT_FORMAT, OPT_BASE_URL, OPT_FILES_FROM,
-		OPT_CACHE, OPT_MAX_AGE, OPT_CACHE_ONLY, OPT_CONFIRM_DEAD, OPT_BASELINE, OPT_CHECK_FRAGMENTS,
+		OPT_CACHE, OPT_MAX_AGE, OPT_CACHE_ONLY, OPT_CONFIRM_DEAD, OPT_BASELINE, OPT_CHECK_FRAGMENTS, OPT_FORMAT,
 	};
 	static const struct option longopts[] = {
 		{"extract-only", no_argument, NULL, OPT_EXTRACT_ONLY},
 		{"output", required_argument, NULL, 'o'},
+		{"format", required_argument, NULL, OPT_FORMAT},
 		{"quiet", no_argument, NULL, 'q'},
 		{"verbose", no_argument, NULL, 'v'},
 		{"help", no_argument, NULL, 'h'},
@@ -321,11 +357,14 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 			opt->extract_only = true;
 			break;
 		case 'o':
-			if (!*optarg) {
-				snprintf(err, errlen, "--output needs a file name");
-				return -1;
+			rc = parse_output(optarg, opt, err, errlen);
+			break;
+		case OPT_FORMAT:
+			if (!report_format_parse(optarg, &opt->format)) {
+				snprintf(err, errlen, "--format takes json, text, markdown, github, sarif or junit, not '%s'", optarg);
+				rc = -1;
 			}
-			opt->output = optarg;
+			opt->format_given = true;
 			break;
 		case 'q':
 			opt->quiet = true;

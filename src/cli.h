@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "detect_format.h"
+#include "report_formats.h"
 
 /* Exit statuses, documented in --help, README and citecheck(1). */
 enum exit_status {
@@ -35,7 +36,14 @@ struct options {
 	char **inputs;      /* the PATHs: files, folders, "-" (standard input), http(s) URLs */
 	size_t ninputs;
 	const char *files_from; /* --files-from: a file listing more PATHs; "-": standard input */
-	const char *output; /* NULL: standard output */
+	/* -o [FMT:]FILE, repeatable */
+	struct output {
+		enum report_format format;
+		const char *path;
+	} outputs[MAX_LIST_OPTIONS];
+	size_t noutputs;
+	enum report_format format; /* --format: what goes to standard output */
+	bool format_given;         /* without it and with -o, standard output gets nothing */
 	enum doc_format input_format; /* FORMAT_AUTO: told from the content */
 	const char *base_url;         /* --base-url; NULL when not given */
 	bool extract_only;

@@ -7,39 +7,45 @@
 static const struct {
 	const char *name;
 	enum severity severity;
+	const char *about; /* one sentence, for reports that describe their rules (SARIF) */
 } table[PROB__COUNT] = {
-	[PROB_URL_SPACE] = {"url-space", SEV_ERROR},
-	[PROB_URL_ILLEGAL_CHAR] = {"url-illegal-char", SEV_ERROR},
-	[PROB_URL_BAD_PERCENT] = {"url-bad-percent", SEV_ERROR},
-	[PROB_URL_MALFORMED] = {"url-malformed", SEV_ERROR},
-	[PROB_LINK_EMPTY] = {"link-empty-target", SEV_ERROR},
-	[PROB_LINK_RELATIVE] = {"link-relative", SEV_INFO},
-	[PROB_ARCHIVE_SAVE] = {"archive-save-request", SEV_ERROR},
-	[PROB_ARCHIVE_UNPINNED] = {"archive-unpinned", SEV_WARNING},
-	[PROB_URL_DATE_MISMATCH] = {"url-date-mismatch", SEV_WARNING},
-	[PROB_ACCESSED_BEFORE_PUBLISHED] = {"accessed-before-published", SEV_WARNING},
-	[PROB_URL_NEAR_DUPLICATE] = {"url-near-duplicate", SEV_WARNING},
-	[PROB_MOVED] = {"moved", SEV_WARNING},
-	[PROB_FRAGMENT_MISSING] = {"fragment-missing", SEV_WARNING},
-	[PROB_INSECURE] = {"insecure", SEV_WARNING},
-	[PROB_DEAD_ARCHIVED] = {"dead-archived", SEV_WARNING},
-	[PROB_DEAD_UNARCHIVED] = {"dead-unarchived", SEV_ERROR},
-	[PROB_SNAPSHOT_MISSING] = {"snapshot-missing", SEV_ERROR},
-	[PROB_SNAPSHOT_DIFFERS] = {"snapshot-differs", SEV_INFO},
-	[PROB_CONTENT_CHANGED] = {"content-changed", SEV_WARNING},
-	[PROB_ARCHIVE_INCOMPLETE] = {"archive-incomplete", SEV_WARNING},
-	[PROB_FOOTNOTE_UNDEFINED] = {"footnote-undefined", SEV_ERROR},
-	[PROB_FOOTNOTES_MISSING] = {"footnotes-missing", SEV_WARNING},
-	[PROB_FOOTNOTE_UNCITED] = {"footnote-uncited", SEV_WARNING},
-	[PROB_FOOTNOTE_DUPLICATE] = {"footnote-duplicate", SEV_WARNING},
-	[PROB_FOOTNOTE_GAP] = {"footnote-gap", SEV_WARNING},
-	[PROB_FOOTNOTE_ORDER] = {"footnote-out-of-order", SEV_WARNING},
-	[PROB_INVALID_UTF8] = {"invalid-utf8", SEV_WARNING},
-	[PROB_LINE_TOO_LONG] = {"line-too-long", SEV_WARNING},
-	[PROB_TOO_MANY_LINKS] = {"too-many-links", SEV_WARNING},
-	[PROB_EMPTY_DOCUMENT] = {"empty-document", SEV_WARNING},
-	[PROB_NO_REFERENCES] = {"no-references", SEV_INFO},
+	[PROB_URL_SPACE] = {"url-space", SEV_ERROR, "A space in a URL: as written the link does not work."},
+	[PROB_URL_ILLEGAL_CHAR] = {"url-illegal-char", SEV_ERROR, "A character URLs may not contain."},
+	[PROB_URL_BAD_PERCENT] = {"url-bad-percent", SEV_ERROR, "A % sign not followed by two hexadecimal digits."},
+	[PROB_URL_MALFORMED] = {"url-malformed", SEV_ERROR, "A URL that cannot be parsed."},
+	[PROB_LINK_EMPTY] = {"link-empty-target", SEV_ERROR, "A link with an empty target."},
+	[PROB_LINK_RELATIVE] = {"link-relative", SEV_INFO, "Relative links of an HTML document that has no base address to resolve them against."},
+	[PROB_ARCHIVE_SAVE] = {"archive-save-request", SEV_ERROR, "A Wayback Machine save link cited as a source: following it asks for a new capture."},
+	[PROB_ARCHIVE_UNPINNED] = {"archive-unpinned", SEV_WARNING, "A snapshot link without a full 14-digit timestamp: what it shows changes over time."},
+	[PROB_URL_DATE_MISMATCH] = {"url-date-mismatch", SEV_WARNING, "A date in the URL that contradicts the cited publication date."},
+	[PROB_ACCESSED_BEFORE_PUBLISHED] = {"accessed-before-published", SEV_WARNING, "An access date before the publication date."},
+	[PROB_URL_NEAR_DUPLICATE] = {"url-near-duplicate", SEV_WARNING, "Two cited URLs a character or two apart: one is probably a typo."},
+	[PROB_MOVED] = {"moved", SEV_WARNING, "A page that has moved for good to another address."},
+	[PROB_FRAGMENT_MISSING] = {"fragment-missing", SEV_WARNING, "A cited #fragment that its page does not have."},
+	[PROB_INSECURE] = {"insecure", SEV_WARNING, "TLS certificates were not verified (--insecure)."},
+	[PROB_DEAD_ARCHIVED] = {"dead-archived", SEV_WARNING, "A dead link whose page the Wayback Machine has: cite the snapshot."},
+	[PROB_DEAD_UNARCHIVED] = {"dead-unarchived", SEV_ERROR, "A dead link with no snapshot: the source is lost."},
+	[PROB_SNAPSHOT_MISSING] = {"snapshot-missing", SEV_ERROR, "A cited snapshot whose page the archive has no usable capture of."},
+	[PROB_SNAPSHOT_DIFFERS] = {"snapshot-differs", SEV_INFO, "A cited snapshot time with no capture at that moment."},
+	[PROB_CONTENT_CHANGED] = {"content-changed", SEV_WARNING, "A page that has changed since it was cited."},
+	[PROB_ARCHIVE_INCOMPLETE] = {"archive-incomplete", SEV_WARNING, "Archive lookups that got no answer."},
+	[PROB_FOOTNOTE_UNDEFINED] = {"footnote-undefined", SEV_ERROR, "A footnote marker with no definition."},
+	[PROB_FOOTNOTES_MISSING] = {"footnotes-missing", SEV_WARNING, "Footnote markers of a kind with no definitions of that kind."},
+	[PROB_FOOTNOTE_UNCITED] = {"footnote-uncited", SEV_WARNING, "A footnote defined but never cited."},
+	[PROB_FOOTNOTE_DUPLICATE] = {"footnote-duplicate", SEV_WARNING, "A footnote defined twice."},
+	[PROB_FOOTNOTE_GAP] = {"footnote-gap", SEV_WARNING, "A footnote number missing in the sequence."},
+	[PROB_FOOTNOTE_ORDER] = {"footnote-out-of-order", SEV_WARNING, "Notes cited or defined out of order."},
+	[PROB_INVALID_UTF8] = {"invalid-utf8", SEV_WARNING, "Lines that are not valid UTF-8."},
+	[PROB_LINE_TOO_LONG] = {"line-too-long", SEV_WARNING, "Lines longer than 1 MiB, read only in part."},
+	[PROB_TOO_MANY_LINKS] = {"too-many-links", SEV_WARNING, "A source with more than 1,000 links: the rest are not checked."},
+	[PROB_EMPTY_DOCUMENT] = {"empty-document", SEV_WARNING, "An empty document."},
+	[PROB_NO_REFERENCES] = {"no-references", SEV_INFO, "A document with nothing to check."},
 };
+
+const char *problem_about(enum problem_code code)
+{
+	return table[code].about;
+}
 
 const char *problem_code_name(enum problem_code code)
 {

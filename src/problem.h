@@ -68,6 +68,8 @@ struct problem_list {
 };
 
 const char *problem_code_name(enum problem_code code);
+/* What a finding of this code is, in one sentence. */
+const char *problem_about(enum problem_code code);
 enum severity problem_severity(enum problem_code code);
 const char *severity_name(enum severity sev);
 

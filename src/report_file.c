@@ -12,11 +12,10 @@
 
 /* A path that exists and is no regular file (/dev/null, a FIFO, a symbolic
  * link) is written through: renaming a file over it would replace it. */
-static int write_through(report_writer *write, const struct model *m, const struct summaries *s, const char *path,
-			 char *err, size_t errlen)
+static int write_through(report_writer *write, const struct report *r, const char *path, char *err, size_t errlen)
 {
 	FILE *f = fopen(path, "w");
-	int rc = f ? write(m, s, f) : -1;
+	int rc = f ? write(r, f) : -1;
 	int saved = errno;
 	if (f && fclose(f) != 0 && rc == 0) {
 		rc = -1;
@@ -29,12 +28,27 @@ static int write_through(report_writer *write, const struct model *m, const stru
 
 /* Writes the report to path through a temporary file renamed into place, so
  * a failed run never leaves a truncated report where a good one was. */
-int report_file_write(report_writer *write, const struct model *m, const struct summaries *s, const char *path,
-		      char *err, size_t errlen)
+/* The temporary file is made beside path: its folder must take one. */
+static int check_folder(const char *path, char *err, size_t errlen)
+{
+	char *tmp = xasprintf("%s.XXXXXX", path);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	close(fd);
+	unlink(tmp);
+	free(tmp);
+	return 0;
+}
+
+int report_file_write(report_writer *write, const struct report *r, const char *path, char *err, size_t errlen)
 {
 	struct stat st;
 	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode))
-		return write_through(write, m, s, path, err, errlen);
+		return write_through(write, r, path, err, errlen);
 	char *tmp = xasprintf("%s.XXXXXX", path);
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
@@ -48,7 +62,7 @@ int report_file_write(report_writer *write, const struct model *m, const struct 
 	fchmod(fd, 0666 & ~mask);
 	interrupt_guard_file(tmp);
 	FILE *f = fdopen(fd, "w");
-	int rc = f ? write(m, s, f) : -1;
+	int rc = f ? write(r, f) : -1;
 	int saved = errno;
 	if (f && fclose(f) != 0 && rc == 0) {
 		rc = -1;
@@ -67,4 +81,22 @@ int report_file_write(report_writer *write, const struct model *m, const struct 
 		snprintf(err, errlen, "cannot write %s: %s", path, strerror(saved));
 	free(tmp);
 	return rc;
+}
+
+int report_file_check(const char *path, char *err, size_t errlen)
+{
+	struct stat st, lst;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		snprintf(err, errlen, "cannot write %s: it is a folder", path);
+		return -1;
+	}
+	if (lstat(path, &lst) == 0 && !S_ISREG(lst.st_mode)) {
+		/* a FIFO, a device or a link is written through: it must take
+		 * writes itself (a link to nothing yet makes its target then) */
+		if (access(path, W_OK) == 0 || (S_ISLNK(lst.st_mode) && errno == ENOENT))
+			return 0;
+		snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+		return -1;
+	}
+	return check_folder(path, err, errlen); /* the temporary file goes beside it */
 }

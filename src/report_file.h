@@ -8,14 +8,14 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "model.h"
-#include "summary.h"
-
-/* A report writer: 0, or -1 when writing failed (errno set by stdio). */
-typedef int report_writer(const struct model *m, const struct summaries *s, FILE *out);
+#include "report_formats.h"
 
 /* Returns 0, or -1 with the reason in err. */
-int report_file_write(report_writer *write, const struct model *m, const struct summaries *s, const char *path,
-		      char *err, size_t errlen);
+int report_file_write(report_writer *write, const struct report *r, const char *path, char *err, size_t errlen);
+
+/* Whether a report could be written at path: found before any request is
+ * sent, so that a long run does not end unable to save its work. Returns
+ * 0, or -1 with the reason in err. */
+int report_file_check(const char *path, char *err, size_t errlen);
 
 #endif

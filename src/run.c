@@ -244,20 +244,51 @@ static int exit_status(const struct options *opt, const struct summary *s, int s
 	return fails(opt, s) ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
-static int write_reports(const struct model *m, const struct summaries *sums, const struct options *opt)
+/* In GitHub Actions (GITHUB_STEP_SUMMARY set) with the github format
+ * asked for: the Markdown report goes on the run's summary page too. */
+static bool summary_for_github(const struct options *opt)
 {
-	int rc;
-	if (opt->output) {
-		char err[512];
-		if ((rc = report_file_write(report_json_write, m, sums, opt->output, err, sizeof err)) != 0)
+	const char *path = getenv("GITHUB_STEP_SUMMARY");
+	bool github = opt->format_given && opt->format == REPORT_GITHUB;
+	for (size_t i = 0; i < opt->noutputs; i++)
+		github = github || opt->outputs[i].format == REPORT_GITHUB;
+	return github && path && *path;
+}
+
+static int append_step_summary(const struct report *r)
+{
+	const char *path = getenv("GITHUB_STEP_SUMMARY");
+	FILE *f = fopen(path, "a");
+	int rc = f ? report_markdown_write(r, f) : -1;
+	if (f && fclose(f) != 0)
+		rc = -1;
+	if (rc)
+		fatal("cannot append to GITHUB_STEP_SUMMARY (%s): %s", path, strerror(errno));
+	return rc;
+}
+
+/* Every -o file, and standard output unless -o alone was given; the
+ * findings on standard error unless -q or standard output has them in
+ * text already. Returns 0, or -1 when one could not be written. */
+static int write_reports(const struct report *r, const struct options *opt)
+{
+	int rc = 0;
+	char err[512];
+	for (size_t i = 0; i < opt->noutputs; i++)
+		if (report_file_write(report_writer_of(opt->outputs[i].format), r, opt->outputs[i].path, err, sizeof err) != 0) {
 			fatal("%s", err);
-	} else {
-		rc = report_json_write(m, sums, stdout);
-		if (rc)
+			rc = -1;
+		}
+	if (opt->format_given || !opt->noutputs) {
+		if (report_writer_of(opt->format)(r, stdout) != 0) {
 			fatal("cannot write the report: %s", strerror(errno));
+			rc = -1;
+		}
 	}
-	if (!opt->quiet)
-		report_text_write(m, sums, opt->verbose, stderr);
+	if (summary_for_github(opt) && append_step_summary(r) != 0)
+		rc = -1;
+	if (!opt->quiet && !(opt->format == REPORT_TEXT && (opt->format_given || !opt->noutputs)))
+		report_text_write(r->m, r->s, opt->verbose, stderr);
 	return rc;
 }
 
@@ -284,6 +315,13 @@ int run(const struct options *opt)
 		baseline_free(old);
 		return EXIT_TROUBLE;
 	}
+	for (size_t i = 0; i < opt->noutputs; i++)
+		if (report_file_check(opt->outputs[i].path, err, sizeof err) != 0) {
+			fatal("%s", err); /* before any request: a long run must be able to save its work */
+			network_close(&net);
+			baseline_free(old);
+			return EXIT_TROUBLE;
+		}
 	if (collect_inputs(opt, &in) != 0) {
 		input_list_finish(&in);
 		network_close(&net);
@@ -315,8 +353,11 @@ int run(const struct options *opt)
 	int stopped = interrupted() ? stop_status(m) : 0;
 	struct summaries sums;
 	summaries_compute(m, &sums);
-	int rc = write_reports(m, &sums, opt);
-	rc = exit_status(opt, &sums.run, stopped, rc != 0);
+	/* the status the reports state (SARIF) is the one the run ends with,
+	 * unless writing them fails */
+	struct report r = {.m = m, .s = &sums, .exit_status = exit_status(opt, &sums.run, stopped, false),
+			   .fail_on = opt->fail_on, .verbose = opt->verbose};
+	int rc = write_reports(&r, opt) == 0 || stopped ? r.exit_status : EXIT_TROUBLE;
 	summaries_finish(&sums);
 	model_destroy(m);
 	return rc;

@@ -1,0 +1,51 @@
+#!/bin/sh
+# Report formats from the command line: --format, -o [FMT:]FILE by prefix
+# and by extension, several in one run, SARIF valid against the official
+# 2.1.0 schema, GITHUB_STEP_SUMMARY, an output that cannot be written found
+# before the documents are read. Offline (--extract-only); the writers' own
+# output is checked literally by test_reports.c.
+. "$(dirname "$0")/lib.sh"
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+schema=$(cd "$(dirname "$0")/.." && pwd)/tests/schemas/sarif-schema-2.1.0.json
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 1
+mkdir docs
+printf '# A\n\n<https://example.org/a b>\n<https://web.archive.org/save/https://example.org/c>\n[gone](missing.md)\n' > docs/a.md
+
+"$bin" --extract-only -q -o out.sarif -o markdown:notes.txt -o junit:cases.out -o plain.json docs > stdout.txt
+expect "four outputs at once, exit 1 (findings), nothing on standard output" "$? $(wc -c < stdout.txt | tr -d ' ')" "1 0"
+expect "… formats by extension and by prefix" \
+	"$(jq -r .version out.sarif) $(head -c 12 notes.txt) $(head -n 1 cases.out | cut -c1-13) $(jq -r .citecheck.schema plain.json)" \
+	"2.1.0 ## citecheck <?xml version 5"
+expect "SARIF valid against the official 2.1.0 schema" \
+	"$(python3 -c 'import json, sys, jsonschema
+jsonschema.Draft4Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))
+print("valid")' "$schema" out.sarif 2>&1)" valid
+# url-space and archive-save-request (errors), link-dead for missing.md
+# (line 5: "[gone](" is 7 characters, the target starts at 8)
+expect "SARIF results: rule, line, column" \
+	"$(jq -r '[.runs[0].results[] | "\(.ruleId):\(.locations[0].physicalLocation.region.startLine):\(.locations[0].physicalLocation.region.startColumn)"] | join(" ")' out.sarif)" \
+	"url-space:3:2 archive-save-request:4:2 link-dead:5:8"
+expect "SARIF: the run's exit status" "$(jq -c '.runs[0].invocations[0] | [.exitCode, .executionSuccessful]' out.sarif)" "[1,true]"
+"$bin" --extract-only -q -o again.sarif docs
+expect "SARIF fingerprints stable across runs" \
+	"$(jq -c '[.runs[0].results[].partialFingerprints]' again.sarif)" "$(jq -c '[.runs[0].results[].partialFingerprints]' out.sarif)"
+
+"$bin" --extract-only --format text docs > text.txt 2> text.err
+expect "--format text: the findings on standard output, not twice on standard error" \
+	"$(grep -c 'url-space' text.txt) $(wc -c < text.err | tr -d ' ')" "1 0"
+"$bin" --extract-only -q --format github -o j.json docs > gh.txt
+expect "--format with -o: standard output gets the format too" "$(head -c 6 gh.txt) $(jq -r .citecheck.name j.json)" "::erro citecheck"
+GITHUB_STEP_SUMMARY=$tmp/step.md "$bin" --extract-only -q --format github docs > /dev/null
+expect "GITHUB_STEP_SUMMARY gets the Markdown report" "$(head -n 1 step.md)" "## citecheck"
+
+"$bin" --extract-only -q -o nowhere/out.json docs > early.txt 2> early.err
+expect "an output that cannot be written: exit 2 at once, nothing else written" \
+	"$? $(wc -c < early.txt | tr -d ' ') $(cat early.err)" "2 0 citecheck: cannot write nowhere/out.json: No such file or directory"
+"$bin" --extract-only -q -o docs docs 2> dir.err
+expect "an output that is a folder" "$? $(cat dir.err)" "2 citecheck: cannot write docs: it is a folder"
+"$bin" --extract-only -q --format yaml docs 2> fmt.err
+expect "an unknown format" "$? $(cat fmt.err | head -n 1)" \
+	"2 citecheck: --format takes json, text, markdown, github, sarif or junit, not 'yaml'"
+finish outputs

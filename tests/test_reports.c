@@ -1,0 +1,138 @@
+/* The report formats on a report fixture built here by hand (a run of two
+ * documents: one read, with a dead link the archive has, an unverified one
+ * and a URL with a space whose message holds the characters each format
+ * must escape; one that could not be read), each compared with the output
+ * written out below from reading the fixture. */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../src/cli.h"
+#include "../src/model.h"
+#include "../src/report_formats.h"
+#include "../src/summary.h"
+#include "../src/util.h"
+#include "check.h"
+
+static size_t link_at(struct model *d, const char *note, unsigned line, const char *url, unsigned column)
+{
+	size_t ri = model_add_reference(d, WHERE_REFERENCES, note, 1, line, 1);
+	d->refs[ri].text = xasprintf("Source %s", note);
+	size_t li = model_add_link(d, ri, xstrdup(url), SYNTAX_AUTOLINK, line, column);
+	d->refs[ri].links[li].valid = true;
+	model_bind_target(d, ri, li);
+	return ri;
+}
+
+/* docs/brief.md: note 1 (line 5) cites a dead page the archive has; note 2
+ * (line 6) a page that timed out; note 3 (line 7) a URL with a space, whose
+ * finding's message is hostile. missing.md could not be read. */
+static struct model *fixture(void)
+{
+	struct model *d = model_create("docs/brief.md");
+	size_t r1 = link_at(d, "1", 5, "https://example.org/gone", 4);
+	link_at(d, "2", 6, "https://example.org/slow", 4);
+	size_t r3 = link_at(d, "3", 7, "https://example.org/a b", 4);
+	problems_add(&d->refs[r1].links[0].problems, PROB_DEAD_ARCHIVED, 5, 4,
+		     xstrdup("the page is gone (http-404); the Wayback Machine has it"),
+		     xstrdup("https://web.archive.org/web/20230101000000/https://example.org/gone"));
+	problems_add(&d->refs[r3].links[0].problems, PROB_URL_SPACE, 7, 4,
+		     xstrdup("100% broken,\nsee: a::b"), xstrdup("https://example.org/a%20b"));
+	struct model *m = model_create(NULL);
+	model_merge(m, d);
+	model_destroy(d);
+	model_add_unreadable(m, "missing.md", NULL, "cannot open missing.md: No such file or directory");
+	m->targets[0].live = (struct live_result){.verdict = LIVE_DEAD, .reason = "http-404", .http_status = 404};
+	m->targets[1].live = (struct live_result){.verdict = LIVE_ERROR, .reason = "timeout"};
+	m->targets[2].live = (struct live_result){.verdict = LIVE_SKIPPED, .reason = "invalid-url"};
+	return m;
+}
+
+static char *write_format(report_writer *w, const struct report *r)
+{
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+	CHECK(w(r, f) == 0);
+	fclose(f);
+	return out;
+}
+
+int main(void)
+{
+	struct model *m = fixture();
+	struct summaries sums;
+	summaries_compute(m, &sums);
+	struct report r = {.m = m, .s = &sums, .exit_status = 2, .fail_on = FAIL_DEAD | FAIL_ERROR};
+
+	char *github = write_format(report_github_write, &r);
+	CHECK_STR(github,
+		  "::warning file=docs/brief.md,line=5,col=4,title=dead-archived::the page is gone (http-404); the Wayback "
+		  "Machine has it%0Asuggestion: https://web.archive.org/web/20230101000000/https://example.org/gone\n"
+		  "::warning file=docs/brief.md,line=6,col=4,title=link-unverified::unverified link (could not be checked "
+		  "now): https://example.org/slow (timeout)\n"
+		  "::error file=docs/brief.md,line=7,col=4,title=url-space::100%25 broken,%0Asee: a::b%0Asuggestion: "
+		  "https://example.org/a%2520b\n"
+		  "::error file=missing.md,title=unreadable::cannot open missing.md: No such file or directory\n");
+	free(github);
+
+	char *junit = write_format(report_junit_write, &r);
+	CHECK_STR(junit,
+		  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		  "<testsuites name=\"citecheck\" tests=\"4\" failures=\"2\" errors=\"1\" skipped=\"1\">\n"
+		  " <testsuite name=\"docs/brief.md\" tests=\"3\" failures=\"2\" errors=\"0\" skipped=\"1\">\n"
+		  "  <testcase classname=\"docs/brief.md\" name=\"https://example.org/gone\">\n"
+		  "   <failure type=\"link-dead\" message=\"dead (http-404)\">https://example.org/gone, line 5</failure>\n"
+		  "  </testcase>\n"
+		  "  <testcase classname=\"docs/brief.md\" name=\"https://example.org/slow\">\n"
+		  "   <skipped message=\"error (timeout)\"/>\n"
+		  "  </testcase>\n"
+		  "  <testcase classname=\"docs/brief.md\" name=\"https://example.org/a b\">\n"
+		  "   <failure type=\"url-space\" message=\"100% broken,&#10;see: a::b\">https://example.org/a b, line "
+		  "7</failure>\n"
+		  "  </testcase>\n"
+		  " </testsuite>\n"
+		  " <testsuite name=\"missing.md\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n"
+		  "  <testcase classname=\"missing.md\" name=\"read the document\">\n"
+		  "   <error message=\"cannot open missing.md: No such file or directory\"/>\n"
+		  "  </testcase>\n"
+		  " </testsuite>\n"
+		  "</testsuites>\n");
+	free(junit);
+
+	char *md = write_format(report_markdown_write, &r);
+	CHECK_STR(md,
+		  "## citecheck\n\n"
+		  "| documents | links | dead | dying | blocked | unverified | changed | archived | not archived |\n"
+		  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
+		  "| 2 | 3 | 1 | 0 | 0 | 1 | 0 | 0 | 0 |\n\n"
+		  "### docs/brief.md\n\n"
+		  "- line 5, note 1: the page is gone (http-404); the Wayback Machine has it — cite [the "
+		  "snapshot](https://web.archive.org/web/20230101000000/https://example.org/gone)\n"
+		  "- line 6, note 2: unverified link (could not be checked now): https://example.org/slow (timeout)\n"
+		  "- line 7, note 3: 100% broken, see: a::b — cite [this](https://example.org/a%20b)\n\n"
+		  "### missing.md\n\n"
+		  "Could not be read: cannot open missing.md: No such file or directory\n\n\n");
+	free(md);
+
+	char *sarif = write_format(report_sarif_write, &r);
+	/* the whole document is validated against the SARIF schema by
+	 * tests/formats_cli.sh; here, what the fixture must give */
+	CHECK(strstr(sarif, "\"version\": \"2.1.0\"") != NULL);
+	CHECK(strstr(sarif, "\"ruleId\": \"dead-archived\"") != NULL);
+	CHECK(strstr(sarif, "\"ruleId\": \"link-unverified\"") != NULL);
+	CHECK(strstr(sarif, "\"exitCode\": 2") != NULL);
+	CHECK(strstr(sarif, "\"executionSuccessful\": false") != NULL);
+	CHECK(strstr(sarif, "\"uri\": \"docs/brief.md\"") != NULL);
+	CHECK(strstr(sarif, "\"startLine\": 7") != NULL);
+	CHECK(strstr(sarif, "\"text\": \"cannot open missing.md: No such file or directory\"") != NULL);
+	CHECK(strstr(sarif, "\"text\": \"100% broken,\\nsee: a::b. Suggestion: https://example.org/a%20b\"") != NULL);
+	CHECK(strstr(sarif, "\"suggestion\": \"https://example.org/a%20b\"") != NULL);
+	free(sarif);
+
+	summaries_finish(&sums);
+	model_destroy(m);
+	printf("reports: %d checks, %d failed\n", check_total, check_failed);
+	return check_failed != 0;
+}
