@@ -25,6 +25,8 @@ void cli_usage(FILE *out)
 	      "  -o, --output [FMT:]FILE write a report to FILE, in FMT or as its extension says\n"
 	      "                          (.json .txt .md .sarif .xml; else json); repeatable;\n"
 	      "                          then standard output gets nothing unless --format\n"
+	      "      --color WHEN        colour the text report: auto (on a terminal, unless\n"
+	      "                          NO_COLOR is set), always, never (default auto)\n"
 	      "  -q, --quiet             print no findings on standard error, only fatal errors\n"
 	      "  -v, --verbose           also print info findings and unverified links\n"
 	      "      --fail-on LIST      what makes the exit status 1, comma-separated from\n"
@@ -88,7 +90,7 @@ void cli_usage(FILE *out)
 	      "                          (default 2,20h: two checks on two days)\n"
 	      "\n"
 	      "  -h, --help              show this help and exit\n"
-	      "  -V, --version           show the version and exit\n"
+	      "  -V, --version           show the version and the libraries' and exit\n"
 	      "\n"
 	      "Exit status:\n"
 	      "  0  nothing that --fail-on names\n"
@@ -292,12 +294,13 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 		OPT_EXCLUDE, OPT_USER_AGENT, OPT_CACERT, OPT_INSECURE, OPT_NO_PRIVATE, OPT_CONNECT_TO, OPT_RESOLVE,
 		OPT_NO_ARCHIVE, OPT_WAYBACK, OPT_ARCHIVE_RATE, OPT_CDX_RATE, OPT_RATE_LIMIT_WAIT,
 		OPT_DRIFT_THRESHOLD, OPT_SAVE_MISSING, OPT_INPUT_FORMAT, OPT_BASE_URL, OPT_FILES_FROM,
-		OPT_CACHE, OPT_MAX_AGE, OPT_CACHE_ONLY, OPT_CONFIRM_DEAD, OPT_BASELINE, OPT_CHECK_FRAGMENTS, OPT_FORMAT,
+		OPT_CACHE, OPT_MAX_AGE, OPT_CACHE_ONLY, OPT_CONFIRM_DEAD, OPT_BASELINE, OPT_CHECK_FRAGMENTS, OPT_FORMAT, OPT_COLOR,
 	};
 	static const struct option longopts[] = {
 		{"extract-only", no_argument, NULL, OPT_EXTRACT_ONLY},
 		{"output", required_argument, NULL, 'o'},
 		{"format", required_argument, NULL, OPT_FORMAT},
+		{"color", required_argument, NULL, OPT_COLOR},
 		{"quiet", no_argument, NULL, 'q'},
 		{"verbose", no_argument, NULL, 'v'},
 		{"help", no_argument, NULL, 'h'},
@@ -358,6 +361,14 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 			break;
 		case 'o':
 			rc = parse_output(optarg, opt, err, errlen);
+			break;
+		case OPT_COLOR:
+			if (!strcmp(optarg, "auto") || !strcmp(optarg, "always") || !strcmp(optarg, "never")) {
+				opt->color = optarg[0] == 'a' ? (optarg[1] == 'u' ? COLOR_AUTO : COLOR_ALWAYS) : COLOR_NEVER;
+			} else {
+				snprintf(err, errlen, "--color takes auto, always or never, not '%s'", optarg);
+				rc = -1;
+			}
 			break;
 		case OPT_FORMAT:
 			if (!report_format_parse(optarg, &opt->format)) {

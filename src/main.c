@@ -1,7 +1,12 @@
 /* citecheck — verify the citations of a report. main only parses the
  * command line and hands over to run(). */
+#include <archive.h>
 #include <curl/curl.h>
+#include <jansson.h>
+#include <libxml/parser.h>
+#include <sqlite3.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "cli.h"
 #include "run.h"
@@ -23,7 +28,12 @@ int main(int argc, char **argv)
 		return EXIT_CLEAN;
 	}
 	if (opt.version) {
-		printf("citecheck %s\n", CITECHECK_VERSION);
+		/* the libraries as loaded now, which may be newer than built
+		 * against; libxml2 says 20914 for 2.9.14 */
+		long x = strtol(xmlParserVersion, NULL, 10);
+		printf("citecheck %s\n%s, jansson %s, %s, libxml2 %ld.%ld.%ld, SQLite %s\n", CITECHECK_VERSION,
+		       curl_version(), jansson_version_str(), archive_version_details(), x / 10000, x / 100 % 100, x % 100,
+		       sqlite3_libversion());
 		return EXIT_CLEAN;
 	}
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {

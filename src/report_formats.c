@@ -53,7 +53,8 @@ static int json_writer(const struct report *r, FILE *out)
 
 static int text_writer(const struct report *r, FILE *out)
 {
-	report_text_write(r->m, r->s, r->verbose, out);
+	/* colour only where it was asked for: standard output, not a file */
+	report_text_write(r->m, r->s, r->verbose, r->color && out == stdout, out);
 	return fflush(out) == 0 && !ferror(out) ? 0 : -1;
 }
 

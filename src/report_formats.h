@@ -18,6 +18,7 @@ struct report {
 	int exit_status; /* what the run exits with (SARIF says it) */
 	unsigned fail_on; /* enum fail_on (cli.h): what JUnit calls a failure */
 	bool verbose;    /* text: info findings and every unverified link too */
+	bool color;      /* text on standard output: in colour */
 };
 
 /* Writes the report to out: 0, or -1 when writing failed. */

@@ -19,7 +19,31 @@ struct collected {
 	struct item *v;
 	size_t n, cap;
 	bool verbose;
+	bool color; /* severity and verdict words in colour (a terminal) */
 };
+
+/* SGR colours: red for what fails, yellow for what to look at, cyan for notes. */
+static const char *colour_of_severity(enum severity s)
+{
+	return s == SEV_ERROR ? "\033[1;31m" : s == SEV_WARNING ? "\033[1;33m" : "\033[1;36m";
+}
+
+static const char *colour_of_verdict(enum live_verdict v)
+{
+	return v == LIVE_DEAD || v == LIVE_DYING ? "\033[1;31m" : "\033[1;33m";
+}
+
+/* " word:" in colour when asked: the word itself never holds a control byte. */
+static void word(FILE *out, const char *w, const char *colour, bool color)
+{
+	putc(' ', out);
+	if (color)
+		fputs(colour, out);
+	fputs(w, out);
+	if (color)
+		fputs("\033[0m", out);
+	putc(':', out);
+}
 
 static void add(struct collected *c, struct item it)
 {
@@ -44,7 +68,7 @@ static int by_place(const void *a, const void *b)
 	return (x->l != NULL) - (y->l != NULL);
 }
 
-static void print_item(const char *path, const struct item *it, FILE *out)
+static void print_item(const char *path, const struct item *it, bool color, FILE *out)
 {
 	if (path) {
 		fput_safe(path, out);
@@ -58,8 +82,9 @@ static void print_item(const char *path, const struct item *it, FILE *out)
 		fprintf(out, "%u:", it->column);
 	if (it->p) {
 		const struct problem *p = it->p;
-		fprintf_safe(out, " %s: %s [%s]", severity_name(problem_severity(p->code)), p->message,
-			     problem_code_name(p->code));
+		enum severity sev = problem_severity(p->code);
+		word(out, severity_name(sev), colour_of_severity(sev), color);
+		fprintf_safe(out, " %s [%s]", p->message, problem_code_name(p->code));
 		putc('\n', out);
 		if (p->suggestion) {
 			fputs("    suggestion: ", out);
@@ -68,7 +93,8 @@ static void print_item(const char *path, const struct item *it, FILE *out)
 		}
 		return;
 	}
-	fprintf_safe(out, " %s: %s (%s", live_verdict_name(it->live->verdict), it->l->url, it->live->reason);
+	word(out, live_verdict_name(it->live->verdict), colour_of_verdict(it->live->verdict), color);
+	fprintf_safe(out, " %s (%s", it->l->url, it->live->reason);
 	if (it->live->http_status && strncmp(it->live->reason, "http-", 5) != 0)
 		fprintf(out, ", HTTP %ld", it->live->http_status);
 	fputs(")\n", out);
@@ -79,7 +105,7 @@ static void print_collected(const char *path, struct collected *c, FILE *out)
 	if (c->n)
 		qsort(c->v, c->n, sizeof *c->v, by_place);
 	for (size_t i = 0; i < c->n; i++)
-		print_item(path, &c->v[i], out);
+		print_item(path, &c->v[i], c->color, out);
 	c->n = 0;
 }
 
@@ -145,9 +171,9 @@ static void ranking_write(const struct model *m, const struct summaries *sums, F
 		fprintf(out, "  and %zu more\n", more);
 }
 
-void report_text_write(const struct model *m, const struct summaries *sums, bool verbose, FILE *out)
+void report_text_write(const struct model *m, const struct summaries *sums, bool verbose, bool color, FILE *out)
 {
-	struct collected c = {NULL, 0, 0, verbose};
+	struct collected c = {NULL, 0, 0, verbose, color};
 	for (size_t d = 0; d < m->ndocs; d++)
 		document_write(m, d, &sums->doc[d], &c, out);
 	for (size_t i = 0; i < m->problems.n; i++)

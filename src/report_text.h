@@ -13,6 +13,7 @@
 /* Per document: findings of warning severity or worse (verbose: all), dead
  * links (verbose: also blocked and unverified ones), by place; the run's own
  * findings; then the summary, with the documents that have most to fix. */
-void report_text_write(const struct model *m, const struct summaries *s, bool verbose, FILE *out);
+/* color: the severity and verdict words in ANSI colours. */
+void report_text_write(const struct model *m, const struct summaries *s, bool verbose, bool color, FILE *out);
 
 #endif

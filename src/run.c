@@ -244,6 +244,15 @@ static int exit_status(const struct options *opt, const struct summary *s, int s
 	return fails(opt, s) ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
+/* --color: auto means a terminal, and no NO_COLOR (https://no-color.org). */
+static bool colour(const struct options *opt, int fd)
+{
+	if (opt->color != COLOR_AUTO)
+		return opt->color == COLOR_ALWAYS;
+	const char *no = getenv("NO_COLOR");
+	return isatty(fd) && !(no && *no);
+}
+
 /* In GitHub Actions (GITHUB_STEP_SUMMARY set) with the github format
  * asked for: the Markdown report goes on the run's summary page too. */
 static bool summary_for_github(const struct options *opt)
@@ -288,7 +297,7 @@ static int write_reports(const struct report *r, const struct options *opt)
 	if (summary_for_github(opt) && append_step_summary(r) != 0)
 		rc = -1;
 	if (!opt->quiet && !(opt->format == REPORT_TEXT && (opt->format_given || !opt->noutputs)))
-		report_text_write(r->m, r->s, opt->verbose, stderr);
+		report_text_write(r->m, r->s, opt->verbose, colour(opt, STDERR_FILENO), stderr);
 	return rc;
 }
 
@@ -356,7 +365,7 @@ int run(const struct options *opt)
 	/* the status the reports state (SARIF) is the one the run ends with,
 	 * unless writing them fails */
 	struct report r = {.m = m, .s = &sums, .exit_status = exit_status(opt, &sums.run, stopped, false),
-			   .fail_on = opt->fail_on, .verbose = opt->verbose};
+			   .fail_on = opt->fail_on, .verbose = opt->verbose, .color = colour(opt, STDOUT_FILENO)};
 	int rc = write_reports(&r, opt) == 0 || stopped ? r.exit_status : EXIT_TROUBLE;
 	summaries_finish(&sums);
 	model_destroy(m);

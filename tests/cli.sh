@@ -15,7 +15,9 @@ run() { # run ARGS… ; sets rc, out, err
 }
 
 run --version
-expect "--version" "$rc $out" "0 citecheck 0.1.0"
+expect "--version" "$rc $(printf '%s\n' "$out" | head -n 1)" "0 citecheck 0.1.0"
+expect_match "… and the libraries it runs with" "$(printf '%s\n' "$out" | sed -n 2p)" \
+	"^libcurl/[0-9.]+ .*, jansson [0-9.]+, libarchive [0-9.]+ .*, libxml2 [0-9]+\.[0-9]+\.[0-9]+, SQLite [0-9.]+$"
 run --extract-only "$fixtures/001_c25326fb54ddfca2.txt"
 expect "the report names its maker" "$(jq -c .citecheck "$tmp/out")" '{"name":"citecheck","version":"0.1.0","schema":5}'
 run --help

@@ -48,4 +48,16 @@ expect "an output that is a folder" "$? $(cat dir.err)" "2 citecheck: cannot wri
 "$bin" --extract-only -q --format yaml docs 2> fmt.err
 expect "an unknown format" "$? $(cat fmt.err | head -n 1)" \
 	"2 citecheck: --format takes json, text, markdown, github, sarif or junit, not 'yaml'"
+# colour: on a terminal (a pseudo-terminal made by script), not on a pipe,
+# never with NO_COLOR, always when asked
+esc=$(printf '\033')
+expect "colour on a terminal: the verdict word in red" \
+	"$(script -qec "\"$bin\" --extract-only docs > /dev/null" /dev/null | grep -c "${esc}\[1;31mdead${esc}\[0m: missing.md")" 1
+expect "… not with NO_COLOR" \
+	"$(NO_COLOR=1 script -qec "\"$bin\" --extract-only docs > /dev/null" /dev/null | grep -c "$esc")" 0
+expect "… not on a pipe" "$("$bin" --extract-only docs 2>&1 > /dev/null | grep -c "$esc")" 0
+expect "… --color always on a pipe: the severity word in red" \
+	"$("$bin" --extract-only --color always docs 2>&1 > /dev/null | grep -c "${esc}\[1;31merror${esc}\[0m: the URL has a space")" 1
+"$bin" --extract-only --color sometimes docs 2> col.err
+expect "--color with a bad word" "$? $(head -n 1 col.err)" "2 citecheck: --color takes auto, always or never, not 'sometimes'"
 finish outputs
