@@ -31,8 +31,11 @@ void cli_usage(FILE *out)
 	      "  -v, --verbose           also print info findings and unverified links\n"
 	      "      --fail-on LIST      what makes the exit status 1, comma-separated from\n"
 	      "                          dead, dying, blocked, unchecked, error, warning, none;\n"
-	      "                          new-dead, new-error, ... count only what is new\n"
-	      "                          against --baseline (default: dead,error)\n"
+	      "                          changed, unarchived, a finding's code; new-dead,\n"
+	      "                          new-error, ... count only what is new against\n"
+	      "                          --baseline (default: dead,error)\n"
+	      "      --ignore CODE       drop findings of CODE from reports and exit status\n"
+	      "                          (counted in the summary; repeatable)\n"
 	      "      --baseline FILE     mark links and findings new, unchanged or fixed against\n"
 	      "                          FILE, the JSON report of an earlier run\n"
 	      "\n"
@@ -132,7 +135,7 @@ static int parse_seconds(const char *arg, const char *name, long *ms, char *err,
 	return 0;
 }
 
-static int parse_fail_on(const char *arg, unsigned *out, char *err, size_t errlen)
+static int parse_fail_on(const char *arg, unsigned *out, unsigned char *codes, char *err, size_t errlen)
 {
 	static const struct {
 		const char *name;
@@ -141,21 +144,32 @@ static int parse_fail_on(const char *arg, unsigned *out, char *err, size_t errle
 		     {"error", FAIL_ERROR},     {"warning", FAIL_WARNING}, {"dying", FAIL_DYING},
 		     {"new-dead", FAIL_NEW_DEAD}, {"new-blocked", FAIL_NEW_BLOCKED},
 		     {"new-unchecked", FAIL_NEW_UNCHECKED}, {"new-error", FAIL_NEW_ERROR},
-		     {"new-warning", FAIL_NEW_WARNING}, {"new-dying", FAIL_NEW_DYING}, {"none", 0}};
+		     {"new-warning", FAIL_NEW_WARNING}, {"new-dying", FAIL_NEW_DYING}, {"changed", FAIL_CHANGED},
+		     {"unarchived", FAIL_UNARCHIVED}, {"none", 0}};
 	*out = 0;
+	memset(codes, 0, PROB__COUNT);
 	for (const char *p = arg;;) {
 		size_t n = strcspn(p, ",");
 		size_t k = 0;
 		for (; k < sizeof names / sizeof names[0]; k++)
 			if (strlen(names[k].name) == n && strncmp(p, names[k].name, n) == 0)
 				break;
-		if (k == sizeof names / sizeof names[0]) {
-			snprintf(err, errlen, "--fail-on takes dead, dying, blocked, unchecked, error, warning (each also as "
-					      "new-dead, …) or none, not '%.*s'",
+		int code = -1;
+		for (int c = 0; k == sizeof names / sizeof names[0] && c < PROB__COUNT; c++)
+			if (strlen(problem_code_name((enum problem_code)c)) == n &&
+			    !strncmp(p, problem_code_name((enum problem_code)c), n))
+				code = c;
+		if (k == sizeof names / sizeof names[0] && code < 0) {
+			snprintf(err, errlen, "--fail-on takes dead, dying, blocked, unchecked, changed, unarchived, error, "
+					      "warning (each of the first five and the last two also as new-dead, …), a "
+					      "finding's code, or none, not '%.*s'",
 				 (int)n, p);
 			return -1;
 		}
-		*out |= names[k].bits;
+		if (code >= 0)
+			codes[code] = 1;
+		else
+			*out |= names[k].bits;
 		if (!p[n])
 			return 0;
 		p += n + 1;
@@ -294,13 +308,14 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 		OPT_EXCLUDE, OPT_USER_AGENT, OPT_CACERT, OPT_INSECURE, OPT_NO_PRIVATE, OPT_CONNECT_TO, OPT_RESOLVE,
 		OPT_NO_ARCHIVE, OPT_WAYBACK, OPT_ARCHIVE_RATE, OPT_CDX_RATE, OPT_RATE_LIMIT_WAIT,
 		OPT_DRIFT_THRESHOLD, OPT_SAVE_MISSING, OPT_INPUT_FORMAT, OPT_BASE_URL, OPT_FILES_FROM,
-		OPT_CACHE, OPT_MAX_AGE, OPT_CACHE_ONLY, OPT_CONFIRM_DEAD, OPT_BASELINE, OPT_CHECK_FRAGMENTS, OPT_FORMAT, OPT_COLOR,
+		OPT_CACHE, OPT_MAX_AGE, OPT_CACHE_ONLY, OPT_CONFIRM_DEAD, OPT_BASELINE, OPT_CHECK_FRAGMENTS, OPT_FORMAT, OPT_COLOR, OPT_IGNORE,
 	};
 	static const struct option longopts[] = {
 		{"extract-only", no_argument, NULL, OPT_EXTRACT_ONLY},
 		{"output", required_argument, NULL, 'o'},
 		{"format", required_argument, NULL, OPT_FORMAT},
 		{"color", required_argument, NULL, OPT_COLOR},
+		{"ignore", required_argument, NULL, OPT_IGNORE},
 		{"quiet", no_argument, NULL, 'q'},
 		{"verbose", no_argument, NULL, 'v'},
 		{"help", no_argument, NULL, 'h'},
@@ -362,6 +377,20 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 		case 'o':
 			rc = parse_output(optarg, opt, err, errlen);
 			break;
+		case OPT_IGNORE: {
+			int code = -1;
+			for (int c = 0; c < PROB__COUNT; c++)
+				if (!strcmp(optarg, problem_code_name((enum problem_code)c)))
+					code = c;
+			if (code < 0) {
+				snprintf(err, errlen, "--ignore takes a finding's code (see citecheck(1), FINDINGS), not '%s'",
+					 optarg);
+				rc = -1;
+			} else {
+				opt->ignore[code] = 1;
+			}
+			break;
+		}
 		case OPT_COLOR:
 			if (!strcmp(optarg, "auto") || !strcmp(optarg, "always") || !strcmp(optarg, "never")) {
 				opt->color = optarg[0] == 'a' ? (optarg[1] == 'u' ? COLOR_AUTO : COLOR_ALWAYS) : COLOR_NEVER;
@@ -390,7 +419,7 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 			opt->version = true;
 			break;
 		case OPT_FAIL_ON:
-			rc = parse_fail_on(optarg, &opt->fail_on, err, errlen);
+			rc = parse_fail_on(optarg, &opt->fail_on, opt->fail_codes, err, errlen);
 			break;
 		case OPT_JOBS:
 			rc = parse_count(optarg, "--jobs", 1, 1000, &opt->jobs, err, errlen);

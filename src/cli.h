@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "detect_format.h"
+#include "problem.h"
 #include "report_formats.h"
 
 /* Exit statuses, documented in --help, README and citecheck(1). */
@@ -24,6 +25,8 @@ enum fail_on {
 	FAIL_ERROR = 1 << 3,     /* a finding of error severity */
 	FAIL_WARNING = 1 << 4,   /* a finding of warning severity or worse */
 	FAIL_DYING = 1 << 5,     /* a dying link (failing, not yet confirmed dead: --cache) */
+	FAIL_CHANGED = 1 << 6,   /* a page changed since it was cited (drift) */
+	FAIL_UNARCHIVED = 1 << 7, /* a cited page the archive has no capture of */
 	/* the same, counting only what is new against --baseline */
 	FAIL_NEW_DEAD = 1 << 8, FAIL_NEW_BLOCKED = 1 << 9, FAIL_NEW_UNCHECKED = 1 << 10,
 	FAIL_NEW_ERROR = 1 << 11, FAIL_NEW_WARNING = 1 << 12, FAIL_NEW_DYING = 1 << 13,
@@ -52,6 +55,8 @@ struct options {
 	bool verbose; /* also info-level findings and every unverified link on stderr */
 	bool help, version;
 	unsigned fail_on; /* enum fail_on bits */
+	unsigned char fail_codes[PROB__COUNT]; /* --fail-on CODE: findings of these codes fail too */
+	unsigned char ignore[PROB__COUNT];     /* --ignore CODE: findings dropped, and counted */
 	/* the live stage; -1 or NULL: the default */
 	long jobs, host_jobs, retries, max_redirects;
 	long timeout_ms, connect_timeout_ms, deadline_ms, max_retry_after_ms;

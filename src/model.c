@@ -366,3 +366,15 @@ const char *model_part(struct model *m, const char *name)
 	grow_array(&m->doc.parts, &m->doc.parts_cap, m->doc.nparts + 1, sizeof *m->doc.parts);
 	return m->doc.parts[m->doc.nparts++] = xstrdup(name);
 }
+
+void model_ignore(struct model *m, const unsigned char *codes)
+{
+	problems_drop(&m->problems, codes, m->ignored);
+	for (size_t d = 0; d < m->ndocs; d++)
+		problems_drop(&m->docs[d].problems, codes, m->ignored);
+	for (size_t r = 0; r < m->nrefs; r++) {
+		problems_drop(&m->refs[r].problems, codes, m->ignored);
+		for (size_t k = 0; k < m->refs[r].nlinks; k++)
+			problems_drop(&m->refs[r].links[k].problems, codes, m->ignored);
+	}
+}

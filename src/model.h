@@ -239,6 +239,7 @@ struct model {
 	struct problem_list problems; /* document-level */
 	const char *incomplete;       /* why the run stopped before its end (static text); NULL: it did not */
 	struct baseline_diff *baseline; /* --baseline: what was fixed since (baseline.h); NULL: none */
+	size_t ignored[PROB__COUNT];    /* --ignore: findings dropped, by code */
 	struct strmap strings;        /* model_intern's copies */
 	char **string_v;
 	size_t nstrings, strings_cap;
@@ -262,6 +263,10 @@ const char *model_intern(struct model *m, const char *s);
 
 /* The model's copy of a part name, made on first use. */
 const char *model_part(struct model *m, const char *name);
+
+/* --ignore: drops the findings of the codes set, everywhere in the run,
+ * counting them in m->ignored. */
+void model_ignore(struct model *m, const unsigned char *codes);
 
 /* Frees what a link owns (not the link itself, which lives in an array). */
 void link_finish(struct link *l);

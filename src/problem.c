@@ -103,3 +103,24 @@ void problems_finish(struct problem_list *l)
 	l->caps = NULL;
 	l->n = l->cap = 0;
 }
+
+void problems_drop(struct problem_list *l, const unsigned char *codes, size_t *ignored)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		struct problem *p = &l->v[i];
+		if (codes[p->code]) {
+			ignored[p->code]++;
+			free(p->message);
+			free(p->suggestion);
+		} else {
+			l->v[kept++] = *p;
+		}
+	}
+	l->n = kept;
+	for (size_t c = 0; l->caps && c < PROB__COUNT; c++)
+		if (codes[c] && l->caps->omitted[c]) { /* past the cap: ignored all the same */
+			ignored[c] += l->caps->omitted[c];
+			l->caps->omitted[c] = 0;
+		}
+}

@@ -79,5 +79,8 @@ void problems_add(struct problem_list *l, enum problem_code code, unsigned line,
 /* Makes l cap its findings per code (PROBLEMS_PER_CODE_MAX). */
 void problems_cap(struct problem_list *l);
 void problems_finish(struct problem_list *l);
+/* Drops the findings whose code is set in codes (--ignore), adding each to
+ * ignored[code]: suppressed, never hidden silently. */
+void problems_drop(struct problem_list *l, const unsigned char *codes, size_t *ignored);
 
 #endif

@@ -393,6 +393,11 @@ static json_t *run_summary_json(const struct model *m, const struct summaries *s
 	json_object_update(o, common);
 	json_decref(common);
 	json_object_set_new(o, "ranking", ranking_json(m, sums));
+	json_t *ignored = json_object();
+	for (int c = 0; c < PROB__COUNT; c++)
+		if (m->ignored[c])
+			json_object_set_new(ignored, problem_code_name((enum problem_code)c), json_integer((json_int_t)m->ignored[c]));
+	json_object_set_new(json_object_get(o, "problems"), "ignored", ignored);
 	if (m->baseline)
 		json_object_set_new(o, "baseline", baseline_counts_json(m, &sums->run));
 	return o;

@@ -194,6 +194,11 @@ void report_text_write(const struct model *m, const struct summaries *sums, bool
 		s->references, plural(s->references), s->links, plural(s->links), s->distinct_urls,
 		plural(s->distinct_urls), s->footnotes_cited, s->footnotes_defined, s->severity[SEV_ERROR],
 		plural(s->severity[SEV_ERROR]), s->severity[SEV_WARNING], plural(s->severity[SEV_WARNING]));
+	size_t ignored = 0;
+	for (int c = 0; c < PROB__COUNT; c++)
+		ignored += m->ignored[c];
+	if (ignored)
+		fprintf(out, "citecheck: %zu finding%s ignored (--ignore)\n", ignored, plural(ignored));
 	if (m->ndocs > 1)
 		ranking_write(m, sums, out);
 	if (s->live[LIVE_ALIVE] || s->live[LIVE_DEAD] || s->live[LIVE_DYING] || s->live[LIVE_BLOCKED] ||

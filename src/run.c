@@ -157,11 +157,17 @@ static bool named(unsigned f, const size_t *live, const size_t *sev, size_t arch
 	       ((f & FAIL_WARNING) && (sev[SEV_ERROR] || sev[SEV_WARNING]));
 }
 
-/* --fail-on: over everything, and (new-…) over what --baseline calls new. */
+/* --fail-on: over everything, and (new-…) over what --baseline calls new;
+ * changed pages, unarchived ones, and findings by code. */
 static bool fails(const struct options *opt, const struct summary *s)
 {
-	return named(opt->fail_on, s->live, s->severity, s->archive[ARCHIVE_UNKNOWN]) ||
-	       named(opt->fail_on >> FAIL_NEW_SHIFT, s->new_live, s->new_severity, 0);
+	unsigned f = opt->fail_on;
+	for (int c = 0; c < PROB__COUNT; c++)
+		if (opt->fail_codes[c] && s->by_code[c])
+			return true;
+	return named(f, s->live, s->severity, s->archive[ARCHIVE_UNKNOWN]) ||
+	       named(f >> FAIL_NEW_SHIFT, s->new_live, s->new_severity, 0) ||
+	       ((f & FAIL_CHANGED) && s->drift[DRIFT_CHANGED]) || ((f & FAIL_UNARCHIVED) && s->archive[ARCHIVE_NOT_ARCHIVED]);
 }
 
 /* What the exit status and the report say when a signal stopped the run. */
@@ -352,6 +358,7 @@ int run(const struct options *opt)
 		return EXIT_TROUBLE;
 	}
 	network_close(&net);
+	model_ignore(m, opt->ignore); /* before the baseline: an ignored finding is neither new nor fixed */
 	if (old) {
 		baseline_compare(old, m);
 		baseline_free(old);

@@ -48,6 +48,18 @@ expect "an output that is a folder" "$? $(cat dir.err)" "2 citecheck: cannot wri
 "$bin" --extract-only -q --format yaml docs 2> fmt.err
 expect "an unknown format" "$? $(cat fmt.err | head -n 1)" \
 	"2 citecheck: --format takes json, text, markdown, github, sarif or junit, not 'yaml'"
+# --fail-on a finding's code; --ignore drops findings and counts them
+"$bin" --extract-only -q --fail-on url-space docs > /dev/null
+expect "--fail-on url-space: the URL with a space fails the run" "$?" 1
+"$bin" --extract-only -q --fail-on url-space --ignore url-space -o ign.json docs
+expect "--ignore url-space: then nothing --fail-on names is left" "$?" 0
+expect "… counted as ignored, not listed" \
+	"$(jq -c '[.summary.problems.ignored, .summary.problems.by_code["url-space"], ([.documents[].references[].links[].problems[].code] | index("url-space"))]' ign.json)" \
+	'[{"url-space":1},null,null]'
+"$bin" --extract-only -q --ignore no-such-code docs 2> ign.err
+expect "--ignore with an unknown code" "$? $(head -n 1 ign.err)" \
+	"2 citecheck: --ignore takes a finding's code (see citecheck(1), FINDINGS), not 'no-such-code'"
+
 # colour: on a terminal (a pseudo-terminal made by script), not on a pipe,
 # never with NO_COLOR, always when asked
 esc=$(printf '\033')
