@@ -354,4 +354,5 @@ expect "one capture request each" "$(jq -s '[.[] | select(.method == "POST")] | 
 expect "the secret is in neither the report nor the messages" "$(cat save.json save.err | grep -c s3cr3t)" 0
 expect "save requests carried the keys" "$(jq -s '[.[] | select(.endpoint == "save") | .auth] | all' wbsave.log)" true
 
+expect_valid_reports
 finish archive

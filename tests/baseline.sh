@@ -85,4 +85,5 @@ printf '# O\n\n<http://example.org/ok-1>\n' > other/o.md
 expect "a baseline of other documents: said, and everything is new" \
 	"$? $(cat other.err) $(jq -r '[.summary.baseline.documents_matched, .summary.baseline.links.new] | map(tostring) | join(" ")' other.json)" \
 	"0 citecheck: the baseline old.json has none of the documents checked here: all they hold is new 0 1"
+expect_valid_reports
 finish baseline

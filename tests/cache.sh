@@ -230,4 +230,5 @@ expect "a cache of a newer schema" "$? $(cat future.err)" \
 printf 'not a database at all, but long enough to be read as one by sqlite......................................................\n' > junk.db
 "$bin" -q $net --no-archive --cache junk.db hist.md > /dev/null 2> junk.err
 expect_match "a file that is no SQLite database" "$? $(cat junk.err)" "^2 citecheck: the cache: .*file is not a database"
+expect_valid_reports
 finish cache

@@ -124,4 +124,5 @@ expect "repository: each relative link's verdict" \
 expect "repository: one target for one file and fragment, whichever document links it" \
 	"$(jq -r '[.documents[].references[].links[] | select(.url | endswith("#project-guide")) | .target] | unique | length' repo.json)" 1
 expect "repository: dead relative links on standard error" "$(grep -c ': dead: ' repo.err)" 4
+expect_valid_reports
 finish documents

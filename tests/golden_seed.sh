@@ -10,6 +10,7 @@ trap 'rm -f "$out"' EXIT
 
 "$bin" --extract-only -q "$seed" > "$out"
 expect "exit status: error-severity findings" "$?" 1
+expect "the seed's report valid against man/citecheck-report.schema.json" "$(valid_report "$out")" valid
 q() { jq -r "$1" "$out"; }
 
 expect "format" "$(q .documents[0].format)" markdown

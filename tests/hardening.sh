@@ -103,4 +103,5 @@ expect "… C0 and C1 controls shown escaped" "$(head -1 err)" \
 	'escape.md:5:3: warning: footnote \x1bc\u009b is defined but never cited [footnote-uncited]'
 expect "… the JSON report keeps the text as it is" "$(jq -r '.documents[0].references[1].footnote' out.json | od -An -tx1 | tr -s ' ')" " 1b 63 c2 9b 0a"
 
+expect_valid_reports
 finish hardening

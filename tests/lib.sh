@@ -79,3 +79,30 @@ start_simwayback() {
 	done
 	W=$(cat wport)
 }
+
+# valid_report FILE…: "valid" when every file is a report that the JSON
+# Schema of the report (man/citecheck-report.schema.json) accepts; else the
+# first errors. python3-jsonschema comes with the tests' set-up.
+valid_report() {
+	python3 - "$testdir/../man/citecheck-report.schema.json" "$@" <<'PY'
+import json, sys
+import jsonschema
+validator = jsonschema.Draft7Validator(json.load(open(sys.argv[1])))
+errors = []
+for name in sys.argv[2:]:
+    for e in validator.iter_errors(json.load(open(name))):
+        errors.append("%s: %s: %s" % (name, "/".join(map(str, e.absolute_path)), e.message[:160]))
+print("\n".join(errors[:5]) if errors else "valid")
+PY
+}
+
+# expect_valid_reports: every citecheck report (a .json file that
+# starts as one) under the current folder is valid against the schema.
+expect_valid_reports() {
+	set -- $(grep -rl --include='*.json' '^"citecheck": {"name":"citecheck"' . 2> /dev/null)
+	if [ $# -eq 0 ]; then
+		expect "reports to validate" "none" "some"
+		return
+	fi
+	expect "$# reports valid against man/citecheck-report.schema.json" "$(valid_report "$@")" valid
+}

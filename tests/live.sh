@@ -193,4 +193,5 @@ expect "--fail-on with a bad word" "$? $(cat err.txt | head -1)" "2 citecheck: -
 "$bin" -q --extract-only -o eo.json blocked.md
 expect "--extract-only sends nothing" "$(jq -r '.documents[0].references[0].links[0].live | "\(.verdict) \(.reason)"' eo.json)" "skipped extract-only"
 
+expect_valid_reports
 finish live

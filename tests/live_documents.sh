@@ -115,4 +115,5 @@ expect "… said on standard error" "$(cat url.err)" \
 "$bin" -q --extract-only http://example.org/reports/brief.md > /dev/null 2> xo.err
 expect "… not under --extract-only" "$? $(cat xo.err)" \
 	"2 citecheck: http://example.org/reports/brief.md: a document on the web is not downloaded under --extract-only"
+expect_valid_reports
 finish live_documents

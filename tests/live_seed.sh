@@ -50,4 +50,5 @@ expect "… the original of a save link among them (line 360: laichau.dcs.vn)" \
 	"$(jq -rs '[.[] | select(.host == "laichau.dcs.vn" and (.path | startswith("/cac-dang-bo")))] | length' requests.log)" 1
 expect "one probe per scheme and host at most" \
 	"$(jq -rs '[.[] | select(.path | startswith("/citecheck-probe-"))] | group_by([.host, .tls]) | map(length) | max' requests.log)" 1
+expect_valid_reports
 finish live_seed

@@ -72,4 +72,5 @@ expect "… --color always on a pipe: the severity word in red" \
 	"$("$bin" --extract-only --color always docs 2>&1 > /dev/null | grep -c "${esc}\[1;31merror${esc}\[0m: the URL has a space")" 1
 "$bin" --extract-only --color sometimes docs 2> col.err
 expect "--color with a bad word" "$? $(head -n 1 col.err)" "2 citecheck: --color takes auto, always or never, not 'sometimes'"
+expect_valid_reports
 finish outputs
