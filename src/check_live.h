@@ -46,6 +46,10 @@ struct live_config {
 	 * process; NULL: the pace is this process's own */
 	double (*slot)(void *arg, const char *name, double interval, double unix_now);
 	void *slot_arg;
+	/* called as the engine turns (a few times a second at least): the
+	 * progress line; NULL: none */
+	void (*tick)(void *arg);
+	void *tick_arg;
 };
 
 void live_config_defaults(struct live_config *c);

@@ -27,6 +27,8 @@ void cli_usage(FILE *out)
 	      "                          then standard output gets nothing unless --format\n"
 	      "      --color WHEN        colour the text report: auto (on a terminal, unless\n"
 	      "                          NO_COLOR is set), always, never (default auto)\n"
+	      "      --progress WHEN     a progress line on standard error: auto (on a terminal,\n"
+	      "                          not with -q), always, never (default auto)\n"
 	      "  -q, --quiet             print no findings on standard error, only fatal errors\n"
 	      "  -v, --verbose           also print info findings and unverified links\n"
 	      "      --fail-on LIST      what makes the exit status 1, comma-separated from\n"
@@ -259,6 +261,22 @@ static int parse_confirm(const char *arg, struct options *opt, char *err, size_t
 	return 0;
 }
 
+/* auto, always or never. */
+static int parse_when(const char *arg, const char *name, enum color_mode *out, char *err, size_t errlen)
+{
+	if (!strcmp(arg, "auto"))
+		*out = COLOR_AUTO;
+	else if (!strcmp(arg, "always"))
+		*out = COLOR_ALWAYS;
+	else if (!strcmp(arg, "never"))
+		*out = COLOR_NEVER;
+	else {
+		snprintf(err, errlen, "%s takes auto, always or never, not '%s'", name, arg);
+		return -1;
+	}
+	return 0;
+}
+
 /* -o [FMT:]FILE: the format from the prefix, else from the extension,
  * else JSON. */
 static int parse_output(const char *arg, struct options *opt, char *err, size_t errlen)
@@ -308,13 +326,14 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 		OPT_EXCLUDE, OPT_USER_AGENT, OPT_CACERT, OPT_INSECURE, OPT_NO_PRIVATE, OPT_CONNECT_TO, OPT_RESOLVE,
 		OPT_NO_ARCHIVE, OPT_WAYBACK, OPT_ARCHIVE_RATE, OPT_CDX_RATE, OPT_RATE_LIMIT_WAIT,
 		OPT_DRIFT_THRESHOLD, OPT_SAVE_MISSING, OPT_INPUT_FORMAT, OPT_BASE_URL, OPT_FILES_FROM,
-		OPT_CACHE, OPT_MAX_AGE, OPT_CACHE_ONLY, OPT_CONFIRM_DEAD, OPT_BASELINE, OPT_CHECK_FRAGMENTS, OPT_FORMAT, OPT_COLOR, OPT_IGNORE,
+		OPT_CACHE, OPT_MAX_AGE, OPT_CACHE_ONLY, OPT_CONFIRM_DEAD, OPT_BASELINE, OPT_CHECK_FRAGMENTS, OPT_FORMAT, OPT_COLOR, OPT_IGNORE, OPT_PROGRESS,
 	};
 	static const struct option longopts[] = {
 		{"extract-only", no_argument, NULL, OPT_EXTRACT_ONLY},
 		{"output", required_argument, NULL, 'o'},
 		{"format", required_argument, NULL, OPT_FORMAT},
 		{"color", required_argument, NULL, OPT_COLOR},
+		{"progress", required_argument, NULL, OPT_PROGRESS},
 		{"ignore", required_argument, NULL, OPT_IGNORE},
 		{"quiet", no_argument, NULL, 'q'},
 		{"verbose", no_argument, NULL, 'v'},
@@ -392,12 +411,10 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 			break;
 		}
 		case OPT_COLOR:
-			if (!strcmp(optarg, "auto") || !strcmp(optarg, "always") || !strcmp(optarg, "never")) {
-				opt->color = optarg[0] == 'a' ? (optarg[1] == 'u' ? COLOR_AUTO : COLOR_ALWAYS) : COLOR_NEVER;
-			} else {
-				snprintf(err, errlen, "--color takes auto, always or never, not '%s'", optarg);
-				rc = -1;
-			}
+			rc = parse_when(optarg, "--color", &opt->color, err, errlen);
+			break;
+		case OPT_PROGRESS:
+			rc = parse_when(optarg, "--progress", &opt->progress, err, errlen);
 			break;
 		case OPT_FORMAT:
 			if (!report_format_parse(optarg, &opt->format)) {

@@ -48,6 +48,7 @@ struct options {
 	enum report_format format; /* --format: what goes to standard output */
 	bool format_given;         /* without it and with -o, standard output gets nothing */
 	enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER } color;
+	enum color_mode progress; /* --progress: the same three answers */
 	enum doc_format input_format; /* FORMAT_AUTO: told from the content */
 	const char *base_url;         /* --base-url; NULL when not given */
 	bool extract_only;

@@ -370,12 +370,15 @@ void live_engine_run(struct live_engine *e)
 		double now = live_now();
 		if (now >= e->deadline || interrupted())
 			break;
+		if (e->cfg->tick)
+			e->cfg->tick(e->cfg->tick_arg);
 		start_ready(e, now);
 		if (e->running == 0) {
 			double wake = next_wake(e, now);
 			if (wake < 0)
 				break; /* nothing runs and nothing waits for a time: done */
-			sleep_for(now + wake < e->deadline ? wake : e->deadline - now);
+			double nap = now + wake < e->deadline ? wake : e->deadline - now;
+			sleep_for(e->cfg->tick && nap > 0.25 ? 0.25 : nap); /* the progress line goes on */
 			continue;
 		}
 		int still;
@@ -397,7 +400,7 @@ void live_engine_run(struct live_engine *e)
 		if (finished)
 			continue; /* slots are free: start what waits before sleeping */
 		double wake = next_wake(e, live_now());
-		int wait_ms = wake < 0 || wake > 1 ? 1000 : (int)(wake * 1000) + 1;
+		int wait_ms = wake < 0 || wake > 0.25 ? 250 : (int)(wake * 1000) + 1; /* the progress line's pace */
 		curl_multi_poll(e->multi, NULL, 0, wait_ms, NULL);
 	}
 	/* past the deadline or out of work: nothing stays in flight or queued */

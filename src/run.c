@@ -22,6 +22,7 @@
 #include "live_engine.h"
 #include "live_findings.h"
 #include "model.h"
+#include "progress.h"
 #include "read_document.h"
 #include "report_file.h"
 #include "report_json.h"
@@ -78,8 +79,11 @@ static double archive_slot(void *arg, const char *name, double interval, double 
 /* Live, then archive: the drift check needs the live page first. Each
  * stage's answers are committed to the cache as soon as it ends. */
 static int check_stages(struct model *m, const struct options *opt, struct live_config *cfg, struct memory *mem,
-			char *err, size_t errlen)
+			struct progress *progress, char *err, size_t errlen)
 {
+	cfg->tick = progress_tick;
+	cfg->tick_arg = progress;
+	progress_stage(progress, PROGRESS_LIVE, m);
 	bool archive = !opt->no_archive;
 	cfg->keep_prints = cfg->archive_checks_snapshots = archive;
 	if (mem->cache) {
@@ -107,6 +111,8 @@ static int check_stages(struct model *m, const struct options *opt, struct live_
 	} else {
 		struct archive_config ac;
 		archive_settings(opt, cfg, &ac);
+		progress->archive_rate = ac.replay_rate;
+		progress_stage(progress, PROGRESS_ARCHIVE, m);
 		if (mem->cache) {
 			ac.reuse = reuse_archive;
 			ac.reuse_arg = mem;
@@ -124,7 +130,7 @@ static int check_stages(struct model *m, const struct options *opt, struct live_
 	return 0;
 }
 
-static int check_web(struct model *m, const struct options *opt, const struct network *net)
+static int check_web(struct model *m, const struct options *opt, const struct network *net, struct progress *progress)
 {
 	struct live_config cfg = net->cfg; /* the stages change their copy (the deadline left) */
 	struct memory mem = {NULL, {0}, NULL};
@@ -135,7 +141,7 @@ static int check_web(struct model *m, const struct options *opt, const struct ne
 		if ((rc = cache_open(&mem.cache, opt->cache, err, sizeof err)) != 0)
 			fatal("%s", err);
 	}
-	if (rc == 0 && (rc = check_stages(m, opt, &cfg, &mem, err, sizeof err)) != 0)
+	if (rc == 0 && (rc = check_stages(m, opt, &cfg, &mem, progress, err, sizeof err)) != 0)
 		fatal("%s", err);
 	cache_close(mem.cache);
 	if (rc == 0 && opt->insecure)
@@ -202,8 +208,9 @@ static int collect_inputs(const struct options *opt, struct input_list *in)
  * the documents' text. One that cannot be read is listed with why (and
  * said at once, even under --quiet: the exit status will be 2). */
 static void read_documents(struct model *run, const struct options *opt, const struct input_list *in,
-			   const struct live_config *net)
+			   const struct live_config *net, struct progress *progress)
 {
+	progress_stage(progress, PROGRESS_READING, run);
 	/* links under --wayback are Wayback links, as web.archive.org's are */
 	char *wayback_host = opt->wayback ? url_host(opt->wayback) : NULL;
 	struct classify_config cc = {wayback_host};
@@ -224,6 +231,7 @@ static void read_documents(struct model *run, const struct options *opt, const s
 			snprintf(err, sizeof err, "a document on the web is not downloaded under --extract-only");
 		}
 		if ((url && fd < 0) || read_document(d, &ro, err, sizeof err) < 0) {
+			progress_end(progress); /* the message on a line of its own */
 			fatal("%s: %s", strcmp(path, "-") ? path : "standard input", err);
 			model_add_unreadable(run, path, NULL, err);
 		} else {
@@ -233,6 +241,7 @@ static void read_documents(struct model *run, const struct options *opt, const s
 		if (fd >= 0)
 			close(fd);
 		model_destroy(d);
+		progress_documents(progress, i + 1, in->n);
 	}
 	free(wayback_host);
 }
@@ -344,20 +353,26 @@ int run(const struct options *opt)
 		return EXIT_TROUBLE;
 	}
 	struct model *m = model_create(NULL);
-	read_documents(m, opt, &in, &net.cfg);
+	struct progress progress;
+	progress_init(&progress, !opt->quiet && opt->progress != COLOR_NEVER &&
+					 (opt->progress == COLOR_ALWAYS || isatty(STDERR_FILENO)),
+		      stderr);
+	read_documents(m, opt, &in, &net.cfg, &progress);
 	input_list_finish(&in);
 	check_local(m); /* offline: even under --extract-only */
 	if (opt->extract_only) {
 		live_skip_all(m, "extract-only");
 	} else if (interrupted()) {
 		live_skip_all(m, "interrupted");
-	} else if (check_web(m, opt, &net) != 0) {
+	} else if (check_web(m, opt, &net, &progress) != 0) {
+		progress_end(&progress);
 		model_destroy(m);
 		network_close(&net);
 		baseline_free(old);
 		return EXIT_TROUBLE;
 	}
 	network_close(&net);
+	progress_end(&progress); /* the summary takes its place */
 	model_ignore(m, opt->ignore); /* before the baseline: an ignored finding is neither new nor fixed */
 	if (old) {
 		baseline_compare(old, m);

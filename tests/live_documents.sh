@@ -75,6 +75,18 @@ expect "stderr: the same ranking" "$(sed -n '/most to fix/,/^citecheck: links/p'
   b.html: 1 dead
   c.bib: 1 dead"
 
+# the progress line (asked for: standard error is no terminal here): each
+# stage drawn at once, in place, cleared before the summary
+"$bin" --connect-to "example.org:80:127.0.0.1:$P" --no-probe --wayback "http://127.0.0.1:$W" \
+	--archive-rate 8 --progress always -o /dev/null a.md b.html c.bib 2> progress.txt
+cr=$(printf '\r')
+expect "progress: the stages, each redrawn in place" \
+	"$(tr '\r' '\n' < progress.txt | grep -o '^citecheck: [0-9]* of [0-9]* [A-Za-z ]*' | sed 's/[0-9][0-9]* of/N of/' | sort -u | tr '\n' '|')" \
+	"citecheck: N of 3 documents read|citecheck: N of 5 URLs checked|citecheck: N of 8 archive lookups|"
+expect "… cleared before the summary" "$(grep -c "^${cr}.*${cr}$(printf '\033')\[Ka.md:" progress.txt)" 1
+"$bin" --connect-to "example.org:80:127.0.0.1:$P" --no-probe --no-archive -o /dev/null a.md 2> noprogress.txt
+expect "… none when standard error is no terminal" "$(grep -c "$cr" noprogress.txt)" 0
+
 # one page cited with four fragments: fetched once; --check-fragments looks
 # for each among its ids and names
 cat > frag.md <<'DOC'
