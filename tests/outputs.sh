@@ -48,6 +48,22 @@ expect "an output that is a folder" "$? $(cat dir.err)" "2 citecheck: cannot wri
 "$bin" --extract-only -q --format yaml docs 2> fmt.err
 expect "an unknown format" "$? $(cat fmt.err | head -n 1)" \
 	"2 citecheck: --format takes json, text, markdown, github, sarif or junit, not 'yaml'"
+# the README's CI commands, on a repository whose links are all relative
+# (checked offline): GitHub Actions' step, GitLab's, the pre-commit hook's
+mkdir site
+printf '# Site\n\n[guide](guide.md) and [gone](gone.md)\n' > site/index.md
+printf '# Guide\n\n[home](index.md#site)\n' > site/guide.md
+(cd site && GITHUB_STEP_SUMMARY=$tmp/site-summary.md "$bin" --cache .citecheck-cache.db --format github \
+	-o sarif:citecheck.sarif -o citecheck.json . > ../gh-step.txt 2> /dev/null)
+expect "README, GitHub Actions: the dead link annotated, SARIF and JSON written, the step summary" \
+	"$? $(cat gh-step.txt) $(jq -r '.runs[0].results[0].ruleId' site/citecheck.sarif) $(jq -r .summary.live.dead site/citecheck.json) $(head -n 1 site-summary.md)" \
+	"1 ::error file=index.md,line=3,col=30,title=link-dead::dead link: gone.md (no-such-file) link-dead 1 ## citecheck"
+(cd site && "$bin" -q --cache .citecheck-cache.db -o junit:citecheck.xml .)
+expect "README, GitLab: the JUnit report" "$? $(grep -c '<failure type="link-dead"' site/citecheck.xml)" "1 1"
+(cd site && "$bin" --extract-only --format text index.md guide.md > ../hook.txt 2>&1)
+# "[guide](guide.md) and [gone](" is 29 characters: the target starts at 30
+expect "README, pre-commit: the hook's command" "$? $(head -n 1 hook.txt)" "1 index.md:3:30: dead: gone.md (no-such-file)"
+
 # --fail-on a finding's code; --ignore drops findings and counts them
 "$bin" --extract-only -q --fail-on url-space docs > /dev/null
 expect "--fail-on url-space: the URL with a space fails the run" "$?" 1
@@ -66,7 +82,7 @@ esc=$(printf '\033')
 expect "colour on a terminal: the verdict word in red" \
 	"$(script -qec "\"$bin\" --extract-only docs > /dev/null" /dev/null | grep -c "${esc}\[1;31mdead${esc}\[0m: missing.md")" 1
 expect "… not with NO_COLOR" \
-	"$(NO_COLOR=1 script -qec "\"$bin\" --extract-only docs > /dev/null" /dev/null | grep -c "$esc")" 0
+	"$(NO_COLOR=1 script -qec "\"$bin\" --extract-only docs > /dev/null" /dev/null | grep -c "${esc}\[1;3")" 0
 expect "… not on a pipe" "$("$bin" --extract-only docs 2>&1 > /dev/null | grep -c "$esc")" 0
 expect "… --color always on a pipe: the severity word in red" \
 	"$("$bin" --extract-only --color always docs 2>&1 > /dev/null | grep -c "${esc}\[1;31merror${esc}\[0m: the URL has a space")" 1
