@@ -26,36 +26,44 @@ static int write_through(report_writer *write, const struct report *r, const cha
 	return rc;
 }
 
-/* Writes the report to path through a temporary file renamed into place, so
- * a failed run never leaves a truncated report where a good one was. */
+/* A temporary file beside path (*tmp gets its name, the caller frees it):
+ * its descriptor, or -1 with the reason in err. */
+static int temporary_beside(const char *path, char **tmp, char *err, size_t errlen)
+{
+	*tmp = xasprintf("%s.XXXXXX", path);
+	int fd = mkstemp(*tmp);
+	if (fd < 0) {
+		snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+		free(*tmp);
+		*tmp = NULL;
+	}
+	return fd;
+}
+
 /* The temporary file is made beside path: its folder must take one. */
 static int check_folder(const char *path, char *err, size_t errlen)
 {
-	char *tmp = xasprintf("%s.XXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
-		free(tmp);
+	char *tmp;
+	int fd = temporary_beside(path, &tmp, err, errlen);
+	if (fd < 0)
 		return -1;
-	}
 	close(fd);
 	unlink(tmp);
 	free(tmp);
 	return 0;
 }
 
+/* Writes the report to path through a temporary file renamed into place, so
+ * a failed run never leaves a truncated report where a good one was. */
 int report_file_write(report_writer *write, const struct report *r, const char *path, char *err, size_t errlen)
 {
 	struct stat st;
 	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode))
 		return write_through(write, r, path, err, errlen);
-	char *tmp = xasprintf("%s.XXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
-		free(tmp);
+	char *tmp;
+	int fd = temporary_beside(path, &tmp, err, errlen);
+	if (fd < 0)
 		return -1;
-	}
 	/* a report is an ordinary file: the mode the umask gives, not mkstemp's 0600 */
 	mode_t mask = umask(0);
 	umask(mask);
