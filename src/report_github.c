@@ -48,7 +48,7 @@ static void location(FILE *out, const struct document *d, unsigned line, unsigne
 {
 	fputs(" file=", out);
 	escape(out, report_relative_path(d->info.path), true);
-	if (line && !strcmp(d->info.unit, "line")) {
+	if (line && !strcmp(d->info.unit, "line") && !d->info.nparts) {
 		fprintf(out, ",line=%u", line);
 		if (column)
 			fprintf(out, ",col=%u", column);
@@ -66,10 +66,11 @@ static void item(FILE *out, const struct document *d, const struct report_item *
 	escape(out, msg, false);
 	free(msg);
 	/* where a person finds it in a word processor's document: no line to show */
-	if (it->line && strcmp(d->info.unit, "line")) {
-		char *where = xasprintf(" (%s %u%s%s)", d->info.unit, it->line, it->ref && it->ref->footnote ? ", note " : "",
-					it->ref && it->ref->footnote ? it->ref->footnote : "");
+	char *where = report_where(d, it->ref, it->line);
+	if (where) {
+		fputs(" (", out);
 		escape(out, where, false);
+		putc(')', out);
 		free(where);
 	}
 	if (it->p && it->p->suggestion) {

@@ -89,3 +89,32 @@ char *report_item_message(const struct report_item *it)
 							       : "unverified link (could not be checked now)";
 	return xasprintf("%s: %s (%s)", what, it->l->url, it->live->reason ? it->live->reason : "-");
 }
+
+char *report_where(const struct document *d, const struct reference *ref, unsigned line)
+{
+	bool by_line = !strcmp(d->info.unit, "line");
+	if (by_line && !(ref && ref->part))
+		return NULL;
+	struct buf b;
+	buf_init(&b);
+	if (ref && ref->footnote) {
+		const char *kind = ref->endnote ? "endnote " : "footnote ";
+		buf_append(&b, kind, strlen(kind));
+		buf_append(&b, ref->footnote, strlen(ref->footnote));
+	}
+	if (line) {
+		char *at = xasprintf("%s%s %u", b.len ? ", " : "", d->info.unit, line);
+		buf_append(&b, at, strlen(at));
+		free(at);
+	}
+	if (ref && ref->part && by_line) { /* an EPUB chapter: lines count within it */
+		buf_append(&b, " of ", 4);
+		buf_append(&b, ref->part, strlen(ref->part));
+	}
+	buf_putc(&b, '\0');
+	if (b.len == 1) {
+		buf_finish(&b);
+		return NULL;
+	}
+	return buf_steal(&b);
+}

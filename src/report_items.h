@@ -27,6 +27,13 @@ bool report_failing(enum live_verdict v);
 /* The rule a failing link's item is filed under: "link-dead", … */
 const char *report_link_rule(enum live_verdict v);
 
+/* Where a person finds a place of document d as they see the document,
+ * when lines of the file are not what they see: "footnote 41, paragraph 2"
+ * in a word processor's document, "line 12 of OEBPS/ch3.xhtml" in an
+ * EPUB. NULL when file:line:column says it (text, Markdown, HTML). Caller
+ * frees. */
+char *report_where(const struct document *d, const struct reference *ref, unsigned line);
+
 /* What a person reads of an item: the finding's message, or for a failing
  * link "dead link: URL (http-404)". Caller frees. */
 char *report_item_message(const struct report_item *it);

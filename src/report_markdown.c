@@ -58,12 +58,19 @@ static void summary_table(struct buf *b, const struct summary *s)
 static void item(struct buf *b, const struct document *d, const struct report_item *it)
 {
 	buf_append(b, "- ", 2);
-	if (it->line)
-		printf_buf(b, "%s %u", d->info.unit, it->line);
-	if (it->ref && it->ref->footnote)
-		printf_buf(b, "%snote %s", it->line ? ", " : "", it->ref->footnote);
-	if (it->line || (it->ref && it->ref->footnote))
+	char *where = report_where(d, it->ref, it->line);
+	if (where) {
+		text(b, where);
 		buf_append(b, ": ", 2);
+		free(where);
+	} else if (it->line) {
+		printf_buf(b, "line %u", it->line);
+		if (it->ref && it->ref->footnote) {
+			buf_append(b, ", footnote ", strlen(", footnote "));
+			text(b, it->ref->footnote);
+		}
+		buf_append(b, ": ", 2);
+	}
 	char *msg = report_item_message(it);
 	text(b, msg);
 	free(msg);

@@ -109,7 +109,7 @@ static json_t *location(const struct document *d, unsigned line, unsigned column
 	char *uri = uri_of(report_relative_path(d->info.path));
 	json_t *phys = json_pack("{s:{s:s, s:s}}", "artifactLocation", "uri", uri, "uriBaseId", "SRCROOT");
 	free(uri);
-	if (line && !strcmp(d->info.unit, "line")) {
+	if (line && !strcmp(d->info.unit, "line") && !d->info.nparts) {
 		json_t *region = json_pack("{s:I}", "startLine", (json_int_t)line);
 		if (column)
 			json_object_set_new(region, "startColumn", json_integer(column));
@@ -134,10 +134,9 @@ static json_t *result(const struct document *d, const struct report_item *it)
 	const char *id = it->p ? problem_code_name(it->p->code) : report_link_rule(it->live->verdict);
 	const char *level = it->p ? level_of(problem_severity(it->p->code)) : it->live->verdict == LIVE_DEAD ? "error" : "warning";
 	char *msg = report_item_message(it);
-	char *where = it->line && strcmp(d->info.unit, "line")
-			      ? xasprintf(" (%s %u%s%s)", d->info.unit, it->line, it->ref && it->ref->footnote ? ", note " : "",
-					  it->ref && it->ref->footnote ? it->ref->footnote : "")
-			      : xstrdup("");
+	char *place = report_where(d, it->ref, it->line);
+	char *where = place ? xasprintf(" (%s)", place) : xstrdup("");
+	free(place);
 	/* a SARIF fix must say which bytes change (artifactChanges): the
 	 * suggestion is a proposal in words, so it goes in the message */
 	char *text = it->p && it->p->suggestion ? xasprintf("%s%s. Suggestion: %s", msg, where, it->p->suggestion)

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "baseline.h"
+#include "report_items.h"
 #include "safe_text.h"
 #include "util.h"
 
@@ -13,6 +14,7 @@ struct item {
 	const struct problem *p;
 	const struct link *l;
 	const struct live_result *live;
+	const struct reference *ref; /* NULL: the document's or the run's own */
 };
 
 struct collected {
@@ -51,11 +53,13 @@ static void add(struct collected *c, struct item it)
 	c->v[c->n++] = it;
 }
 
-static void collect(const struct problem *p, void *arg)
+static void collect_list(struct collected *c, const struct problem_list *l, const struct reference *ref)
 {
-	struct collected *c = arg;
-	if (problem_severity(p->code) >= (c->verbose ? SEV_INFO : SEV_WARNING))
-		add(c, (struct item){p->line, p->column, p, NULL, NULL});
+	for (size_t i = 0; i < l->n; i++) {
+		const struct problem *p = &l->v[i];
+		if (problem_severity(p->code) >= (c->verbose ? SEV_INFO : SEV_WARNING))
+			add(c, (struct item){p->line, p->column, p, NULL, NULL, ref});
+	}
 }
 
 static int by_place(const void *a, const void *b)
@@ -68,18 +72,33 @@ static int by_place(const void *a, const void *b)
 	return (x->l != NULL) - (y->l != NULL);
 }
 
-static void print_item(const char *path, const struct item *it, bool color, FILE *out)
+/* path:line:column:, or path: WHERE: when lines of the file are not what
+ * a person sees (report_where). */
+static void print_place(const struct document *d, const struct item *it, FILE *out)
 {
-	if (path) {
-		fput_safe(path, out);
-		putc(':', out);
-	} else {
+	if (!d) {
 		fputs("citecheck:", out); /* the run's own findings */
+		return;
+	}
+	fput_safe(d->info.path, out);
+	putc(':', out);
+	char *where = report_where(d, it->ref, it->line);
+	if (where) {
+		putc(' ', out);
+		fput_safe(where, out);
+		putc(':', out);
+		free(where);
+		return;
 	}
 	if (it->line)
 		fprintf(out, "%u:", it->line);
 	if (it->column)
 		fprintf(out, "%u:", it->column);
+}
+
+static void print_item(const struct document *d, const struct item *it, bool color, FILE *out)
+{
+	print_place(d, it, out);
 	if (it->p) {
 		const struct problem *p = it->p;
 		enum severity sev = problem_severity(p->code);
@@ -100,12 +119,26 @@ static void print_item(const char *path, const struct item *it, bool color, FILE
 	fputs(")\n", out);
 }
 
-static void print_collected(const char *path, struct collected *c, FILE *out)
+/* In a word processor's or EPUB document, notes in the order of the
+ * document (references are), then by paragraph: numbers restart in each. */
+static int by_note(const void *a, const void *b, void *arg)
 {
-	if (c->n)
+	(void)arg;
+	const struct item *x = a, *y = b;
+	if (x->ref != y->ref)
+		return !x->ref ? -1 : !y->ref ? 1 : x->ref < y->ref ? -1 : 1;
+	return by_place(a, b);
+}
+
+static void print_collected(const struct document *d, struct collected *c, FILE *out)
+{
+	bool by_line = !d || (!strcmp(d->info.unit, "line") && !d->info.nparts);
+	if (c->n && by_line)
 		qsort(c->v, c->n, sizeof *c->v, by_place);
+	else if (c->n)
+		qsort_r(c->v, c->n, sizeof *c->v, by_note, NULL);
 	for (size_t i = 0; i < c->n; i++)
-		print_item(path, &c->v[i], c->color, out);
+		print_item(d, &c->v[i], c->color, out);
 	c->n = 0;
 }
 
@@ -126,16 +159,20 @@ static void document_write(const struct model *m, size_t di, const struct summar
 	const struct document *d = &m->docs[di];
 	if (d->error)
 		return; /* said when it was read, even under --quiet */
-	document_each_problem(m, di, collect, c);
-	for (size_t r = d->first_ref; r < d->first_ref + d->nrefs; r++)
-		for (size_t k = 0; k < m->refs[r].nlinks; k++) {
-			const struct link *l = &m->refs[r].links[k];
+	collect_list(c, &d->problems, NULL);
+	for (size_t r = d->first_ref; r < d->first_ref + d->nrefs; r++) {
+		const struct reference *ref = &m->refs[r];
+		collect_list(c, &ref->problems, ref);
+		for (size_t k = 0; k < ref->nlinks; k++) {
+			const struct link *l = &ref->links[k];
 			const struct live_result *lr = &m->targets[l->target].live;
+			collect_list(c, &l->problems, ref);
 			if (lr->verdict == LIVE_DEAD || lr->verdict == LIVE_DYING ||
 			    (c->verbose && (lr->verdict == LIVE_BLOCKED || lr->verdict == LIVE_ERROR)))
-				add(c, (struct item){l->line, l->column, NULL, l, lr});
+				add(c, (struct item){l->line, l->column, NULL, l, lr, ref});
 		}
-	print_collected(d->info.path, c, out);
+	}
+	print_collected(d, c, out);
 	print_omitted(d->info.path, s, out);
 }
 
@@ -176,8 +213,7 @@ void report_text_write(const struct model *m, const struct summaries *sums, bool
 	struct collected c = {NULL, 0, 0, verbose, color};
 	for (size_t d = 0; d < m->ndocs; d++)
 		document_write(m, d, &sums->doc[d], &c, out);
-	for (size_t i = 0; i < m->problems.n; i++)
-		collect(&m->problems.v[i], &c);
+	collect_list(&c, &m->problems, NULL);
 	print_collected(NULL, &c, out);
 	free(c.v);
 	const struct summary *s = &sums->run;

@@ -64,6 +64,10 @@ done
 # retrieved Feb. 19, 2024, from https://muse.jhu.edu/article/265199.
 "$bin" --extract-only -q "$fx/seed.docx" > "$tmp/docx.json"
 expect "docx: format and unit" "$(jq -c '[.documents[0].format, .documents[0].location]' "$tmp/docx.json")" '["docx","paragraph"]'
+# the seed's note 8 holds the URL with "%3%": in Word, the note's second paragraph
+expect "docx: findings named where Word shows them, not seed.docx:2:" \
+	"$("$bin" --extract-only "$fx/seed.docx" 2>&1 > /dev/null | grep -o 'seed.docx: footnote 8, paragraph 2: error: invalid percent-encoding')" \
+	"seed.docx: footnote 8, paragraph 2: error: invalid percent-encoding"
 expect "docx: note 12, paragraph 1 of word/footnotes.xml" \
 	"$(jq -c '.documents[0].references[] | select(.footnote == "12") | [.note, .part, .line, .column, .published, .accessed, .links[0].url]' "$tmp/docx.json")" \
 	'["footnote","word/footnotes.xml",1,null,"2008-12-03","2024-02-19","https://muse.jhu.edu/article/265199"]'

@@ -108,10 +108,10 @@ int main(void)
 		  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
 		  "| 2 | 3 | 1 | 0 | 0 | 1 | 0 | 0 | 0 |\n\n"
 		  "### docs/brief.md\n\n"
-		  "- line 5, note 1: the page is gone (http-404); the Wayback Machine has it — cite [the "
+		  "- line 5, footnote 1: the page is gone (http-404); the Wayback Machine has it — cite [the "
 		  "snapshot](https://web.archive.org/web/20230101000000/https://example.org/gone)\n"
-		  "- line 6, note 2: unverified link (could not be checked now): https://example.org/slow (timeout)\n"
-		  "- line 7, note 3: 100% broken, see: a::b — cite [this](https://example.org/a%20b)\n\n"
+		  "- line 6, footnote 2: unverified link (could not be checked now): https://example.org/slow (timeout)\n"
+		  "- line 7, footnote 3: 100% broken, see: a::b — cite [this](https://example.org/a%20b)\n\n"
 		  "### missing.md\n\n"
 		  "Could not be read: cannot open missing.md: No such file or directory\n\n\n");
 	free(md);
