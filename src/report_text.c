@@ -181,6 +181,29 @@ static const char *plural(size_t n)
 	return n == 1 ? "" : "s";
 }
 
+#define NAMED_LINKS_MAX 10
+
+/* The distinct URLs with verdict v, named (the first ten), with why. */
+static void name_links(const struct model *m, enum live_verdict v, const char *what, FILE *out)
+{
+	size_t n = 0;
+	for (size_t t = 0; t < m->ntargets; t++) {
+		const struct target *tg = &m->targets[t];
+		if (!tg->citations || tg->live.verdict != v)
+			continue;
+		if (n++ == 0)
+			fprintf(out, "citecheck: %s:\n", what);
+		if (n > NAMED_LINKS_MAX)
+			continue;
+		fputs("  ", out);
+		fput_safe(m->refs[tg->first_ref].links[tg->first_link].url, out);
+		fprintf_safe(out, " (%s)", tg->live.reason ? tg->live.reason : "-");
+		putc('\n', out);
+	}
+	if (n > NAMED_LINKS_MAX)
+		fprintf(out, "  and %zu more\n", n - NAMED_LINKS_MAX);
+}
+
 /* The documents with something to fix, worst first (at most ten). */
 static void ranking_write(const struct model *m, const struct summaries *sums, FILE *out)
 {
@@ -243,6 +266,10 @@ void report_text_write(const struct model *m, const struct summaries *sums, bool
 			s->live[LIVE_ALIVE], s->live[LIVE_DEAD], s->live[LIVE_DYING], s->live[LIVE_BLOCKED], s->live[LIVE_ERROR],
 			s->live[LIVE_SKIPPED],
 			s->offline ? "; OFFLINE: no cited host could be reached, nothing was judged" : "");
+	if (!verbose && !s->offline) { /* verbose lists each where it is cited */
+		name_links(m, LIVE_BLOCKED, "blocked (the site refused the check)", out);
+		name_links(m, LIVE_ERROR, "unverified (could not be checked now)", out);
+	}
 	if (s->archive[ARCHIVE_ARCHIVED] || s->archive[ARCHIVE_NOT_ARCHIVED] || s->archive[ARCHIVE_UNKNOWN])
 		fprintf(out,
 			"citecheck: archive: %zu archived, %zu not archived, %zu unknown (%zu requests); "

@@ -193,5 +193,14 @@ expect "--fail-on with a bad word" "$? $(cat err.txt | head -1)" "2 citecheck: -
 "$bin" -q --extract-only -o eo.json blocked.md
 expect "--extract-only sends nothing" "$(jq -r '.documents[0].references[0].links[0].live | "\(.verdict) \(.reason)"' eo.json)" "skipped extract-only"
 
+# the summary names the blocked and unverified links, not only their count
+printf '# N\n\n<http://example.org/forbidden>\n<http://example.org/500-always>\n<http://example.org/ok-named>\n' > named.md
+"$bin" $map --retries 0 -o /dev/null named.md 2> named.err
+expect "summary: blocked and unverified links named, with why" \
+	"$(sed -n '/^citecheck: blocked/,$p' named.err)" \
+	"citecheck: blocked (the site refused the check):
+  http://example.org/forbidden (http-403)
+citecheck: unverified (could not be checked now):
+  http://example.org/500-always (http-500)"
 expect_valid_reports
 finish live
