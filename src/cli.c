@@ -41,6 +41,11 @@ void cli_usage(FILE *out)
 	      "      --baseline FILE     mark links and findings new, unchanged or fixed against\n"
 	      "                          FILE, the JSON report of an earlier run\n"
 	      "\n"
+	      "Config:\n"
+	      "      --config FILE       options from FILE (YAML; keys are these options' long\n"
+	      "                          names) instead of .citecheck.yml here or above\n"
+	      "      --no-config         read no config file\n"
+	      "\n"
 	      "Input:\n"
 	      "      --files-from FILE   also check the PATHs listed in FILE, one a line\n"
 	      "                          (- reads the list from standard input)\n"
@@ -318,63 +323,76 @@ static int push(const char **list, size_t *n, const char *arg, const char *name,
 	return 0;
 }
 
+/* The options, by long name: getopt's table, and the config file's keys. */
+enum {
+	OPT_EXTRACT_ONLY = 256, OPT_FAIL_ON, OPT_JOBS, OPT_HOST_JOBS, OPT_TIMEOUT, OPT_CONNECT_TIMEOUT,
+	OPT_DEADLINE, OPT_RETRIES, OPT_MAX_RETRY_AFTER, OPT_MAX_BODY, OPT_MAX_REDIRECTS, OPT_NO_PROBE,
+	OPT_EXCLUDE, OPT_USER_AGENT, OPT_CACERT, OPT_INSECURE, OPT_NO_PRIVATE, OPT_CONNECT_TO, OPT_RESOLVE,
+	OPT_NO_ARCHIVE, OPT_WAYBACK, OPT_ARCHIVE_RATE, OPT_CDX_RATE, OPT_RATE_LIMIT_WAIT,
+	OPT_DRIFT_THRESHOLD, OPT_SAVE_MISSING, OPT_INPUT_FORMAT, OPT_BASE_URL, OPT_FILES_FROM,
+	OPT_CACHE, OPT_MAX_AGE, OPT_CACHE_ONLY, OPT_CONFIRM_DEAD, OPT_BASELINE, OPT_CHECK_FRAGMENTS, OPT_FORMAT, OPT_COLOR, OPT_IGNORE, OPT_PROGRESS, OPT_CONFIG, OPT_NO_CONFIG,
+};
+
+static const struct option longopts[] = {
+	{"config", required_argument, NULL, OPT_CONFIG},
+	{"no-config", no_argument, NULL, OPT_NO_CONFIG},
+	{"extract-only", no_argument, NULL, OPT_EXTRACT_ONLY},
+	{"output", required_argument, NULL, 'o'},
+	{"format", required_argument, NULL, OPT_FORMAT},
+	{"color", required_argument, NULL, OPT_COLOR},
+	{"progress", required_argument, NULL, OPT_PROGRESS},
+	{"ignore", required_argument, NULL, OPT_IGNORE},
+	{"quiet", no_argument, NULL, 'q'},
+	{"verbose", no_argument, NULL, 'v'},
+	{"help", no_argument, NULL, 'h'},
+	{"version", no_argument, NULL, 'V'},
+	{"fail-on", required_argument, NULL, OPT_FAIL_ON},
+	{"jobs", required_argument, NULL, OPT_JOBS},
+	{"host-jobs", required_argument, NULL, OPT_HOST_JOBS},
+	{"timeout", required_argument, NULL, OPT_TIMEOUT},
+	{"connect-timeout", required_argument, NULL, OPT_CONNECT_TIMEOUT},
+	{"deadline", required_argument, NULL, OPT_DEADLINE},
+	{"retries", required_argument, NULL, OPT_RETRIES},
+	{"max-retry-after", required_argument, NULL, OPT_MAX_RETRY_AFTER},
+	{"max-body", required_argument, NULL, OPT_MAX_BODY},
+	{"max-redirects", required_argument, NULL, OPT_MAX_REDIRECTS},
+	{"no-probe", no_argument, NULL, OPT_NO_PROBE},
+	{"check-fragments", no_argument, NULL, OPT_CHECK_FRAGMENTS},
+	{"exclude", required_argument, NULL, OPT_EXCLUDE},
+	{"user-agent", required_argument, NULL, OPT_USER_AGENT},
+	{"cacert", required_argument, NULL, OPT_CACERT},
+	{"insecure", no_argument, NULL, OPT_INSECURE},
+	{"no-private", no_argument, NULL, OPT_NO_PRIVATE},
+	{"connect-to", required_argument, NULL, OPT_CONNECT_TO},
+	{"resolve", required_argument, NULL, OPT_RESOLVE},
+	{"no-archive", no_argument, NULL, OPT_NO_ARCHIVE},
+	{"wayback", required_argument, NULL, OPT_WAYBACK},
+	{"archive-rate", required_argument, NULL, OPT_ARCHIVE_RATE},
+	{"cdx-rate", required_argument, NULL, OPT_CDX_RATE},
+	{"rate-limit-wait", required_argument, NULL, OPT_RATE_LIMIT_WAIT},
+	{"drift-threshold", required_argument, NULL, OPT_DRIFT_THRESHOLD},
+	{"save-missing", no_argument, NULL, OPT_SAVE_MISSING},
+	{"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
+	{"base-url", required_argument, NULL, OPT_BASE_URL},
+	{"files-from", required_argument, NULL, OPT_FILES_FROM},
+	{"cache", required_argument, NULL, OPT_CACHE},
+	{"baseline", required_argument, NULL, OPT_BASELINE},
+	{"max-age", required_argument, NULL, OPT_MAX_AGE},
+	{"cache-only", no_argument, NULL, OPT_CACHE_ONLY},
+	{"confirm-dead", required_argument, NULL, OPT_CONFIRM_DEAD},
+	{NULL, 0, NULL, 0},
+};
+
+int cli_option_arg(const char *name)
+{
+	for (const struct option *o = longopts; o->name; o++)
+		if (!strcmp(o->name, name))
+			return o->has_arg == required_argument;
+	return -1;
+}
+
 int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errlen)
 {
-	enum {
-		OPT_EXTRACT_ONLY = 256, OPT_FAIL_ON, OPT_JOBS, OPT_HOST_JOBS, OPT_TIMEOUT, OPT_CONNECT_TIMEOUT,
-		OPT_DEADLINE, OPT_RETRIES, OPT_MAX_RETRY_AFTER, OPT_MAX_BODY, OPT_MAX_REDIRECTS, OPT_NO_PROBE,
-		OPT_EXCLUDE, OPT_USER_AGENT, OPT_CACERT, OPT_INSECURE, OPT_NO_PRIVATE, OPT_CONNECT_TO, OPT_RESOLVE,
-		OPT_NO_ARCHIVE, OPT_WAYBACK, OPT_ARCHIVE_RATE, OPT_CDX_RATE, OPT_RATE_LIMIT_WAIT,
-		OPT_DRIFT_THRESHOLD, OPT_SAVE_MISSING, OPT_INPUT_FORMAT, OPT_BASE_URL, OPT_FILES_FROM,
-		OPT_CACHE, OPT_MAX_AGE, OPT_CACHE_ONLY, OPT_CONFIRM_DEAD, OPT_BASELINE, OPT_CHECK_FRAGMENTS, OPT_FORMAT, OPT_COLOR, OPT_IGNORE, OPT_PROGRESS,
-	};
-	static const struct option longopts[] = {
-		{"extract-only", no_argument, NULL, OPT_EXTRACT_ONLY},
-		{"output", required_argument, NULL, 'o'},
-		{"format", required_argument, NULL, OPT_FORMAT},
-		{"color", required_argument, NULL, OPT_COLOR},
-		{"progress", required_argument, NULL, OPT_PROGRESS},
-		{"ignore", required_argument, NULL, OPT_IGNORE},
-		{"quiet", no_argument, NULL, 'q'},
-		{"verbose", no_argument, NULL, 'v'},
-		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'},
-		{"fail-on", required_argument, NULL, OPT_FAIL_ON},
-		{"jobs", required_argument, NULL, OPT_JOBS},
-		{"host-jobs", required_argument, NULL, OPT_HOST_JOBS},
-		{"timeout", required_argument, NULL, OPT_TIMEOUT},
-		{"connect-timeout", required_argument, NULL, OPT_CONNECT_TIMEOUT},
-		{"deadline", required_argument, NULL, OPT_DEADLINE},
-		{"retries", required_argument, NULL, OPT_RETRIES},
-		{"max-retry-after", required_argument, NULL, OPT_MAX_RETRY_AFTER},
-		{"max-body", required_argument, NULL, OPT_MAX_BODY},
-		{"max-redirects", required_argument, NULL, OPT_MAX_REDIRECTS},
-		{"no-probe", no_argument, NULL, OPT_NO_PROBE},
-		{"check-fragments", no_argument, NULL, OPT_CHECK_FRAGMENTS},
-		{"exclude", required_argument, NULL, OPT_EXCLUDE},
-		{"user-agent", required_argument, NULL, OPT_USER_AGENT},
-		{"cacert", required_argument, NULL, OPT_CACERT},
-		{"insecure", no_argument, NULL, OPT_INSECURE},
-		{"no-private", no_argument, NULL, OPT_NO_PRIVATE},
-		{"connect-to", required_argument, NULL, OPT_CONNECT_TO},
-		{"resolve", required_argument, NULL, OPT_RESOLVE},
-		{"no-archive", no_argument, NULL, OPT_NO_ARCHIVE},
-		{"wayback", required_argument, NULL, OPT_WAYBACK},
-		{"archive-rate", required_argument, NULL, OPT_ARCHIVE_RATE},
-		{"cdx-rate", required_argument, NULL, OPT_CDX_RATE},
-		{"rate-limit-wait", required_argument, NULL, OPT_RATE_LIMIT_WAIT},
-		{"drift-threshold", required_argument, NULL, OPT_DRIFT_THRESHOLD},
-		{"save-missing", no_argument, NULL, OPT_SAVE_MISSING},
-		{"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
-		{"base-url", required_argument, NULL, OPT_BASE_URL},
-		{"files-from", required_argument, NULL, OPT_FILES_FROM},
-		{"cache", required_argument, NULL, OPT_CACHE},
-		{"baseline", required_argument, NULL, OPT_BASELINE},
-		{"max-age", required_argument, NULL, OPT_MAX_AGE},
-		{"cache-only", no_argument, NULL, OPT_CACHE_ONLY},
-		{"confirm-dead", required_argument, NULL, OPT_CONFIRM_DEAD},
-		{NULL, 0, NULL, 0},
-	};
 	memset(opt, 0, sizeof *opt);
 	opt->fail_on = FAIL_DEAD | FAIL_ERROR;
 	opt->jobs = opt->host_jobs = opt->retries = opt->max_redirects = -1;
@@ -410,6 +428,9 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 			}
 			break;
 		}
+		case OPT_CONFIG:
+		case OPT_NO_CONFIG:
+			break; /* read before the command line (config.h) */
 		case OPT_COLOR:
 			rc = parse_when(optarg, "--color", &opt->color, err, errlen);
 			break;

@@ -83,5 +83,8 @@ struct options {
 /* Returns 0, or -1 with a one-line message in err. */
 int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errlen);
 void cli_usage(FILE *out);
+/* A long option's name: 1 when it takes a value, 0 when not, -1 when
+ * there is none of that name. */
+int cli_option_arg(const char *name);
 
 #endif

@@ -1,0 +1,27 @@
+/* config.h — the config file people can comment: .citecheck.yml in the
+ * working folder or a folder above it (not above the repository's root,
+ * the folder holding .git), or the file --config names; --no-config reads
+ * none. Its keys are the long options' names, its values theirs (a list for
+ * a repeatable option, true or false for one that takes none); they come
+ * before the command line's, which therefore wins. Read with libyaml. */
+#ifndef CITECHECK_CONFIG_H
+#define CITECHECK_CONFIG_H
+
+#include <stddef.h>
+
+#define CONFIG_NAME ".citecheck.yml"
+#define CONFIG_MAX_BYTES (1 << 20)
+
+struct config_args {
+	char *path;  /* the file read; NULL: none */
+	char **argv; /* "--key=value" and "--flag", owned */
+	unsigned *line; /* each one's line in the file */
+	size_t argc, cap;
+};
+
+/* Finds and reads the config file for the command line argv. Returns 0
+ * (args->path NULL when there is none), or -1 with "FILE:LINE: why" in err. */
+int config_read(int argc, char **argv, struct config_args *args, char *err, size_t errlen);
+void config_args_finish(struct config_args *args);
+
+#endif
