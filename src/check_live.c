@@ -251,6 +251,12 @@ static void complete(struct live_engine *e, struct live_transfer *t, CURLcode co
 			struct http_outcome o = {(int)code, (int)os_errno, answered ? status : 0, t->truncated,
 						 ph.title, ph.h1};
 			struct judgement j = judge_outcome(&o);
+			if (answered && j.verdict != LIVE_ALIVE && host_rule_accepts(e->hosts[t->host].rule, status)) {
+				/* the config file says this status means the page is there */
+				j.verdict = LIVE_ALIVE;
+				j.reason = "accepted-status";
+				j.retry = false;
+			}
 			watch_offline(e, t, answered ? status : 0, j.reason);
 			double wait = (double)e->cfg->backoff_ms / 1000.0 * (double)(1u << t->tries) * (1 + live_engine_jitter(e));
 			bool honour = status == 429 || status == 503;
@@ -537,6 +543,12 @@ int check_live(struct model *m, const struct live_config *cfg, char *err, size_t
 		char *key = live_host_key(tg->key);
 		if (!key) {
 			skip(tg, "invalid-url");
+			continue;
+		}
+		const struct host_rule *rule = host_rule_for_key(cfg->rules, key);
+		if (rule && rule->exclude) { /* the config file's hosts: exclude */
+			skip(tg, "excluded");
+			free(key);
 			continue;
 		}
 		char *page = page_of(tg->key);

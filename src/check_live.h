@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "host_rules.h"
 #include "model.h"
 
 struct live_config {
@@ -30,6 +31,7 @@ struct live_config {
 	bool no_private;         /* refuse private, loopback and link-local addresses (address_policy.h) */
 	struct curl_slist *connect_to, *resolve; /* owned by the caller */
 	const regex_t *excludes; /* owned by the caller */
+	const struct host_rules *rules; /* the config file's per-host settings; may be NULL */
 	size_t nexcludes;
 	bool probe;              /* soft-404 probes of hosts with deep pages */
 	bool keep_prints;        /* keep each alive page's print for the drift check */

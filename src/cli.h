@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "detect_format.h"
+#include "host_rules.h"
 #include "problem.h"
 #include "report_formats.h"
 
@@ -49,6 +50,7 @@ struct options {
 	bool format_given;         /* without it and with -o, standard output gets nothing */
 	enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER } color;
 	enum color_mode progress; /* --progress: the same three answers */
+	const struct host_rules *host_rules; /* the config file's hosts; NULL: none */
 	enum doc_format input_format; /* FORMAT_AUTO: told from the content */
 	const char *base_url;         /* --base-url; NULL when not given */
 	bool extract_only;

@@ -37,6 +37,137 @@ static bool is_false(const char *v)
 	return !strcmp(v, "false") || !strcmp(v, "no") || !strcmp(v, "off");
 }
 
+static const char *scalar(yaml_node_t *n)
+{
+	return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
+}
+
+static unsigned line_of(yaml_node_t *n)
+{
+	return (unsigned)n->start_mark.line + 1;
+}
+
+static int number(const char *s, double min, double max, double *out)
+{
+	char *end;
+	double v = s ? strtod(s, &end) : 0;
+	if (!s || end == s || *end || !(v >= min) || !(v <= max))
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int rule_headers(struct config_args *a, yaml_document_t *doc, yaml_node_t *v, struct host_rule *r, char *err,
+			size_t errlen)
+{
+	if (v->type != YAML_MAPPING_NODE) {
+		snprintf(err, errlen, "%s:%u: headers takes a mapping of names to values", a->path, line_of(v));
+		return -1;
+	}
+	for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(doc, p->key), *val = yaml_document_get_node(doc, p->value);
+		const char *name = scalar(k), *value = scalar(val);
+		if (!name || !value || strpbrk(name, ":\r\n") || strpbrk(value, "\r\n")) {
+			snprintf(err, errlen, "%s:%u: a header is a name and a value on one line", a->path, line_of(k));
+			return -1;
+		}
+		char *missing;
+		char *expanded = host_rule_expand(value, &missing);
+		if (!expanded) {
+			/* the name, never the value: values are secrets */
+			snprintf(err, errlen, "%s:%u: header %s names ${%s}, which is not set", a->path, line_of(val), name,
+				 missing);
+			free(missing);
+			return -1;
+		}
+		char *line = xasprintf("%s: %s", name, expanded);
+		r->headers = curl_slist_append(r->headers, line);
+		memset(expanded, 0, strlen(expanded));
+		memset(line, 0, strlen(line));
+		free(expanded);
+		free(line);
+	}
+	return 0;
+}
+
+static int rule_accept(struct config_args *a, yaml_document_t *doc, yaml_node_t *v, struct host_rule *r, char *err,
+		       size_t errlen)
+{
+	yaml_node_item_t one = 0;
+	yaml_node_item_t *start = &one, *top = &one + 1;
+	if (v->type == YAML_SEQUENCE_NODE) {
+		start = v->data.sequence.items.start;
+		top = v->data.sequence.items.top;
+	}
+	for (yaml_node_item_t *i = start; i < top; i++) {
+		yaml_node_t *item = i == &one ? v : yaml_document_get_node(doc, *i);
+		double status;
+		if (number(scalar(item), 100, 999, &status) < 0 || status != (long)status) {
+			snprintf(err, errlen, "%s:%u: accept takes HTTP statuses (100 to 999)", a->path, line_of(item));
+			return -1;
+		}
+		r->accept = xrealloc(r->accept, (r->naccept + 1) * sizeof *r->accept);
+		r->accept[r->naccept++] = (long)status;
+	}
+	return 0;
+}
+
+static int host_setting(struct config_args *a, yaml_document_t *doc, yaml_node_t *k, yaml_node_t *v,
+			struct host_rule *r, char *err, size_t errlen)
+{
+	const char *key = scalar(k), *val = scalar(v);
+	double d;
+	if (key && !strcmp(key, "headers"))
+		return rule_headers(a, doc, v, r, err, errlen);
+	if (key && !strcmp(key, "accept"))
+		return rule_accept(a, doc, v, r, err, errlen);
+	if (key && !strcmp(key, "connections") && number(val, 1, 100, &d) == 0 && d == (long)d) {
+		r->connections = (long)d;
+		return 0;
+	}
+	if (key && !strcmp(key, "pace") && number(val, 0.01, 1000, &d) == 0) {
+		r->pace = d;
+		return 0;
+	}
+	if (key && !strcmp(key, "exclude") && val && (is_true(val) || is_false(val))) {
+		r->exclude = is_true(val);
+		return 0;
+	}
+	if (key && (!strcmp(key, "connections") || !strcmp(key, "pace") || !strcmp(key, "exclude")))
+		snprintf(err, errlen, "%s:%u: %s takes %s", a->path, line_of(v), key,
+			 !strcmp(key, "connections") ? "a whole number from 1 to 100"
+			 : !strcmp(key, "pace")	     ? "requests a second, from 0.01 to 1000"
+						     : "true or false");
+	else
+		snprintf(err, errlen, "%s:%u: unknown host setting '%s' (headers, accept, connections, pace, exclude)",
+			 a->path, line_of(k), key ? key : "?");
+	return -1;
+}
+
+static int hosts(struct config_args *a, yaml_document_t *doc, yaml_node_t *v, char *err, size_t errlen)
+{
+	if (v->type != YAML_MAPPING_NODE) {
+		snprintf(err, errlen, "%s:%u: hosts takes a mapping of host patterns to settings", a->path, line_of(v));
+		return -1;
+	}
+	for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(doc, p->key), *set = yaml_document_get_node(doc, p->value);
+		if (!scalar(k) || set->type != YAML_MAPPING_NODE) {
+			snprintf(err, errlen, "%s:%u: a host pattern maps to its settings", a->path, line_of(k));
+			return -1;
+		}
+		grow_array(&a->hosts.v, &a->hosts.cap, a->hosts.n + 1, sizeof *a->hosts.v);
+		struct host_rule *r = &a->hosts.v[a->hosts.n++];
+		memset(r, 0, sizeof *r);
+		r->pattern = xstrdup(scalar(k));
+		for (yaml_node_pair_t *q = set->data.mapping.pairs.start; q < set->data.mapping.pairs.top; q++)
+			if (host_setting(a, doc, yaml_document_get_node(doc, q->key), yaml_document_get_node(doc, q->value), r,
+					 err, errlen))
+				return -1;
+	}
+	return 0;
+}
+
 /* One key and its value node into arguments. Returns 0, or -1 with err. */
 static int entry(struct config_args *a, yaml_document_t *doc, yaml_node_t *k, yaml_node_t *v, char *err, size_t errlen)
 {
@@ -46,6 +177,8 @@ static int entry(struct config_args *a, yaml_document_t *doc, yaml_node_t *k, ya
 		return -1;
 	}
 	const char *key = (const char *)k->data.scalar.value;
+	if (!strcmp(key, "hosts"))
+		return hosts(a, doc, v, err, errlen);
 	int takes = forbidden(key) ? -1 : cli_option_arg(key);
 	if (takes < 0) {
 		snprintf(err, errlen, "%s:%u: unknown key '%s' (the keys are the long options' names, see --help)", a->path,
@@ -176,5 +309,6 @@ void config_args_finish(struct config_args *args)
 	free(args->argv);
 	free(args->line);
 	free(args->path);
+	host_rules_finish(&args->hosts);
 	memset(args, 0, sizeof *args);
 }

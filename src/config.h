@@ -3,11 +3,22 @@
  * the folder holding .git), or the file --config names; --no-config reads
  * none. Its keys are the long options' names, its values theirs (a list for
  * a repeatable option, true or false for one that takes none); they come
- * before the command line's, which therefore wins. Read with libyaml. */
+ * before the command line's, which therefore wins. Read with libyaml.
+ *
+ * The key "hosts" maps host patterns to their own settings (host_rules.h):
+ *   hosts:
+ *     "*.intranet.example.org":
+ *       headers: {Authorization: "Bearer ${DOCS_TOKEN}"}
+ *       accept: [403]
+ *       connections: 1
+ *       pace: 2
+ *     tracker.example.com: {exclude: true} */
 #ifndef CITECHECK_CONFIG_H
 #define CITECHECK_CONFIG_H
 
 #include <stddef.h>
+
+#include "host_rules.h"
 
 #define CONFIG_NAME ".citecheck.yml"
 #define CONFIG_MAX_BYTES (1 << 20)
@@ -17,6 +28,7 @@ struct config_args {
 	char **argv; /* "--key=value" and "--flag", owned */
 	unsigned *line; /* each one's line in the file */
 	size_t argc, cap;
+	struct host_rules hosts; /* the "hosts" key */
 };
 
 /* Finds and reads the config file for the command line argv. Returns 0

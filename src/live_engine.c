@@ -101,6 +101,11 @@ size_t live_engine_host(struct live_engine *e, const char *key)
 	e->hosts[i].name = xstrdup(key);
 	e->hosts[i].limit = e->cfg->host_jobs;
 	strmap_put(&e->host_index, key, i);
+	const struct host_rule *r = e->hosts[i].rule = host_rule_for_key(e->cfg->rules, key);
+	if (r && r->connections)
+		e->hosts[i].limit = r->connections;
+	if (r && r->pace > 0)
+		live_engine_pace(e, i, r->pace, 1);
 	return i;
 }
 
@@ -239,6 +244,8 @@ static int start(struct live_engine *e, size_t ti)
 		curl_easy_setopt(h, CURLOPT_POSTFIELDS, t->post);
 	if (t->headers)
 		curl_easy_setopt(h, CURLOPT_HTTPHEADER, t->headers);
+	else if (e->hosts[t->host].rule && e->hosts[t->host].rule->headers)
+		curl_easy_setopt(h, CURLOPT_HTTPHEADER, e->hosts[t->host].rule->headers);
 	if (curl_multi_add_handle(e->multi, h) != CURLM_OK) {
 		curl_easy_cleanup(h);
 		t->easy = NULL;

@@ -26,6 +26,7 @@ struct live_host {
 	 * start at once after a quiet spell */
 	double rate, burst, tokens, filled_at;
 	double slot_at;      /* a moment reserved through cfg->slot (Unix seconds); 0: none */
+	const struct host_rule *rule; /* the config file's settings for it, or NULL */
 	size_t *queue;       /* transfers waiting, oldest first */
 	size_t qlen, qcap;
 	/* the soft-404 probe: what the host answers for a path that cannot exist */

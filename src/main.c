@@ -34,8 +34,10 @@ static int parse_all(int argc, char **argv, struct config_args *cfg, char ***mer
 	for (int i = 1; i < argc; i++)
 		(*merged)[cfg->argc + (size_t)i] = argv[i];
 	(*merged)[cfg->argc + (size_t)argc] = NULL;
-	if (cli_parse(argc + (int)cfg->argc, *merged, opt, err, sizeof err) == 0)
+	if (cli_parse(argc + (int)cfg->argc, *merged, opt, err, sizeof err) == 0) {
+		opt->host_rules = &cfg->hosts;
 		return 0;
+	}
 	for (size_t i = 0; i < cfg->argc; i++) {
 		size_t n = strcspn(cfg->argv[i], "=");
 		char *name = xstrndup(cfg->argv[i], n); /* "--timeout" */

@@ -36,6 +36,7 @@ static int live_settings(const struct options *o, struct live_config *c, regex_t
 	c->no_private = o->no_private;
 	c->probe = !o->no_probe;
 	c->check_fragments = o->check_fragments;
+	c->rules = o->host_rules;
 	for (size_t i = 0; i < o->nconnect_to; i++)
 		*to = curl_slist_append(*to, o->connect_to[i]);
 	for (size_t i = 0; i < o->nresolve; i++)

@@ -202,5 +202,29 @@ expect "summary: blocked and unverified links named, with why" \
   http://example.org/forbidden (http-403)
 citecheck: unverified (could not be checked now):
   http://example.org/500-always (http-500)"
+# the config file's hosts: a header from the environment sent to the
+# host it names and written nowhere, a status accepted, a pace, a host
+# excluded
+cat > hosts.yml <<'YML'
+hosts:
+  example.org:
+    headers: {X-Test-Token: "tok-${CITECHECK_TEST_SECRET}"}
+    accept: [403]
+    pace: 4
+  "*.example.net": {exclude: true}
+YML
+printf '# H\n\n<http://example.org/forbidden> <http://example.org/ok-h1> <http://example.org/ok-h2> <http://soft.example.net/x>\n' > hosts.md
+: > requests.log
+CITECHECK_TEST_SECRET=s3cret "$bin" --config hosts.yml $map --retries 0 --no-probe -o hosts.json hosts.md 2> hosts.err
+expect "hosts: 403 accepted there, the excluded host not fetched" \
+	"$(jq -r '[.documents[0].references[].links[].live | "\(.verdict)/\(.reason)"] | join(" ")' hosts.json)" \
+	"alive/accepted-status alive/ok alive/ok skipped/excluded"
+expect "… the header reached the server, expanded" "$(jq -rs '[.[].token] | unique | join(" ")' requests.log)" "tok-s3cret"
+expect "… and is in no report or message" "$(cat hosts.json hosts.err | grep -c s3cret)" 0
+expect "… 4 requests a second: the three a quarter of a second apart at least (1/8 s allowed for a loaded machine)" \
+	"$(jq -rs 'sort_by(.t) | [range(1; length) as $i | .[$i].t - .[$i - 1].t] | map(select(. < 0.125)) | length' requests.log)" 0
+"$bin" --config hosts.yml $map hosts.md > /dev/null 2> nosecret.err
+expect "a header naming a variable that is not set: the name, never a value" "$? $(cat nosecret.err)" \
+	"2 citecheck: hosts.yml:3: header X-Test-Token names \${CITECHECK_TEST_SECRET}, which is not set"
 expect_valid_reports
 finish live

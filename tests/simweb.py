@@ -104,6 +104,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 f.write(json.dumps({"t": time.time(), "host": host, "method": self.command,
                                     "tls": isinstance(self.connection, ssl.SSLSocket),
                                     "proxied": proxied, "ua": self.headers.get("User-Agent"),
+                                    "token": self.headers.get("X-Test-Token"),
                                     "path": self.path}) + "\n")
         for spec in args.latency:
             h, s = spec.split("=")
