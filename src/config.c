@@ -214,20 +214,62 @@ static int entry(struct config_args *a, yaml_document_t *doc, yaml_node_t *k, ya
 	return -1;
 }
 
-static int parse(struct config_args *a, FILE *f, char *err, size_t errlen)
+/* An alias (*name) makes one node stand in many places: a few lines could
+ * then ask for billions of settings. A config file needs none: refused,
+ * found by a first pass over the events before the document is built. */
+static int no_aliases(struct config_args *a, const unsigned char *text, size_t len, char *err, size_t errlen)
 {
 	yaml_parser_t parser;
-	yaml_document_t doc;
 	if (!yaml_parser_initialize(&parser)) {
 		snprintf(err, errlen, "%s: libyaml could not start", a->path);
 		return -1;
 	}
-	yaml_parser_set_input_file(&parser, f);
+	yaml_parser_set_input_string(&parser, text, len);
+	int rc = 0;
+	for (bool done = false; !done && rc == 0;) {
+		yaml_event_t ev;
+		if (!yaml_parser_parse(&parser, &ev))
+			break; /* the syntax error is said by the second pass */
+		if (ev.type == YAML_ALIAS_EVENT) {
+			snprintf(err, errlen, "%s:%zu: aliases (*name) are not read in a config file", a->path,
+				 ev.start_mark.line + 1);
+			rc = -1;
+		}
+		done = ev.type == YAML_STREAM_END_EVENT;
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&parser);
+	return rc;
+}
+
+int config_parse(struct config_args *a, FILE *f, char *err, size_t errlen)
+{
+	unsigned char *text = xmalloc(CONFIG_MAX_BYTES + 1);
+	size_t len = fread(text, 1, CONFIG_MAX_BYTES + 1, f);
+	if (len > CONFIG_MAX_BYTES || ferror(f)) {
+		snprintf(err, errlen, "%s: %s", a->path,
+			 ferror(f) ? "cannot be read" : "larger than 1 MiB: no config file is");
+		free(text);
+		return -1;
+	}
+	if (no_aliases(a, text, len, err, errlen) < 0) {
+		free(text);
+		return -1;
+	}
+	yaml_parser_t parser;
+	yaml_document_t doc;
+	if (!yaml_parser_initialize(&parser)) {
+		snprintf(err, errlen, "%s: libyaml could not start", a->path);
+		free(text);
+		return -1;
+	}
+	yaml_parser_set_input_string(&parser, text, len);
 	int rc = 0;
 	if (!yaml_parser_load(&parser, &doc)) {
 		snprintf(err, errlen, "%s:%zu: %s", a->path, parser.problem_mark.line + 1,
 			 parser.problem ? parser.problem : "not YAML");
 		yaml_parser_delete(&parser);
+		free(text);
 		return -1;
 	}
 	yaml_node_t *root = yaml_document_get_root_node(&doc);
@@ -241,6 +283,7 @@ static int parse(struct config_args *a, FILE *f, char *err, size_t errlen)
 		rc = entry(a, &doc, yaml_document_get_node(&doc, p->key), yaml_document_get_node(&doc, p->value), err, errlen);
 	yaml_document_delete(&doc);
 	yaml_parser_delete(&parser);
+	free(text);
 	return rc;
 }
 
@@ -297,7 +340,7 @@ int config_read(int argc, char **argv, struct config_args *args, char *err, size
 		fclose(f);
 		return -1;
 	}
-	int rc = parse(args, f, err, errlen);
+	int rc = config_parse(args, f, err, errlen);
 	fclose(f);
 	return rc;
 }

@@ -17,6 +17,7 @@
 #define CITECHECK_CONFIG_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "host_rules.h"
 
@@ -35,5 +36,8 @@ struct config_args {
  * (args->path NULL when there is none), or -1 with "FILE:LINE: why" in err. */
 int config_read(int argc, char **argv, struct config_args *args, char *err, size_t errlen);
 void config_args_finish(struct config_args *args);
+/* Reads the config file open as f (args->path names it in messages; the
+ * caller sets it). Returns 0, or -1 with "FILE:LINE: why" in err. */
+int config_parse(struct config_args *args, FILE *f, char *err, size_t errlen);
 
 #endif

@@ -64,6 +64,10 @@ expect "an unknown host setting: its line" "$? $(cat host.err)" \
 printf 'hosts:\n  example.org: {accept: [403, teapot]}\n' > ../../.citecheck.yml
 "$bin" doc.md > /dev/null 2> acc.err
 expect "accept takes statuses" "$? $(cat acc.err)" "2 citecheck: $tmp/repo/.citecheck.yml:2: accept takes HTTP statuses (100 to 999)"
+printf 'base: &b {exclude: true}\nhosts:\n  a.example.org: *b\n' > ../../.citecheck.yml
+"$bin" doc.md > /dev/null 2> alias.err
+expect "aliases refused (a few lines could ask for billions of settings)" "$? $(cat alias.err)" \
+	"2 citecheck: $tmp/repo/.citecheck.yml:3: aliases (*name) are not read in a config file"
 "$bin" --help > /dev/null
 expect "--help works whatever the file says" "$?" 0
 finish config
