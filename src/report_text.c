@@ -15,6 +15,7 @@ struct item {
 	const struct link *l;
 	const struct live_result *live;
 	const struct reference *ref; /* NULL: the document's or the run's own */
+	const struct problem *about; /* a failing link's own finding, said on its line */
 };
 
 struct collected {
@@ -53,13 +54,31 @@ static void add(struct collected *c, struct item it)
 	c->v[c->n++] = it;
 }
 
-static void collect_list(struct collected *c, const struct problem_list *l, const struct reference *ref)
+/* What the archive says of a dead link: said on the link's own line, so
+ * that a dead link is reported once, with its suggestion. */
+static bool about_dead(const struct problem *p)
+{
+	return p->code == PROB_DEAD_ARCHIVED || p->code == PROB_DEAD_UNARCHIVED;
+}
+
+static void collect_list(struct collected *c, const struct problem_list *l, const struct reference *ref,
+			 bool skip_dead)
 {
 	for (size_t i = 0; i < l->n; i++) {
 		const struct problem *p = &l->v[i];
+		if (skip_dead && about_dead(p))
+			continue;
 		if (problem_severity(p->code) >= (c->verbose ? SEV_INFO : SEV_WARNING))
-			add(c, (struct item){p->line, p->column, p, NULL, NULL, ref});
+			add(c, (struct item){p->line, p->column, p, NULL, NULL, ref, NULL});
 	}
+}
+
+static const struct problem *dead_finding(const struct link *l)
+{
+	for (size_t i = 0; i < l->problems.n; i++)
+		if (about_dead(&l->problems.v[i]))
+			return &l->problems.v[i];
+	return NULL;
 }
 
 static int by_place(const void *a, const void *b)
@@ -116,7 +135,15 @@ static void print_item(const struct document *d, const struct item *it, bool col
 	fprintf_safe(out, " %s (%s", it->l->url, it->live->reason);
 	if (it->live->http_status && strncmp(it->live->reason, "http-", 5) != 0)
 		fprintf(out, ", HTTP %ld", it->live->http_status);
-	fputs(")\n", out);
+	putc(')', out);
+	if (it->about) { /* the archive's word on it, and what to cite */
+		fprintf_safe(out, ": %s [%s]", it->about->message, problem_code_name(it->about->code));
+		if (it->about->suggestion) {
+			fputs("\n    suggestion: ", out);
+			fput_safe(it->about->suggestion, out);
+		}
+	}
+	putc('\n', out);
 }
 
 /* In a word processor's or EPUB document, notes in the order of the
@@ -159,17 +186,18 @@ static void document_write(const struct model *m, size_t di, const struct summar
 	const struct document *d = &m->docs[di];
 	if (d->error)
 		return; /* said when it was read, even under --quiet */
-	collect_list(c, &d->problems, NULL);
+	collect_list(c, &d->problems, NULL, false);
 	for (size_t r = d->first_ref; r < d->first_ref + d->nrefs; r++) {
 		const struct reference *ref = &m->refs[r];
-		collect_list(c, &ref->problems, ref);
+		collect_list(c, &ref->problems, ref, false);
 		for (size_t k = 0; k < ref->nlinks; k++) {
 			const struct link *l = &ref->links[k];
 			const struct live_result *lr = &m->targets[l->target].live;
-			collect_list(c, &l->problems, ref);
-			if (lr->verdict == LIVE_DEAD || lr->verdict == LIVE_DYING ||
-			    (c->verbose && (lr->verdict == LIVE_BLOCKED || lr->verdict == LIVE_ERROR)))
-				add(c, (struct item){l->line, l->column, NULL, l, lr, ref});
+			bool listed = lr->verdict == LIVE_DEAD || lr->verdict == LIVE_DYING ||
+				      (c->verbose && (lr->verdict == LIVE_BLOCKED || lr->verdict == LIVE_ERROR));
+			collect_list(c, &l->problems, ref, listed);
+			if (listed)
+				add(c, (struct item){l->line, l->column, NULL, l, lr, ref, dead_finding(l)});
 		}
 	}
 	print_collected(d, c, out);
@@ -236,7 +264,7 @@ void report_text_write(const struct model *m, const struct summaries *sums, bool
 	struct collected c = {NULL, 0, 0, verbose, color};
 	for (size_t d = 0; d < m->ndocs; d++)
 		document_write(m, d, &sums->doc[d], &c, out);
-	collect_list(&c, &m->problems, NULL);
+	collect_list(&c, &m->problems, NULL, false);
 	print_collected(NULL, &c, out);
 	free(c.v);
 	const struct summary *s = &sums->run;
