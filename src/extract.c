@@ -453,10 +453,28 @@ static void remember(struct extractor *x, const char *s, size_t n, bool blank)
 		buf_append(&x->prev, s, n);
 }
 
+/* <!-- citecheck-ignore --> (Markdown, HTML in it) or ".. citecheck-ignore"
+ * (reST): this line's findings and links are left alone; with -next-line,
+ * the next line's. */
+static void ignore_comment(struct extractor *x, const char *s, size_t n, unsigned lineno)
+{
+	const char *c = memmem(s, n, "citecheck-ignore", 16);
+	if (!c || !(memmem(s, n, "<!--", 4) || memmem(s, n, "..", 2)))
+		return;
+	struct line_set *set = &x->m->doc.ignore;
+	if (set->n >= 100000)
+		return; /* a document of nothing else: enough */
+	size_t rest = n - (size_t)(c - s);
+	unsigned line = rest >= 26 && !memcmp(c, "citecheck-ignore-next-line", 26) ? lineno + 1 : lineno;
+	grow_array(&set->v, &set->cap, set->n + 1, sizeof *set->v);
+	set->v[set->n++] = line;
+}
+
 void extractor_line(struct extractor *x, const char *s, size_t n, unsigned lineno)
 {
 	set_line(x, s);
 	x->lineno = lineno;
+	ignore_comment(x, s, n, lineno);
 	if (x->in_fence) {
 		if (md_fence_closes(s, n, x->fence_ch, x->fence_len))
 			x->in_fence = false;

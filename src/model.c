@@ -47,6 +47,7 @@ static void reference_finish(struct reference *r)
 
 static void document_info_finish(struct document_info *d)
 {
+	free(d->ignore.v);
 	free(d->path);
 	for (size_t i = 0; i < d->nparts; i++)
 		free(d->parts[i]);
@@ -376,5 +377,59 @@ void model_ignore(struct model *m, const unsigned char *codes)
 		problems_drop(&m->refs[r].problems, codes, m->ignored);
 		for (size_t k = 0; k < m->refs[r].nlinks; k++)
 			problems_drop(&m->refs[r].links[k].problems, codes, m->ignored);
+	}
+}
+
+static int by_number(const void *a, const void *b)
+{
+	unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
+	return (x > y) - (x < y);
+}
+
+static bool on_ignored_line(const struct line_set *set, unsigned line)
+{
+	return line && bsearch(&line, set->v, set->n, sizeof *set->v, by_number);
+}
+
+/* Drops the problems on ignored lines of l, counting them. */
+static void drop_on_lines(struct problem_list *l, const struct line_set *set, size_t *counts)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		struct problem *p = &l->v[i];
+		if (on_ignored_line(set, p->line)) {
+			counts[p->code]++;
+			free(p->message);
+			free(p->suggestion);
+		} else {
+			l->v[kept++] = *p;
+		}
+	}
+	l->n = kept;
+}
+
+void model_drop_ignored(struct model *doc, size_t *counts, size_t *links)
+{
+	struct line_set *set = &doc->doc.ignore;
+	if (!set->n)
+		return;
+	qsort(set->v, set->n, sizeof *set->v, by_number);
+	drop_on_lines(&doc->problems, set, counts);
+	for (size_t r = 0; r < doc->nrefs; r++) {
+		struct reference *ref = &doc->refs[r];
+		drop_on_lines(&ref->problems, set, counts);
+		size_t kept = 0;
+		for (size_t k = 0; k < ref->nlinks; k++) {
+			struct link *l = &ref->links[k];
+			if (on_ignored_line(set, l->line)) { /* not checked, not counted as cited */
+				for (size_t i = 0; i < l->problems.n; i++)
+					counts[l->problems.v[i].code]++;
+				link_finish(l);
+				(*links)++;
+			} else {
+				ref->links[kept++] = *l;
+			}
+		}
+		ref->nlinks = kept;
 	}
 }

@@ -195,6 +195,12 @@ struct lookup {
 	struct page_print snapshot; /* the capture's print, kept for --cache; PAGE_NONE: not kept */
 };
 
+/* Lines a document asks to be left alone (<!-- citecheck-ignore -->). */
+struct line_set {
+	unsigned *v;
+	size_t n, cap;
+};
+
 struct document_info {
 	char *path;         /* as given; "-" is standard input */
 	const char *format; /* static string: "markdown", "rst", "text", "html", "docx", … */
@@ -203,6 +209,7 @@ struct document_info {
 	unsigned lines;     /* lines, or paragraphs read */
 	char **parts;       /* names of the files inside the document, each owned */
 	size_t nparts, parts_cap;
+	struct line_set ignore; /* lines marked citecheck-ignore; emptied by model_drop_ignored */
 };
 
 /* A document of the run, once read and checked on its own (model_merge):
@@ -239,7 +246,8 @@ struct model {
 	struct problem_list problems; /* document-level */
 	const char *incomplete;       /* why the run stopped before its end (static text); NULL: it did not */
 	struct baseline_diff *baseline; /* --baseline: what was fixed since (baseline.h); NULL: none */
-	size_t ignored[PROB__COUNT];    /* --ignore: findings dropped, by code */
+	size_t ignored[PROB__COUNT];    /* --ignore and ignore comments: findings dropped, by code */
+	size_t ignored_links;           /* links on lines the documents ask to be left alone */
 	struct strmap strings;        /* model_intern's copies */
 	char **string_v;
 	size_t nstrings, strings_cap;
@@ -263,6 +271,10 @@ const char *model_intern(struct model *m, const char *s);
 
 /* The model's copy of a part name, made on first use. */
 const char *model_part(struct model *m, const char *name);
+
+/* A document's model: drops the findings and links on the lines its ignore
+ * comments name, counting them in counts (findings, by code) and *links. */
+void model_drop_ignored(struct model *doc, size_t *counts, size_t *links);
 
 /* --ignore: drops the findings of the codes set, everywhere in the run,
  * counting them in m->ignored. */

@@ -398,6 +398,7 @@ static json_t *run_summary_json(const struct model *m, const struct summaries *s
 		if (m->ignored[c])
 			json_object_set_new(ignored, problem_code_name((enum problem_code)c), json_integer((json_int_t)m->ignored[c]));
 	json_object_set_new(json_object_get(o, "problems"), "ignored", ignored);
+	json_object_set_new(o, "links_ignored", json_integer((json_int_t)m->ignored_links));
 	if (m->baseline)
 		json_object_set_new(o, "baseline", baseline_counts_json(m, &sums->run));
 	return o;

@@ -284,8 +284,9 @@ void report_text_write(const struct model *m, const struct summaries *sums, bool
 	size_t ignored = 0;
 	for (int c = 0; c < PROB__COUNT; c++)
 		ignored += m->ignored[c];
-	if (ignored)
-		fprintf(out, "citecheck: %zu finding%s ignored (--ignore)\n", ignored, plural(ignored));
+	if (ignored || m->ignored_links)
+		fprintf(out, "citecheck: ignored: %zu finding%s, %zu link%s (--ignore, citecheck-ignore comments)\n",
+			ignored, plural(ignored), m->ignored_links, plural(m->ignored_links));
 	if (m->ndocs > 1)
 		ranking_write(m, sums, out);
 	if (s->live[LIVE_ALIVE] || s->live[LIVE_DEAD] || s->live[LIVE_DYING] || s->live[LIVE_BLOCKED] ||

@@ -236,6 +236,7 @@ static void read_documents(struct model *run, const struct options *opt, const s
 			model_add_unreadable(run, path, NULL, err);
 		} else {
 			check_all(d);
+			model_drop_ignored(d, run->ignored, &run->ignored_links);
 			model_merge(run, d);
 		}
 		if (fd >= 0)

@@ -76,6 +76,14 @@ expect "… counted as ignored, not listed" \
 expect "--ignore with an unknown code" "$? $(head -n 1 ign.err)" \
 	"2 citecheck: --ignore takes a finding's code (see citecheck(1), FINDINGS), not 'no-such-code'"
 
+# ignore comments: a line's findings and links, or the next line's
+printf '# I\n\n<https://a b.example.org/x> <!-- citecheck-ignore -->\n<!-- citecheck-ignore-next-line -->\n[gone](missing.md)\n[other](nope.md)\n' > ig.md
+"$bin" --extract-only ig.md > ig.json 2> ig.err
+expect "ignore comments: only line 6's link is checked; what was left alone is counted" \
+	"$? $(jq -c '[[.documents[0].references[].links[].url], .summary.links_ignored, .summary.problems.ignored]' ig.json)" \
+	'1 [["nope.md"],2,{"url-space":1}]'
+expect "… and said" "$(grep '^citecheck: ignored' ig.err)" "citecheck: ignored: 1 finding, 2 links (--ignore, citecheck-ignore comments)"
+
 # colour: on a terminal (a pseudo-terminal made by script), not on a pipe,
 # never with NO_COLOR, always when asked
 esc=$(printf '\033')
