@@ -36,8 +36,9 @@ void cli_usage(FILE *out)
 	      "                          changed, unarchived, a finding's code; new-dead,\n"
 	      "                          new-error, ... count only what is new against\n"
 	      "                          --baseline (default: dead,error)\n"
-	      "      --ignore CODE       drop findings of CODE from reports and exit status\n"
-	      "                          (counted in the summary; repeatable)\n"
+	      "      --ignore CODE       drop findings of CODE (or links dead, dying, blocked,\n"
+	      "                          unverified) from reports and exit status (counted\n"
+	      "                          in the summary; repeatable)\n"
 	      "      --baseline FILE     mark links and findings new, unchanged or fixed against\n"
 	      "                          FILE, the JSON report of an earlier run\n"
 	      "\n"
@@ -419,12 +420,20 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 			for (int c = 0; c < PROB__COUNT; c++)
 				if (!strcmp(optarg, problem_code_name((enum problem_code)c)))
 					code = c;
-			if (code < 0) {
-				snprintf(err, errlen, "--ignore takes a finding's code (see citecheck(1), FINDINGS), not '%s'",
+			enum live_verdict v = !strcmp(optarg, "dead")	      ? LIVE_DEAD
+					      : !strcmp(optarg, "dying")      ? LIVE_DYING
+					      : !strcmp(optarg, "blocked")    ? LIVE_BLOCKED
+					      : !strcmp(optarg, "unverified") ? LIVE_ERROR
+									      : LIVE_UNCHECKED;
+			if (code < 0 && v == LIVE_UNCHECKED) {
+				snprintf(err, errlen, "--ignore takes a finding's code (see citecheck(1), FINDINGS) or dead, "
+						      "dying, blocked, unverified, not '%s'",
 					 optarg);
 				rc = -1;
-			} else {
+			} else if (code >= 0) {
 				opt->ignore[code] = 1;
+			} else {
+				opt->ignore_verdicts |= 1u << v;
 			}
 			break;
 		}

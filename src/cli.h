@@ -60,6 +60,7 @@ struct options {
 	unsigned fail_on; /* enum fail_on bits */
 	unsigned char fail_codes[PROB__COUNT]; /* --fail-on CODE: findings of these codes fail too */
 	unsigned char ignore[PROB__COUNT];     /* --ignore CODE: findings dropped, and counted */
+	unsigned ignore_verdicts;              /* --ignore VERDICT: 1 << enum live_verdict */
 	/* the live stage; -1 or NULL: the default */
 	long jobs, host_jobs, retries, max_redirects;
 	long timeout_ms, connect_timeout_ms, deadline_ms, max_retry_after_ms;

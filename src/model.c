@@ -368,15 +368,21 @@ const char *model_part(struct model *m, const char *name)
 	return m->doc.parts[m->doc.nparts++] = xstrdup(name);
 }
 
-void model_ignore(struct model *m, const unsigned char *codes)
+void model_ignore(struct model *m, const unsigned char *codes, unsigned verdicts)
 {
 	problems_drop(&m->problems, codes, m->ignored);
 	for (size_t d = 0; d < m->ndocs; d++)
 		problems_drop(&m->docs[d].problems, codes, m->ignored);
 	for (size_t r = 0; r < m->nrefs; r++) {
 		problems_drop(&m->refs[r].problems, codes, m->ignored);
-		for (size_t k = 0; k < m->refs[r].nlinks; k++)
-			problems_drop(&m->refs[r].links[k].problems, codes, m->ignored);
+		for (size_t k = 0; k < m->refs[r].nlinks; k++) {
+			struct link *l = &m->refs[r].links[k];
+			problems_drop(&l->problems, codes, m->ignored);
+			if (verdicts & (1u << m->targets[l->target].live.verdict)) {
+				l->ignored = true;
+				m->ignored_links++;
+			}
+		}
 	}
 }
 

@@ -50,6 +50,7 @@ enum baseline_mark { MARK_NONE, MARK_NEW, MARK_UNCHANGED };
 
 struct link {
 	enum baseline_mark mark; /* of its live verdict */
+	bool ignored;            /* --ignore VERDICT: its verdict fails nothing and is listed nowhere */
 	char *url;        /* as the author meant it: markup and escapes undone */
 	char *normalized; /* curl's form when it differs from url; see link_normalized() */
 	bool valid;       /* curl's URL API accepts url */
@@ -277,8 +278,9 @@ const char *model_part(struct model *m, const char *name);
 void model_drop_ignored(struct model *doc, size_t *counts, size_t *links);
 
 /* --ignore: drops the findings of the codes set, everywhere in the run,
- * counting them in m->ignored. */
-void model_ignore(struct model *m, const unsigned char *codes);
+ * counting them in m->ignored; marks the links whose verdict is among
+ * verdicts (1 << enum live_verdict), counting them in m->ignored_links. */
+void model_ignore(struct model *m, const unsigned char *codes, unsigned verdicts);
 
 /* Frees what a link owns (not the link itself, which lives in an array). */
 void link_finish(struct link *l);

@@ -69,7 +69,7 @@ size_t report_items(const struct model *m, size_t doc, struct report_item **out)
 			const struct link *l = &ref->links[k];
 			const struct live_result *live = &m->targets[l->target].live;
 			add_findings(&x, &l->problems, ref, l, live);
-			if (report_failing(live->verdict) && !l->problems.n)
+			if (report_failing(live->verdict) && !l->problems.n && !l->ignored)
 				add(&x, (struct report_item){NULL, l, ref, live, l->line, l->column, 0});
 		}
 	}

@@ -186,6 +186,8 @@ static json_t *link_json(const struct model *m, const struct link *l)
 	json_object_set_new(o, "live", live_json(&m->targets[l->target].live));
 	if (l->mark)
 		json_object_set_new(o, "baseline", json_string(baseline_mark_name(l->mark)));
+	if (l->ignored)
+		json_object_set_new(o, "ignored", json_true());
 	if (l->original_target != NO_INDEX)
 		json_object_set_new(o, "original_live", live_json(&m->targets[l->original_target].live));
 	json_object_set_new(o, "archive", archive_json(m, l));

@@ -193,8 +193,8 @@ static void document_write(const struct model *m, size_t di, const struct summar
 		for (size_t k = 0; k < ref->nlinks; k++) {
 			const struct link *l = &ref->links[k];
 			const struct live_result *lr = &m->targets[l->target].live;
-			bool listed = lr->verdict == LIVE_DEAD || lr->verdict == LIVE_DYING ||
-				      (c->verbose && (lr->verdict == LIVE_BLOCKED || lr->verdict == LIVE_ERROR));
+			bool listed = !l->ignored && (lr->verdict == LIVE_DEAD || lr->verdict == LIVE_DYING ||
+						      (c->verbose && (lr->verdict == LIVE_BLOCKED || lr->verdict == LIVE_ERROR)));
 			collect_list(c, &l->problems, ref, listed);
 			if (listed)
 				add(c, (struct item){l->line, l->column, NULL, l, lr, ref, dead_finding(l)});
@@ -217,7 +217,7 @@ static void name_links(const struct model *m, enum live_verdict v, const char *w
 	size_t n = 0;
 	for (size_t t = 0; t < m->ntargets; t++) {
 		const struct target *tg = &m->targets[t];
-		if (!tg->citations || tg->live.verdict != v)
+		if (!tg->citations || tg->live.verdict != v || m->refs[tg->first_ref].links[tg->first_link].ignored)
 			continue;
 		if (n++ == 0)
 			fprintf(out, "citecheck: %s:\n", what);

@@ -374,7 +374,7 @@ int run(const struct options *opt)
 	}
 	network_close(&net);
 	progress_end(&progress); /* the summary takes its place */
-	model_ignore(m, opt->ignore); /* before the baseline: an ignored finding is neither new nor fixed */
+	model_ignore(m, opt->ignore, opt->ignore_verdicts); /* before the baseline: neither new nor fixed */
 	if (old) {
 		baseline_compare(old, m);
 		baseline_free(old);

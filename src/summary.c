@@ -74,6 +74,8 @@ static void count_links(const struct model *m, size_t first, size_t n, unsigned 
 				s->requests += t->live.attempts;
 			}
 			s->kinds[l->kind]++;
+			if (l->ignored) /* --ignore VERDICT: counted in links_ignored instead */
+				continue;
 			s->live[t->live.verdict]++;
 			if (l->mark == MARK_NEW)
 				s->new_live[t->live.verdict]++;

@@ -72,9 +72,15 @@ expect "--ignore url-space: then nothing --fail-on names is left" "$?" 0
 expect "… counted as ignored, not listed" \
 	"$(jq -c '[.summary.problems.ignored, .summary.problems.by_code["url-space"], ([.documents[].references[].links[].problems[].code] | index("url-space"))]' ign.json)" \
 	'[{"url-space":1},null,null]'
-"$bin" --extract-only -q --ignore no-such-code docs 2> ign.err
-expect "--ignore with an unknown code" "$? $(head -n 1 ign.err)" \
-	"2 citecheck: --ignore takes a finding's code (see citecheck(1), FINDINGS), not 'no-such-code'"
+
+# --ignore a verdict: the dead link (missing.md) fails nothing and is listed nowhere, but is counted
+"$bin" --extract-only -q --fail-on dead --ignore dead -o igv.json docs
+expect "--ignore dead: exit 0, the link marked and counted, not among the dead" \
+	"$? $(jq -c '[.summary.live.dead, .summary.links_ignored, [.documents[0].references[].links[] | select(.ignored) | .url]]' igv.json)" \
+	'0 [0,1,["missing.md"]]'
+"$bin" --extract-only -q --ignore gone docs 2> igb.err
+expect "--ignore with neither a code nor a verdict" "$? $(head -n 1 igb.err)" \
+	"2 citecheck: --ignore takes a finding's code (see citecheck(1), FINDINGS) or dead, dying, blocked, unverified, not 'gone'"
 
 # ignore comments: a line's findings and links, or the next line's
 printf '# I\n\n<https://a b.example.org/x> <!-- citecheck-ignore -->\n<!-- citecheck-ignore-next-line -->\n[gone](missing.md)\n[other](nope.md)\n' > ig.md
