@@ -10,6 +10,7 @@
 #include <yaml.h>
 
 #include "cli.h"
+#include "problem.h"
 #include "util.h"
 
 /* Keys that make no sense in a file: they steer reading the file itself,
@@ -112,6 +113,42 @@ static int rule_accept(struct config_args *a, yaml_document_t *doc, yaml_node_t 
 	return 0;
 }
 
+/* ignore: [blocked, url-near-duplicate]: verdicts and finding codes. */
+static int rule_ignore(struct config_args *a, yaml_document_t *doc, yaml_node_t *v, struct host_rule *r, char *err,
+		       size_t errlen)
+{
+	yaml_node_item_t one = 0;
+	yaml_node_item_t *start = &one, *top = &one + 1;
+	if (v->type == YAML_SEQUENCE_NODE) {
+		start = v->data.sequence.items.start;
+		top = v->data.sequence.items.top;
+	}
+	for (yaml_node_item_t *i = start; i < top; i++) {
+		yaml_node_t *item = i == &one ? v : yaml_document_get_node(doc, *i);
+		const char *w = scalar(item);
+		int code = -1;
+		for (int c = 0; w && c < PROB__COUNT; c++)
+			if (!strcmp(w, problem_code_name((enum problem_code)c)))
+				code = c;
+		int verdict = !w ? -1
+			      : !strcmp(w, "dead")	 ? LIVE_DEAD
+			      : !strcmp(w, "dying")	 ? LIVE_DYING
+			      : !strcmp(w, "blocked")	 ? LIVE_BLOCKED
+			      : !strcmp(w, "unverified") ? LIVE_ERROR
+							 : -1;
+		if (code >= 0)
+			r->ignore_codes[code] = 1;
+		else if (verdict >= 0)
+			r->ignore_verdicts |= 1u << verdict;
+		else {
+			snprintf(err, errlen, "%s:%u: ignore takes finding codes and dead, dying, blocked, unverified",
+				 a->path, line_of(item));
+			return -1;
+		}
+	}
+	return 0;
+}
+
 static int host_setting(struct config_args *a, yaml_document_t *doc, yaml_node_t *k, yaml_node_t *v,
 			struct host_rule *r, char *err, size_t errlen)
 {
@@ -129,6 +166,8 @@ static int host_setting(struct config_args *a, yaml_document_t *doc, yaml_node_t
 		r->pace = d;
 		return 0;
 	}
+	if (key && !strcmp(key, "ignore"))
+		return rule_ignore(a, doc, v, r, err, errlen);
 	if (key && !strcmp(key, "exclude") && val && (is_true(val) || is_false(val))) {
 		r->exclude = is_true(val);
 		return 0;
@@ -139,7 +178,7 @@ static int host_setting(struct config_args *a, yaml_document_t *doc, yaml_node_t
 			 : !strcmp(key, "pace")	     ? "requests a second, from 0.01 to 1000"
 						     : "true or false");
 	else
-		snprintf(err, errlen, "%s:%u: unknown host setting '%s' (headers, accept, connections, pace, exclude)",
+		snprintf(err, errlen, "%s:%u: unknown host setting '%s' (headers, accept, connections, pace, exclude, ignore)",
 			 a->path, line_of(k), key ? key : "?");
 	return -1;
 }

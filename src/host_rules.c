@@ -39,6 +39,20 @@ const struct host_rule *host_rule_for_key(const struct host_rules *r, const char
 	return rule;
 }
 
+const struct host_rule *host_rule_for_url(const struct host_rules *r, const char *url)
+{
+	if (!r || !r->n)
+		return NULL;
+	CURLU *u = curl_url();
+	char *host = NULL;
+	const struct host_rule *rule = NULL;
+	if (u && !curl_url_set(u, CURLUPART_URL, url, 0) && !curl_url_get(u, CURLUPART_HOST, &host, 0))
+		rule = host_rule_for(r, host);
+	curl_free(host);
+	curl_url_cleanup(u);
+	return rule;
+}
+
 bool host_rule_accepts(const struct host_rule *r, long status)
 {
 	for (size_t i = 0; r && i < r->naccept; i++)

@@ -11,6 +11,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "model.h"
+
 struct host_rule {
 	char *pattern;
 	struct curl_slist *headers; /* "Name: value", expanded */
@@ -19,6 +21,10 @@ struct host_rule {
 	long connections;           /* 0: --host-jobs */
 	double pace;                /* requests a second; 0: no pace of its own */
 	bool exclude;
+	/* known, accepted problems of its pages: links of these verdicts (1 <<
+	 * enum live_verdict) and findings of these codes are left alone */
+	unsigned ignore_verdicts;
+	unsigned char ignore_codes[PROB__COUNT];
 };
 
 struct host_rules {
@@ -31,6 +37,9 @@ const struct host_rule *host_rule_for(const struct host_rules *r, const char *ho
 /* The same for an engine host key, "scheme://host:port". */
 const struct host_rule *host_rule_for_key(const struct host_rules *r, const char *key);
 bool host_rule_accepts(const struct host_rule *r, long status);
+
+/* The rule for the host of url, or NULL. */
+const struct host_rule *host_rule_for_url(const struct host_rules *r, const char *url);
 
 /* value with each ${NAME} replaced by the environment's NAME. Returns the
  * new string, or NULL with *missing set to the first name not set. */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "baseline.h"
+#include "host_rules.h"
 #include "util.h"
 
 struct model *model_create(const char *path)
@@ -368,7 +369,7 @@ const char *model_part(struct model *m, const char *name)
 	return m->doc.parts[m->doc.nparts++] = xstrdup(name);
 }
 
-void model_ignore(struct model *m, const unsigned char *codes, unsigned verdicts)
+void model_ignore(struct model *m, const unsigned char *codes, unsigned verdicts, const struct host_rules *rules)
 {
 	problems_drop(&m->problems, codes, m->ignored);
 	for (size_t d = 0; d < m->ndocs; d++)
@@ -378,7 +379,11 @@ void model_ignore(struct model *m, const unsigned char *codes, unsigned verdicts
 		for (size_t k = 0; k < m->refs[r].nlinks; k++) {
 			struct link *l = &m->refs[r].links[k];
 			problems_drop(&l->problems, codes, m->ignored);
-			if (verdicts & (1u << m->targets[l->target].live.verdict)) {
+			const struct host_rule *rule = host_rule_for_url(rules, l->url);
+			if (rule)
+				problems_drop(&l->problems, rule->ignore_codes, m->ignored);
+			unsigned v = 1u << m->targets[l->target].live.verdict;
+			if ((verdicts & v) || (rule && (rule->ignore_verdicts & v))) {
 				l->ignored = true;
 				m->ignored_links++;
 			}

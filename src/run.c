@@ -374,7 +374,8 @@ int run(const struct options *opt)
 	}
 	network_close(&net);
 	progress_end(&progress); /* the summary takes its place */
-	model_ignore(m, opt->ignore, opt->ignore_verdicts); /* before the baseline: neither new nor fixed */
+	/* before the baseline: what is ignored is neither new nor fixed */
+	model_ignore(m, opt->ignore, opt->ignore_verdicts, opt->host_rules);
 	if (old) {
 		baseline_compare(old, m);
 		baseline_free(old);

@@ -60,7 +60,7 @@ expect "keys that steer the file or end the run are refused" "$? $(cat help.err)
 printf 'hosts:\n  example.org:\n    retries: 3\n' > ../../.citecheck.yml
 "$bin" doc.md > /dev/null 2> host.err
 expect "an unknown host setting: its line" "$? $(cat host.err)" \
-	"2 citecheck: $tmp/repo/.citecheck.yml:3: unknown host setting 'retries' (headers, accept, connections, pace, exclude)"
+	"2 citecheck: $tmp/repo/.citecheck.yml:3: unknown host setting 'retries' (headers, accept, connections, pace, exclude, ignore)"
 printf 'hosts:\n  example.org: {accept: [403, teapot]}\n' > ../../.citecheck.yml
 "$bin" doc.md > /dev/null 2> acc.err
 expect "accept takes statuses" "$? $(cat acc.err)" "2 citecheck: $tmp/repo/.citecheck.yml:2: accept takes HTTP statuses (100 to 999)"

@@ -223,6 +223,12 @@ expect "… the header reached the server, expanded" "$(jq -rs '[.[].token] | un
 expect "… and is in no report or message" "$(cat hosts.json hosts.err | grep -c s3cret)" 0
 expect "… 4 requests a second: the three a quarter of a second apart at least (1/8 s allowed for a loaded machine)" \
 	"$(jq -rs 'sort_by(.t) | [range(1; length) as $i | .[$i].t - .[$i - 1].t] | map(select(. < 0.125)) | length' requests.log)" 0
+printf 'hosts:\n  example.org: {ignore: [dead, url-near-duplicate]}\n' > ignore.yml
+printf '# I\n\n<http://example.org/missing> <http://example.org/ok-alpha> <http://example.org/ok-alphb>\n' > ignore.md
+"$bin" --config ignore.yml $map --retries 0 --no-probe -o ignore.json ignore.md 2> /dev/null
+expect "a host's known problems: its dead link and near-duplicates left alone, counted" \
+	"$? $(jq -c '[.summary.live.dead, .summary.links_ignored, .summary.problems.ignored]' ignore.json)" \
+	'0 [0,1,{"url-near-duplicate":1}]'
 "$bin" --config hosts.yml $map hosts.md > /dev/null 2> nosecret.err
 expect "a header naming a variable that is not set: the name, never a value" "$? $(cat nosecret.err)" \
 	"2 citecheck: hosts.yml:3: header X-Test-Token names \${CITECHECK_TEST_SECRET}, which is not set"
