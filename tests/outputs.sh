@@ -90,6 +90,11 @@ expect "ignore comments: only line 6's link is checked; what was left alone is c
 	'1 [["nope.md"],2,{"url-space":1}]'
 expect "… and said" "$(grep '^citecheck: ignored' ig.err)" "citecheck: ignored: 1 finding, 2 links (--ignore, citecheck-ignore comments)"
 
+# the progress line: on a terminal (a pseudo-terminal), not off one
+expect "progress on a terminal" \
+	"$(script -qec "\"$bin\" --extract-only docs > /dev/null" /dev/null | tr '\r' '\n' | grep -c '^citecheck: 1 of 1 documents read')" 1
+expect "… none off one" "$("$bin" --extract-only docs 2>&1 > /dev/null | grep -c 'documents read')" 0
+
 # colour: on a terminal (a pseudo-terminal made by script), not on a pipe,
 # never with NO_COLOR, always when asked
 esc=$(printf '\033')

@@ -133,6 +133,40 @@ int main(void)
 
 	summaries_finish(&sums);
 	model_destroy(m);
+
+	/* 3,000 dead links of 80-character URLs: about 300,000 characters of
+	 * Markdown, cut under GitHub's 65,536 at an item's end, the cut said */
+	struct model *big = model_create("big.md");
+	for (unsigned i = 0; i < 3000; i++) {
+		char url[96];
+		snprintf(url, sizeof url, "https://example.org/a-long-path-to-make-each-line-long/%06u/page.html", i);
+		link_at(big, "1", i + 1, url, 1);
+	}
+	struct model *bm = model_create(NULL);
+	model_merge(bm, big);
+	model_destroy(big);
+	for (size_t t = 0; t < bm->ntargets; t++)
+		bm->targets[t].live = (struct live_result){.verdict = LIVE_DEAD, .reason = "http-404", .http_status = 404};
+	summaries_compute(bm, &sums);
+	struct report br = {.m = bm, .s = &sums, .exit_status = 1, .fail_on = FAIL_DEAD};
+	char *cut = write_format(report_markdown_write, &br);
+	size_t len = strlen(cut);
+	CHECK(len <= 65536);
+	CHECK(len > 60000); /* cut near the limit, not long before it */
+	const char *note = strstr(cut, "more items in 1 document are left out to stay under GitHub's 65536-character limit");
+	CHECK(note != NULL);
+	/* the items kept and the items counted as left out make 3,000 */
+	size_t kept = 0;
+	for (const char *p = cut; (p = strstr(p, "\n- line ")) != NULL; p++)
+		kept++;
+	const char *count = note;
+	while (count && count > cut && count[-1] != '*') /* "*2345 more items…": back to the number */
+		count--;
+	CHECK_INT(kept + (count ? strtoul(count, NULL, 10) : 0), 3000);
+	CHECK(strstr(cut, "</details>") != NULL); /* the fold closed before the note */
+	free(cut);
+	summaries_finish(&sums);
+	model_destroy(bm);
 	printf("reports: %d checks, %d failed\n", check_total, check_failed);
 	return check_failed != 0;
 }
