@@ -415,28 +415,14 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 		case 'o':
 			rc = parse_output(optarg, opt, err, errlen);
 			break;
-		case OPT_IGNORE: {
-			int code = -1;
-			for (int c = 0; c < PROB__COUNT; c++)
-				if (!strcmp(optarg, problem_code_name((enum problem_code)c)))
-					code = c;
-			enum live_verdict v = !strcmp(optarg, "dead")	      ? LIVE_DEAD
-					      : !strcmp(optarg, "dying")      ? LIVE_DYING
-					      : !strcmp(optarg, "blocked")    ? LIVE_BLOCKED
-					      : !strcmp(optarg, "unverified") ? LIVE_ERROR
-									      : LIVE_UNCHECKED;
-			if (code < 0 && v == LIVE_UNCHECKED) {
+		case OPT_IGNORE:
+			if (!ignore_word(optarg, opt->ignore, &opt->ignore_verdicts)) {
 				snprintf(err, errlen, "--ignore takes a finding's code (see citecheck(1), FINDINGS) or dead, "
 						      "dying, blocked, unverified, not '%s'",
 					 optarg);
 				rc = -1;
-			} else if (code >= 0) {
-				opt->ignore[code] = 1;
-			} else {
-				opt->ignore_verdicts |= 1u << v;
 			}
 			break;
-		}
 		case OPT_CONFIG:
 		case OPT_NO_CONFIG:
 			break; /* read before the command line (config.h) */

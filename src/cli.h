@@ -7,6 +7,7 @@
 
 #include "detect_format.h"
 #include "host_rules.h"
+#include "model.h"
 #include "problem.h"
 #include "report_formats.h"
 

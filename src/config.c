@@ -91,62 +91,40 @@ static int rule_headers(struct config_args *a, yaml_document_t *doc, yaml_node_t
 	return 0;
 }
 
-static int rule_accept(struct config_args *a, yaml_document_t *doc, yaml_node_t *v, struct host_rule *r, char *err,
-		       size_t errlen)
+/* A host setting that takes one value or a list: fn on each. */
+static int each_item(struct config_args *a, yaml_document_t *doc, yaml_node_t *v, struct host_rule *r,
+		     int (*fn)(struct config_args *, yaml_node_t *, struct host_rule *, char *, size_t), char *err,
+		     size_t errlen)
 {
-	yaml_node_item_t one = 0;
-	yaml_node_item_t *start = &one, *top = &one + 1;
-	if (v->type == YAML_SEQUENCE_NODE) {
-		start = v->data.sequence.items.start;
-		top = v->data.sequence.items.top;
-	}
-	for (yaml_node_item_t *i = start; i < top; i++) {
-		yaml_node_t *item = i == &one ? v : yaml_document_get_node(doc, *i);
-		double status;
-		if (number(scalar(item), 100, 999, &status) < 0 || status != (long)status) {
-			snprintf(err, errlen, "%s:%u: accept takes HTTP statuses (100 to 999)", a->path, line_of(item));
+	if (v->type != YAML_SEQUENCE_NODE)
+		return fn(a, v, r, err, errlen);
+	for (yaml_node_item_t *i = v->data.sequence.items.start; i < v->data.sequence.items.top; i++)
+		if (fn(a, yaml_document_get_node(doc, *i), r, err, errlen))
 			return -1;
-		}
-		r->accept = xrealloc(r->accept, (r->naccept + 1) * sizeof *r->accept);
-		r->accept[r->naccept++] = (long)status;
+	return 0;
+}
+
+static int accept_one(struct config_args *a, yaml_node_t *item, struct host_rule *r, char *err, size_t errlen)
+{
+	double status;
+	if (number(scalar(item), 100, 999, &status) < 0 || status != (long)status) {
+		snprintf(err, errlen, "%s:%u: accept takes HTTP statuses (100 to 999)", a->path, line_of(item));
+		return -1;
 	}
+	r->accept = xrealloc(r->accept, (r->naccept + 1) * sizeof *r->accept);
+	r->accept[r->naccept++] = (long)status;
 	return 0;
 }
 
 /* ignore: [blocked, url-near-duplicate]: verdicts and finding codes. */
-static int rule_ignore(struct config_args *a, yaml_document_t *doc, yaml_node_t *v, struct host_rule *r, char *err,
-		       size_t errlen)
+static int ignore_one(struct config_args *a, yaml_node_t *item, struct host_rule *r, char *err, size_t errlen)
 {
-	yaml_node_item_t one = 0;
-	yaml_node_item_t *start = &one, *top = &one + 1;
-	if (v->type == YAML_SEQUENCE_NODE) {
-		start = v->data.sequence.items.start;
-		top = v->data.sequence.items.top;
-	}
-	for (yaml_node_item_t *i = start; i < top; i++) {
-		yaml_node_t *item = i == &one ? v : yaml_document_get_node(doc, *i);
-		const char *w = scalar(item);
-		int code = -1;
-		for (int c = 0; w && c < PROB__COUNT; c++)
-			if (!strcmp(w, problem_code_name((enum problem_code)c)))
-				code = c;
-		int verdict = !w ? -1
-			      : !strcmp(w, "dead")	 ? LIVE_DEAD
-			      : !strcmp(w, "dying")	 ? LIVE_DYING
-			      : !strcmp(w, "blocked")	 ? LIVE_BLOCKED
-			      : !strcmp(w, "unverified") ? LIVE_ERROR
-							 : -1;
-		if (code >= 0)
-			r->ignore_codes[code] = 1;
-		else if (verdict >= 0)
-			r->ignore_verdicts |= 1u << verdict;
-		else {
-			snprintf(err, errlen, "%s:%u: ignore takes finding codes and dead, dying, blocked, unverified",
-				 a->path, line_of(item));
-			return -1;
-		}
-	}
-	return 0;
+	const char *w = scalar(item);
+	if (w && ignore_word(w, r->ignore_codes, &r->ignore_verdicts))
+		return 0;
+	snprintf(err, errlen, "%s:%u: ignore takes finding codes and dead, dying, blocked, unverified", a->path,
+		 line_of(item));
+	return -1;
 }
 
 static int host_setting(struct config_args *a, yaml_document_t *doc, yaml_node_t *k, yaml_node_t *v,
@@ -157,7 +135,7 @@ static int host_setting(struct config_args *a, yaml_document_t *doc, yaml_node_t
 	if (key && !strcmp(key, "headers"))
 		return rule_headers(a, doc, v, r, err, errlen);
 	if (key && !strcmp(key, "accept"))
-		return rule_accept(a, doc, v, r, err, errlen);
+		return each_item(a, doc, v, r, accept_one, err, errlen);
 	if (key && !strcmp(key, "connections") && number(val, 1, 100, &d) == 0 && d == (long)d) {
 		r->connections = (long)d;
 		return 0;
@@ -167,7 +145,7 @@ static int host_setting(struct config_args *a, yaml_document_t *doc, yaml_node_t
 		return 0;
 	}
 	if (key && !strcmp(key, "ignore"))
-		return rule_ignore(a, doc, v, r, err, errlen);
+		return each_item(a, doc, v, r, ignore_one, err, errlen);
 	if (key && !strcmp(key, "exclude") && val && (is_true(val) || is_false(val))) {
 		r->exclude = is_true(val);
 		return 0;

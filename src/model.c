@@ -444,3 +444,22 @@ void model_drop_ignored(struct model *doc, size_t *counts, size_t *links)
 		ref->nlinks = kept;
 	}
 }
+
+bool ignore_word(const char *w, unsigned char *codes, unsigned *verdicts)
+{
+	for (int c = 0; c < PROB__COUNT; c++)
+		if (!strcmp(w, problem_code_name((enum problem_code)c))) {
+			codes[c] = 1;
+			return true;
+		}
+	static const struct {
+		const char *word;
+		enum live_verdict v;
+	} words[] = {{"dead", LIVE_DEAD}, {"dying", LIVE_DYING}, {"blocked", LIVE_BLOCKED}, {"unverified", LIVE_ERROR}};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (!strcmp(w, words[i].word)) {
+			*verdicts |= 1u << words[i].v;
+			return true;
+		}
+	return false;
+}

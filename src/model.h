@@ -280,6 +280,11 @@ void model_drop_ignored(struct model *doc, size_t *counts, size_t *links);
 /* --ignore: drops the findings of the codes set, everywhere in the run,
  * counting them in m->ignored; marks the links whose verdict is among
  * verdicts (1 << enum live_verdict), counting them in m->ignored_links. */
+/* A word of --ignore or of a host's ignore: a finding's code sets
+ * codes[code]; dead, dying, blocked or unverified sets its bit (1 << enum
+ * live_verdict) in *verdicts. false when it is neither. */
+bool ignore_word(const char *w, unsigned char *codes, unsigned *verdicts);
+
 struct host_rules;
 /* rules: the config file's hosts, whose ignore settings apply to the links
  * to them (may be NULL). */
