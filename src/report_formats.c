@@ -7,7 +7,6 @@
 #include <unistd.h>
 
 #include "report_json.h"
-#include "report_text.h"
 
 static const char *const names[] = {
 	[REPORT_JSON] = "json",	    [REPORT_TEXT] = "text",   [REPORT_MARKDOWN] = "markdown",
@@ -51,18 +50,11 @@ static int json_writer(const struct report *r, FILE *out)
 	return report_json_write(r->m, r->s, out);
 }
 
-static int text_writer(const struct report *r, FILE *out)
-{
-	/* colour only where it was asked for: standard output, not a file */
-	report_text_write(r->m, r->s, r->verbose, r->color && out == stdout, out);
-	return fflush(out) == 0 && !ferror(out) ? 0 : -1;
-}
-
 report_writer *report_writer_of(enum report_format f)
 {
 	switch (f) {
 	case REPORT_TEXT:
-		return text_writer;
+		return report_readable_write;
 	case REPORT_MARKDOWN:
 		return report_markdown_write;
 	case REPORT_GITHUB:

@@ -35,6 +35,7 @@ int report_github_write(const struct report *r, FILE *out);
 int report_sarif_write(const struct report *r, FILE *out);
 int report_junit_write(const struct report *r, FILE *out);
 int report_markdown_write(const struct report *r, FILE *out);
+int report_readable_write(const struct report *r, FILE *out);
 
 /* A document's path as the formats for CI name it: relative to the working
  * directory when it lies under it. Points into path. */

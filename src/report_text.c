@@ -267,6 +267,11 @@ void report_text_write(const struct model *m, const struct summaries *sums, bool
 	collect_list(&c, &m->problems, NULL, false);
 	print_collected(NULL, &c, out);
 	free(c.v);
+	report_text_summary(m, sums, verbose, out);
+}
+
+void report_text_summary(const struct model *m, const struct summaries *sums, bool verbose, FILE *out)
+{
 	const struct summary *s = &sums->run;
 	fputs("citecheck: ", out);
 	if (m->ndocs == 1)

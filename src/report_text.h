@@ -13,6 +13,10 @@
 /* Per document: findings of warning severity or worse (verbose: all), dead
  * links (verbose: also blocked and unverified ones), by place; the run's own
  * findings; then the summary, with the documents that have most to fix. */
+/* The closing summary alone: counts, ranking, the blocked and unverified
+ * links named, the archive, the baseline. */
+void report_text_summary(const struct model *m, const struct summaries *s, bool verbose, FILE *out);
+
 /* color: the severity and verdict words in ANSI colours. */
 void report_text_write(const struct model *m, const struct summaries *s, bool verbose, bool color, FILE *out);
 

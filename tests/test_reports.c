@@ -116,6 +116,35 @@ int main(void)
 		  "Could not be read: cannot open missing.md: No such file or directory\n\n\n");
 	free(md);
 
+	/* for a person: per document, per source, each with its suggestion; a
+	 * control character in a message shown, not sent to the terminal */
+	char *text = write_format(report_readable_write, &r);
+	CHECK_STR(text,
+		  "== docs/brief.md\n"
+		  "footnote 1, line 5 — Source 1\n"
+		  "  dead: https://example.org/gone (http-404)\n"
+		  "    warning: the page is gone (http-404); the Wayback Machine has it [dead-archived]\n"
+		  "      suggestion: https://web.archive.org/web/20230101000000/https://example.org/gone\n"
+		  "footnote 2, line 6 — Source 2\n"
+		  "  unverified: https://example.org/slow (timeout)\n"
+		  "footnote 3, line 7 — Source 3\n"
+		  "  https://example.org/a b\n"
+		  "    error: 100% broken,\\x0asee: a::b [url-space]\n"
+		  "      suggestion: https://example.org/a%20b\n"
+		  "\n"
+		  "== missing.md\n"
+		  "  could not be read: cannot open missing.md: No such file or directory\n"
+		  "\n"
+		  "citecheck: 2 documents (1 unreadable): 3 references, 3 links (3 distinct URLs), footnotes 0 cited / 0 "
+		  "defined; 1 error, 1 warning\n"
+		  "citecheck: documents with the most to fix:\n"
+		  "  docs/brief.md: 1 dead, 0 changed, 1 error\n"
+		  "  missing.md: unreadable\n"
+		  "citecheck: links: 0 alive, 1 dead, 0 dying, 0 blocked, 1 unverified, 1 skipped\n"
+		  "citecheck: unverified (could not be checked now):\n"
+		  "  https://example.org/slow (timeout)\n");
+	free(text);
+
 	char *sarif = write_format(report_sarif_write, &r);
 	/* the whole document is validated against the SARIF schema by
 	 * tests/formats_cli.sh; here, what the fixture must give */
