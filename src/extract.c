@@ -456,18 +456,31 @@ static void remember(struct extractor *x, const char *s, size_t n, bool blank)
 /* <!-- citecheck-ignore --> (Markdown, HTML in it) or ".. citecheck-ignore"
  * (reST): this line's findings and links are left alone; with -next-line,
  * the next line's. */
-static void ignore_comment(struct extractor *x, const char *s, size_t n, unsigned lineno)
+/* Marks the line a citecheck-ignore comment names: its own (lineno), or
+ * with -next-line the next. c points at "citecheck-ignore", rest bytes on. */
+static void ignore_at(struct extractor *x, const char *c, size_t rest, unsigned lineno)
 {
-	const char *c = memmem(s, n, "citecheck-ignore", 16);
-	if (!c || !(memmem(s, n, "<!--", 4) || memmem(s, n, "..", 2)))
-		return;
 	struct line_set *set = &x->m->doc.ignore;
 	if (set->n >= 100000)
 		return; /* a document of nothing else: enough */
-	size_t rest = n - (size_t)(c - s);
 	unsigned line = rest >= 26 && !memcmp(c, "citecheck-ignore-next-line", 26) ? lineno + 1 : lineno;
 	grow_array(&set->v, &set->cap, set->n + 1, sizeof *set->v);
 	set->v[set->n++] = line;
+}
+
+static void ignore_comment(struct extractor *x, const char *s, size_t n, unsigned lineno)
+{
+	const char *c = memmem(s, n, "citecheck-ignore", 16);
+	if (c && (memmem(s, n, "<!--", 4) || memmem(s, n, "..", 2)))
+		ignore_at(x, c, n - (size_t)(c - s), lineno);
+}
+
+void extractor_comment(struct extractor *x, const char *text, unsigned line)
+{
+	size_t n = strlen(text);
+	const char *c = memmem(text, n, "citecheck-ignore", 16);
+	if (c)
+		ignore_at(x, c, n - (size_t)(c - text), line);
 }
 
 void extractor_line(struct extractor *x, const char *s, size_t n, unsigned lineno)

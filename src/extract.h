@@ -20,6 +20,10 @@ struct extractor;
 
 /* The extractor fills m, which the caller keeps owning. */
 struct extractor *extractor_create(struct model *m, const struct classify_config *cfg);
+/* A comment of a structured document (an HTML <!-- -->): its
+ * citecheck-ignore or citecheck-ignore-next-line marks that line. */
+void extractor_comment(struct extractor *x, const char *text, unsigned line);
+
 void extractor_line(struct extractor *x, const char *s, size_t n, unsigned lineno);
 /* Closes the last entry; call once after the last line. */
 void extractor_finish(struct extractor *x);

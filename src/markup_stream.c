@@ -116,6 +116,13 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
 	s->ev->text(s->u, (const char *)ch, (size_t)len, line);
 }
 
+static void on_comment(void *ctx, const xmlChar *value)
+{
+	struct stream *s = ctx;
+	if (s->ev->comment && value)
+		s->ev->comment(s->u, (const char *)value, line_now(s));
+}
+
 /* Any entity declaration ends the parse: documents of the formats read here
  * never need one, and refusing them is what stops XXE and billion laughs. */
 static void on_entity_decl(void *ctx, const xmlChar *name, int type, const xmlChar *public_id,
@@ -158,6 +165,7 @@ static void handler(xmlSAXHandler *sax, bool html)
 	}
 	sax->characters = on_text;
 	sax->cdataBlock = on_text;
+	sax->comment = on_comment;
 	sax->serror = on_error;
 }
 

@@ -26,6 +26,8 @@ struct markup_events {
 		      size_t nattrs, unsigned line);
 	void (*end)(void *u, const char *uri, const char *name);
 	void (*text)(void *u, const char *s, size_t n, unsigned line);
+	/* a comment's text (HTML and XML alike); NULL: comments are not wanted */
+	void (*comment)(void *u, const char *s, unsigned line);
 };
 
 /* The value of the attribute named name in namespace uri (any namespace when

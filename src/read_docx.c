@@ -108,7 +108,7 @@ static int load_rels(struct docx *d, struct zip_doc *z, const char *part, char *
 	rels_init(&d->rels);
 	const char *slash = strrchr(part, '/');
 	char *path = xasprintf("%.*s_rels/%s.rels", (int)(slash - part + 1), part, slash + 1);
-	static const struct markup_events ev = {on_rel, no_end, no_text};
+	static const struct markup_events ev = {on_rel, no_end, no_text, NULL};
 	int rc = zip_markup_parse_small(z, path, &ev, &d->rels, err, errlen);
 	free(path);
 	return rc < 0 ? -1 : 0;
@@ -461,7 +461,7 @@ static void on_text(void *u, const char *s, size_t n, unsigned line)
 	para_text(&d->p, s, n, d->paragraphs);
 }
 
-static const struct markup_events events = {on_start, on_end, on_text};
+static const struct markup_events events = {on_start, on_end, on_text, NULL};
 
 /* One part of the document: its relationships, then its paragraphs. */
 static int read_part(struct docx *d, struct zip_doc *z, struct model *m, const char *part, bool note_part,
@@ -494,7 +494,7 @@ int read_docx(struct extractor *x, struct model *m, struct zip_doc *z, unsigned 
 	}
 	for (int i = 0; i < MAX_FIELDS; i++)
 		buf_init(&d.fields[i].instr);
-	static const struct markup_events settings = {on_setting_start, on_setting_end, no_text};
+	static const struct markup_events settings = {on_setting_start, on_setting_end, no_text, NULL};
 	int rc = zip_markup_parse_small(z, "word/settings.xml", &settings, &d, err, errlen);
 	for (int k = 0; k < 2; k++)
 		d.notes[k].next = d.notes[k].start;

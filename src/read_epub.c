@@ -215,8 +215,8 @@ int read_epub(struct extractor *x, struct model *m, struct zip_doc *z, unsigned 
 {
 	struct package p = {0};
 	strmap_init(&p.ids);
-	static const struct markup_events container = {on_container, no_end, no_text};
-	static const struct markup_events package = {on_package, no_end, no_text};
+	static const struct markup_events container = {on_container, no_end, no_text, NULL};
+	static const struct markup_events package = {on_package, no_end, no_text, NULL};
 	int rc = zip_markup_parse_small(z, "META-INF/container.xml", &container, &p, err, errlen);
 	if (rc == 0 || (rc > 0 && !p.rootfile)) {
 		snprintf(err, errlen, "the book has no package document (META-INF/container.xml names none)");

@@ -356,13 +356,19 @@ static void on_text(void *u, const char *s, size_t n, unsigned line)
 	para_text(&w->p, s, n, line);
 }
 
+static void on_comment(void *u, const char *s, unsigned line)
+{
+	struct walk *w = u;
+	extractor_comment(w->x, s, line);
+}
+
 int read_html(struct extractor *x, const struct html_source *src, markup_read_fn read, void *from,
 	      struct html_tally *t, char *err, size_t errlen)
 {
 	struct walk w = {.x = x, .src = src, .t = t};
 	para_init(&w.p);
 	buf_init(&w.a_text);
-	static const struct markup_events ev = {on_start, on_end, on_text};
+	static const struct markup_events ev = {on_start, on_end, on_text, on_comment};
 	int rc = markup_parse(true, src->what, read, from, &ev, &w, err, errlen);
 	flush(&w);
 	if (w.note_depth)

@@ -234,7 +234,7 @@ int read_odt(struct extractor *x, struct model *m, struct zip_doc *z, unsigned *
 	para_init(&o.body);
 	para_init(&o.note);
 	extractor_set_part(x, model_part(m, "content.xml"), false);
-	static const struct markup_events ev = {on_start, on_end, on_text};
+	static const struct markup_events ev = {on_start, on_end, on_text, NULL};
 	int rc = zip_markup_parse(z, "content.xml", false, &ev, &o, err, errlen);
 	if (rc == 0)
 		snprintf(err, errlen, "the document has no content.xml");

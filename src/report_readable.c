@@ -18,10 +18,23 @@ static bool listed_finding(const struct problem *p, bool verbose)
 	return problem_severity(p->code) >= (verbose ? SEV_INFO : SEV_WARNING);
 }
 
-static void finding(FILE *out, const struct problem *p)
+/* A severity's or verdict's word, in colour on a terminal (--color). */
+static void word(FILE *out, const char *w, bool red, bool color)
 {
-	fprintf_safe(out, "    %s: %s [%s]", severity_name(problem_severity(p->code)), p->message,
-		     problem_code_name(p->code));
+	if (color)
+		fputs(red ? "\033[1;31m" : "\033[1;33m", out);
+	fputs(w, out);
+	if (color)
+		fputs("\033[0m", out);
+	putc(':', out);
+}
+
+static void finding(FILE *out, const struct problem *p, bool color)
+{
+	enum severity sev = problem_severity(p->code);
+	fputs("    ", out);
+	word(out, severity_name(sev), sev == SEV_ERROR, color);
+	fprintf_safe(out, " %s [%s]", p->message, problem_code_name(p->code));
 	putc('\n', out);
 	if (p->suggestion) {
 		fputs("      suggestion: ", out);
@@ -51,15 +64,19 @@ static bool link_worth(const struct model *m, const struct link *l, bool verbose
 	return false;
 }
 
-static void link_lines(FILE *out, const struct model *m, const struct link *l, bool verbose)
+static void link_lines(FILE *out, const struct model *m, const struct link *l, bool verbose, bool color)
 {
 	const struct live_result *live = &m->targets[l->target].live;
 	if (report_failing(live->verdict)) {
-		fprintf_safe(out, "  %s: %s (%s)", live->verdict == LIVE_ERROR ? "unverified" : live_verdict_name(live->verdict),
-			     l->url, live->reason ? live->reason : "-");
+		fputs("  ", out);
+		word(out, live->verdict == LIVE_ERROR ? "unverified" : live_verdict_name(live->verdict),
+		     live->verdict == LIVE_DEAD || live->verdict == LIVE_DYING, color);
+		fprintf_safe(out, " %s (%s)", l->url, live->reason ? live->reason : "-");
 		putc('\n', out);
 	} else if (unarchived(m, l)) {
-		fprintf_safe(out, "  not archived: %s (alive; the Wayback Machine has no copy)", l->url);
+		fputs("  ", out);
+		word(out, "not archived", false, color);
+		fprintf_safe(out, " %s (alive; the Wayback Machine has no copy)", l->url);
 		putc('\n', out);
 	} else {
 		fputs("  ", out);
@@ -68,7 +85,7 @@ static void link_lines(FILE *out, const struct model *m, const struct link *l, b
 	}
 	for (size_t i = 0; i < l->problems.n; i++)
 		if (listed_finding(&l->problems.v[i], verbose))
-			finding(out, &l->problems.v[i]);
+			finding(out, &l->problems.v[i], color);
 }
 
 /* n, or less so as not to cut a UTF-8 character in two. */
@@ -103,7 +120,7 @@ static void source_heading(FILE *out, const struct document *d, const struct ref
 	putc('\n', out);
 }
 
-static void document(FILE *out, const struct model *m, size_t di, bool verbose)
+static void document(FILE *out, const struct model *m, size_t di, bool verbose, bool color)
 {
 	const struct document *d = &m->docs[di];
 	fputs("== ", out);
@@ -118,7 +135,7 @@ static void document(FILE *out, const struct model *m, size_t di, bool verbose)
 	bool any = false;
 	for (size_t i = 0; i < d->problems.n; i++)
 		if (listed_finding(&d->problems.v[i], verbose)) {
-			finding(out, &d->problems.v[i]);
+			finding(out, &d->problems.v[i], color);
 			any = true;
 		}
 	for (size_t r = d->first_ref; r < d->first_ref + d->nrefs; r++) {
@@ -134,10 +151,10 @@ static void document(FILE *out, const struct model *m, size_t di, bool verbose)
 		source_heading(out, d, ref);
 		for (size_t i = 0; i < ref->problems.n; i++)
 			if (listed_finding(&ref->problems.v[i], verbose))
-				finding(out, &ref->problems.v[i]);
+				finding(out, &ref->problems.v[i], color);
 		for (size_t k = 0; k < ref->nlinks; k++)
 			if (link_worth(m, &ref->links[k], verbose))
-				link_lines(out, m, &ref->links[k], verbose);
+				link_lines(out, m, &ref->links[k], verbose, color);
 	}
 	if (!any)
 		fputs("  nothing to fix\n", out);
@@ -146,10 +163,11 @@ static void document(FILE *out, const struct model *m, size_t di, bool verbose)
 
 int report_readable_write(const struct report *r, FILE *out)
 {
+	bool color = r->color && out == stdout; /* never into a file */
 	for (size_t d = 0; d < r->m->ndocs; d++)
-		document(out, r->m, d, r->verbose);
+		document(out, r->m, d, r->verbose, color);
 	for (size_t i = 0; i < r->m->problems.n; i++)
-		finding(out, &r->m->problems.v[i]);
+		finding(out, &r->m->problems.v[i], color);
 	report_text_summary(r->m, r->s, r->verbose, out);
 	return fflush(out) == 0 && !ferror(out) ? 0 : -1;
 }

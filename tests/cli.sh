@@ -139,4 +139,5 @@ if [ -z "${CITECHECK_SANITIZED:-}" ]; then
 		'0 [1073741824,1,["line-too-long","no-references"]]'
 fi
 
+cd "$tmp" && expect_valid_reports
 finish cli

@@ -11,6 +11,7 @@ q() { jq -r "$1" "$out"; }
 # reST: `.. [N]` citations with the URL on an indented line, cited as [N]_
 "$bin" --extract-only -q "$dir/pep-3104.rst" > "$out"
 expect "pep: exit 0 (warnings only)" "$?" 0
+expect "pep-3104.rst: the report valid against the schema" "$(valid_report "$out")" valid
 expect "pep: format" "$(q .documents[0].format)" rst
 expect "pep: 30 '.. [N]' + the malformed '[15]' (grep ^\.\. \[ / ^\[)" "$(q .summary.footnotes.defined)" 31
 expect "pep: 30 distinct [N]_ markers (grep)" "$(q .summary.footnotes.cited)" 30
@@ -23,6 +24,7 @@ expect "pep: references cited out of order, said once" "$(q '[.documents[0].prob
 
 # Markdown [^label] notes, defined after the paragraphs that cite them
 "$bin" --extract-only -q "$dir/ossf-compiler-annotations.md" > "$out"
+expect "ossf-compiler-annotations.md: the report valid against the schema" "$(valid_report "$out")" valid
 expect "ossf: 22 [^label]: definitions, all cited (grep)" "$(q '"\(.summary.footnotes.defined) \(.summary.footnotes.cited)"')" "22 22"
 # and 17 relative ones (grep: 16 "](#…)" and one "](Compiler-Options-…html#…)"), in running text
 expect "ossf: 31 [text](https links (grep) + 17 relative, 9 + 17 of them in running text" \
@@ -37,12 +39,14 @@ expect "ossf: archived C23 draft" "$(q '.documents[0].references[] | select(.foo
 
 # A Harvard-like table of references, CRLF line ends
 "$bin" --extract-only -q "$dir/ossf-pyscg-concurrency.md" > "$out"
+expect "ossf-pyscg-concurrency.md: the report valid against the schema" "$(valid_report "$out")" valid
 expect "pyscg: 12 table rows (grep ^|[[)" "$(q '[.documents[0].references[] | select(.where=="references")] | length')" 12
 expect "pyscg: each row holds its URL twice" "$(q '[.documents[0].references[] | select(.where=="references") | .links | length] | unique | join(",")')" 2
 expect "pyscg: access dates '[Accessed 6 June 2024]'" "$(q '.documents[0].references[] | select(.where=="references") | select(.text | contains("CWE-667")) | .accessed')" 2024-06-06
 
 # NIST: [LABEL] entries behind HTML anchors, under numbered sub-headings
 "$bin" --extract-only -q "$dir/nist-sp800-63b-references.md" > "$out"
+expect "nist-sp800-63b-references.md: the report valid against the schema" "$(valid_report "$out")" valid
 expect "nist: 49 labelled entries (grep)" "$(q .summary.footnotes.defined)" 49
 expect "nist: 46 <autolinks> (grep)" "$(q .summary.links)" 46
 expect "nist: a label with a space" "$(q '.documents[0].references[] | select(.footnote=="EO 13681") | .links[0].url')" "https://www.federalregister.gov/d/2014-25439"
@@ -52,6 +56,7 @@ expect "nist: cited elsewhere, so nothing is 'uncited'" "$(q '[.documents[0].pro
 # French Chicago-style notes; link text shows the original, target is perma.cc
 "$bin" --extract-only -q "$dir/ph-fr-analyse-tfidf.md" > "$out"
 expect "ph-fr: exit 1: [^17] cited, notes stop at 16 (grep)" "$?" 1
+expect "ph-fr-analyse-tfidf.md: the report valid against the schema" "$(valid_report "$out")" valid
 expect "ph-fr: the finding" "$(q '.documents[0].problems[] | select(.code=="footnote-undefined") | "\(.line) \(.message)"')" "419 footnote 17 is cited but never defined"
 # plus 10 relative ones (grep "](/…" 5, "](#…" 5)
 expect "ph-fr: 74 [text](http links + 2 bare URLs (lines 23, 361) + 10 relative" "$(q .summary.links)" 86
@@ -65,6 +70,7 @@ expect "ph-fr: 'consulté le 9 juin 2022'" "$(q '.documents[0].references[] | se
 
 # Wikipedia's HTML: numbered notes in <ol class="references">, markers [N]
 "$bin" --extract-only -q "$dir/wikipedia-mozilla.html" > "$out"
+expect "wikipedia-mozilla.html: the report valid against the schema" "$(valid_report "$out")" valid
 expect "wikipedia: format and unit" "$(q '[.documents[0].format, .documents[0].location] | join(" ")')" "html line"
 expect "wikipedia: 72 <li id=\"cite_note-…\"> and 72 distinct #cite_note- markers (grep)" \
 	"$(q '[.summary.footnotes.defined, .summary.footnotes.cited] | join(" ")')" "72 72"

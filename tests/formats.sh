@@ -162,4 +162,5 @@ expect "--input-format text reads HTML as text" \
 expect "--input-format pdf: exit 2" "$?" 2
 expect_match "--input-format pdf: the formats listed" "$(cat "$tmp/err")" "takes auto, text, markdown, html, docx, odt, epub, bibtex or csl-json, not 'pdf'"
 
+cd "$tmp" && expect_valid_reports
 finish formats

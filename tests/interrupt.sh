@@ -74,4 +74,5 @@ rc=$?
 expect_match "a second SIGINT: exit 130 (the first may have finished the run)" "$rc" '^130$'
 expect "… no temporary file is left" "$(ls | grep -c 'report.json.')" 0
 
+cd "$tmp" && expect_valid_reports
 finish interrupt

@@ -97,6 +97,20 @@ expect "progress on a terminal" \
 	"$(script -qec "\"$bin\" --extract-only docs > /dev/null" /dev/null | tr '\r' '\n' | grep -c '^citecheck: 1 of 1 documents read')" 1
 expect "… none off one" "$("$bin" --extract-only docs 2>&1 > /dev/null | grep -c 'documents read')" 0
 
+# … and in HTML
+cat > ig.html <<'HTML'
+<!DOCTYPE html><html><body>
+<p><a href="https://x y.example.org/">one</a> <!-- citecheck-ignore --></p>
+<!-- citecheck-ignore-next-line -->
+<p><a href="https://a b.example.org/">two</a></p>
+<p><a href="https://c d.example.org/">three</a></p>
+</body></html>
+HTML
+"$bin" --extract-only -q ig.html > igh.json
+expect "ignore comments in HTML: lines 2 and 4 left alone, line 5 checked" \
+	"$(jq -c '[[.documents[0].references[].links[].url], .summary.links_ignored, .summary.problems.ignored]' igh.json)" \
+	'[["https://c d.example.org/"],2,{"url-space":2}]'
+
 # colour: on a terminal (a pseudo-terminal made by script), not on a pipe,
 # never with NO_COLOR, always when asked
 esc=$(printf '\033')
@@ -107,6 +121,8 @@ expect "… not with NO_COLOR" \
 expect "… not on a pipe" "$("$bin" --extract-only docs 2>&1 > /dev/null | grep -c "$esc")" 0
 expect "… --color always on a pipe: the severity word in red" \
 	"$("$bin" --extract-only --color always docs 2>&1 > /dev/null | grep -c "${esc}\[1;31merror${esc}\[0m: the URL has a space")" 1
+expect "… and --format text on standard output, always: the verdict word in red" \
+	"$("$bin" --extract-only -q --color always --format text docs | grep -c "  ${esc}\[1;31mdead${esc}\[0m: missing.md")" 1
 "$bin" --extract-only --color sometimes docs 2> col.err
 expect "--color with a bad word" "$? $(head -n 1 col.err)" "2 citecheck: --color takes auto, always or never, not 'sometimes'"
 expect_valid_reports
