@@ -4,6 +4,7 @@
  * must escape; one that could not be read), each compared with the output
  * written out below from reading the fixture. */
 
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +48,48 @@ static struct model *fixture(void)
 	m->targets[1].live = (struct live_result){.verdict = LIVE_ERROR, .reason = "timeout"};
 	m->targets[2].live = (struct live_result){.verdict = LIVE_SKIPPED, .reason = "invalid-url"};
 	return m;
+}
+
+#define LOC(line, col)                                                                                    \
+	"[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"docs/brief.md\",\"uriBaseId\":\"SRCROOT\"},"  \
+	"\"region\":{\"startColumn\":" #col ",\"startLine\":" #line "}}}]"
+
+/* The SARIF results and invocation, whole (keys sorted): written from the
+ * fixture; the fingerprints, hashes, only checked for their form. */
+static void sarif_literal(const char *sarif)
+{
+	json_t *doc = json_loads(sarif, 0, NULL);
+	json_t *run = json_array_get(json_object_get(doc, "runs"), 0);
+	json_t *results = json_object_get(run, "results");
+	size_t i;
+	json_t *res;
+	json_array_foreach(results, i, res)
+	{
+		const char *fp = json_string_value(json_object_get(json_object_get(res, "partialFingerprints"), "citecheckFinding/v1"));
+		CHECK(fp && strlen(fp) == 16 && strspn(fp, "0123456789abcdef") == 16);
+		json_object_del(res, "partialFingerprints");
+	}
+	char *got = json_dumps(results, JSON_COMPACT | JSON_SORT_KEYS);
+	CHECK_STR(got,
+		  "[{\"level\":\"warning\",\"locations\":" LOC(5, 4) ",\"message\":{\"text\":\"the page is gone (http-404); "
+		  "the Wayback Machine has it. Suggestion: https://web.archive.org/web/20230101000000/https://example.org/gone\"},"
+		  "\"properties\":{\"suggestion\":\"https://web.archive.org/web/20230101000000/https://example.org/gone\"},"
+		  "\"ruleId\":\"dead-archived\",\"ruleIndex\":14},"
+		  "{\"level\":\"warning\",\"locations\":" LOC(6, 4) ",\"message\":{\"text\":\"unverified link (could not be "
+		  "checked now): https://example.org/slow (timeout)\"},\"ruleId\":\"link-unverified\",\"ruleIndex\":34},"
+		  "{\"level\":\"error\",\"locations\":" LOC(7, 4) ",\"message\":{\"text\":\"100% broken,\\nsee: a::b. "
+		  "Suggestion: https://example.org/a%20b\"},\"properties\":{\"suggestion\":\"https://example.org/a%20b\"},"
+		  "\"ruleId\":\"url-space\",\"ruleIndex\":0}]");
+	free(got);
+	got = json_dumps(json_array_get(json_object_get(run, "invocations"), 0), JSON_COMPACT | JSON_SORT_KEYS);
+	CHECK_STR(got, "{\"executionSuccessful\":false,\"exitCode\":2,\"toolExecutionNotifications\":[{\"level\":\"error\","
+		       "\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"missing.md\",\"uriBaseId\":"
+		       "\"SRCROOT\"}}}],\"message\":{\"text\":\"cannot open missing.md: No such file or directory\"}}]}");
+	free(got);
+	/* a rule per finding code and per failing verdict */
+	CHECK_INT(json_array_size(json_object_get(json_object_get(json_object_get(run, "tool"), "driver"), "rules")),
+		  PROB__COUNT + 4);
+	json_decref(doc);
 }
 
 static char *write_format(report_writer *w, const struct report *r)
@@ -146,6 +189,7 @@ int main(void)
 	free(text);
 
 	char *sarif = write_format(report_sarif_write, &r);
+	sarif_literal(sarif);
 	/* the whole document is validated against the SARIF schema by
 	 * tests/formats_cli.sh; here, what the fixture must give */
 	CHECK(strstr(sarif, "\"version\": \"2.1.0\"") != NULL);
