@@ -18,29 +18,10 @@ static bool listed_finding(const struct problem *p, bool verbose)
 	return problem_severity(p->code) >= (verbose ? SEV_INFO : SEV_WARNING);
 }
 
-/* A severity's or verdict's word, in colour on a terminal (--color). */
-static void word(FILE *out, const char *w, bool red, bool color)
-{
-	if (color)
-		fputs(red ? "\033[1;31m" : "\033[1;33m", out);
-	fputs(w, out);
-	if (color)
-		fputs("\033[0m", out);
-	putc(':', out);
-}
-
 static void finding(FILE *out, const struct problem *p, bool color)
 {
-	enum severity sev = problem_severity(p->code);
 	fputs("    ", out);
-	word(out, severity_name(sev), sev == SEV_ERROR, color);
-	fprintf_safe(out, " %s [%s]", p->message, problem_code_name(p->code));
-	putc('\n', out);
-	if (p->suggestion) {
-		fputs("      suggestion: ", out);
-		fput_safe(p->suggestion, out);
-		putc('\n', out);
-	}
+	report_text_finding(out, p, "      ", color);
 }
 
 /* A live page the archive has no usable copy of: worth saving now. */
@@ -69,13 +50,13 @@ static void link_lines(FILE *out, const struct model *m, const struct link *l, b
 	const struct live_result *live = &m->targets[l->target].live;
 	if (report_failing(live->verdict)) {
 		fputs("  ", out);
-		word(out, live->verdict == LIVE_ERROR ? "unverified" : live_verdict_name(live->verdict),
-		     live->verdict == LIVE_DEAD || live->verdict == LIVE_DYING, color);
+		report_text_word(out, live->verdict == LIVE_ERROR ? "unverified" : live_verdict_name(live->verdict),
+				 report_colour_verdict(live->verdict), color);
 		fprintf_safe(out, " %s (%s)", l->url, live->reason ? live->reason : "-");
 		putc('\n', out);
 	} else if (unarchived(m, l)) {
 		fputs("  ", out);
-		word(out, "not archived", false, color);
+		report_text_word(out, "not archived", report_colour_severity(SEV_WARNING), color);
 		fprintf_safe(out, " %s (alive; the Wayback Machine has no copy)", l->url);
 		putc('\n', out);
 	} else {

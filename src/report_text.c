@@ -26,26 +26,38 @@ struct collected {
 };
 
 /* SGR colours: red for what fails, yellow for what to look at, cyan for notes. */
-static const char *colour_of_severity(enum severity s)
+const char *report_colour_severity(enum severity s)
 {
 	return s == SEV_ERROR ? "\033[1;31m" : s == SEV_WARNING ? "\033[1;33m" : "\033[1;36m";
 }
 
-static const char *colour_of_verdict(enum live_verdict v)
+const char *report_colour_verdict(enum live_verdict v)
 {
 	return v == LIVE_DEAD || v == LIVE_DYING ? "\033[1;31m" : "\033[1;33m";
 }
 
-/* " word:" in colour when asked: the word itself never holds a control byte. */
-static void word(FILE *out, const char *w, const char *colour, bool color)
+void report_text_word(FILE *out, const char *w, const char *colour, bool color)
 {
-	putc(' ', out);
 	if (color)
 		fputs(colour, out);
 	fputs(w, out);
 	if (color)
 		fputs("\033[0m", out);
 	putc(':', out);
+}
+
+void report_text_finding(FILE *out, const struct problem *p, const char *indent, bool color)
+{
+	enum severity sev = problem_severity(p->code);
+	report_text_word(out, severity_name(sev), report_colour_severity(sev), color);
+	fprintf_safe(out, " %s [%s]", p->message, problem_code_name(p->code));
+	putc('\n', out);
+	if (p->suggestion) {
+		fputs(indent, out);
+		fputs("suggestion: ", out);
+		fput_safe(p->suggestion, out);
+		putc('\n', out);
+	}
 }
 
 static void add(struct collected *c, struct item it)
@@ -118,20 +130,12 @@ static void print_place(const struct document *d, const struct item *it, FILE *o
 static void print_item(const struct document *d, const struct item *it, bool color, FILE *out)
 {
 	print_place(d, it, out);
+	putc(' ', out);
 	if (it->p) {
-		const struct problem *p = it->p;
-		enum severity sev = problem_severity(p->code);
-		word(out, severity_name(sev), colour_of_severity(sev), color);
-		fprintf_safe(out, " %s [%s]", p->message, problem_code_name(p->code));
-		putc('\n', out);
-		if (p->suggestion) {
-			fputs("    suggestion: ", out);
-			fput_safe(p->suggestion, out);
-			putc('\n', out);
-		}
+		report_text_finding(out, it->p, "    ", color);
 		return;
 	}
-	word(out, live_verdict_name(it->live->verdict), colour_of_verdict(it->live->verdict), color);
+	report_text_word(out, live_verdict_name(it->live->verdict), report_colour_verdict(it->live->verdict), color);
 	fprintf_safe(out, " %s (%s", it->l->url, it->live->reason);
 	if (it->live->http_status && strncmp(it->live->reason, "http-", 5) != 0)
 		fprintf(out, ", HTTP %ld", it->live->http_status);
