@@ -1,5 +1,8 @@
 #include "baseline.h"
 
+/* Schema 6 added only fix mode's members, which a comparison does not read. */
+#define BASELINE_OLDEST_SCHEMA 5
+
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -132,11 +135,11 @@ int baseline_load(const char *path, struct baseline **out, char *err, size_t err
 	if (!json_is_object(tool)) {
 		snprintf(err, errlen, "--baseline %s: not a citecheck report (no \"citecheck\" member)", path);
 		rc = -1;
-	} else if (schema != REPORT_SCHEMA_VERSION || !json_is_array(docs)) {
+	} else if (schema < BASELINE_OLDEST_SCHEMA || schema > REPORT_SCHEMA_VERSION || !json_is_array(docs)) {
 		snprintf(err, errlen,
-			 "--baseline %s: a report of schema %lld; this citecheck compares with schema %d reports "
+			 "--baseline %s: a report of schema %lld; this citecheck compares with schema %d to %d reports "
 			 "(run the old citecheck's documents again to make one)",
-			 path, (long long)schema, REPORT_SCHEMA_VERSION);
+			 path, (long long)schema, BASELINE_OLDEST_SCHEMA, REPORT_SCHEMA_VERSION);
 		rc = -1;
 	}
 	if (rc == 0) {

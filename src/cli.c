@@ -100,6 +100,16 @@ void cli_usage(FILE *out)
 	      "                          in N checks spanning DURATION, dying before\n"
 	      "                          (default 2,20h: two checks on two days)\n"
 	      "\n"
+	      "Fix mode:\n"
+	      "      --fix DIR|FILE|-    write a corrected copy of each document into DIR (under\n"
+	      "                          its path), of one document to FILE, or to standard\n"
+	      "                          output (-); the documents are never modified\n"
+	      "      --fix-diff          print the fixes as a unified diff (text formats) instead\n"
+	      "      --fix-moved         also replace permanently moved pages by their new address\n"
+	      "      --fix-template TEXT what follows a dead or changed page's link, with\n"
+	      "                          {snapshot} and {date} (default Markdown and text:\n"
+	      "                          \" ([archived]({snapshot}) {date})\")\n"
+	      "\n"
 	      "  -h, --help              show this help and exit\n"
 	      "  -V, --version           show the version and the libraries' and exit\n"
 	      "\n"
@@ -332,6 +342,7 @@ enum {
 	OPT_NO_ARCHIVE, OPT_WAYBACK, OPT_ARCHIVE_RATE, OPT_CDX_RATE, OPT_RATE_LIMIT_WAIT,
 	OPT_DRIFT_THRESHOLD, OPT_SAVE_MISSING, OPT_INPUT_FORMAT, OPT_BASE_URL, OPT_FILES_FROM,
 	OPT_CACHE, OPT_MAX_AGE, OPT_CACHE_ONLY, OPT_CONFIRM_DEAD, OPT_BASELINE, OPT_CHECK_FRAGMENTS, OPT_FORMAT, OPT_COLOR, OPT_IGNORE, OPT_PROGRESS, OPT_CONFIG, OPT_NO_CONFIG,
+	OPT_FIX, OPT_FIX_DIFF, OPT_FIX_MOVED, OPT_FIX_TEMPLATE,
 };
 
 static const struct option longopts[] = {
@@ -381,6 +392,10 @@ static const struct option longopts[] = {
 	{"max-age", required_argument, NULL, OPT_MAX_AGE},
 	{"cache-only", no_argument, NULL, OPT_CACHE_ONLY},
 	{"confirm-dead", required_argument, NULL, OPT_CONFIRM_DEAD},
+	{"fix", required_argument, NULL, OPT_FIX},
+	{"fix-diff", no_argument, NULL, OPT_FIX_DIFF},
+	{"fix-moved", no_argument, NULL, OPT_FIX_MOVED},
+	{"fix-template", required_argument, NULL, OPT_FIX_TEMPLATE},
 	{NULL, 0, NULL, 0},
 };
 
@@ -390,6 +405,23 @@ int cli_option_arg(const char *name)
 		if (!strcmp(o->name, name))
 			return o->has_arg == required_argument;
 	return -1;
+}
+
+/* Fix mode's options together, and against the rest. */
+static int cli_check_fix(const struct options *opt, char *err, size_t errlen)
+{
+	const char *bad = NULL;
+	if (opt->fix && opt->fix_diff)
+		bad = "--fix and --fix-diff: one or the other";
+	else if ((opt->fix_moved || opt->fix_template) && !opt->fix && !opt->fix_diff)
+		bad = "--fix-moved and --fix-template go with --fix or --fix-diff";
+	else if ((opt->fix || opt->fix_diff) && opt->extract_only)
+		bad = "--fix needs the checks' answers: not with --extract-only";
+	else if (((opt->fix && !strcmp(opt->fix, "-")) || opt->fix_diff) && opt->format_given)
+		bad = "standard output takes the fixed copy or the diff: write the report with -o FILE";
+	if (bad)
+		snprintf(err, errlen, "%s", bad);
+	return bad ? -1 : 0;
 }
 
 int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errlen)
@@ -563,6 +595,26 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 		case OPT_CONFIRM_DEAD:
 			rc = parse_confirm(optarg, opt, err, errlen);
 			break;
+		case OPT_FIX:
+			if (!*optarg) {
+				snprintf(err, errlen, "--fix needs a folder, a file name or -");
+				return -1;
+			}
+			opt->fix = optarg;
+			break;
+		case OPT_FIX_DIFF:
+			opt->fix_diff = true;
+			break;
+		case OPT_FIX_MOVED:
+			opt->fix_moved = true;
+			break;
+		case OPT_FIX_TEMPLATE:
+			if (!strstr(optarg, "{snapshot}")) {
+				snprintf(err, errlen, "--fix-template needs {snapshot} (and may have {date}): '%s'", optarg);
+				return -1;
+			}
+			opt->fix_template = optarg;
+			break;
 		case OPT_FILES_FROM:
 			if (!*optarg) {
 				snprintf(err, errlen, "--files-from needs a file name");
@@ -594,6 +646,8 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 		snprintf(err, errlen, "--cache-only needs --cache FILE");
 		return -1;
 	}
+	if (cli_check_fix(opt, err, errlen) != 0)
+		return -1;
 	opt->inputs = argv + optind;
 	opt->ninputs = (size_t)(argc - optind);
 	if (!opt->ninputs && !opt->files_from) {

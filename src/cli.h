@@ -82,6 +82,10 @@ struct options {
 	bool cache_only;
 	long confirm_checks;     /* --confirm-dead N[,DURATION]; -1: the default */
 	long long confirm_span_s;
+	/* fix mode */
+	const char *fix;          /* --fix DIR|FILE|-; NULL: no copies */
+	bool fix_diff, fix_moved; /* --fix-diff, --fix-moved */
+	const char *fix_template; /* --fix-template; NULL: the format's own */
 };
 
 /* Returns 0, or -1 with a one-line message in err. */

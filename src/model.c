@@ -64,6 +64,13 @@ void model_destroy(struct model *m)
 		document_info_finish(&m->docs[i].info);
 		free(m->docs[i].error);
 		problems_finish(&m->docs[i].problems);
+		for (size_t k = 0; k < m->docs[i].nfixes; k++) {
+			free(m->docs[i].fixes[k].before);
+			free(m->docs[i].fixes[k].after);
+		}
+		free(m->docs[i].fixes);
+		free(m->docs[i].fixed_path);
+		free(m->docs[i].fix_error);
 	}
 	free(m->docs);
 	for (size_t i = 0; i < m->nrefs; i++)
@@ -176,7 +183,7 @@ size_t model_add_link(struct model *m, size_t ri, char *url, enum link_syntax sy
 	l->syntax = syntax;
 	l->line = line;
 	l->column = column;
-	l->original_target = l->lookup = NO_INDEX;
+	l->original_target = l->lookup = l->repair_target = NO_INDEX;
 	return r->nlinks++;
 }
 
@@ -268,6 +275,12 @@ const char *link_kind_name(enum link_kind k)
 		break;
 	}
 	return "direct";
+}
+
+const char *fix_kind_name(enum fix_kind k)
+{
+	static const char *const names[] = {"repair", "save-link", "pin", "dead", "changed", "moved"};
+	return (unsigned)k < FIX__COUNT ? names[k] : "?";
 }
 
 const char *link_syntax_name(enum link_syntax s)

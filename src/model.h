@@ -66,6 +66,9 @@ struct link {
 	 * live too; NO_INDEX otherwise (set by archive_plan) */
 	size_t original_target;
 	size_t lookup; /* index into model.lookups, or NO_INDEX */
+	/* --fix: the target of the URL repaired (spaces, illegal characters,
+	 * bad percent-encodings), checked to confirm the repair; or NO_INDEX */
+	size_t repair_target;
 	struct problem_list problems;
 };
 
@@ -145,6 +148,7 @@ struct target {
 	struct live_result live;
 	struct page_print print; /* kept only when the archive stage runs */
 	signed char fragment_found; /* --check-fragments: 1, 0, or -1 not known */
+	bool repair; /* a spelling citecheck made of a cited URL, fetched to confirm a fix (--fix) */
 };
 
 enum archive_verdict {
@@ -213,6 +217,29 @@ struct document_info {
 	struct line_set ignore; /* lines marked citecheck-ignore; emptied by model_drop_ignored */
 };
 
+/* --fix: a change to a document's copy. Replacements swap the URL as
+ * written for another; additions keep it and add the snapshot after it. */
+enum fix_kind {
+	FIX_REPAIR,   /* spaces, illegal characters, bad %-encodings, escapes: confirmed on the web */
+	FIX_SAVE,     /* a Wayback save request: the snapshot found instead */
+	FIX_PIN,      /* an unpinned snapshot: the capture nearest the time sought */
+	FIX_DEAD,     /* a dead page: its snapshot added after it */
+	FIX_CHANGED,  /* a changed page: the snapshot of the day it was cited added */
+	FIX_MOVED,    /* --fix-moved: a permanently moved page's new address */
+};
+#define FIX__COUNT (FIX_MOVED + 1)
+
+struct fix {
+	enum fix_kind kind;
+	size_t ref, link;      /* the link fixed, in the run's model */
+	unsigned line, column; /* of the link */
+	char *before;          /* the URL as the model has it */
+	char *after;           /* the new URL, or the snapshot added */
+	char day[11];          /* additions: the capture's day, YYYY-MM-DD */
+	bool applied;
+	const char *reason;    /* static: why it was not applied; NULL when it was */
+};
+
 /* A document of the run, once read and checked on its own (model_merge):
  * its references are refs[first_ref .. first_ref + nrefs). */
 struct document {
@@ -221,6 +248,10 @@ struct document {
 	size_t first_ref, nrefs;
 	struct problem_list problems; /* its document-level findings */
 	size_t footnotes_cited, footnotes_defined;
+	struct fix *fixes; /* --fix: in the order of the document */
+	size_t nfixes, fixes_cap;
+	char *fixed_path;   /* --fix: where its copy was written; NULL: not written */
+	char *fix_error;    /* why no copy was written (owned); NULL: none */
 };
 
 /* One model serves two roles. A document being read has its own model:
@@ -243,6 +274,7 @@ struct model {
 	size_t nlookups, lookups_cap;
 	struct strmap lookup_index; /* "original want" → lookup */
 	bool archive_planned;       /* the archive stage ran (or was meant to) */
+	bool fixing;                /* --fix or --fix-diff: the documents' fixes were planned */
 	struct footnotes notes;
 	struct problem_list problems; /* document-level */
 	const char *incomplete;       /* why the run stopped before its end (static text); NULL: it did not */
@@ -326,5 +358,6 @@ void live_result_finish(struct live_result *r);
 const char *archive_verdict_name(enum archive_verdict v);
 const char *drift_verdict_name(enum drift_verdict v);
 const char *link_syntax_name(enum link_syntax s);
+const char *fix_kind_name(enum fix_kind k);
 
 #endif

@@ -12,7 +12,7 @@
 
 /* A path that exists and is no regular file (/dev/null, a FIFO, a symbolic
  * link) is written through: renaming a file over it would replace it. */
-static int write_through(report_writer *write, const struct report *r, const char *path, char *err, size_t errlen)
+static int write_through(file_writer *write, const void *r, const char *path, char *err, size_t errlen)
 {
 	FILE *f = fopen(path, "w");
 	int rc = f ? write(r, f) : -1;
@@ -53,9 +53,7 @@ static int check_folder(const char *path, char *err, size_t errlen)
 	return 0;
 }
 
-/* Writes the report to path through a temporary file renamed into place, so
- * a failed run never leaves a truncated report where a good one was. */
-int report_file_write(report_writer *write, const struct report *r, const char *path, char *err, size_t errlen)
+int file_write_atomic(file_writer *write, const void *r, const char *path, char *err, size_t errlen)
 {
 	struct stat st;
 	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode))
@@ -89,6 +87,23 @@ int report_file_write(report_writer *write, const struct report *r, const char *
 		snprintf(err, errlen, "cannot write %s: %s", path, strerror(saved));
 	free(tmp);
 	return rc;
+}
+
+struct report_job {
+	report_writer *write;
+	const struct report *r;
+};
+
+static int write_report(const void *arg, FILE *out)
+{
+	const struct report_job *j = arg;
+	return j->write(j->r, out);
+}
+
+int report_file_write(report_writer *write, const struct report *r, const char *path, char *err, size_t errlen)
+{
+	struct report_job j = {write, r};
+	return file_write_atomic(write_report, &j, path, err, errlen);
 }
 
 int report_file_check(const char *path, char *err, size_t errlen)

@@ -10,6 +10,12 @@
 
 #include "report_formats.h"
 
+/* Writes whatever write puts in out to path through a temporary file
+ * renamed into place (a report, a document's fixed copy). Returns 0, or -1
+ * with the reason in err. */
+typedef int file_writer(const void *arg, FILE *out);
+int file_write_atomic(file_writer *write, const void *arg, const char *path, char *err, size_t errlen);
+
 /* Returns 0, or -1 with the reason in err. */
 int report_file_write(report_writer *write, const struct report *r, const char *path, char *err, size_t errlen);
 

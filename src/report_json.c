@@ -315,6 +315,27 @@ static int array_close(FILE *out, size_t n)
 	return fputs(n ? "\n]" : "]", out) < 0 ? -1 : 0;
 }
 
+static json_t *fix_json(const struct model *m, const struct fix *f)
+{
+	const char *part = m->refs[f->ref].part;
+	return json_pack("{s:I, s:I, s:o, s:s, s:s, s:s, s:o, s:b, s:o}", "line", (json_int_t)f->line, "column",
+			 (json_int_t)f->column, "part", str_or_null(part), "kind", fix_kind_name(f->kind), "before",
+			 f->before, "after", f->after, "date", str_or_null(f->day[0] ? f->day : NULL), "applied",
+			 f->applied, "reason", str_or_null(f->reason));
+}
+
+/* --fix: where the copy went and each fix, applied or why not. */
+static json_t *document_fix_json(const struct model *m, const struct document *d)
+{
+	if (!m->fixing)
+		return json_null();
+	json_t *fixes = json_array();
+	for (size_t i = 0; i < d->nfixes; i++)
+		json_array_append_new(fixes, fix_json(m, &d->fixes[i]));
+	return json_pack("{s:o, s:o, s:o}", "copy", str_or_null(d->fixed_path), "error", str_or_null(d->fix_error),
+			 "fixes", fixes);
+}
+
 /* One document: its description, then its references one a line, its
  * findings and its summary. */
 static int document_write(const struct model *m, const struct summaries *sums, size_t di, FILE *out,
@@ -344,7 +365,7 @@ static int document_write(const struct model *m, const struct summaries *sums, s
 		return -1;
 	for (size_t i = 0; !rc && i < d->problems.n; i++)
 		rc = array_item(out, problem_json(&d->problems.v[i]), i, b);
-	if (rc || array_close(out, d->problems.n) ||
+	if (rc || array_close(out, d->problems.n) || member(out, "fix", document_fix_json(m, d), ",\n", b) ||
 	    member(out, "summary", summary_json(&sums->doc[di]), ",\n", b) || fputs("}", out) < 0)
 		return -1;
 	return 0;
@@ -387,6 +408,28 @@ static json_t *baseline_counts_json(const struct model *m, const struct summary 
 			 "info", (json_int_t)s->new_severity[SEV_INFO]);
 }
 
+/* --fix: fixes found, applied, and copies written; null without it. */
+static json_t *fix_counts_json(const struct model *m)
+{
+	if (!m->fixing)
+		return json_null();
+	size_t planned = 0, applied = 0, copies = 0;
+	json_t *kinds = json_object();
+	size_t by_kind[FIX__COUNT] = {0};
+	for (size_t d = 0; d < m->ndocs; d++) {
+		planned += m->docs[d].nfixes;
+		copies += m->docs[d].fixed_path != NULL;
+		for (size_t i = 0; i < m->docs[d].nfixes; i++) {
+			applied += m->docs[d].fixes[i].applied;
+			by_kind[m->docs[d].fixes[i].kind] += m->docs[d].fixes[i].applied;
+		}
+	}
+	for (int k = 0; k < FIX__COUNT; k++)
+		json_object_set_new(kinds, fix_kind_name((enum fix_kind)k), json_integer((json_int_t)by_kind[k]));
+	return json_pack("{s:I, s:I, s:I, s:o}", "found", (json_int_t)planned, "applied", (json_int_t)applied,
+			 "copies", (json_int_t)copies, "applied_by_kind", kinds);
+}
+
 static json_t *run_summary_json(const struct model *m, const struct summaries *sums)
 {
 	json_t *o = json_pack("{s:I, s:I}", "documents", (json_int_t)sums->run.documents, "unreadable",
@@ -403,6 +446,7 @@ static json_t *run_summary_json(const struct model *m, const struct summaries *s
 	json_object_set_new(o, "links_ignored", json_integer((json_int_t)m->ignored_links));
 	if (m->baseline)
 		json_object_set_new(o, "baseline", baseline_counts_json(m, &sums->run));
+	json_object_set_new(o, "fixes", fix_counts_json(m));
 	return o;
 }
 

@@ -17,6 +17,8 @@
 #include "checks.h"
 #include "classify_url.h"
 #include "fetch_document.h"
+#include "fix_apply.h"
+#include "fix_plan.h"
 #include "inputs.h"
 #include "interrupt.h"
 #include "live_engine.h"
@@ -31,6 +33,7 @@
 #include "settings.h"
 #include "summary.h"
 #include "util.h"
+#include "wayback_api.h"
 
 /* The one place run() reports a failure: one line on standard error. */
 static void fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -304,7 +307,8 @@ static int write_reports(const struct report *r, const struct options *opt)
 			fatal("%s", err);
 			rc = -1;
 		}
-	if (opt->format_given || !opt->noutputs) {
+	bool stdout_taken = (opt->fix && !strcmp(opt->fix, "-")) || opt->fix_diff; /* the copy or the diff */
+	if ((opt->format_given || !opt->noutputs) && !stdout_taken) {
 		if (report_writer_of(opt->format)(r, stdout) != 0) {
 			fatal("cannot write the report: %s", strerror(errno));
 			rc = -1;
@@ -312,9 +316,31 @@ static int write_reports(const struct report *r, const struct options *opt)
 	}
 	if (summary_for_github(opt) && append_step_summary(r) != 0)
 		rc = -1;
-	if (!opt->quiet && !(opt->format == REPORT_TEXT && (opt->format_given || !opt->noutputs)))
+	if (!opt->quiet && (stdout_taken || !(opt->format == REPORT_TEXT && (opt->format_given || !opt->noutputs))))
 		report_text_write(r->m, r->s, opt->verbose, colour(opt, STDERR_FILENO), stderr);
 	return rc;
+}
+
+/* --fix, --fix-diff: the copies, once the checks have answered. Returns
+ * 0, or -1 when one could not be written. */
+static int fix_all(struct model *m, const struct options *opt, const struct fix_options *fo)
+{
+	if (interrupted()) {
+		fatal("the run was interrupted: no fixed copy written");
+		return -1;
+	}
+	if (opt->fix && !strcmp(opt->fix, "-") && m->ndocs > 1) {
+		fatal("--fix - writes one document to standard output; %zu were given: name a folder", m->ndocs);
+		return -1;
+	}
+	fix_plan(m, fo);
+	m->fixing = true;
+	struct fix_output out = {opt->fix, opt->fix_diff, opt->fix_template};
+	char err[512];
+	if (fix_documents(m, &out, err, sizeof err) == 0)
+		return 0;
+	fatal("%s", err);
+	return -1;
 }
 
 int run(const struct options *opt)
@@ -361,6 +387,12 @@ int run(const struct options *opt)
 	read_documents(m, opt, &in, &net.cfg, &progress);
 	input_list_finish(&in);
 	check_local(m); /* offline: even under --extract-only */
+	bool fixing = opt->fix || opt->fix_diff;
+	char *wayback_host = opt->wayback ? url_host(opt->wayback) : NULL;
+	struct classify_config cc = {wayback_host};
+	struct fix_options fo = {opt->fix_moved, opt->wayback ? opt->wayback : WAYBACK_DEFAULT_BASE, &cc};
+	if (fixing)
+		fix_prepare(m, &fo);
 	if (opt->extract_only) {
 		live_skip_all(m, "extract-only");
 	} else if (interrupted()) {
@@ -374,6 +406,8 @@ int run(const struct options *opt)
 	}
 	network_close(&net);
 	progress_end(&progress); /* the summary takes its place */
+	bool trouble = fixing && fix_all(m, opt, &fo) != 0;
+	free(wayback_host);
 	/* before the baseline: what is ignored is neither new nor fixed */
 	model_ignore(m, opt->ignore, opt->ignore_verdicts, opt->host_rules);
 	if (old) {
@@ -388,7 +422,7 @@ int run(const struct options *opt)
 	summaries_compute(m, &sums);
 	/* the status the reports state (SARIF) is the one the run ends with,
 	 * unless writing them fails */
-	struct report r = {.m = m, .s = &sums, .exit_status = exit_status(opt, &sums.run, stopped, false),
+	struct report r = {.m = m, .s = &sums, .exit_status = exit_status(opt, &sums.run, stopped, trouble),
 			   .fail_on = opt->fail_on, .verbose = opt->verbose, .color = colour(opt, STDOUT_FILENO)};
 	int rc = write_reports(&r, opt) == 0 || stopped ? r.exit_status : EXIT_TROUBLE;
 	summaries_finish(&sums);

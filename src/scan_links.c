@@ -133,6 +133,8 @@ static bool inline_link(const char *s, size_t n, size_t open, size_t close, size
 		}
 	*pos = pe + 1;
 	hit->start = b;
+	hit->end = e;
+	hit->after = pe + 1;
 	hit->syntax = SYNTAX_INLINE;
 	hit->text = open + 1;
 	hit->text_len = close - open - 1;
@@ -168,6 +170,8 @@ static bool link_definition(const char *s, size_t n, size_t close, struct link_h
 		return false;
 	}
 	hit->start = b;
+	hit->end = e;
+	hit->after = e < n && s[e] == '>' ? e + 1 : e;
 	hit->syntax = SYNTAX_REFDEF;
 	hit->url = u;
 	hit->text = hit->text_len = 0;
@@ -198,6 +202,8 @@ static bool next_link(const char *s, size_t n, size_t *pos, struct link_hit *hit
 				continue; /* not closed: the bare-URL rule picks it up */
 			size_t b = i + 1, e = (size_t)(gt - s);
 			hit->start = b;
+			hit->end = e;
+			hit->after = e + 1;
 			hit->syntax = SYNTAX_AUTOLINK;
 			hit->url = md_unescape(s + b, e - b);
 			hit->text = hit->text_len = 0;
@@ -232,6 +238,7 @@ static bool next_link(const char *s, size_t n, size_t *pos, struct link_hit *hit
 			if (e <= i + scan_web_scheme(s, n, i))
 				continue;
 			hit->start = i;
+			hit->end = hit->after = e;
 			hit->syntax = SYNTAX_BARE;
 			hit->url = md_unescape(s + i, e - i);
 			hit->text = hit->text_len = 0;

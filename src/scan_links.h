@@ -15,6 +15,8 @@
 
 struct link_hit {
 	size_t start;      /* byte offset of the URL (or of the empty target) in the line */
+	size_t end;        /* just past the URL as written (escapes and all) */
+	size_t after;      /* just past the whole link: the ")" or ">" closing it */
 	enum link_syntax syntax;
 	char *url;         /* unescaped; owned by the caller. NULL for an empty target */
 	size_t text, text_len; /* inline links: the link text */
