@@ -17,7 +17,8 @@ static int by_offset(const void *a, const void *b)
 
 void edits_apply(struct edits *e, const char *src, size_t n, struct buf *out)
 {
-	qsort(e->v, e->n, sizeof *e->v, by_offset);
+	if (e->n) /* qsort wants an array, even of nothing */
+		qsort(e->v, e->n, sizeof *e->v, by_offset);
 	size_t at = 0;
 	for (size_t i = 0; i < e->n; i++) {
 		if (e->v[i].at >= at && e->v[i].at + e->v[i].cut <= n) {

@@ -47,7 +47,7 @@ static char *confirm_url(const char *repaired, const struct fix_options *o)
 	struct link t = {.url = xstrdup(repaired)};
 	classify_link(&t, o->classify);
 	char *u = NULL;
-	if (t.valid && t.kind == LINK_ARCHIVE_SNAPSHOT && t.original && t.timestamp)
+	if (t.valid && t.kind == LINK_ARCHIVE_SNAPSHOT && t.original && t.timestamp && !o->no_archive)
 		u = xasprintf("%s/web/%s/%s", o->wayback, t.timestamp, t.original);
 	else if (t.valid && t.kind == LINK_DIRECT)
 		u = xstrdup(link_normalized(&t));
@@ -115,12 +115,12 @@ static void plan_link(struct model *m, struct document *d, size_t r, size_t k, c
 	const struct link *l = &m->refs[r].links[k];
 	const struct target *t = &m->targets[l->target];
 	const struct archive_result *a = capture(m, l);
-	if (l->repair_target != NO_INDEX) {
+	if (repairable(l)) {
 		char *fixed = fix_repair_url(l->url);
 		struct fix *f = add(d, FIX_REPAIR, r, l, k, fixed);
-		if (m->targets[l->repair_target].live.verdict != LIVE_ALIVE) {
-			f->reason = "not-confirmed"; /* the repaired URL does not work either */
-		}
+		/* the repaired URL does not work either, or was not asked */
+		if (l->repair_target == NO_INDEX || m->targets[l->repair_target].live.verdict != LIVE_ALIVE)
+			f->reason = "not-confirmed";
 		free(fixed);
 	} else if (l->kind == LINK_ARCHIVE_REQUEST && a) {
 		add(d, FIX_SAVE, r, l, k, a->snapshot_url);
@@ -154,6 +154,7 @@ void fix_plan(struct model *m, const struct fix_options *o)
 		for (size_t r = d->first_ref; r < d->first_ref + d->nrefs; r++)
 			for (size_t k = 0; k < m->refs[r].nlinks; k++)
 				plan_link(m, d, r, k, o);
-		qsort(d->fixes, d->nfixes, sizeof *d->fixes, by_place);
+		if (d->nfixes)
+			qsort(d->fixes, d->nfixes, sizeof *d->fixes, by_place);
 	}
 }

@@ -12,6 +12,7 @@
 struct fix_options {
 	bool moved;           /* --fix-moved: permanently moved pages get their new address */
 	const char *wayback;  /* the archive's address, where repaired snapshots are confirmed */
+	bool no_archive;      /* --no-archive: a repaired snapshot cannot be confirmed */
 	const struct classify_config *classify;
 };
 

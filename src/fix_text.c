@@ -119,6 +119,8 @@ static void fix_line(const char *s, size_t n, struct fix *f, struct fix *end, co
 	hits_scan(h, s, n);
 	struct edits edits = {0};
 	for (; f < end; f++) {
+		if (f->reason)
+			continue; /* planned but not to apply: not confirmed */
 		struct link_hit *hit = find_hit(h, f);
 		if (!hit)
 			f->reason = "not-found"; /* the line is not as it was read */

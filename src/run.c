@@ -390,7 +390,7 @@ int run(const struct options *opt)
 	bool fixing = opt->fix || opt->fix_diff;
 	char *wayback_host = opt->wayback ? url_host(opt->wayback) : NULL;
 	struct classify_config cc = {wayback_host};
-	struct fix_options fo = {opt->fix_moved, opt->wayback ? opt->wayback : WAYBACK_DEFAULT_BASE, &cc};
+	struct fix_options fo = {opt->fix_moved, opt->wayback ? opt->wayback : WAYBACK_DEFAULT_BASE, opt->no_archive, &cc};
 	if (fixing)
 		fix_prepare(m, &fo);
 	if (opt->extract_only) {

@@ -1,0 +1,215 @@
+#!/bin/sh
+# Fix mode: corrected copies of a Markdown note, an HTML page, a DOCX and an
+# ODT (fixtures/fix), and of the seed report, checked against the simulated
+# web and Wayback Machine. The expected copies are written from reading the
+# documents and the simulated world: which page is gone, moved, changed,
+# which snapshot the archive holds. Runs only inside a private network
+# namespace; LibreOffice (soffice) opens the DOCX and ODT copies.
+. "$(dirname "$0")/lib.sh"
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+fixtures=$(cd "$2" && pwd)
+seed=$fixtures/000_639fc2e66c0e2ab4.txt
+require_netns fix
+tmp=$(mktemp -d)
+server= wayback=
+trap 'kill $server $wayback 2> /dev/null; rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 1
+make_cert DNS:example.org
+printf '{"example.org/ok-dead%%20too": {"status": 404, "body": "no"}}\n' > pages.json
+start_simweb --pages pages.json
+# /gone answers 410, /moved 301 to /ok-new-home, every /ok… page 200 with
+# "Content of /ok…." (simweb.py); the archive holds these captures
+cat > world.json <<'JSON'
+{"captures": {
+ "http://example.org/gone": [{"ts": "20230518040448", "status": 200, "body": "<html><body><p>What the gone page said.</p></body></html>"}],
+ "http://example.org/ok-pinned": [{"ts": "20230301120000", "status": 200, "body": "<html><body><p>Content of /ok-pinned.</p></body></html>"},
+                                  {"ts": "20231220120000", "status": 200, "body": "<html><body><p>Content of /ok-pinned.</p></body></html>"}],
+ "http://example.org/ok-saved": [{"ts": "20230601000000", "status": 200, "body": "<html><body><p>Content of /ok-saved.</p></body></html>"}],
+ "http://example.org/ok-changed": [{"ts": "20230520101010", "status": 200, "body": "<html><body><p>The minister announced a wholly different budget for schools and hospitals, with figures for each province.</p></body></html>"}]
+}}
+JSON
+start_simwayback world.json wb.log
+check() {
+	"$bin" --connect-to "example.org:80:127.0.0.1:$P" --no-probe --wayback "http://127.0.0.1:$W" --archive-rate 20 "$@"
+}
+WB=http://127.0.0.1:$W/web
+
+cat > notes.md <<'DOC'
+# Notes
+
+## References
+
+1. Gone (2023, May 1). Retrieved May 20, 2023, from <http://example.org/gone>
+2. Spaced: [the report](http://example.org/ok a report), retrieved May 20, 2023.
+3. Unpinned (2023). Retrieved May 20, 2023, from <https://web.archive.org/web/2023/http://example.org/ok-pinned>
+4. Save (2023). Retrieved May 20, 2023, from https://web.archive.org/save/http://example.org/ok-saved
+5. Moved (2023). Retrieved May 20, 2023, from http://example.org/moved
+6. Changed (2023). Retrieved May 20, 2023, from http://example.org/ok-changed.
+7. Fine (2023). Retrieved May 20, 2023, from http://example.org/ok-fine
+8. Still broken: <http://example.org/ok-dead too>
+DOC
+cp notes.md notes.orig
+# the Gone page's capture is from May 18; the unpinned one is pinned to the
+# capture nearest the access date (March 1 of the two); the save link gets
+# the capture of June 1; the changed page its capture of May 20, the day
+# it was cited; line 8's repair answers 404 (pages.json): not applied
+sed "s|@WB@|$WB|g" > notes.want <<'DOC'
+# Notes
+
+## References
+
+1. Gone (2023, May 1). Retrieved May 20, 2023, from <http://example.org/gone> ([archived](@WB@/20230518040448/http://example.org/gone) 2023-05-18)
+2. Spaced: [the report](http://example.org/ok%20a%20report), retrieved May 20, 2023.
+3. Unpinned (2023). Retrieved May 20, 2023, from <@WB@/20230301120000/http://example.org/ok-pinned>
+4. Save (2023). Retrieved May 20, 2023, from @WB@/20230601000000/http://example.org/ok-saved
+5. Moved (2023). Retrieved May 20, 2023, from http://example.org/ok-new-home
+6. Changed (2023). Retrieved May 20, 2023, from http://example.org/ok-changed ([archived](@WB@/20230520101010/http://example.org/ok-changed) 2023-05-20).
+7. Fine (2023). Retrieved May 20, 2023, from http://example.org/ok-fine
+8. Still broken: <http://example.org/ok-dead too>
+DOC
+check -q -o out.json --fix fixed.md --fix-moved notes.md
+expect "exit 1: a dead link" "$?" 1
+expect "the Markdown copy, byte for byte" "$(cmp notes.want fixed.md && echo same)" same
+expect "the document itself untouched" "$(cmp notes.orig notes.md && echo same)" same
+expect "each fix listed: line, kind, applied or why not" \
+	"$(jq -r '[.documents[0].fix.fixes[] | "\(.line):\(.kind):\(.applied):\(.reason)"] | join(" ")' out.json)" \
+	"5:dead:true:null 6:repair:true:null 7:pin:true:null 8:save-link:true:null 9:moved:true:null 10:changed:true:null 12:repair:false:not-confirmed"
+expect "a fix's before and after" "$(jq -r '.documents[0].fix.fixes[1] | "\(.before) -> \(.after)"' out.json)" \
+	"http://example.org/ok a report -> http://example.org/ok%20a%20report"
+expect "the copy's path; the run's counts" \
+	"$(jq -c '[.documents[0].fix.copy, .summary.fixes.found, .summary.fixes.applied, .summary.fixes.copies]' out.json)" '["fixed.md",7,6,1]'
+# read again, the copy has the fixed URLs and none of the fixed findings
+"$bin" --extract-only -q fixed.md > again.json
+expect "the copy read again: no space, save-link or unpinned finding left but line 12's" \
+	"$(jq -r '[.documents[0].references[].links[].problems[] | select(.code | test("url-space|archive-save-request|archive-unpinned")) | "\(.line):\(.code)"] | join(" ")' again.json)" \
+	"12:url-space"
+expect "… and its links, the snapshots added beside the originals" \
+	"$(jq -r '[.documents[0].references[] | "\(.links | length)"] | join("")' again.json)" "21111211"
+
+# without --fix-moved the moved page keeps its address; a template of one's own
+check -q -o out2.json --fix - --fix-template ' [archive: {snapshot}, {date}]' notes.md > stdout.md
+expect "--fix - : the copy on standard output" "$(sed -n 5p stdout.md)" \
+	"1. Gone (2023, May 1). Retrieved May 20, 2023, from <http://example.org/gone> [archive: $WB/20230518040448/http://example.org/gone, 2023-05-18]"
+expect "… the moved page left alone without --fix-moved" "$(sed -n 9p stdout.md)" "$(sed -n 9p notes.md)"
+expect "… and the report only in -o" "$(jq -r '.documents[0].fix.copy' out2.json)" "-"
+
+# --fix-diff: what patch applies to the document gives the copy
+check -q -o out3.json --fix-diff --fix-moved notes.md > notes.diff
+expect "--fix-diff: the hunks' headers" "$(grep '^@@' notes.diff | tr '\n' ' ')" "@@ -2,11 +2,11 @@ "
+cp notes.md patched.md
+patch -s patched.md < notes.diff
+expect "… patch applies it and gives the copy" "$(cmp patched.md notes.want && echo same)" same
+
+# HTML: the dead and the changed page keep their link and get the Robust
+# Links attributes and a visible archive link; the unpinned snapshot (no
+# access date in its paragraph: the year's last capture) is pinned
+cat > page.html <<'DOC'
+<!DOCTYPE html>
+<html><body>
+<p>The <a href="http://example.org/gone" class="ref">ministry page</a> and
+<a href='https://web.archive.org/web/2023/http://example.org/ok-pinned'>a snapshot</a>.</p>
+<!-- <a href="http://example.org/gone">in a comment</a> -->
+<p>Accessed May 20, 2023: <a href=http://example.org/ok-changed>changed</a>, <a href="http://example.org/ok-fine">fine</a>.</p>
+</body></html>
+DOC
+sed "s|@WB@|$WB|g" > page.want <<'DOC'
+<!DOCTYPE html>
+<html><body>
+<p>The <a href="http://example.org/gone" class="ref" data-originalurl="http://example.org/gone" data-versionurl="@WB@/20230518040448/http://example.org/gone" data-versiondate="2023-05-18">ministry page</a> (<a href="@WB@/20230518040448/http://example.org/gone">archived</a> 2023-05-18) and
+<a href='@WB@/20231220120000/http://example.org/ok-pinned'>a snapshot</a>.</p>
+<!-- <a href="http://example.org/gone">in a comment</a> -->
+<p>Accessed May 20, 2023: <a href=http://example.org/ok-changed data-originalurl="http://example.org/ok-changed" data-versionurl="@WB@/20230520101010/http://example.org/ok-changed" data-versiondate="2023-05-20">changed</a> (<a href="@WB@/20230520101010/http://example.org/ok-changed">archived</a> 2023-05-20), <a href="http://example.org/ok-fine">fine</a>.</p>
+</body></html>
+DOC
+
+# DOCX and ODT, with the HTML page and the note, into one folder
+cp "$fixtures/fix/notes.docx" "$fixtures/fix/notes.odt" .
+mkdir docs && cp notes.md docs/
+check -q -o all.json --fix out --fix-moved docs/notes.md page.html notes.docx notes.odt
+expect "exit 1: dead links" "$?" 1
+expect "copies under their paths" "$(cd out && find . -type f | sort | tr '\n' ' ')" \
+	"./docs/notes.md ./notes.docx ./notes.odt ./page.html "
+expect "the HTML copy, byte for byte" "$(cmp page.want out/page.html && echo same)" same
+expect "the Markdown copy the same as alone" "$(cmp notes.want out/docs/notes.md && echo same)" same
+for f in docx odt; do
+	"$bin" --extract-only -q "out/notes.$f" > "$f.json"
+	# the body: gone + its snapshot, the save link's snapshot, the pinned
+	# snapshot; the footnote: the new address, changed + its snapshot
+	expect "$f copy read again: its links by footnote and paragraph" \
+		"$(jq -r '[.documents[0].references[] | "\(.footnote)/\(.line): \([.links[].url] | join(" "))"] | sort | join("; ")' "$f.json")" \
+		"1/1: http://example.org/ok-new-home; 1/2: http://example.org/ok-changed $WB/20230520101010/http://example.org/ok-changed; null/2: http://example.org/gone $WB/20230518040448/http://example.org/gone; null/3: $WB/20230601000000/http://example.org/ok-saved; null/4: $WB/20230301120000/http://example.org/ok-pinned"
+	expect "$f: every fix applied" "$(jq -r --arg f "notes.$f" '[.documents[] | select(.path == $f) | .fix.fixes[] | .applied] | unique | join(" ")' all.json)" true
+done
+# every entry kept, in the same order; the ODT's mimetype first and stored
+expect "the zips' entries in the same order" "$(python3 - <<'PY'
+import zipfile
+out = []
+for f in ("docx", "odt"):
+    a = [i.filename for i in zipfile.ZipFile("notes." + f).infolist()]
+    b = zipfile.ZipFile("out/notes." + f).infolist()
+    out.append("same" if a == [i.filename for i in b] else "differ")
+    if f == "odt":
+        out.append("%s:%d" % (b[0].filename, b[0].compress_type))
+    same = [n for n in a if n not in ("word/document.xml", "word/footnotes.xml", "word/_rels/document.xml.rels",
+                                     "word/_rels/footnotes.xml.rels", "content.xml")
+            and zipfile.ZipFile("notes." + f).read(n) != zipfile.ZipFile("out/notes." + f).read(n)]
+    out.append("untouched" if not same else "changed: " + " ".join(same))
+print(" ".join(out))
+PY
+)" "same untouched same mimetype:0 untouched"
+# LibreOffice opens both copies: their text has the archive link
+profile="file://$tmp/lo-profile"
+for f in docx odt; do
+	mkdir -p "lo-$f"
+	soffice --headless "-env:UserInstallation=$profile" --convert-to txt:Text --outdir "lo-$f" "out/notes.$f" > /dev/null 2>&1
+	expect "LibreOffice reads the $f copy" "$(sed -n 2p "lo-$f/notes.txt" | tr -d '\r')" \
+		"Gone (2023, May 1). Retrieved May 20, 2023, from the ministry page (archived 2023-05-18).1"
+done
+
+# formats whose copies are not written, and usage errors
+printf '@misc{g, url = {http://example.org/gone}, urldate = {2023-05-20}}\n' > refs.bib
+check -q -o bib.json --fix out2 refs.bib
+expect "BibTeX: no copy, and why" "$(jq -r '.documents[0].fix | "\(.copy) \(.error) \(.fixes[0].kind):\(.fixes[0].reason)"' bib.json)" \
+	"null fixes are written into Markdown, text, reST, HTML, DOCX and ODT only; the report lists them dead:not-written"
+check -q -o d.json --fix-diff notes.docx > /dev/null
+expect "--fix-diff on a DOCX: said why" "$(jq -r '.documents[0].fix.error' d.json)" \
+	"--fix-diff is for text formats; --fix writes DOCX and ODT copies"
+"$bin" --extract-only --fix out notes.md 2> err.txt
+expect "--fix with --extract-only: usage error" "$? $(cat err.txt | head -1)" \
+	"2 citecheck: --fix needs the checks' answers: not with --extract-only"
+check -q --fix - notes.md page.html > /dev/null 2> err.txt
+expect "--fix - with two documents: refused" "$? $(cat err.txt)" \
+	"2 citecheck: --fix - writes one document to standard output; 2 were given: name a folder"
+check -q --fix notes.md notes.md 2> err.txt
+expect "--fix onto the document itself: refused, the document kept" "$? $(cat err.txt) $(cmp notes.orig notes.md && echo same)" \
+	"2 citecheck: notes.md is the document itself: its copy goes elsewhere same"
+
+# the seed: its four URLs with spaces in the host or path of a snapshot
+# (lines 317, 406, 456, 496) and line 524's "%3%" are repaired once the
+# archive (and the web) confirm the repaired URLs
+kill $server $wayback 2> /dev/null
+"$bin" --extract-only -q "$seed" |
+	jq -r '[.documents[0].references[].links[].normalized // empty | capture("^https://(?<h>[^/:]+)").h] | unique | map("DNS:" + .) | join(",")' > sans
+make_cert "$(cat sans)"
+start_simweb --default-alive --dead-host thanhvien.vn
+cat > seedworld.json <<'JSON'
+{"captures": {
+ "https://chinh-sach-cuoc-song.vnanet.vn/trien-khai-thuc-hien-cac-chi-thi-cua-bo-chinh-tri-ve-dam-bao-an-ninh-kinh-te/32047.html": [{"ts": "20240229044222", "status": 200, "body": "<p>Trien khai</p>"}],
+ "https://www.xaydungdang.org.vn/thoi-su-chinh-tri/thuong-truc-ban-bi-thu-truong-ban-to-chuc-trung-uong-truong-thi-mai-gan-chat-bao-ve-an-ninh-kinh-te-va-bao-ve-20254": [{"ts": "20240228100606", "status": 200, "body": "<p>Xay dung Dang</p>"}],
+ "https://thanhpho.laichau.gov.vn/upload/103883/20231219/326_BIEU%20QUY_IV_2023_9c27a.xls": [{"ts": "20240229054322", "status": 200, "type": "application/vnd.ms-excel", "body": "xls"}]
+}}
+JSON
+start_simwayback seedworld.json seedwb.log --replay-rate 1000 --cdx-rate 60000
+cp "$seed" seed.txt
+"$bin" -q --no-probe --connect-to ":80:127.0.0.1:$P" --connect-to ":443:127.0.0.1:$T" --cacert ca.pem \
+	--wayback "http://127.0.0.1:$W" --archive-rate 1000 --cdx-rate 60000 -o seed.json --fix-diff seed.txt > seed.diff
+expect "the seed's fixes" "$(jq -r '[.documents[0].fix.fixes[] | "\(.line):\(.kind):\(.applied)"] | join(" ")' seed.json)" \
+	"317:repair:true 406:repair:true 456:repair:true 496:repair:true 524:repair:true"
+patch -s seed.txt < seed.diff
+expect "… the patched seed differs on those lines only" \
+	"$(cmp -l "$seed" seed.txt > /dev/null; diff "$seed" seed.txt | grep '^[0-9]' | tr '\n' ' ')" "317c317 406c406 456c456 496c496 524c524 "
+expect "… with the hosts a reader's browser reaches and the path encoded" \
+	"$(sed -n '317p;406p;456p;496p;524p' seed.txt | grep -o 'https://chinh-sach-cuoc-song\.vnanet\.vn/\|https://www\.xaydungdang\.org\.vn/\|(https:[^)]*326_BIEU%20QUY_IV_2023_9c27a\.xls)\|_channel=t%e1%ba%a0pch%253%8dm' | sed 's|(https:.*/326|(…/326|' | tr '\n' ' ')" \
+	"https://chinh-sach-cuoc-song.vnanet.vn/ https://www.xaydungdang.org.vn/ https://www.xaydungdang.org.vn/ (…/326_BIEU%20QUY_IV_2023_9c27a.xls) _channel=t%e1%ba%a0pch%253%8dm "
+expect_valid_reports
+finish fix
