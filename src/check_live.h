@@ -14,6 +14,21 @@
 #include "host_rules.h"
 #include "model.h"
 
+/* One request and its answer, as evidence keeps them (--warc). */
+struct live_exchange {
+	const char *url;
+	const char *request; /* the request's line and headers, as sent */
+	size_t request_len;
+	const char *head;    /* the last response's status line and headers, as received */
+	size_t head_len;
+	const char *body;    /* the body as decoded, up to max_body */
+	size_t body_len;
+	bool truncated;      /* the body went on past max_body */
+	const char *ip;      /* the server's address; NULL when not known */
+	/* the headers the config file or Save Page Now added: never kept */
+	const struct curl_slist *secret;
+};
+
 struct live_config {
 	long jobs;               /* transfers at once */
 	long host_jobs;          /* transfers at once per host */
@@ -52,6 +67,10 @@ struct live_config {
 	 * progress line; NULL: none */
 	void (*tick)(void *arg);
 	void *tick_arg;
+	/* called with every answer to a GET, before it is judged (--warc);
+	 * NULL: answers are not kept */
+	void (*record)(void *arg, const struct live_exchange *x);
+	void *record_arg;
 };
 
 void live_config_defaults(struct live_config *c);

@@ -110,6 +110,11 @@ void cli_usage(FILE *out)
 	      "                          {snapshot} and {date} (default Markdown and text:\n"
 	      "                          \" ([archived]({snapshot}) {date})\")\n"
 	      "\n"
+	      "Evidence:\n"
+	      "      --warc FILE         keep every answer fetched (live pages, snapshots) and\n"
+	      "                          each URL's verdict in FILE, a WARC/1.1 file, gzipped\n"
+	      "                          record by record; credentials are never written\n"
+	      "\n"
 	      "  -h, --help              show this help and exit\n"
 	      "  -V, --version           show the version and the libraries' and exit\n"
 	      "\n"
@@ -342,7 +347,7 @@ enum {
 	OPT_NO_ARCHIVE, OPT_WAYBACK, OPT_ARCHIVE_RATE, OPT_CDX_RATE, OPT_RATE_LIMIT_WAIT,
 	OPT_DRIFT_THRESHOLD, OPT_SAVE_MISSING, OPT_INPUT_FORMAT, OPT_BASE_URL, OPT_FILES_FROM,
 	OPT_CACHE, OPT_MAX_AGE, OPT_CACHE_ONLY, OPT_CONFIRM_DEAD, OPT_BASELINE, OPT_CHECK_FRAGMENTS, OPT_FORMAT, OPT_COLOR, OPT_IGNORE, OPT_PROGRESS, OPT_CONFIG, OPT_NO_CONFIG,
-	OPT_FIX, OPT_FIX_DIFF, OPT_FIX_MOVED, OPT_FIX_TEMPLATE,
+	OPT_FIX, OPT_FIX_DIFF, OPT_FIX_MOVED, OPT_FIX_TEMPLATE, OPT_WARC,
 };
 
 static const struct option longopts[] = {
@@ -396,6 +401,7 @@ static const struct option longopts[] = {
 	{"fix-diff", no_argument, NULL, OPT_FIX_DIFF},
 	{"fix-moved", no_argument, NULL, OPT_FIX_MOVED},
 	{"fix-template", required_argument, NULL, OPT_FIX_TEMPLATE},
+	{"warc", required_argument, NULL, OPT_WARC},
 	{NULL, 0, NULL, 0},
 };
 
@@ -417,6 +423,8 @@ static int cli_check_fix(const struct options *opt, char *err, size_t errlen)
 		bad = "--fix-moved and --fix-template go with --fix or --fix-diff";
 	else if ((opt->fix || opt->fix_diff) && opt->extract_only)
 		bad = "--fix needs the checks' answers: not with --extract-only";
+	else if (opt->warc && (opt->extract_only || opt->cache_only))
+		bad = "--warc keeps what is fetched: nothing is, under --extract-only or --cache-only";
 	else if (((opt->fix && !strcmp(opt->fix, "-")) || opt->fix_diff) && opt->format_given)
 		bad = "standard output takes the fixed copy or the diff: write the report with -o FILE";
 	if (bad)
@@ -601,6 +609,13 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 				return -1;
 			}
 			opt->fix = optarg;
+			break;
+		case OPT_WARC:
+			if (!*optarg) {
+				snprintf(err, errlen, "--warc needs a file name");
+				return -1;
+			}
+			opt->warc = optarg;
 			break;
 		case OPT_FIX_DIFF:
 			opt->fix_diff = true;

@@ -86,6 +86,7 @@ struct options {
 	const char *fix;          /* --fix DIR|FILE|-; NULL: no copies */
 	bool fix_diff, fix_moved; /* --fix-diff, --fix-moved */
 	const char *fix_template; /* --fix-template; NULL: the format's own */
+	const char *warc;         /* --warc FILE: what was fetched, as evidence; NULL: not kept */
 };
 
 /* Returns 0, or -1 with a one-line message in err. */

@@ -77,6 +77,8 @@ void live_engine_finish(struct live_engine *e)
 		free(e->t[i].post);
 		free(e->t[i].title);
 		buf_finish(&e->t[i].body);
+		buf_finish(&e->t[i].request);
+		buf_finish(&e->t[i].head);
 	}
 	free(e->t);
 	for (size_t k = 0; k < e->nhosts; k++) {
@@ -184,6 +186,61 @@ static size_t on_body(char *data, size_t size, size_t n, void *arg)
 	return len;
 }
 
+#define EVIDENCE_HEAD_MAX (64u * 1024) /* request or response headers kept for --warc */
+
+/* --warc: the response's header lines, the last response's only (a 100
+ * Continue or a proxy's answer comes first). */
+static size_t on_header(char *data, size_t size, size_t n, void *arg)
+{
+	struct live_transfer *t = arg;
+	size_t len = size * n;
+	if (len >= 5 && !memcmp(data, "HTTP/", 5))
+		buf_clear(&t->head);
+	if (t->head.len + len <= EVIDENCE_HEAD_MAX)
+		buf_append(&t->head, data, len);
+	return len;
+}
+
+/* --warc: the request's headers as curl sent them. */
+static int on_debug(CURL *h, curl_infotype type, char *data, size_t n, void *arg)
+{
+	(void)h;
+	struct live_transfer *t = arg;
+	if (type == CURLINFO_HEADER_OUT) {
+		buf_clear(&t->request);
+		buf_append(&t->request, data, n < EVIDENCE_HEAD_MAX ? n : EVIDENCE_HEAD_MAX);
+	}
+	return 0;
+}
+
+static void keep_evidence(struct live_transfer *t, CURL *h)
+{
+	buf_clear(&t->request);
+	buf_clear(&t->head);
+	curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(h, CURLOPT_HEADERDATA, (void *)t);
+	curl_easy_setopt(h, CURLOPT_DEBUGFUNCTION, on_debug);
+	curl_easy_setopt(h, CURLOPT_DEBUGDATA, (void *)t);
+	curl_easy_setopt(h, CURLOPT_VERBOSE, 1L); /* what makes curl call on_debug */
+}
+
+/* Hands an answer to a GET to cfg->record before it is judged. */
+static void record(struct live_engine *e, struct live_transfer *t)
+{
+	long status = 0;
+	curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &status);
+	if (!e->cfg->record || t->post || status == 0)
+		return;
+	char *ip = NULL;
+	curl_easy_getinfo(t->easy, CURLINFO_PRIMARY_IP, &ip);
+	const struct curl_slist *secret = t->headers;
+	if (!secret && e->hosts[t->host].rule)
+		secret = e->hosts[t->host].rule->headers;
+	struct live_exchange x = {t->url, t->request.data, t->request.len, t->head.data, t->head.len,
+				  t->body.data, t->body.len, t->truncated, ip && *ip ? ip : NULL, secret};
+	e->cfg->record(e->cfg->record_arg, &x);
+}
+
 curl_socket_t live_open_public_socket(void *clientp, curlsocktype purpose, struct curl_sockaddr *addr)
 {
 	(void)purpose;
@@ -240,6 +297,8 @@ static int start(struct live_engine *e, size_t ti)
 	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
 	curl_easy_setopt(h, CURLOPT_WRITEDATA, (void *)t);
 	curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L); /* the caller follows, to record and bound them */
+	if (c->record)
+		keep_evidence(t, h);
 	if (t->post)
 		curl_easy_setopt(h, CURLOPT_POSTFIELDS, t->post);
 	if (t->headers)
@@ -400,6 +459,7 @@ void live_engine_run(struct live_engine *e)
 			curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, (char **)&t);
 			CURLcode code = msg->data.result; /* msg is invalid once the handle is removed */
 			size_t host = t->host;
+			record(e, t);
 			e->done(e, t, code, live_now());
 			detach(e, t, host);
 			finished = true;

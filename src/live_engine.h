@@ -50,6 +50,7 @@ struct live_transfer {
 	bool running, done;
 	CURL *easy;
 	struct buf body; /* the first max_body bytes of the answer */
+	struct buf request, head; /* --warc: the request sent and the last response's headers */
 	size_t max_body;
 	bool truncated;
 	bool refused_private; /* --no-private stopped its connection */

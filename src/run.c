@@ -19,6 +19,7 @@
 #include "fetch_document.h"
 #include "fix_apply.h"
 #include "fix_plan.h"
+#include "evidence_warc.h"
 #include "inputs.h"
 #include "interrupt.h"
 #include "live_engine.h"
@@ -373,11 +374,21 @@ int run(const struct options *opt)
 			baseline_free(old);
 			return EXIT_TROUBLE;
 		}
-	if (collect_inputs(opt, &in) != 0) {
+	struct warc_writer *warc = NULL;
+	bool usable = collect_inputs(opt, &in) == 0;
+	if (usable && opt->warc && warc_open(&warc, opt->warc, err, sizeof err) != 0) {
+		fatal("%s", err);
+		usable = false;
+	}
+	if (!usable) {
 		input_list_finish(&in);
 		network_close(&net);
 		baseline_free(old);
 		return EXIT_TROUBLE;
+	}
+	if (warc) {
+		net.cfg.record = warc_exchange;
+		net.cfg.record_arg = warc;
 	}
 	struct model *m = model_create(NULL);
 	struct progress progress;
@@ -399,6 +410,8 @@ int run(const struct options *opt)
 		live_skip_all(m, "interrupted");
 	} else if (check_web(m, opt, &net, &progress) != 0) {
 		progress_end(&progress);
+		if (warc)
+			warc_close(warc, m, err, sizeof err); /* what was fetched before, kept */
 		model_destroy(m);
 		network_close(&net);
 		baseline_free(old);
@@ -407,6 +420,10 @@ int run(const struct options *opt)
 	network_close(&net);
 	progress_end(&progress); /* the summary takes its place */
 	bool trouble = fixing && fix_all(m, opt, &fo) != 0;
+	if (warc && warc_close(warc, m, err, sizeof err) != 0) {
+		fatal("%s", err);
+		trouble = true;
+	}
 	free(wayback_host);
 	/* before the baseline: what is ignored is neither new nor fixed */
 	model_ignore(m, opt->ignore, opt->ignore_verdicts, opt->host_rules);
