@@ -237,6 +237,28 @@ static void name_links(const struct model *m, enum live_verdict v, const char *w
 }
 
 /* The documents with something to fix, worst first (at most ten). */
+/* --fix: the fixes applied and not, and where the copies went. */
+static void fixes_write(const struct model *m, FILE *out)
+{
+	size_t found = 0, applied = 0, copies = 0;
+	const char *copy = NULL;
+	for (size_t d = 0; d < m->ndocs; d++) {
+		found += m->docs[d].nfixes;
+		for (size_t i = 0; i < m->docs[d].nfixes; i++)
+			applied += m->docs[d].fixes[i].applied;
+		if (m->docs[d].fixed_path && copies++ == 0)
+			copy = m->docs[d].fixed_path;
+	}
+	fprintf(out, "citecheck: fixes: %zu applied of %zu found", applied, found);
+	if (copies == 1 && strcmp(copy, "-") != 0) {
+		fputs("; the copy: ", out);
+		fput_safe(copy, out);
+	} else if (copies > 1) {
+		fprintf(out, "; %zu copies written", copies);
+	}
+	fputc('\n', out);
+}
+
 static void ranking_write(const struct model *m, const struct summaries *sums, FILE *out)
 {
 	size_t shown = 0, more = 0;
@@ -325,6 +347,8 @@ void report_text_summary(const struct model *m, const struct summaries *sums, bo
 			s->new_severity[SEV_ERROR], plural(s->new_severity[SEV_ERROR]), s->links_fixed,
 			plural(s->links_fixed), s->findings_fixed, plural(s->findings_fixed));
 	}
+	if (m->fixing)
+		fixes_write(m, out);
 	if (m->incomplete)
 		fprintf(out, "citecheck: %s: the report holds only what was checked before then\n", m->incomplete);
 }

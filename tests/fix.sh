@@ -94,7 +94,9 @@ expect "… the moved page left alone without --fix-moved" "$(sed -n 9p stdout.m
 expect "… and the report only in -o" "$(jq -r '.documents[0].fix.copy' out2.json)" "-"
 
 # --fix-diff: what patch applies to the document gives the copy
-check -q -o out3.json --fix-diff --fix-moved notes.md > notes.diff
+check -o out3.json --fix-diff --fix-moved notes.md > notes.diff 2> diff.err
+expect "the summary on standard error counts the fixes" "$(grep '^citecheck: fixes' diff.err)" \
+	"citecheck: fixes: 6 applied of 7 found"
 expect "--fix-diff: the hunks' headers" "$(grep '^@@' notes.diff | tr '\n' ' ')" "@@ -2,11 +2,11 @@ "
 cp notes.md patched.md
 patch -s patched.md < notes.diff
