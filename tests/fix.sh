@@ -182,7 +182,7 @@ expect "--fix with --extract-only: usage error" "$? $(cat err.txt | head -1)" \
 check -q --fix - notes.md page.html > /dev/null 2> err.txt
 expect "--fix - with two documents: refused" "$? $(cat err.txt)" \
 	"2 citecheck: --fix - writes one document to standard output; 2 were given: name a folder"
-check -q --fix notes.md notes.md 2> err.txt
+check -q --fix notes.md notes.md > /dev/null 2> err.txt
 expect "--fix onto the document itself: refused, the document kept" "$? $(cat err.txt) $(cmp notes.orig notes.md && echo same)" \
 	"2 citecheck: notes.md is the document itself: its copy goes elsewhere same"
 
