@@ -68,6 +68,10 @@ static void fix_anchor(const char *s, size_t n, const struct tag *t, const struc
 
 void fix_html(const char *src, size_t n, struct document *d, struct buf *out)
 {
+	if (!n) { /* an empty document (src may be NULL): no link to fix */
+		fixes_unmatched(d, "not-found");
+		return;
+	}
 	struct edits e = {0};
 	struct tag t;
 	size_t pos = 0;

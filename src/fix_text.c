@@ -133,8 +133,12 @@ static void fix_line(const char *s, size_t n, struct fix *f, struct fix *end, co
 
 void fix_text(const char *src, size_t n, struct document *d, const char *tmpl, struct buf *out)
 {
+	if (!n) { /* an empty document (src may be NULL): no link to fix */
+		fixes_unmatched(d, "not-found");
+		return;
+	}
 	struct hits h = {0};
-	struct fix *f = d->fixes, *end = d->fixes + d->nfixes;
+	struct fix *f = d->fixes, *end = f ? f + d->nfixes : f; /* no fixes: NULL, never NULL + 0 */
 	size_t pos = 0;
 	/* the line reader drops a UTF-8 byte-order mark: columns count without it */
 	if (n >= 3 && !memcmp(src, "\xEF\xBB\xBF", 3)) {
