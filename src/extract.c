@@ -147,6 +147,10 @@ static void add_link(struct extractor *x, size_t ri, const char *s, struct link_
 	}
 	size_t li = model_add_link(x->m, ri, hit->url, hit->syntax, x->lineno, col);
 	struct link *l = &x->m->refs[ri].links[li];
+	/* CommonMark undoes no escape in an autolink, and plain text none at all */
+	if (!x->no_columns && (hit->syntax == SYNTAX_AUTOLINK || hit->syntax == SYNTAX_BARE) &&
+	    (hit->end - hit->start != strlen(l->url) || memcmp(s + hit->start, l->url, hit->end - hit->start)))
+		l->written = xstrndup(s + hit->start, hit->end - hit->start);
 	if (!model_copy_classification(x->m, l)) {
 		classify_link(l, &x->cfg);
 		if (l->kind == LINK_LOCAL)

@@ -122,6 +122,11 @@ static void plan_link(struct model *m, struct document *d, size_t r, size_t k, c
 		if (l->repair_target == NO_INDEX || m->targets[l->repair_target].live.verdict != LIVE_ALIVE)
 			f->reason = "not-confirmed";
 		free(fixed);
+	} else if (l->written && (t->live.verdict == LIVE_ALIVE || (l->kind != LINK_DIRECT && a))) {
+		/* the escapes undone: the URL that was checked and works */
+		struct fix *f = add(d, FIX_REPAIR, r, l, k, l->url);
+		free(f->before);
+		f->before = xstrdup(l->written);
 	} else if (l->kind == LINK_ARCHIVE_REQUEST && a) {
 		add(d, FIX_SAVE, r, l, k, a->snapshot_url);
 	} else if (l->kind == LINK_ARCHIVE_SNAPSHOT && !l->pinned && a) {

@@ -68,10 +68,16 @@ static void hits_clear(struct hits *h)
 
 /* The hit of the fix's link: its URL at its column, or (no column known)
  * the first unused one with its URL. */
-static struct link_hit *find_hit(struct hits *h, const struct fix *f)
+static bool written_as(const char *s, const struct link_hit *hit, const char *raw)
+{
+	size_t n = hit->end - hit->start;
+	return strlen(raw) == n && !memcmp(s + hit->start, raw, n);
+}
+
+static struct link_hit *find_hit(struct hits *h, const char *s, const struct fix *f)
 {
 	for (size_t i = 0; i < h->n; i++)
-		if (!h->used[i] && h->v[i].url && !strcmp(h->v[i].url, f->before) &&
+		if (!h->used[i] && h->v[i].url && (!strcmp(h->v[i].url, f->before) || written_as(s, &h->v[i], f->before)) &&
 		    (f->column == 0 || h->col[i] == f->column)) {
 			h->used[i] = true;
 			return &h->v[i];
@@ -121,7 +127,7 @@ static void fix_line(const char *s, size_t n, struct fix *f, struct fix *end, co
 	for (; f < end; f++) {
 		if (f->reason)
 			continue; /* planned but not to apply: not confirmed */
-		struct link_hit *hit = find_hit(h, f);
+		struct link_hit *hit = find_hit(h, s, f);
 		if (!hit)
 			f->reason = "not-found"; /* the line is not as it was read */
 		else if (plan_edit(s, n, hit, f, tmpl, &edits))

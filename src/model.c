@@ -30,6 +30,7 @@ void link_finish(struct link *l)
 	free(l->original);
 	free(l->timestamp);
 	free(l->doi);
+	free(l->written);
 	problems_finish(&l->problems);
 }
 

@@ -61,6 +61,9 @@ struct link {
 	char *timestamp;   /* snapshot: the 1–14 digits as cited; NULL for a save request */
 	bool pinned;       /* snapshot: timestamp has all 14 digits */
 	char *doi;         /* DOI link: the DOI */
+	/* an autolink or bare URL written with backslash escapes ("a\_b"),
+	 * which work in neither: as written; NULL when written as url */
+	char *written;
 	size_t target;     /* index into model.targets */
 	/* snapshot or save request: the archived page's own target, checked
 	 * live too; NO_INDEX otherwise (set by archive_plan) */

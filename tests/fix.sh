@@ -47,12 +47,14 @@ cat > notes.md <<'DOC'
 6. Changed (2023). Retrieved May 20, 2023, from http://example.org/ok-changed.
 7. Fine (2023). Retrieved May 20, 2023, from http://example.org/ok-fine
 8. Still broken: <http://example.org/ok-dead too>
+9. Escaped: <http://example.org/ok\_escaped>
 DOC
 cp notes.md notes.orig
 # the Gone page's capture is from May 18; the unpinned one is pinned to the
 # capture nearest the access date (March 1 of the two); the save link gets
 # the capture of June 1; the changed page its capture of May 20, the day
-# it was cited; line 8's repair answers 404 (pages.json): not applied
+# it was cited; line 8's repair answers 404 (pages.json): not applied; an
+# autolink undoes no escape, so line 9's is taken out (the page answers)
 sed "s|@WB@|$WB|g" > notes.want <<'DOC'
 # Notes
 
@@ -66,6 +68,7 @@ sed "s|@WB@|$WB|g" > notes.want <<'DOC'
 6. Changed (2023). Retrieved May 20, 2023, from http://example.org/ok-changed ([archived](@WB@/20230520101010/http://example.org/ok-changed) 2023-05-20).
 7. Fine (2023). Retrieved May 20, 2023, from http://example.org/ok-fine
 8. Still broken: <http://example.org/ok-dead too>
+9. Escaped: <http://example.org/ok_escaped>
 DOC
 check -q -o out.json --fix fixed.md --fix-moved notes.md
 expect "exit 1: a dead link" "$?" 1
@@ -73,18 +76,20 @@ expect "the Markdown copy, byte for byte" "$(cmp notes.want fixed.md && echo sam
 expect "the document itself untouched" "$(cmp notes.orig notes.md && echo same)" same
 expect "each fix listed: line, kind, applied or why not" \
 	"$(jq -r '[.documents[0].fix.fixes[] | "\(.line):\(.kind):\(.applied):\(.reason)"] | join(" ")' out.json)" \
-	"5:dead:true:null 6:repair:true:null 7:pin:true:null 8:save-link:true:null 9:moved:true:null 10:changed:true:null 12:repair:false:not-confirmed"
+	"5:dead:true:null 6:repair:true:null 7:pin:true:null 8:save-link:true:null 9:moved:true:null 10:changed:true:null 12:repair:false:not-confirmed 13:repair:true:null"
 expect "a fix's before and after" "$(jq -r '.documents[0].fix.fixes[1] | "\(.before) -> \(.after)"' out.json)" \
 	"http://example.org/ok a report -> http://example.org/ok%20a%20report"
 expect "the copy's path; the run's counts" \
-	"$(jq -c '[.documents[0].fix.copy, .summary.fixes.found, .summary.fixes.applied, .summary.fixes.copies]' out.json)" '["fixed.md",7,6,1]'
+	"$(jq -c '[.documents[0].fix.copy, .summary.fixes.found, .summary.fixes.applied, .summary.fixes.copies]' out.json)" '["fixed.md",8,7,1]'
+expect "the escaped one: before as written, after as checked" \
+	"$(jq -r '.documents[0].fix.fixes[7] | "\(.before) -> \(.after)"' out.json)" 'http://example.org/ok\_escaped -> http://example.org/ok_escaped'
 # read again, the copy has the fixed URLs and none of the fixed findings
 "$bin" --extract-only -q fixed.md > again.json
 expect "the copy read again: no space, save-link or unpinned finding left but line 12's" \
 	"$(jq -r '[.documents[0].references[].links[].problems[] | select(.code | test("url-space|archive-save-request|archive-unpinned")) | "\(.line):\(.code)"] | join(" ")' again.json)" \
 	"12:url-space"
 expect "… and its links, the snapshots added beside the originals" \
-	"$(jq -r '[.documents[0].references[] | "\(.links | length)"] | join("")' again.json)" "21111211"
+	"$(jq -r '[.documents[0].references[] | "\(.links | length)"] | join("")' again.json)" "211112111"
 
 # without --fix-moved the moved page keeps its address; a template of one's own
 check -q -o out2.json --fix - --fix-template ' [archive: {snapshot}, {date}]' notes.md > stdout.md
@@ -96,8 +101,8 @@ expect "… and the report only in -o" "$(jq -r '.documents[0].fix.copy' out2.js
 # --fix-diff: what patch applies to the document gives the copy
 check -o out3.json --fix-diff --fix-moved notes.md > notes.diff 2> diff.err
 expect "the summary on standard error counts the fixes" "$(grep '^citecheck: fixes' diff.err)" \
-	"citecheck: fixes: 6 applied of 7 found"
-expect "--fix-diff: the hunks' headers" "$(grep '^@@' notes.diff | tr '\n' ' ')" "@@ -2,11 +2,11 @@ "
+	"citecheck: fixes: 7 applied of 8 found"
+expect "--fix-diff: the hunks' headers" "$(grep '^@@' notes.diff | tr '\n' ' ')" "@@ -2,12 +2,12 @@ "
 cp notes.md patched.md
 patch -s patched.md < notes.diff
 expect "… patch applies it and gives the copy" "$(cmp patched.md notes.want && echo same)" same
