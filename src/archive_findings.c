@@ -9,13 +9,8 @@
 /* "2023-05-18" from 14 digits; "?" if they are not a time. */
 static void day_of(const char *ts, char out[static 11])
 {
-	char iso[21];
-	if (wayback_timestamp_iso(ts, iso)) {
-		memcpy(out, iso, 10);
-		out[10] = '\0';
-	} else {
+	if (!wayback_timestamp_day(ts, out))
 		strcpy(out, "?");
-	}
 }
 
 /* Gives the text finding code on l the snapshot to cite, if it has none. */

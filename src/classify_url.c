@@ -245,3 +245,13 @@ bool url_has_scheme(const char *s)
 			return false;
 	return *s == ':';
 }
+
+bool wayback_timestamp_day(const char *ts, char out[static 11])
+{
+	char iso[21];
+	if (!wayback_timestamp_iso(ts, iso))
+		return false;
+	memcpy(out, iso, 10);
+	out[10] = '\0';
+	return true;
+}

@@ -39,5 +39,8 @@ const char *url_without_scheme_www(const char *url);
 /* "20240229041839" → "2024-02-29T04:18:39Z" into out; false unless the
  * timestamp has 14 digits and is a real time. */
 bool wayback_timestamp_iso(const char *ts, char out[static 21]);
+/* "2024-02-29" from the same 14 digits into out; false (out untouched)
+ * unless they are a real time. */
+bool wayback_timestamp_day(const char *ts, char out[static 11]);
 
 #endif

@@ -74,16 +74,11 @@ void fix_prepare(struct model *m, const struct fix_options *o)
 		}
 }
 
-/* "2023-05-18" from a capture's 14 digits. */
+/* "2023-05-18" from a capture's 14 digits; "" if they are not a time. */
 static void day_of(const char *ts, char out[static 11])
 {
-	char iso[21];
-	if (wayback_timestamp_iso(ts, iso)) {
-		memcpy(out, iso, 10);
-		out[10] = '\0';
-	} else {
+	if (!wayback_timestamp_day(ts, out))
 		out[0] = '\0';
-	}
 }
 
 static struct fix *add(struct document *d, enum fix_kind kind, size_t r, const struct link *l, size_t k,

@@ -90,9 +90,8 @@ static struct link_hit *find_hit(struct hits *h, const char *s, const struct fix
 static size_t addition_point(const char *s, size_t n, const struct link_hit *h)
 {
 	size_t at = h->after;
-	if (at < n && s[at] == '`')
-		while (at < n && (s[at] == '`' || s[at] == '_'))
-			at++;
+	if (at + 1 < n && s[at] == '`' && s[at + 1] == '_')
+		at += at + 2 < n && s[at + 2] == '_' ? 3 : 2;
 	return at;
 }
 
