@@ -122,7 +122,9 @@ static int write_copy(struct document *d, const struct buf *copy, const struct f
 		d->fixed_path = xstrdup("-");
 		return 0;
 	}
-	char *path = folder ? xasprintf("%s/%s", o->dest, inside(d->info.path)) : xstrdup(o->dest);
+	size_t len = strlen(o->dest);
+	char *path = folder ? xasprintf("%s%s%s", o->dest, o->dest[len - 1] == '/' ? "" : "/", inside(d->info.path))
+			    : xstrdup(o->dest);
 	int rc = folder ? make_parents(path, err, errlen) : 0;
 	if (rc == 0 && same_file(path, d->info.path)) {
 		snprintf(err, errlen, "%s is the document itself: its copy goes elsewhere", path);
@@ -200,7 +202,9 @@ int fix_documents(struct model *m, const struct fix_output *o, char *err, size_t
 	bool folder = false;
 	if (!o->diff && strcmp(o->dest, "-") != 0) {
 		struct stat st;
-		folder = (stat(o->dest, &st) == 0 && S_ISDIR(st.st_mode)) || m->ndocs > 1;
+		size_t len = strlen(o->dest);
+		/* a folder: one that exists, a name ending in "/", or the place for several copies */
+		folder = (stat(o->dest, &st) == 0 && S_ISDIR(st.st_mode)) || o->dest[len - 1] == '/' || m->ndocs > 1;
 		if (folder && mkdir(o->dest, 0777) != 0 && errno != EEXIST) {
 			snprintf(err, errlen, "cannot make the folder %s: %s", o->dest, strerror(errno));
 			return -1;

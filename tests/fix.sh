@@ -98,6 +98,10 @@ expect "--fix - : the copy on standard output" "$(sed -n 5p stdout.md)" \
 expect "… the moved page left alone without --fix-moved" "$(sed -n 9p stdout.md)" "$(sed -n 9p notes.md)"
 expect "… and the report only in -o" "$(jq -r '.documents[0].fix.copy' out2.json)" "-"
 
+# a name ending in "/" is a folder, made for the one copy
+check -q -o /dev/null --fix-moved --fix new/ notes.md
+expect "--fix new/ with one document: new/notes.md" "$(cmp new/notes.md notes.want && echo same)" same
+
 # --fix-diff: what patch applies to the document gives the copy
 check -o out3.json --fix-diff --fix-moved notes.md > notes.diff 2> diff.err
 expect "the summary on standard error counts the fixes" "$(grep '^citecheck: fixes' diff.err)" \
