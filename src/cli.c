@@ -15,8 +15,8 @@ void cli_usage(FILE *out)
 	      "cited URLs, check every URL once on the live web and in the Wayback Machine,\n"
 	      "and report what is dead, changed, archived or unverifiable, and the problems\n"
 	      "visible in the text itself, as JSON.\n"
-	      "A PATH is a document (Markdown, plain text, reST, HTML, DOCX, ODT, EPUB, BibTeX\n"
-	      "or CSL-JSON, told apart by content), a folder (its documents, walked; hidden\n"
+	      "A PATH is a document (Markdown, plain text, reST, HTML, DOCX, ODT, EPUB, PDF,\n"
+	      "BibTeX or CSL-JSON, told apart by content), a folder (its documents, walked; hidden\n"
 	      "entries skipped), - (standard input) or an http(s) URL (downloaded).\n"
 	      "\n"
 	      "Output:\n"
@@ -51,7 +51,8 @@ void cli_usage(FILE *out)
 	      "      --files-from FILE   also check the PATHs listed in FILE, one a line\n"
 	      "                          (- reads the list from standard input)\n"
 	      "      --input-format F    read every document as F, whatever its content: auto,\n"
-	      "                          text, markdown, html, docx, odt, epub, bibtex, csl-json\n"
+	      "                          text, markdown, html, docx, odt, epub, bibtex, csl-json,\n"
+	      "                          pdf\n"
 	      "                          (default: auto)\n"
 	      "      --base-url URL      resolve relative links of an HTML document against URL\n"
 	      "                          (default: its <base>, else they are not checked)\n"
@@ -573,7 +574,7 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 		case OPT_INPUT_FORMAT:
 			if (!doc_format_parse(optarg, &opt->input_format)) {
 				snprintf(err, errlen, "--input-format takes auto, text, markdown, html, docx, odt, epub, "
-						      "bibtex or csl-json, not '%s'", optarg);
+						      "bibtex, csl-json or pdf, not '%s'", optarg);
 				rc = -1;
 			}
 			break;

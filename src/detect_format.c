@@ -10,12 +10,12 @@ static const char *const names[] = {
 	[FORMAT_AUTO] = "auto",       [FORMAT_TEXT] = "text",         [FORMAT_MARKDOWN] = "markdown",
 	[FORMAT_HTML] = "html",       [FORMAT_DOCX] = "docx",         [FORMAT_ODT] = "odt",
 	[FORMAT_EPUB] = "epub",       [FORMAT_BIBTEX] = "bibtex",     [FORMAT_CSL_JSON] = "csl-json",
-	[FORMAT_ZIP] = "zip",         [FORMAT_XML] = "xml",
+	[FORMAT_PDF] = "pdf",         [FORMAT_ZIP] = "zip",         [FORMAT_XML] = "xml",
 };
 
 bool doc_format_parse(const char *name, enum doc_format *out)
 {
-	for (int f = FORMAT_AUTO; f <= FORMAT_CSL_JSON; f++)
+	for (int f = FORMAT_AUTO; f <= FORMAT_PDF; f++)
 		if (strcmp(name, names[f]) == 0) {
 			*out = (enum doc_format)f;
 			return true;
@@ -94,6 +94,8 @@ enum doc_format detect_format(const unsigned char *p, size_t n, const char *path
 {
 	if (zip_signature(p, n))
 		return FORMAT_ZIP;
+	if (n >= 5 && !memcmp(p, "%PDF-", 5))
+		return FORMAT_PDF;
 	size_t i = n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 	i = skip_space(p, n, i);
 	if (i < n && p[i] == '<') {

@@ -16,6 +16,7 @@ enum doc_format {
 	FORMAT_EPUB,
 	FORMAT_BIBTEX,
 	FORMAT_CSL_JSON,
+	FORMAT_PDF,
 	FORMAT_ZIP, /* a zip archive whose manifest is still to be read */
 	FORMAT_XML, /* XML of a vocabulary citecheck does not read */
 };

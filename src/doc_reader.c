@@ -12,7 +12,7 @@ static const struct {
 	size_t len;
 	const char *what;
 } signatures[] = {
-	{"%PDF-", 5, "a PDF file; citecheck reads Markdown or plain text (convert it first, e.g. with pdftotext)"},
+	{"%PDF-", 5, "a PDF file read as text (--input-format): leave the format to citecheck, which reads PDF"},
 	{"\xD0\xCF\x11\xE0", 4, "an old binary Office document; save it as Markdown or plain text"},
 	{"\xFF\xFE", 2, "UTF-16 text; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)"},
 	{"\xFE\xFF", 2, "UTF-16 text; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)"},

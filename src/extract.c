@@ -640,3 +640,8 @@ void extractor_record(struct extractor *x, const struct source_record *rec)
 		model_bind_target(x->m, ri, li);
 	}
 }
+
+void extractor_flow_part(struct extractor *x, const char *part)
+{
+	x->part = part;
+}

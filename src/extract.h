@@ -38,6 +38,9 @@ void extractor_structured(struct extractor *x); /* report no columns */
 /* What follows comes from this file of the document (model-owned, or NULL);
  * own_notes: the part numbers its notes anew (an EPUB chapter). */
 void extractor_set_part(struct extractor *x, const char *part, bool own_notes);
+/* The same, for a part that goes on from the one before (a PDF's next
+ * page): the entry, the note and the section being read go on. */
+void extractor_flow_part(struct extractor *x, const char *part);
 void extractor_block(struct extractor *x, const char *s, size_t n, unsigned line);
 void extractor_heading(struct extractor *x, int level, const char *s, size_t n, unsigned line);
 void extractor_cite(struct extractor *x, enum note_space space, const char *label, size_t len, unsigned line);

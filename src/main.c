@@ -4,7 +4,9 @@
 #include <curl/curl.h>
 #include <jansson.h>
 #include <libxml/parser.h>
+#include <poppler.h>
 #include <sqlite3.h>
+#include <zlib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,9 +74,9 @@ int main(int argc, char **argv)
 		/* the libraries as loaded now, which may be newer than built
 		 * against; libxml2 says 20914 for 2.9.14 */
 		long x = strtol(xmlParserVersion, NULL, 10);
-		printf("citecheck %s\n%s, jansson %s, %s, libxml2 %ld.%ld.%ld, SQLite %s\n", CITECHECK_VERSION,
-		       curl_version(), jansson_version_str(), archive_version_details(), x / 10000, x / 100 % 100, x % 100,
-		       sqlite3_libversion());
+		printf("citecheck %s\n%s, jansson %s, %s, libxml2 %ld.%ld.%ld, SQLite %s, poppler %s, zlib %s\n",
+		       CITECHECK_VERSION, curl_version(), jansson_version_str(), archive_version_details(), x / 10000,
+		       x / 100 % 100, x % 100, sqlite3_libversion(), poppler_get_version(), zlibVersion());
 		config_args_finish(&cfg);
 		free(merged);
 		return EXIT_CLEAN;

@@ -13,6 +13,7 @@
 #include "read_epub.h"
 #include "read_html.h"
 #include "read_odt.h"
+#include "read_pdf.h"
 #include "util.h"
 #include "zip_archive.h"
 
@@ -150,6 +151,8 @@ static int read_as(struct model *m, struct extractor *x, struct doc_input *in, e
 		return read_bibtex(m, x, in, err, errlen);
 	case FORMAT_CSL_JSON:
 		return read_csl_json(m, x, in, err, errlen);
+	case FORMAT_PDF:
+		return read_pdf(x, m, in, err, errlen);
 	case FORMAT_XML:
 		snprintf(err, errlen, "this is an XML document of a kind citecheck does not read "
 				      "(it reads HTML, XHTML, DOCX, ODT and EPUB)");

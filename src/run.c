@@ -412,6 +412,7 @@ int run(const struct options *opt)
 		progress_end(&progress);
 		if (warc)
 			warc_close(warc, m, err, sizeof err); /* what was fetched before, kept */
+		free(wayback_host);
 		model_destroy(m);
 		network_close(&net);
 		baseline_free(old);

@@ -17,7 +17,7 @@ run() { # run ARGS… ; sets rc, out, err
 run --version
 expect "--version" "$rc $(printf '%s\n' "$out" | head -n 1)" "0 citecheck 0.1.0"
 expect_match "… and the libraries it runs with" "$(printf '%s\n' "$out" | sed -n 2p)" \
-	"^libcurl/[0-9.]+ .*, jansson [0-9.]+, libarchive [0-9.]+ .*, libxml2 [0-9]+\.[0-9]+\.[0-9]+, SQLite [0-9.]+$"
+	"^libcurl/[0-9.]+ .*, jansson [0-9.]+, libarchive [0-9.]+ .*, libxml2 [0-9]+\.[0-9]+\.[0-9]+, SQLite [0-9.]+, poppler [0-9.]+, zlib [0-9.]+$"
 run --extract-only "$fixtures/001_c25326fb54ddfca2.txt"
 expect "the report names its maker" "$(jq -c .citecheck "$tmp/out")" '{"name":"citecheck","version":"0.1.0","schema":6}'
 run --help
@@ -72,8 +72,8 @@ expect "NUL byte" "$rc" 2
 expect_match "… explained" "$err" "line 1 contains a NUL byte: this is not a text document"
 printf '%%PDF-1.7\n' > "$tmp/x.pdf"
 run --extract-only "$tmp/x.pdf"
-expect "PDF" "$rc" 2
-expect_match "… explained" "$err" "this is a PDF file"
+expect "a damaged PDF" "$rc" 2
+expect_match "… explained" "$err" "the PDF is damaged or not a PDF"
 printf '\377\376R\000e\000' > "$tmp/u16.txt"
 run --extract-only "$tmp/u16.txt"
 expect "UTF-16" "$rc" 2

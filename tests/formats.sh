@@ -158,9 +158,9 @@ cp "$fx/refs.bib" "$tmp/refs.md"
 expect "BibTeX named .md" "$("$bin" --extract-only -q "$tmp/refs.md" | jq -r .documents[0].format)" bibtex
 expect "--input-format text reads HTML as text" \
 	"$("$bin" --extract-only -q --input-format text "$fx/nobase.html" | jq -r .documents[0].format)" text
-"$bin" --extract-only -q --input-format pdf "$fx/nobase.html" > /dev/null 2> "$tmp/err"
-expect "--input-format pdf: exit 2" "$?" 2
-expect_match "--input-format pdf: the formats listed" "$(cat "$tmp/err")" "takes auto, text, markdown, html, docx, odt, epub, bibtex or csl-json, not 'pdf'"
+"$bin" --extract-only -q --input-format rtf "$fx/nobase.html" > /dev/null 2> "$tmp/err"
+expect "--input-format rtf: exit 2" "$?" 2
+expect_match "--input-format rtf: the formats listed" "$(cat "$tmp/err")" "takes auto, text, markdown, html, docx, odt, epub, bibtex, csl-json or pdf, not 'rtf'"
 
 cd "$tmp" && expect_valid_reports
 finish formats

@@ -1,0 +1,68 @@
+/* pdf_text.h — a PDF's text through poppler's GLib API: per page, its lines
+ * in poppler's reading order, each with its glyphs' font sizes (a
+ * superscript note number is smaller than the text around it), its place on
+ * the page, and the spans its URI link annotations cover, so that a reader
+ * can take a link's target from the annotation rather than from text a line
+ * break or the text layer has garbled. Shared by the PDF reader and the
+ * drift comparison of PDF pages.
+ *
+ * A PDF is untrusted: pages and text are capped; an encrypted or damaged
+ * one ends in a clear message. */
+#ifndef CITECHECK_PDF_TEXT_H
+#define CITECHECK_PDF_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define PDF_MAX_PAGES 10000
+#define PDF_MAX_TEXT ((size_t)64 << 20) /* bytes of text over the whole document */
+
+/* Bytes [start, end) of a line in one font size. */
+struct pdf_run {
+	size_t start, end;
+	double size;
+};
+
+/* Bytes [start, end) of a line under a URI annotation. */
+struct pdf_link {
+	size_t start, end;
+	size_t uri; /* index into the page's uris */
+};
+
+struct pdf_line {
+	char *text; /* UTF-8, without its newline */
+	size_t len;
+	double top, bottom, left; /* its first glyph's box, from the page's top left, in points */
+	struct pdf_run *runs;
+	size_t nruns;
+	struct pdf_link *links;
+	size_t nlinks;
+};
+
+struct pdf_page {
+	struct pdf_line *lines;
+	size_t nlines, lines_cap;
+	char **uris; /* the page's URI annotations' targets, owned */
+	size_t nuris;
+	double height;
+};
+
+struct pdf_doc {
+	void *doc; /* PopplerDocument */
+	int pages;
+	size_t text_bytes; /* read so far, against PDF_MAX_TEXT */
+	char error[256];
+};
+
+/* data stays the caller's and must outlive d. Returns 0, or -1 with
+ * d->error set (encrypted, damaged, too many pages). */
+int pdf_open(struct pdf_doc *d, const void *data, size_t len);
+/* Page i (0-based) into p. Returns 0, or -1 with d->error set (the text cap). */
+int pdf_page_read(struct pdf_doc *d, int i, struct pdf_page *p);
+void pdf_page_finish(struct pdf_page *p);
+void pdf_close(struct pdf_doc *d);
+
+/* The font size of the line's glyph at byte offset at (0 when not known). */
+double pdf_line_size_at(const struct pdf_line *l, size_t at);
+
+#endif

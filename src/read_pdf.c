@@ -1,0 +1,383 @@
+#include "read_pdf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pdf_text.h"
+#include "util.h"
+
+/* A glyph this much smaller than the body's is a superscript note number. */
+#define NOTE_SIZE_RATIO 0.8
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* The body text's font size: the size most bytes are set in. */
+static double body_size(const struct pdf_page *pages, size_t n)
+{
+	double best = 0, sizes[64];
+	size_t weight[64], ns = 0, top = 0;
+	for (size_t p = 0; p < n; p++)
+		for (size_t i = 0; i < pages[p].nlines; i++)
+			for (size_t r = 0; r < pages[p].lines[i].nruns; r++) {
+				const struct pdf_run *run = &pages[p].lines[i].runs[r];
+				double s = (double)(long)(run->size * 2 + 0.5) / 2; /* half points */
+				size_t k = 0;
+				while (k < ns && sizes[k] != s)
+					k++;
+				if (k == ns && ns < 64) {
+					sizes[ns] = s;
+					weight[ns++] = 0;
+				}
+				if (k < ns)
+					weight[k] += run->end - run->start;
+			}
+	for (size_t k = 0; k < ns; k++)
+		if (weight[k] > top) {
+			top = weight[k];
+			best = sizes[k];
+		}
+	return best;
+}
+
+/* Digits set smaller than the body at [at, *end): a note number. */
+static bool small_number(const struct pdf_line *l, size_t at, double body, size_t *end)
+{
+	size_t e = at;
+	while (e < l->len && e - at < 4 && is_digit(l->text[e]))
+		e++;
+	if (e == at || (e < l->len && is_digit(l->text[e])))
+		return false;
+	double s = pdf_line_size_at(l, at);
+	if (!(s > 0 && body > 0 && s < body * NOTE_SIZE_RATIO))
+		return false;
+	*end = e;
+	return true;
+}
+
+/* poppler may give a footnote's number as a line of its own, after the
+ * note's text: it joins the line it stands beside, on its right. */
+static void join_orphan_numbers(struct pdf_page *p, double body, bool *gone)
+{
+	for (size_t i = 0; i < p->nlines; i++) {
+		struct pdf_line *o = &p->lines[i];
+		size_t e;
+		if (!small_number(o, 0, body, &e) || e != o->len)
+			continue;
+		double mid = (o->top + o->bottom) / 2;
+		for (size_t j = 0; j < p->nlines; j++) {
+			struct pdf_line *t = &p->lines[j];
+			if (j == i || gone[j] || mid < t->top || mid > t->bottom || t->left < o->left || t->left > o->left + 30)
+				continue;
+			char *joined = xasprintf("%.*s %s", (int)o->len, o->text, t->text);
+			size_t shift = o->len + 1;
+			free(t->text);
+			t->text = joined;
+			t->len += shift;
+			for (size_t r = 0; r < t->nruns; r++)
+				t->runs[r].start += shift, t->runs[r].end += shift;
+			for (size_t k = 0; k < t->nlinks; k++)
+				t->links[k].start += shift, t->links[k].end += shift;
+			/* the number keeps its small size: a run of its own in front */
+			t->runs = xrealloc(t->runs, (t->nruns + 1) * sizeof *t->runs);
+			memmove(t->runs + 1, t->runs, t->nruns * sizeof *t->runs);
+			t->runs[0] = (struct pdf_run){0, o->len, o->nruns ? o->runs[0].size : 0};
+			t->nruns++;
+			gone[i] = true;
+			break;
+		}
+	}
+}
+
+static bool looks_like_url(const char *s, size_t n)
+{
+	return (n >= 7 && !strncmp(s, "http://", 7)) || (n >= 8 && !strncmp(s, "https://", 8)) ||
+	       (n >= 4 && !strncmp(s, "www.", 4));
+}
+
+/* One line as the extractor reads it: note numbers as [^N] (a line that
+ * starts with one begins the note, "[^N]: "), annotated spans as links. */
+static void line_text(const struct pdf_page *p, const struct pdf_line *l, double body, bool *in_notes,
+		      char **last_uri, struct buf *out)
+{
+	buf_clear(out);
+	size_t i = 0, e;
+	if (small_number(l, 0, body, &e)) {
+		buf_append(out, "[^", 2);
+		buf_append(out, l->text, e);
+		buf_append(out, "]: ", 3);
+		*in_notes = true;
+		i = e;
+		while (i < l->len && l->text[i] == ' ')
+			i++;
+	}
+	if (l->len - i >= 3 && !memcmp(l->text + i, "\xE2\x80\xA2", 3)) { /* "•": a list item */
+		buf_append(out, "- ", 2);
+		i += 3;
+		while (i < l->len && l->text[i] == ' ')
+			i++;
+	}
+	size_t k = 0;
+	while (i < l->len) {
+		while (k < l->nlinks && l->links[k].end <= i)
+			k++;
+		if (k < l->nlinks && l->links[k].start <= i) {
+			const struct pdf_link *a = &l->links[k];
+			const char *uri = p->uris[a->uri];
+			const char *vis = l->text + a->start;
+			size_t vn = a->end - a->start;
+			if (*last_uri && !strcmp(*last_uri, uri) && a->start == 0) {
+				/* the rest of a URL wrapped from the line before: written there */
+			} else if (looks_like_url(vis, vn)) {
+				buf_putc(out, '<');
+				buf_append(out, uri, strlen(uri));
+				buf_putc(out, '>');
+			} else {
+				buf_putc(out, '[');
+				buf_append(out, vis, vn);
+				buf_append(out, "](<", 3);
+				buf_append(out, uri, strlen(uri));
+				buf_append(out, ">)", 2);
+			}
+			free(*last_uri);
+			*last_uri = a->end == l->len ? xstrdup(uri) : NULL;
+			i = a->end;
+			continue;
+		}
+		if (i > 0 && is_digit(l->text[i]) && !is_digit(l->text[i - 1]) && small_number(l, i, body, &e)) {
+			buf_append(out, "[^", 2);
+			buf_append(out, l->text + i, e - i);
+			buf_putc(out, ']');
+			i = e;
+			continue;
+		}
+		buf_putc(out, l->text[i++]);
+	}
+	if (!l->nlinks || l->links[l->nlinks - 1].end != l->len) {
+		free(*last_uri);
+		*last_uri = NULL;
+	}
+	if (!out->data)
+		buf_append(out, "", 0);
+}
+
+
+/* The dominant font size of a line: the one most of its bytes are set in. */
+static double line_size(const struct pdf_line *l)
+{
+	double best = 0;
+	size_t top = 0;
+	for (size_t r = 0; r < l->nruns; r++)
+		if (l->runs[r].end - l->runs[r].start > top) {
+			top = l->runs[r].end - l->runs[r].start;
+			best = l->runs[r].size;
+		}
+	return best;
+}
+
+/* The usual distance between the tops of two lines that follow each other. */
+static double line_spacing(const struct pdf_page *p, const bool *gone)
+{
+	double d[256];
+	size_t n = 0;
+	double prev = -1;
+	for (size_t i = 0; i < p->nlines && n < 256; i++) {
+		if (gone[i])
+			continue;
+		double gap = p->lines[i].top - prev;
+		if (prev >= 0 && gap > 1 && gap < 60)
+			d[n++] = gap;
+		prev = p->lines[i].top;
+	}
+	for (size_t i = 1; i < n; i++) /* insertion sort: a page has a few dozen lines */
+		for (size_t j = i; j > 0 && d[j - 1] > d[j]; j--) {
+			double t = d[j];
+			d[j] = d[j - 1];
+			d[j - 1] = t;
+		}
+	return n ? d[n / 2] : 0;
+}
+
+/* Where a page's notes begin (p->nlines: none). poppler gives the notes
+ * after the body: they begin at the first line that starts with a note
+ * number, or earlier, after a gap wider than the page's paragraphs leave,
+ * with the note the page before ended in; a page set wholly in a smaller
+ * size is notes. */
+static size_t notes_start(const struct pdf_page *p, const bool *gone, double body, bool continued)
+{
+	size_t first_number = p->nlines, e;
+	bool all_small = true, any = false;
+	for (size_t i = 0; i < p->nlines; i++) {
+		if (gone[i])
+			continue;
+		any = true;
+		all_small = all_small && line_size(&p->lines[i]) < body * 0.92;
+		if (first_number == p->nlines && small_number(&p->lines[i], 0, body, &e))
+			first_number = i;
+	}
+	if (continued && any && all_small)
+		return 0;
+	if (!continued && first_number == p->nlines)
+		return p->nlines;
+	double spacing = line_spacing(p, gone), prev = -1;
+	size_t gap_at = p->nlines;
+	for (size_t i = 0; i < first_number && i < p->nlines; i++) {
+		if (gone[i])
+			continue;
+		if (prev >= 0 && spacing > 0 && p->lines[i].top - prev > 1.9 * spacing)
+			gap_at = i;
+		prev = p->lines[i].top;
+	}
+	return gap_at < first_number ? gap_at : first_number;
+}
+
+static int read_pages(struct pdf_doc *pdf, struct pdf_page **pages, char *err, size_t errlen)
+{
+	*pages = xcalloc((size_t)pdf->pages + 1, sizeof **pages);
+	for (int i = 0; i < pdf->pages; i++)
+		if (pdf_page_read(pdf, i, &(*pages)[i]) < 0) {
+			snprintf(err, errlen, "%s", pdf->error);
+			return -1;
+		}
+	return 0;
+}
+
+/* Note lines held back until the note they belong to is known to be
+ * complete: a note that runs on to the next page continues there after
+ * that page's body, and the extractor must read its lines together. */
+struct held {
+	const char **part;
+	unsigned *line;
+	char **text;
+	size_t n, cap;
+};
+
+static void hold(struct held *h, const char *part, unsigned line, const struct buf *text)
+{
+	size_t cap = h->cap;
+	grow_array(&h->text, &h->cap, h->n + 1, sizeof *h->text);
+	if (h->cap != cap) {
+		h->part = xrealloc(h->part, h->cap * sizeof *h->part);
+		h->line = xrealloc(h->line, h->cap * sizeof *h->line);
+	}
+	h->part[h->n] = part;
+	h->line[h->n] = line;
+	h->text[h->n++] = xstrndup(text->data, text->len);
+}
+
+/* The held notes into the extractor, after a blank line that ends the body's paragraph. */
+static void release(struct held *h, struct extractor *x)
+{
+	if (!h->n)
+		return;
+	extractor_line(x, "", 0, h->line[0]);
+	for (size_t i = 0; i < h->n; i++) {
+		extractor_flow_part(x, h->part[i]);
+		extractor_line(x, h->text[i], strlen(h->text[i]), h->line[i]);
+		free(h->text[i]);
+	}
+	extractor_line(x, "", 0, h->line[h->n - 1] + 1);
+	h->n = 0;
+}
+
+static void held_finish(struct held *h)
+{
+	for (size_t i = 0; i < h->n; i++)
+		free(h->text[i]);
+	free(h->text);
+	free(h->part);
+	free(h->line);
+}
+
+/* One page: its body to the extractor, its notes held (those that go on
+ * from the page before join theirs). */
+static size_t read_page(struct extractor *x, struct model *m, struct pdf_page *p, int pi, double body,
+			struct held *notes_held, char **uri_body, char **uri_notes, size_t *text)
+{
+	bool *gone = xcalloc(p->nlines + 1, sizeof *gone);
+	join_orphan_numbers(p, body, gone);
+	char name[32];
+	snprintf(name, sizeof name, "page %d", pi + 1);
+	const char *part = model_part(m, name);
+	extractor_flow_part(x, part);
+	size_t notes = notes_start(p, gone, body, notes_held->n > 0);
+	struct buf line;
+	buf_init(&line);
+	unsigned n = 0;
+	bool in_notes = false, body_open = false;
+	for (size_t i = 0; i < p->nlines; i++) {
+		if (gone[i])
+			continue;
+		bool note = i >= notes;
+		size_t e;
+		if (note && small_number(&p->lines[i], 0, body, &e)) {
+			if (body_open) /* the page's body ends before its notes */
+				extractor_line(x, "", 0, n + 1);
+			body_open = false;
+			release(notes_held, x);
+			extractor_flow_part(x, part);
+		}
+		line_text(p, &p->lines[i], body, &in_notes, note ? uri_notes : uri_body, &line);
+		*text += p->lines[i].len;
+		n++;
+		if (!line.len && p->lines[i].len)
+			continue; /* the rest of a wrapped URL, written on the line before */
+		if (note) {
+			hold(notes_held, part, n, &line);
+		} else {
+			extractor_line(x, line.data, line.len, n);
+			body_open = true;
+		}
+	}
+	if (body_open)
+		extractor_line(x, "", 0, n + 1);
+	buf_finish(&line);
+	free(gone);
+	return n;
+}
+
+int read_pdf(struct extractor *x, struct model *m, struct doc_input *in, char *err, size_t errlen)
+{
+	char *data = NULL;
+	size_t len = 0;
+	if (doc_input_slurp(in, &data, &len) < 0) {
+		snprintf(err, errlen, "%s", in->error);
+		return -1;
+	}
+	struct pdf_doc pdf;
+	if (pdf_open(&pdf, data, len) < 0) {
+		snprintf(err, errlen, "%s", pdf.error);
+		free(data);
+		return -1;
+	}
+	struct pdf_page *pages;
+	int rc = read_pages(&pdf, &pages, err, errlen);
+	double body = rc == 0 ? body_size(pages, (size_t)pdf.pages) : 0;
+	size_t text = 0, lines = 0;
+	extractor_structured(x);
+	struct held notes = {0};
+	/* the link a line ended in, in the body and in the notes: a URL wrapped on to the next line or page */
+	char *uri_body = NULL, *uri_notes = NULL;
+	for (int pi = 0; rc == 0 && pi < pdf.pages; pi++)
+		lines += read_page(x, m, &pages[pi], pi, body, &notes, &uri_body, &uri_notes, &text);
+	release(&notes, x);
+	held_finish(&notes);
+	if (rc == 0 && text == 0) {
+		snprintf(err, errlen, "the PDF has no text layer (%d page%s of images, e.g. a scan): run OCR on it first",
+			 pdf.pages, pdf.pages == 1 ? "" : "s");
+		rc = -1;
+	}
+	free(uri_body);
+	free(uri_notes);
+	m->doc.lines = (unsigned)lines;
+	m->doc.bytes = len;
+	for (int pi = 0; pi < pdf.pages; pi++)
+		pdf_page_finish(&pages[pi]);
+	free(pages);
+	pdf_close(&pdf);
+	free(data);
+	return rc;
+}

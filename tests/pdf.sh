@@ -1,0 +1,61 @@
+#!/bin/sh
+# PDF reports through poppler: fixtures/formats/seed.pdf is LibreOffice
+# 7.4's PDF of seed.docx (make-formats.sh), with the seed's footnotes at the
+# bottom of its pages and its links as URI annotations; a damaged PDF and one
+# with no text layer get their messages. No network.
+. "$(dirname "$0")/lib.sh"
+bin=$1
+fx=$2/formats
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+"$bin" --extract-only -q "$fx/seed.pdf" > "$tmp/pdf.json"
+"$bin" --extract-only -q "$fx/seed.docx" > "$tmp/docx.json"
+q() { jq -r "$1" "$tmp/pdf.json"; }
+expect "read as PDF, located by page and line" "$(q '.documents[0] | "\(.format) \(.location) \(.references[0].part)"')" "pdf line page 1"
+# the same report: the distinct URLs of its DOCX
+expect "the DOCX's distinct URLs, as many" "$(q .summary.distinct_urls)" "$(jq -r .summary.distinct_urls "$tmp/docx.json")"
+# page 3 ends with footnote 4, Project88's submission (read in the PDF's text)
+expect "footnote 4, at the foot of page 3" \
+	"$(q '.documents[0].references[] | select(.footnote == "4") | "\(.part) \(.links[0].url)"')" \
+	"page 3 https://the88project.org/submission-human-rights-dialogue/"
+# footnote 5's first source wraps its URL after "bao-": the annotation gives it whole, once
+expect "a URL wrapped over two lines, whole from its annotation" \
+	"$(q '[.documents[0].references[] | select(.footnote == "5") | .links[].url | select(contains("vietnam.vn/bao"))] | join(" ")')" \
+	"https://web.archive.org/web/20240229041839/https://www.vietnam.vn/bao-ve-an-ninh-quoc-gia-la-nhiem-vu-trong-yeu-thuong-xuyen/"
+expect "no URL cut at a line's end" "$(q '[.documents[0].references[].links[].url | select(test("[-/]$") and (contains("bao-") | not))] | map(select(endswith("-"))) | length')" 0
+# footnote 5 (45 sources) begins at the foot of page 4 and runs on over
+# the next pages: all its links stay under it, as in the DOCX
+expect "a note that runs on over pages keeps its links" \
+	"$(q '[.documents[0].references[] | select(.footnote == "5")] | "\(.[0].part) \([.[].links | length] | add)"')" \
+	"page 4 $(jq -r '[.documents[0].references[] | select(.footnote == "5") | .links | length] | add' "$tmp/docx.json")"
+# the (footnote, URL) pairs the DOCX and the PDF share, of the DOCX's
+jq -r '.documents[0].references[] | .footnote as $f | .links[] | "\($f) \(.url)"' "$tmp/docx.json" | sort -u > "$tmp/docx.pairs"
+jq -r '.documents[0].references[] | .footnote as $f | .links[] | "\($f) \(.url)"' "$tmp/pdf.json" | sort -u > "$tmp/pdf.pairs"
+shared=$(comm -12 "$tmp/docx.pairs" "$tmp/pdf.pairs" | wc -l | tr -d ' ')
+echo "pdf: $shared of $(wc -l < "$tmp/docx.pairs" | tr -d ' ') (footnote, URL) pairs of the DOCX found in its PDF"
+expect_match "most sources under the same footnote as in the DOCX (at least 135 of 154)" "$shared" '^(13[5-9]|14[0-9]|15[0-4])$'
+
+printf '%%PDF-1.7\n1 0 obj\n<<' > "$tmp/cut.pdf"
+"$bin" --extract-only -q "$tmp/cut.pdf" > /dev/null 2> "$tmp/err"
+expect "a damaged PDF: exit 2, said" "$? $(cat "$tmp/err")" "2 citecheck: $tmp/cut.pdf: the PDF is damaged or not a PDF: PDF document is damaged"
+# a PDF of one page with nothing on it: a scan would be the same to citecheck
+python3 - "$tmp/blank.pdf" <<'PY'
+import sys
+objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>"]
+out = bytearray(b"%PDF-1.4\n")
+offsets = []
+for i, o in enumerate(objs, 1):
+    offsets.append(len(out))
+    out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
+xref = len(out)
+out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+for off in offsets:
+    out += b"%010d 00000 n \n" % off
+out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+open(sys.argv[1], "wb").write(out)
+PY
+"$bin" --extract-only -q "$tmp/blank.pdf" > /dev/null 2> "$tmp/err"
+expect "no text layer: exit 2, said" "$? $(cat "$tmp/err")" \
+	"2 citecheck: $tmp/blank.pdf: the PDF has no text layer (1 page of images, e.g. a scan): run OCR on it first"
+finish pdf
