@@ -255,8 +255,40 @@ struct held {
 	size_t n, cap;
 };
 
+/* A "<http…" autolink that its line does not close: the text wrapped it,
+ * and the next line holds the rest up to its ">". Joining them is certain;
+ * only the space the wrap may have eaten is not, and a URL joined with one
+ * keeps it, to be reported (url-space) rather than guessed away. */
+#define WRAP_JOIN_MAX 2048
+
+static bool open_autolink(const char *s, size_t n)
+{
+	for (size_t i = n; i-- > 0;) {
+		if (s[i] == '>')
+			return false;
+		if (s[i] == '<' && n - i > 4 && !strncmp(s + i + 1, "http", 4))
+			return n < WRAP_JOIN_MAX;
+	}
+	return false;
+}
+
+/* prev and next, joined where the text wrapped a URL. */
+static char *join_wrapped(const char *prev, const char *next)
+{
+	size_t n = strlen(prev);
+	char last = n ? prev[n - 1] : ' ';
+	bool tight = strchr("-/._=?&#%~", last) || strchr("/.-", next[0]);
+	return xasprintf("%s%s%s", prev, tight ? "" : " ", next);
+}
+
 static void hold(struct held *h, const char *part, unsigned line, const struct buf *text)
 {
+	if (h->n && open_autolink(h->text[h->n - 1], strlen(h->text[h->n - 1]))) {
+		char *joined = join_wrapped(h->text[h->n - 1], text->data);
+		free(h->text[h->n - 1]);
+		h->text[h->n - 1] = joined;
+		return;
+	}
 	size_t cap = h->cap;
 	grow_array(&h->text, &h->cap, h->n + 1, sizeof *h->text);
 	if (h->cap != cap) {
@@ -306,8 +338,9 @@ static size_t read_page(struct extractor *x, struct model *m, struct pdf_page *p
 	size_t notes = notes_start(p, gone, body, notes_held->n > 0);
 	struct buf line;
 	buf_init(&line);
-	unsigned n = 0;
+	unsigned n = 0, wrapped_at = 0;
 	bool in_notes = false, body_open = false;
+	char *wrapped = NULL; /* a body line that ended inside an autolink */
 	for (size_t i = 0; i < p->nlines; i++) {
 		if (gone[i])
 			continue;
@@ -327,13 +360,30 @@ static size_t read_page(struct extractor *x, struct model *m, struct pdf_page *p
 			continue; /* the rest of a wrapped URL, written on the line before */
 		if (note) {
 			hold(notes_held, part, n, &line);
-		} else {
-			extractor_line(x, line.data, line.len, n);
-			body_open = true;
+			continue;
 		}
+		if (wrapped) { /* the line before ended inside an autolink */
+			char *joined = join_wrapped(wrapped, line.data);
+			free(wrapped);
+			wrapped = NULL;
+			buf_clear(&line);
+			buf_append(&line, joined, strlen(joined));
+			free(joined);
+		}
+		if (open_autolink(line.data, line.len)) {
+			wrapped = xstrdup(line.data);
+			wrapped_at = n;
+			continue;
+		}
+		extractor_line(x, line.data, line.len, wrapped_at ? wrapped_at : n);
+		wrapped_at = 0;
+		body_open = true;
 	}
-	if (body_open)
+	if (wrapped) /* never closed: as it was */
+		extractor_line(x, wrapped, strlen(wrapped), wrapped_at);
+	if (body_open || wrapped)
 		extractor_line(x, "", 0, n + 1);
+	free(wrapped);
 	buf_finish(&line);
 	free(gone);
 	return n;
