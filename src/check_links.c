@@ -59,6 +59,20 @@ static bool is_hex(char c)
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
+char *fix_repair_url(const char *url)
+{
+	char *r = url_repair(url);
+	struct buf b;
+	buf_init(&b);
+	for (const char *p = r; *p; p++) {
+		buf_putc(&b, *p);
+		if (*p == '%' && !(is_hex(p[1]) && is_hex(p[2])))
+			buf_append(&b, "25", 2);
+	}
+	free(r);
+	return buf_steal(&b);
+}
+
 static void add(struct link *l, enum problem_code code, char *msg, char *suggestion)
 {
 	problems_add(&l->problems, code, l->line, l->column, msg, suggestion);

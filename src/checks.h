@@ -13,6 +13,9 @@ void check_link_text(struct link *l);
 /* The URL with spaces and illegal characters repaired as a reader's browser
  * would need them; the caller frees it. */
 char *url_repair(const char *url);
+/* The same, and a "%" that starts no escape written as "%25": the URL a
+ * fix may put in its place once the web confirms it (fix_plan.h). */
+char *fix_repair_url(const char *url);
 void check_links(struct model *m);
 
 /* check_dates.c: a date in the URL path that contradicts the publication

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "doc_input.h"
 #include "fetch_document.h"
 #include "fix_diff.h"
 #include "fix_html.h"
@@ -14,29 +15,25 @@
 #include "report_file.h"
 #include "util.h"
 
-#define FIX_MAX_DOCUMENT ((size_t)1 << 30) /* bytes of a text document read again */
-
 static bool text_format(const char *f)
 {
 	return !strcmp(f, "markdown") || !strcmp(f, "text") || !strcmp(f, "rst");
 }
 
-static int slurp(const char *path, struct buf *b, char *err, size_t errlen)
+/* The document's bytes again, read as the readers read them (doc_input.h). */
+static int slurp(const char *path, char **data, size_t *len, char *err, size_t errlen)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		snprintf(err, errlen, "cannot read %s again: %s", path, strerror(errno));
-		return -1;
-	}
-	char block[64 * 1024];
-	size_t got;
-	while ((got = fread(block, 1, sizeof block, f)) > 0 && b->len <= FIX_MAX_DOCUMENT)
-		buf_append(b, block, got);
-	int rc = ferror(f) || b->len > FIX_MAX_DOCUMENT ? -1 : 0;
+	struct doc_input in;
+	int rc = doc_input_open(&in, path) == 0 && doc_input_slurp(&in, data, len) == 0 ? 0 : -1;
 	if (rc)
-		snprintf(err, errlen, "cannot read %s again: %s", path, b->len > FIX_MAX_DOCUMENT ? "too large" : strerror(errno));
-	fclose(f);
+		snprintf(err, errlen, "cannot read %s again: %s", path, in.error);
+	doc_input_close(&in);
 	return rc;
+}
+
+static bool zip_format(const char *f)
+{
+	return !strcmp(f, "docx") || !strcmp(f, "odt");
 }
 
 /* Why a document cannot have a fixed copy, or NULL when it can. */
@@ -49,22 +46,23 @@ static const char *unfixable(const struct document *d)
 	if (fetch_document_url(d->info.path))
 		return "a document downloaded from the web is not fixed";
 	const char *f = d->info.format;
-	if (!text_format(f) && strcmp(f, "html") && strcmp(f, "docx") && strcmp(f, "odt"))
+	if (!text_format(f) && strcmp(f, "html") && !zip_format(f))
 		return "fixes are written into Markdown, text, reST, HTML, DOCX and ODT only; the report lists them";
 	return NULL;
 }
 
-/* The fixed copy of d, into out. Returns 0, or -1 with err set. */
-static int fixed_copy(struct document *d, const struct buf *orig, const char *tmpl, struct buf *out, char *err,
-		      size_t errlen)
+/* The fixed copy of d (orig: its bytes, unless a zip), into out. Returns
+ * 0, or -1 with err set. */
+static int fixed_copy(struct document *d, const char *orig, size_t len, const char *tmpl, struct buf *out,
+		      char *err, size_t errlen)
 {
 	const char *f = d->info.format;
-	if (!strcmp(f, "docx") || !strcmp(f, "odt"))
+	if (zip_format(f))
 		return fix_zip(d->info.path, !strcmp(f, "odt"), d, out, err, errlen);
 	if (!strcmp(f, "html"))
-		fix_html(orig->data, orig->len, d, out);
+		fix_html(orig, len, d, out);
 	else
-		fix_text(orig->data, orig->len, d, fix_text_template(f, tmpl), out);
+		fix_text(orig, len, d, fix_text_template(f, tmpl), out);
 	return 0;
 }
 
@@ -161,38 +159,38 @@ static void unwritten(struct document *d)
 static int fix_one(struct document *d, const struct fix_output *o, bool folder, char *err, size_t errlen)
 {
 	const char *why = unfixable(d);
-	if (!why && o->diff && (!strcmp(d->info.format, "docx") || !strcmp(d->info.format, "odt")))
+	if (!why && o->diff && zip_format(d->info.format))
 		why = "--fix-diff is for text formats; --fix writes DOCX and ODT copies";
 	if (why) {
 		d->fix_error = d->error ? NULL : xstrdup(why);
 		unwritten(d);
 		return 0;
 	}
-	struct buf orig, copy;
-	buf_init(&orig);
+	char *orig = NULL;
+	size_t len = 0;
+	struct buf copy;
 	buf_init(&copy);
 	char why_not[512];
-	bool zip = !strcmp(d->info.format, "docx") || !strcmp(d->info.format, "odt");
-	int rc = zip ? 0 : slurp(d->info.path, &orig, why_not, sizeof why_not);
+	int rc = zip_format(d->info.format) ? 0 : slurp(d->info.path, &orig, &len, why_not, sizeof why_not);
 	if (rc == 0)
-		rc = fixed_copy(d, &orig, o->template, &copy, why_not, sizeof why_not);
+		rc = fixed_copy(d, orig, len, o->template, &copy, why_not, sizeof why_not);
 	if (rc != 0) { /* the document changed or went since it was read */
 		d->fix_error = xstrdup(why_not);
 		unwritten(d);
-		buf_finish(&orig);
+		free(orig);
 		buf_finish(&copy);
 		return 0;
 	}
 	if (o->diff) {
-		if (applied(d) && fix_diff_write(stdout, d->info.path, orig.data ? orig.data : "", orig.len,
-						 copy.data ? copy.data : "", copy.len) != 0) {
+		if (applied(d) && fix_diff_write(stdout, d->info.path, orig ? orig : "", len, copy.data ? copy.data : "",
+						 copy.len) != 0) {
 			snprintf(err, errlen, "cannot write the diff: %s", strerror(errno));
 			rc = -1;
 		}
 	} else {
 		rc = write_copy(d, &copy, o, folder, err, errlen);
 	}
-	buf_finish(&orig);
+	free(orig);
 	buf_finish(&copy);
 	return rc;
 }

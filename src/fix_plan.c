@@ -6,25 +6,6 @@
 #include "checks.h"
 #include "util.h"
 
-static bool is_hex(char c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
-char *fix_repair_url(const char *url)
-{
-	char *r = url_repair(url);
-	struct buf b;
-	buf_init(&b);
-	for (const char *p = r; *p; p++) {
-		buf_putc(&b, *p);
-		if (*p == '%' && !(is_hex(p[1]) && is_hex(p[2])))
-			buf_append(&b, "25", 2);
-	}
-	free(r);
-	return buf_steal(&b);
-}
-
 static bool has_problem(const struct link *l, enum problem_code c)
 {
 	for (size_t i = 0; i < l->problems.n; i++)

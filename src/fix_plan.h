@@ -24,8 +24,4 @@ void fix_prepare(struct model *m, const struct fix_options *o);
 /* After the checks: fills each document's fixes, in document order. */
 void fix_plan(struct model *m, const struct fix_options *o);
 
-/* The URL a reader's browser would have reached, and a "%" that starts no
- * escape written as "%25". Caller frees. */
-char *fix_repair_url(const char *url);
-
 #endif

@@ -100,8 +100,8 @@ static bool looks_like_url(const char *s, size_t n)
 
 /* One line as the extractor reads it: note numbers as [^N] (a line that
  * starts with one begins the note, "[^N]: "), annotated spans as links. */
-static void line_text(const struct pdf_page *p, const struct pdf_line *l, double body, bool *in_notes,
-		      char **last_uri, struct buf *out)
+static void line_text(const struct pdf_page *p, const struct pdf_line *l, double body, char **last_uri,
+		      struct buf *out)
 {
 	buf_clear(out);
 	size_t i = 0, e;
@@ -109,7 +109,6 @@ static void line_text(const struct pdf_page *p, const struct pdf_line *l, double
 		buf_append(out, "[^", 2);
 		buf_append(out, l->text, e);
 		buf_append(out, "]: ", 3);
-		*in_notes = true;
 		i = e;
 		while (i < l->len && l->text[i] == ' ')
 			i++;
@@ -339,7 +338,7 @@ static size_t read_page(struct extractor *x, struct model *m, struct pdf_page *p
 	struct buf line;
 	buf_init(&line);
 	unsigned n = 0, wrapped_at = 0;
-	bool in_notes = false, body_open = false;
+	bool body_open = false;
 	char *wrapped = NULL; /* a body line that ended inside an autolink */
 	for (size_t i = 0; i < p->nlines; i++) {
 		if (gone[i])
@@ -353,7 +352,7 @@ static size_t read_page(struct extractor *x, struct model *m, struct pdf_page *p
 			release(notes_held, x);
 			extractor_flow_part(x, part);
 		}
-		line_text(p, &p->lines[i], body, &in_notes, note ? uri_notes : uri_body, &line);
+		line_text(p, &p->lines[i], body, note ? uri_notes : uri_body, &line);
 		*text += p->lines[i].len;
 		n++;
 		if (!line.len && p->lines[i].len)

@@ -22,7 +22,8 @@ expect "footnote 4, at the foot of page 3" \
 expect "a URL wrapped over two lines, whole from its annotation" \
 	"$(q '[.documents[0].references[] | select(.footnote == "5") | .links[].url | select(contains("vietnam.vn/bao"))] | join(" ")')" \
 	"https://web.archive.org/web/20240229041839/https://www.vietnam.vn/bao-ve-an-ninh-quoc-gia-la-nhiem-vu-trong-yeu-thuong-xuyen/"
-expect "no URL cut at a line's end" "$(q '[.documents[0].references[].links[].url | select(test("[-/]$") and (contains("bao-") | not))] | map(select(endswith("-"))) | length')" 0
+# no cited URL of the seed ends in "-": one that does was cut where a line wrapped
+expect "no URL cut at a line's end" "$(q '[.documents[0].references[].links[].url | select(endswith("-"))] | length')" 0
 # footnote 5 (45 sources) begins at the foot of page 4 and runs on over
 # the next pages: all its links stay under it, as in the DOCX
 expect "a note that runs on over pages keeps its links" \
