@@ -85,9 +85,13 @@ static bool archive_link(const struct link *l)
 void archive_bind_originals(struct model *m, const struct live_config *net)
 {
 	for (size_t r = 0; r < m->nrefs; r++)
-		for (size_t k = 0; k < m->refs[r].nlinks; k++)
-			if (archive_link(&m->refs[r].links[k]))
+		for (size_t k = 0; k < m->refs[r].nlinks; k++) {
+			const struct link *l = &m->refs[r].links[k];
+			/* another archive's copy whose link shows its original (extract.c) */
+			bool shown = l->valid && l->kind == LINK_ARCHIVE_OTHER && l->original;
+			if (archive_link(l) || shown)
 				free(bind_original(m, r, k, net));
+		}
 }
 
 void archive_plan(struct model *m, const struct live_config *net)

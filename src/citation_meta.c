@@ -63,15 +63,34 @@ static bool word_start(const char *s, size_t i)
 	}
 }
 
-/* The first letters of the access words ("retrieved", "accessed", …). */
+/* The words that introduce the day a source was read, in the styles and
+ * languages reports use; day_first: how that language writes a date in
+ * numbers ("30.01.2024", "5/2/2024"). Longer words first where one starts
+ * another. */
+static const struct {
+	const char *word;
+	bool day_first;
+} access_words[] = {
+	{"retrieved", false}, {"last accessed", false}, {"accessed", false}, {"viewed", true},
+	{"downloaded", false}, {"cited", true}, {"cit.", true}, {"citováno", true},
+	{"consulté le", true}, {"consulte le", true}, {"dernière consultation le", true},
+	{"zuletzt abgerufen am", true}, {"abgerufen am", true}, {"aufgerufen am", true},
+	{"letzter zugriff am", true}, {"letzter zugriff", true}, {"zugriff am", true},
+	{"consultado el", true}, {"recuperado el", true}, {"fecha de consulta", true},
+	{"accedido el", true}, {"acesso em", true}, {"acessado em", true}, {"consultado em", true},
+	{"consultato il", true}, {"ultimo accesso", true}, {"ultima consultazione", true},
+	{"data di consultazione", true}, {"geraadpleegd op", true}, {"bezocht op", true},
+	{"truy c\xE1\xBA\xADp ng\xC3\xA0y", true}, {"truy c\xE1\xBA\xADp", true},
+};
+
 static bool access_initial(char c)
 {
-	switch (c | 0x20) {
-	case 'r': case 'a': case 'l': case 'c': case 'v': case 'd':
-		return true;
-	default:
-		return false;
-	}
+	static char initials[64];
+	if (!initials[0])
+		for (size_t w = 0, k = 0; w < sizeof access_words / sizeof access_words[0]; w++)
+			if (!strchr(initials, access_words[w].word[0]) && k + 1 < sizeof initials)
+				initials[k++] = access_words[w].word[0];
+	return c && strchr(initials, c | 0x20) != NULL;
 }
 
 /* "(2023, Dec. 21)" at s[i] == '(': the date and the offset of ')'. */
@@ -89,9 +108,22 @@ static bool paren_date(const char *s, size_t n, size_t i, struct date *d, size_t
 	return true;
 }
 
-static const char *const access_words[] = {
-	"retrieved", "accessed", "last accessed", "consulté le", "consulte le", "viewed", "downloaded",
-};
+/* The date after an access word at s[j], written in words or numbers;
+ * *end: the offset in s just after it. */
+static bool access_date(const char *s, size_t n, size_t j, bool day_first, struct date *d, size_t *end)
+{
+	j = md_skip_blanks(s, n, j);
+	if (ascii_ieq_prefix(s + j, n - j, "on "))
+		j += 3;
+	if (j < n && s[j] == ':')
+		j = md_skip_blanks(s, n, j + 1);
+	size_t l;
+	if (date_parse_numeric(s + j, n - j, day_first, d, &l) || date_parse(s + j, n - j, d, &l)) {
+		*end = j + l;
+		return true;
+	}
+	return false;
+}
 
 /* The access date and the span of its clause [*b, *e). */
 static bool find_accessed(const char *s, size_t n, const struct url_spans *u, struct date *d,
@@ -101,18 +133,10 @@ static bool find_accessed(const char *s, size_t n, const struct url_spans *u, st
 		if (!access_initial(s[i]) || !word_start(s, i) || in_url(u, i))
 			continue;
 		for (size_t w = 0; w < sizeof access_words / sizeof access_words[0]; w++) {
-			size_t wl = strlen(access_words[w]);
-			if (!ascii_ieq_prefix(s + i, n - i, access_words[w]))
-				continue;
-			size_t j = md_skip_blanks(s, n, i + wl);
-			if (ascii_ieq_prefix(s + j, n - j, "on "))
-				j += 3;
-			if (j < n && s[j] == ':')
-				j++;
-			size_t len;
-			if (date_parse(s + j, n - j, d, &len)) {
+			size_t wl = strlen(access_words[w].word);
+			if (ascii_ieq_prefix(s + i, n - i, access_words[w].word) &&
+			    access_date(s, n, i + wl, access_words[w].day_first, d, e)) {
 				*b = i;
-				*e = j + len;
 				return true;
 			}
 		}
@@ -281,7 +305,7 @@ static void quoted_names(const char *s, size_t n, struct citation_meta *m)
 static bool fallback_published(const char *s, size_t n, const struct url_spans *u, size_t ab, size_t ae,
 			       struct date *out)
 {
-	struct date year_only = {0, 0, 0};
+	struct date year_only = {0, 0, 0}, in_title = {0, 0, 0};
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		bool may_start = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
@@ -295,12 +319,17 @@ static bool fallback_published(const char *s, size_t n, const struct url_spans *
 			*out = d;
 			return true;
 		}
+		/* a year closes a sentence or a clause ("2021.", "2021 [cited"); one
+		 * that closes emphasis is more often the title's ("*Report 2023*, 2024") */
 		char after = i + len < n ? s[i + len] : '.';
-		if (!year_only.year && strchr(".,);*", after))
+		bool bracket = after == ' ' && i + len + 1 < n && s[i + len + 1] == '[';
+		if (!year_only.year && (strchr(".,);:", after) || bracket))
 			year_only = d;
+		else if (!in_title.year && (after == '*' || after == '_'))
+			in_title = d;
 	}
-	*out = year_only;
-	return year_only.year != 0;
+	*out = year_only.year ? year_only : in_title;
+	return out->year != 0;
 }
 
 void citation_parse(const char *s, size_t n, struct citation_meta *m)
@@ -335,5 +364,54 @@ bool citation_starts(const char *s, size_t n)
 		if (s[j] == '(' && paren_date(s, n, j, &d, &close))
 			return true;
 	}
+	return false;
+}
+
+/* A year standing alone at s[i]: "2023" between non-digits. */
+static bool lone_year(const char *s, size_t n, size_t i)
+{
+	if (i + 4 > n || (i && s[i - 1] >= '0' && s[i - 1] <= '9') || (i + 4 < n && s[i + 4] >= '0' && s[i + 4] <= '9'))
+		return false;
+	for (size_t k = 0; k < 4; k++)
+		if (s[i + k] < '0' || s[i + k] > '9')
+			return false;
+	return (s[i] == '1' && s[i + 1] >= '5') || (s[i] == '2' && s[i + 1] == '0');
+}
+
+bool citation_like(const char *s, size_t n)
+{
+	if (citation_tail(s, n))
+		return false;
+	size_t i = skip_see(s, n), lim = n < 250 ? n : 250;
+	while (i < lim && (s[i] == '*' || s[i] == '_' || s[i] == '"'))
+		i++;
+	unsigned char c = i < lim ? (unsigned char)s[i] : 0;
+	if (!((c >= 'A' && c <= 'Z') || c >= 0xC3))
+		return false;
+	bool sentence = false;
+	for (size_t j = i + 1; j < lim; j++) {
+		if (s[j] == ':' && j + 2 < n && s[j + 1] == '/' && s[j + 2] == '/')
+			return false; /* a year after a URL begins is the URL's */
+		if ((s[j] == '.' || s[j] == ',') && j + 1 < lim && is_space(s[j + 1]))
+			sentence = true;
+		else if (sentence && lone_year(s, n, j))
+			return true;
+	}
+	return false;
+}
+
+bool citation_tail(const char *s, size_t n)
+{
+	static const char *const lead[] = {
+		"from ", "available", "archived", "disponível", "disponible", "disponibile", "online unter",
+		"url:", "in: ", "en: ", "em: ", "[online]", "[en línea]", "[internet]", "tại: ",
+	};
+	size_t i = md_skip_blanks(s, n, 0);
+	for (size_t k = 0; k < sizeof lead / sizeof lead[0]; k++)
+		if (ascii_ieq_prefix(s + i, n - i, lead[k]))
+			return true;
+	for (size_t w = 0; w < sizeof access_words / sizeof access_words[0]; w++)
+		if (ascii_ieq_prefix(s + i, n - i, access_words[w].word))
+			return true;
 	return false;
 }

@@ -25,4 +25,15 @@ void citation_parse(const char *text, size_t n, struct citation_meta *out);
  * not a URL, then a parenthesised date, within the first 250 bytes. */
 bool citation_starts(const char *s, size_t n);
 
+/* Whether s goes on with the source before it: an access clause
+ * ("Retrieved …", "abgerufen am", "Acesso em:") or a lead to its address
+ * ("from", "Available", "Disponível em:", "URL:"). */
+bool citation_tail(const char *s, size_t n);
+
+/* Whether a paragraph of a reference section reads as a source written in
+ * any style: a name or title first (a capital), a period or comma, and a
+ * year, within the first 250 bytes: "BRASIL. Ministério … Brasília, 2023.".
+ * Prose between sources rarely has all three. */
+bool citation_like(const char *s, size_t n);
+
 #endif

@@ -19,6 +19,26 @@ static const struct {
 	{"mars", 3},      {"avril", 4},     {"avr", 4},       {"mai", 5},      {"juin", 6},
 	{"juillet", 7},   {"juil", 7},      {"août", 8},      {"aout", 8},     {"septembre", 9},
 	{"octobre", 10},  {"novembre", 11}, {"décembre", 12}, {"decembre", 12},
+	/* German */
+	{"januar", 1},    {"jänner", 1},    {"jän", 1},       {"februar", 2},  {"märz", 3},
+	{"mär", 3},       {"juni", 6},      {"juli", 7},      {"oktober", 10}, {"okt", 10},
+	{"dezember", 12}, {"dez", 12},
+	/* Spanish */
+	{"enero", 1},     {"ene", 1},       {"febrero", 2},   {"marzo", 3},    {"abril", 4},
+	{"mayo", 5},      {"junio", 6},     {"julio", 7},     {"agosto", 8},   {"ago", 8},
+	{"septiembre", 9}, {"setiembre", 9}, {"octubre", 10}, {"noviembre", 11}, {"diciembre", 12},
+	{"dic", 12},
+	/* Portuguese (ABNT abbreviates all but "maio") */
+	{"janeiro", 1},   {"fevereiro", 2}, {"fev", 2},       {"março", 3},    {"maio", 5},
+	{"junho", 6},     {"julho", 7},     {"setembro", 9},  {"set", 9},      {"outubro", 10},
+	{"out", 10},      {"novembro", 11}, {"dezembro", 12},
+	/* Italian */
+	{"gennaio", 1},   {"gen", 1},       {"febbraio", 2},  {"aprile", 4},   {"maggio", 5},
+	{"mag", 5},       {"giugno", 6},    {"giu", 6},       {"luglio", 7},   {"lug", 7},
+	{"settembre", 9}, {"ottobre", 10},  {"ott", 10},      {"dicembre", 12},
+	/* Dutch */
+	{"januari", 1},   {"februari", 2},  {"maart", 3},     {"mrt", 3},      {"mei", 5},
+	{"augustus", 8},
 };
 
 static bool is_word_byte(unsigned char c)
@@ -119,23 +139,50 @@ static bool parse_year_first(const char *s, size_t n, size_t i, struct date *d, 
 		}
 		return true;
 	}
-	if (i < n && s[i] == ',') {
+	/* "2023, Dec. 21" (the seed), "2024 Feb 5" (Vancouver) */
+	if (i < n && (s[i] == ',' || s[i] == ' ')) {
 		size_t j = skip_blanks(s, n, i + 1), ml;
 		int m = month_parse(s + j, n - j, &ml);
 		if (m) {
-			d->month = m;
-			j += ml;
-			*end = j;
-			size_t k2 = skip_blanks(s, n, j);
+			size_t k2 = skip_blanks(s, n, j + ml);
 			int day;
 			size_t kd = read_num(s, n, k2, 2, &day);
-			if (kd && day >= 1) {
-				d->day = day;
-				*end = k2 + kd;
+			/* after a space only a month that is clearly one: "2019 may
+			 * have" is a year and a verb */
+			if (s[i] == ',' || kd || j + ml >= n || strchr(";.,])", s[j + ml])) {
+				d->month = m;
+				*end = j + ml;
+				if (kd && day >= 1) {
+					d->day = day;
+					*end = k2 + kd;
+				}
 			}
 		}
 	}
 	return true;
+}
+
+/* What may follow a day's number: "1er mars", "1º de março", "5th May". */
+static size_t ordinal_suffix(const char *s, size_t n, size_t j)
+{
+	static const char *const suffix[] = {"er", "st", "nd", "rd", "th", "\xC2\xBA", "\xC2\xB0"};
+	for (size_t k = 0; k < sizeof suffix / sizeof suffix[0]; k++) {
+		size_t l = strlen(suffix[k]);
+		if (j + l <= n && memcmp(s + j, suffix[k], l) == 0 && !(j + l < n && is_word_byte((unsigned char)s[j + l]) &&
+									 (unsigned char)s[j + l] < 0x80))
+			return j + l;
+	}
+	return j;
+}
+
+/* The words some languages put between a date's parts: Spanish and
+ * Portuguese "5 de febrero de 2024", Vietnamese "5 tháng 2 năm 2024". */
+static size_t skip_word(const char *s, size_t n, size_t j, const char *w)
+{
+	size_t l = strlen(w);
+	if (j + l < n && ascii_ieq_prefix(s + j, n - j, w) && (s[j + l] == ' ' || s[j + l] == '\t'))
+		return skip_blanks(s, n, j + l);
+	return j;
 }
 
 /* "Feb. 5, 2024", "Feb 14 2024", "April 2022", "Nov. 2022" */
@@ -158,7 +205,7 @@ static bool parse_month_first(const char *s, size_t n, size_t i, struct date *d,
 	}
 	if (k == 0 || k > 2)
 		return false;
-	size_t y = j + k;
+	size_t y = ordinal_suffix(s, n, j + k);
 	if (y < n && s[y] == ',')
 		y++;
 	y = skip_blanks(s, n, y);
@@ -170,22 +217,37 @@ static bool parse_month_first(const char *s, size_t n, size_t i, struct date *d,
 	return true;
 }
 
-/* "20 October 2025", "9 juin 2022", "1er mars 2020" */
+/* "5 tháng 2 năm 2024": the month by number, after "tháng" */
+static int vietnamese_month(const char *s, size_t n, size_t j, size_t *end)
+{
+	size_t k = skip_word(s, n, j, "th\xC3\xA1ng");
+	int m;
+	size_t d = k > j ? read_num(s, n, k, 2, &m) : 0;
+	if (!d || m < 1 || m > 12)
+		return 0;
+	*end = skip_word(s, n, skip_blanks(s, n, k + d), "n\xC4\x83m");
+	return m;
+}
+
+/* "20 October 2025", "9 juin 2022", "1er mars 2020", "5. Februar 2024",
+ * "5 de febrero de 2024", "5 fev. 2024", "5 tháng 2 năm 2024" */
 static bool parse_day_first(const char *s, size_t n, size_t i, struct date *d, size_t *end)
 {
 	int day;
 	size_t k = read_num(s, n, i, 2, &day);
 	if (!k)
 		return false;
-	size_t j = i + k;
-	if (j + 1 < n && s[j] == 'e' && s[j + 1] == 'r')
-		j += 2;
-	j = skip_blanks(s, n, j);
+	size_t j = ordinal_suffix(s, n, i + k);
+	if (j == i + k && j < n && s[j] == '.')
+		j++; /* German "5." */
+	j = skip_word(s, n, skip_blanks(s, n, j), "de");
 	size_t ml;
 	int m = month_parse(s + j, n - j, &ml);
-	if (!m)
+	if (m)
+		j = skip_word(s, n, skip_blanks(s, n, j + ml), "de");
+	else if (!(m = vietnamese_month(s, n, j, &j)))
 		return false;
-	j = skip_blanks(s, n, j + ml);
+	j = skip_blanks(s, n, j);
 	int year;
 	if (read_num(s, n, j, 4, &year) != 4)
 		return false;
@@ -205,6 +267,38 @@ bool date_parse(const char *s, size_t n, struct date *out, size_t *len)
 		return false;
 	*out = d;
 	*len = end;
+	return true;
+}
+
+bool date_parse_numeric(const char *s, size_t n, bool day_first, struct date *out, size_t *len)
+{
+	size_t i = skip_blanks(s, n, 0);
+	int a, b, c;
+	size_t ka = read_num(s, n, i, 4, &a);
+	if (!ka || i + ka >= n || !strchr("./-", s[i + ka]))
+		return false;
+	char sep = s[i + ka];
+	size_t j = i + ka + 1, kb = read_num(s, n, j, 2, &b);
+	if (!kb || j + kb >= n || s[j + kb] != sep)
+		return false;
+	size_t k = j + kb + 1, kc = read_num(s, n, k, 4, &c);
+	if (!kc || (k + kc < n && s[k + kc] >= '0' && s[k + kc] <= '9'))
+		return false;
+	struct date d;
+	if (ka == 4 && kc <= 2)
+		d = (struct date){a, b, c}; /* 2024/02/05 */
+	else if (ka > 2 || kc != 4)
+		return false;
+	else if (day_first || a > 12)
+		d = (struct date){c, b, a};
+	else if (b > 12 || a == b)
+		d = (struct date){c, a, b};
+	else
+		return false; /* 05/02/2024 in English: May or February, nobody can tell */
+	if (!date_valid(d) || !d.month || !d.day)
+		return false;
+	*out = d;
+	*len = k + kc;
 	return true;
 }
 

@@ -122,6 +122,29 @@ static void local_link(struct extractor *x, struct link *l)
 	classify_link(l, &x->cfg);
 }
 
+/* "[https://court.gov/j/12](https://perma.cc/7QXH-2KLM)": the reader sees
+ * the original, the link opens its copy on perma.cc, archive.today, …: the
+ * copy keeps the original it shows, and the original is checked too. */
+static void shown_original(struct link *l, const char *s, const struct link_hit *hit)
+{
+	free(l->original);
+	l->original = NULL;
+	if (hit->syntax != SYNTAX_INLINE || !hit->text_len)
+		return;
+	size_t b = hit->text, e = hit->text + hit->text_len;
+	while (b < e && (s[b] == ' ' || s[b] == '<'))
+		b++;
+	while (e > b && (s[e - 1] == ' ' || s[e - 1] == '>'))
+		e--;
+	if (!scan_web_scheme(s + b, e - b, 0) || memchr(s + b, ' ', e - b))
+		return;
+	char *shown = md_unescape(s + b, e - b);
+	if (strcmp(shown, l->url) != 0)
+		l->original = shown;
+	else
+		free(shown);
+}
+
 static void add_link(struct extractor *x, size_t ri, const char *s, struct link_hit *hit)
 {
 	unsigned col = column_of(x, s + hit->start);
@@ -156,6 +179,8 @@ static void add_link(struct extractor *x, size_t ri, const char *s, struct link_
 		if (l->kind == LINK_LOCAL)
 			local_link(x, l);
 	}
+	if (l->kind == LINK_ARCHIVE_OTHER)
+		shown_original(l, s, hit);
 	model_bind_target(x->m, ri, li);
 }
 
@@ -163,7 +188,7 @@ static void scan_into_entry(struct extractor *x, const char *s, size_t n)
 {
 	size_t pos = 0;
 	struct link_hit hit;
-	struct line_memo lm = {0};
+	struct line_memo lm = {.code_urls = true};
 	while (scan_next_link(s, n, &pos, &hit, &lm))
 		add_link(x, x->ref, s, &hit);
 	line_memo_finish(&lm);
@@ -286,15 +311,14 @@ static bool table_separator(const char *s, size_t n)
  * ("Retrieved …", "from <url>", a wrapped lower-case line) or a URL. */
 static bool continues_entry(const char *s, size_t n)
 {
-	static const char *const lead[] = {"retrieved", "from ", "accessed", "available", "archived",
-					   "consulté", "<http", "[http", "http"};
+	static const char *const lead[] = {"<http", "[http", "http"};
 	size_t i = md_skip_blanks(s, n, 0);
 	if (i < n && s[i] >= 'a' && s[i] <= 'z')
 		return true;
 	for (size_t k = 0; k < sizeof lead / sizeof lead[0]; k++)
 		if (ascii_ieq_prefix(s + i, n - i, lead[k]))
 			return true;
-	return false;
+	return citation_tail(s + i, n - i);
 }
 
 /* A section whose first entry has no number lists sources without numbers:
@@ -308,6 +332,22 @@ static void unnumbered_list(struct extractor *x)
 static bool style_fits(const struct extractor *x, enum def_style st)
 {
 	return st == DEF_CARET || st == DEF_REST || x->style == DEF_NONE || x->style == st;
+}
+
+/* In a list of sources without numbers (ABNT, APA paragraphs), a paragraph
+ * that reads as a source is one, even when the source before has no URL —
+ * unless that one stopped mid-sentence (a title wrapped over a blank line).
+ * Inside a numbered note, further sources keep to the author-date shape:
+ * what follows a note list is too often the report's own colophon. */
+static bool new_unnumbered_source(const struct extractor *x, const char *s, size_t n)
+{
+	if (x->note || !citation_like(s, n))
+		return false;
+	if (!x->open)
+		return true;
+	const struct buf *t = &x->text;
+	char last = t->len ? t->data[t->len - 1] : '.';
+	return strchr(".)]*", last) != NULL;
 }
 
 /* Returns false when the line separates like a blank line. */
@@ -338,7 +378,7 @@ static bool refs_line(struct extractor *x, const char *s, size_t n)
 		return true;
 	}
 	if (x->prev_blank || !x->open) {
-		if (citation_starts(s, n)) {
+		if (citation_starts(s, n) || new_unnumbered_source(x, s, n)) {
 			unnumbered_list(x);
 			start_entry(x, s, n, false, false);
 		} else if (x->open && (x->m->refs[x->ref].nlinks == 0 || continues_entry(s, n))) {

@@ -186,12 +186,27 @@ char *md_unescape(const char *s, size_t n)
 	return out;
 }
 
+/* Reference sections and lists of links that work as one ("See also",
+ * "External links"), in English, French, German, Spanish, Portuguese,
+ * Italian, Dutch and Vietnamese; compared after fold(). */
 static const char *const ref_headings[] = {
 	"references", "reference", "reference list", "notes", "endnotes", "footnotes", "end notes",
 	"bibliography", "works cited", "works consulted", "sources", "sources cited", "citations",
 	"literature", "literature cited", "cited literature", "further reading", "source notes",
-	"références", "bibliographie", "sources et références", "referencias", "bibliografía",
-	"notas", "quellen", "literatur", "anmerkungen", "literaturverzeichnis",
+	"see also", "external links", "related reading", "notes and references",
+	"références", "bibliographie", "sources et références", "voir aussi", "liens externes",
+	"pour aller plus loin", "webographie", "sitographie",
+	"quellen", "literatur", "anmerkungen", "literaturverzeichnis", "einzelnachweise",
+	"quellenverzeichnis", "weblinks", "siehe auch", "weiterführende literatur",
+	"referencias", "bibliografía", "notas", "fuentes", "referencias bibliográficas",
+	"véase también", "enlaces externos", "lecturas adicionales",
+	"referências", "referências bibliográficas", "fontes", "bibliografia", "ver também",
+	"ligações externas", "leitura adicional",
+	"riferimenti", "riferimenti bibliografici", "fonti", "sitografia", "vedi anche",
+	"collegamenti esterni", "letture consigliate",
+	"literatuur", "literatuurlijst", "bronnen", "bronvermelding", "referenties", "noten",
+	"zie ook", "externe links",
+	"tài liệu tham khảo", "nguồn", "chú thích", "ghi chú", "xem thêm", "liên kết ngoài",
 };
 
 /* Lower-cases ASCII and the upper-case accented letters French headings use. */

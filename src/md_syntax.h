@@ -33,6 +33,9 @@ struct line_memo {
 	size_t max_run;
 	size_t *match; /* [i]: the ']' or ')' closing s[i], n: none (see scan_links.c) */
 	bool runs_built;
+	/* set by the caller: a code span that holds only a web URL is a link
+	 * (in notes and bibliographies, where authors write URLs as code) */
+	bool code_urls;
 };
 void line_memo_finish(struct line_memo *lm);
 

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "citation_meta.h"
 #include "strmap.h"
 #include "util.h"
 
@@ -154,17 +155,65 @@ static bool read_value(struct bib *b, struct buf *v)
 	return false;
 }
 
-/* Braces gone, the usual escapes undone: what a reader of the entry sees. */
+/* LaTeX's accent commands on a letter, as UTF-8: {\"u}, \'e, \c{c}. */
+static const struct {
+	char accent, letter;
+	const char *utf8;
+} accents[] = {
+	{'"', 'a', "\xC3\xA4"}, {'"', 'o', "\xC3\xB6"}, {'"', 'u', "\xC3\xBC"}, {'"', 'A', "\xC3\x84"},
+	{'"', 'O', "\xC3\x96"}, {'"', 'U', "\xC3\x9C"}, {'"', 'e', "\xC3\xAB"}, {'"', 'i', "\xC3\xAF"},
+	{'\'', 'a', "\xC3\xA1"}, {'\'', 'e', "\xC3\xA9"}, {'\'', 'i', "\xC3\xAD"}, {'\'', 'o', "\xC3\xB3"},
+	{'\'', 'u', "\xC3\xBA"}, {'\'', 'E', "\xC3\x89"}, {'`', 'a', "\xC3\xA0"}, {'`', 'e', "\xC3\xA8"},
+	{'`', 'i', "\xC3\xAC"}, {'`', 'o', "\xC3\xB2"}, {'`', 'u', "\xC3\xB9"}, {'^', 'a', "\xC3\xA2"},
+	{'^', 'e', "\xC3\xAA"}, {'^', 'i', "\xC3\xAE"}, {'^', 'o', "\xC3\xB4"}, {'^', 'u', "\xC3\xBB"},
+	{'~', 'n', "\xC3\xB1"}, {'~', 'a', "\xC3\xA3"}, {'~', 'o', "\xC3\xB5"}, {'~', 'N', "\xC3\x91"},
+	{'c', 'c', "\xC3\xA7"}, {'c', 'C', "\xC3\x87"},
+};
+
+/* An accent command at s ("\"u", "\\'{e}", "\c{c}"): its bytes in *len and
+ * the letter it makes, or NULL. */
+static const char *accent_at(const char *s, size_t *len)
+{
+	if (s[0] != '\\' || !s[1])
+		return NULL;
+	size_t i = 2;
+	if (s[1] == 'c' && s[2] == ' ')
+		i = 3;
+	bool brace = s[i] == '{';
+	char letter = s[i + brace];
+	if (!letter || (brace && s[i + 2] != '}'))
+		return NULL;
+	for (size_t k = 0; k < sizeof accents / sizeof accents[0]; k++)
+		if (accents[k].accent == s[1] && accents[k].letter == letter) {
+			*len = i + 1 + 2 * brace;
+			return accents[k].utf8;
+		}
+	return NULL;
+}
+
+/* Braces gone, the usual escapes undone: what a reader of the entry sees.
+ * "\-" is a place the line may break, not a hyphen: it goes. */
 static char *plain(const char *s)
 {
 	struct buf o;
 	buf_init(&o);
 	for (; *s; s++) {
+		size_t alen;
+		const char *acc;
 		if (*s == '{' || *s == '}')
 			continue;
-		if (*s == '\\' && s[1] && strchr("&%_#$~", s[1])) {
+		if (*s == '\\' && s[1] && strchr("&%_#$~{}", s[1])) {
 			buf_putc(&o, s[1]);
 			s++;
+			continue;
+		}
+		if (*s == '\\' && s[1] == '-') {
+			s++;
+			continue;
+		}
+		if ((acc = accent_at(s, &alen)) != NULL) {
+			buf_append(&o, acc, strlen(acc));
+			s += alen - 1;
 			continue;
 		}
 		if (*s == ' ' && o.len && o.data[o.len - 1] == ' ')
@@ -179,6 +228,20 @@ static char *plain(const char *s)
 	char *r = xstrndup(o.data ? o.data + b : "", o.len - b);
 	buf_finish(&o);
 	return r;
+}
+
+/* A doi field as a link: "10.1787/x", "doi:10.1787/x" or a doi.org URL. */
+static char *doi_link(const char *value)
+{
+	char *d = plain(value);
+	if (strncasecmp(d, "http", 4) == 0)
+		return d;
+	const char *p = strncasecmp(d, "doi:", 4) == 0 ? d + 4 : d;
+	while (*p == ' ')
+		p++;
+	char *u = xasprintf("https://doi.org/%s", p);
+	free(d);
+	return u;
 }
 
 static const struct field *find(const struct field *f, size_t n, const char *name)
@@ -235,11 +298,29 @@ static void urls_in(const struct field *f, struct source_record *r, char **owned
 		const char *e = strchr(p, '}');
 		if (!e)
 			break;
-		owned[(*nowned)++] = xstrndup(p, (size_t)(e - p));
+		char *raw = xstrndup(p, (size_t)(e - p));
+		owned[(*nowned)++] = plain(raw); /* \url{} takes \% and \# for % and # */
+		free(raw);
 		r->urls[r->nurls] = owned[*nowned - 1];
 		r->url_lines[r->nurls++] = f->line;
 		p = e;
 	}
+}
+
+/* "note = {Accessed 30 January 2024}": the access date biblatex has no
+ * urldate for, read as in a citation's text. */
+static struct date note_accessed(const struct field *note)
+{
+	struct date d = {0};
+	if (!note)
+		return d;
+	char *p = plain(note->value);
+	struct citation_meta cm;
+	citation_parse(p, strlen(p), &cm);
+	free(cm.authors);
+	free(cm.title);
+	free(p);
+	return cm.accessed;
 }
 
 static void emit(struct extractor *x, const char *key, unsigned line, const struct field *f, size_t n)
@@ -263,16 +344,14 @@ static void emit(struct extractor *x, const char *key, unsigned line, const stru
 		r.url_lines[r.nurls++] = url->line;
 	}
 	if (doi) {
-		char *d = plain(doi->value);
-		bool is_url = strncasecmp(d, "http", 4) == 0;
-		owned[nowned++] = is_url ? d : xasprintf("https://doi.org/%s", d);
-		if (!is_url)
-			free(d);
+		owned[nowned++] = doi_link(doi->value);
 		r.urls[r.nurls] = owned[nowned - 1];
 		r.url_lines[r.nurls++] = doi->line;
 	}
 	urls_in(find(f, n, "howpublished"), &r, owned, &nowned);
 	urls_in(find(f, n, "note"), &r, owned, &nowned);
+	if (!r.accessed.year)
+		r.accessed = note_accessed(find(f, n, "note"));
 	char date[11] = "n.d.";
 	if (r.published.year)
 		date_format(r.published, date);

@@ -171,7 +171,8 @@ static json_t *link_json(const struct model *m, const struct link *l)
 	json_object_set_new(o, "column", json_integer(l->column));
 	json_object_set_new(o, "syntax", json_string(link_syntax_name(l->syntax)));
 	json_object_set_new(o, "kind", json_string(link_kind_name(l->kind)));
-	if (l->kind == LINK_ARCHIVE_SNAPSHOT || l->kind == LINK_ARCHIVE_REQUEST)
+	if (l->kind == LINK_ARCHIVE_SNAPSHOT || l->kind == LINK_ARCHIVE_REQUEST ||
+	    (l->kind == LINK_ARCHIVE_OTHER && l->original))
 		json_object_set_new(o, "original", str_or_null(l->original));
 	if (l->kind == LINK_ARCHIVE_SNAPSHOT) {
 		char iso[21];

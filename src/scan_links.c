@@ -178,6 +178,52 @@ static bool link_definition(const char *s, size_t n, size_t close, struct link_h
 	return true;
 }
 
+/* reST's named and anonymous hyperlinks, "`Text <url>`_" and "`Text
+ * <url>`__", from the backtick at b to the span's end e. */
+static bool rest_link(const char *s, size_t n, size_t b, size_t e, struct link_hit *hit)
+{
+	if (e < b + 4 || e >= n || s[e] != '_' || s[e - 2] != '>' || s[b + 1] == '`')
+		return false;
+	size_t lt = e - 2;
+	while (lt > b + 1 && s[lt] != '<')
+		lt--;
+	if (s[lt] != '<' || !scan_web_scheme(s, e - 2, lt + 1) || (lt > b + 1 && s[lt - 1] != ' '))
+		return false;
+	hit->start = lt + 1;
+	hit->end = e - 2;
+	hit->after = e + 1 + (e + 1 < n && s[e + 1] == '_');
+	hit->syntax = SYNTAX_INLINE;
+	hit->url = xstrndup(s + lt + 1, e - 2 - lt - 1);
+	hit->text = b + 1;
+	hit->text_len = lt > b + 1 ? lt - 1 - (b + 1) : 0;
+	return true;
+}
+
+/* A code span [b, e) that is a link: a reST hyperlink anywhere, or, where
+ * the caller asks for it, a web URL written as code. */
+static bool code_link(const char *s, size_t n, size_t b, size_t e, struct link_hit *hit, struct line_memo *lm)
+{
+	if (rest_link(s, n, b, e, hit))
+		return true;
+	size_t run = 0;
+	while (b + run < e && s[b + run] == '`')
+		run++;
+	if (!lm->code_urls || e < b + 2 * run || s[e - 1] != '`')
+		return false;
+	size_t ub = b + run, ue = e - run;
+	trim(s, &ub, &ue);
+	size_t k = scan_web_scheme(s, ue, ub);
+	if (!k || ue <= ub + k || memchr(s + ub, ' ', ue - ub) || memchr(s + ub, '\t', ue - ub))
+		return false;
+	hit->start = ub;
+	hit->end = ue;
+	hit->after = e;
+	hit->syntax = SYNTAX_BARE;
+	hit->url = xstrndup(s + ub, ue - ub); /* code undoes no escape */
+	hit->text = hit->text_len = 0;
+	return true;
+}
+
 /* The bytes a link can start at (or that hide one): everything else is skipped fast. */
 static bool link_start_byte(unsigned char c)
 {
@@ -195,7 +241,12 @@ static bool next_link(const char *s, size_t n, size_t *pos, struct link_hit *hit
 		if (c == '\\') {
 			i++;
 		} else if (c == '`') {
-			i = md_code_span_end(s, n, i, lm) - 1;
+			size_t end = md_code_span_end(s, n, i, lm);
+			if (code_link(s, n, i, end, hit, lm)) {
+				*pos = hit->after;
+				return true;
+			}
+			i = end - 1;
 		} else if (c == '<' && scan_web_scheme(s, n, i + 1)) {
 			const char *gt = memchr(s + i + 1, '>', n - i - 1);
 			if (!gt)
