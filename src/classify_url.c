@@ -149,6 +149,19 @@ static void classify_doi(struct link *l)
 	curl_free(dec);
 }
 
+/* "doi:10.5281/zenodo.3385865" (pandoc, Zotero exports): a DOI, checked at
+ * doi.org like a doi.org link. */
+static void classify_doi_scheme(struct link *l)
+{
+	const char *err;
+	l->kind = LINK_DOI;
+	l->doi = xstrdup(l->url + 4);
+	char *https = xasprintf("https://doi.org/%s", l->doi);
+	l->normalized = url_normalize(https, &err);
+	l->valid = l->normalized != NULL;
+	free(https);
+}
+
 void classify_link(struct link *l, const struct classify_config *cfg)
 {
 	const char *err;
@@ -159,6 +172,10 @@ void classify_link(struct link *l, const struct classify_config *cfg)
 		return;
 	}
 	l->kind = LINK_DIRECT;
+	if (ascii_ieq_prefix(l->url, strlen(l->url), "doi:10.")) {
+		classify_doi_scheme(l);
+		return;
+	}
 	if (url_other_scheme(l->url)) {
 		l->valid = true; /* mailto:, tel:: listed, never fetched nor judged */
 		return;

@@ -274,6 +274,23 @@ static void start_definition(struct extractor *x, const char *s, size_t n, const
 	start_entry(x, s + d->text, n - d->text, false, !x->in_refs);
 }
 
+/* "[@key]: https://…": the source of pandoc's citation key, a reference of
+ * its own wherever it stands. */
+static bool key_definition(struct extractor *x, const char *s, size_t n)
+{
+	size_t key, len, text;
+	if (!scan_citekey_def(s, n, &key, &len, &text))
+		return false;
+	finish_entry(x);
+	close_note(x);
+	footnotes_define(&x->m->notes, NOTES_KEY, s + key, len, x->lineno, column_of(x, s + key));
+	x->note = xstrndup(s + key, len);
+	x->note_space = NOTES_KEY;
+	start_entry(x, s + text, n - text, false, false);
+	x->m->refs[x->ref].key = xstrndup(s + key, len);
+	return true;
+}
+
 static void heading(struct extractor *x, int level, const char *s, size_t n)
 {
 	finish_entry(x);
@@ -364,6 +381,8 @@ static bool refs_line(struct extractor *x, const char *s, size_t n)
 		}
 		return true;
 	}
+	if (key_definition(x, s, n))
+		return true;
 	struct footnote_def d;
 	if (scan_footnote_def(s, n, true, &d) && style_fits(x, d.style)) {
 		start_definition(x, s, n, &d);
@@ -416,6 +435,9 @@ static void cite_markers(struct extractor *x, const char *s, size_t n)
 		}
 	}
 	line_memo_finish(&lm);
+	size_t key, len;
+	for (pos = 0; scan_next_citekey(s, n, &pos, &key, &len);)
+		footnotes_cite(&x->m->notes, NOTES_KEY, s + key, len, x->lineno, column_of(x, s + key - 1));
 }
 
 static void body_links(struct extractor *x, const char *s, size_t n)
@@ -473,6 +495,8 @@ static void body_line(struct extractor *x, const char *s, size_t n)
 			return;
 		}
 	}
+	if (key_definition(x, s, n))
+		return;
 	finish_entry(x);
 	if (def) {
 		start_definition(x, s, n, &d);

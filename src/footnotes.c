@@ -38,9 +38,9 @@ static long label_number(const char *s)
 
 /* Keys keep the spaces apart in one map; the shown prefix is how the reader
  * of the document writes the label. */
-static const char *const key_prefix[NOTE_SPACES] = {"", "^", "\x1e"};
-static const char *const shown_prefix[NOTE_SPACES] = {"", "^", ""};
-static const char *const note_word[NOTE_SPACES] = {"footnote", "footnote", "endnote"};
+static const char *const key_prefix[NOTE_SPACES] = {"", "^", "\x1e", "@"};
+static const char *const shown_prefix[NOTE_SPACES] = {"", "^", "", "@"};
+static const char *const note_word[NOTE_SPACES] = {"footnote", "footnote", "endnote", "citation"};
 
 static struct footnote *lookup(struct footnotes *f, enum note_space space, const char *label, size_t len, size_t *idx)
 {
@@ -216,6 +216,12 @@ static void report_missing(const struct footnotes *f, enum note_space space, str
 		     NULL);
 }
 
+/* "citation @key": how pandoc's reader writes it; notes keep their number alone */
+static const char *key_mark(const struct footnote *fn)
+{
+	return fn->space == NOTES_KEY ? "@" : "";
+}
+
 void footnotes_check(const struct footnotes *f, struct problem_list *out)
 {
 	/* Where no note of a kind is cited in a way we can see, the document cites
@@ -225,22 +231,23 @@ void footnotes_check(const struct footnotes *f, struct problem_list *out)
 	for (int sp = 0; sp < NOTE_SPACES; sp++) {
 		cited[sp] = any_cited(f, (enum note_space)sp);
 		defined[sp] = any_defined(f, (enum note_space)sp);
-		if (cited[sp] && !defined[sp])
+		/* pandoc's keys are mostly defined in a bibliography file */
+		if (cited[sp] && !defined[sp] && sp != NOTES_KEY)
 			report_missing(f, (enum note_space)sp, out);
 	}
 	for (size_t i = 0; i < f->n; i++) {
 		const struct footnote *fn = &f->v[i];
 		if (fn->cites && !fn->defs && defined[fn->space])
 			problems_add(out, PROB_FOOTNOTE_UNDEFINED, fn->cite_line, fn->cite_column,
-				     xasprintf("%s %s%s%s is cited but never defined", note_word[fn->space], fn->label,
+				     xasprintf("%s %s%s%s%s is cited but never defined", note_word[fn->space], key_mark(fn), fn->label,
 					       fn->scope ? " in " : "", fn->scope ? fn->scope : ""), NULL);
 		if (cited[fn->space] && fn->defs && !fn->cites)
 			problems_add(out, PROB_FOOTNOTE_UNCITED, fn->def_line, fn->def_column,
-				     xasprintf("%s %s%s%s is defined but never cited", note_word[fn->space], fn->label,
+				     xasprintf("%s %s%s%s%s is defined but never cited", note_word[fn->space], key_mark(fn), fn->label,
 					       fn->scope ? " in " : "", fn->scope ? fn->scope : ""), NULL);
 		if (fn->defs > 1)
 			problems_add(out, PROB_FOOTNOTE_DUPLICATE, fn->def_line, fn->def_column,
-				     xasprintf("%s %s%s%s is defined %u times", note_word[fn->space], fn->label,
+				     xasprintf("%s %s%s%s%s is defined %u times", note_word[fn->space], key_mark(fn), fn->label,
 					       fn->scope ? " in " : "", fn->scope ? fn->scope : "", fn->defs),
 				     NULL);
 	}

@@ -14,7 +14,8 @@
 /* Labels that can never refer to one another: "<sup>1</sup>", "[1]" and "1."
  * share NOTES_MARKED; "[^1]" is NOTES_CARET; a word processor's endnotes are
  * numbered apart from its footnotes. */
-enum note_space { NOTES_MARKED, NOTES_CARET, NOTES_END, NOTE_SPACES };
+/* NOTES_KEY: pandoc's citation keys, cited "[@key]" and defined "[@key]: url". */
+enum note_space { NOTES_MARKED, NOTES_CARET, NOTES_END, NOTES_KEY, NOTE_SPACES };
 
 struct footnote {
 	char *label;

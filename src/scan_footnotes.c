@@ -18,17 +18,64 @@ static size_t digits(const char *s, size_t n, size_t i)
 	return k;
 }
 
-/* "<sup>123</sup>" at i: sets the label span, returns the offset past it, 0 if not. */
+/* The end of the tag opening at s[i] ("<a href=…>"), bounded; 0 if none. */
+static size_t tag_end(const char *s, size_t n, size_t i)
+{
+	for (size_t j = i + 1; j < n && j < i + 300; j++)
+		if (s[j] == '>')
+			return j + 1;
+		else if (s[j] == '<')
+			return 0;
+	return 0;
+}
+
+/* "<sup>123</sup>" at i, or the HTML footnote marker of Markdown written by
+ * hand or by a converter, "<sup id=…><a href="#fn1">1</a></sup>": sets the
+ * label span, returns the offset past it, 0 if not. */
 static size_t sup_number(const char *s, size_t n, size_t i, size_t *label, size_t *len)
 {
-	if (!ascii_ieq_prefix(s + i, n - i, "<sup>"))
+	if (!ascii_ieq_prefix(s + i, n - i, "<sup>") && !ascii_ieq_prefix(s + i, n - i, "<sup "))
 		return 0;
-	size_t b = i + 5, k = digits(s, n, b);
-	if (k == 0 || k > 4 || !ascii_ieq_prefix(s + b + k, n - b - k, "</sup>"))
+	size_t b = tag_end(s, n, i);
+	bool anchor = b && ascii_ieq_prefix(s + b, n - b, "<a ");
+	if (anchor)
+		b = tag_end(s, n, b);
+	if (!b)
+		return 0;
+	size_t k = digits(s, n, b), e = b + k;
+	if (anchor) {
+		if (!ascii_ieq_prefix(s + e, n - e, "</a>"))
+			return 0;
+		e += 4;
+	}
+	if (k == 0 || k > 4 || !ascii_ieq_prefix(s + e, n - e, "</sup>"))
 		return 0;
 	*label = b;
 	*len = k;
-	return b + k + 6;
+	return e + 6;
+}
+
+/* "<li id="fn1">", "<li id="fn:1">", "<li id="footnote-1">": a note of
+ * HTML footnotes in Markdown, numbered by the id's last digits. */
+static size_t html_note(const char *s, size_t n, size_t i, size_t *label, size_t *len)
+{
+	if (!ascii_ieq_prefix(s + i, n - i, "<li id=\"") && !ascii_ieq_prefix(s + i, n - i, "<li id='"))
+		return 0;
+	size_t b = i + 8, e = b;
+	while (e < n && e < b + 60 && s[e] != s[i + 7])
+		e++;
+	size_t end = tag_end(s, n, i);
+	if (e >= n || s[e] != s[i + 7] || !end)
+		return 0;
+	size_t k = 0;
+	while (k < e - b && is_digit(s[e - 1 - k]))
+		k++;
+	bool named = memmem(s + b, e - b, "fn", 2) || memmem(s + b, e - b, "note", 4);
+	if (!k || k > 4 || !named)
+		return 0;
+	*label = e - k;
+	*len = k;
+	return end;
 }
 
 /* "[label]" at i with no nested brackets; returns the offset of ']' or 0. */
@@ -59,12 +106,16 @@ bool scan_footnote_def(const char *s, size_t n, bool in_references, struct footn
 		*out = (struct footnote_def){DEF_REST, lb, e - lb, md_skip_blanks(s, n, e + 1)};
 		return lb < e;
 	}
+	size_t label, len;
+	if ((e = html_note(s, n, i, &label, &len))) {
+		*out = (struct footnote_def){DEF_SUP, label, len, md_skip_blanks(s, n, e)};
+		return true;
+	}
 	if (!in_references)
 		return false;
 	size_t b = md_bullet(s, n);
 	if (b)
 		i = b;
-	size_t label, len;
 	if ((e = sup_number(s, n, i, &label, &len))) {
 		*out = (struct footnote_def){DEF_SUP, label, len, md_skip_blanks(s, n, e)};
 		return true;
@@ -141,7 +192,8 @@ bool scan_next_marker(const char *s, size_t n, size_t *pos, struct footnote_mark
 			bool at_start = md_skip_blanks(s, n, 0) == i;
 			bool next_ok = e + 1 >= n ||
 				       (s[e + 1] != '(' && s[e + 1] != '[' && (s[e + 1] != ':' || (caret && !at_start)));
-			if ((caret || (numeric && prev_ok)) && next_ok && lb < e) {
+			bool rest_cite = !caret && e + 1 < n && s[e + 1] == '_' && prev_ok; /* [Ward2019]_ */
+			if ((caret || (numeric && prev_ok) || rest_cite) && next_ok && lb < e) {
 				*out = (struct footnote_marker){i, lb, e - lb, false};
 				*pos = e + 1 + (e + 1 < n && s[e + 1] == '_'); /* reST: [1]_ */
 				return true;
@@ -157,4 +209,57 @@ bool scan_next_marker(const char *s, size_t n, size_t *pos, struct footnote_mark
 	}
 	*pos = n;
 	return false;
+}
+
+static bool key_char(unsigned char c)
+{
+	return isalnum_ascii(c) || c == '_' || c >= 0x80;
+}
+
+static bool key_inner(char c)
+{
+	return c && strchr(":.#$%&-+?<>~/", c) != NULL;
+}
+
+bool scan_next_citekey(const char *s, size_t n, size_t *pos, size_t *key, size_t *len)
+{
+	for (size_t i = *pos; i < n; i++) {
+		const char *at = memchr(s + i, '@', n - i);
+		if (!at)
+			break;
+		i = (size_t)(at - s);
+		/* inside a bracket group opened on this line and not closed before */
+		size_t b = i, lim = i > 200 ? i - 200 : 0; /* citation groups are short */
+		while (b > lim && s[b - 1] != '[' && s[b - 1] != ']')
+			b--;
+		bool word_start = i > 0 && strchr("[ ;-", s[i - 1]);
+		if (b == 0 || s[b - 1] != '[' || !word_start || !memchr(s + i, ']', n - i))
+			continue;
+		size_t e = i + 1;
+		while (e < n && (key_char((unsigned char)s[e]) || (key_inner(s[e]) && e + 1 < n &&
+									key_char((unsigned char)s[e + 1]))))
+			e++;
+		if (e == i + 1)
+			continue;
+		*key = i + 1;
+		*len = e - i - 1;
+		*pos = e;
+		return true;
+	}
+	*pos = n;
+	return false;
+}
+
+bool scan_citekey_def(const char *s, size_t n, size_t *key, size_t *len, size_t *text)
+{
+	size_t i = md_skip_blanks(s, n, 0);
+	if (i > 3 || i + 3 >= n || s[i] != '[' || s[i + 1] != '@')
+		return false;
+	const char *close = memchr(s + i, ']', n - i);
+	if (!close || (size_t)(close - s) + 1 >= n || close[1] != ':' || close == s + i + 2)
+		return false;
+	*key = i + 2;
+	*len = (size_t)(close - s) - i - 2;
+	*text = i;
+	return true;
 }

@@ -48,4 +48,14 @@ bool scan_next_marker(const char *s, size_t n, size_t *pos, struct footnote_mark
  * (at least n/2 + 1 bytes); returns the digit count. */
 size_t superscript_digits(const char *s, size_t n, char *out);
 
+/* Pandoc's citations: the next "@key" inside brackets ("[@a; @b, p. 4]",
+ * "[see @c]") at or after *pos; key and len locate the key without "@". An
+ * e-mail address is no key: "@" must start a word. */
+bool scan_next_citekey(const char *s, size_t n, size_t *pos, size_t *key, size_t *len);
+
+/* "[@key]: target", pandoc's way to give a cited key its link: the key
+ * (without "@") and where the entry's text starts (the whole line, so that
+ * the link scanner reads the definition). */
+bool scan_citekey_def(const char *s, size_t n, size_t *key, size_t *len, size_t *text);
+
 #endif

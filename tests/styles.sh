@@ -81,6 +81,31 @@ expect "rst: named and anonymous hyperlinks, targets; the literal in the body is
 expect "rst: the bibliography's hyperlink is its entry's URL" "$(refs)" \
 "Ward2019 https://example-press.org/packaging-in-practice 2019 2024-03-03
 PyPA https://packaging.python.org/en/latest/glossary/ - -"
+expect "rst: [Ward2019]_ and [PyPA]_ cite them" "$(q '"\(.summary.footnotes.cited) \(.summary.footnotes.defined)"')" "2 2"
+
+run pandoc.md
+expect "pandoc: each '[@key]: target' its own reference, keyed; doi: is a DOI checked at doi.org; isbn: listed" \
+	"$(q '[.documents[0].references[] | "\(.footnote)/\(.key) \(.links[0].kind) \(.links[0].normalized // .links[0].url)"] | join("\n")')" \
+"oecd2021/oecd2021 direct https://www.oecd.org/gov/open-government-data.htm
+worldbank2020/worldbank2020 direct https://data.worldbank.org/about
+zenodo2019/zenodo2019 doi https://doi.org/10.5281/zenodo.3385865
+handbook/handbook direct isbn:9780262033848"
+expect "pandoc: the four keys cited in [@a; @b, p. 4], [@c], [see @d]" "$(q '"\(.summary.footnotes.cited) \(.summary.footnotes.defined) \(.documents[0].problems | length)"')" "4 4 0"
+printf 'Cited [@known] and [@missing]; write to me@mail.example.org.\n\n[@known]: https://known.example.org/\n' > "$out.md"
+"$bin" --extract-only -q "$out.md" > "$out"
+expect "pandoc: a key cited and defined nowhere, once a key is defined here; an e-mail is no key" \
+	"$(q '[.documents[0].problems[] | "\(.code) \(.line):\(.column) \(.message)"] | join("\n")')" \
+	"footnote-undefined 1:21 citation @missing is cited but never defined"
+printf 'Cited [@external] from a .bib file, see https://a.example.org/.\n' > "$out.md"
+"$bin" --extract-only -q "$out.md" > "$out"
+expect "pandoc: keys defined in no document (a .bib beside it) are no finding" "$(q '.documents[0].problems | length')" 0
+rm -f "$out.md"
+
+run html-notes.md
+expect "HTML footnotes in Markdown: <sup><a href=#fnN>N</a></sup> cites, <li id=fnN> defines; <code> URL kept" "$(refs)" \
+"1 https://climate.nasa.gov/vital-signs/sea-level/ - 2024-02-05
+2 https://coast.example.gov/survey-2023.pdf 2023 2024-01-30"
+expect "HTML footnotes: two cited, two defined, nothing amiss" "$(q '"\(.summary.footnotes.cited) \(.summary.footnotes.defined) \(.documents[0].problems | length)"')" "2 2 0"
 
 run code-notes.md
 expect "code spans: a URL as code in a note and in a bibliography is a link; in the body it is not" "$(refs)" \
