@@ -51,8 +51,8 @@ void cli_usage(FILE *out)
 	      "      --files-from FILE   also check the PATHs listed in FILE, one a line\n"
 	      "                          (- reads the list from standard input)\n"
 	      "      --input-format F    read every document as F, whatever its content: auto,\n"
-	      "                          text, markdown, html, docx, odt, epub, bibtex, csl-json,\n"
-	      "                          pdf\n"
+	      "                          text, markdown, asciidoc, html, docx, odt, epub, bibtex,\n"
+	      "                          csl-json, pdf\n"
 	      "                          (default: auto)\n"
 	      "      --base-url URL      resolve relative links of an HTML document against URL\n"
 	      "                          (default: its <base>, else they are not checked)\n"
@@ -573,7 +573,7 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 			break;
 		case OPT_INPUT_FORMAT:
 			if (!doc_format_parse(optarg, &opt->input_format)) {
-				snprintf(err, errlen, "--input-format takes auto, text, markdown, html, docx, odt, epub, "
+				snprintf(err, errlen, "--input-format takes auto, text, markdown, asciidoc, html, docx, odt, epub, "
 						      "bibtex, csl-json or pdf, not '%s'", optarg);
 				rc = -1;
 			}

@@ -7,7 +7,7 @@
 #include "zip_archive.h"
 
 static const char *const names[] = {
-	[FORMAT_AUTO] = "auto",       [FORMAT_TEXT] = "text",         [FORMAT_MARKDOWN] = "markdown",
+	[FORMAT_AUTO] = "auto",       [FORMAT_TEXT] = "text",         [FORMAT_MARKDOWN] = "markdown", [FORMAT_ASCIIDOC] = "asciidoc",
 	[FORMAT_HTML] = "html",       [FORMAT_DOCX] = "docx",         [FORMAT_ODT] = "odt",
 	[FORMAT_EPUB] = "epub",       [FORMAT_BIBTEX] = "bibtex",     [FORMAT_CSL_JSON] = "csl-json",
 	[FORMAT_PDF] = "pdf",         [FORMAT_ZIP] = "zip",         [FORMAT_XML] = "xml",
@@ -113,8 +113,11 @@ enum doc_format detect_format(const unsigned char *p, size_t n, const char *path
 		return FORMAT_BIBTEX;
 	static const char *const md[] = {".md", ".markdown", ".mdown", ".mkd", ".mdx", NULL};
 	static const char *const html[] = {".html", ".htm", ".xhtml", NULL};
+	static const char *const adoc[] = {".adoc", ".asciidoc", ".asc", NULL};
 	if (has_ext(path, html))
 		return FORMAT_HTML;
+	if (has_ext(path, adoc))
+		return FORMAT_ASCIIDOC;
 	return has_ext(path, md) ? FORMAT_MARKDOWN : FORMAT_TEXT;
 }
 

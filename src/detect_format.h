@@ -10,6 +10,7 @@ enum doc_format {
 	FORMAT_AUTO,
 	FORMAT_TEXT, /* plain text or Markdown or reST: the line extractor tells them apart */
 	FORMAT_MARKDOWN,
+	FORMAT_ASCIIDOC,
 	FORMAT_HTML,
 	FORMAT_DOCX,
 	FORMAT_ODT,

@@ -1,13 +1,16 @@
 #include "extract.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "adoc_syntax.h"
 #include "citation_meta.h"
 #include "md_syntax.h"
 #include "check_local.h"
 #include "scan_footnotes.h"
 #include "scan_links.h"
+#include "strmap.h"
 #include "util.h"
 
 #define SETEXT_TEXT_MAX 200
@@ -46,6 +49,12 @@ struct extractor {
 	bool no_columns;   /* locations are paragraphs: a column means nothing */
 	const char *part;  /* the file inside the document, model-owned; NULL for one file */
 	enum note_space note_space;
+
+	/* AsciiDoc (extractor_asciidoc): footnotes are numbered in order of
+	 * appearance; a named one keeps its number ("footnote:id[]" again) */
+	bool asciidoc;
+	unsigned adoc_notes;
+	struct strmap adoc_ids;
 };
 
 struct extractor *extractor_create(struct model *m, const struct classify_config *cfg)
@@ -57,6 +66,7 @@ struct extractor *extractor_create(struct model *m, const struct classify_config
 	x->prev_blank = true;
 	buf_init(&x->text);
 	buf_init(&x->prev);
+	strmap_init(&x->adoc_ids);
 	return x;
 }
 
@@ -67,6 +77,7 @@ void extractor_destroy(struct extractor *x)
 	free(x->note);
 	buf_finish(&x->text);
 	buf_finish(&x->prev);
+	strmap_finish(&x->adoc_ids);
 	free(x);
 }
 
@@ -188,7 +199,7 @@ static void scan_into_entry(struct extractor *x, const char *s, size_t n)
 {
 	size_t pos = 0;
 	struct link_hit hit;
-	struct line_memo lm = {.code_urls = true};
+	struct line_memo lm = {.code_urls = true, .asciidoc = x->asciidoc};
 	while (scan_next_link(s, n, &pos, &hit, &lm))
 		add_link(x, x->ref, s, &hit);
 	line_memo_finish(&lm);
@@ -291,6 +302,22 @@ static bool key_definition(struct extractor *x, const char *s, size_t n)
 	return true;
 }
 
+/* "* [[[key]]] …": a bibliography entry, its key cited as <<key>>. */
+static bool adoc_bib_definition(struct extractor *x, const char *s, size_t n)
+{
+	size_t key, len, text;
+	if (!x->asciidoc || !adoc_bib_entry(s, n, &key, &len, &text))
+		return false;
+	finish_entry(x);
+	close_note(x);
+	footnotes_define(&x->m->notes, NOTES_XREF, s + key, len, x->lineno, column_of(x, s + key));
+	x->note = xstrndup(s + key, len);
+	x->note_space = NOTES_XREF;
+	start_entry(x, s + text, n - text, false, false);
+	x->m->refs[x->ref].key = xstrndup(s + key, len);
+	return true;
+}
+
 static void heading(struct extractor *x, int level, const char *s, size_t n)
 {
 	finish_entry(x);
@@ -381,7 +408,7 @@ static bool refs_line(struct extractor *x, const char *s, size_t n)
 		}
 		return true;
 	}
-	if (key_definition(x, s, n))
+	if (key_definition(x, s, n) || adoc_bib_definition(x, s, n))
 		return true;
 	struct footnote_def d;
 	if (scan_footnote_def(s, n, true, &d) && style_fits(x, d.style)) {
@@ -438,13 +465,47 @@ static void cite_markers(struct extractor *x, const char *s, size_t n)
 	size_t key, len;
 	for (pos = 0; scan_next_citekey(s, n, &pos, &key, &len);)
 		footnotes_cite(&x->m->notes, NOTES_KEY, s + key, len, x->lineno, column_of(x, s + key - 1));
+	for (pos = 0; x->asciidoc && adoc_next_xref(s, n, &pos, &key, &len);)
+		footnotes_cite(&x->m->notes, NOTES_XREF, s + key, len, x->lineno, column_of(x, s + key - 2));
 }
+
+/* AsciiDoc's inline footnotes: each a note defined and cited where it
+ * stands. Their bytes are blanked in line (a copy of s) so that the body's
+ * scan does not take their links for running text; columns stay. */
+static void adoc_footnotes(struct extractor *x, const char *s, size_t n, char *line)
+{
+	size_t pos = 0;
+	struct adoc_footnote f;
+	while (adoc_next_footnote(s, n, &pos, &f)) {
+		char label[16], *id = f.id_len ? xstrndup(s + f.id, f.id_len) : NULL;
+		size_t num;
+		if (!id || !strmap_get(&x->adoc_ids, id, &num)) {
+			num = ++x->adoc_notes;
+			if (id)
+				strmap_put(&x->adoc_ids, id, num);
+		}
+		free(id);
+		int ll = snprintf(label, sizeof label, "%zu", num);
+		unsigned col = column_of(x, s + f.start);
+		footnotes_cite(&x->m->notes, NOTES_MARKED, label, (size_t)ll, x->lineno, col);
+		memset(line + f.start, ' ', f.end - f.start);
+		if (!f.text_len)
+			continue; /* "footnote:id[]": the note again, cited */
+		footnotes_define(&x->m->notes, NOTES_MARKED, label, (size_t)ll, x->lineno, col);
+		x->note = xstrndup(label, (size_t)ll);
+		x->note_space = NOTES_MARKED;
+		start_entry(x, s + f.text, f.text_len, false, false);
+		finish_entry(x);
+		close_note(x);
+	}
+}
+
 
 static void body_links(struct extractor *x, const char *s, size_t n)
 {
 	size_t pos = 0;
 	struct link_hit hit;
-	struct line_memo lm = {0};
+	struct line_memo lm = {.asciidoc = x->asciidoc};
 	while (scan_next_link(s, n, &pos, &hit, &lm)) {
 		if (!hit.url) {
 			add_link(x, (size_t)-1, s, &hit);
@@ -495,7 +556,7 @@ static void body_line(struct extractor *x, const char *s, size_t n)
 			return;
 		}
 	}
-	if (key_definition(x, s, n))
+	if (key_definition(x, s, n) || adoc_bib_definition(x, s, n))
 		return;
 	finish_entry(x);
 	if (def) {
@@ -504,6 +565,14 @@ static void body_line(struct extractor *x, const char *s, size_t n)
 	}
 	close_note(x);
 	cite_markers(x, s, n);
+	if (x->asciidoc && memmem(s, n, "footnote:", 9)) {
+		char *line = xstrndup(s, n);
+		adoc_footnotes(x, s, n, line);
+		set_line(x, line);
+		body_links(x, line, n);
+		free(line);
+		return;
+	}
 	body_links(x, s, n);
 }
 
@@ -583,6 +652,11 @@ void extractor_line(struct extractor *x, const char *s, size_t n, unsigned linen
 		remember(x, s, 0, true);
 		return;
 	}
+	if (x->asciidoc && (level = adoc_heading(s, n, &ht, &hl))) {
+		heading(x, level, s + ht, hl);
+		remember(x, s, 0, true);
+		return;
+	}
 	if ((level = md_atx_heading(s, n, &ht, &hl))) {
 		x->saw_markdown = true;
 		heading(x, level, s + ht, hl);
@@ -606,6 +680,11 @@ void extractor_finish(struct extractor *x)
 {
 	finish_entry(x);
 	close_note(x);
+}
+
+void extractor_asciidoc(struct extractor *x)
+{
+	x->asciidoc = true;
 }
 
 void extractor_structured(struct extractor *x)

@@ -29,6 +29,9 @@ void extractor_line(struct extractor *x, const char *s, size_t n, unsigned linen
 void extractor_finish(struct extractor *x);
 void extractor_destroy(struct extractor *x);
 
+/* The lines are AsciiDoc: "== " titles, footnote:[…], [[[key]]] entries. */
+void extractor_asciidoc(struct extractor *x);
+
 /* Structured documents (HTML, DOCX, ODT, EPUB) are read by a reader that
  * knows their paragraphs, headings and notes; it hands them over with these.
  * Paragraph text keeps links as Markdown ("[text](<url>)") so that one link

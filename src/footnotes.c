@@ -38,9 +38,9 @@ static long label_number(const char *s)
 
 /* Keys keep the spaces apart in one map; the shown prefix is how the reader
  * of the document writes the label. */
-static const char *const key_prefix[NOTE_SPACES] = {"", "^", "\x1e", "@"};
-static const char *const shown_prefix[NOTE_SPACES] = {"", "^", "", "@"};
-static const char *const note_word[NOTE_SPACES] = {"footnote", "footnote", "endnote", "citation"};
+static const char *const key_prefix[NOTE_SPACES] = {"", "^", "\x1e", "@", "<<"};
+static const char *const shown_prefix[NOTE_SPACES] = {"", "^", "", "@", ""};
+static const char *const note_word[NOTE_SPACES] = {"footnote", "footnote", "endnote", "citation", "bibliography entry"};
 
 static struct footnote *lookup(struct footnotes *f, enum note_space space, const char *label, size_t len, size_t *idx)
 {
@@ -232,12 +232,12 @@ void footnotes_check(const struct footnotes *f, struct problem_list *out)
 		cited[sp] = any_cited(f, (enum note_space)sp);
 		defined[sp] = any_defined(f, (enum note_space)sp);
 		/* pandoc's keys are mostly defined in a bibliography file */
-		if (cited[sp] && !defined[sp] && sp != NOTES_KEY)
+		if (cited[sp] && !defined[sp] && sp != NOTES_KEY && sp != NOTES_XREF)
 			report_missing(f, (enum note_space)sp, out);
 	}
 	for (size_t i = 0; i < f->n; i++) {
 		const struct footnote *fn = &f->v[i];
-		if (fn->cites && !fn->defs && defined[fn->space])
+		if (fn->cites && !fn->defs && defined[fn->space] && fn->space != NOTES_XREF)
 			problems_add(out, PROB_FOOTNOTE_UNDEFINED, fn->cite_line, fn->cite_column,
 				     xasprintf("%s %s%s%s%s is cited but never defined", note_word[fn->space], key_mark(fn), fn->label,
 					       fn->scope ? " in " : "", fn->scope ? fn->scope : ""), NULL);

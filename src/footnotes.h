@@ -14,8 +14,10 @@
 /* Labels that can never refer to one another: "<sup>1</sup>", "[1]" and "1."
  * share NOTES_MARKED; "[^1]" is NOTES_CARET; a word processor's endnotes are
  * numbered apart from its footnotes. */
-/* NOTES_KEY: pandoc's citation keys, cited "[@key]" and defined "[@key]: url". */
-enum note_space { NOTES_MARKED, NOTES_CARET, NOTES_END, NOTES_KEY, NOTE_SPACES };
+/* NOTES_KEY: pandoc's citation keys, cited "[@key]" and defined "[@key]: url".
+ * NOTES_XREF: AsciiDoc's bibliography keys, defined "[[[key]]]" and cited
+ * "<<key>>" — which also points at sections, so a cite of no entry is none. */
+enum note_space { NOTES_MARKED, NOTES_CARET, NOTES_END, NOTES_KEY, NOTES_XREF, NOTE_SPACES };
 
 struct footnote {
 	char *label;

@@ -79,9 +79,9 @@ static enum doc_format sniff(const char *path)
 
 bool inputs_is_document(const char *path)
 {
-	static const char *const named[] = {"md",  "markdown", "mdown", "mkd",	"txt",	"text", "rst",
-					    "html", "htm",     "xhtml", "docx", "odt",	"epub", "bib",
-					    NULL};
+	static const char *const named[] = {"md",   "markdown", "mdown", "mkd",  "txt",  "text",
+					    "rst",  "adoc",     "asciidoc", "html", "htm", "xhtml",
+					    "docx", "odt",      "epub",  "pdf",  "bib",  NULL};
 	const char *ext = extension(path);
 	for (size_t i = 0; ext && named[i]; i++)
 		if (strcasecmp(ext, named[i]) == 0)

@@ -36,6 +36,8 @@ struct line_memo {
 	/* set by the caller: a code span that holds only a web URL is a link
 	 * (in notes and bibliographies, where authors write URLs as code) */
 	bool code_urls;
+	/* set by the caller: AsciiDoc, where "https://x.org/[text]" ends a URL at '[' */
+	bool asciidoc;
 };
 void line_memo_finish(struct line_memo *lm);
 

@@ -50,6 +50,8 @@ static int read_lines(struct model *m, struct extractor *x, struct doc_input *in
 		return -1;
 	}
 	int rc;
+	if (f == FORMAT_ASCIIDOC)
+		extractor_asciidoc(x);
 	while ((rc = doc_reader_next(&r)) > 0)
 		extractor_line(x, r.text, r.len, r.lineno);
 	if (rc < 0) {
@@ -58,6 +60,7 @@ static int read_lines(struct model *m, struct extractor *x, struct doc_input *in
 		m->doc.lines = r.lineno;
 		m->doc.format = f == FORMAT_MARKDOWN	    ? "markdown"
 				: rst_name(m->doc.path)	    ? "rst"
+				: f == FORMAT_ASCIIDOC	    ? "asciidoc"
 				: extractor_saw_markdown(x) ? "markdown"
 							    : "text";
 		reader_warnings(m, &r);

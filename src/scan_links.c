@@ -58,9 +58,15 @@ static size_t match_at(const char *s, size_t n, size_t i, struct line_memo *lm)
 /* A bare URL ends at white space or at what cannot be part of one; trailing
  * sentence punctuation and unbalanced closing brackets are the text's, not
  * the URL's. */
-static size_t bare_url_end(const char *s, size_t n, size_t i)
+static size_t bare_url_end(const char *s, size_t n, size_t i, bool asciidoc)
 {
 	size_t e = i;
+	if (asciidoc) { /* "https://x.org/[text]": the link's text, not its path */
+		const char *lb = memchr(s + i, '[', n - i);
+		size_t k = scan_web_scheme(s, n, i);
+		if (lb && (size_t)(lb - s) > i + k)
+			n = (size_t)(lb - s);
+	}
 	/* opened minus closed, for () and [], kept up to date as e moves back */
 	long paren = 0, bracket = 0;
 	while (e < n && (unsigned char)s[e] > ' ' && !strchr("<>\"`|", s[e])) {
@@ -285,7 +291,7 @@ static bool next_link(const char *s, size_t n, size_t *pos, struct link_hit *hit
 			}
 		} else if ((c == 'h' || c == 'H' || c == 'f' || c == 'F') &&
 			   (i == 0 || !isalnum_ascii((unsigned char)s[i - 1])) && scan_web_scheme(s, n, i)) {
-			size_t e = bare_url_end(s, n, i);
+			size_t e = bare_url_end(s, n, i, lm->asciidoc);
 			if (e <= i + scan_web_scheme(s, n, i))
 				continue;
 			hit->start = i;

@@ -107,6 +107,19 @@ expect "HTML footnotes in Markdown: <sup><a href=#fnN>N</a></sup> cites, <li id=
 2 https://coast.example.gov/survey-2023.pdf 2023 2024-01-30"
 expect "HTML footnotes: two cited, two defined, nothing amiss" "$(q '"\(.summary.footnotes.cited) \(.summary.footnotes.defined) \(.documents[0].problems | length)"')" "2 2 0"
 
+run manual.adoc
+expect "asciidoc: format, footnote:[…] and footnote:id[…] numbered as printed, [[[key]]] entries keyed, URL[text] ends at '['" \
+	"$(q '.documents[0].format as $f | [.documents[0].references[] | "\($f) \(.where) \(.footnote // "-") \(.links[0].url // "-") \(.accessed // "-")"] | join("\n")')" \
+"asciidoc references 1 https://docs.sigstore.dev/signing/quickstart/ -
+asciidoc references 2 https://semver.org/spec/v2.0.0.html -
+asciidoc body - https://www.openssf.org/ -
+asciidoc references keepachangelog https://keepachangelog.com/en/1.1.0/ 2024-02-05
+asciidoc references reproducible https://reproducible-builds.org/docs/definition/ -
+asciidoc references pro-git - -"
+expect "asciidoc: <<keepachangelog>> and <<reproducible>> cite; pro-git never is" \
+	"$(q '[.documents[0].problems[] | "\(.code) \(.line) \(.message)"] | join("\n")')" \
+	"footnote-uncited 14 bibliography entry pro-git is defined but never cited"
+
 run code-notes.md
 expect "code spans: a URL as code in a note and in a bibliography is a link; in the body it is not" "$(refs)" \
 "ssp https://gcc.gnu.org/onlinedocs/gcc/Instrumentation-Options.html - 2024-02-05
