@@ -302,6 +302,17 @@ static void quoted_names(const char *s, size_t n, struct citation_meta *m)
 		m->authors = trimmed_copy(s, a, bl, ",.:");
 }
 
+/* "Archived from the original on 2021-03-01", "archived 3 May 2021": the
+ * day of a copy, not of the source. */
+static bool archive_date(const char *s, size_t i)
+{
+	size_t b = i > 40 ? i - 40 : 0;
+	for (size_t j = b; j + 8 <= i; j++)
+		if (ascii_ieq_prefix(s + j, i - j, "archived") || ascii_ieq_prefix(s + j, i - j, "original on"))
+			return true;
+	return false;
+}
+
 static bool fallback_published(const char *s, size_t n, const struct url_spans *u, size_t ab, size_t ae,
 			       struct date *out)
 {
@@ -313,7 +324,7 @@ static bool fallback_published(const char *s, size_t n, const struct url_spans *
 			continue;
 		struct date d;
 		size_t len;
-		if (!date_parse(s + i, n - i, &d, &len))
+		if (!date_parse(s + i, n - i, &d, &len) || archive_date(s, i))
 			continue;
 		if (d.month) {
 			*out = d;

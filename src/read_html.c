@@ -6,6 +6,7 @@
 
 #include "classify_url.h"
 #include "para_text.h"
+#include "strmap.h"
 #include "util.h"
 
 #define MAX_LISTS 32
@@ -33,8 +34,17 @@ struct walk {
 	/* the <a> being read */
 	enum anchor a;
 	unsigned a_depth;
+	char *a_target; /* a note reference's fragment; owned */
 	struct buf a_text; /* the text of a note reference or a note's own label */
 	unsigned sup_open;
+	/* what each note reference showed, by the id it points at: a note is
+	 * labelled as its marker printed it ("[note 1]", "[a]"), so a page's
+	 * note groups stay apart from its numbered references */
+	struct strmap shown_index;
+	char **shown;
+	size_t nshown, shown_cap;
+	/* a section that is the page's own "Cite this page": its heading level */
+	int own_citation;
 };
 
 static bool is_block(const char *n)
@@ -56,6 +66,54 @@ static bool is_skipped(const char *n)
 					   "math", "iframe", "object", "select", "title"};
 	for (size_t i = 0; i < sizeof skip / sizeof skip[0]; i++)
 		if (strcmp(n, skip[i]) == 0)
+			return true;
+	return false;
+}
+
+/* ARIA roles, classes and ids of a page's chrome (navigation, edit links,
+ * footers, category and print-only boxes): its links are no citations. */
+static bool has_word(const char *list, const char *word);
+
+static bool is_chrome(const struct markup_attr *at, size_t nat)
+{
+	static const char *const roles[] = {"navigation", "contentinfo", "banner", "search"};
+	static const char *const classes[] = {"printfooter", "mw-editsection", "navbox", "catlinks",
+					      "mw-jump-link", "breadcrumb", "breadcrumbs", "site-footer",
+					      "edit-link", "editsection", "footer", "navbar", "skip-link"};
+	static const char *const ids[] = {"footer", "mw-navigation", "mw-panel", "mw-head", "catlinks",
+					  "siteSub", "contentSub", "jump-to-nav"};
+	const char *role = markup_attr(at, nat, NULL, "role");
+	const char *cls = markup_attr(at, nat, NULL, "class");
+	const char *id = markup_attr(at, nat, NULL, "id");
+	for (size_t i = 0; role && i < sizeof roles / sizeof roles[0]; i++)
+		if (has_word(role, roles[i]))
+			return true;
+	for (size_t i = 0; cls && i < sizeof classes / sizeof classes[0]; i++)
+		if (has_word(cls, classes[i]))
+			return true;
+	for (size_t i = 0; id && i < sizeof ids / sizeof ids[0]; i++)
+		if (strcmp(id, ids[i]) == 0)
+			return true;
+	return false;
+}
+
+/* "…?title=X&action=edit", "/edit/main/…": a link to change the page. */
+static bool edit_link(const char *href)
+{
+	return strstr(href, "action=edit") || strstr(href, "action=history") || strstr(href, "action=info") ||
+	       strstr(href, "/edit/");
+}
+
+/* "Cite this page", "How to cite this page", "Suggested citation": the
+ * page's own citation, which is no source of the page. */
+static bool own_citation_heading(const char *s, size_t n)
+{
+	static const char *const names[] = {"cite this page", "how to cite this page", "how to cite",
+					    "suggested citation", "cite this article", "citation for this page"};
+	while (n && (s[n - 1] == ' ' || s[n - 1] == ':'))
+		n--;
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strlen(names[i]) == n && ascii_ieq_prefix(s, n, names[i]))
 			return true;
 	return false;
 }
@@ -146,7 +204,13 @@ static void flush(struct walk *w)
 		return;
 	}
 	if (w->heading) {
+		if (w->own_citation && w->heading <= w->own_citation)
+			w->own_citation = 0;
+		if (own_citation_heading(s, n))
+			w->own_citation = w->heading;
 		extractor_heading(w->x, w->heading, s, n, line);
+	} else if (w->own_citation) {
+		/* the page's own citation: read by no one as a source */
 	} else if (w->note_depth) {
 		begin_note(w, line);
 		extractor_note_block(w->x, s, n, line);
@@ -163,7 +227,11 @@ static void start_note(struct walk *w, const char *id)
 	w->note_begun = false;
 	w->note_label_fixed = false;
 	w->note_label[0] = '\0';
-	if (w->nlists && w->ordered[w->nlists - 1]) {
+	size_t k;
+	if (id && strmap_get(&w->shown_index, id, &k)) {
+		snprintf(w->note_label, sizeof w->note_label, "%s", w->shown[k]);
+		w->note_label_fixed = true;
+	} else if (w->nlists && w->ordered[w->nlists - 1]) {
 		snprintf(w->note_label, sizeof w->note_label, "%ld", w->item[w->nlists - 1]);
 		w->note_label_fixed = true;
 	} else if (id) {
@@ -218,9 +286,13 @@ static void start_anchor(struct walk *w, const struct markup_attr *at, size_t na
 			   (frag && note_id(frag));
 		w->a = ref && !w->note_depth ? A_NOTEREF : A_INTERNAL;
 		w->a_depth = w->depth;
+		free(w->a_target);
+		w->a_target = frag && *frag ? xstrdup(frag) : NULL;
 		buf_clear(&w->a_text);
 		return;
 	}
+	if (edit_link(href))
+		return;
 	char *url = resolve(w, href, line);
 	if (!url)
 		return;
@@ -228,6 +300,19 @@ static void start_anchor(struct walk *w, const struct markup_attr *at, size_t na
 	w->a_depth = w->depth;
 	para_link_begin(&w->p, url);
 	free(url);
+}
+
+/* The marker's label, kept under the id it points at (a_target). */
+static void remember_shown(struct walk *w, const char *label)
+{
+	if (!w->a_target || w->nshown >= 100000)
+		return;
+	size_t k;
+	if (strmap_get(&w->shown_index, w->a_target, &k))
+		return;
+	grow_array(&w->shown, &w->shown_cap, w->nshown + 1, sizeof *w->shown);
+	w->shown[w->nshown] = xstrdup(label);
+	strmap_put(&w->shown_index, w->a_target, w->nshown++);
 }
 
 static void end_anchor(struct walk *w, unsigned line)
@@ -239,8 +324,10 @@ static void end_anchor(struct walk *w, unsigned line)
 	} else if (a == A_NOTEREF) {
 		char label[LABEL_MAX];
 		clean_label(w->a_text.data ? w->a_text.data : "", w->a_text.len, label);
-		if (label[0])
+		if (label[0]) {
 			extractor_cite(w->x, NOTES_MARKED, label, strlen(label), line);
+			remember_shown(w, label);
+		}
 	} else if (a == A_INTERNAL && w->note_depth && !w->note_begun && !w->note_label_fixed &&
 		   para_empty(&w->p)) {
 		/* Word's "[1]" at the head of its note: the number as shown */
@@ -269,7 +356,8 @@ static void on_start(void *u, const char *uri, const char *name, const struct ma
 	}
 	if (w->skip_depth)
 		return;
-	if (is_skipped(name)) {
+	if (is_skipped(name) || strcmp(name, "nav") == 0 || strcmp(name, "footer") == 0 || is_chrome(at, nat)) {
+		flush(w);
 		w->skip_depth = w->depth;
 		return;
 	}
@@ -366,6 +454,7 @@ int read_html(struct extractor *x, const struct html_source *src, markup_read_fn
 	      struct html_tally *t, char *err, size_t errlen)
 {
 	struct walk w = {.x = x, .src = src, .t = t};
+	strmap_init(&w.shown_index);
 	para_init(&w.p);
 	buf_init(&w.a_text);
 	static const struct markup_events ev = {on_start, on_end, on_text, on_comment};
@@ -376,5 +465,10 @@ int read_html(struct extractor *x, const struct html_source *src, markup_read_fn
 	para_finish(&w.p);
 	buf_finish(&w.a_text);
 	free(w.base);
+	free(w.a_target);
+	for (size_t i = 0; i < w.nshown; i++)
+		free(w.shown[i]);
+	free(w.shown);
+	strmap_finish(&w.shown_index);
 	return rc;
 }

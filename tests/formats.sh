@@ -160,7 +160,7 @@ expect "--input-format text reads HTML as text" \
 	"$("$bin" --extract-only -q --input-format text "$fx/nobase.html" | jq -r .documents[0].format)" text
 "$bin" --extract-only -q --input-format rtf "$fx/nobase.html" > /dev/null 2> "$tmp/err"
 expect "--input-format rtf: exit 2" "$?" 2
-expect_match "--input-format rtf: the formats listed" "$(cat "$tmp/err")" "takes auto, text, markdown, html, docx, odt, epub, bibtex, csl-json or pdf, not 'rtf'"
+expect_match "--input-format rtf: the formats listed" "$(cat "$tmp/err")" "takes auto, text, markdown, asciidoc, html, docx, odt, epub, bibtex, csl-json or pdf, not 'rtf'"
 
 cd "$tmp" && expect_valid_reports
 finish formats

@@ -120,6 +120,16 @@ expect "asciidoc: <<keepachangelog>> and <<reproducible>> cite; pro-git never is
 	"$(q '[.documents[0].problems[] | "\(.code) \(.line) \(.message)"] | join("\n")')" \
 	"footnote-uncited 14 bibliography entry pro-git is defined but never cited"
 
+run notes.html
+expect "html: note groups keep the labels their markers show ([note 1], [a]) apart from [1], [2]; 'Archived from the original on' is no publication date" "$(refs)" \
+"note 1  - -
+a https://www.hydropower.example.org/dams/river - -
+1 https://news.example.com/1998/dam 1998-05-12 2024-02-05
+2 https://energy.example.org/turbines 2020 -"
+expect "html: navigation, the edit link, the print footer, 'How to cite this page' and the footer give nothing" \
+	"$(q '[.documents[0].references[] | select(.where=="body")] | length')" 0
+expect "html: four notes cited, four defined, nothing amiss" "$(q '"\(.summary.footnotes.cited) \(.summary.footnotes.defined) \(.documents[0].problems | length)"')" "4 4 0"
+
 run code-notes.md
 expect "code spans: a URL as code in a note and in a bibliography is a link; in the body it is not" "$(refs)" \
 "ssp https://gcc.gnu.org/onlinedocs/gcc/Instrumentation-Options.html - 2024-02-05
@@ -127,6 +137,7 @@ expect "code spans: a URL as code in a note and in a bibliography is a link; in 
 expect "code spans: nothing from the body" "$(q '[.documents[0].references[] | select(.where=="body")] | length')" 0
 
 run perma.md
+expect "perma: 'archived 3 May 2021' is the copy's day, not the ruling's" "$(q '.documents[0].references[0].published')" null
 expect "perma: the copy keeps the original its link shows; a snapshot is as before" \
 	"$(q '[.documents[0].references[].links[] | "\(.kind) \(.url) \(.original)"] | join("\n")')" \
 "archive-other https://perma.cc/7QXH-2KLM https://court.example.gov/judgments/12-2021
