@@ -1,5 +1,6 @@
 #include "citation_meta.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "md_syntax.h"
@@ -83,14 +84,24 @@ static const struct {
 	{"truy c\xE1\xBA\xADp ng\xC3\xA0y", true}, {"truy c\xE1\xBA\xADp", true},
 };
 
-static bool access_initial(char c)
+_Static_assert(sizeof access_words / sizeof access_words[0] <= 64, "one bit per access word");
+
+/* The access words that may start at each byte (bit w: access_words[w]):
+ * asked of every byte of every entry, so a table, filled on first use. */
+static const uint64_t *access_table(void)
 {
-	static char initials[64];
-	if (!initials[0])
-		for (size_t w = 0, k = 0; w < sizeof access_words / sizeof access_words[0]; w++)
-			if (!strchr(initials, access_words[w].word[0]) && k + 1 < sizeof initials)
-				initials[k++] = access_words[w].word[0];
-	return c && strchr(initials, c | 0x20) != NULL;
+	static uint64_t by_byte[256];
+	static bool filled;
+	if (!filled) {
+		for (size_t w = 0; w < sizeof access_words / sizeof access_words[0]; w++) {
+			unsigned char f = (unsigned char)access_words[w].word[0];
+			by_byte[f] |= UINT64_C(1) << w;
+			if (f >= 'a' && f <= 'z')
+				by_byte[f - 'a' + 'A'] |= UINT64_C(1) << w;
+		}
+		filled = true;
+	}
+	return by_byte;
 }
 
 /* "(2023, Dec. 21)" at s[i] == '(': the date and the offset of ')'. */
@@ -129,11 +140,13 @@ static bool access_date(const char *s, size_t n, size_t j, bool day_first, struc
 static bool find_accessed(const char *s, size_t n, const struct url_spans *u, struct date *d,
 			  size_t *b, size_t *e)
 {
+	const uint64_t *table = access_table();
 	for (size_t i = 0; i < n; i++) {
-		if (!access_initial(s[i]) || !word_start(s, i) || in_url(u, i))
+		uint64_t words = table[(unsigned char)s[i]];
+		if (!words || !word_start(s, i) || in_url(u, i))
 			continue;
-		for (size_t w = 0; w < sizeof access_words / sizeof access_words[0]; w++) {
-			size_t wl = strlen(access_words[w].word);
+		for (; words; words &= words - 1) {
+			size_t w = (size_t)__builtin_ctzll(words), wl = strlen(access_words[w].word);
 			if (ascii_ieq_prefix(s + i, n - i, access_words[w].word) &&
 			    access_date(s, n, i + wl, access_words[w].day_first, d, e)) {
 				*b = i;
@@ -418,11 +431,14 @@ bool citation_tail(const char *s, size_t n)
 		"url:", "in: ", "en: ", "em: ", "[online]", "[en línea]", "[internet]", "tại: ",
 	};
 	size_t i = md_skip_blanks(s, n, 0);
+	if (i == n)
+		return false;
+	char c = (char)(s[i] | 0x20);
 	for (size_t k = 0; k < sizeof lead / sizeof lead[0]; k++)
-		if (ascii_ieq_prefix(s + i, n - i, lead[k]))
+		if ((lead[k][0] | 0x20) == c && ascii_ieq_prefix(s + i, n - i, lead[k]))
 			return true;
-	for (size_t w = 0; w < sizeof access_words / sizeof access_words[0]; w++)
-		if (ascii_ieq_prefix(s + i, n - i, access_words[w].word))
+	for (uint64_t words = access_table()[(unsigned char)s[i]]; words; words &= words - 1)
+		if (ascii_ieq_prefix(s + i, n - i, access_words[__builtin_ctzll(words)].word))
 			return true;
 	return false;
 }

@@ -58,7 +58,7 @@ int month_parse(const char *s, size_t n, size_t *len)
 		word[i] = (char)ascii_lower((unsigned char)s[i]);
 	word[w] = '\0';
 	for (size_t i = 0; i < sizeof months / sizeof months[0]; i++) {
-		if (strcmp(word, months[i].name) == 0) {
+		if (months[i].name[0] == word[0] && strcmp(word, months[i].name) == 0) {
 			*len = w + (w < n && s[w] == '.');
 			return months[i].month;
 		}
