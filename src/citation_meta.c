@@ -315,14 +315,18 @@ static void quoted_names(const char *s, size_t n, struct citation_meta *m)
 		m->authors = trimmed_copy(s, a, bl, ",.:");
 }
 
-/* "Archived from the original on 2021-03-01", "archived 3 May 2021": the
- * day of a copy, not of the source. */
+/* "Archived from the original on 2021-03-01", "Archived from [the
+ * original](<url>) on …", "archived 3 May 2021": the day of a copy, not of
+ * the source — an "archived" earlier in the same sentence. */
 static bool archive_date(const char *s, size_t i)
 {
-	size_t b = i > 40 ? i - 40 : 0;
-	for (size_t j = b; j + 8 <= i; j++)
-		if (ascii_ieq_prefix(s + j, i - j, "archived") || ascii_ieq_prefix(s + j, i - j, "original on"))
+	size_t b = i > 300 ? i - 300 : 0;
+	for (size_t j = i; j-- > b;) {
+		if (s[j] == '.' && j + 1 < i && s[j + 1] == ' ')
+			return false;
+		if ((s[j] | 0x20) == 'a' && ascii_ieq_prefix(s + j, i - j, "archived"))
 			return true;
+	}
 	return false;
 }
 

@@ -30,6 +30,10 @@ struct extractor {
 
 	bool in_refs;
 	int refs_level;
+	/* under a subheading of a reference section that names no references
+	 * ("Alternatives à Anaconda" under "Références"): only what reads as a
+	 * source is one; instructions with a link are not */
+	bool refs_sub;
 	enum def_style style; /* the numbering style of this reference section, set by its first entry */
 
 	char *note; /* the footnote whose sources are being listed; owned */
@@ -224,6 +228,21 @@ static void close_note(struct extractor *x)
 	x->note_entries = 0;
 }
 
+/* An author-date key's year, "Zaman 2021": the publication year a source
+ * whose text gives none is cited under. */
+static struct date key_year(const char *key)
+{
+	size_t n = key ? strlen(key) : 0;
+	struct date d = {0, 0, 0};
+	if (n < 6 || key[n - 5] != ' ')
+		return d;
+	for (size_t k = n - 4; k < n; k++)
+		if (key[k] < '0' || key[k] > '9')
+			return d;
+	d.year = atoi(key + n - 4);
+	return date_valid(d) ? d : (struct date){0, 0, 0};
+}
+
 static void finish_entry(struct extractor *x)
 {
 	if (!x->open)
@@ -237,6 +256,12 @@ static void finish_entry(struct extractor *x)
 		return;
 	}
 	r->text = xstrndup(x->text.data ? x->text.data : "", x->text.len);
+	if (x->prose && x->refs_sub) {
+		/* instructions under a reference section: links of the text, no source */
+		r->where = WHERE_BODY;
+		free(r->footnote);
+		r->footnote = NULL;
+	}
 	if (x->prose)
 		return; /* prose that holds a link is no citation: no author or dates to read */
 	struct citation_meta cm;
@@ -245,6 +270,8 @@ static void finish_entry(struct extractor *x)
 	r->title = cm.title;
 	r->published = cm.published;
 	r->accessed = cm.accessed;
+	if (!r->published.year)
+		r->published = key_year(r->key ? r->key : r->footnote);
 }
 
 /* A new entry whose text starts at s[0..n): a further source of the open
@@ -325,9 +352,12 @@ static void heading(struct extractor *x, int level, const char *s, size_t n)
 	if (md_is_reference_heading(s, n)) {
 		x->in_refs = true;
 		x->refs_level = level;
+		x->refs_sub = false;
 		x->style = DEF_NONE;
 	} else if (x->in_refs && level <= x->refs_level) {
 		x->in_refs = false;
+	} else if (x->in_refs) {
+		x->refs_sub = true;
 	}
 }
 
@@ -363,6 +393,23 @@ static bool continues_entry(const char *s, size_t n)
 		if (ascii_ieq_prefix(s + i, n - i, lead[k]))
 			return true;
 	return citation_tail(s + i, n - i);
+}
+
+/* "|[[Zaman 2021]](https://…)|…": a row's author-date key, from its first
+ * cell's bracketed label, kept as the reference's key. */
+static void row_key(struct extractor *x, const char *s, size_t n)
+{
+	size_t i = md_skip_blanks(s, n, 0);
+	if (i + 1 < n && s[i] == '[' && s[i + 1] == '[')
+		i++;
+	if (i >= n || s[i] != '[')
+		return;
+	const char *close = memchr(s + i, ']', n - i < 120 ? n - i : 120);
+	if (!close || close == s + i + 1 || memchr(s + i + 1, '[', (size_t)(close - s) - i - 1))
+		return;
+	struct reference *r = &x->m->refs[x->ref];
+	free(r->key);
+	r->key = xstrndup(s + i + 1, (size_t)(close - s) - i - 1);
 }
 
 /* A section whose first entry has no number lists sources without numbers:
@@ -405,6 +452,7 @@ static bool refs_line(struct extractor *x, const char *s, size_t n)
 		if (!table_separator(s, n)) {
 			start_entry(x, s, n, false, false);
 			x->table_row = true;
+			row_key(x, s + i + 1, n - i - 1);
 		}
 		return true;
 	}
@@ -420,7 +468,8 @@ static bool refs_line(struct extractor *x, const char *s, size_t n)
 		return false;
 	if (b) {
 		unnumbered_list(x);
-		start_entry(x, s + b, n - b, false, false);
+		bool prose = x->refs_sub && !citation_starts(s + b, n - b) && !citation_like(s + b, n - b);
+		start_entry(x, s + b, n - b, prose, false);
 		return true;
 	}
 	if (x->prev_blank || !x->open) {

@@ -79,7 +79,8 @@ static bool is_chrome(const struct markup_attr *at, size_t nat)
 	static const char *const roles[] = {"navigation", "contentinfo", "banner", "search"};
 	static const char *const classes[] = {"printfooter", "mw-editsection", "navbox", "catlinks",
 					      "mw-jump-link", "breadcrumb", "breadcrumbs", "site-footer",
-					      "edit-link", "editsection", "footer", "navbar", "skip-link"};
+					      "edit-link", "editsection", "footer", "navbar", "skip-link",
+					      "sistersitebox"};
 	static const char *const ids[] = {"footer", "mw-navigation", "mw-panel", "mw-head", "catlinks",
 					  "siteSub", "contentSub", "jump-to-nav"};
 	const char *role = markup_attr(at, nat, NULL, "role");
@@ -256,6 +257,8 @@ static char *resolve(struct walk *w, const char *href, unsigned line)
 	if (url_has_scheme(href))
 		return xstrdup(href);
 	const char *base = w->src->base_url ? w->src->base_url : w->base;
+	if (!base && href[0] == '/' && href[1] == '/' && href[2] && href[2] != '/')
+		return xasprintf("https:%s", href); /* "//hg.mozilla.org/": another site, whatever this page's scheme */
 	if (!base) {
 		if (!w->src->in_book && w->t->relative++ == 0)
 			w->t->first_relative_line = line;
