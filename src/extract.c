@@ -568,7 +568,16 @@ static void body_links(struct extractor *x, const char *s, size_t n)
 	line_memo_finish(&lm);
 }
 
-static void note_piece(struct extractor *x, const char *s, size_t n, bool after_break)
+/* Whether the entry being built ended its sentence (or its URL): a line
+ * wrapped in mid-sentence, as a PDF's are, goes on with it even when it
+ * holds the source's "(2023, Dec. 22)". */
+static bool entry_closed(const struct extractor *x)
+{
+	const struct buf *t = &x->text;
+	return !t->len || strchr(".)]>*_", t->data[t->len - 1]) != NULL;
+}
+
+static void note_piece(struct extractor *x, const char *s, size_t n, bool after_break, bool new_para)
 {
 	set_line(x, s);
 	if (md_is_blank(s, n))
@@ -580,7 +589,7 @@ static void note_piece(struct extractor *x, const char *s, size_t n, bool after_
 			start_entry(x, s, n, false, x->body_def);
 		else
 			continue_entry(x, s, n);
-	} else if (!x->open || (b && b < n) || citation_starts(s, n)) {
+	} else if (!x->open || (b && b < n) || (citation_starts(s, n) && (new_para || entry_closed(x)))) {
 		start_entry(x, s + b, n - b, false, x->body_def);
 	} else if (x->m->refs[x->ref].nlinks == 0 || continues_entry(s, n)) {
 		continue_entry(x, s, n);
@@ -597,11 +606,11 @@ static void body_line(struct extractor *x, const char *s, size_t n)
 		bool indented = n && (s[0] == ' ' || s[0] == '\t');
 		size_t b = md_skip_blanks(s, n, 0);
 		if (indented && x->prev_blank) { /* a further paragraph of the note */
-			note_piece(x, s + b, n - b, false);
+			note_piece(x, s + b, n - b, false, true);
 			return;
 		}
 		if (!x->prev_blank) {
-			note_piece(x, s + b, n - b, x->prev_hard_break);
+			note_piece(x, s + b, n - b, x->prev_hard_break, false);
 			return;
 		}
 	}
@@ -797,7 +806,7 @@ void extractor_note_block(struct extractor *x, const char *s, size_t n, unsigned
 	const char *end = s + n;
 	for (bool after_break = false;; after_break = true) {
 		const char *nl = memchr(s, '\n', (size_t)(end - s));
-		note_piece(x, s, nl ? (size_t)(nl - s) : (size_t)(end - s), after_break);
+		note_piece(x, s, nl ? (size_t)(nl - s) : (size_t)(end - s), after_break, !after_break);
 		if (!nl)
 			break;
 		s = nl + 1;

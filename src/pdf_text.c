@@ -156,6 +156,8 @@ int pdf_page_read(struct pdf_doc *d, int i, struct pdf_page *p)
 			cur.bottom = g->y2;
 			cur.left = g->x1;
 		}
+		if (g && g->x2 > cur.right)
+			cur.right = g->x2;
 		add_run(&cur, &runs_cap, b - start, k < nchars ? size[k] : 0);
 		cur.runs[cur.nruns - 1].end = nb - start;
 		long a = g ? covering(areas, p->nuris, g) : -1;

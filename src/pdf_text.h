@@ -33,6 +33,7 @@ struct pdf_line {
 	char *text; /* UTF-8, without its newline */
 	size_t len;
 	double top, bottom, left; /* its first glyph's box, from the page's top left, in points */
+	double right;             /* where its rightmost glyph ends */
 	struct pdf_run *runs;
 	size_t nruns;
 	struct pdf_link *links;

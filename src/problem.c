@@ -38,6 +38,8 @@ static const struct {
 	[PROB_INVALID_UTF8] = {"invalid-utf8", SEV_WARNING, "Lines that are not valid UTF-8."},
 	[PROB_LINE_TOO_LONG] = {"line-too-long", SEV_WARNING, "Lines longer than 1 MiB, read only in part."},
 	[PROB_TOO_MANY_LINKS] = {"too-many-links", SEV_WARNING, "A source with more than 1,000 links: the rest are not checked."},
+	[PROB_URL_FROM_ANNOTATION] = {"url-from-annotation", SEV_INFO,
+				      "A PDF's text shows another URL than its link annotation, which is the one checked."},
 	[PROB_EMPTY_DOCUMENT] = {"empty-document", SEV_WARNING, "An empty document."},
 	[PROB_NO_REFERENCES] = {"no-references", SEV_INFO, "A document with nothing to check."},
 };

@@ -100,8 +100,41 @@ static bool looks_like_url(const char *s, size_t n)
 
 /* One line as the extractor reads it: note numbers as [^N] (a line that
  * starts with one begins the note, "[^N]: "), annotated spans as links. */
+/* Whether the text a link annotation covers says the same as its URI: the
+ * whole URI, or its start when the URL wraps on to the next line (a
+ * hyphen the wrap added aside), %-escapes in either case. */
+static bool shows_uri(const char *vis, size_t vn, const char *uri)
+{
+	while (vn && (vis[vn - 1] == ' ' || vis[vn - 1] == '-'))
+		vn--;
+	size_t un = strlen(uri);
+	if (vn > un)
+		return false;
+	for (size_t i = 0; i < vn; i++)
+		if (vis[i] != uri[i] && !(i && ascii_lower((unsigned char)vis[i]) == ascii_lower((unsigned char)uri[i])))
+			return false;
+	return true;
+}
+
+/* url-from-annotation: what the reader sees and what the link opens. */
+static void said_otherwise(struct problem_list *pl, int page, unsigned line, const char *vis, size_t vn,
+			   const char *uri)
+{
+	problems_add(pl, PROB_URL_FROM_ANNOTATION, line, 0,
+		     xasprintf("page %d: the text shows \"%.*s\", the link's annotation \"%s\": the annotation's is "
+			       "the URL extracted and checked",
+			       page, (int)(vn > 300 ? 300 : vn), vis, uri),
+		     NULL);
+}
+
+struct line_place {
+	struct problem_list *problems; /* the document's, for url-from-annotation */
+	int page;
+	unsigned line;
+};
+
 static void line_text(const struct pdf_page *p, const struct pdf_line *l, double body, char **last_uri,
-		      struct buf *out)
+		      const struct line_place *at, struct buf *out)
 {
 	buf_clear(out);
 	size_t i = 0, e;
@@ -131,6 +164,8 @@ static void line_text(const struct pdf_page *p, const struct pdf_line *l, double
 			if (*last_uri && !strcmp(*last_uri, uri) && a->start == 0) {
 				/* the rest of a URL wrapped from the line before: written there */
 			} else if (looks_like_url(vis, vn)) {
+				if (!shows_uri(vis, vn, uri))
+					said_otherwise(at->problems, at->page, at->line, vis, vn, uri);
 				buf_putc(out, '<');
 				buf_append(out, uri, strlen(uri));
 				buf_putc(out, '>');
@@ -205,7 +240,36 @@ static double line_spacing(const struct pdf_page *p, const bool *gone)
  * number, or earlier, after a gap wider than the page's paragraphs leave,
  * with the note the page before ended in; a page set wholly in a smaller
  * size is notes. */
-static size_t notes_start(const struct pdf_page *p, const bool *gone, double body, bool continued)
+/* A line as sources write them: an address, an access clause, or an
+ * author-date "(2023, Dec. 21)". */
+static bool source_line(const struct pdf_line *l)
+{
+	if (memmem(l->text, l->len, "http", 4) || memmem(l->text, l->len, "Retrieved", 9))
+		return true;
+	for (size_t i = 0; i + 5 < l->len; i++)
+		if (l->text[i] == '(' && is_digit(l->text[i + 1]) && is_digit(l->text[i + 2]) &&
+		    is_digit(l->text[i + 3]) && is_digit(l->text[i + 4]) && (l->text[i + 5] == ',' || l->text[i + 5] == ')'))
+			return true;
+	return false;
+}
+
+/* A page that goes on with a note from the page before, set in the body's
+ * size (LibreOffice does so for a note longer than a page): a third or more
+ * of its lines above the first note number are sources' lines, as a body's
+ * prose is not. */
+static bool sources_above(const struct pdf_page *p, const bool *gone, size_t first_number)
+{
+	size_t lines = 0, sources = 0;
+	for (size_t i = 0; i < first_number && i < p->nlines; i++)
+		if (!gone[i]) {
+			lines++;
+			sources += source_line(&p->lines[i]);
+		}
+	return lines >= 4 && sources * 3 >= lines;
+}
+
+static size_t notes_start(const struct pdf_page *p, const bool *gone, double body, bool continued,
+			  bool after_notes)
 {
 	size_t first_number = p->nlines, e;
 	bool all_small = true, any = false;
@@ -230,6 +294,8 @@ static size_t notes_start(const struct pdf_page *p, const bool *gone, double bod
 			gap_at = i;
 		prev = p->lines[i].top;
 	}
+	if (gap_at >= first_number && (continued || after_notes) && any && sources_above(p, gone, first_number))
+		return 0; /* no gap parts a body from the note going on: all of it is notes */
 	return gap_at < first_number ? gap_at : first_number;
 }
 
@@ -252,6 +318,7 @@ struct held {
 	unsigned *line;
 	char **text;
 	size_t n, cap;
+	bool after_notes; /* the page before ended in notes */
 };
 
 /* A "<http…" autolink that its line does not close: the text wrapped it,
@@ -334,7 +401,12 @@ static size_t read_page(struct extractor *x, struct model *m, struct pdf_page *p
 	snprintf(name, sizeof name, "page %d", pi + 1);
 	const char *part = model_part(m, name);
 	extractor_flow_part(x, part);
-	size_t notes = notes_start(p, gone, body, notes_held->n > 0);
+	size_t notes = notes_start(p, gone, body, notes_held->n > 0, notes_held->after_notes);
+	notes_held->after_notes = notes < p->nlines;
+	double right_edge = 0;
+	for (size_t i = 0; i < p->nlines; i++)
+		if (p->lines[i].right > right_edge)
+			right_edge = p->lines[i].right;
 	struct buf line;
 	buf_init(&line);
 	unsigned n = 0, wrapped_at = 0;
@@ -352,12 +424,18 @@ static size_t read_page(struct extractor *x, struct model *m, struct pdf_page *p
 			release(notes_held, x);
 			extractor_flow_part(x, part);
 		}
-		line_text(p, &p->lines[i], body, note ? uri_notes : uri_body, &line);
+		struct line_place at = {&m->problems, pi + 1, n + 1};
+		line_text(p, &p->lines[i], body, note ? uri_notes : uri_body, &at, &line);
 		*text += p->lines[i].len;
 		n++;
 		if (!line.len && p->lines[i].len)
 			continue; /* the rest of a wrapped URL, written on the line before */
 		if (note) {
+			/* a note's line that stops well short of the others ends its
+			 * paragraph: the next source starts on the next line */
+			if (p->lines[i].right < right_edge - 0.15 * (right_edge - p->lines[i].left) &&
+			    !open_autolink(line.data, line.len))
+				buf_append(&line, "  ", 2);
 			hold(notes_held, part, n, &line);
 			continue;
 		}

@@ -10,10 +10,19 @@ recall: the truth's distinct URLs that the report has in a reference entry
 the truth has; labels: truth entries with a label whose every URL (or, with
 none, whose label) the report files under that label; published, accessed:
 truth entries whose date the report gives exactly ("-" = none), the entry
-found by label, else by its first URL; "*" is not scored. Entries with
+found by its label (its first source), else by its first URL; "*" is not scored. Entries with
 neither label nor URL cannot be matched and are not scored for dates."""
 import json
+import re
 import sys
+
+
+def same_url(u):
+    """A URL as compared: a space written %20 (the truth files' fields are
+    space-separated) and %-escapes in upper case, which RFC 3986 makes the
+    same URL ("%e1" is "%E1")."""
+    u = u.replace(" ", "%20")
+    return re.sub(r"%[0-9a-fA-F]{2}", lambda m: m.group(0).upper(), u)
 
 
 def load_truth(path):
@@ -33,6 +42,11 @@ def main():
     doc = json.load(open(report, encoding="utf-8"))["documents"][0]
     refs = [r for r in doc["references"] if r["where"] == "references"]
     truth = load_truth(truth_path)
+    for r in refs:
+        for l in r["links"]:
+            l["url"] = same_url(l["url"])
+    for t in truth:
+        t["urls"] = [same_url(u) for u in t["urls"]]
     pairs = {(r["footnote"] or r["key"], l["url"]) for r in refs for l in r["links"]}
     got_urls = {l["url"] for r in refs for l in r["links"]}
     want_urls = {u for t in truth for u in t["urls"]}
@@ -48,14 +62,19 @@ def main():
         for l in r["links"]:
             by_url.setdefault(l["url"], r)
 
+    def entry_of(t):
+        if t["label"] != "-":
+            return by_label.get(t["label"])
+        return by_url.get(t["urls"][0]) if t["urls"] else None
+
     def date_score(field):
         scored = hits = 0
         for t in truth:
             if t[field] == "*":
                 continue
-            r = by_label.get(t["label"]) if t["label"] != "-" else (by_url.get(t["urls"][0]) if t["urls"] else None)
             if t["label"] == "-" and not t["urls"]:
                 continue
+            r = entry_of(t)
             scored += 1
             hits += r is not None and (r[field] or "-") == t[field]
         return hits / scored if scored else 1.0

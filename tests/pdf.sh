@@ -39,7 +39,13 @@ jq -r '.documents[0].references[] | .footnote as $f | .links[] | "\($f) \(.url)"
 jq -r '.documents[0].references[] | .footnote as $f | .links[] | "\($f) \(.url)"' "$tmp/pdf.json" | sort -u > "$tmp/pdf.pairs"
 shared=$(comm -12 "$tmp/docx.pairs" "$tmp/pdf.pairs" | wc -l | tr -d ' ')
 echo "pdf: $shared of $(wc -l < "$tmp/docx.pairs" | tr -d ' ') (footnote, URL) pairs of the DOCX found in its PDF"
-expect_match "most sources under the same footnote as in the DOCX (at least 140 of 154)" "$shared" '^(14[0-9]|15[0-4])$'
+# the three it misses: the two YouTube links LibreOffice spelled otherwise in their annotations (%e1 as
+# %E1, %3 as %253), and the note whose text ends mid-line before its next source ("p.308")
+expect_match "most sources under the same footnote as in the DOCX (at least 150 of 154)" "$shared" '^(15[0-4])$'
+expect "footnote 6 goes on over pages 15 and 16, set in the body's size: its sources there are notes" \
+	"$(q '[.documents[0].references[] | select(.part=="page 15" or .part=="page 16") | select(.where=="body")] | length')" 0
+expect "the text that shows another URL than its annotation is said (page 20: LibreOffice wrote %3 as %253)" \
+	"$(q '.documents[0].problems[] | select(.code=="url-from-annotation" and (.message | startswith("page 20:"))) | .severity')" info
 
 printf '%%PDF-1.7\n1 0 obj\n<<' > "$tmp/cut.pdf"
 "$bin" --extract-only -q "$tmp/cut.pdf" > /dev/null 2> "$tmp/err"
