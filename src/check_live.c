@@ -7,6 +7,7 @@
 
 #include "classify_url.h"
 #include "compare_drift.h"
+#include "document_text.h"
 #include "interrupt.h"
 #include "anchors.h"
 #include "live_engine.h"
@@ -186,9 +187,15 @@ static void keep_print(struct live_engine *e, struct live_transfer *t, const cha
 	struct target *tg = target_of(e, t);
 	const char *title = run->m->refs[tg->first_ref].title;
 	const char *body = t->body.data ? t->body.data : "";
-	if (page_type_of(ctype, body, t->body.len) == PAGE_BINARY)
-		page_print_binary(&tg->print, body, t->body.len);
-	else if (body_is_html(ctype, body, t->body.len))
+	char *doc;
+	if (page_type_of(ctype, body, t->body.len) == PAGE_BINARY) {
+		/* a PDF, DOCX or ODT by its text; what has none by its bytes */
+		if ((doc = document_text(body, t->body.len)) != NULL)
+			page_print_text(&tg->print, doc, title);
+		else
+			page_print_binary(&tg->print, body, t->body.len);
+		free(doc);
+	} else if (body_is_html(ctype, body, t->body.len))
 		page_print_text(&tg->print, ph->text, title);
 	else
 		page_print_text(&tg->print, body, title);

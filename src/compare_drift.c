@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "document_text.h"
 #include "page_text.h"
 #include "text_print.h"
 #include "util.h"
@@ -72,10 +73,10 @@ static char *snapshot_text(const char *body, size_t len, const char *ctype)
 	return xstrndup(body, len);
 }
 
-static void compare_text(const struct page_print *live, const char *body, size_t len, const char *ctype,
-			 const char *title, double threshold, struct drift_result *out)
+/* text: the snapshot's words (owned, freed here) */
+static void compare_text(const struct page_print *live, char *text, const char *title, double threshold,
+			 struct drift_result *out)
 {
-	char *text = snapshot_text(body, len, ctype);
 	struct words w;
 	words_split(text, &w);
 	out->title_snapshot = title_in(&w, title);
@@ -102,6 +103,10 @@ void drift_compare(const struct page_print *live, const char *body, size_t len, 
 	out->title_live = live->title_found;
 	out->title_snapshot = -1;
 	enum page_type snap = page_type_of(ctype, body, len);
+	/* a PDF, DOCX or ODT is compared by what it says, as the live one was kept */
+	char *doc = snap == PAGE_BINARY ? document_text(body, len) : NULL;
+	if (doc)
+		snap = PAGE_TEXT;
 	if (live->type == PAGE_NONE) {
 		out->verdict = DRIFT_UNKNOWN;
 		out->reason = "live-not-kept";
@@ -115,17 +120,21 @@ void drift_compare(const struct page_print *live, const char *body, size_t len, 
 		out->similarity = same ? 1.0 : 0.0;
 		out->verdict = same ? DRIFT_UNCHANGED : DRIFT_CHANGED;
 	} else {
-		compare_text(live, body, len, ctype, title, threshold, out);
+		compare_text(live, doc ? doc : snapshot_text(body, len, ctype), title, threshold, out);
+		doc = NULL;
 	}
+	free(doc);
 }
 
 void snapshot_print(const char *body, size_t len, const char *ctype, const char *title, struct page_print *out)
 {
-	if (page_type_of(ctype, body, len) == PAGE_BINARY) {
+	char *text = NULL;
+	if (page_type_of(ctype, body, len) == PAGE_BINARY && !(text = document_text(body, len))) {
 		page_print_binary(out, body, len);
 		return;
 	}
-	char *text = snapshot_text(body, len, ctype);
+	if (!text)
+		text = snapshot_text(body, len, ctype);
 	page_print_text(out, text, title);
 	free(text);
 }

@@ -34,6 +34,35 @@ def page(title, nav, main, footer="Contact us"):
     return ("<!DOCTYPE html><html><head><title>%s</title></head><body><nav>%s</nav><main><h1>%s</h1>%s</main>"
             "<footer>%s</footer></body></html>" % (title, nav, title, main, footer))
 PDF = "%PDF-1.4\n%binary-ish report body\n1 0 obj << >> endobj\n"
+def mkpdf(lines, made):
+    """A one-page PDF that poppler reads: its text in Helvetica, one line
+    each, and the day it was made (a regenerated PDF differs there)."""
+    content = "BT /F1 11 Tf 72 720 Td 14 TL " + " ".join("(%s) '" % l for l in lines) + " ET"
+    objs = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> "
+            "/Contents 5 0 R >>", "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            "<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+            "<< /CreationDate (D:%s) /Producer (a report tool) >>" % made]
+    out, offs = "%PDF-1.4\n", []
+    for i, o in enumerate(objs, 1):
+        offs.append(len(out))
+        out += "%d 0 obj\n%s\nendobj\n" % (i, o)
+    xref = len(out)
+    out += "xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + "".join("%010d 00000 n \n" % o for o in offs)
+    return out + "trailer\n<< /Size %d /Root 1 0 R /Info 6 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+def lines_of(words, n=9):
+    return [" ".join(words[i:i + n]) for i in range(0, len(words), n)]
+def mkdocx(paragraphs, made):
+    """A DOCX of these paragraphs, base64 (its core properties date it)."""
+    import base64, io, zipfile
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    body = "".join("<w:p><w:r><w:t>%s</w:t></w:r></w:p>" % p for p in paragraphs)
+    b = io.BytesIO()
+    with zipfile.ZipFile(b, "w") as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        z.writestr("word/document.xml", '<?xml version="1.0"?><w:document %s><w:body>%s</w:body></w:document>' % (w, body))
+        z.writestr("docProps/core.xml", "<core><created>%s</created></core>" % made)
+    return base64.b64encode(b.getvalue()).decode()
 T_A, T_B, T_C, T_D = "Press freedom report", "Decree on cybersecurity", "Statement of the lawyers", "Luật an ninh mạng"
 pages = {
     "example.org/article/stable": {"body": page(T_A, "Home News Sport Weather 2026", art(A), "© 2026")},
@@ -53,6 +82,12 @@ pages = {
     "example.org/article/excluded-legacy": {"body": page("Excluded", "Home", art(C))},
     "example.org/article/stale-tail": {"body": page(T_A, "Home", art(A))},
     "example.org/article/revisit": {"body": page(T_A, "Home", art(A))},
+    # 23-25: documents compared by their text: a PDF made again with the same
+    # text, a PDF whose second half went, a DOCX whose text is the same
+    "example.org/docs/same.pdf": {"body": mkpdf(lines_of(A), "20240101"), "type": "application/pdf"},
+    "example.org/docs/cut.pdf": {"body": mkpdf(lines_of(A), "20240101"), "type": "application/pdf"},
+    "example.org/docs/same.docx": {"body_b64": mkdocx([" ".join(A), " ".join(C)], "2024-01-01"),
+                                   "type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
 }
 u = lambda p: "http://example.org/" + p
 world = {
@@ -71,6 +106,13 @@ world = {
         u("article/only404"): [{"ts": "20230519000000", "status": 404, "body": "gone"}],
         u("article/only-snapshot"): [{"ts": "20230301000000", "status": 200, "body": page(T_C, "Home", art(C))}],
         u("report.pdf"): [{"ts": "20230515000000", "status": 200, "body": PDF, "type": "application/pdf"}],
+        u("docs/same.pdf"): [{"ts": "20230515000000", "status": 200, "body": mkpdf(lines_of(A), "20230515"),
+                              "type": "application/pdf"}],
+        u("docs/cut.pdf"): [{"ts": "20230515000000", "status": 200, "body": mkpdf(lines_of(A + C), "20230515"),
+                             "type": "application/pdf"}],
+        u("docs/same.docx"): [{"ts": "20230515000000", "status": 200,
+                               "body_b64": mkdocx([" ".join(A), " ".join(C)], "2023-05-15"),
+                               "type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}],
         # the nearest capture is of the site answering 429, 503 or 403 that day
         **{u("article/err%d" % s): [
             {"ts": "20230101000000", "status": 200, "body": page(T_A, "Home", art(A))},
@@ -123,7 +165,7 @@ WB="http://127.0.0.1:$W"
 cat > doc.md <<DOC
 # A brief
 
-Claims.<sup>1</sup> <sup>2</sup> <sup>3</sup> <sup>4</sup> <sup>5</sup> <sup>6</sup> <sup>7</sup> <sup>8</sup> <sup>9</sup> <sup>10</sup> <sup>11</sup> <sup>12</sup> <sup>13</sup> <sup>14</sup> <sup>15</sup> <sup>16</sup> <sup>17</sup> <sup>18</sup> <sup>19</sup> <sup>20</sup> <sup>21</sup> <sup>22</sup>
+Claims.<sup>1</sup> <sup>2</sup> <sup>3</sup> <sup>4</sup> <sup>5</sup> <sup>6</sup> <sup>7</sup> <sup>8</sup> <sup>9</sup> <sup>10</sup> <sup>11</sup> <sup>12</sup> <sup>13</sup> <sup>14</sup> <sup>15</sup> <sup>16</sup> <sup>17</sup> <sup>18</sup> <sup>19</sup> <sup>20</sup> <sup>21</sup> <sup>22</sup> <sup>23</sup> <sup>24</sup> <sup>25</sup>
 
 # REFERENCES
 
@@ -149,6 +191,9 @@ Claims.<sup>1</sup> <sup>2</sup> <sup>3</sup> <sup>4</sup> <sup>5</sup> <sup>6</
 - <sup>20</sup> Ministry. Press freedom report. <$WB/web/2023/http://example.org/article/stable>
 - <sup>21</sup> Ministry (2023, May 1). Press freedom report. Retrieved May 20, 2023, from <http://example.org/article/stale-tail>
 - <sup>22</sup> Ministry (2023, May 1). Press freedom report. Retrieved May 20, 2023, from <http://example.org/article/revisit>
+- <sup>23</sup> Ministry (2023, May 1). The report, made again. Retrieved May 20, 2023, from <http://example.org/docs/same.pdf>
+- <sup>24</sup> Ministry (2023, May 1). The report, cut. Retrieved May 20, 2023, from <http://example.org/docs/cut.pdf>
+- <sup>25</sup> Ministry (2023, May 1). The report in Word. Retrieved May 20, 2023, from <http://example.org/docs/same.docx>
 DOC
 
 "$bin" -q $map -o out.json doc.md 2> err.txt
@@ -208,8 +253,16 @@ for fn in 16 17 18; do
 	expect "fn$fn archived error capture: the 200 before it" \
 		"$(n $fn '"\(.archive.verdict) \(.archive.via) \(.archive.snapshot_time)"')" "archived cdx 2023-01-01T00:00:00Z"
 done
-# 9: a PDF: the same bytes
+# 9: a PDF poppler cannot read: its bytes, the same
 expect "fn9 pdf compared by digest" "$(n 9 '"\(.drift.verdict) \(.drift.measure)"')" "unchanged digest"
+# 23: the PDF made again (other bytes, the same text): unchanged, by its words
+expect "fn23 a PDF regenerated with the same text is unchanged" \
+	"$(n 23 '"\(.drift.verdict) \(.drift.measure) \(.drift.similarity)"')" "unchanged jaccard-5-word-shingles-minhash-256 1"
+# 24: the live PDF lost the lawyers' statement the capture has
+expect "fn24 a PDF whose text went is changed" "$(n 24 '"\(.drift.verdict) \(.drift.measure)"')" "changed jaccard-5-word-shingles-minhash-256"
+expect_match "fn24 … and the passage that went is shown" "$(n 24 .drift.lost_text)" "lawyers of the detained blogger"
+# 25: a DOCX zipped again with the same paragraphs
+expect "fn25 a DOCX with the same text is unchanged" "$(n 25 '"\(.drift.verdict) \(.drift.similarity)"')" "unchanged 1"
 # 10: web/2/ resolved to the capture nearest the access date
 expect "fn10 unpinned gets the pinned URL" \
 	"$(n 10 '.problems[] | select(.code == "archive-unpinned") | .suggestion')" \
@@ -254,15 +307,15 @@ expect "fn14 not archived, alive" "$(n 14 '"\(.live.verdict) \(.archive.verdict)
 
 # lookups are shared by links to one page at one time: fn1 and fn10 (stable,
 # accessed May 20), fn3 and fn13 (removed, accessed May 20)
-expect "lookups: 22 links, two pairs share one" "$(q .summary.archive.lookups)" 20
-expect "archive verdicts per link" "$(q '.summary.archive | "\(.archived) \(."not-archived") \(.unknown)"')" "16 5 1"
+expect "lookups: 25 links, two pairs share one" "$(q .summary.archive.lookups)" 23
+expect "archive verdicts per link" "$(q '.summary.archive | "\(.archived) \(."not-archived") \(.unknown)"')" "19 5 1"
 expect "no pace violation (replay 8/s, CDX 2/s)" \
 	"$(jq -s '[.[] | select(.violation)] | length' wb.log)" 0
 expect "the report's request count is the archive's" "$(q .summary.archive.requests)" \
 	"$(jq -s '[.[] | select(.endpoint == "replay" or .endpoint == "cdx")] | length' wb.log)"
 expect "archive-incomplete: two lookups unanswered" \
 	"$(q '.problems[] | select(.code == "archive-incomplete") | .message')" \
-	"1 of 20 archive lookups got no answer (archive-malformed-answer 1): their links are not known to be archived or unchanged"
+	"1 of 23 archive lookups got no answer (archive-malformed-answer 1): their links are not known to be archived or unchanged"
 
 # --no-archive: nothing at all is sent to the archive; a cited snapshot is
 # skipped, and its original is checked live like any cited page
@@ -349,7 +402,7 @@ expect "saved: the alive pages with no snapshot (fn7, fn14)" \
 	"$(jq -r '[.documents[0].references[] | select(.links[0].archive.save) | "\(.footnote):\(.links[0].archive.save | "\(.status) \(.job_id) \(.timestamp)")"] | join(", ")' save.json)" \
 	"7:success spn2-0001 2026-11-22T12:00:00Z, 14:success spn2-0002 2026-11-22T12:00:00Z"
 expect_match "the terminal summary counts the archive's verdicts per link" "$(cat save.err)" \
-	"citecheck: archive: 16 archived, 5 not archived, 1 unknown \([0-9]+ requests\)"
+	"citecheck: archive: 19 archived, 5 not archived, 1 unknown \([0-9]+ requests\)"
 expect "one capture request each" "$(jq -s '[.[] | select(.method == "POST")] | length' wbsave.log)" 2
 expect "the secret is in neither the report nor the messages" "$(cat save.json save.err | grep -c s3cr3t)" 0
 expect "save requests carried the keys" "$(jq -s '[.[] | select(.endpoint == "save") | .auth] | all' wbsave.log)" true

@@ -35,6 +35,7 @@ World file: {"captures": {URL: [{"ts": "20230518040448", "status": 200,
   "replay_429": {"count": N, "retry_after": S or null},
   "cdx_429": {...}, "keys": "key:secret"}
 """
+import base64
 import argparse
 import email.utils
 import gzip
@@ -210,7 +211,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
                    ("Link", "<%s>; rel=\"original\"" % url)]
         if best.get("location"):
             headers.append(("Location", "%s/web/%s%s/%s" % (base, best["ts"], modifier, best["location"])))
-        self.send(best["status"], best.get("body", ""), headers, best.get("type", "text/html"),
+        body = base64.b64decode(best["body_b64"]) if "body_b64" in best else best.get("body", "")
+        self.send(best["status"], body, headers, best.get("type", "text/html"),
                   gzipped=url in world.get("gzip", []))
 
     def cdx(self, query):

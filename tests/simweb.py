@@ -10,6 +10,7 @@ Usage: simweb.py --port-file F [--tls-cert C --tls-key K --tls-port-file F2]
                  [--log L] [--lifetime S] [--latency HOST=SECONDS ...] [--default-latency S]
                  [--default-alive] [--dead-host HOST ...] [--pages FILE]
 """
+import base64
 import argparse
 import gzip
 import http.server
@@ -117,7 +118,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         load_pages()
         if args.pages and host + self.path in PAGES:  # a page the test wrote
             pg = PAGES[host + self.path]
-            return self.send(pg.get("status", 200), pg.get("body", "").encode(),
+            # body_b64: the bytes of a binary document (a DOCX), base64
+            body = base64.b64decode(pg["body_b64"]) if "body_b64" in pg else pg.get("body", "").encode()
+            return self.send(pg.get("status", 200), body,
                              [("Content-Type", pg.get("type", "text/html; charset=utf-8"))])
         if host.startswith("soft."):  # every path answers 200 with the same page
             return self.send(200, SOFT_TEMPLATE)

@@ -1,7 +1,11 @@
 /* A fetched page as the drift check reads it: title, first heading and the
- * main text, through libxml2's HTML parser. */
+ * main text, through libxml2's HTML parser; and, when the bytes are a PDF,
+ * DOCX or ODT, the document's text (document_text.c), which drift compares
+ * instead of the bytes. */
 #include <stdint.h>
+#include <stdlib.h>
 
+#include "document_text.h"
 #include "page_text.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -11,5 +15,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct page_heads ph;
 	page_heads_read((const char *)data, size, true, &ph);
 	page_heads_finish(&ph);
+	free(document_text((const char *)data, size));
 	return 0;
 }
