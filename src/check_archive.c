@@ -58,7 +58,7 @@ static void pad_timestamp(const char *ts, char want[static 15])
 
 static bool lookable(const struct live_config *net, const char *url)
 {
-	return url && live_web_url(url) && !live_excluded(net, url);
+	return url && live_web_url(url) && !live_excluded(net, url) && !live_example_host(net, url);
 }
 
 /* A snapshot or save link's original page: its normalised URL (owned by the

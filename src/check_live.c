@@ -4,10 +4,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "classify_url.h"
 #include "compare_drift.h"
 #include "document_text.h"
+#include "example_hosts.h"
 #include "interrupt.h"
 #include "anchors.h"
 #include "live_engine.h"
@@ -367,6 +369,29 @@ static void probe_hosts(struct live_engine *e)
 	}
 }
 
+/* Whether --connect-to or --resolve names host (or every host). */
+static bool routed(const struct curl_slist *l, const char *host)
+{
+	size_t n = strlen(host);
+	for (; l; l = l->next) {
+		const char *e = l->data[0] == '+' ? l->data + 1 : l->data; /* curl's "+host:port:addr" */
+		if (e[0] == ':' || (e[0] == '*' && e[1] == ':') ||
+		    (!strncasecmp(e, host, n) && e[n] == ':'))
+			return true;
+	}
+	return false;
+}
+
+bool live_example_host(const struct live_config *c, const char *url)
+{
+	if (c->check_example_hosts)
+		return false;
+	char *host = url_host(url);
+	bool example = host && host_is_example(host) && !routed(c->connect_to, host) && !routed(c->resolve, host);
+	free(host);
+	return example;
+}
+
 bool live_excluded(const struct live_config *c, const char *url)
 {
 	for (size_t i = 0; i < c->nexcludes; i++)
@@ -543,6 +568,10 @@ int check_live(struct model *m, const struct live_config *cfg, char *err, size_t
 		}
 		if (live_excluded(cfg, tg->key) || live_excluded(cfg, l->url)) {
 			skip(tg, "excluded");
+			continue;
+		}
+		if (live_example_host(cfg, tg->key)) {
+			skip(tg, "example-host"); /* a documentation example, no citation */
 			continue;
 		}
 		if (cfg->reuse && cfg->reuse(cfg->reuse_arg, m, i))

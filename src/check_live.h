@@ -44,6 +44,7 @@ struct live_config {
 	const char *cacert;      /* NULL: the system's trust store */
 	bool insecure;           /* no TLS verification */
 	bool no_private;         /* refuse private, loopback and link-local addresses (address_policy.h) */
+	bool check_example_hosts; /* fetch documentation examples too (see live_example_host) */
 	struct curl_slist *connect_to, *resolve; /* owned by the caller */
 	const regex_t *excludes; /* owned by the caller */
 	const struct host_rules *rules; /* the config file's per-host settings; may be NULL */
@@ -82,6 +83,12 @@ int check_live(struct model *m, const struct live_config *cfg, char *err, size_t
 /* http or https. */
 bool live_web_url(const char *url);
 /* Whether url matches one of the --exclude patterns. */
+/* Whether url's host is a documentation example, not a citation: a
+ * reserved example domain (example.com/.net/.org and below), the reserved
+ * TLDs .test, .example, .invalid, .localhost, localhost itself, or a
+ * loopback, private or link-local address — unless --check-example-hosts,
+ * or --connect-to/--resolve routes that host (the user says where it is). */
+bool live_example_host(const struct live_config *c, const char *url);
 bool live_excluded(const struct live_config *c, const char *url);
 
 /* Marks every target skipped with reason (e.g. "extract-only"). */

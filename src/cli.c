@@ -77,6 +77,10 @@ void cli_usage(FILE *out)
 	      "      --cacert FILE       trust the CA certificates in FILE\n"
 	      "      --insecure          do not verify TLS certificates (said in the report)\n"
 	      "      --no-private        never connect to loopback, private or link-local addresses\n"
+	      "      --check-example-hosts  also check links to example.com/.org/.net, .test,\n"
+	      "                          .example, .invalid, localhost and private addresses\n"
+	      "                          (default: skipped as examples, unless --connect-to or\n"
+	      "                          --resolve routes the host)\n"
 	      "      --connect-to HOST:PORT:HOST2:PORT2  connect there instead (repeatable)\n"
 	      "      --resolve HOST:PORT:ADDRESS  resolve HOST to ADDRESS (repeatable)\n"
 	      "\n"
@@ -344,7 +348,7 @@ static int push(const char **list, size_t *n, const char *arg, const char *name,
 enum {
 	OPT_EXTRACT_ONLY = 256, OPT_FAIL_ON, OPT_JOBS, OPT_HOST_JOBS, OPT_TIMEOUT, OPT_CONNECT_TIMEOUT,
 	OPT_DEADLINE, OPT_RETRIES, OPT_MAX_RETRY_AFTER, OPT_MAX_BODY, OPT_MAX_REDIRECTS, OPT_NO_PROBE,
-	OPT_EXCLUDE, OPT_USER_AGENT, OPT_CACERT, OPT_INSECURE, OPT_NO_PRIVATE, OPT_CONNECT_TO, OPT_RESOLVE,
+	OPT_EXCLUDE, OPT_USER_AGENT, OPT_CACERT, OPT_INSECURE, OPT_NO_PRIVATE, OPT_CHECK_EXAMPLE_HOSTS, OPT_CONNECT_TO, OPT_RESOLVE,
 	OPT_NO_ARCHIVE, OPT_WAYBACK, OPT_ARCHIVE_RATE, OPT_CDX_RATE, OPT_RATE_LIMIT_WAIT,
 	OPT_DRIFT_THRESHOLD, OPT_SAVE_MISSING, OPT_INPUT_FORMAT, OPT_BASE_URL, OPT_FILES_FROM,
 	OPT_CACHE, OPT_MAX_AGE, OPT_CACHE_ONLY, OPT_CONFIRM_DEAD, OPT_BASELINE, OPT_CHECK_FRAGMENTS, OPT_FORMAT, OPT_COLOR, OPT_IGNORE, OPT_PROGRESS, OPT_CONFIG, OPT_NO_CONFIG,
@@ -381,6 +385,7 @@ static const struct option longopts[] = {
 	{"cacert", required_argument, NULL, OPT_CACERT},
 	{"insecure", no_argument, NULL, OPT_INSECURE},
 	{"no-private", no_argument, NULL, OPT_NO_PRIVATE},
+	{"check-example-hosts", no_argument, NULL, OPT_CHECK_EXAMPLE_HOSTS},
 	{"connect-to", required_argument, NULL, OPT_CONNECT_TO},
 	{"resolve", required_argument, NULL, OPT_RESOLVE},
 	{"no-archive", no_argument, NULL, OPT_NO_ARCHIVE},
@@ -543,6 +548,9 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 			break;
 		case OPT_NO_PRIVATE:
 			opt->no_private = true;
+			break;
+		case OPT_CHECK_EXAMPLE_HOSTS:
+			opt->check_example_hosts = true;
 			break;
 		case OPT_CONNECT_TO:
 			rc = push(opt->connect_to, &opt->nconnect_to, optarg, "--connect-to", err, errlen);

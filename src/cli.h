@@ -67,7 +67,7 @@ struct options {
 	long timeout_ms, connect_timeout_ms, deadline_ms, max_retry_after_ms;
 	long long max_body;
 	const char *user_agent, *cacert;
-	bool insecure, no_probe, no_private, check_fragments;
+	bool insecure, no_probe, no_private, check_fragments, check_example_hosts;
 	const char *connect_to[MAX_LIST_OPTIONS], *resolve[MAX_LIST_OPTIONS], *exclude[MAX_LIST_OPTIONS];
 	size_t nconnect_to, nresolve, nexclude;
 	/* the archive stage; negative or NULL: the default */

@@ -34,6 +34,7 @@ static int live_settings(const struct options *o, struct live_config *c, regex_t
 	c->cacert = o->cacert;
 	c->insecure = o->insecure;
 	c->no_private = o->no_private;
+	c->check_example_hosts = o->check_example_hosts;
 	c->probe = !o->no_probe;
 	c->check_fragments = o->check_fragments;
 	c->rules = o->host_rules;

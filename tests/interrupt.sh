@@ -27,7 +27,7 @@ printf '# Report\n\n## References\n\n1. One, http://127.0.0.1:%s/one\n2. Two, ht
 # start_check: runs citecheck in the background (pid) and waits until both
 # requests are in flight (the server's accept queue holds them).
 start_check() {
-	"$bin" --no-archive --timeout 60 --retries 0 -o report.json doc.md 2> err &
+	"$bin" --no-archive --check-example-hosts --timeout 60 --retries 0 -o report.json doc.md 2> err &
 	pid=$!
 	for _ in $(seq 100); do
 		[ "$(ss -Htn state established "( dport = :$port )" | wc -l)" -ge 2 ] && break

@@ -15,7 +15,8 @@ openssl req -x509 -newkey rsa:2048 -nodes -keyout other.key -out other-ca.pem -d
 start_simweb
 map="--host-jobs 6 --connect-to example.org:80:127.0.0.1:$P --connect-to example.org:443:127.0.0.1:$T
 	--connect-to soft.example.net:80:127.0.0.1:$P --connect-to refused.example:80:127.0.0.1:1
-	--no-archive" # the archive stage has its own tests (archive.sh)
+	--no-archive --check-example-hosts" # the archive stage has its own tests (archive.sh);
+	# the simulated hosts are example domains, checked on purpose
 
 cat > doc.md <<'DOC'
 # A report
@@ -128,6 +129,20 @@ gap=$(jq -rs '[.[] | select(.path == "/hang")] | (.[1].t - .[0].t) * 100 | floor
 expect_match "… not back to back: the second starts 1 s timeout + 1 s later (gap in 1/100 s: $gap)" "$gap" \
 	'^(19[5-9]|[2-9][0-9][0-9])$'
 
+# documentation examples are no citations: skipped, no request sent, unless a
+# route names the host (example.org here) or --check-example-hosts asks
+: > requests.log
+printf '# Notes\n\n1. A. <http://localhost:%s/ok-a>\n2. B. <http://10.0.0.1/admin>\n3. C. <https://www.example.com/page>\n4. D. <http://site.test/x>\n5. E. <http://[::1]:%s/ok-e>\n6. F. <http://example.org/ok-routed>\n' "$P" "$P" > examples.md
+"$bin" -q --no-archive --no-probe --connect-to "example.org:80:127.0.0.1:$P" -o examples.json examples.md
+expect "example hosts skipped, the routed one checked" \
+	"$(jq -r '[.documents[0].references[].links[].live | "\(.verdict)/\(.reason)"] | join(" ")' examples.json)" \
+	"skipped/example-host skipped/example-host skipped/example-host skipped/example-host skipped/example-host alive/ok"
+expect "… the server saw the routed one only" "$(jq -rs '[.[].path] | join(" ")' requests.log)" "/ok-routed"
+"$bin" -q --no-archive --no-probe --check-example-hosts --connect-to "example.org:80:127.0.0.1:$P" -o examples.json examples.md
+expect "--check-example-hosts: localhost fetched (the server listens on IPv4 only)" \
+	"$(jq -r '.documents[0].references[0].links[0].live.verdict' examples.json)" alive
+expect "… and none skipped" "$(jq -r '[.documents[0].references[].links[] | select(.live.verdict == "skipped")] | length' examples.json)" 0
+
 # --user-agent, --resolve, and the proxy variables
 : > requests.log
 printf '# Notes\n\n1. A (2020). <http://resolved.example:%s/ok-resolved>\n' "$P" > resolve.md
@@ -136,7 +151,7 @@ expect "--resolve" "$(jq -r '.documents[0].references[0].links[0].live.verdict' 
 expect "--user-agent" "$(jq -rs '.[0].ua' requests.log)" "tester/1"
 : > requests.log
 printf '# Notes\n\n1. A (2020). <http://through.proxy.example/ok-proxied>\n' > proxy.md
-http_proxy="http://127.0.0.1:$P" "$bin" -q --no-archive -o proxy.json proxy.md
+http_proxy="http://127.0.0.1:$P" "$bin" -q --no-archive --check-example-hosts -o proxy.json proxy.md
 expect "http_proxy is honoured" "$(jq -r '.documents[0].references[0].links[0].live.verdict' proxy.json) $(jq -rs '.[0] | "\(.proxied) \(.host) \(.path)"' requests.log)" \
 	"alive true through.proxy.example /ok-proxied"
 
@@ -144,11 +159,11 @@ expect "http_proxy is honoured" "$(jq -r '.documents[0].references[0].links[0].l
 # loopback, a cloud's metadata address: none is connected to
 : > requests.log
 printf '# Notes\n\n1. A. <http://127.0.0.1:%s/ok-private>\n2. B. <http://localhost:%s/ok-private-name>\n3. C. <http://169.254.169.254/latest/meta-data/>\n4. D. <http://[::1]:%s/ok-v6>\n' "$P" "$P" "$P" > private.md
-"$bin" -q --no-archive --no-private -o private.json private.md
+"$bin" -q --no-archive --no-private --check-example-hosts -o private.json private.md
 expect "--no-private: every link skipped, said why" \
 	"$(jq -r '[.documents[0].references[].links[].live | "\(.verdict)/\(.reason)"] | unique | join(" ")' private.json)" "skipped/private-address"
 expect "… and no request reached the server" "$(wc -l < requests.log | tr -d ' ')" 0
-"$bin" -q --no-archive -o private.json private.md
+"$bin" -q --no-archive --check-example-hosts -o private.json private.md
 expect "… without it, loopback is fetched" "$(jq -r '.documents[0].references[0].links[0].live.verdict' private.json)" alive
 
 # TLS that cannot be verified is error/tls, never dead
@@ -160,7 +175,7 @@ expect "--insecure: checked, and said loudly" "$(jq -r '[(.documents[0].referenc
 
 # offline: nothing resolves (no mapping at all) → error/offline and exit 3
 printf '# Notes\n\n1. A (2020). <http://example.org/ok-1>\n2. B (2021). <https://example.net/x>\n' > two.md
-"$bin" -q -o offline.json two.md
+"$bin" -q --check-example-hosts -o offline.json two.md
 expect "offline: exit 3" "$?" 3
 expect "… every link error/offline, none dead" "$(jq -r '[.documents[0].references[].links[].live | "\(.verdict)/\(.reason)"] | unique | join(" ")' offline.json)" "error/offline"
 expect "… said in the summary" "$(jq -r .summary.live.offline offline.json)" true
