@@ -312,6 +312,20 @@ static void start_definition(struct extractor *x, const char *s, size_t n, const
 	start_entry(x, s + d->text, n - d->text, false, !x->in_refs);
 }
 
+/* A keyed source (pandoc's "[@key]: url", AsciiDoc's "* [[[key]]] …"):
+ * defined in its key space, the line from text on its entry, the key kept. */
+static void keyed_entry(struct extractor *x, enum note_space space, const char *s, size_t n, size_t key,
+			size_t len, size_t text)
+{
+	finish_entry(x);
+	close_note(x);
+	footnotes_define(&x->m->notes, space, s + key, len, x->lineno, column_of(x, s + key));
+	x->note = xstrndup(s + key, len);
+	x->note_space = space;
+	start_entry(x, s + text, n - text, false, false);
+	x->m->refs[x->ref].key = xstrndup(s + key, len);
+}
+
 /* "[@key]: https://…": the source of pandoc's citation key, a reference of
  * its own wherever it stands. */
 static bool key_definition(struct extractor *x, const char *s, size_t n)
@@ -319,13 +333,7 @@ static bool key_definition(struct extractor *x, const char *s, size_t n)
 	size_t key, len, text;
 	if (!scan_citekey_def(s, n, &key, &len, &text))
 		return false;
-	finish_entry(x);
-	close_note(x);
-	footnotes_define(&x->m->notes, NOTES_KEY, s + key, len, x->lineno, column_of(x, s + key));
-	x->note = xstrndup(s + key, len);
-	x->note_space = NOTES_KEY;
-	start_entry(x, s + text, n - text, false, false);
-	x->m->refs[x->ref].key = xstrndup(s + key, len);
+	keyed_entry(x, NOTES_KEY, s, n, key, len, text);
 	return true;
 }
 
@@ -335,13 +343,7 @@ static bool adoc_bib_definition(struct extractor *x, const char *s, size_t n)
 	size_t key, len, text;
 	if (!x->asciidoc || !adoc_bib_entry(s, n, &key, &len, &text))
 		return false;
-	finish_entry(x);
-	close_note(x);
-	footnotes_define(&x->m->notes, NOTES_XREF, s + key, len, x->lineno, column_of(x, s + key));
-	x->note = xstrndup(s + key, len);
-	x->note_space = NOTES_XREF;
-	start_entry(x, s + text, n - text, false, false);
-	x->m->refs[x->ref].key = xstrndup(s + key, len);
+	keyed_entry(x, NOTES_XREF, s, n, key, len, text);
 	return true;
 }
 
