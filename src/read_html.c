@@ -98,11 +98,11 @@ static bool is_chrome(const struct markup_attr *at, size_t nat)
 	return false;
 }
 
-/* "…?title=X&action=edit", "/edit/main/…": a link to change the page. */
+/* "…?title=X&action=edit" (a wiki's edit and history links): a link to
+ * change the page. Not any "/edit" path: a cited Google Doc ends so. */
 static bool edit_link(const char *href)
 {
-	return strstr(href, "action=edit") || strstr(href, "action=history") || strstr(href, "action=info") ||
-	       strstr(href, "/edit/");
+	return strstr(href, "action=edit") || strstr(href, "action=history");
 }
 
 /* "Cite this page", "How to cite this page", "Suggested citation": the
