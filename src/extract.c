@@ -443,6 +443,39 @@ static bool new_unnumbered_source(const struct extractor *x, const char *s, size
 	return strchr(".)]*", last) != NULL;
 }
 
+/* ":   Smith, J. (2020). …" under a line "Smith 2020": a definition list
+ * (pandoc, PHP Markdown Extra), each term the label of the source its
+ * definition gives. The term was read as text of the entry before (or as
+ * an entry of its own): it is taken back from there. */
+static bool definition_item(struct extractor *x, const char *s, size_t n)
+{
+	size_t i = md_skip_blanks(s, n, 0);
+	if (i > 3 || i + 1 >= n || s[i] != ':' || (s[i + 1] != ' ' && s[i + 1] != '\t') || x->prev_blank ||
+	    !x->prev.len || !x->open)
+		return false;
+	size_t tb = md_skip_blanks(x->prev.data, x->prev.len, 0), te = x->prev.len;
+	while (te > tb && (x->prev.data[te - 1] == ' ' || x->prev.data[te - 1] == '\t'))
+		te--;
+	const char *term = x->prev.data + tb;
+	size_t tl = te - tb;
+	struct buf *t = &x->text;
+	if (!tl || t->len < tl || memcmp(t->data + t->len - tl, term, tl) != 0)
+		return false;
+	char *key = xstrndup(term, tl);
+	t->len -= tl;
+	while (t->len && t->data[t->len - 1] == ' ')
+		t->len--;
+	if (!t->len && x->m->refs[x->ref].nlinks == 0) { /* the term was an entry of its own */
+		x->open = false;
+		model_drop_last_reference(x->m);
+		if (x->note)
+			x->note_entries--;
+	}
+	start_entry(x, s + i + 2, n - i - 2, false, false);
+	x->m->refs[x->ref].key = key;
+	return true;
+}
+
 /* Returns false when the line separates like a blank line. */
 static bool refs_line(struct extractor *x, const char *s, size_t n)
 {
@@ -458,7 +491,7 @@ static bool refs_line(struct extractor *x, const char *s, size_t n)
 		}
 		return true;
 	}
-	if (key_definition(x, s, n) || adoc_bib_definition(x, s, n))
+	if (key_definition(x, s, n) || adoc_bib_definition(x, s, n) || definition_item(x, s, n))
 		return true;
 	struct footnote_def d;
 	if (scan_footnote_def(s, n, true, &d) && style_fits(x, d.style)) {

@@ -130,6 +130,13 @@ expect "html: navigation, the edit link, the print footer, 'How to cite this pag
 	"$(q '[.documents[0].references[] | select(.where=="body")] | length')" 0
 expect "html: four notes cited, four defined, nothing amiss" "$(q '"\(.summary.footnotes.cited) \(.summary.footnotes.defined) \(.documents[0].problems | length)"')" "4 4 0"
 
+run deflist.md
+expect "definition list: each term labels the source its definition gives; the one without a URL stays its own" \
+	"$(q '[.documents[0].references[] | "\(.key)|\(.links[0].url // "-")|\(.published)|\(.accessed // "-")"] | join("\n")')" \
+"Smith 2020|https://heat.example.org/europe|2020|2024-02-05
+Lee 2019|-|2019|-
+Park 2022|https://data.example.org/park|2022|-"
+
 run code-notes.md
 expect "code spans: a URL as code in a note and in a bibliography is a link; in the body it is not" "$(refs)" \
 "ssp https://gcc.gnu.org/onlinedocs/gcc/Instrumentation-Options.html - 2024-02-05
