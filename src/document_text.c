@@ -7,6 +7,7 @@
 #include "pdf_text.h"
 #include "util.h"
 #include "zip_archive.h"
+#include "zip_markup.h"
 
 static char *pdf_words(const char *body, size_t len)
 {
@@ -33,64 +34,62 @@ static char *pdf_words(const char *body, size_t len)
 	return text;
 }
 
-/* The character data of a WordprocessingML or ODF body part, each paragraph
- * ending in '\n': tags dropped, the five XML entities undone. Enough for
- * words: the readers' full parse serves the extraction, not this. */
-static char *xml_words(const char *x, size_t n)
+/* The words of a WordprocessingML or ODF body part, streamed through the
+ * markup parser (libxml2): its text, each paragraph, heading, tab and break
+ * ending in '\n', up to as much text as a PDF may give. */
+struct words_out {
+	struct buf text;
+};
+
+static void on_text(void *u, const char *s, size_t n, unsigned line)
 {
-	static const struct {
-		const char *ent, *ch;
-	} ents[] = {{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}};
-	struct buf out;
-	buf_init(&out);
-	for (size_t i = 0; i < n;) {
-		if (x[i] == '<') {
-			const char *gt = memchr(x + i, '>', n - i);
-			if (!gt)
-				break;
-			size_t tl = (size_t)(gt - x) - i;
-			/* a paragraph's end, or a tab or break inside one: a word boundary */
-			if ((tl >= 5 && !memcmp(x + i, "</w:p", 5)) || (tl >= 8 && !memcmp(x + i, "</text:", 7)) ||
-			    (tl >= 6 && (!memcmp(x + i, "<w:tab", 6) || !memcmp(x + i, "<w:br", 5))))
-				buf_putc(&out, '\n');
-			i = (size_t)(gt - x) + 1;
-			continue;
+	(void)line;
+	struct words_out *w = u;
+	if (w->text.len + n <= PDF_MAX_TEXT)
+		buf_append(&w->text, s, n);
+}
+
+static void boundary(struct words_out *w, const char *name)
+{
+	/* w:p, w:tab, w:br (DOCX); text:p, text:h, text:tab, text:line-break (ODT) */
+	static const char *const ends[] = {"p", "h", "tab", "br", "line-break"};
+	for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++)
+		if (strcmp(name, ends[i]) == 0 && w->text.len < PDF_MAX_TEXT) {
+			buf_putc(&w->text, '\n');
+			return;
 		}
-		bool done = false;
-		for (size_t k = 0; x[i] == '&' && k < sizeof ents / sizeof ents[0] && !done; k++) {
-			size_t el = strlen(ents[k].ent);
-			if (n - i >= el && !memcmp(x + i, ents[k].ent, el)) {
-				buf_append(&out, ents[k].ch, 1);
-				i += el;
-				done = true;
-			}
-		}
-		if (!done)
-			buf_putc(&out, x[i++]);
-	}
-	char *text = out.len ? xstrndup(out.data, out.len) : NULL;
-	buf_finish(&out);
-	return text;
+}
+
+static void on_start(void *u, const char *uri, const char *name, const struct markup_attr *a, size_t na,
+		     unsigned line)
+{
+	(void)uri, (void)a, (void)na, (void)line;
+	if (strcmp(name, "tab") == 0 || strcmp(name, "br") == 0 || strcmp(name, "line-break") == 0)
+		boundary(u, name);
+}
+
+static void on_end(void *u, const char *uri, const char *name)
+{
+	(void)uri;
+	if (strcmp(name, "p") == 0 || strcmp(name, "h") == 0)
+		boundary(u, name);
 }
 
 static char *zip_words(const char *body, size_t len)
 {
-	struct zip_doc z;
-	if (zip_open(&z, NULL, body, len, len, NULL, NULL) < 0) {
-		zip_close(&z);
-		return NULL;
-	}
+	static const struct markup_events ev = {on_start, on_end, on_text, NULL};
 	static const char *const parts[] = {"word/document.xml", "content.xml"};
-	char *text = NULL;
-	for (size_t k = 0; k < sizeof parts / sizeof parts[0] && !text; k++) {
-		char *xml;
-		size_t xl;
-		if (zip_part_slurp(&z, parts[k], &xml, &xl) == 1) {
-			text = xml_words(xml, xl);
-			free(xml);
-		}
-	}
+	struct zip_doc z;
+	struct words_out w;
+	buf_init(&w.text);
+	char err[256];
+	int rc = zip_open(&z, NULL, body, len, len, NULL, NULL);
+	for (size_t k = 0; rc == 0 && k < sizeof parts / sizeof parts[0]; k++)
+		rc = zip_markup_parse(&z, parts[k], false, &ev, &w, err, sizeof err);
 	zip_close(&z);
+	/* read whole, or not at all: a damaged document goes by its bytes */
+	char *text = rc == 1 && w.text.len ? xstrndup(w.text.data, w.text.len) : NULL;
+	buf_finish(&w.text);
 	return text;
 }
 

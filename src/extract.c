@@ -427,6 +427,15 @@ static bool style_fits(const struct extractor *x, enum def_style st)
 	return st == DEF_CARET || st == DEF_REST || x->style == DEF_NONE || x->style == st;
 }
 
+/* Whether the entry being built ended its sentence (or its URL): a line
+ * wrapped in mid-sentence, as a PDF's are, goes on with it even when it
+ * holds the source's "(2023, Dec. 22)". */
+static bool entry_closed(const struct extractor *x)
+{
+	const struct buf *t = &x->text;
+	return !t->len || strchr(".)]>*_", t->data[t->len - 1]) != NULL;
+}
+
 /* In a list of sources without numbers (ABNT, APA paragraphs), a paragraph
  * that reads as a source is one, even when the source before has no URL —
  * unless that one stopped mid-sentence (a title wrapped over a blank line).
@@ -434,13 +443,7 @@ static bool style_fits(const struct extractor *x, enum def_style st)
  * what follows a note list is too often the report's own colophon. */
 static bool new_unnumbered_source(const struct extractor *x, const char *s, size_t n)
 {
-	if (x->note || !citation_like(s, n))
-		return false;
-	if (!x->open)
-		return true;
-	const struct buf *t = &x->text;
-	char last = t->len ? t->data[t->len - 1] : '.';
-	return strchr(".)]*", last) != NULL;
+	return !x->note && citation_like(s, n) && (!x->open || entry_closed(x));
 }
 
 /* ":   Smith, J. (2020). …" under a line "Smith 2020": a definition list
@@ -601,15 +604,6 @@ static void body_links(struct extractor *x, const char *s, size_t n)
 		add_link(x, ri, s, &hit);
 	}
 	line_memo_finish(&lm);
-}
-
-/* Whether the entry being built ended its sentence (or its URL): a line
- * wrapped in mid-sentence, as a PDF's are, goes on with it even when it
- * holds the source's "(2023, Dec. 22)". */
-static bool entry_closed(const struct extractor *x)
-{
-	const struct buf *t = &x->text;
-	return !t->len || strchr(".)]>*_", t->data[t->len - 1]) != NULL;
 }
 
 static void note_piece(struct extractor *x, const char *s, size_t n, bool after_break, bool new_para)
