@@ -203,12 +203,12 @@ static void keep_print(struct live_engine *e, struct live_transfer *t, const cha
 		page_print_text(&tg->print, body, title);
 }
 
+/* What a deep alive page says, for the comparison with its host's probe. */
 static void remember_page(struct live_transfer *t, const struct page_heads *ph)
 {
-	t->hash = fnv1a64(t->body.data ? t->body.data : "", t->body.len);
-	t->len = t->body.len;
-	free(t->title);
-	t->title = ph->title ? xstrdup(ph->title) : NULL;
+	free(t->sig);
+	t->sig = xmalloc(sizeof *t->sig);
+	soft_sig_make(t->sig, t->body.data, t->body.len, ph->text);
 }
 
 static void record_probe(struct live_engine *e, struct live_transfer *t, long status, const struct page_heads *ph)
@@ -216,10 +216,27 @@ static void record_probe(struct live_engine *e, struct live_transfer *t, long st
 	struct live_host *h = &e->hosts[t->host];
 	h->probed = true;
 	h->probe_found = status >= 200 && status < 300;
-	h->probe_hash = fnv1a64(t->body.data ? t->body.data : "", t->body.len);
-	h->probe_len = t->body.len;
-	h->probe_title = ph->title ? xstrdup(ph->title) : NULL;
+	if (h->probe_found && !h->probe_sig) {
+		h->probe_sig = xmalloc(sizeof *h->probe_sig);
+		soft_sig_make(h->probe_sig, t->body.data, t->body.len, ph->text);
+	}
 	t->done = true;
+}
+
+/* Asks host for a path that cannot exist: what it answers there is its
+ * "not found" page, whatever the status. Once per host. */
+static void start_probe(struct live_engine *e, size_t host)
+{
+	struct live_host *h = &e->hosts[host];
+	if (h->wants_probe)
+		return;
+	h->wants_probe = true;
+	char *url = xasprintf("%s/citecheck-probe-%08lx%08lx", h->name, (unsigned long)(e->rng & 0xffffffffUL),
+			      (unsigned long)((e->rng >> 16) & 0xffffffffUL));
+	live_engine_jitter(e);
+	/* h->name is scheme://host:port; curl takes the port as given */
+	live_engine_add(e, LIVE_PROBE, url, host);
+	free(url);
 }
 
 /* A transfer ended (the engine's callback): judge it, follow it, or try it
@@ -238,8 +255,12 @@ static void complete(struct live_engine *e, struct live_transfer *t, CURLcode co
 	}
 	char *loc = location ? xstrdup(location) : NULL;
 	struct page_heads ph = {NULL, NULL, NULL};
+	/* the main text: for the drift print, and to tell a deep page from the
+	 * host's "not found" page */
+	bool want_text = t->target == LIVE_PROBE || t->deep || e->cfg->keep_prints;
 	if (status && t->body.len && body_is_html(ctype, t->body.data, t->body.len))
-		page_heads_read(t->body.data, t->body.len, e->cfg->keep_prints && t->target != LIVE_PROBE, &ph);
+		page_heads_read(t->body.data, t->body.len, want_text, &ph);
+	bool probe_host = false; /* a deep page is alive: its host's probe can start */
 
 	if (t->target == LIVE_PROBE) {
 		record_probe(e, t, status, &ph);
@@ -293,7 +314,10 @@ static void complete(struct live_engine *e, struct live_transfer *t, CURLcode co
 			} else {
 				finish_target(e, t, j.verdict, j.reason);
 				if (j.verdict == LIVE_ALIVE) {
-					remember_page(t, &ph);
+					if (t->deep) {
+						remember_page(t, &ph);
+						probe_host = true;
+					}
 					if (t->hops && t->deep && !deep_path(t->url))
 						finish_target(e, t, LIVE_DEAD, "soft-404"); /* sent to the front page */
 					else if (says_not_found(ph.title) || says_not_found(ph.h1))
@@ -305,9 +329,14 @@ static void complete(struct live_engine *e, struct live_transfer *t, CURLcode co
 			}
 		}
 	}
+	size_t host = t->host;
 	free(loc);
 	page_heads_finish(&ph);
 	buf_finish(&t->body);
+	/* now, not after the main pass; t is not used after this: adding may
+	 * not move the array while transfers run (room was reserved) */
+	if (probe_host && e->cfg->probe && live_engine_can_add(e))
+		start_probe(e, host);
 }
 
 /* Runs the engine; what it could not finish is error: past the deadline, or
@@ -328,40 +357,27 @@ static void run(struct live_engine *e)
 	}
 }
 
-/* Soft 404s that answer 200: ask each host with alive deep pages for a path
- * that cannot exist; where that too is a 200 with the same page, the cited
- * page is the site's "not found" page. */
+/* Soft 404s that answer 200: each host with alive deep pages is asked for
+ * a path that cannot exist (during the main pass, start_probe; here for the
+ * hosts reached only through redirects); where that too is a 200 and the
+ * cited page says what it says, the cited page is the site's "not found"
+ * page. */
 static void probe_hosts(struct live_engine *e)
 {
 	size_t first_probe = e->nt;
 	for (size_t i = 0; i < first_probe; i++) {
 		struct live_transfer *t = &e->t[i];
-		if (t->target == LIVE_PROBE || target_of(e, t)->live.verdict != LIVE_ALIVE || !t->deep)
-			continue;
-		struct live_host *h = &e->hosts[t->host];
-		if (h->wants_probe)
-			continue;
-		h->wants_probe = true;
-		char *url = xasprintf("%s/citecheck-probe-%08lx%08lx", h->name, (unsigned long)(e->rng & 0xffffffffUL),
-				      (unsigned long)((e->rng >> 16) & 0xffffffffUL));
-		live_engine_jitter(e);
-		/* h->name is scheme://host:port; curl takes the port as given */
-		live_engine_add(e, LIVE_PROBE, url, t->host);
-		free(url);
+		if (t->target != LIVE_PROBE && target_of(e, t)->live.verdict == LIVE_ALIVE && t->sig)
+			start_probe(e, t->host); /* nothing runs: the array may move */
 	}
-	if (e->nt == first_probe)
-		return;
-	run(e);
-	for (size_t i = 0; i < first_probe; i++) {
+	if (e->nt > first_probe)
+		run(e);
+	for (size_t i = 0; i < e->nt; i++) {
 		struct live_transfer *t = &e->t[i];
-		if (t->target == LIVE_PROBE || target_of(e, t)->live.verdict != LIVE_ALIVE)
+		if (t->target == LIVE_PROBE || !t->sig || target_of(e, t)->live.verdict != LIVE_ALIVE)
 			continue;
 		const struct live_host *h = &e->hosts[t->host];
-		if (!h->probed || !h->probe_found)
-			continue;
-		bool same_title = t->title && h->probe_title && strcmp(t->title, h->probe_title) == 0;
-		size_t lo = h->probe_len - h->probe_len / 20, hi = h->probe_len + h->probe_len / 20;
-		if (t->hash == h->probe_hash || (same_title && t->len >= lo && t->len <= hi)) {
+		if (h->probe_sig && soft_sig_same_page(t->sig, h->probe_sig)) {
 			struct live_result *r = &target_of(e, t)->live;
 			r->verdict = LIVE_DEAD;
 			r->reason = "soft-404";
@@ -598,6 +614,8 @@ int check_live(struct model *m, const struct live_config *cfg, char *err, size_t
 		free(key);
 	}
 	strmap_finish(&pages);
+	if (cfg->probe)
+		live_engine_reserve(&e, e.nhosts); /* a probe per host, started mid-run */
 	run(&e);
 	if (cfg->probe && !state.gave_up && !interrupted() && live_now() < e.deadline)
 		probe_hosts(&e);

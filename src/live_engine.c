@@ -75,7 +75,7 @@ void live_engine_finish(struct live_engine *e)
 		detach(e, &e->t[i], e->t[i].host);
 		free(e->t[i].url);
 		free(e->t[i].post);
-		free(e->t[i].title);
+		free(e->t[i].sig);
 		buf_finish(&e->t[i].body);
 		buf_finish(&e->t[i].request);
 		buf_finish(&e->t[i].head);
@@ -84,7 +84,7 @@ void live_engine_finish(struct live_engine *e)
 	for (size_t k = 0; k < e->nhosts; k++) {
 		free(e->hosts[k].name);
 		free(e->hosts[k].queue);
-		free(e->hosts[k].probe_title);
+		free(e->hosts[k].probe_sig);
 	}
 	free(e->hosts);
 	strmap_finish(&e->host_index);
@@ -155,6 +155,16 @@ void live_engine_enqueue(struct live_engine *e, size_t ti, double not_before)
 	e->waiting++;
 	if (not_before > 0)
 		e->delayed++;
+}
+
+void live_engine_reserve(struct live_engine *e, size_t n)
+{
+	grow_array(&e->t, &e->t_cap, e->nt + n, sizeof *e->t);
+}
+
+bool live_engine_can_add(const struct live_engine *e)
+{
+	return e->nt < e->t_cap;
 }
 
 size_t live_engine_add(struct live_engine *e, size_t target, const char *url, size_t host)

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "check_live.h"
+#include "live_soft404.h"
 #include "strmap.h"
 #include "util.h"
 
@@ -31,9 +32,7 @@ struct live_host {
 	size_t qlen, qcap;
 	/* the soft-404 probe: what the host answers for a path that cannot exist */
 	bool wants_probe, probed, probe_found;
-	uint64_t probe_hash;
-	size_t probe_len;
-	char *probe_title;
+	struct soft_sig *probe_sig; /* of a 2xx answer; owned */
 };
 
 /* One request in flight or waiting: a target's current hop, or a probe. */
@@ -55,10 +54,8 @@ struct live_transfer {
 	bool truncated;
 	bool refused_private; /* --no-private stopped its connection */
 	char errbuf[CURL_ERROR_SIZE];
-	/* kept by the caller for an alive page, for the probe comparison */
-	uint64_t hash;
-	size_t len;
-	char *title;
+	/* kept by the caller for an alive deep page, for the probe comparison */
+	struct soft_sig *sig; /* owned */
 	bool deep;
 };
 
@@ -94,8 +91,14 @@ void live_engine_finish(struct live_engine *e);
 char *live_host_key(const char *url);
 /* The host with that key, made on first use. */
 size_t live_engine_host(struct live_engine *e, const char *key);
-/* A new transfer of url for target on host, queued; returns its index. */
+/* A new transfer of url for target on host, queued; returns its index.
+ * While transfers run, libcurl holds pointers into the transfer array: add
+ * then only when live_engine_can_add says the array will not move. */
 size_t live_engine_add(struct live_engine *e, size_t target, const char *url, size_t host);
+/* Room for n more transfers, made now so that adding them later does not
+ * move the array. */
+void live_engine_reserve(struct live_engine *e, size_t n);
+bool live_engine_can_add(const struct live_engine *e);
 /* Paces host with a token bucket: at most rate starts a second on average,
  * burst at once. */
 void live_engine_pace(struct live_engine *e, size_t host, double rate, double burst);

@@ -65,25 +65,14 @@ bool words_contain(const struct words *w, const struct words *phrase)
 	return false;
 }
 
-/* splitmix64's finaliser: spreads the combined word hashes evenly, which
- * the bottom-k sketch relies on. */
-static uint64_t mix(uint64_t x)
-{
-	x ^= x >> 30;
-	x *= 0xbf58476d1ce4e5b9ULL;
-	x ^= x >> 27;
-	x *= 0x94d049bb133111ebULL;
-	return x ^ (x >> 31);
-}
-
 /* The hash of the shingle starting at word i (fewer words when the text is
  * shorter than a shingle). */
 static uint64_t shingle(const struct words *w, size_t i)
 {
 	uint64_t h = 0x9E3779B97F4A7C15ULL;
 	for (size_t k = i; k < i + PRINT_SHINGLE && k < w->n; k++)
-		h = mix(h ^ w->hash[k]) + k - i;
-	return mix(h);
+		h = mix64(h ^ w->hash[k]) + k - i;
+	return mix64(h);
 }
 
 static size_t shingle_count(const struct words *w)

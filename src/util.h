@@ -48,6 +48,9 @@ size_t utf8_valid_seq(const unsigned char *s, size_t n);
 
 /* 64-bit FNV-1a of s[0..n): for hash tables and page fingerprints. */
 uint64_t fnv1a64(const void *s, size_t n);
+/* splitmix64's finaliser: spreads hashes evenly over 64 bits, which a
+ * bottom-k sketch relies on. */
+uint64_t mix64(uint64_t x);
 
 /* A number written in a document (a list's start, a note numbering's first
  * value): strtol, clamped to ±NUMBER_MAX so arithmetic on it cannot

@@ -99,6 +99,23 @@ expect "--exclude" "$(v http://example.org/excluded/page)" "skipped excluded"
 # blocked: 429-long bot-wall forbidden; error: loop-a to-ftp slow hang 500-always
 expect "summary" "$(jq -c '.summary.live | [.alive, .dead, .blocked, .error, .skipped, .offline]' out.json)" "[10,7,3,5,2,false]"
 
+# Soft 404 on a site that gives every page one title and one length (simweb's
+# generic.example.net, "Daily Courier", every page 1408 bytes), where any path
+# answers 200: its stories are there, the story it does not have is its "not
+# found" page, which names the path asked for. The probe of the host starts
+# while the main pass goes on: before /slow (3 s) has answered.
+printf '# Notes\n\n1. A (2020). <http://generic.example.net/articles/1>\n2. B (2020). <http://generic.example.net/articles/2>\n3. C (2020). <http://generic.example.net/articles/17>\n4. D (2020). <http://generic.example.net/articles/gone-story>\n5. E (2020). <http://example.org/slow>\n' > generic.md
+: > requests.log
+"$bin" -q $map --connect-to generic.example.net:80:127.0.0.1:$P --timeout 10 -o generic.json generic.md
+gv() { jq -r --arg u "$1" '.documents[0].references[].links[] | select(.url == $u) | "\(.live.verdict) \(.live.reason)"' generic.json; }
+expect "one title and one length for all: the stories are alive" \
+	"$(gv http://generic.example.net/articles/1), $(gv http://generic.example.net/articles/2), $(gv http://generic.example.net/articles/17)" \
+	"alive ok, alive ok, alive ok"
+expect "… the story it does not have says what the probe's page says: soft 404" \
+	"$(gv http://generic.example.net/articles/gone-story)" "dead soft-404"
+early=$(jq -rs '([.[] | select(.path | startswith("/citecheck-probe-"))][0].t) < ([.[] | select(.path == "/slow")][0].t + 2.5)' requests.log)
+expect "the probe starts during the main pass, not after /slow's 3 s" "$early" true
+
 # pacing: on one host, one request at a time, the 429 (Retry-After: 1) holds
 # the next request back for a second; without pacing it would follow at once
 printf '# Notes\n\n1. A (2020). <http://example.org/429-always>\n2. B (2020). <http://example.org/ok-after-1>\n3. C (2020). <http://example.org/ok-after-2>\n' > pace.md

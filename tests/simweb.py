@@ -58,6 +58,27 @@ def load_pages():
                 PAGES.update(json.load(f))
             pages_mtime = m
 SOFT_TEMPLATE = page("Example News", "<p>Trang chủ. Tin mới nhất hôm nay.</p>" * 20)
+
+# A news site as many real ones are built: one title for every page, the same
+# navigation and footer, pages padded by their template to one length; an
+# unknown path answers 200 with a "not found" text that names the path.
+GENERIC_WORDS = ("province court ministry river harvest election bridge school hospital festival budget "
+                 "teacher farmer factory railway market village council museum report storm flood "
+                 "harbour forest library vaccine airport police union tax law clinic road bank").split()
+
+
+def generic_page(path):
+    if path.startswith("/articles/") and path[len("/articles/"):].isdigit():
+        n = int(path[len("/articles/"):])
+        words = [GENERIC_WORDS[(n * 7 + i * (n + 3)) % len(GENERIC_WORDS)] for i in range(36)]
+        main = "<p>Story %d. %s.</p>" % (n, " ".join(words))
+    else:
+        main = ("<p>Sorry, the page %s could not be found on this site. It may have been moved or deleted. "
+                "Please check the address or use the search box above to find what you were looking for.</p>" % path)
+    html = ("<!DOCTYPE html><html><head><title>Daily Courier</title></head><body><nav>Home World Politics "
+            "Business Sport Weather</nav><main>%s</main><footer>© Daily Courier. All rights reserved.</footer>"
+            "</body></html>" % main)
+    return (html + "<!--" + "x" * max(0, 1400 - len(html)) + "-->").encode()
 GZIP_BOMB = None
 
 
@@ -122,6 +143,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             body = base64.b64decode(pg["body_b64"]) if "body_b64" in pg else pg.get("body", "").encode()
             return self.send(pg.get("status", 200), body,
                              [("Content-Type", pg.get("type", "text/html; charset=utf-8"))])
+        if host.startswith("generic."):
+            return self.send(200, generic_page(self.path))
         if host.startswith("soft."):  # every path answers 200 with the same page
             return self.send(200, SOFT_TEMPLATE)
         p = self.path

@@ -2,6 +2,7 @@
 #include <curl/curl.h>
 #include <errno.h>
 
+#include "../src/live_soft404.h"
 #include "../src/live_verdict.h"
 #include "check.h"
 
@@ -56,5 +57,27 @@ int main(void)
 	CHECK(is_bot_wall("Just a moment...", NULL));
 	CHECK(is_bot_wall(NULL, "Verify you are human"));
 	CHECK(!is_bot_wall("Access to Names in Outer Scopes", NULL));
+
+	/* soft 404: a page is the probe's page when the two say the same */
+	const char *notfound_a = "Sorry, the page /a/story could not be found on this site. Please check the address.";
+	const char *notfound_b = "Sorry, the page /citecheck-probe-1f2e could not be found on this site. Please check the address.";
+	const char *story = "The council approved the budget for the new bridge over the river after a long debate.";
+	const char *shell = "<html><body><div id=app></div><script src=app.js></script></body></html>";
+	struct soft_sig a, b, c, d;
+	soft_sig_make(&a, "A", 1, notfound_a);
+	soft_sig_make(&b, "B", 1, notfound_b);
+	soft_sig_make(&c, "C", 1, story);
+	/* a: 15 distinct words, b: 16; 13 shared (all but "a story" / "citecheck probe 1f2e") */
+	CHECK(soft_sig_similarity(&a, &b) > 0.72 && soft_sig_similarity(&a, &b) < 0.73); /* 13 / 18 */
+	CHECK(soft_sig_same_page(&a, &b));
+	CHECK(!soft_sig_same_page(&c, &b)); /* the same length class, other words */
+	CHECK(soft_sig_similarity(&c, &b) < 0.2);
+	/* the same bytes: the same page, when there are words to show for it */
+	soft_sig_make(&c, story, strlen(story), NULL);
+	soft_sig_make(&d, story, strlen(story), NULL);
+	CHECK(soft_sig_same_page(&c, &d)); /* not HTML: the bytes say it */
+	soft_sig_make(&c, shell, strlen(shell), "");
+	soft_sig_make(&d, shell, strlen(shell), "");
+	CHECK(!soft_sig_same_page(&c, &d)); /* a script shell every path serves: no evidence */
 	return check_done("verdict");
 }
