@@ -65,6 +65,12 @@ struct live_run {
 	 * is the target whose fetch stands for target i (itself, or NO_INDEX) */
 	size_t *leader;
 	struct strmap **anchors; /* --check-fragments: the ids of each leader's page */
+	/* a URL is fetched once, as a cited page or as a redirect's target:
+	 * fetched maps it to the target whose transfer asked for it; a target
+	 * redirected to a URL another asked for first waits for that one's
+	 * answer: via[i] is that target (NO_INDEX: none) */
+	struct strmap fetched;
+	size_t *via;
 };
 
 /* After this many hosts failed to resolve or connect with not one answer
@@ -162,6 +168,14 @@ static void follow(struct live_engine *e, struct live_transfer *t, long status, 
 	char *key = live_host_key(location);
 	if (!key) {
 		finish_target(e, t, LIVE_ERROR, "redirect-invalid");
+		return;
+	}
+	struct live_run *run = e->ctx;
+	size_t first = strmap_put(&run->fetched, location, t->target);
+	if (first != t->target) { /* another cited URL led there, or is it: its answer will do */
+		run->via[t->target] = first;
+		t->done = true;
+		free(key);
 		return;
 	}
 	t->host = live_engine_host(e, key);
@@ -511,6 +525,73 @@ static void copy_answer(struct target *to, const struct target *from)
 		memcpy(to->print.text.sketch, from->print.text.sketch, from->print.text.n * sizeof *from->print.text.sketch);
 }
 
+/* A target redirected to a URL that another fetched takes that one's
+ * answer from there on: its own redirects, then the other's after that URL. */
+static void take_shared(struct target *to, const struct target *from)
+{
+	struct live_result *r = &to->live;
+	char **own = r->redirects;
+	size_t nown = r->nredirects;
+	unsigned attempts = r->attempts;
+	bool moved = r->moved;
+	r->redirects = NULL;
+	r->nredirects = 0;
+	copy_answer(to, from);
+	const char *handoff = own[nown - 1]; /* the URL the other fetched */
+	const struct live_result *f = &from->live;
+	size_t k = 0;
+	if (strcmp(from->key, handoff) != 0) /* a hop of the other's: what came after it */
+		while (k < f->nredirects && strcmp(f->redirects[k++], handoff) != 0)
+			;
+	for (size_t i = 0; i < r->nredirects; i++)
+		free(r->redirects[i]);
+	free(r->redirects);
+	r->redirects = xrealloc(own, (nown + f->nredirects - k) * sizeof *own);
+	r->nredirects = nown;
+	for (; k < f->nredirects; k++)
+		r->redirects[r->nredirects++] = xstrdup(f->redirects[k]);
+	free(r->final_url);
+	r->final_url = xstrdup(r->redirects[r->nredirects - 1]);
+	r->attempts = attempts;
+	r->moved = moved && r->verdict == LIVE_ALIVE && !same_page(to->key, r->final_url);
+	if (r->verdict == LIVE_ALIVE && deep_path(to->key) && !deep_path(r->final_url)) {
+		r->verdict = LIVE_DEAD; /* a deep page sent to the front page */
+		r->reason = "soft-404";
+	}
+}
+
+/* Settles every target that waited for another's answer, the one it waited
+ * for first; a ring of them (a redirect loop across cited URLs) is one. */
+static void settle_shared(struct model *m, struct live_run *run)
+{
+	unsigned char *state = xcalloc(m->ntargets + 1, 1); /* 0 open, 1 on the path, 2 settled */
+	size_t *path = xmalloc((m->ntargets + 1) * sizeof *path);
+	for (size_t i = 0; i < m->ntargets; i++) {
+		size_t n = 0, j = i;
+		while (run->via[j] != NO_INDEX && state[j] == 0) {
+			state[j] = 1;
+			path[n++] = j;
+			j = run->via[j];
+		}
+		bool ring = run->via[j] != NO_INDEX && state[j] == 1;
+		while (n--) {
+			size_t w = path[n];
+			struct target *tg = &m->targets[w];
+			if (ring) {
+				tg->live.verdict = LIVE_ERROR;
+				tg->live.reason = "redirect-loop";
+				free(tg->live.final_url);
+				tg->live.final_url = NULL;
+			} else {
+				take_shared(tg, &m->targets[run->via[w]]);
+			}
+			state[w] = 2;
+		}
+	}
+	free(path);
+	free(state);
+}
+
 /* After the fetches: followers take their leader's answer, and with
  * --check-fragments every alive HTML page is asked for its fragment. */
 static void settle_fragments(struct model *m, struct live_run *run)
@@ -542,19 +623,21 @@ static void settle_fragments(struct model *m, struct live_run *run)
 int check_live(struct model *m, const struct live_config *cfg, char *err, size_t errlen)
 {
 	struct live_engine e;
-	struct live_run state = {m, 0, 0, false, NULL, NULL};
+	struct live_run state = {m, 0, 0, false, NULL, NULL, {0}, NULL};
 	state.leader = xmalloc((m->ntargets + 1) * sizeof *state.leader);
+	state.via = xmalloc((m->ntargets + 1) * sizeof *state.via);
 	for (size_t i = 0; i < m->ntargets; i++)
-		state.leader[i] = NO_INDEX;
+		state.leader[i] = state.via[i] = NO_INDEX;
 	if (cfg->check_fragments)
 		state.anchors = xcalloc(m->ntargets + 1, sizeof *state.anchors);
-	struct strmap pages; /* a page's URL without fragment → its leader */
-	strmap_init(&pages);
+	/* a page's URL without fragment → its leader, and every URL fetched */
+	strmap_init(&state.fetched);
 	if (live_engine_init(&e, cfg, complete, &state) < 0) {
 		live_engine_finish(&e);
 		free(state.leader);
+		free(state.via);
 		free(state.anchors);
-		strmap_finish(&pages);
+		strmap_finish(&state.fetched);
 		snprintf(err, errlen, "libcurl could not start");
 		return -1;
 	}
@@ -604,7 +687,7 @@ int check_live(struct model *m, const struct live_config *cfg, char *err, size_t
 			continue;
 		}
 		char *page = page_of(tg->key);
-		size_t lead = strmap_put(&pages, page, i);
+		size_t lead = strmap_put(&state.fetched, page, i);
 		state.leader[i] = lead;
 		if (lead == i) { /* the first citation of this page: fetched */
 			size_t ti = live_engine_add(&e, i, page, live_engine_host(&e, key));
@@ -613,12 +696,12 @@ int check_live(struct model *m, const struct live_config *cfg, char *err, size_t
 		free(page);
 		free(key);
 	}
-	strmap_finish(&pages);
 	if (cfg->probe)
 		live_engine_reserve(&e, e.nhosts); /* a probe per host, started mid-run */
 	run(&e);
 	if (cfg->probe && !state.gave_up && !interrupted() && live_now() < e.deadline)
 		probe_hosts(&e);
+	settle_shared(m, &state);
 	settle_fragments(m, &state);
 	mark_offline(m, state.gave_up);
 	live_engine_finish(&e);
@@ -629,5 +712,7 @@ int check_live(struct model *m, const struct live_config *cfg, char *err, size_t
 		}
 	free(state.anchors);
 	free(state.leader);
+	free(state.via);
+	strmap_finish(&state.fetched);
 	return 0;
 }

@@ -116,6 +116,22 @@ expect "… the story it does not have says what the probe's page says: soft 404
 early=$(jq -rs '([.[] | select(.path | startswith("/citecheck-probe-"))][0].t) < ([.[] | select(.path == "/slow")][0].t + 2.5)' requests.log)
 expect "the probe starts during the main pass, not after /slow's 3 s" "$early" true
 
+# A URL is fetched once, whether cited or reached by a redirect: /chain/3
+# redirects to /chain/2, which is cited too (then /chain/1, then /ok-end);
+# /loop-a and /loop-b, both cited, redirect to each other
+printf '# Notes\n\n1. A (2020). <http://example.org/chain/3>\n2. B (2020). <http://example.org/chain/2>\n3. C (2020). <http://example.org/loop-a>\n4. D (2020). <http://example.org/loop-b>\n' > shared.md
+: > requests.log
+"$bin" -q $map --host-jobs 1 -o shared.json shared.md
+sv() { jq -r --arg u "$1" '.documents[0].references[].links[] | select(.url == $u) | .live | "\(.verdict) \(.final_url) \(.redirects | length)"' shared.json; }
+expect "chain/3: alive at /ok-end after three redirects" "$(sv http://example.org/chain/3)" "alive http://example.org/ok-end 3"
+expect "chain/2: alive at /ok-end after two" "$(sv http://example.org/chain/2)" "alive http://example.org/ok-end 2"
+expect "each URL of the two chains asked once" \
+	"$(jq -rs '[.[] | select(.path | startswith("/chain/") or . == "/ok-end") | .path] | sort | join(" ")' requests.log)" \
+	"/chain/1 /chain/2 /chain/3 /ok-end"
+expect "two cited pages that redirect to each other: a loop, each asked once" \
+	"$(jq -r '[.documents[0].references[].links[] | select(.url | test("loop")) | .live | "\(.verdict)/\(.reason)"] | join(" ")' shared.json) $(jq -rs '[.[] | select(.path | startswith("/loop"))] | length' requests.log)" \
+	"error/redirect-loop error/redirect-loop 2"
+
 # pacing: on one host, one request at a time, the 429 (Retry-After: 1) holds
 # the next request back for a second; without pacing it would follow at once
 printf '# Notes\n\n1. A (2020). <http://example.org/429-always>\n2. B (2020). <http://example.org/ok-after-1>\n3. C (2020). <http://example.org/ok-after-2>\n' > pace.md
