@@ -182,6 +182,28 @@ static enum endpoint endpoint_of(enum step s)
 							  : EP_REPLAY;
 }
 
+#define REFUSED "the Wayback Machine refused requests from this address (HTTP 429)"
+
+static bool saving(const struct live_transfer *t)
+{
+	return t->step == STEP_SAVE || t->step == STEP_SAVE_STATUS;
+}
+
+/* A transfer the archive will not answer now: a lookup is unknown, a
+ * capture request failed (the lookup's own verdict stands). */
+static void refused(struct live_engine *e, struct live_transfer *t, const char *message)
+{
+	if (!saving(t)) {
+		finish(e, t, ARCHIVE_UNKNOWN, "archive-rate-limited");
+		return;
+	}
+	struct lookup *k = lookup_of(e, t);
+	k->archive.save_status = "error";
+	free(k->archive.save_message);
+	k->archive.save_message = xstrdup(message);
+	t->done = true;
+}
+
 /* Sends transfer t on to its next request. */
 static void next(struct live_engine *e, struct live_transfer *t, enum step s, char *url, double at)
 {
@@ -193,7 +215,8 @@ static void next(struct live_engine *e, struct live_transfer *t, enum step s, ch
 	enum endpoint ep = endpoint_of(s);
 	if (run->given_up[ep]) {
 		free(url);
-		finish(e, t, ARCHIVE_UNKNOWN, "archive-rate-limited");
+		t->step = s;
+		refused(e, t, REFUSED);
 		return;
 	}
 	free(t->url);
@@ -207,26 +230,37 @@ static void next(struct live_engine *e, struct live_transfer *t, enum step s, ch
 	live_engine_enqueue(e, (size_t)(t - e->t), at);
 }
 
-/* The archive said "too many requests": pause the endpoint, or give it up
- * when it keeps saying so or asks for a longer pause than we may wait. */
+/* The archive said "too many requests" itself (no Memento-Datetime). Its
+ * 429s come without Retry-After; a page may say how long it blocks this
+ * address (Save Page Now's does), else we wait --rate-limit-wait: it blocks
+ * for an hour an address that ignores its 429s for a minute. The endpoint
+ * pauses, then goes on at half its pace; when the archive keeps saying so,
+ * or asks for a longer pause than we may wait or have left, the endpoint is
+ * given up at once, and nothing waits for it. */
 static void rate_limited(struct live_engine *e, struct live_transfer *t, double retry_after, double now)
 {
 	struct archive_run *run = run_of(e);
 	enum endpoint ep = endpoint_of((enum step)t->step);
-	struct live_host *h = &e->hosts[run->endpoint[ep]];
-	double wait = retry_after > 0 ? retry_after : (double)run->cfg->rate_limit_wait_ms / 1000.0;
+	size_t host = run->endpoint[ep];
+	struct live_host *h = &e->hosts[host];
+	double said = retry_after > 0 ? retry_after : wayback_block_seconds(t->body.data, t->body.len);
+	double wait = said > 0 ? said : (double)run->cfg->rate_limit_wait_ms / 1000.0;
 	bool give_up = ++run->rate_limited[ep] >= run->cfg->max_rate_limits ||
-		       retry_after > (double)run->cfg->net->max_retry_after_s || now + wait >= e->deadline;
+		       said > (double)run->cfg->net->max_retry_after_s || now + wait >= e->deadline;
 	if (give_up) {
+		char *message = said > 0 ? xasprintf("%s for %.0f s", REFUSED, said) : xstrdup(REFUSED);
 		run->given_up[ep] = true;
-		finish(e, t, ARCHIVE_UNKNOWN, "archive-rate-limited");
-		live_engine_drop_queue(e, run->endpoint[ep]);
+		refused(e, t, message);
+		live_engine_drop_queue(e, host);
 		for (size_t i = 0; i < e->nt; i++)
-			if (!e->t[i].done && !e->t[i].running && e->t[i].host == run->endpoint[ep])
-				finish(e, &e->t[i], ARCHIVE_UNKNOWN, "archive-rate-limited");
+			if (!e->t[i].done && !e->t[i].running && e->t[i].host == host)
+				refused(e, &e->t[i], message);
+		free(message);
 		return;
 	}
 	h->limit = 1;
+	if (h->rate > 0) /* our pace was more than the archive takes today */
+		live_engine_pace(e, host, h->rate / 2, 1);
 	if (h->next_allowed < now + wait)
 		h->next_allowed = now + wait;
 	live_engine_enqueue(e, (size_t)(t - e->t), now + wait);

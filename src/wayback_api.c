@@ -234,3 +234,31 @@ void spn_answer_finish(struct spn_answer *a)
 	free(a->message);
 	memset(a, 0, sizeof *a);
 }
+
+double wayback_block_seconds(const char *body, size_t len)
+{
+	static const struct {
+		const char *unit;
+		double seconds;
+	} units[] = {{"second", 1}, {"minute", 60}, {"hour", 3600}};
+	/* "for <number> <unit>", the first one that parses */
+	for (size_t i = 0; body && i + 4 < len; i++) {
+		if (memcmp(body + i, "for ", 4) != 0)
+			continue;
+		size_t j = i + 4, digits = 0;
+		double n = 0;
+		while (j < len && body[j] >= '0' && body[j] <= '9' && digits < 6) {
+			n = n * 10 + (body[j++] - '0');
+			digits++;
+		}
+		if (!digits || j >= len || body[j] != ' ')
+			continue;
+		j++;
+		for (size_t u = 0; u < sizeof units / sizeof units[0]; u++) {
+			size_t ul = strlen(units[u].unit);
+			if (j + ul <= len && !memcmp(body + j, units[u].unit, ul))
+				return n * units[u].seconds;
+		}
+	}
+	return 0;
+}

@@ -53,6 +53,11 @@ double wayback_days_between(const char *a, const char *b);
  * there are no rows. Returns 0, or -1 when the answer is not that shape. */
 int wayback_cdx_closest(const char *json, size_t len, const char *want, char ts[static 15]);
 
+/* How long the archive says it blocks this address, from the body of its
+ * own 429 (which has no Retry-After; Save Page Now's page says "… from your
+ * IP number for 5 minutes"): seconds, or 0 when the body does not say. */
+double wayback_block_seconds(const char *body, size_t len);
+
 /* What Save Page Now 2 answered to a request or a status query. */
 struct spn_answer {
 	char *job_id;    /* NULL when none */

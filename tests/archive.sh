@@ -82,6 +82,8 @@ pages = {
     "example.org/article/excluded-legacy": {"body": page("Excluded", "Home", art(C))},
     "example.org/article/stale-tail": {"body": page(T_A, "Home", art(A))},
     "example.org/article/revisit": {"body": page(T_A, "Home", art(A))},
+    "example.org/article/variant": {"body": page(T_A, "Home", art(A))},
+    "example.org/article/shifted": {"body": page(T_A, "Home", art(A))},
     # 23-25: documents compared by their text: a PDF made again with the same
     # text, a PDF whose second half went, a DOCX whose text is the same
     "example.org/docs/same.pdf": {"body": mkpdf(lines_of(A), "20240101"), "type": "application/pdf"},
@@ -130,7 +132,18 @@ world = {
             {"ts": "20230401000000", "status": 200, "revisit": True, "body": page(T_A, "Home", art(A))},
             {"ts": "20230519000000", "status": 404, "body": "gone"},
         ],
+        # 26: captured as https://www.example.org/…: the same page to the archive
+        "https://www.example.org/article/variant": [
+            {"ts": "20230510000000", "status": 200, "body": page(T_A, "Home", art(A))},
+        ],
+        # 27: the index lists March, whose replay is January's capture
+        u("article/shifted"): [
+            {"ts": "20230101000000", "status": 200, "body": page(T_A, "Home", art(A))},
+            {"ts": "20230301000000", "status": 200, "body": page(T_A, "Home", art(A))},
+            {"ts": "20230519000000", "status": 404, "body": "gone"},
+        ],
     },
+    "replay_shift": {u("article/shifted"): {"from": "20230301000000", "to": "20230101000000"}},
     "cdx_stale_tail": [u("article/stale-tail")],
     "location_style": {u("article/err429"): "path", u("article/err503"): "scheme"},
     "gzip": [u("article/err403"), u("article/stable")],
@@ -143,7 +156,8 @@ json.dump(pages, open("pages.json", "w"))
 json.dump(world, open("world.json", "w"))
 for name, spec in [("w429", {"replay_429": {"count": 1, "retry_after": 1}}),
                    ("w429bare", {"replay_429": {"count": 1, "retry_after": None}}),
-                   ("w429always", {"replay_429": {"count": 1000, "retry_after": None}})]:
+                   ("w429always", {"replay_429": {"count": 1000, "retry_after": None}}),
+                   ("wsave429", {"save_429": {"count": 1000, "retry_after": None}})]:
     w = dict(world)
     w.update(spec)
     json.dump(w, open(name + ".json", "w"))
@@ -165,7 +179,7 @@ WB="http://127.0.0.1:$W"
 cat > doc.md <<DOC
 # A brief
 
-Claims.<sup>1</sup> <sup>2</sup> <sup>3</sup> <sup>4</sup> <sup>5</sup> <sup>6</sup> <sup>7</sup> <sup>8</sup> <sup>9</sup> <sup>10</sup> <sup>11</sup> <sup>12</sup> <sup>13</sup> <sup>14</sup> <sup>15</sup> <sup>16</sup> <sup>17</sup> <sup>18</sup> <sup>19</sup> <sup>20</sup> <sup>21</sup> <sup>22</sup> <sup>23</sup> <sup>24</sup> <sup>25</sup>
+Claims.<sup>1</sup> <sup>2</sup> <sup>3</sup> <sup>4</sup> <sup>5</sup> <sup>6</sup> <sup>7</sup> <sup>8</sup> <sup>9</sup> <sup>10</sup> <sup>11</sup> <sup>12</sup> <sup>13</sup> <sup>14</sup> <sup>15</sup> <sup>16</sup> <sup>17</sup> <sup>18</sup> <sup>19</sup> <sup>20</sup> <sup>21</sup> <sup>22</sup> <sup>23</sup> <sup>24</sup> <sup>25</sup> <sup>26</sup> <sup>27</sup>
 
 # REFERENCES
 
@@ -194,6 +208,8 @@ Claims.<sup>1</sup> <sup>2</sup> <sup>3</sup> <sup>4</sup> <sup>5</sup> <sup>6</
 - <sup>23</sup> Ministry (2023, May 1). The report, made again. Retrieved May 20, 2023, from <http://example.org/docs/same.pdf>
 - <sup>24</sup> Ministry (2023, May 1). The report, cut. Retrieved May 20, 2023, from <http://example.org/docs/cut.pdf>
 - <sup>25</sup> Ministry (2023, May 1). The report in Word. Retrieved May 20, 2023, from <http://example.org/docs/same.docx>
+- <sup>26</sup> Ministry (2023, May 1). Press freedom report. Retrieved May 20, 2023, from <http://example.org/article/variant>
+- <sup>27</sup> Ministry (2023, May 1). Press freedom report. Retrieved May 20, 2023, from <http://example.org/article/shifted>
 DOC
 
 "$bin" -q $map -o out.json doc.md 2> err.txt
@@ -287,6 +303,15 @@ expect "fn21 the closest 200 capture before, not the index's stale tail" \
 # 22: April's capture is a revisit row (status "-"): a capture all the same
 expect "fn22 a deduplicated capture counts" \
 	"$(n 22 '"\(.archive.verdict) \(.archive.via) \(.archive.snapshot_time)"')" "archived cdx 2023-04-01T00:00:00Z"
+# 26: the archive holds the page as https://www.example.org/…: found all the same
+expect "fn26 a capture of another variant of the URL" \
+	"$(n 26 '"\(.archive.verdict) \(.archive.via) \(.archive.snapshot_time) \(.drift.verdict)"')" \
+	"archived replay 2023-05-10T00:00:00Z unchanged"
+# 27: March is the index's closest 200 before May 20, but its replay shows
+# January's capture: what a reader would see is cited, and compared
+expect "fn27 the capture the replay shows, not the index's row" \
+	"$(n 27 '"\(.archive.verdict) \(.archive.via) \(.archive.snapshot_time) \(.drift.verdict)"')" \
+	"archived cdx 2023-01-01T00:00:00Z unchanged"
 expect "fn11 pinned snapshot found as cited" "$(n 11 '"\(.archive.verdict) \(.archive.target_from) \(.archive.snapshot_time)"')" \
 	"archived cited 2023-05-18T04:04:48Z"
 expect "fn11 no finding" "$(n 11 '.problems | length')" 0
@@ -307,15 +332,15 @@ expect "fn14 not archived, alive" "$(n 14 '"\(.live.verdict) \(.archive.verdict)
 
 # lookups are shared by links to one page at one time: fn1 and fn10 (stable,
 # accessed May 20), fn3 and fn13 (removed, accessed May 20)
-expect "lookups: 25 links, two pairs share one" "$(q .summary.archive.lookups)" 23
-expect "archive verdicts per link" "$(q '.summary.archive | "\(.archived) \(."not-archived") \(.unknown)"')" "19 5 1"
+expect "lookups: 27 links, two pairs share one" "$(q .summary.archive.lookups)" 25
+expect "archive verdicts per link" "$(q '.summary.archive | "\(.archived) \(."not-archived") \(.unknown)"')" "21 5 1"
 expect "no pace violation (replay 8/s, CDX 2/s)" \
 	"$(jq -s '[.[] | select(.violation)] | length' wb.log)" 0
 expect "the report's request count is the archive's" "$(q .summary.archive.requests)" \
 	"$(jq -s '[.[] | select(.endpoint == "replay" or .endpoint == "cdx")] | length' wb.log)"
 expect "archive-incomplete: two lookups unanswered" \
 	"$(q '.problems[] | select(.code == "archive-incomplete") | .message')" \
-	"1 of 23 archive lookups got no answer (archive-malformed-answer 1): their links are not known to be archived or unchanged"
+	"1 of 25 archive lookups got no answer (archive-malformed-answer 1): their links are not known to be archived or unchanged"
 
 # --no-archive: nothing at all is sent to the archive; a cited snapshot is
 # skipped, and its original is checked live like any cited page
@@ -355,6 +380,10 @@ gap=$(jq -s '[.[] | select(.endpoint == "replay")] | (.[1].t - .[0].t) * 100 | f
 # at least the second asked for; the upper end only rules out a wait of
 # another kind (a loaded machine can add seconds)
 expect_match "Retry-After 1 honoured (gap in 1/100 s: $gap)" "$gap" '^(9[5-9]|[1-9][0-9][0-9])$'
+# … and from then on the replay endpoint goes at half its pace (8/s → 4/s):
+# no two requests closer than 0.2 s (at 8/s they came every 0.125 s)
+close=$(jq -s '[.[] | select(.endpoint == "replay") | .t] | [range(2; length) as $i | .[$i] - .[$i - 1]] | map(select(. < 0.2)) | length' wb429.log)
+expect "after a 429, half the pace" "$close" 0
 
 # a 429 without Retry-After: the configured wait
 start_wayback w429bare.json wb429bare.log
@@ -402,10 +431,23 @@ expect "saved: the alive pages with no snapshot (fn7, fn14)" \
 	"$(jq -r '[.documents[0].references[] | select(.links[0].archive.save) | "\(.footnote):\(.links[0].archive.save | "\(.status) \(.job_id) \(.timestamp)")"] | join(", ")' save.json)" \
 	"7:success spn2-0001 2026-11-22T12:00:00Z, 14:success spn2-0002 2026-11-22T12:00:00Z"
 expect_match "the terminal summary counts the archive's verdicts per link" "$(cat save.err)" \
-	"citecheck: archive: 19 archived, 5 not archived, 1 unknown \([0-9]+ requests\)"
+	"citecheck: archive: 21 archived, 5 not archived, 1 unknown \([0-9]+ requests\)"
 expect "one capture request each" "$(jq -s '[.[] | select(.method == "POST")] | length' wbsave.log)" 2
 expect "the secret is in neither the report nor the messages" "$(cat save.json save.err | grep -c s3cr3t)" 0
 expect "save requests carried the keys" "$(jq -s '[.[] | select(.endpoint == "save") | .auth] | all' wbsave.log)" true
+
+# Save Page Now's own 429: no Retry-After, a page saying it blocks the address
+# for 5 minutes: longer than --max-retry-after (60 s), so the saves stop at
+# once, each said to have failed, and the lookups keep their verdicts
+start_wayback wsave429.json wbsave429.log
+start=$(date +%s)
+WAYBACK_ACCESS_KEY=test-access WAYBACK_SECRET_KEY=s3cr3t-k3y "$bin" -q $map --save-missing -o save429.json doc.md
+secs=$(($(date +%s) - start))
+expect "SPN 429: both saves failed, the block said; the lookups still not-archived" \
+	"$(jq -r '[.documents[0].references[] | select(.links[0].archive.save) | "\(.footnote):\(.links[0].archive.verdict) \(.links[0].archive.save.status) \(.links[0].archive.save.message)"] | join(", ")' save429.json)" \
+	"7:not-archived error the Wayback Machine refused requests from this address (HTTP 429) for 300 s, 14:not-archived error the Wayback Machine refused requests from this address (HTTP 429) for 300 s"
+expect "SPN 429: one capture request, none after it" "$(jq -s '[.[] | select(.method == "POST")] | length' wbsave429.log)" 1
+expect "SPN 429: nothing waited for the block (took $secs s)" "$([ "$secs" -le 30 ] && echo yes)" yes
 
 expect_valid_reports
 finish archive

@@ -12,7 +12,10 @@ the formats of the real one:
   is replayed with that status and Memento-Datetime, as any capture;
   redirects' Location is absolute, or path-only or scheme-relative for the
   URLs "location_style" names; the captures of the "gzip" URLs come
-  gzip-encoded to a client that accepts it;
+  gzip-encoded to a client that accepts it; URLs match as the archive's SURT
+  keys do (http/https, "www.", default ports, a trailing slash are one page),
+  and a redirect goes to the capture's own variant; for the "replay_shift"
+  URLs a timestamp the index lists replays as another capture;
 - the CDX index, GET /cdx/search/cdx?url=&output=json&fl=&filter=&collapse=&from=&to=&limit=:
   a JSON array, header row first; filters are [!]field:regex matching the
   whole field; deduplicated captures ("revisit") are rows with mimetype
@@ -33,7 +36,7 @@ World file: {"captures": {URL: [{"ts": "20230518040448", "status": 200,
   "body": "...", "type": "text/html", "location": URL}, ...]},
   "excluded": [URL, ...], "malformed_cdx": [URL, ...],
   "replay_429": {"count": N, "retry_after": S or null},
-  "cdx_429": {...}, "keys": "key:secret"}
+  "cdx_429": {...}, "save_429": {...}, "keys": "key:secret"}
 """
 import base64
 import argparse
@@ -71,12 +74,27 @@ def pad(ts, high):
     return (ts + ("99991231235959" if high else "00000101000000")[len(ts):])[:14]
 
 
+def surt(url):
+    """The archive's key for a URL (SURT, as far as matching goes): no scheme,
+    no "www.", no default port, the host's labels reversed, lower case, no
+    trailing slash; so http/https, www. and :80/:443 variants are one page."""
+    u = urllib.parse.urlsplit(url if "://" in url else "http://" + url)
+    host = (u.hostname or "").lower()
+    if host.startswith("www."):
+        host = host[4:]
+    port = "" if u.port in (None, 80, 443) else ":%d" % u.port
+    path = (u.path or "/").rstrip("/") or "/"
+    return ",".join(reversed(host.split("."))) + port + ")" + path.lower() + ("?" + u.query if u.query else "")
+
+
 def captures_of(url):
-    caps = world.get("captures", {})
-    for k in (url, url.rstrip("/"), url + "/"):
-        if k in caps:
-            return sorted(caps[k], key=lambda c: c["ts"])
-    return []
+    """Captures of every variant of url, each with the URL it was taken as."""
+    key = surt(url)
+    out = []
+    for k, caps in world.get("captures", {}).items():
+        if surt(k) == key:
+            out += [dict(c, original=k) for c in caps]
+    return sorted(out, key=lambda c: c["ts"])
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -131,6 +149,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
         headers = []
         if spec.get("retry_after") is not None:
             headers.append(("Retry-After", str(spec["retry_after"])))
+        if endpoint == "save":
+            # Save Page Now's own page (as its users have quoted it since
+            # 2021): no Retry-After, the length of the block in words
+            return self.send(429, "<h1>Too Many Requests</h1>\n\nWe are limiting the number of URLs you can "
+                             "submit to be Archived to the Wayback Machine, using the Save Page Now features, to "
+                             "no more than 15 per minute.\n<p>\n  If you submit more than that we will block "
+                             "Save Page Now requests from your IP number for 5 minutes.\n</p>", headers) or True
         self.send(429, "<html><title>Too Many Requests</title></html>", headers)
         return True
 
@@ -160,6 +185,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if self.headers.get("Authorization") != "LOW " + world.get("keys", ""):
             return self.send(401, json.dumps({"status": "error", "message": "bad keys"}),
                              ctype="application/json")
+        if self.scripted_429("save"):
+            return
         url = urllib.parse.parse_qs(body).get("url", [""])[0]
         with lock:
             job = "spn2-%04d" % (len(jobs) + 1)
@@ -199,16 +226,22 @@ class Handler(http.server.BaseHTTPRequestHandler):
                              [("X-Archive-Wayback-Runtime-Error",
                                "ResourceNotInArchiveException: %s was not found" % url)])
         best = min(caps, key=lambda c: abs(seconds(c["ts"]) - seconds(want)))
+        shift = world.get("replay_shift", {}).get(url, {})
+        if best["ts"] == shift.get("from"):
+            # as the real archive can: a timestamp the index lists replays as
+            # a nearby other capture (its record unavailable, or a revisit)
+            best = next(c for c in caps if c["ts"] == shift["to"])
         # Location as the archive writes it: absolute, or for some URLs
         # path-only or scheme-relative
         base = {"path": "", "scheme": "//%s" % self.headers.get("Host")}.get(
             world.get("location_style", {}).get(url), "http://%s" % self.headers.get("Host"))
         if best["ts"] != want:
-            return self.send(302, "", [("Location", "%s/web/%s%s/%s" % (base, best["ts"], modifier, url)),
+            # to the capture as it was taken: its own variant of the URL
+            return self.send(302, "", [("Location", "%s/web/%s%s/%s" % (base, best["ts"], modifier, best["original"])),
                                        ("X-Archive-Redirect-Reason", "found capture at %s" % best["ts"]),
                                        ("x-ts", "302")])
         headers = [("Memento-Datetime", http_date(best["ts"])), ("x-ts", str(best["status"])),
-                   ("Link", "<%s>; rel=\"original\"" % url)]
+                   ("Link", "<%s>; rel=\"original\"" % best["original"])]
         if best.get("location"):
             headers.append(("Location", "%s/web/%s%s/%s" % (base, best["ts"], modifier, best["location"])))
         body = base64.b64decode(best["body_b64"]) if "body_b64" in best else best.get("body", "")
@@ -231,7 +264,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         for c in caps:
             # a deduplicated capture: the same payload as an earlier one
             revisit = c.get("revisit", False)
-            rec = {"urlkey": url, "timestamp": c["ts"], "original": url,
+            rec = {"urlkey": surt(url), "timestamp": c["ts"], "original": c["original"],
                    "mimetype": "warc/revisit" if revisit else c.get("type", "text/html"),
                    "statuscode": "-" if revisit else str(c["status"]),
                    "digest": "SIM%08d" % (hash(c.get("body", "")) & 0xffffffff), "length": "1000"}

@@ -115,5 +115,15 @@ int main(void)
 	CHECK_STR(a.message, "error:too-many-daily-captures");
 	spn_answer_finish(&a);
 	CHECK_INT(wayback_spn_parse("[1]", 3, &a), -1);
+
+	/* the block a 429's page announces (Save Page Now's words, 2021-2022) */
+	const char *spn429 = "<h1>Too Many Requests</h1>\n\nWe are limiting the number of URLs you can submit to be "
+			     "Archived to the Wayback Machine, using the Save Page Now features, to no more than 15 per "
+			     "minute.\n<p>\n  If you submit more than that we will block Save Page Now requests from your "
+			     "IP number for 5 minutes.\n</p>";
+	CHECK(wayback_block_seconds(spn429, strlen(spn429)) == 300); /* "for 15 per" is no duration */
+	CHECK(wayback_block_seconds("blocked for 1 hour", 18) == 3600);
+	CHECK(wayback_block_seconds("<html><title>Too Many Requests</title></html>", 45) == 0);
+	CHECK(wayback_block_seconds("for 5", 5) == 0);
 	return check_done("wayback");
 }
