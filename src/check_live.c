@@ -308,14 +308,11 @@ static void complete(struct live_engine *e, struct live_transfer *t, CURLcode co
 				j.retry = false; /* asked to wait longer than we may: stop asking */
 			else if (honour && (double)retry_after > wait)
 				wait = (double)retry_after;
-			if (code == CURLE_OPERATION_TIMEDOUT) {
-				/* a page that hangs is asked again once, a timeout later,
-				 * while the rest goes on: not --retries timeouts back to back */
-				if (t->tries >= 1)
-					j.retry = false;
-				if (wait < (double)e->cfg->timeout_ms / 1000.0)
-					wait = (double)e->cfg->timeout_ms / 1000.0;
-			}
+			/* a page that hangs is asked again once, after the backoff and
+			 * behind the host's other pages, while the rest goes on: not
+			 * --retries timeouts back to back */
+			if (code == CURLE_OPERATION_TIMEDOUT && t->tries >= 1)
+				j.retry = false;
 			if (status == 429) { /* slow down for the whole host */
 				struct live_host *h = &e->hosts[t->host];
 				h->limit = 1;

@@ -152,14 +152,15 @@ start=$(date +%s)
 expect "--deadline 2" "$(jq -r '[.documents[0].references[].links[].live | "\(.verdict)/\(.reason)"] | join(" ")' late.json)" "error/deadline alive/ok"
 expect "… and it stops then" "$(( $(date +%s) - start < 10 ))" 1
 
-# a page that hangs: asked again once, a timeout after the first gave up
+# a page that hangs: asked again once, the backoff (1 s, jittered up to 1.5 s)
+# after the first gave up
 : > requests.log
 printf '# Notes\n\n1. A (2020). <http://example.org/hang>\n' > hang.md
 "$bin" -q $map --timeout 1 --retries 2 -o hang.json hang.md
 expect "a timeout is retried once" "$(jq -r '.documents[0].references[0].links[0].live | "\(.verdict)/\(.reason) \(.attempts)"' hang.json)" \
 	"error/timeout 2"
 gap=$(jq -rs '[.[] | select(.path == "/hang")] | (.[1].t - .[0].t) * 100 | floor' requests.log)
-expect_match "… not back to back: the second starts 1 s timeout + 1 s later (gap in 1/100 s: $gap)" "$gap" \
+expect_match "… not back to back: the second starts 1 s timeout + 1 s backoff later (gap in 1/100 s: $gap)" "$gap" \
 	'^(19[5-9]|[2-9][0-9][0-9])$'
 
 # documentation examples are no citations: skipped, no request sent, unless a
