@@ -35,7 +35,11 @@ cd "$out"
 sed -E 's#(<|\]\()https://#\1http://#g' "$top/fixtures/000_639fc2e66c0e2ab4.txt" > seed.md
 "$bin" --extract-only -q seed.md > extract.json || true # exit 1: the seed has findings
 jq -r '[.documents[0].references[].links[] | select(.normalized) | .normalized | capture("^http://(?<h>[^/:]+)").h] | unique[]' extract.json > hosts.txt
-{ echo "127.0.0.1 localhost"; sed 's/^/127.0.0.1 /' hosts.txt; } > hosts
+# and the hosts of the second case: five news sites that give every page one
+# title and one length (simweb's generic hosts), three that never answer
+{ echo "127.0.0.1 localhost"; sed 's/^/127.0.0.1 /' hosts.txt
+  for i in 0 1 2 3 4; do echo "127.0.0.1 generic$i.courier.news"; done
+  for i in 0 1 2; do echo "127.0.0.1 stall$i.courier.news"; done; } > hosts
 mount --bind hosts /etc/hosts
 # the same links as HTML, for linkchecker, which does not read Markdown
 jq -r '"<!DOCTYPE html><html><body>", (.documents[0].references[].links[].url | "<a href=\"\(.)\">link</a>"), "</body></html>"' extract.json > seed.html
@@ -65,7 +69,8 @@ timed() { # timed NAME COMMAND... : runs it, prints "seconds rss_kb requests"
 	echo "$(cat "time-$name.txt" | tail -1) $(wc -l < requests.log | tr -d ' ')"
 }
 
-set -- $(timed citecheck "$bin" -q -o citecheck.json seed.md)
+# the live stage only (--no-archive): the peers have no archive stage
+set -- $(timed citecheck "$bin" -q --no-archive -o citecheck.json seed.md)
 cc_time=$1 cc_rss=$2 cc_req=$3
 cc_false=$(jq '[.documents[0].references[].links[] | select(.live.verdict == "dead" and (.url | test("^http://thanhvien.vn/") | not))] | length' citecheck.json)
 # lower bound: each host's distinct fetched URLs x its latency / --host-jobs (2)
@@ -118,12 +123,48 @@ fi
 
 # the peers limit requests per host less or not at all; citecheck at the same
 # per-host concurrency as linkinator (every URL of a host at once):
-set -- $(timed citecheck-impolite "$bin" -q --jobs 200 --host-jobs 100 -o impolite.json seed.md)
+set -- $(timed citecheck-impolite "$bin" -q --no-archive --jobs 200 --host-jobs 100 -o impolite.json seed.md)
 printf 'citecheck --jobs 200 --host-jobs 100 (no politeness, for comparison only): %.2f s, %s requests\n' "$1" "$3"
+
+# Second case: soft 404s on sites that give every page one title and one
+# length, and pages that hang. Five such hosts (50 ms each answer), each with
+# 36 stories (alive) and 4 paths it does not have (answered 200 with its "not
+# found" text: soft 404s), and three pages that never answer, --timeout 3.
+# Truth: 180 alive, 20 soft-404, 3 timeouts. Lower bound: a hang must be
+# waited out twice (a timeout, then its one retry), 6 s; the busiest host's
+# 41 requests (40 pages and a probe) x 50 ms / --host-jobs 2 is 1 s.
+awk 'BEGIN { print "# References\n"; n = 0
+	for (h = 0; h < 5; h++) { for (i = 1; i <= 36; i++) printf "%d. Story (2024). <http://generic%d.courier.news/articles/%d>\n", ++n, h, i
+		for (i = 1; i <= 4; i++) printf "%d. Removed story (2024). <http://generic%d.courier.news/articles/removed-%d>\n", ++n, h, i }
+	for (h = 0; h < 3; h++) printf "%d. Stalled (2024). <http://stall%d.courier.news/hang/%d>\n", ++n, h, h }' > generic.md
+grep -o 'http://[^>]*' generic.md > generic-urls.txt
+grep '/articles/[0-9]' generic-urls.txt | sort > generic-alive.txt
+set -- $(timed generic "$bin" -q --no-archive --timeout 3 -o generic.json generic.md)
+g_time=$1
+g_false=$(jq '[.documents[0].references[].links[] | select(.live.verdict == "dead" and (.url | test("/articles/[0-9]+$")))] | length' generic.json)
+g_soft=$(jq '[.documents[0].references[].links[] | select(.live.reason == "soft-404" and (.url | test("/removed-")))] | length' generic.json)
+g_hang=$(jq '[.documents[0].references[].links[] | select(.live.reason == "timeout")] | length' generic.json)
+echo "generic-title hosts and hangs: 203 links (180 alive stories on 5 hosts with one title and one length, 20 soft 404s, 3 hangs), --timeout 3"
+printf 'citecheck: %.2f s, false dead %s of 180, soft 404s found %s of 20, timeouts %s of 3\n' "$g_time" "$g_false" "$g_soft" "$g_hang"
+awk -v t="$g_time" 'BEGIN { printf "  lower bound (two timeouts of a hang): 6.00 s; citecheck / bound = %.2f (target <= 1.3)\n", t / 6 }'
+if [ -x "$peers/markdown-link-check" ]; then
+	in_generic() { grep -Fxc -f generic-alive.txt || true; }
+	for p in markdown-link-check linkinator; do
+		case $p in
+		markdown-link-check) set -- $(timed "g-$p" "$peers/$p" generic.md)
+			dead=$(sed -n 's/^ *\[✖\] \([^ ]*\).*/\1/p' "out-g-$p.txt") ;;
+		linkinator) set -- $(timed "g-$p" "$peers/$p" generic.md --markdown --format json)
+			dead=$(jq -r '.links[] | select(.state == "BROKEN") | .url' "out-g-$p.txt" 2> /dev/null) ;;
+		esac
+		printf '%s: %.2f s, false dead %s of 180, soft 404s found %s of 20\n' "$p" "$1" \
+			"$(echo "$dead" | in_generic)" "$(echo "$dead" | grep -c '/removed-' || true)"
+	done
+fi
 
 # memory: 10,000 distinct URLs on 100 hosts, no latency
 awk 'BEGIN { print "# References\n"; for (i = 1; i <= 10000; i++) printf "%d. Source %d (2024). <http://h%d.example.com/page/%d>\n", i, i, i % 100, i }' > many.md
 { echo "127.0.0.1 localhost"; awk 'BEGIN { for (i = 0; i < 100; i++) printf "127.0.0.1 h%d.example.com\n", i }'; } > hosts
-set -- $(timed many "$bin" -q --no-probe -o many.json many.md)
+# (example.com names, reached through /etc/hosts on purpose: checked)
+set -- $(timed many "$bin" -q --no-archive --no-probe --check-example-hosts -o many.json many.md)
 printf '10,000 distinct URLs: %.2f s, peak RSS %.1f MB (target < 32 MB), %s alive\n' "$1" "$(echo "$2" | awk '{ print $1 / 1024 }')" \
 	"$(jq .summary.live.alive many.json)"

@@ -153,7 +153,9 @@ struct archive_run {
 	struct lookup_state *st;
 	size_t endpoint[EP__COUNT];      /* engine hosts */
 	unsigned rate_limited[EP__COUNT]; /* 429s in a row */
-	bool given_up[EP__COUNT];
+	/* why an endpoint is given up ("archive-rate-limited", …); NULL: it is not */
+	const char *given_up[EP__COUNT];
+	size_t answers, unreachable; /* HTTP answers; lookups that found no route or name */
 	struct curl_slist *json_headers, *save_headers;
 };
 
@@ -189,12 +191,12 @@ static bool saving(const struct live_transfer *t)
 	return t->step == STEP_SAVE || t->step == STEP_SAVE_STATUS;
 }
 
-/* A transfer the archive will not answer now: a lookup is unknown, a
- * capture request failed (the lookup's own verdict stands). */
-static void refused(struct live_engine *e, struct live_transfer *t, const char *message)
+/* A transfer the archive will not answer now: a lookup is unknown (why:
+ * reason), a capture request failed (the lookup's own verdict stands). */
+static void refused(struct live_engine *e, struct live_transfer *t, const char *reason, const char *message)
 {
 	if (!saving(t)) {
-		finish(e, t, ARCHIVE_UNKNOWN, "archive-rate-limited");
+		finish(e, t, ARCHIVE_UNKNOWN, reason);
 		return;
 	}
 	struct lookup *k = lookup_of(e, t);
@@ -216,7 +218,7 @@ static void next(struct live_engine *e, struct live_transfer *t, enum step s, ch
 	if (run->given_up[ep]) {
 		free(url);
 		t->step = s;
-		refused(e, t, REFUSED);
+		refused(e, t, run->given_up[ep], REFUSED);
 		return;
 	}
 	free(t->url);
@@ -229,6 +231,23 @@ static void next(struct live_engine *e, struct live_transfer *t, enum step s, ch
 	t->headers = s == STEP_SAVE || s == STEP_SAVE_STATUS ? run->save_headers : NULL;
 	live_engine_enqueue(e, (size_t)(t - e->t), at);
 }
+
+/* Nothing more is sent to endpoint ep: what waits for it is refused. */
+static void give_up_endpoint(struct live_engine *e, enum endpoint ep, const char *reason, const char *message)
+{
+	struct archive_run *run = run_of(e);
+	size_t host = run->endpoint[ep];
+	run->given_up[ep] = reason;
+	live_engine_drop_queue(e, host);
+	for (size_t i = 0; i < e->nt; i++)
+		if (!e->t[i].done && !e->t[i].running && e->t[i].host == host)
+			refused(e, &e->t[i], reason, message);
+}
+
+/* After this many lookups found no route to the archive or no name for it,
+ * with not one answer from it, it is down or this machine is offline: the
+ * rest are not tried one by one, at the archive's pace. */
+#define ARCHIVE_DOWN_AFTER 3
 
 /* The archive said "too many requests" itself (no Memento-Datetime). Its
  * 429s come without Retry-After; a page may say how long it blocks this
@@ -249,12 +268,8 @@ static void rate_limited(struct live_engine *e, struct live_transfer *t, double 
 		       said > (double)run->cfg->net->max_retry_after_s || now + wait >= e->deadline;
 	if (give_up) {
 		char *message = said > 0 ? xasprintf("%s for %.0f s", REFUSED, said) : xstrdup(REFUSED);
-		run->given_up[ep] = true;
-		refused(e, t, message);
-		live_engine_drop_queue(e, host);
-		for (size_t i = 0; i < e->nt; i++)
-			if (!e->t[i].done && !e->t[i].running && e->t[i].host == host)
-				refused(e, &e->t[i], message);
+		refused(e, t, "archive-rate-limited", message);
+		give_up_endpoint(e, ep, "archive-rate-limited", message);
 		free(message);
 		return;
 	}
@@ -476,6 +491,7 @@ static void complete(struct live_engine *e, struct live_transfer *t, CURLcode co
 	}
 	if (answered) {
 		run->rate_limited[ep] = 0;
+		run->answers++;
 		k->archive.http_status = status;
 	}
 	if (!answered || (status >= 500 && !archived_answer)) {
@@ -486,13 +502,17 @@ static void complete(struct live_engine *e, struct live_transfer *t, CURLcode co
 		if (t->tries < run->cfg->net->retries && now + wait < e->deadline) {
 			t->tries++;
 			live_engine_enqueue(e, (size_t)(t - e->t), now + wait);
-		} else if (t->step == STEP_SAVE || t->step == STEP_SAVE_STATUS) {
+		} else if (saving(t)) {
 			t->done = true;
 			k->archive.save_status = "error";
 		} else {
+			bool unreachable = !answered && code != CURLE_OPERATION_TIMEDOUT;
 			finish(e, t, ARCHIVE_UNKNOWN,
-			       !answered ? (code == CURLE_OPERATION_TIMEDOUT ? "archive-timeout" : "archive-unreachable")
-					 : "archive-server-error");
+			       !answered ? (unreachable ? "archive-unreachable" : "archive-timeout") : "archive-server-error");
+			if (unreachable && ++run->unreachable >= ARCHIVE_DOWN_AFTER && !run->answers)
+				for (int i = 0; i < EP__COUNT; i++)
+					give_up_endpoint(e, (enum endpoint)i, "archive-unreachable",
+							 "the Wayback Machine could not be reached");
 		}
 		return;
 	}
@@ -523,8 +543,9 @@ static void drop_unfinished(struct live_engine *e, bool saving)
 		else
 			finish(e, t, ARCHIVE_UNKNOWN,
 			       interrupted() ? "interrupted"
-			       : run_of(e)->given_up[endpoint_of((enum step)t->step)] ? "archive-rate-limited"
-										      : "deadline");
+			       : run_of(e)->given_up[endpoint_of((enum step)t->step)]
+				       ? run_of(e)->given_up[endpoint_of((enum step)t->step)]
+				       : "deadline");
 	}
 }
 
@@ -534,6 +555,8 @@ static void save_missing(struct live_engine *e)
 	struct archive_run *run = run_of(e);
 	struct model *m = run->m;
 	size_t first = e->nt;
+	if (run->given_up[EP_SAVE])
+		return; /* the archive is down, or refused us: no capture is asked */
 	for (size_t i = 0; i < m->nlookups; i++) {
 		struct lookup *k = &m->lookups[i];
 		/* an excluded site is not captured either: asking would be refused */

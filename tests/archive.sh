@@ -418,6 +418,13 @@ expect "archive down: unknown, unreachable" \
 expect "archive down: said" "$(jq -r '[.problems[].code] | join(" ")' down.json)" "archive-incomplete"
 "$bin" -q $down --fail-on unchecked -o /dev/null alive.md
 expect "archive down, --fail-on unchecked: exit 1" "$?" 1
+# … and with 20 lookups, the archive is given up after the third finds no
+# route: not every lookup tried at the archive's pace
+for i in $(seq 20); do printf -- '- Page %s (2023). Retrieved May 20, 2023, from <http://example.org/article/stable?p=%s>\n' "$i" "$i"; done > down20.md
+"$bin" -q $down -o down20.json down20.md
+expect "archive down: 20 lookups, 3 requests, all unknown/archive-unreachable" \
+	"$(jq -r '"\(.summary.archive.lookups) \(.summary.archive.requests) " + ([.documents[0].references[].links[].archive | "\(.verdict)/\(.reason)"] | unique | join(","))' down20.json)" \
+	"20 3 unknown/archive-unreachable"
 
 # Save Page Now: opt-in, keys from the environment, never written anywhere
 start_wayback world.json wbsave.log

@@ -143,8 +143,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
             body = base64.b64decode(pg["body_b64"]) if "body_b64" in pg else pg.get("body", "").encode()
             return self.send(pg.get("status", 200), body,
                              [("Content-Type", pg.get("type", "text/html; charset=utf-8"))])
-        if host.startswith("generic."):
+        if host.startswith("generic"):
             return self.send(200, generic_page(self.path))
+        if self.path.startswith("/hang"):  # on any host: never answers
+            time.sleep(args.lifetime)
+            return
         if host.startswith("soft."):  # every path answers 200 with the same page
             return self.send(200, SOFT_TEMPLATE)
         p = self.path
@@ -184,9 +187,6 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if p == "/slow":
             time.sleep(3)
             return self.send(200, page("Slow but there"))
-        if p == "/hang":
-            time.sleep(args.lifetime)
-            return
         if p == "/429":  # rate limited once, with Retry-After
             if count((host, p)) == 1:
                 return self.send(429, page("Too Many Requests"), [("Retry-After", "1")])
