@@ -271,7 +271,7 @@ static void complete(struct live_engine *e, struct live_transfer *t, CURLcode co
 	struct page_heads ph = {NULL, NULL, NULL};
 	/* the main text: for the drift print, and to tell a deep page from the
 	 * host's "not found" page */
-	bool want_text = t->target == LIVE_PROBE || t->deep || e->cfg->keep_prints;
+	bool want_text = t->target == LIVE_PROBE || (t->deep && e->cfg->probe) || e->cfg->keep_prints;
 	if (status && t->body.len && body_is_html(ctype, t->body.data, t->body.len))
 		page_heads_read(t->body.data, t->body.len, want_text, &ph);
 	bool probe_host = false; /* a deep page is alive: its host's probe can start */
@@ -325,7 +325,7 @@ static void complete(struct live_engine *e, struct live_transfer *t, CURLcode co
 			} else {
 				finish_target(e, t, j.verdict, j.reason);
 				if (j.verdict == LIVE_ALIVE) {
-					if (t->deep) {
+					if (t->deep && e->cfg->probe) {
 						remember_page(t, &ph);
 						probe_host = true;
 					}
