@@ -15,8 +15,9 @@ cd "$tmp" || exit 1
 # The world. Article texts are long enough for 5-word shingles; "stable" keeps
 # its article and changes only its navigation and footer, "rewritten" is a
 # different article now.
-python3 - <<'PY'
+PYTHONPATH="$testdir" python3 - <<'PY'
 import json
+from minipdf import mkpdf, lines_of
 def art(words):
     return "<p>" + " ".join(words) + "</p>"
 A = ("The ministry published its annual report on press freedom in the northern provinces, "
@@ -34,24 +35,6 @@ def page(title, nav, main, footer="Contact us"):
     return ("<!DOCTYPE html><html><head><title>%s</title></head><body><nav>%s</nav><main><h1>%s</h1>%s</main>"
             "<footer>%s</footer></body></html>" % (title, nav, title, main, footer))
 PDF = "%PDF-1.4\n%binary-ish report body\n1 0 obj << >> endobj\n"
-def mkpdf(lines, made):
-    """A one-page PDF that poppler reads: its text in Helvetica, one line
-    each, and the day it was made (a regenerated PDF differs there)."""
-    content = "BT /F1 11 Tf 72 720 Td 14 TL " + " ".join("(%s) '" % l for l in lines) + " ET"
-    objs = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> "
-            "/Contents 5 0 R >>", "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-            "<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
-            "<< /CreationDate (D:%s) /Producer (a report tool) >>" % made]
-    out, offs = "%PDF-1.4\n", []
-    for i, o in enumerate(objs, 1):
-        offs.append(len(out))
-        out += "%d 0 obj\n%s\nendobj\n" % (i, o)
-    xref = len(out)
-    out += "xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + "".join("%010d 00000 n \n" % o for o in offs)
-    return out + "trailer\n<< /Size %d /Root 1 0 R /Info 6 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-def lines_of(words, n=9):
-    return [" ".join(words[i:i + n]) for i in range(0, len(words), n)]
 def mkdocx(paragraphs, made):
     """A DOCX of these paragraphs, base64 (its core properties date it)."""
     import base64, io, zipfile

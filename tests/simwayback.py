@@ -29,7 +29,7 @@ The world (captures per URL, scripted 429s, malformed answers) comes from a
 JSON file. Every request is logged as a JSON line with its time and
 endpoint; a request that comes sooner after the previous one of its endpoint
 than half the interval --replay-rate / --cdx-rate allow is logged as a pace
-violation. The
+violation (and with --enforce-pace answered 429). The
 server stops by itself after --lifetime seconds.
 
 World file: {"captures": {URL: [{"ts": "20230518040448", "status": 200,
@@ -159,15 +159,22 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.send(429, "<html><title>Too Many Requests</title></html>", headers)
         return True
 
+    def refuse(self, violation):
+        """--enforce-pace: a request that broke the pace gets the archive's
+        own 429 (no Retry-After), as the real one answers a client that goes
+        too fast."""
+        if not (violation and args.enforce_pace):
+            return False
+        self.send(429, "<html><title>Too Many Requests</title></html>")
+        return True
+
     def do_GET(self):
         path = self.path
         if path.startswith("/web/"):
-            self.note("replay")
-            if not self.scripted_429("replay"):
+            if not self.refuse(self.note("replay")) and not self.scripted_429("replay"):
                 self.replay(path[5:])
         elif path.startswith("/cdx/search/cdx"):
-            self.note("cdx")
-            if not self.scripted_429("cdx"):
+            if not self.refuse(self.note("cdx")) and not self.scripted_429("cdx"):
                 self.cdx(urllib.parse.urlsplit(path).query)
         elif path.startswith("/save/status/"):
             self.note("save")
@@ -312,6 +319,8 @@ def main():
     ap.add_argument("--replay-rate", type=float, default=0)
     ap.add_argument("--cdx-rate", type=float, default=0)
     ap.add_argument("--save-rate", type=float, default=0)
+    ap.add_argument("--enforce-pace", action="store_true",
+                    help="answer a request that breaks the pace with 429, as the archive does")
     args = ap.parse_args()
     with open(args.world) as f:
         world = json.load(f)
