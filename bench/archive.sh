@@ -134,6 +134,10 @@ PY
 
 replay_rate=20
 cdx_rate_min=120
+if [ -n "${CITECHECK_BENCH_SMOKE:-}" ]; then # the tests' smoke run: the same world, faster pace
+	replay_rate=100
+	cdx_rate_min=1200
+fi
 python3 "$top/tests/simweb.py" --port-file port --pages pages.json --log web.log --lifetime 600 &
 web=$!
 python3 "$top/tests/simwayback.py" --port-file wport --world world.json --log wb.log --lifetime 600 \

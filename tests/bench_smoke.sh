@@ -22,4 +22,18 @@ if [ -n "${CITECHECK_NETNS:-}" ]; then
 	expect_match "… the first run's figures" "$audit" "first run: [0-9.]+ s, [0-9]+ requests for [0-9]+ distinct URLs"
 	expect_match "… the second run, from the cache" "$audit" "second run, with the cache: [0-9.]+ s \([0-9.]+% of the first; target <= 5%\), 0 requests to the web"
 fi
+# bench/live.sh and bench/archive.sh, as root in their own namespaces, fast:
+# their figures are printed, and the verdicts they count are right
+if [ -n "${CITECHECK_NETNS:-}" ] && [ -z "${CITECHECK_SANITIZED:-}" ] && [ "$(id -u)" = 0 ]; then
+	live=$(cd "$top" && CITECHECK_BENCH_SMOKE=1 sh bench/live.sh "$(basename "$bindir")" 2>&1)
+	expect "bench/live.sh exits 0" "$?" 0
+	expect_match "… the seed's figures" "$live" "citecheck: [0-9.]+ s, [0-9]+ requests \([0-9]+ soft-404 probes\), peak RSS [0-9.]+ MB, false dead 0 of 149 alive links"
+	expect_match "… the generic-title hosts and hangs" "$live" "citecheck: [0-9.]+ s, false dead 0 of 180, soft 404s found 20 of 20, timeouts 3 of 3"
+	archive=$(cd "$top" && CITECHECK_BENCH_SMOKE=1 sh bench/archive.sh "$(basename "$bindir")" 2>&1)
+	expect "bench/archive.sh exits 0" "$?" 0
+	expect_match "… drift with documents" "$archive" "changed: precision [0-9.]+ \(120/[0-9]+\), recall [0-9.]+ \([0-9]+/120\)"
+	expect_match "… the snapshots of dead pages" "$archive" "dead and archived: right snapshot suggested [0-9.]+ \([0-9]+/110\)"
+	expect_match "… no false dead" "$archive" "false dead: 0 of 300 alive pages"
+	expect_match "… the pace figures" "$archive" "rate-limit answers \(429\) from the archive: [0-9]+"
+fi
 finish bench_smoke
