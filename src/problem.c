@@ -42,6 +42,8 @@ static const struct {
 				      "A PDF's text shows another URL than its link annotation, which is the one checked."},
 	[PROB_EMPTY_DOCUMENT] = {"empty-document", SEV_WARNING, "An empty document."},
 	[PROB_NO_REFERENCES] = {"no-references", SEV_INFO, "A document with nothing to check."},
+	[PROB_URL_WRAP_UNSURE] = {"url-wrap-unsure", SEV_WARNING,
+				  "A PDF's URL ends its line where the next line may go on with it, and no annotation says."},
 };
 
 const char *problem_about(enum problem_code code)

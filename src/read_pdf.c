@@ -390,6 +390,94 @@ static void held_finish(struct held *h)
 	free(h->line);
 }
 
+/* ---- bare URLs wrapped by the text, with no annotation to say so ---- */
+
+enum bare_wrap { WRAP_NONE, WRAP_JOIN, WRAP_UNSURE };
+
+static bool url_char(unsigned char c)
+{
+	return isalnum_ascii(c) || (c && strchr("-._~:/?#[]@!$&'()*+,;=%", c));
+}
+
+/* The bare URL line l ends with (one no annotation covers), or NULL. */
+static const char *trailing_bare_url(const struct pdf_line *l, size_t *un)
+{
+	if (l->nlinks && l->links[l->nlinks - 1].end == l->len)
+		return NULL;
+	size_t i = l->len;
+	while (i && l->text[i - 1] != ' ')
+		i--;
+	*un = l->len - i;
+	return looks_like_url(l->text + i, *un) ? l->text + i : NULL;
+}
+
+static bool has_any(const char *s, size_t n, const char *set)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strchr(set, s[i]))
+			return true;
+	return false;
+}
+
+static bool ends_with(const char *s, size_t n, const char *tail)
+{
+	size_t t = strlen(tail);
+	return n > t && !strncmp(s + n - t, tail, t);
+}
+
+/* Whether line l, ending with the bare URL url, goes on at the start of
+ * line next: the next line's first word (tn bytes) would have fitted where
+ * l stops short of the right edge, so the text did not wrap there; it must
+ * be made only of URL characters, and look like a URL's rest — with a
+ * slash, "=", "&", "%", "?", "#" or a file ending, certainly; with a "-" or
+ * "_" after a URL that stopped at one, certainly too; after a URL that
+ * stops where none ends ("-", "_", "=", "?", "&", "%", "~"), perhaps. */
+static enum bare_wrap bare_wrap_of(const struct pdf_line *l, const char *url, size_t un, const struct pdf_line *next,
+				   double right_edge, size_t *tn)
+{
+	*tn = 0;
+	if (!next->len || next->text[0] == ' ' || (next->nlinks && next->links[0].start == 0))
+		return WRAP_NONE; /* an annotation says where its link starts */
+	size_t n = 0;
+	while (n < next->len && next->text[n] != ' ')
+		n++;
+	for (size_t i = 0; i < n; i++)
+		if (!url_char((unsigned char)next->text[i]))
+			return WRAP_NONE;
+	if (looks_like_url(next->text, n))
+		return WRAP_NONE; /* a URL of its own */
+	double glyph = next->right > next->left && next->len ? (next->right - next->left) / (double)next->len : 0;
+	if (right_edge - l->right > glyph * (double)(n + 1))
+		return WRAP_NONE; /* the word would have fitted: the line ended there */
+	size_t core = n; /* without the sentence's punctuation */
+	while (core && strchr(".,;:)]'\"", next->text[core - 1]))
+		core--;
+	if (!core)
+		return WRAP_NONE;
+	*tn = n;
+	const char *t = next->text;
+	char last = url[un - 1];
+	static const char *const files[] = {".htm", ".html", ".pdf", ".php", ".asp", ".aspx", ".jsp", ".doc", ".docx"};
+	bool strong = has_any(t, core, "/=&%?#");
+	for (size_t i = 0; !strong && i < sizeof files / sizeof files[0]; i++)
+		strong = ends_with(t, core, files[i]);
+	if (strong || (strchr("-_", last) && has_any(t, core, "-_0123456789")))
+		return WRAP_JOIN;
+	return strchr("-_=?&%~", last) ? WRAP_UNSURE : WRAP_NONE;
+}
+
+/* url-wrap-unsure: the reader is asked to look. */
+static void wrap_unsure(struct problem_list *pl, int page, unsigned line, const char *url, size_t un,
+			const char *t, size_t tn)
+{
+	problems_add(pl, PROB_URL_WRAP_UNSURE, line, 0,
+		     xasprintf("page %d: the URL \"%.*s\" ends its line and the next begins \"%.*s\": the text may "
+			       "have wrapped the URL there, which the PDF does not say (no link annotation); read as "
+			       "it ends on its line",
+			       page, (int)(un > 300 ? 300 : un), url, (int)(tn > 100 ? 100 : tn), t),
+		     xasprintf("%.*s%.*s", (int)un, url, (int)tn, t));
+}
+
 /* One page: its body to the extractor, its notes held (those that go on
  * from the page before join theirs). */
 static size_t read_page(struct extractor *x, struct model *m, struct pdf_page *p, int pi, double body,
@@ -409,6 +497,7 @@ static size_t read_page(struct extractor *x, struct model *m, struct pdf_page *p
 			right_edge = p->lines[i].right;
 	struct buf line;
 	buf_init(&line);
+	size_t skip = 0; /* bytes of this line the line before took: the rest of its URL */
 	unsigned n = 0, wrapped_at = 0;
 	bool body_open = false;
 	char *wrapped = NULL; /* a body line that ended inside an autolink */
@@ -428,6 +517,31 @@ static size_t read_page(struct extractor *x, struct model *m, struct pdf_page *p
 		line_text(p, &p->lines[i], body, note ? uri_notes : uri_body, &at, &line);
 		*text += p->lines[i].len;
 		n++;
+		if (skip) { /* the start of this line went to the URL on the line before */
+			while (skip < line.len && line.data[skip] == ' ')
+				skip++;
+			memmove(line.data, line.data + skip, line.len - skip + 1);
+			line.len -= skip;
+			skip = 0;
+		}
+		size_t un, j = i + 1;
+		const char *url = trailing_bare_url(&p->lines[i], &un);
+		while (url && j < p->nlines && gone[j])
+			j++;
+		if (url && j < p->nlines && (j >= notes) == note && !small_number(&p->lines[j], 0, body, &e)) {
+			size_t tn;
+			switch (bare_wrap_of(&p->lines[i], url, un, &p->lines[j], right_edge, &tn)) {
+			case WRAP_JOIN: /* certain: the URL goes on, its rest taken from the next line */
+				buf_append(&line, p->lines[j].text, tn);
+				skip = tn;
+				break;
+			case WRAP_UNSURE:
+				wrap_unsure(&m->problems, pi + 1, n, url, un, p->lines[j].text, tn);
+				break;
+			case WRAP_NONE:
+				break;
+			}
+		}
 		if (!line.len && p->lines[i].len)
 			continue; /* the rest of a wrapped URL, written on the line before */
 		if (note) {

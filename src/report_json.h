@@ -10,7 +10,7 @@
 #include "model.h"
 #include "summary.h"
 
-#define REPORT_SCHEMA_VERSION 7
+#define REPORT_SCHEMA_VERSION 8
 
 /* Returns 0, or -1 when writing failed (errno set by stdio). */
 int report_json_write(const struct model *m, const struct summaries *s, FILE *out);

@@ -70,4 +70,36 @@ PY
 "$bin" --extract-only -q "$tmp/blank.pdf" > /dev/null 2> "$tmp/err"
 expect "no text layer: exit 2, said" "$? $(cat "$tmp/err")" \
 	"2 citecheck: $tmp/blank.pdf: the PDF has no text layer (1 page of images, e.g. a scan): run OCR on it first"
+# URLs the text wrapped with no link annotation to say so (tests/minipdf.py:
+# one page, Helvetica 11, no annotations). Line 1 is the longest and ends
+# "…/annual-", line 2 goes on "summary-final.pdf": certain (a file ending, a
+# hyphen after a hyphen), joined. Line 2's URL ends "id=", line 3 begins
+# "4471&format=csv": certain. Line 3 ends with a URL that stops at "_", and
+# line 4 begins with a long plain word that would not have fitted: perhaps,
+# flagged (the URL read without its trailing "_", as bare URLs are). Line 5 is short and ends with a URL; line 6 begins with words that
+# would have fitted: not wrapped. Line 7, long, ends "…/reports/" and line 8
+# begins "for": a word, neither joined nor flagged.
+testdir=$(cd "$(dirname "$0")" && pwd)
+PYTHONPATH="$testdir" python3 - "$tmp/wrap.pdf" <<'PY'
+import sys
+from minipdf import mkpdf
+lines = [
+    "The survey of this year was published in full and the text is at https://example.org/reports/2024/annual-",
+    "summary-final.pdf for anyone who wants it, and the data behind it at https://data.example.org/set?id=",
+    "4471&format=csv where the tables are kept. The notes are at https://example.org/wiki/Annual_Survey_page_",
+    "notesandcommentsaboutthemethods which explain the sampling and the weighting of the answers.",
+    "See also https://example.org/",
+    "Next part of the text goes on here.",
+    "The older reports of the ministry and its committees are listed at https://example.org/reports/",
+    "for those who want to compare them with this one over the years.",
+]
+open(sys.argv[1], "w").write(mkpdf(lines, "20240101"))
+PY
+"$bin" --extract-only -q "$tmp/wrap.pdf" > "$tmp/wrap.json"
+expect "unannotated wrapped URLs: joined where certain" \
+	"$(jq -r '[.documents[0].references[].links[].url] | join(" ")' "$tmp/wrap.json")" \
+	"https://example.org/reports/2024/annual-summary-final.pdf https://data.example.org/set?id=4471&format=csv https://example.org/wiki/Annual_Survey_page https://example.org/ https://example.org/reports/"
+expect "… flagged where it may go on: url-wrap-unsure, the two joined as the suggestion" \
+	"$(jq -r '.documents[0].problems[] | select(.code == "url-wrap-unsure") | "\(.severity) \(.suggestion)"' "$tmp/wrap.json")" \
+	"warning https://example.org/wiki/Annual_Survey_page_notesandcommentsaboutthemethods"
 finish pdf
