@@ -1,6 +1,7 @@
 /* The Wayback Machine's answers as citecheck reads them: a CDX index answer,
- * a Save Page Now answer, and the timestamps in replay addresses and HTTP
- * dates. The first byte chooses which. */
+ * a Save Page Now answer, the block a 429's page announces, and the
+ * timestamps in replay addresses and HTTP dates. The first byte chooses
+ * which. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +17,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *s = (const char *)data + 1;
 	size_t n = size - 1;
 	char ts[15];
-	switch (data[0] % 3) {
+	switch (data[0] % 4) {
 	case 0:
 		wayback_cdx_closest(s, n, "20240220000000", ts);
 		break;
@@ -26,6 +27,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			spn_answer_finish(&a);
 		break;
 	}
+	case 2:
+		(void)wayback_block_seconds(s, n); /* not NUL-terminated: bounded by n */
+		break;
 	default: {
 		char *z = strndup(s, n);
 		if (!z)
