@@ -408,7 +408,8 @@ static const char *trailing_bare_url(const struct pdf_line *l, size_t *un)
 	while (i && l->text[i - 1] != ' ')
 		i--;
 	*un = l->len - i;
-	return looks_like_url(l->text + i, *un) ? l->text + i : NULL;
+	const char *u = l->text + i;
+	return looks_like_url(u, *un) || (*un >= 6 && !strncmp(u, "ftp://", 6)) ? u : NULL;
 }
 
 static bool has_any(const char *s, size_t n, const char *set)

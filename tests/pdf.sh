@@ -102,4 +102,34 @@ expect "unannotated wrapped URLs: joined where certain" \
 expect "… flagged where it may go on: url-wrap-unsure, the two joined as the suggestion" \
 	"$(jq -r '.documents[0].problems[] | select(.code == "url-wrap-unsure") | "\(.severity) \(.suggestion)"' "$tmp/wrap.json")" \
 	"warning https://example.org/wiki/Annual_Survey_page_notesandcommentsaboutthemethods"
+# A real published PDF: the Debian Developer's Reference (GPL-2, 2023; 114
+# pages, made by Sphinx and LaTeX), from the developers-reference package
+# that .ci/setup-tests installs; not committed. Every URL of its link
+# annotations (read here from the PDF's own bytes, its compressed streams
+# included, without poppler) is extracted; and four URLs its text wrapped
+# with no annotation (read on pages 34, 50, 93 and 94) are joined whole.
+devref=/usr/share/developers-reference/developers-reference.pdf
+if [ -f "$devref" ]; then
+	"$bin" --extract-only -q -o "$tmp/devref.json" "$devref"
+	python3 - "$devref" > "$tmp/devref-uris.txt" <<'PY'
+import re, sys, zlib
+data = open(sys.argv[1], "rb").read()
+found = re.findall(rb"/URI\s*\((.*?)\)\s*[/>]", data)
+for s in re.findall(rb"stream\r?\n(.*?)endstream", data, re.S):
+    try:
+        found += re.findall(rb"/URI\s*\((.*?)\)\s*[/>]", zlib.decompress(s))
+    except zlib.error:
+        pass
+for u in sorted(set(found)):
+    print(u.decode("latin-1").replace("\\(", "(").replace("\\)", ")"))
+PY
+	jq -r '.documents[0].references[].links[] | .url, .normalized' "$tmp/devref.json" | sort -u > "$tmp/devref-got.txt"
+	expect "developers-reference.pdf: 133 distinct annotated URLs, all extracted" \
+		"$(wc -l < "$tmp/devref-uris.txt" | tr -d ' ') $(grep -Fxvc -f "$tmp/devref-got.txt" "$tmp/devref-uris.txt")" "133 0"
+	expect "… and the URLs its text wrapped with no annotation, whole" \
+		"$(jq -r '[.documents[0].references[].links[].url | select(test("^(https://tracker.debian.org/pkg/|ftp://ftp.security|https://bugs.debian.org/(packagename|cgi-bin/pkgreport))"))] | sort | join(" ")' "$tmp/devref.json")" \
+		"ftp://ftp.security.upload.debian.org/pub/SecurityUploadQueue/ https://bugs.debian.org/cgi-bin/pkgreport.cgi?users=email-addr&tag=tag-name https://bugs.debian.org/packagename https://tracker.debian.org/pkg/sourcepackage"
+else
+	expect "developers-reference.pdf installed (sh .ci/setup-tests)" "missing" "$devref"
+fi
 finish pdf
