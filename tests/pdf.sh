@@ -102,6 +102,39 @@ expect "unannotated wrapped URLs: joined where certain" \
 expect "… flagged where it may go on: url-wrap-unsure, the two joined as the suggestion" \
 	"$(jq -r '.documents[0].problems[] | select(.code == "url-wrap-unsure") | "\(.severity) \(.suggestion)"' "$tmp/wrap.json")" \
 	"warning https://example.org/wiki/Annual_Survey_page_notesandcommentsaboutthemethods"
+# An encrypted PDF (qpdf, AES-256): with a user password, said, exit 2; with
+# only an owner password (opens without one), read
+PYTHONPATH="$testdir" python3 -c "
+import sys
+from minipdf import mkpdf
+open(sys.argv[1], 'w').write(mkpdf(['A report. https://example.org/a'], '20240101'))" "$tmp/plain.pdf"
+qpdf --encrypt secret owner 256 -- "$tmp/plain.pdf" "$tmp/locked.pdf"
+"$bin" --extract-only -q "$tmp/locked.pdf" > /dev/null 2> "$tmp/err"
+expect "an encrypted PDF: exit 2, said" "$? $(cat "$tmp/err")" \
+	"2 citecheck: $tmp/locked.pdf: the PDF is encrypted: citecheck cannot read its text without the password"
+qpdf --encrypt "" owner 256 -- "$tmp/plain.pdf" "$tmp/owner.pdf"
+expect "… with only an owner password: read" \
+	"$("$bin" --extract-only -q "$tmp/owner.pdf" | jq -r '.documents[0].references[].links[].url')" "https://example.org/a"
+# 10,001 pages (one content stream shared): more than citecheck reads
+python3 - "$tmp/huge.pdf" <<'PY'
+import sys
+n = 10001
+objs = ["<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [%s] /Count %d >>" % (" ".join("%d 0 R" % (i + 4) for i in range(n)), n),
+        "<< /Length 0 >>\nstream\n\nendstream"]
+objs += ["<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R >>"] * n
+out, offs = "%PDF-1.4\n", []
+for i, o in enumerate(objs, 1):
+    offs.append(len(out))
+    out += "%d 0 obj\n%s\nendobj\n" % (i, o)
+xref = len(out)
+out += "xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + "".join("%010d 00000 n \n" % o for o in offs)
+out += "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+open(sys.argv[1], "w").write(out)
+PY
+"$bin" --extract-only -q "$tmp/huge.pdf" > /dev/null 2> "$tmp/err"
+expect "10,001 pages: exit 2, said" "$? $(cat "$tmp/err")" \
+	"2 citecheck: $tmp/huge.pdf: the PDF has 10001 pages: citecheck reads at most 10000"
 # A real published PDF: the Debian Developer's Reference (GPL-2, 2023; 114
 # pages, made by Sphinx and LaTeX), from the developers-reference package
 # that .ci/setup-tests installs; not committed. Every URL of its link
