@@ -65,7 +65,7 @@ void cli_usage(FILE *out)
 	      "      --connect-timeout SECONDS  per connection (default 10)\n"
 	      "      --deadline SECONDS  for the whole check (default 900); what is left is error\n"
 	      "      --retries N         further tries after a transient failure (default 2;\n"
-	      "                          a timeout: one, a timeout later)\n"
+	      "                          a timeout: one, after the backoff)\n"
 	      "      --max-retry-after SECONDS  longest Retry-After to wait for (default 60)\n"
 	      "      --max-body BYTES    bytes of each page kept (default 2097152)\n"
 	      "      --max-redirects N   redirects followed (default 10)\n"
