@@ -4,6 +4,18 @@ PDF regenerated from the same text differs there, and in nothing else).
 Shared by tests/archive.sh and bench/archive.sh."""
 
 
+def write_pdf(objs, trailer=""):
+    """A PDF of these objects (numbered from 1, the first the catalog), its
+    cross-reference table and trailer (plus what trailer adds to it)."""
+    out, offs = "%PDF-1.4\n", []
+    for i, o in enumerate(objs, 1):
+        offs.append(len(out))
+        out += "%d 0 obj\n%s\nendobj\n" % (i, o)
+    xref = len(out)
+    out += "xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + "".join("%010d 00000 n \n" % o for o in offs)
+    return out + "trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, trailer, xref)
+
+
 def mkpdf(lines, made):
     content = "BT /F1 11 Tf 72 720 Td 14 TL " + " ".join("(%s) '" % l for l in lines) + " ET"
     objs = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -11,13 +23,7 @@ def mkpdf(lines, made):
             "/Contents 5 0 R >>", "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
             "<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
             "<< /CreationDate (D:%s) /Producer (a report tool) >>" % made]
-    out, offs = "%PDF-1.4\n", []
-    for i, o in enumerate(objs, 1):
-        offs.append(len(out))
-        out += "%d 0 obj\n%s\nendobj\n" % (i, o)
-    xref = len(out)
-    out += "xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + "".join("%010d 00000 n \n" % o for o in offs)
-    return out + "trailer\n<< /Size %d /Root 1 0 R /Info 6 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return write_pdf(objs, "/Info 6 0 R ")
 
 
 def lines_of(words, n=9):

@@ -116,21 +116,15 @@ qpdf --encrypt "" owner 256 -- "$tmp/plain.pdf" "$tmp/owner.pdf"
 expect "… with only an owner password: read" \
 	"$("$bin" --extract-only -q "$tmp/owner.pdf" | jq -r '.documents[0].references[].links[].url')" "https://example.org/a"
 # 10,001 pages (one content stream shared): more than citecheck reads
-python3 - "$tmp/huge.pdf" <<'PY'
+PYTHONPATH="$testdir" python3 - "$tmp/huge.pdf" <<'PY'
 import sys
+from minipdf import write_pdf
 n = 10001
 objs = ["<< /Type /Catalog /Pages 2 0 R >>",
         "<< /Type /Pages /Kids [%s] /Count %d >>" % (" ".join("%d 0 R" % (i + 4) for i in range(n)), n),
         "<< /Length 0 >>\nstream\n\nendstream"]
 objs += ["<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R >>"] * n
-out, offs = "%PDF-1.4\n", []
-for i, o in enumerate(objs, 1):
-    offs.append(len(out))
-    out += "%d 0 obj\n%s\nendobj\n" % (i, o)
-xref = len(out)
-out += "xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + "".join("%010d 00000 n \n" % o for o in offs)
-out += "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-open(sys.argv[1], "w").write(out)
+open(sys.argv[1], "w").write(write_pdf(objs))
 PY
 "$bin" --extract-only -q "$tmp/huge.pdf" > /dev/null 2> "$tmp/err"
 expect "10,001 pages: exit 2, said" "$? $(cat "$tmp/err")" \
