@@ -296,6 +296,15 @@ static size_t notes_start(const struct pdf_page *p, const bool *gone, double bod
 	}
 	if (gap_at >= first_number && (continued || after_notes) && any && sources_above(p, gone, first_number))
 		return 0; /* no gap parts a body from the note going on: all of it is notes */
+	/* notes set small (not only their numbers) begin after the last wide
+	 * gap only when what lies between it and the first numbered note is set
+	 * small too (a note going on from the page before): a gap above text in
+	 * the body's size is a heading's (Sphinx's rule above its notes is
+	 * narrower than the gap above a heading) */
+	if (gap_at < first_number && first_number < p->nlines && line_size(&p->lines[first_number]) < body * 0.92)
+		for (size_t i = gap_at; i < first_number; i++)
+			if (!gone[i] && line_size(&p->lines[i]) >= body * 0.92)
+				return first_number;
 	return gap_at < first_number ? gap_at : first_number;
 }
 
