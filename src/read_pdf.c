@@ -1,6 +1,7 @@
 #include "read_pdf.h"
 
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -269,7 +270,7 @@ static bool sources_above(const struct pdf_page *p, const bool *gone, size_t fir
 }
 
 static size_t notes_start(const struct pdf_page *p, const bool *gone, double body, bool continued,
-			  bool after_notes)
+			  bool after_notes, bool small_notes)
 {
 	size_t first_number = p->nlines, e;
 	bool all_small = true, any = false;
@@ -294,15 +295,21 @@ static size_t notes_start(const struct pdf_page *p, const bool *gone, double bod
 			gap_at = i;
 		prev = p->lines[i].top;
 	}
-	if (gap_at >= first_number && (continued || after_notes) && any && sources_above(p, gone, first_number))
-		return 0; /* no gap parts a body from the note going on: all of it is notes */
-	/* notes set small (not only their numbers) begin after the last wide
-	 * gap only when what lies between it and the first numbered note is set
-	 * small too (a note going on from the page before): a gap above text in
-	 * the body's size is a heading's (Sphinx's rule above its notes is
-	 * narrower than the gap above a heading) */
-	if (gap_at < first_number && first_number < p->nlines && line_size(&p->lines[first_number]) < body * 0.92)
-		for (size_t i = gap_at; i < first_number; i++)
+	/* no gap parts a body from the note going on: all of it is notes — when
+	 * the notes are set in the body's size (LibreOffice's long notes), not
+	 * when they are set small and this text is not */
+	if (gap_at >= first_number && (continued || after_notes) && !small_notes && any &&
+	    sources_above(p, gone, first_number))
+		return 0;
+	/* notes set small (not only their numbers: these, or the note going on
+	 * from the page before) begin after the last wide gap only when what
+	 * lies between it and the first numbered note, if any, is set small too
+	 * (the rest of a note from the page before): a gap above text in the
+	 * body's size is a heading's (Sphinx's rule above its notes is narrower
+	 * than the gap above a heading) */
+	bool small = small_notes || (first_number < p->nlines && line_size(&p->lines[first_number]) < body * 0.92);
+	if (gap_at < first_number && small)
+		for (size_t i = gap_at; i < first_number && i < p->nlines; i++)
 			if (!gone[i] && line_size(&p->lines[i]) >= body * 0.92)
 				return first_number;
 	return gap_at < first_number ? gap_at : first_number;
@@ -328,6 +335,7 @@ struct held {
 	char **text;
 	size_t n, cap;
 	bool after_notes; /* the page before ended in notes */
+	bool small;       /* its last note line was set smaller than the body */
 };
 
 /* A "<http…" autolink that its line does not close: the text wrapped it,
@@ -397,6 +405,43 @@ static void held_finish(struct held *h)
 	free(h->text);
 	free(h->part);
 	free(h->line);
+}
+
+/* Whether line l is a bare page number. */
+static bool page_number(const struct pdf_line *l)
+{
+	size_t i = 0;
+	while (i < l->len && l->text[i] == ' ')
+		i++;
+	size_t d = i;
+	while (d < l->len && is_digit(l->text[d]))
+		d++;
+	size_t e = d;
+	while (e < l->len && l->text[e] == ' ')
+		e++;
+	return d > i && d - i <= 4 && e == l->len;
+}
+
+static void drop_furniture(const struct pdf_page *p, bool *gone)
+{
+	double lowest = -1, highest = -1;
+	for (size_t i = 0; i < p->nlines; i++) {
+		if (gone[i])
+			continue;
+		if (lowest < 0 || p->lines[i].top > lowest)
+			lowest = p->lines[i].top;
+		if (highest < 0 || p->lines[i].top < highest)
+			highest = p->lines[i].top;
+	}
+	double edges[2] = {lowest, highest};
+	for (int k = 0; k < 2 && lowest >= 0 && lowest != highest; k++) {
+		bool numbered = false;
+		for (size_t i = 0; i < p->nlines && !numbered; i++)
+			numbered = !gone[i] && fabs(p->lines[i].top - edges[k]) < 1 && page_number(&p->lines[i]);
+		for (size_t i = 0; numbered && i < p->nlines; i++)
+			if (fabs(p->lines[i].top - edges[k]) < 1)
+				gone[i] = true;
+	}
 }
 
 /* ---- bare URLs wrapped by the text, with no annotation to say so ---- */
@@ -495,11 +540,12 @@ static size_t read_page(struct extractor *x, struct model *m, struct pdf_page *p
 {
 	bool *gone = xcalloc(p->nlines + 1, sizeof *gone);
 	join_orphan_numbers(p, body, gone);
+	drop_furniture(p, gone);
 	char name[32];
 	snprintf(name, sizeof name, "page %d", pi + 1);
 	const char *part = model_part(m, name);
 	extractor_flow_part(x, part);
-	size_t notes = notes_start(p, gone, body, notes_held->n > 0, notes_held->after_notes);
+	size_t notes = notes_start(p, gone, body, notes_held->n > 0, notes_held->after_notes, notes_held->small);
 	notes_held->after_notes = notes < p->nlines;
 	double right_edge = 0;
 	for (size_t i = 0; i < p->nlines; i++)
@@ -561,6 +607,7 @@ static size_t read_page(struct extractor *x, struct model *m, struct pdf_page *p
 			    !open_autolink(line.data, line.len))
 				buf_append(&line, "  ", 2);
 			hold(notes_held, part, n, &line);
+			notes_held->small = line_size(&p->lines[i]) < body * 0.92;
 			continue;
 		}
 		if (wrapped) { /* the line before ended inside an autolink */

@@ -160,6 +160,11 @@ PY
 	# then note 3, set small; the body is the body, and cites note 3
 	expect "… a page's body above notes set small is not read as notes: note 3 is cited" \
 		"$(jq -r '[.documents[0].problems[] | select(.code == "footnote-uncited")] | length' "$tmp/devref.json")" 0
+	# … and note 3's text is the note's alone: not the page's running footer
+	# ("54", "Chapter 5. Managing Packages") nor the next pages' text
+	expect "… a note set small does not go on into the running footer or the next page" \
+		"$(jq -r '.documents[0].references[] | select(.footnote == "3") | "\(.part): \(.text)"' "$tmp/devref.json")" \
+		'page 62: ITS is shorthand for "Intend to Salvage"'
 else
 	expect "developers-reference.pdf installed (sh .ci/setup-tests)" "missing" "$devref"
 fi
