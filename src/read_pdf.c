@@ -422,6 +422,10 @@ static bool page_number(const struct pdf_line *l)
 	return d > i && d - i <= 4 && e == l->len;
 }
 
+/* Page furniture: the running footer (or header) at the page's lowest (or
+ * highest) baseline, told by a bare page number on it — "19" beside
+ * "4.5. The Developers Database". It is neither body nor notes: a note
+ * above it would otherwise go on through it. */
 static void drop_furniture(const struct pdf_page *p, bool *gone)
 {
 	double lowest = -1, highest = -1;
