@@ -603,7 +603,11 @@ static void settle_fragments(struct model *m, struct live_run *run)
 		const char *frag = checkable_fragment(t->key);
 		if (!run->anchors || !frag || t->live.verdict != LIVE_ALIVE)
 			continue;
-		struct strmap *names = run->anchors[lead];
+		/* a page reached through another's redirect: that one's ids */
+		size_t src = lead;
+		for (size_t steps = 0; run->via[src] != NO_INDEX && steps < m->ntargets; steps++)
+			src = run->via[src];
+		struct strmap *names = run->anchors[src];
 		if (!names) {
 			t->fragment_found = -1; /* not HTML */
 			continue;

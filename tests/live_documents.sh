@@ -13,7 +13,8 @@ trap 'kill $server $wayback 2> /dev/null; rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 1
 make_cert DNS:example.org
 cat > pages.json <<'JSON'
-{"example.org/guide": {"body": "<html><body><h2 id=\"install\">Install</h2><a name=\"usage\"></a><h2 id=\"user-content-faq\">FAQ</h2></body></html>"},
+{"example.org/old-guide": {"status": 301, "location": "http://example.org/guide"},
+"example.org/guide": {"body": "<html><body><h2 id=\"install\">Install</h2><a name=\"usage\"></a><h2 id=\"user-content-faq\">FAQ</h2></body></html>"},
  "example.org/reports/brief.md": {"type": "text/markdown", "body": "# Brief\n\n## References\n\n1. One (2023). <http://example.org/ok-1>\n2. The [annex](annex.md) and [the gone page](../gone).\n"},
  "example.org/reports/annex.md": {"type": "text/markdown", "body": "# Annex\n"}}
 JSON
@@ -110,6 +111,15 @@ expect "fragments: every link alive, the request counted once" \
 expect "fragments: only #nowhere is missing" \
 	"$(jq -r '[.documents[0].references[].links[] | select(.problems != []) | "\(.url) \(.problems[0].code)"] | join(" ")' frag.json)" \
 	"http://example.org/guide#nowhere fragment-missing"
+
+# a page reached through a redirect that another cited URL is: fetched
+# once (old-guide's 301 is a move), and its fragment looked for among that
+# page's ids all the same
+printf '# F\n\n<http://example.org/guide#install> <http://example.org/old-guide#nowhere> <http://example.org/old-guide#usage>\n' > frag2.md
+"$bin" -q --connect-to "example.org:80:127.0.0.1:$P" --no-probe --no-archive --check-fragments -o frag2.json frag2.md
+expect "fragments through a shared redirect: #nowhere missing, #usage found" \
+	"$(jq -r '[.documents[0].references[].links[] | "\(.url) \(.live.verdict) \([.problems[].code] | join(","))"] | join(" | ")' frag2.json)" \
+	"http://example.org/guide#install alive  | http://example.org/old-guide#nowhere alive moved,fragment-missing | http://example.org/old-guide#usage alive moved"
 
 # a document given by its URL: downloaded and checked like a file; its
 # relative links are pages beside it on the web

@@ -141,8 +141,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
             pg = PAGES[host + self.path]
             # body_b64: the bytes of a binary document (a DOCX), base64
             body = base64.b64decode(pg["body_b64"]) if "body_b64" in pg else pg.get("body", "").encode()
-            return self.send(pg.get("status", 200), body,
-                             [("Content-Type", pg.get("type", "text/html; charset=utf-8"))])
+            headers = [("Content-Type", pg.get("type", "text/html; charset=utf-8"))]
+            if "location" in pg:  # a redirect the test wrote
+                headers.append(("Location", pg["location"]))
+            return self.send(pg.get("status", 200), body, headers)
         if host.startswith("generic"):
             return self.send(200, generic_page(self.path))
         if self.path.startswith("/hang"):  # on any host: never answers
@@ -252,7 +254,7 @@ def main():
     ap.add_argument("--default-latency", type=float, default=0,
                     help="seconds every host without a --latency of its own takes to answer")
     ap.add_argument("--dead-host", action="append", default=[])
-    ap.add_argument("--pages", help="JSON file: {\"host/path\": {\"status\": N, \"body\": S, \"type\": T}}")
+    ap.add_argument("--pages", help="JSON file: {\"host/path\": {\"status\": N, \"body\": S, \"type\": T, \"location\": L}}")
     ap.add_argument("--default-alive", action="store_true",
                     help="hosts other than example.org answer 200 with a page of their own at every path")
     args = ap.parse_args()
