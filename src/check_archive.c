@@ -153,8 +153,10 @@ struct archive_run {
 	struct lookup_state *st;
 	size_t endpoint[EP__COUNT];      /* engine hosts */
 	unsigned rate_limited[EP__COUNT]; /* 429s in a row */
-	/* why an endpoint is given up ("archive-rate-limited", …); NULL: it is not */
+	/* why an endpoint is given up ("archive-rate-limited", …; NULL: it is
+	 * not), and what a capture request is told then (owned) */
 	const char *given_up[EP__COUNT];
+	char *given_up_message[EP__COUNT];
 	size_t answers, unreachable; /* HTTP answers; lookups that found no route or name */
 	struct curl_slist *json_headers, *save_headers;
 };
@@ -218,7 +220,7 @@ static void next(struct live_engine *e, struct live_transfer *t, enum step s, ch
 	if (run->given_up[ep]) {
 		free(url);
 		t->step = s;
-		refused(e, t, run->given_up[ep], REFUSED);
+		refused(e, t, run->given_up[ep], run->given_up_message[ep]);
 		return;
 	}
 	free(t->url);
@@ -238,6 +240,8 @@ static void give_up_endpoint(struct live_engine *e, enum endpoint ep, const char
 	struct archive_run *run = run_of(e);
 	size_t host = run->endpoint[ep];
 	run->given_up[ep] = reason;
+	free(run->given_up_message[ep]);
+	run->given_up_message[ep] = xstrdup(message);
 	live_engine_drop_queue(e, host);
 	for (size_t i = 0; i < e->nt; i++)
 		if (!e->t[i].done && !e->t[i].running && e->t[i].host == host)
@@ -532,20 +536,20 @@ static void complete(struct live_engine *e, struct live_transfer *t, CURLcode co
 	}
 }
 
-static void drop_unfinished(struct live_engine *e, bool saving)
+/* What the run left undone: a lookup is unknown, and why; a capture request
+ * stays pending. */
+static void drop_unfinished(struct live_engine *e)
 {
 	for (size_t i = 0; i < e->nt; i++) {
 		struct live_transfer *t = &e->t[i];
 		if (t->done)
 			continue;
-		if (saving)
+		if (saving(t)) {
 			t->done = true; /* save_status stays "pending" */
-		else
-			finish(e, t, ARCHIVE_UNKNOWN,
-			       interrupted() ? "interrupted"
-			       : run_of(e)->given_up[endpoint_of((enum step)t->step)]
-				       ? run_of(e)->given_up[endpoint_of((enum step)t->step)]
-				       : "deadline");
+			continue;
+		}
+		const char *given_up = run_of(e)->given_up[endpoint_of((enum step)t->step)];
+		finish(e, t, ARCHIVE_UNKNOWN, interrupted() ? "interrupted" : given_up ? given_up : "deadline");
 	}
 }
 
@@ -576,7 +580,7 @@ static void save_missing(struct live_engine *e)
 	}
 	if (e->nt > first) {
 		live_engine_run(e);
-		drop_unfinished(e, true);
+		drop_unfinished(e);
 	}
 }
 
@@ -613,7 +617,7 @@ int check_archive(struct model *m, const struct archive_config *cfg, char *err, 
 		free(url);
 	}
 	live_engine_run(&e);
-	drop_unfinished(&e, false);
+	drop_unfinished(&e);
 	if (cfg->save_missing && cfg->access_key && cfg->secret_key && !interrupted() && live_now() < e.deadline) {
 		char *auth = xasprintf("Authorization: LOW %s:%s", cfg->access_key, cfg->secret_key);
 		run.save_headers = curl_slist_append(NULL, "Accept: application/json");
@@ -624,6 +628,8 @@ int check_archive(struct model *m, const struct archive_config *cfg, char *err, 
 	}
 	live_engine_finish(&e);
 	curl_slist_free_all(run.save_headers);
+	for (int i = 0; i < EP__COUNT; i++)
+		free(run.given_up_message[i]);
 	free(run.st);
 	explain_drift(m);
 	return 0;

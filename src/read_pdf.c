@@ -1,7 +1,7 @@
 #include "read_pdf.h"
 
-#include <stdio.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -213,6 +213,13 @@ static double line_size(const struct pdf_line *l)
 	return best;
 }
 
+/* Whether line l is set smaller than the body (a note's text, not only its
+ * number; a little under the body's size, for fonts of uneven metrics). */
+static bool set_small(const struct pdf_line *l, double body)
+{
+	return line_size(l) < body * 0.92;
+}
+
 /* The usual distance between the tops of two lines that follow each other. */
 static double line_spacing(const struct pdf_page *p, const bool *gone)
 {
@@ -278,7 +285,7 @@ static size_t notes_start(const struct pdf_page *p, const bool *gone, double bod
 		if (gone[i])
 			continue;
 		any = true;
-		all_small = all_small && line_size(&p->lines[i]) < body * 0.92;
+		all_small = all_small && set_small(&p->lines[i], body);
 		if (first_number == p->nlines && small_number(&p->lines[i], 0, body, &e))
 			first_number = i;
 	}
@@ -307,10 +314,10 @@ static size_t notes_start(const struct pdf_page *p, const bool *gone, double bod
 	 * (the rest of a note from the page before): a gap above text in the
 	 * body's size is a heading's (Sphinx's rule above its notes is narrower
 	 * than the gap above a heading) */
-	bool small = small_notes || (first_number < p->nlines && line_size(&p->lines[first_number]) < body * 0.92);
+	bool small = small_notes || (first_number < p->nlines && set_small(&p->lines[first_number], body));
 	if (gap_at < first_number && small)
 		for (size_t i = gap_at; i < first_number && i < p->nlines; i++)
-			if (!gone[i] && line_size(&p->lines[i]) >= body * 0.92)
+			if (!gone[i] && !set_small(&p->lines[i], body))
 				return first_number;
 	return gap_at < first_number ? gap_at : first_number;
 }
@@ -611,7 +618,7 @@ static size_t read_page(struct extractor *x, struct model *m, struct pdf_page *p
 			    !open_autolink(line.data, line.len))
 				buf_append(&line, "  ", 2);
 			hold(notes_held, part, n, &line);
-			notes_held->small = line_size(&p->lines[i]) < body * 0.92;
+			notes_held->small = set_small(&p->lines[i], body);
 			continue;
 		}
 		if (wrapped) { /* the line before ended inside an autolink */
