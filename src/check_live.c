@@ -13,6 +13,7 @@
 #include "interrupt.h"
 #include "anchors.h"
 #include "live_engine.h"
+#include "live_soft404.h"
 #include "live_verdict.h"
 #include "page_text.h"
 #include "strmap.h"

@@ -12,9 +12,10 @@
 #include <stdint.h>
 
 #include "check_live.h"
-#include "live_soft404.h"
 #include "strmap.h"
 #include "util.h"
+
+struct soft_sig; /* live_soft404.h: the caller's; the engine only frees it */
 
 #define LIVE_PROBE ((size_t)-1) /* the target of a transfer that is a host probe */
 
