@@ -152,11 +152,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if endpoint == "save":
             # Save Page Now's own page (as its users have quoted it since
             # 2021): no Retry-After, the length of the block in words
-            return self.send(429, "<h1>Too Many Requests</h1>\n\nWe are limiting the number of URLs you can "
-                             "submit to be Archived to the Wayback Machine, using the Save Page Now features, to "
-                             "no more than 15 per minute.\n<p>\n  If you submit more than that we will block "
-                             "Save Page Now requests from your IP number for 5 minutes.\n</p>", headers) or True
-        self.send(429, "<html><title>Too Many Requests</title></html>", headers)
+            body = ("<h1>Too Many Requests</h1>\n\nWe are limiting the number of URLs you can submit to be "
+                    "Archived to the Wayback Machine, using the Save Page Now features, to no more than 15 per "
+                    "minute.\n<p>\n  If you submit more than that we will block Save Page Now requests from "
+                    "your IP number for 5 minutes.\n</p>")
+        else:
+            body = "<html><title>Too Many Requests</title></html>"
+        self.send(429, body, headers)
         return True
 
     def refuse(self, violation):
