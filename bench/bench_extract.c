@@ -5,11 +5,11 @@
 #include <sys/resource.h>
 #include <time.h>
 
-#include "checks.h"
-#include "model.h"
-#include "read_document.h"
-#include "report_json.h"
-#include "summary.h"
+#include "check/checks.h"
+#include "model/model.h"
+#include "read/read_document.h"
+#include "report/report_json.h"
+#include "report/summary.h"
 
 static double now(void)
 {

@@ -1,7 +1,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 
-#include "../src/address_policy.h"
+#include "live/address_policy.h"
 #include "check.h"
 
 /* Whether the numeric address text is private by address_is_private. */

@@ -1,8 +1,8 @@
 #include <stdlib.h>
 
-#include "../src/checks.h"
-#include "../src/classify_url.h"
-#include "../src/util.h"
+#include "check/checks.h"
+#include "extract/classify_url.h"
+#include "util/util.h"
 #include "check.h"
 
 /* A model with one reference per URL, each published on the given date. */

@@ -1,7 +1,7 @@
 #include <stdlib.h>
 
-#include "../src/classify_url.h"
-#include "../src/util.h"
+#include "extract/classify_url.h"
+#include "util/util.h"
 #include "check.h"
 
 static struct link classify(const char *url, const struct classify_config *cfg)

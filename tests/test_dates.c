@@ -1,4 +1,4 @@
-#include "../src/dates.h"
+#include "util/dates.h"
 #include "check.h"
 
 static const char *iso(const char *text)

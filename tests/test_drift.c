@@ -2,8 +2,8 @@
  * accents kept, shingle similarity, and the text that disappeared. */
 #include <stdlib.h>
 
-#include "../src/text_print.h"
-#include "../src/util.h"
+#include "util/text_print.h"
+#include "util/util.h"
 #include "check.h"
 
 static double similarity(const char *a, const char *b)

@@ -1,8 +1,8 @@
 /* The extractor on small documents written for each rule. */
 #include <stdlib.h>
 
-#include "../src/extract.h"
-#include "../src/util.h"
+#include "extract/extract.h"
+#include "util/util.h"
 #include "check.h"
 
 static struct model *extract(const char *doc)

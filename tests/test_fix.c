@@ -4,9 +4,9 @@
  * stays), and the unified diff's hunks. */
 #include <stdlib.h>
 
-#include "../src/fix_diff.h"
-#include "../src/fix_markup.h"
-#include "../src/fix_text.h"
+#include "fix/fix_diff.h"
+#include "fix/fix_markup.h"
+#include "fix/fix_text.h"
 #include "check.h"
 
 static char *attr_of(const char *s, const char *tag, const char *name, int nth)

@@ -3,8 +3,8 @@
 #include <string.h>
 
 #include "check.h"
-#include "detect_format.h"
-#include "para_text.h"
+#include "read/detect_format.h"
+#include "read/para_text.h"
 
 static enum doc_format of(const char *s, const char *name)
 {

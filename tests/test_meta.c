@@ -1,6 +1,6 @@
 #include <stdlib.h>
 
-#include "../src/citation_meta.h"
+#include "extract/citation_meta.h"
 #include "check.h"
 
 static struct citation_meta m;

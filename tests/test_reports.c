@@ -9,11 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/cli.h"
-#include "../src/model.h"
-#include "../src/report_formats.h"
-#include "../src/summary.h"
-#include "../src/util.h"
+#include "core/cli.h"
+#include "model/model.h"
+#include "report/report_formats.h"
+#include "report/summary.h"
+#include "util/util.h"
 #include "check.h"
 
 static size_t link_at(struct model *d, const char *note, unsigned line, const char *url, unsigned column)

@@ -2,9 +2,9 @@
  * the seed report and the corpus. */
 #include <stdlib.h>
 
-#include "../src/md_syntax.h"
-#include "../src/scan_footnotes.h"
-#include "../src/scan_links.h"
+#include "extract/md_syntax.h"
+#include "extract/scan_footnotes.h"
+#include "extract/scan_links.h"
 #include "check.h"
 
 /* The n-th link's URL in s (0-based), or NULL. */

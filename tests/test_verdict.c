@@ -2,8 +2,8 @@
 #include <curl/curl.h>
 #include <errno.h>
 
-#include "../src/live_soft404.h"
-#include "../src/live_verdict.h"
+#include "live/live_soft404.h"
+#include "live/live_verdict.h"
 #include "check.h"
 
 static const char *judge(int code, int os_errno, long status, const char *title)

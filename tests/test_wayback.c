@@ -3,8 +3,8 @@
 #include <curl/curl.h>
 #include <stdlib.h>
 
-#include "../src/util.h"
-#include "../src/wayback_api.h"
+#include "util/util.h"
+#include "archive/wayback_api.h"
 #include "check.h"
 
 static char *decoded(const char *s, size_t n)

@@ -3,8 +3,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "citation_meta.h"
-#include "dates.h"
+#include "extract/citation_meta.h"
+#include "util/dates.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -10,12 +10,12 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "checks.h"
-#include "detect_format.h"
-#include "model.h"
-#include "read_document.h"
-#include "report_json.h"
-#include "summary.h"
+#include "check/checks.h"
+#include "read/detect_format.h"
+#include "model/model.h"
+#include "read/read_document.h"
+#include "report/report_json.h"
+#include "report/summary.h"
 
 static void fuzz_document(const void *data, size_t size, enum doc_format format)
 {

@@ -8,11 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fix_diff.h"
-#include "fix_html.h"
-#include "fix_text.h"
-#include "scan_links.h"
-#include "util.h"
+#include "fix/fix_diff.h"
+#include "fix/fix_html.h"
+#include "fix/fix_text.h"
+#include "extract/scan_links.h"
+#include "util/util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

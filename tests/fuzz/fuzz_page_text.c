@@ -5,8 +5,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "document_text.h"
-#include "page_text.h"
+#include "read/document_text.h"
+#include "live/page_text.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -5,10 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "classify_url.h"
-#include "model.h"
-#include "scan_footnotes.h"
-#include "scan_links.h"
+#include "extract/classify_url.h"
+#include "model/model.h"
+#include "extract/scan_footnotes.h"
+#include "extract/scan_links.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

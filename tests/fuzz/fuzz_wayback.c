@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "wayback_api.h"
+#include "archive/wayback_api.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -1,0 +1,85 @@
+/* cache.h — what citecheck remembers between runs (--cache FILE), in an
+ * SQLite database: the live answer per URL, the archive's answer per
+ * (page, time sought), and the history of every check. A run reuses what is
+ * young enough, checks the rest, and writes what it learnt back, one
+ * transaction per stage: a run killed at any moment leaves a database that
+ * opens, with every answer committed before.
+ *
+ * How long an answer is reused:
+ *   - a live answer that says something about the page (alive, dead,
+ *     blocked, skipped): max_age (--max-age, default 1 day);
+ *   - one that says nothing about it (timeouts, resets, TLS, 5xx, 429,
+ *     offline, deadline): CACHE_TRANSIENT_AGE at most;
+ *   - an archive capture found: for good (a capture never changes); "not
+ *     archived": CACHE_NOT_ARCHIVED_AGE at most; "unknown": as a transient
+ *     live answer (and none past max_age). The capture's print is kept with
+ *     it: when the live page is checked again, drift is measured anew
+ *     against that print, with no request to the archive.
+ *
+ * Pace: the archive's endpoints are paced across every process sharing the
+ * cache (a table of the next moment each may be asked), so a CI matrix of
+ * jobs never asks faster than one run would.
+ *
+ * History: with a cache, a page that fails for good (404, 410, no such
+ * host, soft 404) is "dying" until it has failed in confirm_checks checks
+ * (with no alive check between) spread over at least confirm_span, then
+ * "dead": one bad night of a server does not fail a build, a page that has
+ * really gone does within days. */
+#ifndef CITECHECK_CACHE_H
+#define CITECHECK_CACHE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "model/model.h"
+
+#define CACHE_SCHEMA_VERSION 1
+#define CACHE_TRANSIENT_AGE (10 * 60)          /* seconds */
+#define CACHE_NOT_ARCHIVED_AGE (7 * 24 * 3600) /* seconds */
+#define CACHE_CONFIRM_CHECKS 2
+#define CACHE_CONFIRM_SPAN (20 * 3600) /* seconds: two checks on two days, not one night */
+
+struct cache_policy {
+	int64_t now;       /* Unix time of this run (CITECHECK_NOW in tests) */
+	int64_t max_age;   /* seconds */
+	unsigned confirm_checks;
+	int64_t confirm_span; /* seconds */
+	bool only;         /* --cache-only: nothing that is not in the cache is checked */
+	double drift_threshold; /* to measure drift again against a kept capture */
+};
+
+struct cache;
+
+/* Opens (creating, or migrating to CACHE_SCHEMA_VERSION) the database at
+ * path. Returns 0, or -1 with the reason in err. */
+int cache_open(struct cache **out, const char *path, char *err, size_t errlen);
+void cache_close(struct cache *c);
+
+/* The time of this run: CITECHECK_NOW (Unix seconds) when set, else the clock. */
+int64_t cache_clock(void);
+
+/* Fills target ti's live result (and print) from the cache when it holds
+ * one young enough (marked cached); under policy->only, a target it does
+ * not hold is error/not-cached. Returns whether the target is decided. */
+bool cache_reuse_live(struct cache *c, struct model *m, size_t ti, const struct cache_policy *p);
+
+/* Writes this run's live answers and a history row each, then reads each
+ * checked URL's history back into its result and turns a dead verdict not
+ * yet confirmed into dying. Returns 0, or -1 with err. */
+int cache_store_live(struct cache *c, struct model *m, const struct cache_policy *p, char *err, size_t errlen);
+
+/* As cache_reuse_live for lookup li (with its drift; unknown/not-cached). */
+bool cache_reuse_archive(struct cache *c, struct model *m, size_t li, const struct cache_policy *p);
+int cache_store_archive(struct cache *c, struct model *m, const struct cache_policy *p, char *err, size_t errlen);
+
+/* The archive's pace shared by every process using the cache: reserves the
+ * next moment (Unix seconds) at which a request to name may be sent,
+ * interval after the one reserved before by any of them, and returns it. A
+ * cache that cannot answer gives unix_now: the pace is then this process's
+ * own. */
+double cache_slot(struct cache *c, const char *name, double interval, double unix_now);
+
+/* "90m", "12h", "7d", "30s" or seconds, into seconds; false when not one. */
+bool cache_parse_duration(const char *s, int64_t *seconds);
+
+#endif

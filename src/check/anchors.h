@@ -1,0 +1,37 @@
+/* anchors.h — the names a #fragment can point at: in a Markdown file, its
+ * headings as GitHub names them (and the id or name of its raw <a> tags);
+ * in an HTML page, every id and every <a name>. Read once per file and
+ * kept. */
+#ifndef CITECHECK_ANCHORS_H
+#define CITECHECK_ANCHORS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/strmap.h"
+
+#define ANCHORS_MAX 100000 /* names kept per file: past it, the rest are not looked at */
+
+/* GitHub's name for a heading: its text lower-cased, letters, digits, '-'
+ * and '_' kept, spaces made '-', everything else dropped. Caller frees. */
+char *anchor_slug(const char *heading);
+
+struct anchor_files {
+	struct strmap index; /* path → files */
+	struct anchor_file *files;
+	size_t n, cap;
+};
+
+void anchor_files_init(struct anchor_files *a);
+void anchor_files_finish(struct anchor_files *a);
+
+/* Whether the file at path offers name (percent-decoded; also matched in
+ * lower case, as browsers find GitHub's heading names). html says how to
+ * read it: HTML, or Markdown. Returns 1, 0, or -1 when the file cannot be
+ * read. */
+int anchor_find(struct anchor_files *a, const char *path, bool html, const char *name);
+
+/* The ids and names of an HTML page in memory, into names. */
+void anchors_of_html(const char *body, size_t len, struct strmap *names);
+
+#endif

@@ -1,0 +1,292 @@
+#include "compare/baseline.h"
+
+/* Schema 6 added only fix mode's members, which a comparison does not read. */
+#define BASELINE_OLDEST_SCHEMA 5
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/report_json.h"
+#include "util/strmap.h"
+#include "util/util.h"
+
+struct old_entry {
+	char *path, *what, *detail;
+	bool failing; /* a link: its verdict was dead, dying, blocked or error */
+};
+
+struct entries {
+	struct old_entry *v;
+	size_t n, cap;
+	struct strmap index; /* key → v */
+};
+
+struct baseline {
+	struct entries links, findings;
+	struct strmap documents; /* paths of the old report's documents */
+	size_t ndocuments;
+	char *path;
+};
+
+static char *link_key(const char *path, const char *url)
+{
+	return xasprintf("%s\x1f%s", path, url);
+}
+
+static char *finding_key(const char *path, const char *code, const char *about)
+{
+	return xasprintf("%s\x1f%s\x1f%s", path, code, about ? about : "");
+}
+
+static bool failing(const char *verdict)
+{
+	return verdict && (!strcmp(verdict, "dead") || !strcmp(verdict, "dying") || !strcmp(verdict, "blocked") ||
+			   !strcmp(verdict, "error"));
+}
+
+/* Adds an entry under key (taken) unless one is there already. */
+static void entries_add(struct entries *e, char *key, const char *path, const char *what, const char *detail)
+{
+	size_t i;
+	if (strmap_get(&e->index, key, &i)) {
+		free(key);
+		return;
+	}
+	grow_array(&e->v, &e->cap, e->n + 1, sizeof *e->v);
+	e->v[e->n] = (struct old_entry){xstrdup(path), xstrdup(what), xstrdup(detail ? detail : ""), failing(detail)};
+	strmap_put(&e->index, key, e->n++);
+	free(key);
+}
+
+static const char *str(const json_t *o, const char *key)
+{
+	return json_string_value(json_object_get(o, key));
+}
+
+static void load_findings(struct baseline *b, const char *path, const json_t *problems, const char *about)
+{
+	size_t i;
+	const json_t *p;
+	json_array_foreach(problems, i, p)
+	{
+		const char *code = str(p, "code");
+		const char *subject = about ? about : str(p, "message");
+		if (code)
+			entries_add(&b->findings, finding_key(path, code, subject), path, code, subject);
+	}
+}
+
+static void load_document(struct baseline *b, const json_t *doc)
+{
+	const char *path = str(doc, "path");
+	if (!path)
+		return;
+	strmap_put(&b->documents, path, b->ndocuments++);
+	load_findings(b, path, json_object_get(doc, "problems"), NULL);
+	size_t i, k;
+	const json_t *ref, *link;
+	json_array_foreach(json_object_get(doc, "references"), i, ref)
+	{
+		load_findings(b, path, json_object_get(ref, "problems"), str(ref, "text") ? str(ref, "text") : "");
+		json_array_foreach(json_object_get(ref, "links"), k, link)
+		{
+			const char *url = str(link, "url");
+			if (!url)
+				continue;
+			const char *verdict = str(json_object_get(link, "live"), "verdict");
+			entries_add(&b->links, link_key(path, url), path, url, verdict);
+			load_findings(b, path, json_object_get(link, "problems"), url);
+		}
+	}
+}
+
+static void entries_init(struct entries *e)
+{
+	memset(e, 0, sizeof *e);
+	strmap_init(&e->index);
+}
+
+static void entries_finish(struct entries *e)
+{
+	for (size_t i = 0; i < e->n; i++) {
+		free(e->v[i].path);
+		free(e->v[i].what);
+		free(e->v[i].detail);
+	}
+	free(e->v);
+	strmap_finish(&e->index);
+}
+
+int baseline_load(const char *path, struct baseline **out, char *err, size_t errlen)
+{
+	*out = NULL;
+	json_error_t jerr;
+	json_t *root = json_load_file(path, 0, &jerr);
+	if (!root) {
+		snprintf(err, errlen, "--baseline %s: %s (line %d)", path, jerr.text, jerr.line);
+		return -1;
+	}
+	const json_t *tool = json_object_get(root, "citecheck");
+	const json_t *docs = json_object_get(root, "documents");
+	json_int_t schema = json_integer_value(json_object_get(tool, "schema"));
+	int rc = 0;
+	if (!json_is_object(tool)) {
+		snprintf(err, errlen, "--baseline %s: not a citecheck report (no \"citecheck\" member)", path);
+		rc = -1;
+	} else if (schema < BASELINE_OLDEST_SCHEMA || schema > REPORT_SCHEMA_VERSION || !json_is_array(docs)) {
+		snprintf(err, errlen,
+			 "--baseline %s: a report of schema %lld; this citecheck compares with schema %d to %d reports "
+			 "(run the old citecheck's documents again to make one)",
+			 path, (long long)schema, BASELINE_OLDEST_SCHEMA, REPORT_SCHEMA_VERSION);
+		rc = -1;
+	}
+	if (rc == 0) {
+		struct baseline *b = xcalloc(1, sizeof *b);
+		entries_init(&b->links);
+		entries_init(&b->findings);
+		strmap_init(&b->documents);
+		b->path = xstrdup(path);
+		size_t i;
+		const json_t *doc;
+		json_array_foreach(docs, i, doc)
+			load_document(b, doc);
+		*out = b;
+	}
+	json_decref(root);
+	return rc;
+}
+
+void baseline_free(struct baseline *b)
+{
+	if (!b)
+		return;
+	entries_finish(&b->links);
+	entries_finish(&b->findings);
+	strmap_finish(&b->documents);
+	free(b->path);
+	free(b);
+}
+
+/* ---- comparing ---- */
+
+/* This run's keys: what is here now (the findings, the failing links). */
+struct now {
+	struct strmap links, findings;
+};
+
+static void mark_findings(const struct baseline *b, struct problem_list *l, const char *path, const char *about,
+			  struct now *now)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		struct problem *p = &l->v[i];
+		const char *code = problem_code_name(p->code);
+		char *key = finding_key(path, code, about ? about : p->message);
+		size_t k;
+		p->mark = strmap_get(&b->findings.index, key, &k) ? MARK_UNCHANGED : MARK_NEW;
+		strmap_put(&now->findings, key, 0);
+		free(key);
+	}
+}
+
+static void mark_link(const struct baseline *b, const struct model *m, const char *path, struct link *l,
+		      struct now *now)
+{
+	const char *verdict = live_verdict_name(m->targets[l->target].live.verdict);
+	char *key = link_key(path, l->url);
+	size_t k;
+	l->mark = strmap_get(&b->links.index, key, &k) && !strcmp(b->links.v[k].detail, verdict) ? MARK_UNCHANGED
+												  : MARK_NEW;
+	if (failing(verdict))
+		strmap_put(&now->links, key, 0);
+	free(key);
+}
+
+static void mark_document(const struct baseline *b, struct model *m, struct document *d, struct now *now)
+{
+	const char *path = d->info.path;
+	mark_findings(b, &d->problems, path, NULL, now);
+	for (size_t r = d->first_ref; r < d->first_ref + d->nrefs; r++) {
+		struct reference *ref = &m->refs[r];
+		mark_findings(b, &ref->problems, path, ref->text ? ref->text : "", now);
+		for (size_t k = 0; k < ref->nlinks; k++) {
+			mark_link(b, m, path, &ref->links[k], now);
+			mark_findings(b, &ref->links[k].problems, path, ref->links[k].url, now);
+		}
+	}
+}
+
+/* The old report's failing links and findings, in this run's documents,
+ * that this run no longer has. */
+static void list_fixed(const struct entries *e, const struct strmap *checked, const struct strmap *now,
+		       bool links, struct baseline_item **out, size_t *n)
+{
+	size_t cap = 0;
+	for (size_t i = 0; i < e->n; i++) {
+		const struct old_entry *o = &e->v[i];
+		size_t k;
+		if ((links && !o->failing) || !strmap_get(checked, o->path, &k))
+			continue;
+		char *key = links ? link_key(o->path, o->what) : finding_key(o->path, o->what, o->detail);
+		bool here = strmap_get(now, key, &k);
+		free(key);
+		if (here)
+			continue;
+		grow_array(out, &cap, *n + 1, sizeof **out);
+		(*out)[(*n)++] = (struct baseline_item){xstrdup(o->path), xstrdup(o->what), xstrdup(o->detail)};
+	}
+}
+
+void baseline_compare(const struct baseline *b, struct model *m)
+{
+	struct baseline_diff *d = xcalloc(1, sizeof *d);
+	d->path = xstrdup(b->path);
+	d->old_documents = b->ndocuments;
+	struct now now;
+	struct strmap checked; /* this run's documents that were read */
+	strmap_init(&now.links);
+	strmap_init(&now.findings);
+	strmap_init(&checked);
+	for (size_t i = 0; i < m->ndocs; i++) {
+		struct document *doc = &m->docs[i];
+		if (doc->error)
+			continue;
+		size_t k;
+		d->matched_documents += strmap_get(&b->documents, doc->info.path, &k);
+		strmap_put(&checked, doc->info.path, i);
+		mark_document(b, m, doc, &now);
+	}
+	list_fixed(&b->links, &checked, &now.links, true, &d->fixed_links, &d->nfixed_links);
+	list_fixed(&b->findings, &checked, &now.findings, false, &d->fixed_findings, &d->nfixed_findings);
+	strmap_finish(&now.links);
+	strmap_finish(&now.findings);
+	strmap_finish(&checked);
+	baseline_diff_free(m->baseline);
+	m->baseline = d;
+}
+
+static void items_free(struct baseline_item *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].path);
+		free(v[i].what);
+		free(v[i].detail);
+	}
+	free(v);
+}
+
+void baseline_diff_free(struct baseline_diff *d)
+{
+	if (!d)
+		return;
+	items_free(d->fixed_links, d->nfixed_links);
+	items_free(d->fixed_findings, d->nfixed_findings);
+	free(d->path);
+	free(d);
+}
+
+const char *baseline_mark_name(enum baseline_mark k)
+{
+	return k == MARK_NEW ? "new" : k == MARK_UNCHANGED ? "unchanged" : NULL;
+}

@@ -1,0 +1,48 @@
+/* baseline.h — this run against the report of an earlier one (--baseline
+ * OLD.json): every link's verdict and every finding marked new or
+ * unchanged, and what the old report had that is gone (fixed), so that a
+ * repository with old rot can gate only new rot.
+ *
+ * A link is known by its document's path and its URL: its verdict is
+ * unchanged when the old report gave that URL in that document the same
+ * verdict. A finding is known by its document, its code and what it is
+ * about (the link's URL, the reference's text, or for a document's own
+ * finding its message). A failing link (dead, dying, blocked, error) or a
+ * finding of the old report that this run does not have is fixed. */
+#ifndef CITECHECK_BASELINE_H
+#define CITECHECK_BASELINE_H
+
+#include <stddef.h>
+
+#include "model/model.h"
+
+struct baseline_item {
+	char *path;
+	char *what;        /* the link's URL, or the finding's code */
+	char *detail;      /* the old verdict, or what the finding was about */
+};
+
+/* What the comparison found that the model cannot hold itself. */
+struct baseline_diff {
+	char *path;                  /* the old report's file */
+	struct baseline_item *fixed_links, *fixed_findings;
+	size_t nfixed_links, nfixed_findings;
+	size_t matched_documents;    /* documents of this run the old report also has */
+	size_t old_documents;
+};
+
+struct baseline;
+
+/* Reads an old report. Returns 0, or -1 with the reason in err: not JSON,
+ * not a citecheck report, or a report of another schema version. */
+int baseline_load(const char *path, struct baseline **out, char *err, size_t errlen);
+void baseline_free(struct baseline *b);
+
+/* Marks every link and finding of m, and gives m its baseline_diff. */
+void baseline_compare(const struct baseline *b, struct model *m);
+
+void baseline_diff_free(struct baseline_diff *d);
+
+const char *baseline_mark_name(enum baseline_mark k);
+
+#endif

@@ -1,0 +1,99 @@
+/* cli.h — the command line, parsed into one struct; nothing here runs. */
+#ifndef CITECHECK_CLI_H
+#define CITECHECK_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "read/detect_format.h"
+#include "live/host_rules.h"
+#include "model/model.h"
+#include "model/problem.h"
+#include "report/report_formats.h"
+
+/* Exit statuses, documented in --help, README and citecheck(1). */
+enum exit_status {
+	EXIT_CLEAN = 0,    /* nothing that --fail-on names */
+	EXIT_FINDINGS = 1, /* something --fail-on names: dead links, error findings, … */
+	EXIT_TROUBLE = 2,  /* usage error, unreadable input, unwritable output */
+	EXIT_OFFLINE = 3,  /* no link could be reached at all: the network, not the links */
+};
+
+/* What makes the exit status 1 (--fail-on). */
+enum fail_on {
+	FAIL_DEAD = 1 << 0,      /* a dead link */
+	FAIL_BLOCKED = 1 << 1,   /* a blocked link */
+	FAIL_UNCHECKED = 1 << 2, /* a link that could not be verified (verdict error) */
+	FAIL_ERROR = 1 << 3,     /* a finding of error severity */
+	FAIL_WARNING = 1 << 4,   /* a finding of warning severity or worse */
+	FAIL_DYING = 1 << 5,     /* a dying link (failing, not yet confirmed dead: --cache) */
+	FAIL_CHANGED = 1 << 6,   /* a page changed since it was cited (drift) */
+	FAIL_UNARCHIVED = 1 << 7, /* a cited page the archive has no capture of */
+	/* the same, counting only what is new against --baseline */
+	FAIL_NEW_DEAD = 1 << 8, FAIL_NEW_BLOCKED = 1 << 9, FAIL_NEW_UNCHECKED = 1 << 10,
+	FAIL_NEW_ERROR = 1 << 11, FAIL_NEW_WARNING = 1 << 12, FAIL_NEW_DYING = 1 << 13,
+};
+#define FAIL_NEW_SHIFT 8 /* FAIL_NEW_X == FAIL_X << FAIL_NEW_SHIFT */
+
+#define MAX_LIST_OPTIONS 64
+
+struct options {
+	char **inputs;      /* the PATHs: files, folders, "-" (standard input), http(s) URLs */
+	size_t ninputs;
+	const char *files_from; /* --files-from: a file listing more PATHs; "-": standard input */
+	/* -o [FMT:]FILE, repeatable */
+	struct output {
+		enum report_format format;
+		const char *path;
+	} outputs[MAX_LIST_OPTIONS];
+	size_t noutputs;
+	enum report_format format; /* --format: what goes to standard output */
+	bool format_given;         /* without it and with -o, standard output gets nothing */
+	enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER } color;
+	enum color_mode progress; /* --progress: the same three answers */
+	const struct host_rules *host_rules; /* the config file's hosts; NULL: none */
+	enum doc_format input_format; /* FORMAT_AUTO: told from the content */
+	const char *base_url;         /* --base-url; NULL when not given */
+	bool extract_only;
+	bool quiet;   /* no findings on stderr, only fatal errors */
+	bool verbose; /* also info-level findings and every unverified link on stderr */
+	bool help, version;
+	unsigned fail_on; /* enum fail_on bits */
+	unsigned char fail_codes[PROB__COUNT]; /* --fail-on CODE: findings of these codes fail too */
+	unsigned char ignore[PROB__COUNT];     /* --ignore CODE: findings dropped, and counted */
+	unsigned ignore_verdicts;              /* --ignore VERDICT: 1 << enum live_verdict */
+	/* the live stage; -1 or NULL: the default */
+	long jobs, host_jobs, retries, max_redirects;
+	long timeout_ms, connect_timeout_ms, deadline_ms, max_retry_after_ms;
+	long long max_body;
+	const char *user_agent, *cacert;
+	bool insecure, no_probe, no_private, check_fragments, check_example_hosts;
+	const char *connect_to[MAX_LIST_OPTIONS], *resolve[MAX_LIST_OPTIONS], *exclude[MAX_LIST_OPTIONS];
+	size_t nconnect_to, nresolve, nexclude;
+	/* the archive stage; negative or NULL: the default */
+	const char *wayback;
+	bool no_archive, save_missing;
+	double archive_rate, cdx_rate, drift_threshold;
+	long rate_limit_wait_ms;
+	/* memory between runs */
+	const char *baseline;    /* --baseline OLD.json; NULL: none */
+	const char *cache;       /* --cache FILE; NULL: none */
+	long long max_age_s;     /* --max-age; -1: the default */
+	bool cache_only;
+	long confirm_checks;     /* --confirm-dead N[,DURATION]; -1: the default */
+	long long confirm_span_s;
+	/* fix mode */
+	const char *fix;          /* --fix DIR|FILE|-; NULL: no copies */
+	bool fix_diff, fix_moved; /* --fix-diff, --fix-moved */
+	const char *fix_template; /* --fix-template; NULL: the format's own */
+	const char *warc;         /* --warc FILE: what was fetched, as evidence; NULL: not kept */
+};
+
+/* Returns 0, or -1 with a one-line message in err. */
+int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errlen);
+void cli_usage(FILE *out);
+/* A long option's name: 1 when it takes a value, 0 when not, -1 when
+ * there is none of that name. */
+int cli_option_arg(const char *name);
+
+#endif

@@ -1,0 +1,196 @@
+#include "core/inputs.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "read/detect_format.h"
+#include "util/util.h"
+
+void input_list_init(struct input_list *l)
+{
+	memset(l, 0, sizeof *l);
+	strmap_init(&l->seen);
+}
+
+void input_list_finish(struct input_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->paths[i]);
+	free(l->paths);
+	strmap_finish(&l->seen);
+	memset(l, 0, sizeof *l);
+}
+
+static int push(struct input_list *l, const char *path, char *err, size_t errlen)
+{
+	size_t dup;
+	if (strmap_get(&l->seen, path, &dup))
+		return 0;
+	if (l->n == INPUTS_MAX) {
+		snprintf(err, errlen, "more than %d documents in one run", INPUTS_MAX);
+		return -1;
+	}
+	grow_array(&l->paths, &l->cap, l->n + 1, sizeof *l->paths);
+	l->paths[l->n] = xstrdup(path);
+	strmap_put(&l->seen, l->paths[l->n], l->n);
+	l->n++;
+	return 0;
+}
+
+static const char *extension(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	const char *dot = strrchr(slash ? slash + 1 : path, '.');
+	return dot && dot != (slash ? slash + 1 : path) ? dot + 1 : NULL;
+}
+
+/* A JSON object is CSL-JSON only as {"items": [...]}: package.json and the
+ * other settings files of a docs repository are not references. */
+static bool json_items(const unsigned char *head, size_t n)
+{
+	size_t i = 0;
+	while (i < n && (head[i] == ' ' || head[i] == '\t' || head[i] == '\n' || head[i] == '\r'))
+		i++;
+	return i < n && (head[i] == '[' || memmem(head, n, "\"items\"", 7));
+}
+
+/* What the first bytes say; FORMAT_AUTO when the file cannot be read (it is
+ * then listed, so that the report says why it could not be read). */
+static enum doc_format sniff(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return FORMAT_AUTO;
+	unsigned char head[4096];
+	ssize_t n = read(fd, head, sizeof head);
+	close(fd);
+	if (n < 0)
+		return FORMAT_AUTO;
+	enum doc_format f = detect_format(head, (size_t)n, "");
+	return f == FORMAT_CSL_JSON && !json_items(head, (size_t)n) ? FORMAT_TEXT : f;
+}
+
+bool inputs_is_document(const char *path)
+{
+	static const char *const named[] = {"md",   "markdown", "mdown", "mkd",  "txt",  "text",
+					    "rst",  "adoc",     "asciidoc", "html", "htm", "xhtml",
+					    "docx", "odt",      "epub",  "pdf",  "bib",  NULL};
+	const char *ext = extension(path);
+	for (size_t i = 0; ext && named[i]; i++)
+		if (strcasecmp(ext, named[i]) == 0)
+			return true;
+	if (ext && strcasecmp(ext, "json") != 0)
+		return false; /* .png, .c, .yml: not documents */
+	/* .json is CSL-JSON or something else; LICENSE or Makefile is text that
+	 * cites nothing: taken only when the content says a reference format */
+	enum doc_format f = sniff(path);
+	return f == FORMAT_AUTO || f == FORMAT_HTML || f == FORMAT_DOCX || f == FORMAT_ODT || f == FORMAT_EPUB ||
+	       f == FORMAT_ZIP || f == FORMAT_BIBTEX || f == FORMAT_CSL_JSON;
+}
+
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static int skip_hidden(const struct dirent *e)
+{
+	return e->d_name[0] != '.'; /* ., .., .git and every hidden entry */
+}
+
+/* Walks dir in name order; found counts the documents added. Symbolic
+ * links to directories are not followed (they can make loops); an entry
+ * that cannot be examined is listed, so that the report says why. */
+static int walk(struct input_list *l, const char *dir, unsigned depth, size_t *found, char *err, size_t errlen)
+{
+	struct dirent **names;
+	int n = scandir(dir, &names, skip_hidden, by_name);
+	if (n < 0) {
+		(*found)++;
+		return push(l, dir, err, errlen); /* its error entry tells why */
+	}
+	int rc = 0;
+	for (int i = 0; i < n; i++) {
+		/* "." walks name files as git does: README.md, not ./README.md */
+		char *path = !strcmp(dir, ".") ? xstrdup(names[i]->d_name)
+			     : strcmp(dir, "/")	   ? xasprintf("%s/%s", dir, names[i]->d_name)
+						   : xasprintf("/%s", names[i]->d_name);
+		struct stat st, lst;
+		bool is_dir = false, candidate = true; /* what cannot be examined is listed */
+		if (lstat(path, &lst) == 0 && S_ISDIR(lst.st_mode))
+			is_dir = true;
+		else if (stat(path, &st) == 0)
+			candidate = S_ISREG(st.st_mode); /* no FIFOs, devices, links to folders */
+		if (rc == 0 && is_dir && depth < INPUTS_WALK_DEPTH) {
+			rc = walk(l, path, depth + 1, found, err, errlen);
+		} else if (rc == 0 && !is_dir && candidate && inputs_is_document(path)) {
+			(*found)++;
+			rc = push(l, path, err, errlen);
+		}
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}
+
+int inputs_add(struct input_list *l, const char *path, char *err, size_t errlen)
+{
+	struct stat st;
+	if (strcmp(path, "-") == 0 || stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+		return push(l, path, err, errlen); /* read, or said unreadable, as given */
+	/* "docs/" and "docs" walk the same folder and name its files alike */
+	char *dir = xstrdup(path);
+	for (size_t n = strlen(dir); n > 1 && dir[n - 1] == '/'; n--)
+		dir[n - 1] = '\0';
+	size_t found = 0;
+	int rc = walk(l, dir, 0, &found, err, errlen);
+	if (rc == 0 && found == 0) {
+		snprintf(err, errlen, "the folder '%s' holds no document citecheck reads (Markdown, text, reST, HTML, "
+				      "DOCX, ODT, EPUB, BibTeX, CSL-JSON; hidden entries are skipped)",
+			 path);
+		rc = -1;
+	}
+	free(dir);
+	return rc;
+}
+
+int inputs_add_from(struct input_list *l, const char *file, char *err, size_t errlen)
+{
+	bool in = strcmp(file, "-") == 0;
+	FILE *f = in ? stdin : fopen(file, "r");
+	if (!f) {
+		snprintf(err, errlen, "--files-from %s: %s", file, strerror(errno));
+		return -1;
+	}
+	char line[4097];
+	unsigned lineno = 0;
+	int rc = 0;
+	while (rc == 0 && fgets(line, sizeof line, f)) {
+		lineno++;
+		size_t n = strlen(line);
+		if (n == sizeof line - 1 && line[n - 1] != '\n' && !feof(f)) {
+			snprintf(err, errlen, "--files-from %s: line %u is longer than 4096 bytes", file, lineno);
+			rc = -1;
+			break;
+		}
+		while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			line[--n] = '\0';
+		if (n)
+			rc = inputs_add(l, line, err, errlen);
+	}
+	if (rc == 0 && ferror(f)) {
+		snprintf(err, errlen, "--files-from %s: %s", file, strerror(errno));
+		rc = -1;
+	}
+	if (!in)
+		fclose(f);
+	return rc;
+}

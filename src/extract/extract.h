@@ -1,0 +1,72 @@
+/* extract.h — turns the lines of a report into references and links in the
+ * model. It is fed one line at a time and keeps only the entry being built,
+ * so memory follows the references, not the document.
+ *
+ * What it recognises: reference sections by heading (References, Notes,
+ * Bibliography, … as "#" headings, setext headings or lines of their own);
+ * footnote definitions (<sup>N</sup>, [^label]:, .. [N], [N], N.) and the
+ * further sources a footnote lists without a number; entries split across
+ * blank lines ("Retrieved …, from" with the URL a paragraph below); footnote
+ * markers in the body; links anywhere outside code. */
+#ifndef CITECHECK_EXTRACT_H
+#define CITECHECK_EXTRACT_H
+
+#include <stddef.h>
+
+#include "extract/classify_url.h"
+#include "model/model.h"
+
+struct extractor;
+
+/* The extractor fills m, which the caller keeps owning. */
+struct extractor *extractor_create(struct model *m, const struct classify_config *cfg);
+/* A comment of a structured document (an HTML <!-- -->): its
+ * citecheck-ignore or citecheck-ignore-next-line marks that line. */
+void extractor_comment(struct extractor *x, const char *text, unsigned line);
+
+void extractor_line(struct extractor *x, const char *s, size_t n, unsigned lineno);
+/* Closes the last entry; call once after the last line. */
+void extractor_finish(struct extractor *x);
+void extractor_destroy(struct extractor *x);
+
+/* The lines are AsciiDoc: "== " titles, footnote:[…], [[[key]]] entries. */
+void extractor_asciidoc(struct extractor *x);
+
+/* Structured documents (HTML, DOCX, ODT, EPUB) are read by a reader that
+ * knows their paragraphs, headings and notes; it hands them over with these.
+ * Paragraph text keeps links as Markdown ("[text](<url>)") so that one link
+ * scanner serves every format. line is the reader's location: a source line
+ * (HTML) or a paragraph number (word processors). */
+void extractor_structured(struct extractor *x); /* report no columns */
+/* What follows comes from this file of the document (model-owned, or NULL);
+ * own_notes: the part numbers its notes anew (an EPUB chapter). */
+void extractor_set_part(struct extractor *x, const char *part, bool own_notes);
+/* The same, for a part that goes on from the one before (a PDF's next
+ * page): the entry, the note and the section being read go on. */
+void extractor_flow_part(struct extractor *x, const char *part);
+void extractor_block(struct extractor *x, const char *s, size_t n, unsigned line);
+void extractor_heading(struct extractor *x, int level, const char *s, size_t n, unsigned line);
+void extractor_cite(struct extractor *x, enum note_space space, const char *label, size_t len, unsigned line);
+void extractor_note_begin(struct extractor *x, enum note_space space, const char *label, size_t len,
+			  unsigned line);
+void extractor_note_block(struct extractor *x, const char *s, size_t n, unsigned line);
+void extractor_note_end(struct extractor *x);
+
+/* A source as a reference manager recorded it, field by field (BibTeX,
+ * CSL-JSON): it becomes one reference, its dates taken as they are. Strings
+ * are copied. */
+#define RECORD_MAX_URLS 8
+struct source_record {
+	const char *key, *authors, *title, *text;
+	struct date published, accessed;
+	unsigned line;
+	const char *urls[RECORD_MAX_URLS];
+	unsigned url_lines[RECORD_MAX_URLS];
+	size_t nurls;
+};
+void extractor_record(struct extractor *x, const struct source_record *r);
+
+/* Whether the document used Markdown syntax (links, headings, footnotes). */
+bool extractor_saw_markdown(const struct extractor *x);
+
+#endif

@@ -1,0 +1,318 @@
+#include "extract/scan_links.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/classify_url.h"
+#include "extract/md_syntax.h"
+#include "util/util.h"
+
+size_t scan_web_scheme(const char *s, size_t n, size_t i)
+{
+	static const char *const schemes[] = {"https://", "http://", "ftp://"};
+	for (size_t k = 0; k < 3; k++)
+		if (ascii_ieq_prefix(s + i, n - i, schemes[k]))
+			return strlen(schemes[k]);
+	return 0;
+}
+
+/* One pass with a stack pairs every opening byte with its closing one, as
+ * counting depth from each opening would, in time linear in the line. '['
+ * pairs skip escapes and code spans; '(' pairs skip escapes only (authors
+ * put spaces and nested parentheses in targets). */
+static void pair(const char *s, size_t n, char open, char close, bool spans, size_t *match, size_t *stack,
+		 struct line_memo *lm)
+{
+	size_t top = 0;
+	for (size_t j = 0; j < n; j++) {
+		if (s[j] == '\\')
+			j++;
+		else if (spans && s[j] == '`')
+			j = md_code_span_end(s, n, j, lm) - 1;
+		else if (s[j] == open)
+			stack[top++] = j;
+		else if (s[j] == close && top)
+			match[stack[--top]] = j;
+	}
+}
+
+static void build_matches(const char *s, size_t n, struct line_memo *lm)
+{
+	lm->match = xmalloc(n * sizeof *lm->match);
+	for (size_t i = 0; i < n; i++)
+		lm->match[i] = n;
+	size_t *stack = xmalloc(n * sizeof *stack);
+	pair(s, n, '[', ']', true, lm->match, stack, lm);
+	pair(s, n, '(', ')', false, lm->match, stack, lm);
+	free(stack);
+}
+
+/* The ']' or ')' closing the '[' or '(' at i; n if none. */
+static size_t match_at(const char *s, size_t n, size_t i, struct line_memo *lm)
+{
+	if (!lm->match)
+		build_matches(s, n, lm);
+	return lm->match[i];
+}
+
+/* A bare URL ends at white space or at what cannot be part of one; trailing
+ * sentence punctuation and unbalanced closing brackets are the text's, not
+ * the URL's. */
+static size_t bare_url_end(const char *s, size_t n, size_t i, bool asciidoc)
+{
+	size_t e = i;
+	if (asciidoc) { /* "https://x.org/[text]": the link's text, not its path */
+		const char *lb = memchr(s + i, '[', n - i);
+		size_t k = scan_web_scheme(s, n, i);
+		if (lb && (size_t)(lb - s) > i + k)
+			n = (size_t)(lb - s);
+	}
+	/* opened minus closed, for () and [], kept up to date as e moves back */
+	long paren = 0, bracket = 0;
+	while (e < n && (unsigned char)s[e] > ' ' && !strchr("<>\"`|", s[e])) {
+		paren += (s[e] == '(') - (s[e] == ')');
+		bracket += (s[e] == '[') - (s[e] == ']');
+		e++;
+	}
+	for (;;) {
+		char c = e > i ? s[e - 1] : 0;
+		if (c && strchr(".,:;!?*_~'", c)) {
+			e--;
+			continue;
+		}
+		long *bal = c == ')' ? &paren : c == ']' ? &bracket : NULL;
+		if (!bal || *bal >= 0)
+			break;
+		(*bal)++; /* the unbalanced closer is the text's */
+		e--;
+	}
+	return e;
+}
+
+static bool web_target(const char *u)
+{
+	return scan_web_scheme(u, strlen(u), 0) > 0;
+}
+
+static void trim(const char *s, size_t *b, size_t *e)
+{
+	while (*b < *e && (s[*b] == ' ' || s[*b] == '\t'))
+		(*b)++;
+	while (*e > *b && (s[*e - 1] == ' ' || s[*e - 1] == '\t'))
+		(*e)--;
+}
+
+/* A target that names another file of the repository or a place in this
+ * one (../guide.md, img/x.png, #intro): no scheme, and, as CommonMark
+ * wants, no space unless written in <>. */
+static bool local_target(const char *u, bool bracketed)
+{
+	return *u && !url_has_scheme(u) && (bracketed || !strpbrk(u, " \t"));
+}
+
+/* A target worth a link: a web address, another scheme (mailto:, listed as
+ * skipped), or a local one. */
+static bool link_target(const char *u, bool bracketed)
+{
+	return web_target(u) || url_has_scheme(u) || local_target(u, bracketed);
+}
+
+/* [text](target): the target, without <>, without a "title", unescaped.
+ * image: ![alt](src), kept only when src is local (a picture on the web is
+ * no citation; a missing one in the repository is a broken page). */
+static bool inline_link(const char *s, size_t n, size_t open, size_t close, size_t *pos,
+			struct link_hit *hit, struct line_memo *lm, bool image)
+{
+	size_t pe = match_at(s, n, close + 1, lm);
+	if (pe == n)
+		return false;
+	size_t b = close + 2, e = pe;
+	trim(s, &b, &e);
+	bool bracketed = b < e && s[b] == '<' && s[e - 1] == '>';
+	if (bracketed)
+		b++, e--;
+	for (size_t q = b; q + 1 < e; q++) /* (url "title") */
+		if (s[q] == ' ' && (s[q + 1] == '"' || s[q + 1] == '\'') && s[e - 1] == s[q + 1]) {
+			e = q;
+			trim(s, &b, &e);
+			break;
+		}
+	*pos = pe + 1;
+	hit->start = b;
+	hit->end = e;
+	hit->after = pe + 1;
+	hit->syntax = SYNTAX_INLINE;
+	hit->text = open + 1;
+	hit->text_len = close - open - 1;
+	if (b == e || (e - b == 1 && s[b] == '#')) {
+		hit->url = NULL;
+		return !image;
+	}
+	char *u = md_unescape(s + b, e - b);
+	if (image ? !local_target(u, bracketed) : !link_target(u, bracketed)) {
+		free(u);
+		return false;
+	}
+	hit->url = u;
+	return true;
+}
+
+/* [label]: target at the start of a line. */
+static bool link_definition(const char *s, size_t n, size_t close, struct link_hit *hit)
+{
+	size_t b = md_skip_blanks(s, n, close + 2), e = b;
+	if (b < n && s[b] == '<') {
+		b++;
+		e = b;
+		while (e < n && s[e] != '>')
+			e++;
+	} else {
+		while (e < n && s[e] != ' ' && s[e] != '\t')
+			e++;
+	}
+	char *u = md_unescape(s + b, e - b);
+	if (!link_target(u, true)) {
+		free(u);
+		return false;
+	}
+	hit->start = b;
+	hit->end = e;
+	hit->after = e < n && s[e] == '>' ? e + 1 : e;
+	hit->syntax = SYNTAX_REFDEF;
+	hit->url = u;
+	hit->text = hit->text_len = 0;
+	return true;
+}
+
+/* reST's named and anonymous hyperlinks, "`Text <url>`_" and "`Text
+ * <url>`__", from the backtick at b to the span's end e. */
+static bool rest_link(const char *s, size_t n, size_t b, size_t e, struct link_hit *hit)
+{
+	if (e < b + 4 || e >= n || s[e] != '_' || s[e - 2] != '>' || s[b + 1] == '`')
+		return false;
+	size_t lt = e - 2;
+	while (lt > b + 1 && s[lt] != '<')
+		lt--;
+	if (s[lt] != '<' || !scan_web_scheme(s, e - 2, lt + 1) || (lt > b + 1 && s[lt - 1] != ' '))
+		return false;
+	hit->start = lt + 1;
+	hit->end = e - 2;
+	hit->after = e + 1 + (e + 1 < n && s[e + 1] == '_');
+	hit->syntax = SYNTAX_INLINE;
+	hit->url = xstrndup(s + lt + 1, e - 2 - lt - 1);
+	hit->text = b + 1;
+	hit->text_len = lt > b + 1 ? lt - 1 - (b + 1) : 0;
+	return true;
+}
+
+/* A code span [b, e) that is a link: a reST hyperlink anywhere, or, where
+ * the caller asks for it, a web URL written as code. */
+static bool code_link(const char *s, size_t n, size_t b, size_t e, struct link_hit *hit, struct line_memo *lm)
+{
+	if (rest_link(s, n, b, e, hit))
+		return true;
+	size_t run = 0;
+	while (b + run < e && s[b + run] == '`')
+		run++;
+	if (!lm->code_urls || e < b + 2 * run || s[e - 1] != '`')
+		return false;
+	size_t ub = b + run, ue = e - run;
+	trim(s, &ub, &ue);
+	size_t k = scan_web_scheme(s, ue, ub);
+	if (!k || ue <= ub + k || memchr(s + ub, ' ', ue - ub) || memchr(s + ub, '\t', ue - ub))
+		return false;
+	hit->start = ub;
+	hit->end = ue;
+	hit->after = e;
+	hit->syntax = SYNTAX_BARE;
+	hit->url = xstrndup(s + ub, ue - ub); /* code undoes no escape */
+	hit->text = hit->text_len = 0;
+	return true;
+}
+
+/* The bytes a link can start at (or that hide one): everything else is skipped fast. */
+static bool link_start_byte(unsigned char c)
+{
+	return c == '\\' || c == '`' || c == '<' || c == '[' || c == 'h' || c == 'H' || c == 'f' || c == 'F';
+}
+
+static bool next_link(const char *s, size_t n, size_t *pos, struct link_hit *hit, struct line_memo *lm)
+{
+	for (size_t i = *pos; i < n; i++) {
+		while (i < n && !link_start_byte((unsigned char)s[i]))
+			i++;
+		if (i == n)
+			break;
+		char c = s[i];
+		if (c == '\\') {
+			i++;
+		} else if (c == '`') {
+			size_t end = md_code_span_end(s, n, i, lm);
+			if (code_link(s, n, i, end, hit, lm)) {
+				*pos = hit->after;
+				return true;
+			}
+			i = end - 1;
+		} else if (c == '<' && scan_web_scheme(s, n, i + 1)) {
+			const char *gt = memchr(s + i + 1, '>', n - i - 1);
+			if (!gt)
+				continue; /* not closed: the bare-URL rule picks it up */
+			size_t b = i + 1, e = (size_t)(gt - s);
+			hit->start = b;
+			hit->end = e;
+			hit->after = e + 1;
+			hit->syntax = SYNTAX_AUTOLINK;
+			hit->url = md_unescape(s + b, e - b);
+			hit->text = hit->text_len = 0;
+			*pos = e + 1;
+			return true;
+		} else if (c == '[') {
+			size_t close = match_at(s, n, i, lm);
+			if (close == n || close + 1 >= n || s[i + 1] == '^')
+				continue;
+			bool image = i > 0 && s[i - 1] == '!';
+			if (s[close + 1] == '(') {
+				size_t after;
+				if (inline_link(s, n, i, close, &after, hit, lm, image)) {
+					*pos = after;
+					return true;
+				}
+				if (image) {
+					size_t pe = match_at(s, n, close + 1, lm);
+					if (pe < n)
+						i = pe;
+					continue;
+				}
+			} else if (s[close + 1] == ':' && md_skip_blanks(s, n, 0) == i && i <= 3) {
+				if (link_definition(s, n, close, hit)) {
+					*pos = n;
+					return true;
+				}
+			}
+		} else if ((c == 'h' || c == 'H' || c == 'f' || c == 'F') &&
+			   (i == 0 || !isalnum_ascii((unsigned char)s[i - 1])) && scan_web_scheme(s, n, i)) {
+			size_t e = bare_url_end(s, n, i, lm->asciidoc);
+			if (e <= i + scan_web_scheme(s, n, i))
+				continue;
+			hit->start = i;
+			hit->end = hit->after = e;
+			hit->syntax = SYNTAX_BARE;
+			hit->url = md_unescape(s + i, e - i);
+			hit->text = hit->text_len = 0;
+			*pos = e;
+			return true;
+		}
+	}
+	*pos = n;
+	return false;
+}
+
+bool scan_next_link(const char *s, size_t n, size_t *pos, struct link_hit *hit, struct line_memo *lm)
+{
+	if (lm)
+		return next_link(s, n, pos, hit, lm);
+	struct line_memo own = {0};
+	bool found = next_link(s, n, pos, hit, &own);
+	line_memo_finish(&own);
+	return found;
+}

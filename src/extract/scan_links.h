@@ -1,0 +1,34 @@
+/* scan_links.h — finds the web links in one line of Markdown or text:
+ * <autolinks>, [text](inline links) with balanced parentheses, [label]: link
+ * definitions and bare http(s)/ftp URLs with trailing punctuation trimmed.
+ * Code spans and images are passed over; relative links and other schemes
+ * are not web citations and are skipped; an empty target ("", "#") is
+ * reported so the caller can flag it. */
+#ifndef CITECHECK_SCAN_LINKS_H
+#define CITECHECK_SCAN_LINKS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "extract/md_syntax.h"
+#include "model/model.h"
+
+struct link_hit {
+	size_t start;      /* byte offset of the URL (or of the empty target) in the line */
+	size_t end;        /* just past the URL as written (escapes and all) */
+	size_t after;      /* just past the whole link: the ")" or ">" closing it */
+	enum link_syntax syntax;
+	char *url;         /* unescaped; owned by the caller. NULL for an empty target */
+	size_t text, text_len; /* inline links: the link text */
+};
+
+/* The next link at or after *pos. Returns true and moves *pos past it. lm
+ * is the line's memo (md_syntax.h): one for all the calls on one line keeps
+ * the scan linear; NULL makes one for this call. */
+bool scan_next_link(const char *s, size_t n, size_t *pos, struct link_hit *hit, struct line_memo *lm);
+
+/* Offset of "scheme://" at s[i] for http, https or ftp (any case), else 0;
+ * returns the scheme length including "://". */
+size_t scan_web_scheme(const char *s, size_t n, size_t i);
+
+#endif

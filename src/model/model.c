@@ -1,0 +1,479 @@
+#include "model/model.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compare/baseline.h"
+#include "live/host_rules.h"
+#include "util/util.h"
+
+struct model *model_create(const char *path)
+{
+	struct model *m = xcalloc(1, sizeof *m);
+	m->doc.path = path ? xstrdup(path) : NULL;
+	m->doc.format = "text";
+	m->doc.unit = "line";
+	strmap_init(&m->target_index);
+	strmap_init(&m->url_index);
+	strmap_init(&m->lookup_index);
+	strmap_init(&m->strings);
+	footnotes_init(&m->notes);
+	problems_cap(&m->problems);
+	return m;
+}
+
+void link_finish(struct link *l)
+{
+	free(l->url);
+	free(l->normalized);
+	free(l->original);
+	free(l->timestamp);
+	free(l->doi);
+	free(l->written);
+	problems_finish(&l->problems);
+}
+
+static void reference_finish(struct reference *r)
+{
+	free(r->footnote);
+	free(r->text);
+	free(r->key);
+	free(r->authors);
+	free(r->title);
+	for (size_t i = 0; i < r->nlinks; i++)
+		link_finish(&r->links[i]);
+	free(r->links);
+	problems_finish(&r->problems);
+}
+
+static void document_info_finish(struct document_info *d)
+{
+	free(d->ignore.v);
+	free(d->path);
+	for (size_t i = 0; i < d->nparts; i++)
+		free(d->parts[i]);
+	free(d->parts);
+	memset(d, 0, sizeof *d);
+}
+
+void model_destroy(struct model *m)
+{
+	if (!m)
+		return;
+	for (size_t i = 0; i < m->ndocs; i++) {
+		document_info_finish(&m->docs[i].info);
+		free(m->docs[i].error);
+		problems_finish(&m->docs[i].problems);
+		for (size_t k = 0; k < m->docs[i].nfixes; k++) {
+			free(m->docs[i].fixes[k].before);
+			free(m->docs[i].fixes[k].after);
+		}
+		free(m->docs[i].fixes);
+		free(m->docs[i].fixed_path);
+		free(m->docs[i].fix_error);
+	}
+	free(m->docs);
+	for (size_t i = 0; i < m->nrefs; i++)
+		reference_finish(&m->refs[i]);
+	free(m->refs);
+	for (size_t i = 0; i < m->ntargets; i++) {
+		free(m->targets[i].key);
+		free(m->targets[i].similarity_key);
+		live_result_finish(&m->targets[i].live);
+		text_print_finish(&m->targets[i].print.text);
+	}
+	free(m->targets);
+	for (size_t i = 0; i < m->nlookups; i++) {
+		struct lookup *k = &m->lookups[i];
+		free(k->original);
+		free(k->archive.snapshot_url);
+		free(k->archive.save_job);
+		free(k->archive.save_message);
+		free(k->drift.lost);
+		text_print_finish(&k->snapshot.text);
+	}
+	free(m->lookups);
+	strmap_finish(&m->lookup_index);
+	strmap_finish(&m->strings);
+	baseline_diff_free(m->baseline);
+	for (size_t i = 0; i < m->nstrings; i++)
+		free(m->string_v[i]);
+	free(m->string_v);
+	strmap_finish(&m->target_index);
+	strmap_finish(&m->url_index);
+	footnotes_finish(&m->notes);
+	problems_finish(&m->problems);
+	document_info_finish(&m->doc);
+	free(m);
+}
+
+static struct document *add_document(struct model *run)
+{
+	grow_array(&run->docs, &run->docs_cap, run->ndocs + 1, sizeof *run->docs);
+	struct document *d = &run->docs[run->ndocs++];
+	memset(d, 0, sizeof *d);
+	d->first_ref = run->nrefs;
+	return d;
+}
+
+void model_merge(struct model *run, struct model *doc)
+{
+	struct document *d = add_document(run);
+	d->info = doc->doc; /* the part names move too: references point at them */
+	memset(&doc->doc, 0, sizeof doc->doc);
+	d->problems = doc->problems;
+	memset(&doc->problems, 0, sizeof doc->problems);
+	d->footnotes_cited = footnotes_count_cited(&doc->notes);
+	d->footnotes_defined = footnotes_count_defined(&doc->notes);
+	d->nrefs = doc->nrefs;
+	grow_array(&run->refs, &run->refs_cap, run->nrefs + doc->nrefs, sizeof *run->refs);
+	for (size_t r = 0; r < doc->nrefs; r++) {
+		size_t ri = run->nrefs++;
+		struct reference *ref = &run->refs[ri];
+		*ref = doc->refs[r];
+		for (size_t k = 0; k < ref->nlinks; k++) {
+			struct link *l = &ref->links[k];
+			size_t ti = model_target_for(run, doc->targets[l->target].key, ri, k);
+			run->targets[ti].citations++;
+			l->target = ti;
+		}
+	}
+	doc->nrefs = 0; /* the references are the run's now */
+}
+
+void model_add_unreadable(struct model *run, const char *path, const char *format, const char *error)
+{
+	struct document *d = add_document(run);
+	d->info.path = xstrdup(path);
+	d->info.format = format;
+	d->info.unit = "line";
+	d->error = xstrdup(error);
+	problems_cap(&d->problems);
+}
+
+size_t model_add_reference(struct model *m, enum ref_where where, const char *footnote,
+			   unsigned entry, unsigned line, unsigned column)
+{
+	grow_array(&m->refs, &m->refs_cap, m->nrefs + 1, sizeof *m->refs);
+	struct reference *r = &m->refs[m->nrefs];
+	memset(r, 0, sizeof *r);
+	r->where = where;
+	r->footnote = footnote ? xstrdup(footnote) : NULL;
+	r->entry = entry;
+	r->line = line;
+	r->column = column;
+	return m->nrefs++;
+}
+
+void model_drop_last_reference(struct model *m)
+{
+	if (!m->nrefs)
+		return;
+	reference_finish(&m->refs[--m->nrefs]);
+}
+
+size_t model_add_link(struct model *m, size_t ri, char *url, enum link_syntax syntax, unsigned line,
+		      unsigned column)
+{
+	struct reference *r = &m->refs[ri];
+	grow_array(&r->links, &r->links_cap, r->nlinks + 1, sizeof *r->links);
+	struct link *l = &r->links[r->nlinks];
+	memset(l, 0, sizeof *l);
+	l->url = url;
+	l->syntax = syntax;
+	l->line = line;
+	l->column = column;
+	l->original_target = l->lookup = l->repair_target = NO_INDEX;
+	return r->nlinks++;
+}
+
+size_t model_target_for(struct model *m, const char *key, size_t ri, size_t li)
+{
+	size_t ti;
+	if (strmap_get(&m->target_index, key, &ti))
+		return ti;
+	grow_array(&m->targets, &m->targets_cap, m->ntargets + 1, sizeof *m->targets);
+	ti = m->ntargets++;
+	memset(&m->targets[ti], 0, sizeof m->targets[ti]);
+	m->targets[ti].key = xstrdup(key);
+	m->targets[ti].first_ref = ri;
+	m->targets[ti].first_link = li;
+	m->targets[ti].print.title_found = -1;
+	m->targets[ti].fragment_found = -1;
+	strmap_put(&m->target_index, key, ti);
+	return ti;
+}
+
+size_t model_lookup_for(struct model *m, const char *original, const char *want, const char *want_from)
+{
+	char *key = xasprintf("%s %s", original, want);
+	size_t i;
+	if (!strmap_get(&m->lookup_index, key, &i)) {
+		grow_array(&m->lookups, &m->lookups_cap, m->nlookups + 1, sizeof *m->lookups);
+		i = m->nlookups++;
+		struct lookup *k = &m->lookups[i];
+		memset(k, 0, sizeof *k);
+		k->original = xstrdup(original);
+		snprintf(k->want, sizeof k->want, "%s", want);
+		k->want_from = want_from;
+		k->page = NO_INDEX;
+		k->drift.title_live = k->drift.title_snapshot = -1;
+		k->snapshot.title_found = -1;
+		strmap_put(&m->lookup_index, key, i);
+	}
+	free(key);
+	return i;
+}
+
+void model_bind_target(struct model *m, size_t ri, size_t li)
+{
+	struct link *l = &m->refs[ri].links[li];
+	size_t ti = model_target_for(m, l->normalized ? l->normalized : l->url, ri, li);
+	m->targets[ti].citations++;
+	l->target = ti;
+	strmap_put(&m->url_index, l->url, ti);
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+bool model_copy_classification(const struct model *m, struct link *l)
+{
+	size_t ti;
+	if (!strmap_get(&m->url_index, l->url, &ti))
+		return false;
+	const struct target *t = &m->targets[ti];
+	const struct link *src = &m->refs[t->first_ref].links[t->first_link];
+	if (strcmp(src->url, l->url) != 0)
+		return false; /* another spelling of the target: classify it afresh */
+	l->kind = src->kind;
+	l->valid = src->valid;
+	l->pinned = src->pinned;
+	l->normalized = dup_or_null(src->normalized);
+	l->original = dup_or_null(src->original);
+	l->timestamp = dup_or_null(src->timestamp);
+	l->doi = dup_or_null(src->doi);
+	return true;
+}
+
+const char *link_kind_name(enum link_kind k)
+{
+	switch (k) {
+	case LINK_ARCHIVE_SNAPSHOT:
+		return "archive-snapshot";
+	case LINK_ARCHIVE_REQUEST:
+		return "archive-request";
+	case LINK_ARCHIVE_OTHER:
+		return "archive-other";
+	case LINK_DOI:
+		return "doi";
+	case LINK_LOCAL:
+		return "local";
+	case LINK_DIRECT:
+		break;
+	}
+	return "direct";
+}
+
+const char *fix_kind_name(enum fix_kind k)
+{
+	static const char *const names[] = {"repair", "save-link", "pin", "dead", "changed", "moved"};
+	return (unsigned)k < FIX__COUNT ? names[k] : "?";
+}
+
+const char *link_syntax_name(enum link_syntax s)
+{
+	switch (s) {
+	case SYNTAX_AUTOLINK:
+		return "autolink";
+	case SYNTAX_INLINE:
+		return "inline";
+	case SYNTAX_REFDEF:
+		return "reference-definition";
+	case SYNTAX_FIELD:
+		return "field";
+	case SYNTAX_BARE:
+		break;
+	}
+	return "bare";
+}
+
+const char *live_verdict_name(enum live_verdict v)
+{
+	switch (v) {
+	case LIVE_ALIVE:
+		return "alive";
+	case LIVE_DEAD:
+		return "dead";
+	case LIVE_BLOCKED:
+		return "blocked";
+	case LIVE_ERROR:
+		return "error";
+	case LIVE_SKIPPED:
+		return "skipped";
+	case LIVE_DYING:
+		return "dying";
+	case LIVE_UNCHECKED:
+		break;
+	}
+	return "unchecked";
+}
+
+void live_result_finish(struct live_result *r)
+{
+	free(r->final_url);
+	for (size_t i = 0; i < r->nredirects; i++)
+		free(r->redirects[i]);
+	free(r->redirects);
+	memset(r, 0, sizeof *r);
+}
+
+const char *archive_verdict_name(enum archive_verdict v)
+{
+	switch (v) {
+	case ARCHIVE_ARCHIVED:
+		return "archived";
+	case ARCHIVE_NOT_ARCHIVED:
+		return "not-archived";
+	case ARCHIVE_UNKNOWN:
+		return "unknown";
+	case ARCHIVE_SKIPPED:
+		return "skipped";
+	case ARCHIVE_UNCHECKED:
+		break;
+	}
+	return "unchecked";
+}
+
+const char *drift_verdict_name(enum drift_verdict v)
+{
+	switch (v) {
+	case DRIFT_UNCHANGED:
+		return "unchanged";
+	case DRIFT_CHANGED:
+		return "changed";
+	case DRIFT_UNKNOWN:
+		return "unknown";
+	case DRIFT_UNCHECKED:
+		break;
+	}
+	return "unchecked";
+}
+
+const char *model_intern(struct model *m, const char *s)
+{
+	size_t i;
+	if (strmap_get(&m->strings, s, &i))
+		return m->string_v[i];
+	grow_array(&m->string_v, &m->strings_cap, m->nstrings + 1, sizeof *m->string_v);
+	m->string_v[m->nstrings] = xstrdup(s);
+	strmap_put(&m->strings, s, m->nstrings);
+	return m->string_v[m->nstrings++];
+}
+
+const char *model_part(struct model *m, const char *name)
+{
+	for (size_t i = m->doc.nparts; i-- > 0;)
+		if (strcmp(m->doc.parts[i], name) == 0)
+			return m->doc.parts[i];
+	grow_array(&m->doc.parts, &m->doc.parts_cap, m->doc.nparts + 1, sizeof *m->doc.parts);
+	return m->doc.parts[m->doc.nparts++] = xstrdup(name);
+}
+
+void model_ignore(struct model *m, const unsigned char *codes, unsigned verdicts, const struct host_rules *rules)
+{
+	problems_drop(&m->problems, codes, m->ignored);
+	for (size_t d = 0; d < m->ndocs; d++)
+		problems_drop(&m->docs[d].problems, codes, m->ignored);
+	for (size_t r = 0; r < m->nrefs; r++) {
+		problems_drop(&m->refs[r].problems, codes, m->ignored);
+		for (size_t k = 0; k < m->refs[r].nlinks; k++) {
+			struct link *l = &m->refs[r].links[k];
+			problems_drop(&l->problems, codes, m->ignored);
+			const struct host_rule *rule = host_rule_for_url(rules, l->url);
+			if (rule)
+				problems_drop(&l->problems, rule->ignore_codes, m->ignored);
+			unsigned v = 1u << m->targets[l->target].live.verdict;
+			if ((verdicts & v) || (rule && (rule->ignore_verdicts & v))) {
+				l->ignored = true;
+				m->ignored_links++;
+			}
+		}
+	}
+}
+
+static int by_number(const void *a, const void *b)
+{
+	unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
+	return (x > y) - (x < y);
+}
+
+static bool on_ignored_line(const struct line_set *set, unsigned line)
+{
+	return line && bsearch(&line, set->v, set->n, sizeof *set->v, by_number);
+}
+
+/* Drops the problems on ignored lines of l, counting them. */
+static void drop_on_lines(struct problem_list *l, const struct line_set *set, size_t *counts)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		struct problem *p = &l->v[i];
+		if (on_ignored_line(set, p->line)) {
+			counts[p->code]++;
+			free(p->message);
+			free(p->suggestion);
+		} else {
+			l->v[kept++] = *p;
+		}
+	}
+	l->n = kept;
+}
+
+void model_drop_ignored(struct model *doc, size_t *counts, size_t *links)
+{
+	struct line_set *set = &doc->doc.ignore;
+	if (!set->n)
+		return;
+	qsort(set->v, set->n, sizeof *set->v, by_number);
+	drop_on_lines(&doc->problems, set, counts);
+	for (size_t r = 0; r < doc->nrefs; r++) {
+		struct reference *ref = &doc->refs[r];
+		drop_on_lines(&ref->problems, set, counts);
+		size_t kept = 0;
+		for (size_t k = 0; k < ref->nlinks; k++) {
+			struct link *l = &ref->links[k];
+			if (on_ignored_line(set, l->line)) { /* not checked, not counted as cited */
+				for (size_t i = 0; i < l->problems.n; i++)
+					counts[l->problems.v[i].code]++;
+				link_finish(l);
+				(*links)++;
+			} else {
+				ref->links[kept++] = *l;
+			}
+		}
+		ref->nlinks = kept;
+	}
+}
+
+bool ignore_word(const char *w, unsigned char *codes, unsigned *verdicts)
+{
+	for (int c = 0; c < PROB__COUNT; c++)
+		if (!strcmp(w, problem_code_name((enum problem_code)c))) {
+			codes[c] = 1;
+			return true;
+		}
+	static const struct {
+		const char *word;
+		enum live_verdict v;
+	} words[] = {{"dead", LIVE_DEAD}, {"dying", LIVE_DYING}, {"blocked", LIVE_BLOCKED}, {"unverified", LIVE_ERROR}};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (!strcmp(w, words[i].word)) {
+			*verdicts |= 1u << words[i].v;
+			return true;
+		}
+	return false;
+}

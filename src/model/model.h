@@ -1,0 +1,366 @@
+/* model.h — the one model of a document's citations that every stage reads
+ * and fills: extraction creates references and links, the checks attach
+ * problems, later stages attach live/archive/drift results to targets, and
+ * the reporters only read it.
+ *
+ * Ownership: the model owns everything reachable from it, and every string in
+ * it is NUL-terminated UTF-8. model_destroy(NULL) is a no-op. Stages refer to
+ * references, links and targets by index, never by pointer, because the
+ * arrays grow. */
+#ifndef CITECHECK_MODEL_H
+#define CITECHECK_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/dates.h"
+#include "model/footnotes.h"
+#include "model/problem.h"
+#include "util/strmap.h"
+#include "util/text_print.h"
+
+enum link_kind {
+	LINK_DIRECT,
+	LINK_ARCHIVE_SNAPSHOT, /* web.archive.org/web/<timestamp>/<original> */
+	LINK_ARCHIVE_REQUEST,  /* web.archive.org/save/<original>: asks for a capture */
+	LINK_ARCHIVE_OTHER,    /* perma.cc, archive.today and other web archives */
+	LINK_DOI,              /* doi.org resolver */
+	LINK_LOCAL,            /* a relative link: another file of the repository, or a #fragment */
+};
+
+enum link_syntax {
+	SYNTAX_AUTOLINK, /* <https://…> */
+	SYNTAX_INLINE,   /* [text](https://…) */
+	SYNTAX_BARE,     /* https://… in running text */
+	SYNTAX_REFDEF,   /* [label]: https://… */
+	SYNTAX_FIELD,    /* a reference manager's url or doi field */
+};
+
+/* Where in the document a reference was found. */
+enum ref_where {
+	WHERE_REFERENCES, /* a reference section or a footnote definition */
+	WHERE_BODY,       /* a link in running text */
+};
+
+/* Against a report of an earlier run (--baseline): whether a link's verdict
+ * or a finding was already there. Fixed ones are listed apart (they are in
+ * the old report, not in this one). */
+enum baseline_mark { MARK_NONE, MARK_NEW, MARK_UNCHANGED };
+
+struct link {
+	enum baseline_mark mark; /* of its live verdict */
+	bool ignored;            /* --ignore VERDICT: its verdict fails nothing and is listed nowhere */
+	char *url;        /* as the author meant it: markup and escapes undone */
+	char *normalized; /* curl's form when it differs from url; see link_normalized() */
+	bool valid;       /* curl's URL API accepts url */
+	unsigned line, column;
+	enum link_syntax syntax;
+	enum link_kind kind;
+	char *original;    /* snapshot or save request: the archived page's URL */
+	char *timestamp;   /* snapshot: the 1–14 digits as cited; NULL for a save request */
+	bool pinned;       /* snapshot: timestamp has all 14 digits */
+	char *doi;         /* DOI link: the DOI */
+	/* an autolink or bare URL written with backslash escapes ("a\_b"),
+	 * which work in neither: as written; NULL when written as url */
+	char *written;
+	size_t target;     /* index into model.targets */
+	/* snapshot or save request: the archived page's own target, checked
+	 * live too; NO_INDEX otherwise (set by archive_plan) */
+	size_t original_target;
+	size_t lookup; /* index into model.lookups, or NO_INDEX */
+	/* --fix: the target of the URL repaired (spaces, illegal characters,
+	 * bad percent-encodings), checked to confirm the repair; or NO_INDEX */
+	size_t repair_target;
+	struct problem_list problems;
+};
+
+#define NO_INDEX ((size_t)-1)
+
+/* A source with more links is no citation (a link farm, or a reader's
+ * mistake): the rest are counted, not kept, so memory follows the cap. */
+#define LINKS_PER_REFERENCE_MAX 1000
+
+struct reference {
+	char *footnote; /* label as written ("1", "GCCATTR"); NULL outside numbered notes */
+	unsigned entry; /* 1-based position within its footnote (or 1) */
+	enum ref_where where;
+	unsigned line, column; /* column 0: not known (paragraph locations) */
+	const char *part; /* the file inside the document (EPUB chapter, DOCX part); model-owned */
+	bool endnote;     /* footnote names an endnote of a word processor */
+	char *key;        /* a reference manager's key for the entry (BibTeX key, CSL id) */
+	char *text;     /* the entry's text, lines joined by one space */
+	char *authors;  /* author or organisation as written; NULL if not told apart */
+	char *title;    /* NULL if not told apart */
+	struct date published, accessed;
+	struct link *links;
+	size_t nlinks, links_cap;
+	size_t links_omitted; /* past LINKS_PER_REFERENCE_MAX */
+	struct problem_list problems;
+};
+
+enum live_verdict {
+	LIVE_UNCHECKED, /* the live stage has not run */
+	LIVE_ALIVE,     /* 2xx with real content, after redirects */
+	LIVE_DEAD,      /* 404, 410, no such host, connection refused, soft 404 */
+	LIVE_BLOCKED,   /* 401, 403, persistent 429, bot walls: the page may be fine */
+	LIVE_ERROR,     /* could not verify now: timeouts, 5xx, TLS, resets, offline */
+	LIVE_SKIPPED,   /* not fetched: excluded, not http(s), not a valid URL, --extract-only */
+	LIVE_DYING,     /* dead now, not yet in enough checks over time to be called dead (cache.h) */
+};
+#define LIVE__COUNT (LIVE_DYING + 1)
+
+/* What the live web said about a target. Strings are owned; reason is static. */
+struct live_result {
+	enum live_verdict verdict;
+	const char *reason; /* short and machine-readable: "http-404", "dns", "soft-404", … */
+	long http_status;   /* of the last response; 0 when none came */
+	char *final_url;    /* after redirects; NULL when there were none */
+	char **redirects;   /* every URL redirected to, in order */
+	size_t nredirects;
+	bool moved;         /* a permanent redirect led to another page */
+	unsigned attempts;  /* requests sent for this target, redirects included */
+	long elapsed_ms;
+	int64_t checked_at; /* when (Unix time); 0: not checked */
+	bool cached;        /* the answer of an earlier run, from --cache */
+	bool local;         /* a relative link, decided from the files (check_local.h), never cached */
+	/* what the cache's history knows (0: nothing): the first check of the
+	 * failures since the page was last seen alive, and that last time */
+	int64_t first_failed, last_alive;
+	unsigned failures; /* definitive failures since last alive, this one included */
+};
+
+/* What the live stage keeps of a page it found alive, for the drift
+ * comparison once its snapshot arrives. */
+enum page_type { PAGE_NONE, PAGE_TEXT, PAGE_BINARY };
+struct page_print {
+	enum page_type type;
+	struct text_print text; /* PAGE_TEXT: HTML main text or plain text */
+	uint64_t digest;        /* PAGE_BINARY: FNV-1a of the bytes kept */
+	size_t bytes;
+	signed char title_found; /* the cited title on the page: 1, 0, or -1 unknown */
+};
+
+/* A distinct URL, shared by every link that cites it: what later stages check
+ * once and record once. */
+struct target {
+	char *key; /* normalized URL, or the URL as written when it does not parse */
+	char *similarity_key; /* for the typo check: set and owned by check_typos */
+	size_t first_ref, first_link; /* first citation, for messages */
+	size_t citations; /* 0: the original of a cited snapshot, not cited itself */
+	struct live_result live;
+	struct page_print print; /* kept only when the archive stage runs */
+	signed char fragment_found; /* --check-fragments: 1, 0, or -1 not known */
+	bool repair; /* a spelling citecheck made of a cited URL, fetched to confirm a fix (--fix) */
+};
+
+enum archive_verdict {
+	ARCHIVE_UNCHECKED,    /* the stage did not run (--no-archive, --extract-only) */
+	ARCHIVE_ARCHIVED,     /* a capture with status 200 exists */
+	ARCHIVE_NOT_ARCHIVED, /* the archive has no usable capture */
+	ARCHIVE_UNKNOWN,      /* the archive could not be asked or did not say */
+	ARCHIVE_SKIPPED,      /* nothing to look up: not http(s), invalid, excluded, DOI, … */
+};
+
+struct archive_result {
+	enum archive_verdict verdict;
+	const char *reason;   /* static; "archive-rate-limited", "no-capture", … */
+	char timestamp[15];   /* the capture's 14 digits; "" when none */
+	char *snapshot_url;   /* what to cite: <base>/web/<timestamp>/<original> */
+	bool via_cdx;         /* found through the CDX index, not replay */
+	long http_status;     /* the archive's last answer */
+	unsigned requests;    /* archive requests made for this lookup */
+	int64_t checked_at;   /* when the archive answered (Unix time) */
+	bool cached;          /* the answer of an earlier run, from --cache */
+	/* Save Page Now (--save-missing) */
+	char *save_job;
+	const char *save_status; /* "pending", "success", "error"; NULL when not asked */
+	char *save_message;
+	char save_timestamp[15];
+};
+
+enum drift_verdict { DRIFT_UNCHECKED, DRIFT_UNCHANGED, DRIFT_CHANGED, DRIFT_UNKNOWN };
+
+struct drift_result {
+	enum drift_verdict verdict;
+	const char *reason;  /* static; why unknown, or what was compared */
+	const char *measure; /* static; PRINT_MEASURE or "digest" */
+	double similarity;   /* [0,1]; meaningful when changed/unchanged */
+	signed char title_live, title_snapshot; /* 1, 0, -1 unknown */
+	char *lost;          /* changed: a passage of the snapshot gone from the live page */
+};
+
+/* One question for the archive: the capture of original closest to a time.
+ * Links that cite one page at one time share it. */
+struct lookup {
+	char *original;        /* the page, normalized */
+	char want[15];         /* the time sought, 14 digits */
+	const char *want_from; /* "accessed", "published", "cited", "now" */
+	size_t page;           /* the original's target (live result, print) or NO_INDEX */
+	size_t ref;            /* the first reference citing it: the title to look for */
+	struct archive_result archive;
+	struct drift_result drift;
+	struct page_print snapshot; /* the capture's print, kept for --cache; PAGE_NONE: not kept */
+};
+
+/* Lines a document asks to be left alone (<!-- citecheck-ignore -->). */
+struct line_set {
+	unsigned *v;
+	size_t n, cap;
+};
+
+struct document_info {
+	char *path;         /* as given; "-" is standard input */
+	const char *format; /* static string: "markdown", "rst", "text", "html", "docx", … */
+	const char *unit;   /* static: what line numbers count, "line" or "paragraph" */
+	uint64_t bytes;
+	unsigned lines;     /* lines, or paragraphs read */
+	char **parts;       /* names of the files inside the document, each owned */
+	size_t nparts, parts_cap;
+	struct line_set ignore; /* lines marked citecheck-ignore; emptied by model_drop_ignored */
+};
+
+/* --fix: a change to a document's copy. Replacements swap the URL as
+ * written for another; additions keep it and add the snapshot after it. */
+enum fix_kind {
+	FIX_REPAIR,   /* spaces, illegal characters, bad %-encodings, escapes: confirmed on the web */
+	FIX_SAVE,     /* a Wayback save request: the snapshot found instead */
+	FIX_PIN,      /* an unpinned snapshot: the capture nearest the time sought */
+	FIX_DEAD,     /* a dead page: its snapshot added after it */
+	FIX_CHANGED,  /* a changed page: the snapshot of the day it was cited added */
+	FIX_MOVED,    /* --fix-moved: a permanently moved page's new address */
+};
+#define FIX__COUNT (FIX_MOVED + 1)
+
+struct fix {
+	enum fix_kind kind;
+	size_t ref, link;      /* the link fixed, in the run's model */
+	unsigned line, column; /* of the link */
+	char *before;          /* the URL as the model has it */
+	char *after;           /* the new URL, or the snapshot added */
+	char day[11];          /* additions: the capture's day, YYYY-MM-DD */
+	bool applied;
+	const char *reason;    /* static: why it was not applied; NULL when it was */
+};
+
+/* A document of the run, once read and checked on its own (model_merge):
+ * its references are refs[first_ref .. first_ref + nrefs). */
+struct document {
+	struct document_info info;
+	char *error;              /* it could not be read: why (it has no references) */
+	size_t first_ref, nrefs;
+	struct problem_list problems; /* its document-level findings */
+	size_t footnotes_cited, footnotes_defined;
+	struct fix *fixes; /* --fix: in the order of the document */
+	size_t nfixes, fixes_cap;
+	char *fixed_path;   /* --fix: where its copy was written; NULL: not written */
+	char *fix_error;    /* why no copy was written (owned); NULL: none */
+};
+
+/* One model serves two roles. A document being read has its own model:
+ * doc, notes and problems describe it. The run's model gathers every
+ * document read (docs) with their references, the distinct URLs they cite
+ * (targets) and the archive lookups, each made once for the whole run; its
+ * problems are the run's own findings (--insecure, an incomplete archive
+ * stage). */
+struct model {
+	struct document_info doc;
+	struct document *docs;
+	size_t ndocs, docs_cap;
+	struct reference *refs;
+	size_t nrefs, refs_cap;
+	struct target *targets;
+	size_t ntargets, targets_cap;
+	struct strmap target_index; /* key → index into targets */
+	struct strmap url_index;    /* URL as written → target: classify each spelling once */
+	struct lookup *lookups;
+	size_t nlookups, lookups_cap;
+	struct strmap lookup_index; /* "original want" → lookup */
+	bool archive_planned;       /* the archive stage ran (or was meant to) */
+	bool fixing;                /* --fix or --fix-diff: the documents' fixes were planned */
+	struct footnotes notes;
+	struct problem_list problems; /* document-level */
+	const char *incomplete;       /* why the run stopped before its end (static text); NULL: it did not */
+	struct baseline_diff *baseline; /* --baseline: what was fixed since (baseline.h); NULL: none */
+	size_t ignored[PROB__COUNT];    /* --ignore and ignore comments: findings dropped, by code */
+	size_t ignored_links;           /* links on lines the documents ask to be left alone */
+	struct strmap strings;        /* model_intern's copies */
+	char **string_v;
+	size_t nstrings, strings_cap;
+};
+
+/* path: the document to read; NULL for the run's model. */
+struct model *model_create(const char *path);
+void model_destroy(struct model *m);
+
+/* Moves a document's model, read and checked, into the run's: its
+ * references (their links filed under the run's targets), its description
+ * and findings. doc is left empty, to be destroyed. */
+void model_merge(struct model *run, struct model *doc);
+/* A document that could not be read: listed with why, and nothing else.
+ * format: static, or NULL when not known. */
+void model_add_unreadable(struct model *run, const char *path, const char *format, const char *error);
+
+/* The model's copy of s, made on first use: for texts that are static when
+ * citecheck makes them (reasons) and read back from the cache. */
+const char *model_intern(struct model *m, const char *s);
+
+/* The model's copy of a part name, made on first use. */
+const char *model_part(struct model *m, const char *name);
+
+/* A document's model: drops the findings and links on the lines its ignore
+ * comments name, counting them in counts (findings, by code) and *links. */
+void model_drop_ignored(struct model *doc, size_t *counts, size_t *links);
+
+/* --ignore: drops the findings of the codes set, everywhere in the run,
+ * counting them in m->ignored; marks the links whose verdict is among
+ * verdicts (1 << enum live_verdict), counting them in m->ignored_links. */
+/* A word of --ignore or of a host's ignore: a finding's code sets
+ * codes[code]; dead, dying, blocked or unverified sets its bit (1 << enum
+ * live_verdict) in *verdicts. false when it is neither. */
+bool ignore_word(const char *w, unsigned char *codes, unsigned *verdicts);
+
+struct host_rules;
+/* rules: the config file's hosts, whose ignore settings apply to the links
+ * to them (may be NULL). */
+void model_ignore(struct model *m, const unsigned char *codes, unsigned verdicts, const struct host_rules *rules);
+
+/* Frees what a link owns (not the link itself, which lives in an array). */
+void link_finish(struct link *l);
+
+/* Appends an empty reference; returns its index. */
+size_t model_add_reference(struct model *m, enum ref_where where, const char *footnote,
+			   unsigned entry, unsigned line, unsigned column);
+/* Appends a link to reference ri, taking ownership of url; returns its index. */
+size_t model_add_link(struct model *m, size_t ri, char *url, enum link_syntax syntax, unsigned line,
+		      unsigned column);
+/* Files the link under its distinct target (by normalized URL); call once the
+ * link is classified. */
+void model_bind_target(struct model *m, size_t ri, size_t li);
+/* The target with this key, made (with no citations, first citation ri/li)
+ * when none exists: the original page of a cited snapshot. */
+size_t model_target_for(struct model *m, const char *key, size_t ri, size_t li);
+/* The lookup of original at want (14 digits), made on first use. */
+size_t model_lookup_for(struct model *m, const char *original, const char *want, const char *want_from);
+/* If a link with this exact URL was classified before, copies its
+ * classification into l and returns true. */
+bool model_copy_classification(const struct model *m, struct link *l);
+/* Frees a reference's contents and removes it if it is the last one. */
+void model_drop_last_reference(struct model *m);
+
+/* curl's normalised form of the link's URL (lower-case scheme and host,
+ * default port dropped), or NULL when curl rejects the URL. */
+static inline const char *link_normalized(const struct link *l)
+{
+	return l->normalized ? l->normalized : l->valid ? l->url : NULL;
+}
+
+const char *link_kind_name(enum link_kind k);
+const char *live_verdict_name(enum live_verdict v);
+void live_result_finish(struct live_result *r);
+const char *archive_verdict_name(enum archive_verdict v);
+const char *drift_verdict_name(enum drift_verdict v);
+const char *link_syntax_name(enum link_syntax s);
+const char *fix_kind_name(enum fix_kind k);
+
+#endif

@@ -1,0 +1,130 @@
+#include "model/problem.h"
+
+#include <stdlib.h>
+
+#include "util/util.h"
+
+static const struct {
+	const char *name;
+	enum severity severity;
+	const char *about; /* one sentence, for reports that describe their rules (SARIF) */
+} table[PROB__COUNT] = {
+	[PROB_URL_SPACE] = {"url-space", SEV_ERROR, "A space in a URL: as written the link does not work."},
+	[PROB_URL_ILLEGAL_CHAR] = {"url-illegal-char", SEV_ERROR, "A character URLs may not contain."},
+	[PROB_URL_BAD_PERCENT] = {"url-bad-percent", SEV_ERROR, "A % sign not followed by two hexadecimal digits."},
+	[PROB_URL_MALFORMED] = {"url-malformed", SEV_ERROR, "A URL that cannot be parsed."},
+	[PROB_LINK_EMPTY] = {"link-empty-target", SEV_ERROR, "A link with an empty target."},
+	[PROB_LINK_RELATIVE] = {"link-relative", SEV_INFO, "Relative links of an HTML document that has no base address to resolve them against."},
+	[PROB_ARCHIVE_SAVE] = {"archive-save-request", SEV_ERROR, "A Wayback Machine save link cited as a source: following it asks for a new capture."},
+	[PROB_ARCHIVE_UNPINNED] = {"archive-unpinned", SEV_WARNING, "A snapshot link without a full 14-digit timestamp: what it shows changes over time."},
+	[PROB_URL_DATE_MISMATCH] = {"url-date-mismatch", SEV_WARNING, "A date in the URL that contradicts the cited publication date."},
+	[PROB_ACCESSED_BEFORE_PUBLISHED] = {"accessed-before-published", SEV_WARNING, "An access date before the publication date."},
+	[PROB_URL_NEAR_DUPLICATE] = {"url-near-duplicate", SEV_WARNING, "Two cited URLs a character or two apart: one is probably a typo."},
+	[PROB_MOVED] = {"moved", SEV_WARNING, "A page that has moved for good to another address."},
+	[PROB_FRAGMENT_MISSING] = {"fragment-missing", SEV_WARNING, "A cited #fragment that its page does not have."},
+	[PROB_INSECURE] = {"insecure", SEV_WARNING, "TLS certificates were not verified (--insecure)."},
+	[PROB_DEAD_ARCHIVED] = {"dead-archived", SEV_WARNING, "A dead link whose page the Wayback Machine has: cite the snapshot."},
+	[PROB_DEAD_UNARCHIVED] = {"dead-unarchived", SEV_ERROR, "A dead link with no snapshot: the source is lost."},
+	[PROB_SNAPSHOT_MISSING] = {"snapshot-missing", SEV_ERROR, "A cited snapshot whose page the archive has no usable capture of."},
+	[PROB_SNAPSHOT_DIFFERS] = {"snapshot-differs", SEV_INFO, "A cited snapshot time with no capture at that moment."},
+	[PROB_CONTENT_CHANGED] = {"content-changed", SEV_WARNING, "A page that has changed since it was cited."},
+	[PROB_ARCHIVE_INCOMPLETE] = {"archive-incomplete", SEV_WARNING, "Archive lookups that got no answer."},
+	[PROB_FOOTNOTE_UNDEFINED] = {"footnote-undefined", SEV_ERROR, "A footnote marker with no definition."},
+	[PROB_FOOTNOTES_MISSING] = {"footnotes-missing", SEV_WARNING, "Footnote markers of a kind with no definitions of that kind."},
+	[PROB_FOOTNOTE_UNCITED] = {"footnote-uncited", SEV_WARNING, "A footnote defined but never cited."},
+	[PROB_FOOTNOTE_DUPLICATE] = {"footnote-duplicate", SEV_WARNING, "A footnote defined twice."},
+	[PROB_FOOTNOTE_GAP] = {"footnote-gap", SEV_WARNING, "A footnote number missing in the sequence."},
+	[PROB_FOOTNOTE_ORDER] = {"footnote-out-of-order", SEV_WARNING, "Notes cited or defined out of order."},
+	[PROB_INVALID_UTF8] = {"invalid-utf8", SEV_WARNING, "Lines that are not valid UTF-8."},
+	[PROB_LINE_TOO_LONG] = {"line-too-long", SEV_WARNING, "Lines longer than 1 MiB, read only in part."},
+	[PROB_TOO_MANY_LINKS] = {"too-many-links", SEV_WARNING, "A source with more than 1,000 links: the rest are not checked."},
+	[PROB_URL_FROM_ANNOTATION] = {"url-from-annotation", SEV_INFO,
+				      "A PDF's text shows another URL than its link annotation, which is the one checked."},
+	[PROB_EMPTY_DOCUMENT] = {"empty-document", SEV_WARNING, "An empty document."},
+	[PROB_NO_REFERENCES] = {"no-references", SEV_INFO, "A document with nothing to check."},
+	[PROB_URL_WRAP_UNSURE] = {"url-wrap-unsure", SEV_WARNING,
+				  "A PDF's URL ends its line where the next line may go on with it, and no annotation says."},
+};
+
+const char *problem_about(enum problem_code code)
+{
+	return table[code].about;
+}
+
+const char *problem_code_name(enum problem_code code)
+{
+	return table[code].name;
+}
+
+enum severity problem_severity(enum problem_code code)
+{
+	return table[code].severity;
+}
+
+const char *severity_name(enum severity sev)
+{
+	switch (sev) {
+	case SEV_ERROR:
+		return "error";
+	case SEV_WARNING:
+		return "warning";
+	case SEV_INFO:
+		break;
+	}
+	return "info";
+}
+
+void problems_add(struct problem_list *l, enum problem_code code, unsigned line, unsigned column,
+		  char *message, char *suggestion)
+{
+	if (l->caps && l->caps->kept[code] >= PROBLEMS_PER_CODE_MAX) {
+		l->caps->omitted[code]++;
+		free(message);
+		free(suggestion);
+		return;
+	}
+	if (l->caps)
+		l->caps->kept[code]++;
+	grow_array(&l->v, &l->cap, l->n + 1, sizeof *l->v);
+	l->v[l->n++] = (struct problem){code, line, column, message, suggestion, 0};
+}
+
+void problems_cap(struct problem_list *l)
+{
+	if (!l->caps)
+		l->caps = xcalloc(1, sizeof *l->caps);
+}
+
+void problems_finish(struct problem_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->v[i].message);
+		free(l->v[i].suggestion);
+	}
+	free(l->v);
+	free(l->caps);
+	l->v = NULL;
+	l->caps = NULL;
+	l->n = l->cap = 0;
+}
+
+void problems_drop(struct problem_list *l, const unsigned char *codes, size_t *ignored)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		struct problem *p = &l->v[i];
+		if (codes[p->code]) {
+			ignored[p->code]++;
+			free(p->message);
+			free(p->suggestion);
+		} else {
+			l->v[kept++] = *p;
+		}
+	}
+	l->n = kept;
+	for (size_t c = 0; l->caps && c < PROB__COUNT; c++)
+		if (codes[c] && l->caps->omitted[c]) { /* past the cap: ignored all the same */
+			ignored[c] += l->caps->omitted[c];
+			l->caps->omitted[c] = 0;
+		}
+}

@@ -1,0 +1,24 @@
+/* read_document.h — the first stage: a document on disk (or stdin) into the
+ * model. The format is told from the content; text and Markdown go through
+ * the line reader, the others through a reader of their own, and all of
+ * them into the one extractor. */
+#ifndef CITECHECK_READ_DOCUMENT_H
+#define CITECHECK_READ_DOCUMENT_H
+
+#include <stddef.h>
+
+#include "extract/classify_url.h"
+#include "read/detect_format.h"
+#include "model/model.h"
+
+struct read_options {
+	const struct classify_config *classify;
+	enum doc_format format; /* FORMAT_AUTO: told from the content */
+	const char *base_url;   /* for relative links in HTML; NULL when not given */
+	const char *file;       /* where to read m->doc.path from (a download); NULL: that path */
+};
+
+/* Reads m->doc.path into m. Returns 0, or -1 with a one-line reason in err. */
+int read_document(struct model *m, const struct read_options *o, char *err, size_t errlen);
+
+#endif

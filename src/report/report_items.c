@@ -1,0 +1,120 @@
+#include "report/report_items.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/util.h"
+
+bool report_failing(enum live_verdict v)
+{
+	return v == LIVE_DEAD || v == LIVE_DYING || v == LIVE_BLOCKED || v == LIVE_ERROR;
+}
+
+const char *report_link_rule(enum live_verdict v)
+{
+	switch (v) {
+	case LIVE_DEAD:
+		return "link-dead";
+	case LIVE_DYING:
+		return "link-dying";
+	case LIVE_BLOCKED:
+		return "link-blocked";
+	default:
+		return "link-unverified";
+	}
+}
+
+struct items {
+	struct report_item *v;
+	size_t n, cap;
+};
+
+static void add(struct items *x, struct report_item it)
+{
+	grow_array(&x->v, &x->cap, x->n + 1, sizeof *x->v);
+	it.order = x->n;
+	x->v[x->n++] = it;
+}
+
+static void add_findings(struct items *x, const struct problem_list *l, const struct reference *ref,
+			 const struct link *link, const struct live_result *live)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		const struct problem *p = &l->v[i];
+		unsigned line = p->line ? p->line : link ? link->line : ref ? ref->line : 0;
+		unsigned column = p->line ? p->column : link ? link->column : 0;
+		add(x, (struct report_item){p, link, ref, live, line, column, 0});
+	}
+}
+
+static int by_place(const void *a, const void *b)
+{
+	const struct report_item *x = a, *y = b;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->column != y->column)
+		return x->column < y->column ? -1 : 1;
+	return (x->order > y->order) - (x->order < y->order);
+}
+
+size_t report_items(const struct model *m, size_t doc, struct report_item **out)
+{
+	struct items x = {NULL, 0, 0};
+	const struct document *d = &m->docs[doc];
+	add_findings(&x, &d->problems, NULL, NULL, NULL);
+	for (size_t r = d->first_ref; r < d->first_ref + d->nrefs; r++) {
+		const struct reference *ref = &m->refs[r];
+		add_findings(&x, &ref->problems, ref, NULL, NULL);
+		for (size_t k = 0; k < ref->nlinks; k++) {
+			const struct link *l = &ref->links[k];
+			const struct live_result *live = &m->targets[l->target].live;
+			add_findings(&x, &l->problems, ref, l, live);
+			if (report_failing(live->verdict) && !l->problems.n && !l->ignored)
+				add(&x, (struct report_item){NULL, l, ref, live, l->line, l->column, 0});
+		}
+	}
+	if (x.n)
+		qsort(x.v, x.n, sizeof *x.v, by_place);
+	*out = x.v;
+	return x.n;
+}
+
+char *report_item_message(const struct report_item *it)
+{
+	if (it->p)
+		return xstrdup(it->p->message);
+	const char *what = it->live->verdict == LIVE_DEAD    ? "dead link"
+			   : it->live->verdict == LIVE_DYING   ? "dying link (failing, not yet confirmed dead)"
+			   : it->live->verdict == LIVE_BLOCKED ? "blocked link (the site refused the check)"
+							       : "unverified link (could not be checked now)";
+	return xasprintf("%s: %s (%s)", what, it->l->url, it->live->reason ? it->live->reason : "-");
+}
+
+char *report_where(const struct document *d, const struct reference *ref, unsigned line)
+{
+	bool by_line = !strcmp(d->info.unit, "line");
+	if (by_line && !(ref && ref->part))
+		return NULL;
+	struct buf b;
+	buf_init(&b);
+	if (ref && ref->footnote) {
+		const char *kind = ref->endnote ? "endnote " : "footnote ";
+		buf_append(&b, kind, strlen(kind));
+		buf_append(&b, ref->footnote, strlen(ref->footnote));
+	}
+	if (line) {
+		char *at = xasprintf("%s%s %u", b.len ? ", " : "", d->info.unit, line);
+		buf_append(&b, at, strlen(at));
+		free(at);
+	}
+	if (ref && ref->part && by_line) { /* an EPUB chapter: lines count within it */
+		buf_append(&b, " of ", 4);
+		buf_append(&b, ref->part, strlen(ref->part));
+	}
+	buf_putc(&b, '\0');
+	if (b.len == 1) {
+		buf_finish(&b);
+		return NULL;
+	}
+	return buf_steal(&b);
+}

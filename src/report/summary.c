@@ -1,0 +1,183 @@
+#include "report/summary.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "compare/baseline.h"
+#include "live/check_live.h"
+#include "util/util.h"
+
+static void list_each(const struct problem_list *l, void (*fn)(const struct problem *, void *), void *arg)
+{
+	for (size_t i = 0; i < l->n; i++)
+		fn(&l->v[i], arg);
+}
+
+void document_each_problem(const struct model *m, size_t doc, void (*fn)(const struct problem *, void *),
+			   void *arg)
+{
+	const struct document *d = &m->docs[doc];
+	list_each(&d->problems, fn, arg);
+	for (size_t r = d->first_ref; r < d->first_ref + d->nrefs; r++) {
+		const struct reference *ref = &m->refs[r];
+		list_each(&ref->problems, fn, arg);
+		for (size_t k = 0; k < ref->nlinks; k++)
+			list_each(&ref->links[k].problems, fn, arg);
+	}
+}
+
+void model_each_problem(const struct model *m, void (*fn)(const struct problem *, void *), void *arg)
+{
+	list_each(&m->problems, fn, arg);
+	for (size_t d = 0; d < m->ndocs; d++)
+		document_each_problem(m, d, fn, arg);
+}
+
+static void count(const struct problem *p, void *arg)
+{
+	struct summary *s = arg;
+	s->severity[problem_severity(p->code)]++;
+	s->by_code[p->code]++;
+	if (p->mark == MARK_NEW) {
+		s->findings_new++;
+		s->new_severity[problem_severity(p->code)]++;
+	} else if (p->mark == MARK_UNCHANGED) {
+		s->findings_unchanged++;
+	}
+}
+
+/* Findings past a list's cap are counted, though not listed. */
+static void count_omitted(const struct problem_list *l, struct summary *s)
+{
+	for (size_t c = 0; l->caps && c < PROB__COUNT; c++) {
+		size_t k = l->caps->omitted[c];
+		s->omitted[c] += k;
+		s->severity[problem_severity((enum problem_code)c)] += k;
+		s->by_code[c] += k;
+	}
+}
+
+/* Counts the links of references [first, first + n); seen (one byte per
+ * target, zeroed) tells the distinct URLs and the requests sent for them. */
+static void count_links(const struct model *m, size_t first, size_t n, unsigned char *seen, struct summary *s)
+{
+	s->references += n;
+	for (size_t r = first; r < first + n; r++) {
+		s->links += m->refs[r].nlinks;
+		s->references_with_links += m->refs[r].nlinks > 0;
+		for (size_t k = 0; k < m->refs[r].nlinks; k++) {
+			const struct link *l = &m->refs[r].links[k];
+			const struct target *t = &m->targets[l->target];
+			if (!seen[l->target]) {
+				seen[l->target] = 1;
+				s->distinct_urls++;
+				s->requests += t->live.attempts;
+			}
+			s->kinds[l->kind]++;
+			if (l->ignored) /* --ignore VERDICT: counted in links_ignored instead */
+				continue;
+			s->live[t->live.verdict]++;
+			if (l->mark == MARK_NEW)
+				s->new_live[t->live.verdict]++;
+			else if (l->mark == MARK_UNCHANGED)
+				s->links_unchanged++;
+			if (l->lookup != NO_INDEX) {
+				s->archive[m->lookups[l->lookup].archive.verdict]++;
+				s->drift[m->lookups[l->lookup].drift.verdict]++;
+			} else if (m->archive_planned) {
+				s->archive[ARCHIVE_SKIPPED]++;
+				s->drift[DRIFT_UNKNOWN]++;
+			}
+		}
+	}
+}
+
+void summary_compute_document(const struct model *m, size_t doc, struct summary *s)
+{
+	const struct document *d = &m->docs[doc];
+	memset(s, 0, sizeof *s);
+	s->documents = 1;
+	s->unreadable = d->error != NULL;
+	unsigned char *seen = xcalloc(m->ntargets + 1, 1);
+	count_links(m, d->first_ref, d->nrefs, seen, s);
+	free(seen);
+	count_omitted(&d->problems, s);
+	s->footnotes_cited = d->footnotes_cited;
+	s->footnotes_defined = d->footnotes_defined;
+	document_each_problem(m, doc, count, s);
+}
+
+void summary_compute(const struct model *m, struct summary *s)
+{
+	memset(s, 0, sizeof *s);
+	unsigned char *seen = xcalloc(m->ntargets + 1, 1);
+	s->documents = m->ndocs;
+	for (size_t d = 0; d < m->ndocs; d++) {
+		const struct document *doc = &m->docs[d];
+		s->unreadable += doc->error != NULL;
+		count_links(m, doc->first_ref, doc->nrefs, seen, s);
+		count_omitted(&doc->problems, s);
+		s->footnotes_cited += doc->footnotes_cited;
+		s->footnotes_defined += doc->footnotes_defined;
+	}
+	free(seen);
+	/* every request of the live stage, the originals of snapshots included */
+	s->requests = 0;
+	for (size_t t = 0; t < m->ntargets; t++)
+		s->requests += m->targets[t].live.attempts;
+	count_omitted(&m->problems, s);
+	s->offline = live_offline(m);
+	s->lookups = m->nlookups;
+	for (size_t i = 0; i < m->nlookups; i++)
+		s->archive_requests += m->lookups[i].archive.requests;
+	model_each_problem(m, count, s);
+	if (m->baseline) {
+		s->links_fixed = m->baseline->nfixed_links;
+		s->findings_fixed = m->baseline->nfixed_findings;
+	}
+}
+
+struct ranked {
+	size_t doc, bad, errors;
+};
+
+static int by_badness(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+	if (x->bad != y->bad)
+		return x->bad > y->bad ? -1 : 1;
+	if (x->errors != y->errors)
+		return x->errors > y->errors ? -1 : 1;
+	return x->doc < y->doc ? -1 : x->doc > y->doc;
+}
+
+size_t *summary_rank_documents(const struct model *m, const struct summary *per_doc)
+{
+	struct ranked *v = xmalloc((m->ndocs + 1) * sizeof *v);
+	for (size_t d = 0; d < m->ndocs; d++)
+		v[d] = (struct ranked){d, per_doc[d].live[LIVE_DEAD] + per_doc[d].drift[DRIFT_CHANGED],
+				       per_doc[d].severity[SEV_ERROR] + (m->docs[d].error != NULL)};
+	qsort(v, m->ndocs, sizeof *v, by_badness);
+	size_t *order = xmalloc((m->ndocs + 1) * sizeof *order);
+	for (size_t d = 0; d < m->ndocs; d++)
+		order[d] = v[d].doc;
+	free(v);
+	return order;
+}
+
+void summaries_compute(const struct model *m, struct summaries *s)
+{
+	summary_compute(m, &s->run);
+	s->doc = xmalloc((m->ndocs + 1) * sizeof *s->doc);
+	for (size_t d = 0; d < m->ndocs; d++)
+		summary_compute_document(m, d, &s->doc[d]);
+	s->rank = summary_rank_documents(m, s->doc);
+}
+
+void summaries_finish(struct summaries *s)
+{
+	free(s->doc);
+	free(s->rank);
+	s->doc = NULL;
+	s->rank = NULL;
+}

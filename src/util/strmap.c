@@ -1,0 +1,79 @@
+#include "util/strmap.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/util.h"
+
+struct strmap_slot {
+	char *key; /* NULL: empty */
+	uint64_t hash;
+	size_t value;
+};
+
+static uint64_t hash_str(const char *s)
+{
+	return fnv1a64(s, strlen(s));
+}
+
+void strmap_init(struct strmap *m)
+{
+	m->slots = NULL;
+	m->cap = m->count = 0;
+}
+
+void strmap_finish(struct strmap *m)
+{
+	for (size_t i = 0; i < m->cap; i++)
+		free(m->slots[i].key);
+	free(m->slots);
+	strmap_init(m);
+}
+
+static struct strmap_slot *find(const struct strmap *m, const char *key, uint64_t h)
+{
+	size_t mask = m->cap - 1;
+	for (size_t i = h & mask;; i = (i + 1) & mask) {
+		struct strmap_slot *s = &m->slots[i];
+		if (!s->key || (s->hash == h && strcmp(s->key, key) == 0))
+			return s;
+	}
+}
+
+static void rehash(struct strmap *m)
+{
+	struct strmap old = *m;
+	m->cap = old.cap ? old.cap * 2 : 16;
+	m->slots = xcalloc(m->cap, sizeof *m->slots);
+	for (size_t i = 0; i < old.cap; i++)
+		if (old.slots[i].key)
+			*find(m, old.slots[i].key, old.slots[i].hash) = old.slots[i];
+	free(old.slots);
+}
+
+bool strmap_get(const struct strmap *m, const char *key, size_t *value)
+{
+	if (!m->cap)
+		return false;
+	struct strmap_slot *s = find(m, key, hash_str(key));
+	if (!s->key)
+		return false;
+	*value = s->value;
+	return true;
+}
+
+size_t strmap_put(struct strmap *m, const char *key, size_t value)
+{
+	if ((m->count + 1) * 4 > m->cap * 3)
+		rehash(m);
+	uint64_t h = hash_str(key);
+	struct strmap_slot *s = find(m, key, h);
+	if (s->key)
+		return s->value;
+	s->key = xstrdup(key);
+	s->hash = h;
+	s->value = value;
+	m->count++;
+	return value;
+}
