@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report/report_json.h"
 #include "util/strmap.h"
 #include "util/util.h"
 
@@ -264,26 +263,6 @@ void baseline_compare(const struct baseline *b, struct model *m)
 	strmap_finish(&checked);
 	baseline_diff_free(m->baseline);
 	m->baseline = d;
-}
-
-static void items_free(struct baseline_item *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].path);
-		free(v[i].what);
-		free(v[i].detail);
-	}
-	free(v);
-}
-
-void baseline_diff_free(struct baseline_diff *d)
-{
-	if (!d)
-		return;
-	items_free(d->fixed_links, d->nfixed_links);
-	items_free(d->fixed_findings, d->nfixed_findings);
-	free(d->path);
-	free(d);
 }
 
 const char *baseline_mark_name(enum baseline_mark k)

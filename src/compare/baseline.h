@@ -16,21 +16,6 @@
 
 #include "model/model.h"
 
-struct baseline_item {
-	char *path;
-	char *what;        /* the link's URL, or the finding's code */
-	char *detail;      /* the old verdict, or what the finding was about */
-};
-
-/* What the comparison found that the model cannot hold itself. */
-struct baseline_diff {
-	char *path;                  /* the old report's file */
-	struct baseline_item *fixed_links, *fixed_findings;
-	size_t nfixed_links, nfixed_findings;
-	size_t matched_documents;    /* documents of this run the old report also has */
-	size_t old_documents;
-};
-
 struct baseline;
 
 /* Reads an old report. Returns 0, or -1 with the reason in err: not JSON,
@@ -38,10 +23,9 @@ struct baseline;
 int baseline_load(const char *path, struct baseline **out, char *err, size_t errlen);
 void baseline_free(struct baseline *b);
 
-/* Marks every link and finding of m, and gives m its baseline_diff. */
+/* Marks every link and finding of m, and gives m its baseline_diff
+ * (model.h). */
 void baseline_compare(const struct baseline *b, struct model *m);
-
-void baseline_diff_free(struct baseline_diff *d);
 
 const char *baseline_mark_name(enum baseline_mark k);
 

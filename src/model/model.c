@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compare/baseline.h"
 #include "live/host_rules.h"
 #include "util/util.h"
 
@@ -55,6 +54,26 @@ static void document_info_finish(struct document_info *d)
 		free(d->parts[i]);
 	free(d->parts);
 	memset(d, 0, sizeof *d);
+}
+
+static void items_free(struct baseline_item *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].path);
+		free(v[i].what);
+		free(v[i].detail);
+	}
+	free(v);
+}
+
+void baseline_diff_free(struct baseline_diff *d)
+{
+	if (!d)
+		return;
+	items_free(d->fixed_links, d->nfixed_links);
+	items_free(d->fixed_findings, d->nfixed_findings);
+	free(d->path);
+	free(d);
 }
 
 void model_destroy(struct model *m)

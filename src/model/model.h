@@ -20,6 +20,10 @@
 #include "util/strmap.h"
 #include "util/text_print.h"
 
+/* The JSON report's schema: the model's shape as report/report_json.c
+ * writes it and compare/baseline.c reads an earlier run's back. */
+#define REPORT_SCHEMA_VERSION 8
+
 enum link_kind {
 	LINK_DIRECT,
 	LINK_ARCHIVE_SNAPSHOT, /* web.archive.org/web/<timestamp>/<original> */
@@ -263,6 +267,22 @@ struct document {
  * (targets) and the archive lookups, each made once for the whole run; its
  * problems are the run's own findings (--insecure, an incomplete archive
  * stage). */
+struct baseline_item {
+	char *path;
+	char *what;        /* the link's URL, or the finding's code */
+	char *detail;      /* the old verdict, or what the finding was about */
+};
+
+/* Against a report of an earlier run (--baseline, compare/baseline.h):
+ * what it had that this run no longer has. */
+struct baseline_diff {
+	char *path;                  /* the old report's file */
+	struct baseline_item *fixed_links, *fixed_findings;
+	size_t nfixed_links, nfixed_findings;
+	size_t matched_documents;    /* documents of this run the old report also has */
+	size_t old_documents;
+};
+
 struct model {
 	struct document_info doc;
 	struct document *docs;
@@ -281,7 +301,7 @@ struct model {
 	struct footnotes notes;
 	struct problem_list problems; /* document-level */
 	const char *incomplete;       /* why the run stopped before its end (static text); NULL: it did not */
-	struct baseline_diff *baseline; /* --baseline: what was fixed since (baseline.h); NULL: none */
+	struct baseline_diff *baseline; /* --baseline: what was fixed since; NULL: none */
 	size_t ignored[PROB__COUNT];    /* --ignore and ignore comments: findings dropped, by code */
 	size_t ignored_links;           /* links on lines the documents ask to be left alone */
 	struct strmap strings;        /* model_intern's copies */
@@ -292,6 +312,7 @@ struct model {
 /* path: the document to read; NULL for the run's model. */
 struct model *model_create(const char *path);
 void model_destroy(struct model *m);
+void baseline_diff_free(struct baseline_diff *d);
 
 /* Moves a document's model, read and checked, into the run's: its
  * references (their links filed under the run's targets), its description

@@ -10,8 +10,6 @@
 #include "model/model.h"
 #include "report/summary.h"
 
-#define REPORT_SCHEMA_VERSION 8
-
 /* Returns 0, or -1 when writing failed (errno set by stdio). */
 int report_json_write(const struct model *m, const struct summaries *s, FILE *out);
 
