@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/cli.h"
 #include "report/report_items.h"
 #include "util/strmap.h"
 #include "util/util.h"
