@@ -1,6 +1,5 @@
 #include "check/check_local.h"
 
-#include <curl/curl.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,77 +8,6 @@
 
 #include "check/anchors.h"
 #include "util/util.h"
-
-static char *percent_decode(const char *s, size_t n)
-{
-	int len = 0;
-	char *d = curl_easy_unescape(NULL, s, (int)n, &len);
-	char *out = d ? xstrndup(d, (size_t)len) : xstrndup(s, n);
-	curl_free(d);
-	return out;
-}
-
-/* Appends the path's segments to out, resolving "." and ".." lexically
- * (the file system is not asked: a link names a path, not an inode). */
-static void append_segments(struct buf *out, const char *path)
-{
-	for (const char *p = path; *p;) {
-		size_t n = strcspn(p, "/");
-		if ((n == 1 && p[0] == '.') || n == 0) {
-			/* nothing */
-		} else if (n == 2 && p[0] == '.' && p[1] == '.' && out->len &&
-			   !(out->len >= 2 && !memcmp(out->data + out->len - 2, "..", 2) &&
-			     (out->len == 2 || out->data[out->len - 3] == '/'))) {
-			while (out->len && out->data[out->len - 1] != '/')
-				out->len--;
-			if (out->len)
-				out->len--; /* the slash before */
-		} else {
-			if (out->len && out->data[out->len - 1] != '/')
-				buf_putc(out, '/');
-			buf_append(out, p, n);
-		}
-		p += n;
-		if (*p == '/')
-			p++;
-	}
-}
-
-char *local_key(const char *doc_path, const char *ref)
-{
-	if (ref[0] == '/' || !strcmp(doc_path, "-"))
-		return NULL;
-	const char *hash = strchr(ref, '#');
-	size_t plen = hash ? (size_t)(hash - ref) : strlen(ref);
-	size_t qlen = strcspn(ref, "?"); /* a query names no other file */
-	if (qlen < plen)
-		plen = qlen;
-	char *path = percent_decode(ref, plen);
-	struct buf b;
-	buf_init(&b);
-	bool absolute = doc_path[0] == '/';
-	if (absolute)
-		buf_putc(&b, '/');
-	if (plen) {
-		const char *slash = strrchr(doc_path, '/');
-		char *dir = slash ? xstrndup(doc_path, (size_t)(slash - doc_path)) : xstrdup("");
-		append_segments(&b, dir);
-		append_segments(&b, path);
-		free(dir);
-	} else {
-		append_segments(&b, doc_path); /* #fragment: the document itself */
-	}
-	if (b.len == 0 || (absolute && b.len == 1))
-		buf_putc(&b, '.');
-	buf_putc(&b, '\0');
-	char *resolved = buf_steal(&b);
-	char *frag = hash && hash[1] ? percent_decode(hash + 1, strlen(hash + 1)) : NULL;
-	char *key = frag ? xasprintf("local:%s#%s", resolved, frag) : xasprintf("local:%s", resolved);
-	free(frag);
-	free(resolved);
-	free(path);
-	return key;
-}
 
 static bool has_ext(const char *path, const char *const *exts)
 {

@@ -7,13 +7,6 @@
 
 #include "model/model.h"
 
-/* The target key of a relative link ref written in the document at
- * doc_path: "local:" + the path it names (joined to the document's folder,
- * "." and ".." resolved, percent-decoded) + "#fragment" if any. NULL for a
- * root-relative link (/x, //host/x), which names no file by itself, and
- * for a document read from standard input. Caller frees. */
-char *local_key(const char *doc_path, const char *ref);
-
 /* Gives every relative link's target its verdict: alive (reason "file",
  * "directory" or "anchor"), dead ("no-such-file", "no-such-anchor"),
  * error ("unreadable"), or skipped ("root-relative", "no-path"). */

@@ -7,7 +7,7 @@
 #include "extract/adoc_syntax.h"
 #include "extract/citation_meta.h"
 #include "extract/md_syntax.h"
-#include "check/check_local.h"
+#include "extract/local_key.h"
 #include "extract/scan_footnotes.h"
 #include "extract/scan_links.h"
 #include "util/strmap.h"
@@ -121,7 +121,7 @@ static size_t new_reference(struct extractor *x, enum ref_where where, unsigned 
 }
 
 /* A relative link: in a document read from the web, a page beside it, to
- * check on the web; in a file, another file (check_local.h). */
+ * check on the web; in a file, another file (check/check_local.h). */
 static void local_link(struct extractor *x, struct link *l)
 {
 	const char *doc = x->m->doc.path;
