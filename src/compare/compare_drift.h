@@ -1,5 +1,5 @@
 /* compare_drift.h — has a page changed since it was cited? The live stage
- * keeps a print of each alive page (page_print_*); when the archive stage
+ * keeps a print of each alive page (live/page_print.h); when the archive stage
  * brings the snapshot's raw body, drift_compare measures how much of the
  * snapshot's main text the live page still has, and whether the cited title
  * appears on each. */
@@ -13,17 +13,6 @@
 
 #define DRIFT_THRESHOLD 0.6 /* below: changed */
 #define DRIFT_EXCERPT 200   /* bytes of vanished text shown at most */
-
-/* What a fetched body is: HTML, XML and any text type are text; the rest binary. */
-enum page_type page_type_of(const char *ctype, const char *body, size_t len);
-
-/* HTML by Content-Type, or by a leading '<' when there is none. */
-bool body_is_html(const char *ctype, const char *body, size_t len);
-
-/* The print of a page from its (main) text, and whether title is in it
- * (title NULL: unknown). */
-void page_print_text(struct page_print *p, const char *text, const char *title);
-void page_print_binary(struct page_print *p, const char *body, size_t len);
 
 /* Compares the live page's print with the snapshot's body and fills out
  * (verdict, measure, similarity, titles, lost text). */

@@ -7,7 +7,6 @@
 #include <strings.h>
 
 #include "extract/classify_url.h"
-#include "compare/compare_drift.h"
 #include "read/document_text.h"
 #include "live/example_hosts.h"
 #include "util/interrupt.h"
@@ -15,6 +14,7 @@
 #include "live/live_engine.h"
 #include "live/live_soft404.h"
 #include "live/live_verdict.h"
+#include "live/page_print.h"
 #include "live/page_text.h"
 #include "util/strmap.h"
 #include "util/util.h"
