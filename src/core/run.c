@@ -20,6 +20,7 @@
 #include "fix/fix_apply.h"
 #include "fix/fix_plan.h"
 #include "report/evidence_warc.h"
+#include "core/ignore.h"
 #include "core/inputs.h"
 #include "util/interrupt.h"
 #include "live/live_engine.h"
@@ -427,7 +428,7 @@ int run(const struct options *opt)
 	}
 	free(wayback_host);
 	/* before the baseline: what is ignored is neither new nor fixed */
-	model_ignore(m, opt->ignore, opt->ignore_verdicts, opt->host_rules);
+	ignore_apply(m, opt->ignore, opt->ignore_verdicts, opt->host_rules);
 	if (old) {
 		baseline_compare(old, m);
 		baseline_free(old);

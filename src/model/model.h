@@ -333,18 +333,10 @@ const char *model_part(struct model *m, const char *name);
  * comments name, counting them in counts (findings, by code) and *links. */
 void model_drop_ignored(struct model *doc, size_t *counts, size_t *links);
 
-/* --ignore: drops the findings of the codes set, everywhere in the run,
- * counting them in m->ignored; marks the links whose verdict is among
- * verdicts (1 << enum live_verdict), counting them in m->ignored_links. */
 /* A word of --ignore or of a host's ignore: a finding's code sets
  * codes[code]; dead, dying, blocked or unverified sets its bit (1 << enum
  * live_verdict) in *verdicts. false when it is neither. */
 bool ignore_word(const char *w, unsigned char *codes, unsigned *verdicts);
-
-struct host_rules;
-/* rules: the config file's hosts, whose ignore settings apply to the links
- * to them (may be NULL). */
-void model_ignore(struct model *m, const unsigned char *codes, unsigned verdicts, const struct host_rules *rules);
 
 /* Frees what a link owns (not the link itself, which lives in an array). */
 void link_finish(struct link *l);
