@@ -142,7 +142,9 @@ static int check_web(struct model *m, const struct options *opt, const struct ne
 	char err[512];
 	int rc = 0;
 	if (opt->cache) {
-		memory_policy(opt, &mem.policy);
+		struct archive_config ac;
+		archive_settings(opt, &net->cfg, &ac);
+		memory_policy(opt, &ac, &mem.policy);
 		if ((rc = cache_open(&mem.cache, opt->cache, err, sizeof err)) != 0)
 			fatal("%s", err);
 	}

@@ -3,8 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "compare/compare_drift.h"
-
 /* The live stage's settings: the defaults, then what the command line says.
  * Returns 0, or -1 with the reason in err when a --exclude does not compile. */
 static int live_settings(const struct options *o, struct live_config *c, regex_t *rx, struct curl_slist **to,
@@ -94,13 +92,14 @@ void archive_settings(const struct options *o, const struct live_config *net, st
 	c->secret_key = getenv("WAYBACK_SECRET_KEY");
 }
 
-/* The cache's rules, from the command line. */
-void memory_policy(const struct options *o, struct cache_policy *p)
+/* The cache's rules, from the command line; drift measured again from
+ * stored prints is judged by the archive stage's threshold. */
+void memory_policy(const struct options *o, const struct archive_config *archive, struct cache_policy *p)
 {
 	p->now = cache_clock();
 	p->max_age = o->max_age_s >= 0 ? o->max_age_s : 86400;
 	p->confirm_checks = o->confirm_checks > 0 ? (unsigned)o->confirm_checks : CACHE_CONFIRM_CHECKS;
 	p->confirm_span = o->confirm_span_s >= 0 ? o->confirm_span_s : CACHE_CONFIRM_SPAN;
 	p->only = o->cache_only;
-	p->drift_threshold = o->drift_threshold >= 0 ? o->drift_threshold : DRIFT_THRESHOLD;
+	p->drift_threshold = archive->drift_threshold;
 }

@@ -28,7 +28,8 @@ void network_close(struct network *net);
  * (Save Page Now's keys). */
 void archive_settings(const struct options *o, const struct live_config *net, struct archive_config *c);
 
-/* The cache's rules, from the command line and the clock (CITECHECK_NOW). */
-void memory_policy(const struct options *o, struct cache_policy *p);
+/* The cache's rules, from the command line and the clock (CITECHECK_NOW);
+ * archive: the archive stage's settings (archive_settings). */
+void memory_policy(const struct options *o, const struct archive_config *archive, struct cache_policy *p);
 
 #endif
