@@ -3,8 +3,8 @@
 # lists them in the order the includes allow. A file includes its own folder's
 # headers and those of the folders listed before its own, each named by its
 # folder ("live/live_engine.h"), never a later folder's: a lower stage does not
-# lean on a higher one. Also: every folder is listed, has a README, and every
-# header named exists.
+# lean on a higher one. Also: every folder is listed and has a README, every
+# header named exists, and the README's source layout names every file.
 # Usage: layers.sh SOURCE_ROOT
 set -u
 top=$1
@@ -35,6 +35,10 @@ for f in "$top"/src/*/*.[ch]; do
 			fail=1
 		fi
 	done
+done
+# README's source layout names every file
+for f in "$top"/src/*/*.c; do
+	grep -q "\`$(basename "$f")\`" "$top/README.md" || { echo "layers: README's source layout does not name ${f#"$top"/}"; fail=1; }
 done
 if [ $fail -eq 0 ]; then
 	echo "layers: $(echo "$order" | wc -l) stages, every include in order"

@@ -4,12 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract/classify_url.h"
-#include "compare/compare_drift.h"
-#include "util/interrupt.h"
-#include "live/live_engine.h"
-#include "util/util.h"
 #include "archive/wayback_api.h"
+#include "compare/compare_drift.h"
+#include "extract/classify_url.h"
+#include "live/live_engine.h"
+#include "util/interrupt.h"
+#include "util/util.h"
 
 void archive_config_defaults(struct archive_config *c, const struct live_config *net)
 {

@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "extract/md_syntax.h"
 #include "read/doc_input.h"
 #include "read/doc_reader.h"
-#include "extract/md_syntax.h"
 #include "util/unicode.h"
 #include "util/util.h"
 

@@ -3,9 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "read/document_text.h"
 #include "live/page_print.h"
 #include "live/page_text.h"
+#include "read/document_text.h"
 #include "util/text_print.h"
 #include "util/util.h"
 

@@ -5,10 +5,10 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "read/detect_format.h"
 #include "live/host_rules.h"
 #include "model/model.h"
 #include "model/problem.h"
+#include "read/detect_format.h"
 #include "report/report_formats.h"
 
 /* Exit statuses, documented in --help, README and citecheck(1). */

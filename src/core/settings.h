@@ -6,10 +6,10 @@
 
 #include <regex.h>
 
-#include "cache/cache.h"
 #include "archive/check_archive.h"
-#include "live/check_live.h"
+#include "cache/cache.h"
 #include "core/cli.h"
+#include "live/check_live.h"
 
 /* What every request of the run is sent with; the lists and patterns it
  * points into are its own. */

@@ -6,8 +6,8 @@
 
 #include "extract/adoc_syntax.h"
 #include "extract/citation_meta.h"
-#include "extract/md_syntax.h"
 #include "extract/local_key.h"
+#include "extract/md_syntax.h"
 #include "extract/scan_footnotes.h"
 #include "extract/scan_links.h"
 #include "util/strmap.h"

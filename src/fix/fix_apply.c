@@ -6,12 +6,12 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "read/doc_input.h"
-#include "live/fetch_document.h"
 #include "fix/fix_diff.h"
 #include "fix/fix_html.h"
 #include "fix/fix_text.h"
 #include "fix/fix_zip.h"
+#include "live/fetch_document.h"
+#include "read/doc_input.h"
 #include "report/report_file.h"
 #include "util/util.h"
 

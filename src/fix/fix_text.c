@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fix/fix_edits.h"
 #include "extract/scan_links.h"
+#include "fix/fix_edits.h"
 
 const char *fix_text_template(const char *format, const char *given)
 {

@@ -8,8 +8,8 @@
 
 #include "fix/fix_edits.h"
 #include "fix/fix_markup.h"
-#include "util/strmap.h"
 #include "read/zip_archive.h"
+#include "util/strmap.h"
 
 /* The parts that hold links: each with its relationships (DOCX). */
 static const char *const docx_parts[] = {"word/document.xml", "word/footnotes.xml", "word/endnotes.xml"};

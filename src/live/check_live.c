@@ -6,16 +6,16 @@
 #include <string.h>
 #include <strings.h>
 
-#include "extract/classify_url.h"
-#include "read/document_text.h"
-#include "live/example_hosts.h"
-#include "util/interrupt.h"
 #include "check/anchors.h"
+#include "extract/classify_url.h"
+#include "live/example_hosts.h"
 #include "live/live_engine.h"
 #include "live/live_soft404.h"
 #include "live/live_verdict.h"
 #include "live/page_print.h"
 #include "live/page_text.h"
+#include "read/document_text.h"
+#include "util/interrupt.h"
 #include "util/strmap.h"
 #include "util/util.h"
 

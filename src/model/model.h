@@ -14,9 +14,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "util/dates.h"
 #include "model/footnotes.h"
 #include "model/problem.h"
+#include "util/dates.h"
 #include "util/strmap.h"
 #include "util/text_print.h"
 

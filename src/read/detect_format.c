@@ -3,8 +3,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "util/util.h"
 #include "read/zip_archive.h"
+#include "util/util.h"
 
 static const char *const names[] = {
 	[FORMAT_AUTO] = "auto",       [FORMAT_TEXT] = "text",         [FORMAT_MARKDOWN] = "markdown", [FORMAT_ASCIIDOC] = "asciidoc",

@@ -5,9 +5,9 @@
 #include <string.h>
 
 #include "read/pdf_text.h"
-#include "util/util.h"
 #include "read/zip_archive.h"
 #include "read/zip_markup.h"
+#include "util/util.h"
 
 static char *pdf_words(const char *body, size_t len)
 {

@@ -3,9 +3,9 @@
 
 #include <stddef.h>
 
-#include "read/doc_input.h"
 #include "extract/extract.h"
 #include "model/model.h"
+#include "read/doc_input.h"
 
 int read_csl_json(struct model *m, struct extractor *x, struct doc_input *in, char *err, size_t errlen);
 

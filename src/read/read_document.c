@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "extract/extract.h"
 #include "read/doc_input.h"
 #include "read/doc_reader.h"
-#include "extract/extract.h"
 #include "read/read_bibtex.h"
 #include "read/read_csl_json.h"
 #include "read/read_docx.h"
@@ -14,8 +14,8 @@
 #include "read/read_html.h"
 #include "read/read_odt.h"
 #include "read/read_pdf.h"
-#include "util/util.h"
 #include "read/zip_archive.h"
+#include "util/util.h"
 
 static void reader_warnings(struct model *m, const struct doc_reader *r)
 {

@@ -8,8 +8,8 @@
 #include <stddef.h>
 
 #include "extract/classify_url.h"
-#include "read/detect_format.h"
 #include "model/model.h"
+#include "read/detect_format.h"
 
 struct read_options {
 	const struct classify_config *classify;

@@ -6,9 +6,9 @@
 #include <strings.h>
 
 #include "read/para_text.h"
+#include "read/zip_markup.h"
 #include "util/strmap.h"
 #include "util/util.h"
-#include "read/zip_markup.h"
 
 #define MAX_FIELDS 8
 #define LABEL_MAX 32

@@ -9,12 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "read/read_html.h"
-#include "util/strmap.h"
-#include "util/util.h"
 #include "read/markup_stream.h"
+#include "read/read_html.h"
 #include "read/zip_archive.h"
 #include "read/zip_markup.h"
+#include "util/strmap.h"
+#include "util/util.h"
 
 #define MAX_CHAPTERS 10000
 

@@ -11,9 +11,9 @@
 #include <string.h>
 
 #include "read/para_text.h"
+#include "read/zip_markup.h"
 #include "util/strmap.h"
 #include "util/util.h"
-#include "read/zip_markup.h"
 
 #define LABEL_MAX 32
 #define MAX_SPANS 16

@@ -9,9 +9,9 @@
 
 #include <stddef.h>
 
-#include "read/doc_input.h"
 #include "extract/extract.h"
 #include "model/model.h"
+#include "read/doc_input.h"
 
 /* Returns 0, or -1 with a one-line reason in err. */
 int read_pdf(struct extractor *x, struct model *m, struct doc_input *in, char *err, size_t errlen);

@@ -3,9 +3,9 @@
 #include <jansson.h>
 #include <time.h>
 
+#include "archive/wayback_api.h"
 #include "compare/baseline.h"
 #include "extract/classify_url.h"
-#include "archive/wayback_api.h"
 #include "util/util.h"
 
 #ifndef CITECHECK_VERSION
