@@ -261,12 +261,6 @@ struct document {
 	char *fix_error;    /* why no copy was written (owned); NULL: none */
 };
 
-/* One model serves two roles. A document being read has its own model:
- * doc, notes and problems describe it. The run's model gathers every
- * document read (docs) with their references, the distinct URLs they cite
- * (targets) and the archive lookups, each made once for the whole run; its
- * problems are the run's own findings (--insecure, an incomplete archive
- * stage). */
 struct baseline_item {
 	char *path;
 	char *what;        /* the link's URL, or the finding's code */
@@ -283,6 +277,12 @@ struct baseline_diff {
 	size_t old_documents;
 };
 
+/* One model serves two roles. A document being read has its own model:
+ * doc, notes and problems describe it. The run's model gathers every
+ * document read (docs) with their references, the distinct URLs they cite
+ * (targets) and the archive lookups, each made once for the whole run; its
+ * problems are the run's own findings (--insecure, an incomplete archive
+ * stage). */
 struct model {
 	struct document_info doc;
 	struct document *docs;
