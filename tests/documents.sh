@@ -125,4 +125,30 @@ expect "repository: one target for one file and fragment, whichever document lin
 	"$(jq -r '[.documents[].references[].links[] | select(.url | endswith("#project-guide")) | .target] | unique | length' repo.json)" 1
 expect "repository: dead relative links on standard error" "$(grep -c ': dead: ' repo.err)" 4
 expect_valid_reports
+
+# a relative link may not leave the folder being checked: not by "..", not
+# through a symbolic link planted in it, and never stat()ed or read
+mkdir -p jail/docs outside
+printf '# Secret heading\n' > outside/secret.md
+ln -s ../../outside jail/docs/planted
+ln -s ../../outside/secret.md jail/docs/file-link.md
+cat > jail/docs/index.md <<'DOC'
+# Index
+
+- [up and out](../../outside/secret.md#secret-heading)
+- [up and missing](../../outside/nothing.md)
+- [through a folder link](planted/secret.md)
+- [through a file link](file-link.md)
+- [to the top of the folder](../README.md)
+- [inside](index.md#index)
+DOC
+printf '# Top\n' > jail/README.md
+"$bin" --extract-only --no-private jail/docs/index.md > jail1.json 2> /dev/null
+expect "outside: a file given alone is bound to its folder" \
+	"$(jq -r '[.documents[].references[].links[] | "\(.url)=\(.live.verdict)/\(.live.reason)"] | join(" ")' jail1.json)" \
+	"../../outside/secret.md#secret-heading=skipped/outside ../../outside/nothing.md=skipped/outside planted/secret.md=skipped/outside file-link.md=skipped/outside ../README.md=skipped/outside index.md#index=alive/anchor"
+"$bin" --extract-only jail > jail2.json 2> /dev/null
+expect "outside: a folder given bounds its documents' links" \
+	"$(jq -r '[.documents[] | select(.path == "jail/docs/index.md") | .references[].links[] | "\(.url)=\(.live.verdict)/\(.live.reason)"] | join(" ")' jail2.json)" \
+	"../../outside/secret.md#secret-heading=skipped/outside ../../outside/nothing.md=skipped/outside planted/secret.md=skipped/outside file-link.md=skipped/outside ../README.md=alive/file index.md#index=alive/anchor"
 finish documents

@@ -26,10 +26,63 @@ static void verdict(struct target *t, enum live_verdict v, const char *reason)
 	t->live.local = true;
 }
 
-static void check_one(struct target *t, struct anchor_files *files)
+static bool under(const char *real, const char *real_root)
+{
+	size_t n = strlen(real_root);
+	if (n == 1 && real_root[0] == '/')
+		return true;
+	return !strncmp(real, real_root, n) && (real[n] == '\0' || real[n] == '/');
+}
+
+/* Whether path, its symbolic links followed, lies outside root: a link
+ * planted in the folder must not lead the check out of it. A path that
+ * does not exist is judged by its folder. */
+static bool escapes(const char *path, const char *root)
+{
+	if (!root)
+		return false;
+	char *real_root = realpath(root, NULL);
+	if (!real_root)
+		return true; /* the folder went: nothing is known to be inside it */
+	char *real = realpath(path, NULL);
+	if (!real && (errno == ENOENT || errno == ENOTDIR)) {
+		const char *slash = strrchr(path, '/');
+		char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
+		real = realpath(dir, NULL);
+		free(dir);
+	}
+	bool out = real && !under(real, real_root);
+	free(real);
+	free(real_root);
+	return out;
+}
+
+/* The root of the document that first cites reference ri (documents hold
+ * their references in order). */
+static const char *root_of(const struct model *m, size_t ri)
+{
+	size_t lo = 0, hi = m->ndocs;
+	while (lo < hi) { /* the first document that starts after ri */
+		size_t mid = lo + (hi - lo) / 2;
+		if (m->docs[mid].first_ref <= ri)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t d = lo; d-- > 0;)
+		if (ri < m->docs[d].first_ref + m->docs[d].nrefs)
+			return m->docs[d].info.root;
+	return m->doc.root; /* a document's own model */
+}
+
+static void check_one(struct target *t, const char *root, struct anchor_files *files)
 {
 	static const char *const html[] = {"html", "htm", "xhtml", NULL};
 	static const char *const markdown[] = {"md", "markdown", "mdown", "mkd", NULL};
+	if (!strncmp(t->key, "outside:", 8)) {
+		verdict(t, LIVE_SKIPPED, "outside");
+		return;
+	}
 	if (strncmp(t->key, "local:", 6) != 0) {
 		verdict(t, LIVE_SKIPPED, t->key[0] == '/' ? "root-relative" : "no-path");
 		return;
@@ -39,7 +92,9 @@ static void check_one(struct target *t, struct anchor_files *files)
 	if (hash)
 		*hash++ = '\0';
 	struct stat st;
-	if (stat(path, &st) != 0) {
+	if (escapes(path, root)) {
+		verdict(t, LIVE_SKIPPED, "outside");
+	} else if (stat(path, &st) != 0) {
 		verdict(t, errno == ENOENT || errno == ENOTDIR ? LIVE_DEAD : LIVE_ERROR,
 			errno == ENOENT || errno == ENOTDIR ? "no-such-file" : "unreadable");
 	} else if (S_ISDIR(st.st_mode)) {
@@ -64,7 +119,7 @@ void check_local(struct model *m)
 		struct target *t = &m->targets[i];
 		if (t->citations && m->refs[t->first_ref].links[t->first_link].kind == LINK_LOCAL &&
 		    t->live.verdict == LIVE_UNCHECKED)
-			check_one(t, &files);
+			check_one(t, root_of(m, t->first_ref), &files);
 	}
 	anchor_files_finish(&files);
 }

@@ -9,7 +9,9 @@
 
 /* Gives every relative link's target its verdict: alive (reason "file",
  * "directory" or "anchor"), dead ("no-such-file", "no-such-anchor"),
- * error ("unreadable"), or skipped ("root-relative", "no-path"). */
+ * error ("unreadable"), or skipped ("root-relative", "no-path", or
+ * "outside": it leaves the folder being checked, lexically or through a
+ * symbolic link, and is never looked at). */
 void check_local(struct model *m);
 
 #endif

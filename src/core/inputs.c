@@ -21,14 +21,27 @@ void input_list_init(struct input_list *l)
 
 void input_list_finish(struct input_list *l)
 {
-	for (size_t i = 0; i < l->n; i++)
+	for (size_t i = 0; i < l->n; i++) {
 		free(l->paths[i]);
+		free(l->roots[i]);
+	}
 	free(l->paths);
+	free(l->roots);
 	strmap_finish(&l->seen);
 	memset(l, 0, sizeof *l);
 }
 
-static int push(struct input_list *l, const char *path, char *err, size_t errlen)
+/* A file's own folder, as its path names it ("." for a bare name). */
+static char *folder_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return xstrdup(".");
+	return slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
+}
+
+/* root: the folder walked; NULL for a file given by itself (its folder) */
+static int push(struct input_list *l, const char *path, const char *root, char *err, size_t errlen)
 {
 	size_t dup;
 	if (strmap_get(&l->seen, path, &dup))
@@ -37,8 +50,12 @@ static int push(struct input_list *l, const char *path, char *err, size_t errlen
 		snprintf(err, errlen, "more than %d documents in one run", INPUTS_MAX);
 		return -1;
 	}
+	size_t cap = l->cap;
 	grow_array(&l->paths, &l->cap, l->n + 1, sizeof *l->paths);
+	if (l->cap != cap)
+		l->roots = xrealloc(l->roots, l->cap * sizeof *l->roots);
 	l->paths[l->n] = xstrdup(path);
+	l->roots[l->n] = root ? xstrdup(root) : folder_of(path);
 	strmap_put(&l->seen, l->paths[l->n], l->n);
 	l->n++;
 	return 0;
@@ -108,13 +125,14 @@ static int skip_hidden(const struct dirent *e)
 /* Walks dir in name order; found counts the documents added. Symbolic
  * links to directories are not followed (they can make loops); an entry
  * that cannot be examined is listed, so that the report says why. */
-static int walk(struct input_list *l, const char *dir, unsigned depth, size_t *found, char *err, size_t errlen)
+static int walk(struct input_list *l, const char *root, const char *dir, unsigned depth, size_t *found, char *err,
+		size_t errlen)
 {
 	struct dirent **names;
 	int n = scandir(dir, &names, skip_hidden, by_name);
 	if (n < 0) {
 		(*found)++;
-		return push(l, dir, err, errlen); /* its error entry tells why */
+		return push(l, dir, root, err, errlen); /* its error entry tells why */
 	}
 	int rc = 0;
 	for (int i = 0; i < n; i++) {
@@ -129,10 +147,10 @@ static int walk(struct input_list *l, const char *dir, unsigned depth, size_t *f
 		else if (stat(path, &st) == 0)
 			candidate = S_ISREG(st.st_mode); /* no FIFOs, devices, links to folders */
 		if (rc == 0 && is_dir && depth < INPUTS_WALK_DEPTH) {
-			rc = walk(l, path, depth + 1, found, err, errlen);
+			rc = walk(l, root, path, depth + 1, found, err, errlen);
 		} else if (rc == 0 && !is_dir && candidate && inputs_is_document(path)) {
 			(*found)++;
-			rc = push(l, path, err, errlen);
+			rc = push(l, path, root, err, errlen);
 		}
 		free(path);
 		free(names[i]);
@@ -145,13 +163,13 @@ int inputs_add(struct input_list *l, const char *path, char *err, size_t errlen)
 {
 	struct stat st;
 	if (strcmp(path, "-") == 0 || stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
-		return push(l, path, err, errlen); /* read, or said unreadable, as given */
+		return push(l, path, NULL, err, errlen); /* read, or said unreadable, as given */
 	/* "docs/" and "docs" walk the same folder and name its files alike */
 	char *dir = xstrdup(path);
 	for (size_t n = strlen(dir); n > 1 && dir[n - 1] == '/'; n--)
 		dir[n - 1] = '\0';
 	size_t found = 0;
-	int rc = walk(l, dir, 0, &found, err, errlen);
+	int rc = walk(l, dir, dir, 0, &found, err, errlen);
 	if (rc == 0 && found == 0) {
 		snprintf(err, errlen, "the folder '%s' holds no document citecheck reads (Markdown, text, reST, HTML, "
 				      "DOCX, ODT, EPUB, BibTeX, CSL-JSON; hidden entries are skipped)",

@@ -16,6 +16,9 @@
 
 struct input_list {
 	char **paths; /* owned; "-" is standard input, http(s):// a published document */
+	/* for each path, the folder its relative links may not leave: the
+	 * folder given that it was found in, or a file's own folder; owned */
+	char **roots;
 	size_t n, cap;
 	struct strmap seen;
 };

@@ -225,6 +225,7 @@ static void read_documents(struct model *run, const struct options *opt, const s
 		const char *path = in->paths[i];
 		struct read_options ro = {&cc, opt->input_format, opt->base_url, NULL};
 		struct model *d = model_create(path);
+		d->doc.root = xstrdup(in->roots[i]);
 		char err[512], file[64];
 		int fd = -1;
 		bool url = fetch_document_url(path);

@@ -126,7 +126,7 @@ static void local_link(struct extractor *x, struct link *l)
 {
 	const char *doc = x->m->doc.path;
 	if (!url_has_scheme(doc)) {
-		l->normalized = local_key(doc, l->url);
+		l->normalized = local_key(doc, x->m->doc.root, l->url);
 		return;
 	}
 	char *abs = url_resolve(doc, l->url);

@@ -42,7 +42,34 @@ static void append_segments(struct buf *out, const char *path)
 	}
 }
 
-char *local_key(const char *doc_path, const char *ref)
+/* Whether the resolved path lies in the resolved root: "" (the working
+ * folder) holds every path that does not climb out of it. */
+static bool within(const char *path, const char *root)
+{
+	if (!strcmp(root, "/"))
+		return true;
+	if (!*root || !strcmp(root, "."))
+		return strcmp(path, "..") && strncmp(path, "../", 3);
+	size_t n = strlen(root);
+	return !strncmp(path, root, n) && (path[n] == '\0' || path[n] == '/');
+}
+
+static bool leaves(const char *path, const char *root)
+{
+	if (!root)
+		return false;
+	struct buf b;
+	buf_init(&b);
+	if (root[0] == '/')
+		buf_putc(&b, '/');
+	append_segments(&b, root);
+	buf_putc(&b, '\0');
+	bool out = (path[0] == '/') != (root[0] == '/') || !within(path, b.data);
+	buf_finish(&b);
+	return out;
+}
+
+char *local_key(const char *doc_path, const char *root, const char *ref)
 {
 	if (ref[0] == '/' || !strcmp(doc_path, "-"))
 		return NULL;
@@ -70,6 +97,12 @@ char *local_key(const char *doc_path, const char *ref)
 		buf_putc(&b, '.');
 	buf_putc(&b, '\0');
 	char *resolved = buf_steal(&b);
+	if (leaves(resolved, root)) {
+		char *key = xasprintf("outside:%s", resolved);
+		free(resolved);
+		free(path);
+		return key;
+	}
 	char *frag = hash && hash[1] ? percent_decode(hash + 1, strlen(hash + 1)) : NULL;
 	char *key = frag ? xasprintf("local:%s#%s", resolved, frag) : xasprintf("local:%s", resolved);
 	free(frag);

@@ -8,7 +8,10 @@
  * doc_path: "local:" + the path it names (joined to the document's folder,
  * "." and ".." resolved, percent-decoded) + "#fragment" if any. NULL for a
  * root-relative link (/x, //host/x), which names no file by itself, and
- * for a document read from standard input. Caller frees. */
-char *local_key(const char *doc_path, const char *ref);
+ * for a document read from standard input. A path that leaves root (the
+ * folder being checked; NULL: no bound) is "outside:" + the path, never to
+ * be looked at: a document must not learn what lies beyond its folder.
+ * Caller frees. */
+char *local_key(const char *doc_path, const char *root, const char *ref);
 
 #endif

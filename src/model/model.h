@@ -215,6 +215,7 @@ struct line_set {
 
 struct document_info {
 	char *path;         /* as given; "-" is standard input */
+	char *root;         /* the folder its relative links may not leave; NULL: none given */
 	const char *format; /* static string: "markdown", "rst", "text", "html", "docx", … */
 	const char *unit;   /* static: what line numbers count, "line" or "paragraph" */
 	uint64_t bytes;
