@@ -10,10 +10,13 @@
 #include <stdbool.h>
 #include <sys/socket.h>
 
-/* Loopback, private (RFC 1918, unique local), shared (100.64/10),
- * link-local, unspecified, multicast, reserved and documentation-free
- * special ranges; IPv4-mapped IPv6 addresses as their IPv4 address. Any
- * family other than IPv4 and IPv6 counts as private. */
+/* Every block IANA's special-purpose registries (IPv4 and IPv6) do not
+ * call globally reachable: loopback, private (RFC 1918, unique local),
+ * shared (100.64/10), link-local, unspecified, documentation, benchmarking,
+ * discard-only; multicast and reserved; IPv6 outside 2000::/3. An IPv6
+ * address that carries an IPv4 one (mapped, compatible, NAT64's 64:ff9b::/96,
+ * 6to4) is judged by it. Any family other than IPv4 and IPv6 counts as
+ * private. */
 bool address_is_private(const struct sockaddr *sa);
 
 #endif
