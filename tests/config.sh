@@ -68,6 +68,13 @@ printf 'base: &b {exclude: true}\nhosts:\n  a.example.org: *b\n' > ../../.citech
 "$bin" doc.md > /dev/null 2> alias.err
 expect "aliases refused (a few lines could ask for billions of settings)" "$? $(cat alias.err)" \
 	"2 citecheck: $tmp/repo/.citecheck.yml:3: aliases (*name) are not read in a config file"
+# 1 MiB of "[" cost libyaml's scanner about an hour (quadratic in the depth),
+# parsed twice: refused as the events arrive
+awk 'BEGIN { printf "hosts: "; for (i = 0; i < 500000; i++) printf "["; for (i = 0; i < 500000; i++) printf "]"; print "" }' \
+	> ../../.citecheck.yml
+timeout 60 "$bin" doc.md > /dev/null 2> deep.err
+expect "nesting refused at once" "$? $(cat deep.err)" \
+	"2 citecheck: $tmp/repo/.citecheck.yml:1: lists and mappings nested more than 8 deep: no config file is"
 "$bin" --help > /dev/null
 expect "--help works whatever the file says" "$?" 0
 finish config

@@ -281,5 +281,13 @@ expect "a host's known problems: its dead link and near-duplicates left alone, c
 "$bin" --config hosts.yml $map hosts.md > /dev/null 2> nosecret.err
 expect "a header naming a variable that is not set: the name, never a value" "$? $(cat nosecret.err)" \
 	"2 citecheck: hosts.yml:3: header X-Test-Token names \${CITECHECK_TEST_SECRET}, which is not set"
+# a secret with a line break would send its second line as a header of its
+# own: refused before any request, naming the variable and never its value
+: > requests.log
+CITECHECK_TEST_SECRET="$(printf 's3cret\r\nX-Injected: s3cond')" "$bin" --config hosts.yml $map hosts.md \
+	> /dev/null 2> crlf.err
+expect "a secret holding a line break: refused, the name, never a value" "$? $(cat crlf.err)" \
+	"2 citecheck: hosts.yml:3: header X-Test-Token names \${CITECHECK_TEST_SECRET}, which holds a line break (a header value is one line)"
+expect "… and nothing was sent" "$(wc -c < requests.log | tr -d ' ')" 0
 expect_valid_reports
 finish live

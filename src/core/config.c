@@ -72,13 +72,14 @@ static int rule_headers(struct config_args *a, yaml_document_t *doc, yaml_node_t
 			snprintf(err, errlen, "%s:%u: a header is a name and a value on one line", a->path, line_of(k));
 			return -1;
 		}
-		char *missing;
-		char *expanded = host_rule_expand(value, &missing);
+		char *bad;
+		bool broken;
+		char *expanded = host_rule_expand(value, &bad, &broken);
 		if (!expanded) {
 			/* the name, never the value: values are secrets */
-			snprintf(err, errlen, "%s:%u: header %s names ${%s}, which is not set", a->path, line_of(val), name,
-				 missing);
-			free(missing);
+			snprintf(err, errlen, "%s:%u: header %s names ${%s}, which %s", a->path, line_of(val), name, bad,
+				 broken ? "holds a line break (a header value is one line)" : "is not set");
+			free(bad);
 			return -1;
 		}
 		char *line = xasprintf("%s: %s", name, expanded);
@@ -231,28 +232,94 @@ static int entry(struct config_args *a, yaml_document_t *doc, yaml_node_t *k, ya
 	return -1;
 }
 
-/* An alias (*name) makes one node stand in many places: a few lines could
- * then ask for billions of settings. A config file needs none: refused,
- * found by a first pass over the events before the document is built. */
-static int no_aliases(struct config_args *a, const unsigned char *text, size_t len, char *err, size_t errlen)
+/* Where a node goes: the collection being filled and, in a mapping, the
+ * key read before its value. */
+struct frame {
+	int node;
+	int key; /* 0: the next node is a key */
+};
+
+/* Adds node to the collection on top of the stack. */
+static void attach(yaml_document_t *doc, struct frame *top, int node)
 {
+	yaml_node_t *parent = yaml_document_get_node(doc, top->node);
+	if (parent->type == YAML_SEQUENCE_NODE) {
+		yaml_document_append_sequence_item(doc, top->node, node);
+	} else if (!top->key) {
+		top->key = node;
+	} else {
+		yaml_document_append_mapping_pair(doc, top->node, top->key, node);
+		top->key = 0;
+	}
+}
+
+/* The event's node added to doc, marked with where it is; 0 for an event
+ * that makes none. */
+static int add_node(yaml_document_t *doc, const yaml_event_t *ev)
+{
+	int node = 0;
+	if (ev->type == YAML_SCALAR_EVENT)
+		node = yaml_document_add_scalar(doc, ev->data.scalar.tag, ev->data.scalar.value,
+						(int)ev->data.scalar.length, ev->data.scalar.style);
+	else if (ev->type == YAML_SEQUENCE_START_EVENT)
+		node = yaml_document_add_sequence(doc, ev->data.sequence_start.tag, ev->data.sequence_start.style);
+	else if (ev->type == YAML_MAPPING_START_EVENT)
+		node = yaml_document_add_mapping(doc, ev->data.mapping_start.tag, ev->data.mapping_start.style);
+	if (node) {
+		yaml_node_t *n = yaml_document_get_node(doc, node);
+		n->start_mark = ev->start_mark;
+		n->end_mark = ev->end_mark;
+	}
+	return node;
+}
+
+/* The file's first document, built from libyaml's events in one pass.
+ * Refused as the events arrive: an alias (*name), which makes one node
+ * stand in many places so that a few lines could ask for billions of
+ * settings, and collections nested deeper than CONFIG_MAX_DEPTH, on which
+ * libyaml's scanner is quadratic (a 1 MiB file of "[" took an hour). doc is
+ * initialised even on error, for yaml_document_delete. */
+static int load(struct config_args *a, const unsigned char *text, size_t len, yaml_document_t *doc, char *err,
+		size_t errlen)
+{
+	yaml_document_initialize(doc, NULL, NULL, NULL, 1, 1);
 	yaml_parser_t parser;
 	if (!yaml_parser_initialize(&parser)) {
 		snprintf(err, errlen, "%s: libyaml could not start", a->path);
 		return -1;
 	}
 	yaml_parser_set_input_string(&parser, text, len);
+	struct frame stack[CONFIG_MAX_DEPTH];
+	size_t depth = 0;
 	int rc = 0;
 	for (bool done = false; !done && rc == 0;) {
 		yaml_event_t ev;
-		if (!yaml_parser_parse(&parser, &ev))
-			break; /* the syntax error is said by the second pass */
+		if (!yaml_parser_parse(&parser, &ev)) {
+			snprintf(err, errlen, "%s:%zu: %s", a->path, parser.problem_mark.line + 1,
+				 parser.problem ? parser.problem : "not YAML");
+			rc = -1;
+			break;
+		}
+		bool opens = ev.type == YAML_SEQUENCE_START_EVENT || ev.type == YAML_MAPPING_START_EVENT;
 		if (ev.type == YAML_ALIAS_EVENT) {
 			snprintf(err, errlen, "%s:%zu: aliases (*name) are not read in a config file", a->path,
 				 ev.start_mark.line + 1);
 			rc = -1;
+		} else if (opens && depth == CONFIG_MAX_DEPTH) {
+			snprintf(err, errlen, "%s:%zu: lists and mappings nested more than %d deep: no config file is",
+				 a->path, ev.start_mark.line + 1, CONFIG_MAX_DEPTH);
+			rc = -1;
+		} else if (ev.type == YAML_SEQUENCE_END_EVENT || ev.type == YAML_MAPPING_END_EVENT) {
+			depth--;
+		} else if (ev.type == YAML_DOCUMENT_END_EVENT || ev.type == YAML_STREAM_END_EVENT) {
+			done = true; /* a second document is not read */
+		} else {
+			int node = add_node(doc, &ev);
+			if (node && depth)
+				attach(doc, &stack[depth - 1], node);
+			if (node && opens)
+				stack[depth++] = (struct frame){node, 0};
 		}
-		done = ev.type == YAML_STREAM_END_EVENT;
 		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&parser);
@@ -269,23 +336,10 @@ int config_parse(struct config_args *a, FILE *f, char *err, size_t errlen)
 		free(text);
 		return -1;
 	}
-	if (no_aliases(a, text, len, err, errlen) < 0) {
-		free(text);
-		return -1;
-	}
-	yaml_parser_t parser;
 	yaml_document_t doc;
-	if (!yaml_parser_initialize(&parser)) {
-		snprintf(err, errlen, "%s: libyaml could not start", a->path);
-		free(text);
-		return -1;
-	}
-	yaml_parser_set_input_string(&parser, text, len);
 	int rc = 0;
-	if (!yaml_parser_load(&parser, &doc)) {
-		snprintf(err, errlen, "%s:%zu: %s", a->path, parser.problem_mark.line + 1,
-			 parser.problem ? parser.problem : "not YAML");
-		yaml_parser_delete(&parser);
+	if (load(a, text, len, &doc, err, errlen) < 0) {
+		yaml_document_delete(&doc);
 		free(text);
 		return -1;
 	}
@@ -299,7 +353,6 @@ int config_parse(struct config_args *a, FILE *f, char *err, size_t errlen)
 	     p++)
 		rc = entry(a, &doc, yaml_document_get_node(&doc, p->key), yaml_document_get_node(&doc, p->value), err, errlen);
 	yaml_document_delete(&doc);
-	yaml_parser_delete(&parser);
 	free(text);
 	return rc;
 }

@@ -23,6 +23,7 @@
 
 #define CONFIG_NAME ".citecheck.yml"
 #define CONFIG_MAX_BYTES (1 << 20)
+#define CONFIG_MAX_DEPTH 8 /* lists and mappings inside each other; a config file needs 4 */
 
 struct config_args {
 	char *path;  /* the file read; NULL: none */

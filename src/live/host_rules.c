@@ -61,11 +61,12 @@ bool host_rule_accepts(const struct host_rule *r, long status)
 	return false;
 }
 
-char *host_rule_expand(const char *value, char **missing)
+char *host_rule_expand(const char *value, char **bad, bool *broken)
 {
 	struct buf b;
 	buf_init(&b);
-	*missing = NULL;
+	*bad = NULL;
+	*broken = false;
 	for (const char *p = value; *p;) {
 		const char *open = strstr(p, "${");
 		const char *close = open ? strchr(open, '}') : NULL;
@@ -76,8 +77,12 @@ char *host_rule_expand(const char *value, char **missing)
 		buf_append(&b, p, (size_t)(open - p));
 		char *name = xstrndup(open + 2, (size_t)(close - open - 2));
 		const char *v = getenv(name);
-		if (!v) {
-			*missing = name;
+		if (!v || strpbrk(v, "\r\n")) {
+			*bad = name;
+			*broken = v != NULL;
+			/* what was copied may hold a secret already */
+			if (b.data)
+				memset(b.data, 0, b.len);
 			buf_finish(&b);
 			return NULL;
 		}

@@ -42,8 +42,10 @@ bool host_rule_accepts(const struct host_rule *r, long status);
 const struct host_rule *host_rule_for_url(const struct host_rules *r, const char *url);
 
 /* value with each ${NAME} replaced by the environment's NAME. Returns the
- * new string, or NULL with *missing set to the first name not set. */
-char *host_rule_expand(const char *value, char **missing);
+ * new string, or NULL with *bad set to the first name that is not set or
+ * whose value holds a line break (*broken true): a header value on two
+ * lines would send its second line as a header of its own. */
+char *host_rule_expand(const char *value, char **bad, bool *broken);
 
 void host_rules_finish(struct host_rules *r);
 
