@@ -28,9 +28,12 @@ void words_split(const char *text, struct words *w)
 			if (s[i])
 				c = utf8_decode(s + i, &len);
 		}
+		size_t cap = w->cap;
 		grow_array(&w->start, &w->cap, w->n + 1, sizeof *w->start);
-		w->end = xrealloc(w->end, w->cap * sizeof *w->end);
-		w->hash = xrealloc(w->hash, w->cap * sizeof *w->hash);
+		if (w->cap != cap) { /* the three arrays grow together, geometrically */
+			w->end = xrealloc(w->end, w->cap * sizeof *w->end);
+			w->hash = xrealloc(w->hash, w->cap * sizeof *w->hash);
+		}
 		w->start[w->n] = start;
 		w->end[w->n] = i;
 		w->hash[w->n] = fnv1a64(f.data + fstart, f.len - fstart);
@@ -131,6 +134,17 @@ void text_print_make(const struct words *w, struct text_print *p)
 	p->n = len;
 }
 
+bool text_print_valid(const struct text_print *p)
+{
+	if (p->n > PRINT_K || (p->partial && p->n != PRINT_K) || (p->n > 0) != (p->words > 0) || p->n > p->words ||
+	    (p->n && !p->sketch))
+		return false;
+	for (size_t i = 1; i < p->n; i++)
+		if (p->sketch[i - 1] >= p->sketch[i])
+			return false;
+	return true;
+}
+
 void text_print_finish(struct text_print *p)
 {
 	free(p->sketch);
@@ -149,8 +163,8 @@ double text_print_similarity(const struct text_print *a, const struct text_print
 	/* the k smallest of the union; each is in a (or b) exactly when it is
 	 * in a's (or b's) sketch, since a's sketch holds a's k smallest */
 	size_t i = 0, j = 0, seen = 0, both = 0;
-	uint64_t limit_a = a->partial ? a->sketch[a->n - 1] : UINT64_MAX;
-	uint64_t limit_b = b->partial ? b->sketch[b->n - 1] : UINT64_MAX;
+	uint64_t limit_a = a->partial && a->n ? a->sketch[a->n - 1] : UINT64_MAX;
+	uint64_t limit_b = b->partial && b->n ? b->sketch[b->n - 1] : UINT64_MAX;
 	while (seen < PRINT_K && (i < a->n || j < b->n)) {
 		uint64_t x;
 		if (j >= b->n || (i < a->n && a->sketch[i] < b->sketch[j]))
@@ -175,7 +189,7 @@ double text_print_similarity(const struct text_print *a, const struct text_print
 char *text_print_lost(const struct words *old, const struct text_print *now, size_t max_bytes)
 {
 	size_t n = shingle_count(old);
-	uint64_t limit = now->partial ? now->sketch[now->n - 1] : UINT64_MAX;
+	uint64_t limit = now->partial && now->n ? now->sketch[now->n - 1] : UINT64_MAX;
 	/* the longest run of shingles known to be gone; with a partial sketch
 	 * only hashes under its limit are known, so runs are single shingles */
 	size_t best_start = 0, best_len = 0, run_start = 0, run = 0;

@@ -44,6 +44,10 @@ void words_finish(struct words *w);
 bool words_contain(const struct words *w, const struct words *phrase);
 
 void text_print_make(const struct words *w, struct text_print *p);
+/* Whether p could have been made by text_print_make: at most PRINT_K
+ * hashes, ascending, PRINT_K of them when partial, none only for no words.
+ * A print read back from elsewhere (the cache) is used only when it is. */
+bool text_print_valid(const struct text_print *p);
 void text_print_finish(struct text_print *p);
 
 /* The estimated Jaccard index of the two shingle sets, in [0, 1]. Two empty
