@@ -230,5 +230,47 @@ expect "a cache of a newer schema" "$? $(cat future.err)" \
 printf 'not a database at all, but long enough to be read as one by sqlite......................................................\n' > junk.db
 "$bin" -q $net --no-archive --cache junk.db hist.md > /dev/null 2> junk.err
 expect_match "a file that is no SQLite database" "$? $(cat junk.err)" "^2 citecheck: the cache: .*file is not a database"
+
+# the cache file is input: a CI cache restored from another branch is
+# anybody's. Its own SQL never runs (it hung the run for good: timeout says
+# so), and a row citecheck could not have written is taken as absent.
+python3 - <<'PY'
+import shutil, sqlite3
+for name, sql in (
+    ("view.db", "DROP TABLE live; CREATE VIEW live AS WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r)"
+                " SELECT 'x' AS url, n AS checked_at, 'alive' AS verdict, NULL AS reason, 200 AS http_status,"
+                " NULL AS final_url, NULL AS redirects, 0 AS moved, 0 AS elapsed_ms, 0 AS print_type,"
+                " 0 AS print_digest, 0 AS print_bytes, 0 AS print_title, 0 AS print_words, 0 AS print_partial,"
+                " NULL AS print_sketch FROM r"),
+    ("trigger.db", "CREATE TRIGGER forever AFTER INSERT ON history BEGIN"
+                   " WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r; END"),
+    ("extra.db", "CREATE TABLE notes (x)")):
+    shutil.copy("c.db", name)
+    c = sqlite3.connect(name)
+    c.executescript(sql)
+    c.commit()
+    c.close()
+shutil.copy("c.db", "rows.db")
+c = sqlite3.connect("rows.db")
+# a capture's print that says partial and holds no hashes (a null pointer
+# in the drift comparison), with no drift of its own so that it is measured
+c.execute("UPDATE archive SET snap_partial = 1, snap_sketch = NULL, drift_verdict = NULL"
+          " WHERE original LIKE '%article/press'")
+# a reason that would write escape sequences to a terminal
+c.execute("UPDATE live SET reason = char(27) || '[2Jwiped' WHERE url LIKE '%ok-other'")
+c.commit()
+PY
+for db in view trigger extra; do
+	# two days on: every answer is asked again and written back
+	CITECHECK_NOW=$((T0 + 200000)) timeout -k 5 30 "$bin" -q $net --cache $db.db doc.md > /dev/null 2> $db.err
+	expect "a cache with a $db of its own: refused before any of its SQL runs" "$? $(cat $db.err)" \
+		"2 citecheck: the cache holds tables, views or triggers citecheck does not make: remove the file, or name another with --cache ($db.db)"
+done
+CITECHECK_NOW=$((T0 + 93700)) timeout -k 5 60 "$bin" -q $net --cache rows.db --cache-only -o rows.json doc.md 2> rows.err
+expect "rows citecheck could not have written: taken as absent, said" "$? $(cat rows.err)" \
+	"1 citecheck: the cache rows.db: 2 rows that citecheck did not write were taken as absent"
+expect "… the press capture and the other page's answer: not cached; the rest as stored" \
+	"$(jq -r '[.documents[0].references[] | .links[0] | "\(.live.verdict)/\(.live.reason) \(.archive.verdict)/\(.archive.reason)"] | join(", ")' rows.json)" \
+	"alive/ok unknown/not-cached, error/not-cached not-archived/no-capture, dead/http-404 not-archived/no-capture, error/http-500 not-archived/no-capture"
 expect_valid_reports
 finish cache

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "cache/cache_db.h"
+#include "util/interrupt.h"
 #include "util/util.h"
 
 
@@ -49,6 +50,45 @@ static int user_version(sqlite3 *db, int *v)
 	return rc;
 }
 
+/* The database's objects as one string, in a fixed order: type, name,
+ * table and SQL of each. */
+static int schema_of(sqlite3 *db, struct buf *out)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name", -1, &st,
+			       NULL) != SQLITE_OK)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		for (int i = 0; i < 4; i++) {
+			const char *v = column_text(st, i);
+			buf_append(out, v ? v : "", v ? strlen(v) : 0);
+			buf_putc(out, i < 3 ? '\x1f' : '\x1e');
+		}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Whether db's objects are exactly those citecheck makes at version v (the
+ * migrations run on an empty database in memory): no view, trigger, table
+ * or index of anybody else's, whose SQL would run inside citecheck. */
+static bool schema_is_ours(sqlite3 *db, int v)
+{
+	sqlite3 *mem = NULL;
+	struct buf want, have;
+	buf_init(&want);
+	buf_init(&have);
+	bool ok = sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK;
+	for (int i = 0; ok && i < v; i++)
+		ok = sqlite3_exec(mem, migrations[i], NULL, NULL, NULL) == SQLITE_OK;
+	ok = ok && schema_of(mem, &want) == 0 && schema_of(db, &have) == 0 && want.len == have.len &&
+	     (!want.len || !memcmp(want.data, have.data, want.len));
+	sqlite3_close(mem);
+	buf_finish(&want);
+	buf_finish(&have);
+	return ok;
+}
+
 /* Brings the schema to CACHE_SCHEMA_VERSION inside one write transaction,
  * so two runs opening a new cache at once do not both create it. */
 static int migrate(sqlite3 *db, char *err, size_t errlen)
@@ -63,6 +103,11 @@ static int migrate(sqlite3 *db, char *err, size_t errlen)
 	if (v > CACHE_SCHEMA_VERSION) {
 		snprintf(err, errlen, "the cache was made by a newer citecheck (schema %d; this one knows %d)", v,
 			 CACHE_SCHEMA_VERSION);
+		goto rollback;
+	}
+	if (v < 0 || !schema_is_ours(db, v)) {
+		snprintf(err, errlen, "the cache holds tables, views or triggers citecheck does not make: remove the "
+				      "file, or name another with --cache");
 		goto rollback;
 	}
 	for (; v < CACHE_SCHEMA_VERSION; v++) {
@@ -94,7 +139,37 @@ static int wal(sqlite3 *db, char *err, size_t errlen)
 	return rc == SQLITE_OK ? 0 : cache_fail(db, "PRAGMA journal_mode = WAL", err, errlen);
 }
 
-int cache_open(struct cache **out, const char *path, char *err, size_t errlen)
+static double monotonic(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* SQLite's progress handler: a statement that may be stopped is, once the
+ * run is interrupted or past its deadline, whatever the file asks it to do. */
+static int stop_statement(void *arg)
+{
+	const struct cache *c = arg;
+	return c->bounded && (interrupted() || monotonic() > c->deadline);
+}
+
+/* What a file from elsewhere may not do inside citecheck: run SQL of its
+ * own schema (views, triggers, functions it names), write its schema,
+ * hold values beyond the largest citecheck writes. */
+static void defend(sqlite3 *db)
+{
+	sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, (int *)NULL);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, (int *)NULL);
+#ifdef SQLITE_DBCONFIG_ENABLE_VIEW
+	sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, (int *)NULL);
+#endif
+	sqlite3_limit(db, SQLITE_LIMIT_LENGTH, CACHE_MAX_REDIRECTS * (CACHE_MAX_URL + 8));
+	sqlite3_exec(db, "PRAGMA cell_size_check = ON", NULL, NULL, NULL);
+}
+
+int cache_open(struct cache **out, const char *path, long deadline_ms, char *err, size_t errlen)
 {
 	*out = NULL;
 	sqlite3 *db = NULL;
@@ -103,6 +178,12 @@ int cache_open(struct cache **out, const char *path, char *err, size_t errlen)
 		sqlite3_close(db);
 		return -1;
 	}
+	struct cache *c = xcalloc(1, sizeof *c);
+	c->db = db;
+	c->deadline = monotonic() + (double)(deadline_ms > 0 ? deadline_ms : 0) / 1000.0;
+	c->bounded = true; /* opening reads the file's schema */
+	defend(db);
+	sqlite3_progress_handler(db, 1000, stop_statement, c);
 	/* another run may hold the write lock for a stage's transaction */
 	sqlite3_busy_timeout(db, 60000);
 	/* WAL: readers never wait for the writer, and a killed process leaves
@@ -111,11 +192,10 @@ int cache_open(struct cache **out, const char *path, char *err, size_t errlen)
 		char why[256];
 		snprintf(why, sizeof why, "%s", err);
 		snprintf(err, errlen, "%s (%s)", why, path);
-		sqlite3_close(db);
+		cache_close(c);
 		return -1;
 	}
-	struct cache *c = xcalloc(1, sizeof *c);
-	c->db = db;
+	c->bounded = false;
 	if (sqlite3_prepare_v2(db,
 			       "SELECT checked_at, verdict, reason, http_status, final_url, redirects, moved, elapsed_ms,"
 			       " print_type, print_digest, print_bytes, print_title, print_words, print_partial,"
@@ -134,6 +214,11 @@ int cache_open(struct cache **out, const char *path, char *err, size_t errlen)
 	}
 	*out = c;
 	return 0;
+}
+
+size_t cache_refused(const struct cache *c)
+{
+	return c ? c->refused : 0;
 }
 
 void cache_close(struct cache *c)

@@ -51,8 +51,14 @@ struct cache_policy {
 struct cache;
 
 /* Opens (creating, or migrating to CACHE_SCHEMA_VERSION) the database at
- * path. Returns 0, or -1 with the reason in err. */
-int cache_open(struct cache **out, const char *path, char *err, size_t errlen);
+ * path. A file whose schema is not exactly citecheck's is refused; the
+ * rest of what it holds is read as input: a row citecheck could not have
+ * written is taken as absent (cache_refused), and a read still running
+ * when the run is interrupted or deadline_ms from now have passed is
+ * stopped. Returns 0, or -1 with the reason in err. */
+int cache_open(struct cache **out, const char *path, long deadline_ms, char *err, size_t errlen);
+/* The rows read that were taken as absent. */
+size_t cache_refused(const struct cache *c);
 void cache_close(struct cache *c);
 
 /* The time of this run: CITECHECK_NOW (Unix seconds) when set, else the clock. */

@@ -12,12 +12,43 @@
 static const char *const archive_names[] = {"unchecked", "archived", "not-archived", "unknown", "skipped"};
 static const char *const drift_names[] = {"unchecked", "unchanged", "changed", "unknown"};
 
+/* The index of s among names; -1 when it is none of them. */
 static int name_index(const char *const *names, int n, const char *s)
 {
 	for (int i = 0; s && i < n; i++)
 		if (!strcmp(names[i], s))
 			return i;
-	return 0;
+	return -1;
+}
+
+/* A capture's time as stored: its 14 digits, or none. */
+static bool timestamp_ok(sqlite3_stmt *st, int i)
+{
+	const char *s = column_text(st, i);
+	if (!s)
+		return true;
+	size_t n = strspn(s, "0123456789");
+	return n == 14 && !s[n];
+}
+
+static bool similarity_ok(sqlite3_stmt *st, int i)
+{
+	int type = sqlite3_column_type(st, i);
+	double v = sqlite3_column_double(st, i);
+	return type == SQLITE_NULL || ((type == SQLITE_FLOAT || type == SQLITE_INTEGER) && v >= 0.0 && v <= 1.0);
+}
+
+/* As live_row_ok (cache_live.c): every field one citecheck could have written. */
+static bool archive_row_ok(sqlite3_stmt *st)
+{
+	bool drift = sqlite3_column_type(st, 7) != SQLITE_NULL;
+	return column_int_ok(st, 0, 1, (sqlite3_int64)1 << 40) && name_index(archive_names, 5, column_text(st, 1)) > 0 &&
+	       column_text_ok(st, 2, CACHE_MAX_WORD, false) && timestamp_ok(st, 3) &&
+	       column_text_ok(st, 4, CACHE_MAX_URL, false) && column_int_ok(st, 5, 0, 1) && column_int_ok(st, 6, 0, 999) &&
+	       (!drift || name_index(drift_names, 4, column_text(st, 7)) > 0) && column_text_ok(st, 8, CACHE_MAX_WORD, false) &&
+	       column_text_ok(st, 9, CACHE_MAX_WORD, false) && similarity_ok(st, 10) && column_int_ok(st, 11, -1, 1) &&
+	       column_int_ok(st, 12, -1, 1) && column_text_ok(st, 13, CACHE_MAX_LOST, true) &&
+	       column_int_ok(st, 14, 0, (sqlite3_int64)1 << 40) && print_ok(st, 15);
 }
 
 /* Lookups for "now" are kept under "now": the newest capture, whenever. */
@@ -93,7 +124,12 @@ bool cache_reuse_archive(struct cache *c, struct model *m, size_t li, const stru
 	sqlite3_bind_text(st, 1, k->original, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, want_key(k), -1, SQLITE_STATIC);
 	bool reused = false;
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	c->bounded = true;
+	int step = sqlite3_step(st);
+	c->bounded = false;
+	if (step == SQLITE_ROW && !archive_row_ok(st)) {
+		c->refused++;
+	} else if (step == SQLITE_ROW) {
 		int v = name_index(archive_names, 5, column_text(st, 1));
 		bool now_lookup = !strcmp(k->want_from, "now");
 		bool snap_kept = sqlite3_column_type(st, 15) != SQLITE_NULL && sqlite3_column_int(st, 15) != PAGE_NONE;

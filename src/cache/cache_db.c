@@ -11,6 +11,52 @@ const char *column_text(sqlite3_stmt *st, int i)
 	return (const char *)sqlite3_column_text(st, i);
 }
 
+bool column_text_ok(sqlite3_stmt *st, int i, size_t max, bool lines)
+{
+	int type = sqlite3_column_type(st, i);
+	if (type == SQLITE_NULL)
+		return true;
+	if (type != SQLITE_TEXT)
+		return false;
+	const unsigned char *s = sqlite3_column_text(st, i);
+	size_t n = (size_t)sqlite3_column_bytes(st, i);
+	if (!s || n > max || strlen((const char *)s) != n)
+		return false;
+	for (size_t k = 0; k < n; k++)
+		if ((s[k] < 0x20 && !(lines && (s[k] == '\n' || s[k] == '\t'))) || s[k] == 0x7f)
+			return false;
+	return true;
+}
+
+bool column_int_ok(sqlite3_stmt *st, int i, sqlite3_int64 lo, sqlite3_int64 hi)
+{
+	int type = sqlite3_column_type(st, i);
+	if (type == SQLITE_NULL)
+		return lo <= 0 && hi >= 0;
+	sqlite3_int64 v = sqlite3_column_int64(st, i);
+	return type == SQLITE_INTEGER && v >= lo && v <= hi;
+}
+
+bool print_ok(sqlite3_stmt *st, int first)
+{
+	int digest = sqlite3_column_type(st, first + 1), sketch = sqlite3_column_type(st, first + 6);
+	if (!column_int_ok(st, first, PAGE_NONE, PAGE_BINARY) || (digest != SQLITE_INTEGER && digest != SQLITE_NULL) ||
+	    !column_int_ok(st, first + 2, 0, (sqlite3_int64)1 << 48) || !column_int_ok(st, first + 3, -1, 1) ||
+	    !column_int_ok(st, first + 4, 0, (sqlite3_int64)1 << 48) || !column_int_ok(st, first + 5, 0, 1) ||
+	    (sketch != SQLITE_BLOB && sketch != SQLITE_NULL))
+		return false;
+	size_t len = (size_t)sqlite3_column_bytes(st, first + 6);
+	if (len % 8 || len > PRINT_K * 8)
+		return false;
+	struct text_print p = {0};
+	p.words = (size_t)sqlite3_column_int64(st, first + 4);
+	p.partial = sqlite3_column_int(st, first + 5);
+	read_sketch(&p, sqlite3_column_blob(st, first + 6), len);
+	bool ok = text_print_valid(&p);
+	text_print_finish(&p);
+	return ok;
+}
+
 char *dup_column(sqlite3_stmt *st, int i)
 {
 	const char *s = column_text(st, i);

@@ -12,7 +12,16 @@
 struct cache {
 	sqlite3 *db;
 	sqlite3_stmt *live_get, *archive_get; /* prepared once, used per URL */
+	double deadline; /* CLOCK_MONOTONIC seconds: a statement still running then is stopped */
+	bool bounded;    /* statements may be stopped now (reads); writes of this run's answers are not */
+	size_t refused;  /* rows read that citecheck would not have written: taken as absent */
 };
+
+/* Bounds for what a row may hold: no field citecheck writes is longer. */
+#define CACHE_MAX_URL 65536    /* bytes of a URL */
+#define CACHE_MAX_WORD 128     /* bytes of a reason, a verdict, a measure */
+#define CACHE_MAX_LOST 4096    /* bytes of a passage that went */
+#define CACHE_MAX_REDIRECTS 64 /* hops kept of a redirect chain */
 
 /* err gets "the cache: WHAT: sqlite's message"; returns -1. */
 int cache_fail(sqlite3 *db, const char *what, char *err, size_t errlen);
@@ -20,6 +29,15 @@ int cache_fail(sqlite3 *db, const char *what, char *err, size_t errlen);
 int cache_exec(sqlite3 *db, const char *sql, char *err, size_t errlen);
 
 const char *column_text(sqlite3_stmt *st, int i);
+/* Column i is NULL, or text of at most max bytes with no NUL and, unless
+ * lines, no control character. */
+bool column_text_ok(sqlite3_stmt *st, int i, size_t max, bool lines);
+/* Column i is an integer in [lo, hi], or NULL where 0 is in it. */
+bool column_int_ok(sqlite3_stmt *st, int i, sqlite3_int64 lo, sqlite3_int64 hi);
+/* The seven print columns from first on hold a print citecheck could
+ * have made (text_print_valid): a partial sketch with no hashes made the
+ * drift comparison read through a null pointer. */
+bool print_ok(sqlite3_stmt *st, int first);
 char *dup_column(sqlite3_stmt *st, int i);
 /* A page's print from the seven columns from first on: type, digest,
  * bytes, title found, words, partial, sketch; and into the seven

@@ -44,6 +44,35 @@ static void read_redirects(struct live_result *r, const char *json)
 
 
 
+/* A redirect chain as citecheck stores it: a JSON array of URLs. */
+static bool redirects_ok(const char *json)
+{
+	if (!json)
+		return true;
+	json_t *a = json_loads(json, JSON_REJECT_DUPLICATES, NULL);
+	bool ok = json_is_array(a) && json_array_size(a) <= CACHE_MAX_REDIRECTS;
+	for (size_t i = 0; ok && i < json_array_size(a); i++) {
+		const char *u = json_string_value(json_array_get(a, i));
+		ok = u && strlen(u) <= CACHE_MAX_URL && !strpbrk(u, "\r\n\t\x1b");
+	}
+	json_decref(a);
+	return ok;
+}
+
+/* Whether the row's every field is one citecheck could have written: the
+ * cache file is input like a document (a CI cache restored from another
+ * branch is anybody's). */
+static bool live_row_ok(sqlite3_stmt *st)
+{
+	enum live_verdict v;
+	return column_int_ok(st, 0, 1, (sqlite3_int64)1 << 40) && live_verdict_parse(column_text(st, 1), &v) &&
+	       v != LIVE_UNCHECKED && v != LIVE_SKIPPED &&
+	       column_text_ok(st, 2, CACHE_MAX_WORD, false) && column_int_ok(st, 3, 0, 999) &&
+	       column_text_ok(st, 4, CACHE_MAX_URL, false) && column_text_ok(st, 5, CACHE_MAX_REDIRECTS * (CACHE_MAX_URL + 8), false) &&
+	       redirects_ok(column_text(st, 5)) && column_int_ok(st, 6, 0, 1) && column_int_ok(st, 7, 0, 1L << 31) &&
+	       print_ok(st, 8);
+}
+
 static void load_live(struct model *m, struct target *t, sqlite3_stmt *st)
 {
 	struct live_result *r = &t->live;
@@ -74,7 +103,12 @@ bool cache_reuse_live(struct cache *c, struct model *m, size_t ti, const struct 
 	sqlite3_stmt *st = c->live_get;
 	sqlite3_bind_text(st, 1, t->key, -1, SQLITE_STATIC);
 	bool reused = false;
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	c->bounded = true;
+	int step = sqlite3_step(st);
+	c->bounded = false;
+	if (step == SQLITE_ROW && !live_row_ok(st)) {
+		c->refused++;
+	} else if (step == SQLITE_ROW) {
 		struct live_result probe = {0};
 		live_verdict_parse(column_text(st, 1), &probe.verdict);
 		probe.reason = column_text(st, 2);
@@ -198,7 +232,8 @@ int cache_store_live(struct cache *c, struct model *m, const struct cache_policy
 			       -1, &up, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(c->db, "INSERT INTO history (url, checked_at, verdict, reason, http_status) VALUES (?, ?, ?, ?, ?)",
 			       -1, &hist, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(c->db, "SELECT checked_at, verdict FROM history WHERE url = ? ORDER BY checked_at DESC, rowid DESC",
+	    sqlite3_prepare_v2(c->db, "SELECT checked_at, verdict FROM history WHERE url = ? ORDER BY checked_at DESC, rowid DESC"
+			       " LIMIT 1000",
 			       -1, &past, NULL) != SQLITE_OK)
 		rc = cache_fail(c->db, "writing live answers", err, errlen);
 	if (rc == 0)

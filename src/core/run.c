@@ -145,11 +145,14 @@ static int check_web(struct model *m, const struct options *opt, const struct ne
 		struct archive_config ac;
 		archive_settings(opt, &net->cfg, &ac);
 		memory_policy(opt, &ac, &mem.policy);
-		if ((rc = cache_open(&mem.cache, opt->cache, err, sizeof err)) != 0)
+		if ((rc = cache_open(&mem.cache, opt->cache, cfg.deadline_ms, err, sizeof err)) != 0)
 			fatal("%s", err);
 	}
 	if (rc == 0 && (rc = check_stages(m, opt, &cfg, &mem, progress, err, sizeof err)) != 0)
 		fatal("%s", err);
+	if (cache_refused(mem.cache))
+		fatal("the cache %s: %zu rows that citecheck did not write were taken as absent", opt->cache,
+		      cache_refused(mem.cache));
 	cache_close(mem.cache);
 	if (rc == 0 && opt->insecure)
 		problems_add(&m->problems, PROB_INSECURE, 0, 0,
