@@ -195,6 +195,30 @@ check -q --fix notes.md notes.md > /dev/null 2> err.txt
 expect "--fix onto the document itself: refused, the document kept" "$? $(cat err.txt) $(cmp notes.orig notes.md && echo same)" \
 	"2 citecheck: notes.md is the document itself: its copy goes elsewhere same"
 
+# --fix DIR never writes outside DIR: not through a link planted where the
+# copy goes, nor through a linked folder, nor for a path with ".." in it
+mkdir -p jail/sub escape victim
+printf 'precious\n' > victim/target.md
+ln -s ../victim/target.md jail/notes.md
+check -q -o /dev/null --fix-moved --fix jail notes.md 2> link.err
+expect "a link planted at the copy's name: refused, exit 2, its target untouched" \
+	"$? $(cat link.err) $(cat victim/target.md)" \
+	"2 citecheck: cannot write jail/notes.md: it is a symbolic link, and nothing is written through one precious"
+mkdir -p docs2/sub
+cp notes.md docs2/sub/notes.md
+ln -s ../escape jail/docs2
+check -q -o /dev/null --fix-moved --fix jail docs2/sub/notes.md 2> dir.err
+expect "a linked folder on the way: refused, nothing written beyond it" \
+	"$? $(cat dir.err) $(ls escape | wc -l | tr -d ' ')" \
+	"2 citecheck: cannot write jail/docs2/sub/notes.md: a folder on its way is a symbolic link, and no copy is written through one 0"
+mkdir -p deep/er
+cp notes.md deep/notes.md
+here=$(basename "$tmp")
+check -q -o /dev/null --fix-moved --fix jail/sub "deep/er/../../../$here/deep/notes.md" 2> dots.err
+expect "a path with '..' inside: the copy stays in the folder, '..' never above it" \
+	"$? $(cmp "jail/sub/$here/deep/notes.md" notes.want && echo same) $(ls jail | tr '\n' ' ')" \
+	"1 same docs2 notes.md sub "
+
 # the seed: its four URLs with spaces in the host or path of a snapshot
 # (lines 317, 406, 456, 496) and line 524's "%3%" are repaired once the
 # archive (and the web) confirm the repaired URLs

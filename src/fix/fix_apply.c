@@ -1,10 +1,12 @@
 #include "fix/fix_apply.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "fix/fix_diff.h"
 #include "fix/fix_html.h"
@@ -66,35 +68,65 @@ static int fixed_copy(struct document *d, const char *orig, size_t len, const ch
 	return 0;
 }
 
-/* "docs/a.md" for "./docs/a.md", "/abs/docs/a.md" → "abs/docs/a.md",
- * "../a.md" → "a.md": inside the folder whatever the path. */
-static const char *inside(const char *p)
+/* The document's path as a path inside the folder: "." and empty
+ * segments dropped, ".." taking back the segment before it and never
+ * climbing above the folder ("../a.md" is "a.md", "/abs/docs/a.md" is
+ * "abs/docs/a.md"). NULL when nothing is left. Caller frees. */
+static char *inside(const char *p)
 {
-	for (;;) {
-		if (*p == '/')
-			p++;
-		else if (!strncmp(p, "./", 2))
-			p += 2;
-		else if (!strncmp(p, "../", 3))
-			p += 3;
-		else
-			return p;
+	struct buf b;
+	buf_init(&b);
+	while (*p) {
+		size_t n = strcspn(p, "/");
+		if (n == 2 && !strncmp(p, "..", 2)) {
+			while (b.len && b.data[b.len - 1] != '/')
+				b.len--;
+			if (b.len)
+				b.len--;
+		} else if (n && !(n == 1 && *p == '.')) {
+			if (b.len)
+				buf_putc(&b, '/');
+			buf_append(&b, p, n);
+		}
+		p += n + (p[n] == '/');
 	}
+	if (!b.len) {
+		buf_finish(&b);
+		return NULL;
+	}
+	buf_putc(&b, '\0');
+	return buf_steal(&b);
 }
 
-static int make_parents(char *path, char *err, size_t errlen)
+/* The folder of rel inside the folder open as top, made where missing and
+ * entered one segment at a time without following a symbolic link, so no
+ * link planted in the folder leads a copy out of it. Returns its
+ * descriptor (*leaf: the file's name in rel), or -1 with err. */
+static int enter_folders(int top, const char *rel, const char *shown, const char **leaf, char *err, size_t errlen)
 {
-	for (char *s = strchr(path + 1, '/'); s; s = strchr(s + 1, '/')) {
-		*s = '\0';
-		int rc = mkdir(path, 0777);
-		int saved = errno;
-		*s = '/';
-		if (rc != 0 && saved != EEXIST) {
-			snprintf(err, errlen, "cannot make the folder for %s: %s", path, strerror(saved));
-			return -1;
+	int dir = dup(top);
+	const char *p = rel;
+	for (const char *slash; dir >= 0 && (slash = strchr(p, '/'));) {
+		char *seg = xstrndup(p, (size_t)(slash - p));
+		if (mkdirat(dir, seg, 0777) != 0 && errno != EEXIST) {
+			snprintf(err, errlen, "cannot make the folder for %s: %s", shown, strerror(errno));
+			close(dir);
+			dir = -1;
+		} else {
+			int next = openat(dir, seg, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+			if (next < 0)
+				snprintf(err, errlen, "cannot write %s: %s", shown,
+					 errno == ELOOP || errno == ENOTDIR
+						 ? "a folder on its way is a symbolic link, and no copy is written through one"
+						 : strerror(errno));
+			close(dir);
+			dir = next;
 		}
+		free(seg);
+		p = slash + 1;
 	}
-	return 0;
+	*leaf = p;
+	return dir;
 }
 
 static int write_buf(const void *arg, FILE *out)
@@ -103,14 +135,47 @@ static int write_buf(const void *arg, FILE *out)
 	return b->len && fwrite(b->data, 1, b->len, out) != b->len ? -1 : 0;
 }
 
+/* The copy into the folder open as top, at the document's path inside it. */
+static int write_in_folder(struct document *d, const struct buf *copy, int top, const char *dest, char *err,
+			   size_t errlen)
+{
+	char *rel = inside(d->info.path);
+	if (!rel) {
+		snprintf(err, errlen, "%s names no file inside %s", d->info.path, dest);
+		return -1;
+	}
+	size_t len = strlen(dest);
+	char *path = xasprintf("%s%s%s", dest, dest[len - 1] == '/' ? "" : "/", rel);
+	const char *leaf;
+	int dir = enter_folders(top, rel, path, &leaf, err, errlen);
+	int rc = dir < 0 ? -1 : 0;
+	struct stat x, y;
+	if (rc == 0 && fstatat(dir, leaf, &x, AT_SYMLINK_NOFOLLOW) == 0 && stat(d->info.path, &y) == 0 &&
+	    x.st_dev == y.st_dev && x.st_ino == y.st_ino) {
+		snprintf(err, errlen, "%s is the document itself: its copy goes elsewhere", path);
+		rc = -1;
+	}
+	if (rc == 0)
+		rc = file_write_at(write_buf, copy, dir, leaf, path, err, errlen);
+	if (dir >= 0)
+		close(dir);
+	free(rel);
+	if (rc == 0)
+		d->fixed_path = path;
+	else
+		free(path);
+	return rc;
+}
+
 static bool same_file(const char *a, const char *b)
 {
 	struct stat x, y;
 	return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino;
 }
 
-static int write_copy(struct document *d, const struct buf *copy, const struct fix_output *o, bool folder,
-		      char *err, size_t errlen)
+/* top: the --fix folder, open; -1 when dest is a file or standard output */
+static int write_copy(struct document *d, const struct buf *copy, const struct fix_output *o, int top, char *err,
+		      size_t errlen)
 {
 	if (!strcmp(o->dest, "-")) {
 		if (write_buf(copy, stdout) != 0 || fflush(stdout) != 0) {
@@ -120,21 +185,16 @@ static int write_copy(struct document *d, const struct buf *copy, const struct f
 		d->fixed_path = xstrdup("-");
 		return 0;
 	}
-	size_t len = strlen(o->dest);
-	char *path = folder ? xasprintf("%s%s%s", o->dest, o->dest[len - 1] == '/' ? "" : "/", inside(d->info.path))
-			    : xstrdup(o->dest);
-	int rc = folder ? make_parents(path, err, errlen) : 0;
-	if (rc == 0 && same_file(path, d->info.path)) {
-		snprintf(err, errlen, "%s is the document itself: its copy goes elsewhere", path);
-		rc = -1;
+	if (top >= 0)
+		return write_in_folder(d, copy, top, o->dest, err, errlen);
+	if (same_file(o->dest, d->info.path)) {
+		snprintf(err, errlen, "%s is the document itself: its copy goes elsewhere", o->dest);
+		return -1;
 	}
-	if (rc == 0)
-		rc = file_write_atomic(write_buf, copy, path, err, errlen);
-	if (rc == 0)
-		d->fixed_path = path;
-	else
-		free(path);
-	return rc;
+	if (file_write_atomic(write_buf, copy, o->dest, err, errlen) != 0)
+		return -1;
+	d->fixed_path = xstrdup(o->dest);
+	return 0;
 }
 
 static size_t applied(const struct document *d)
@@ -156,7 +216,7 @@ static void unwritten(struct document *d)
 }
 
 /* One document: its copy, or its diff. -1 only when writing failed. */
-static int fix_one(struct document *d, const struct fix_output *o, bool folder, char *err, size_t errlen)
+static int fix_one(struct document *d, const struct fix_output *o, int top, char *err, size_t errlen)
 {
 	const char *why = unfixable(d);
 	if (!why && o->diff && zip_format(d->info.format))
@@ -188,7 +248,7 @@ static int fix_one(struct document *d, const struct fix_output *o, bool folder, 
 			rc = -1;
 		}
 	} else {
-		rc = write_copy(d, &copy, o, folder, err, errlen);
+		rc = write_copy(d, &copy, o, top, err, errlen);
 	}
 	free(orig);
 	buf_finish(&copy);
@@ -208,8 +268,17 @@ int fix_documents(struct model *m, const struct fix_output *o, char *err, size_t
 			return -1;
 		}
 	}
-	for (size_t i = 0; i < m->ndocs; i++)
-		if (fix_one(&m->docs[i], o, folder, err, errlen) != 0)
-			return -1;
-	return 0;
+	/* the folder itself is the user's to name (a link to it is followed);
+	 * what is inside it is entered only through its descriptor */
+	int top = folder ? open(o->dest, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
+	if (folder && top < 0) {
+		snprintf(err, errlen, "cannot open the folder %s: %s", o->dest, strerror(errno));
+		return -1;
+	}
+	int rc = 0;
+	for (size_t i = 0; i < m->ndocs && rc == 0; i++)
+		rc = fix_one(&m->docs[i], o, top, err, errlen);
+	if (top >= 0)
+		close(top);
+	return rc;
 }

@@ -1,6 +1,7 @@
 #include "report/report_file.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,6 +86,61 @@ int file_write_atomic(file_writer *write, const void *r, const char *path, char 
 	interrupt_guard_file(NULL); /* renamed or removed: nothing left to guard */
 	if (rc != 0)
 		snprintf(err, errlen, "cannot write %s: %s", path, strerror(saved));
+	free(tmp);
+	return rc;
+}
+
+/* A new temporary file in dirfd beside name: its descriptor, with *tmp its
+ * name (the caller frees it), or -1. O_EXCL and O_NOFOLLOW: a name planted
+ * there beforehand is never opened, another is tried. */
+static int temporary_at(int dirfd, const char *name, char **tmp)
+{
+	static unsigned serial;
+	for (int i = 0; i < 100; i++) {
+		*tmp = xasprintf(".%s.%ld.%u.tmp", name, (long)getpid(), serial++);
+		int fd = openat(dirfd, *tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+		if (fd >= 0 || errno != EEXIST)
+			return fd;
+		free(*tmp);
+	}
+	*tmp = NULL;
+	errno = EEXIST;
+	return -1;
+}
+
+int file_write_at(file_writer *write, const void *arg, int dirfd, const char *name, const char *shown, char *err,
+		  size_t errlen)
+{
+	struct stat st;
+	if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && !S_ISREG(st.st_mode)) {
+		snprintf(err, errlen, "cannot write %s: it is %s, and nothing is written through one", shown,
+			 S_ISLNK(st.st_mode) ? "a symbolic link" : "not a regular file");
+		return -1;
+	}
+	char *tmp;
+	int fd = temporary_at(dirfd, name, &tmp);
+	if (fd < 0) {
+		snprintf(err, errlen, "cannot write %s: %s", shown, strerror(errno));
+		return -1;
+	}
+	FILE *f = fdopen(fd, "w");
+	int rc = f ? write(arg, f) : -1;
+	int saved = errno;
+	if (f && fclose(f) != 0 && rc == 0) {
+		rc = -1;
+		saved = errno;
+	} else if (!f) {
+		close(fd);
+	}
+	/* renameat replaces the name itself: a link put there since is not followed */
+	if (rc == 0 && renameat(dirfd, tmp, dirfd, name) != 0) {
+		rc = -1;
+		saved = errno;
+	}
+	if (rc != 0) {
+		unlinkat(dirfd, tmp, 0);
+		snprintf(err, errlen, "cannot write %s: %s", shown, strerror(saved));
+	}
 	free(tmp);
 	return rc;
 }

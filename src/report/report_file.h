@@ -16,6 +16,13 @@
 typedef int file_writer(const void *arg, FILE *out);
 int file_write_atomic(file_writer *write, const void *arg, const char *path, char *err, size_t errlen);
 
+/* The same inside the folder open as dirfd, under name (no slash), never
+ * following a symbolic link: a name that is one, or anything but a regular
+ * file, is refused; the temporary file is made with O_EXCL and
+ * O_NOFOLLOW. shown: the path for messages. */
+int file_write_at(file_writer *write, const void *arg, int dirfd, const char *name, const char *shown, char *err,
+		  size_t errlen);
+
 /* Returns 0, or -1 with the reason in err. */
 int report_file_write(report_writer *write, const struct report *r, const char *path, char *err, size_t errlen);
 
