@@ -182,6 +182,32 @@ printf '@misc{g, url = {http://example.org/gone}, urldate = {2023-05-20}}\n' > r
 check -q -o bib.json --fix out2 refs.bib
 expect "BibTeX: no copy, and why" "$(jq -r '.documents[0].fix | "\(.copy) \(.error) \(.fixes[0].kind):\(.fixes[0].reason)"' bib.json)" \
 	"null fixes are written into Markdown, text, reST, HTML, DOCX and ODT only; the report lists them dead:not-written"
+# a DOCX of 1.1 MB with a part the reader never opens that inflates to
+# 1100 MiB: the copy streams its entries under the reader's budget and is
+# refused, exit 2, with no copy (it held the whole GiB and exited 0)
+python3 - <<'PY'
+import shutil, struct, zipfile
+shutil.copy("notes.docx", "bomb.docx")
+name = b"word/media/zeros.bin"
+with zipfile.ZipFile("bomb.docx", "a", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+    with z.open(name.decode(), "w") as f:
+        for _ in range(1100):
+            f.write(bytes(1 << 20))
+# the headers say 2 MB, as a bomb's do to pass a reader's ratio check
+data = bytearray(open("bomb.docx", "rb").read())
+for sig, at in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+    i = data.find(sig + b"", 0)
+    while i >= 0:
+        name_at = i + (30 if sig == b"PK\x03\x04" else 46)
+        if data[name_at:name_at + len(name)] == name:
+            data[i + at:i + at + 4] = struct.pack("<I", 2 << 20)
+        i = data.find(sig, i + 4)
+open("bomb.docx", "wb").write(data)
+PY
+check -q -o bomb.json --fix bombout/ bomb.docx 2> bomb.err
+expect "a bomb in a part the reader leaves: no copy, exit 2, why" \
+	"$? $(cat bomb.err) $(ls bombout | wc -l | tr -d ' ') $(jq -r '.documents[0].fix.error' bomb.json)" \
+	"2 citecheck: cannot copy the zip: its parts inflate past 1024 MiB (word/media/zeros.bin) 0 cannot copy the zip: its parts inflate past 1024 MiB (word/media/zeros.bin)"
 check -q -o d.json --fix-diff notes.docx > /dev/null
 expect "--fix-diff on a DOCX: said why" "$(jq -r '.documents[0].fix.error' d.json)" \
 	"--fix-diff is for text formats; --fix writes DOCX and ODT copies"

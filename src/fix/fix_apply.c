@@ -215,7 +215,8 @@ static void unwritten(struct document *d)
 	}
 }
 
-/* One document: its copy, or its diff. -1 only when writing failed. */
+/* One document: its copy, or its diff. -1 when the copy could not be made
+ * or written (err says why; the document's fix_error too). */
 static int fix_one(struct document *d, const struct fix_output *o, int top, char *err, size_t errlen)
 {
 	const char *why = unfixable(d);
@@ -230,25 +231,21 @@ static int fix_one(struct document *d, const struct fix_output *o, int top, char
 	size_t len = 0;
 	struct buf copy;
 	buf_init(&copy);
-	char why_not[512];
-	int rc = zip_format(d->info.format) ? 0 : slurp(d->info.path, &orig, &len, why_not, sizeof why_not);
+	int rc = zip_format(d->info.format) ? 0 : slurp(d->info.path, &orig, &len, err, errlen);
 	if (rc == 0)
-		rc = fixed_copy(d, orig, len, o->template, &copy, why_not, sizeof why_not);
-	if (rc != 0) { /* the document changed or went since it was read */
-		d->fix_error = xstrdup(why_not);
-		unwritten(d);
-		free(orig);
-		buf_finish(&copy);
-		return 0;
-	}
-	if (o->diff) {
+		rc = fixed_copy(d, orig, len, o->template, &copy, err, errlen);
+	if (rc == 0 && o->diff) {
 		if (applied(d) && fix_diff_write(stdout, d->info.path, orig ? orig : "", len, copy.data ? copy.data : "",
 						 copy.len) != 0) {
 			snprintf(err, errlen, "cannot write the diff: %s", strerror(errno));
 			rc = -1;
 		}
-	} else {
+	} else if (rc == 0) {
 		rc = write_copy(d, &copy, o, top, err, errlen);
+	}
+	if (rc != 0) { /* the document changed or went since it was read, or the copy cannot be made */
+		d->fix_error = xstrdup(err);
+		unwritten(d);
 	}
 	free(orig);
 	buf_finish(&copy);
@@ -275,9 +272,14 @@ int fix_documents(struct model *m, const struct fix_output *o, char *err, size_t
 		snprintf(err, errlen, "cannot open the folder %s: %s", o->dest, strerror(errno));
 		return -1;
 	}
+	/* every document gets its copy that can; the first that cannot is said */
 	int rc = 0;
-	for (size_t i = 0; i < m->ndocs && rc == 0; i++)
-		rc = fix_one(&m->docs[i], o, top, err, errlen);
+	char why[512];
+	for (size_t i = 0; i < m->ndocs; i++)
+		if (fix_one(&m->docs[i], o, top, why, sizeof why) != 0 && rc == 0) {
+			snprintf(err, errlen, "%s", why);
+			rc = -1;
+		}
 	if (top >= 0)
 		close(top);
 	return rc;

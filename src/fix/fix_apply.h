@@ -15,9 +15,10 @@ struct fix_output {
 	const char *template; /* --fix-template; NULL: the format's own */
 };
 
-/* Returns 0, or -1 with the reason in err when a copy or the diff could not
- * be written (a document whose format cannot take fixes is not an error:
- * its fixes say why they were not applied). */
+/* Every document that can gets its copy. Returns 0, or -1 with the first
+ * reason in err when a copy could not be made or written or the diff could
+ * not be written (a document whose format cannot take fixes is not an
+ * error: its fixes say why they were not applied). */
 int fix_documents(struct model *m, const struct fix_output *o, char *err, size_t errlen);
 
 #endif

@@ -267,8 +267,76 @@ static la_ssize_t to_buf(struct archive *a, void *u, const void *p, size_t n)
 	return (la_ssize_t)n;
 }
 
+/* The mimetype entry of an ODF package is stored, with its size: read
+ * whole (it is a few dozen bytes; anything over a block is no mimetype). */
+static int read_small(struct archive *in, struct buf *data)
+{
+	char block[4096];
+	la_ssize_t got;
+	while ((got = archive_read_data(in, block, sizeof block)) > 0) {
+		buf_append(data, block, (size_t)got);
+		if (data->len > sizeof block)
+			return -1;
+	}
+	return got < 0 ? -1 : 0;
+}
+
+/* One entry into w: a changed part's new bytes, or the old ones streamed a
+ * block at a time with its size left for the data descriptor, under the
+ * reader's inflation budget (*inflated counts the whole copy), so a bomb in
+ * a part the reader never opens cannot fill memory. */
+static int copy_entry(struct archive *in, struct archive *w, struct archive_entry *e, const struct buf *repl,
+		      uint64_t *inflated, char *err, size_t errlen)
+{
+	const char *name = archive_entry_pathname(e);
+	bool mimetype = name && !strcmp(name, "mimetype");
+	struct buf small;
+	buf_init(&small);
+	if (!repl && mimetype && read_small(in, &small) < 0) {
+		snprintf(err, errlen, "cannot copy the zip: its mimetype entry is not one");
+		buf_finish(&small);
+		return -1;
+	}
+	const struct buf *whole = repl ? repl : mimetype ? &small : NULL;
+	struct archive_entry *o = archive_entry_clone(e);
+	if (whole)
+		archive_entry_set_size(o, (la_int64_t)whole->len);
+	else
+		archive_entry_unset_size(o);
+	if (mimetype)
+		archive_write_zip_set_compression_store(w); /* ODF: stored, first */
+	else
+		archive_write_zip_set_compression_deflate(w);
+	int rc = archive_write_header(w, o) == ARCHIVE_OK ? 0 : -1;
+	archive_entry_free(o);
+	if (rc == 0 && whole && whole->len &&
+	    archive_write_data(w, whole->data, whole->len) != (la_ssize_t)whole->len)
+		rc = -1;
+	char block[64 * 1024];
+	la_ssize_t got = 0;
+	while (rc == 0 && !whole && (got = archive_read_data(in, block, sizeof block)) > 0) {
+		*inflated += (uint64_t)got;
+		if (*inflated > ZIP_MAX_INFLATED) {
+			snprintf(err, errlen, "cannot copy the zip: its parts inflate past %llu MiB (%s)",
+				 (unsigned long long)(ZIP_MAX_INFLATED >> 20), name ? name : "an entry");
+			buf_finish(&small);
+			return -1;
+		}
+		if (archive_write_data(w, block, (size_t)got) != got)
+			rc = -1;
+	}
+	if (got < 0)
+		rc = -1;
+	buf_finish(&small);
+	if (rc < 0)
+		snprintf(err, errlen, "cannot copy the zip: %s",
+			 archive_error_string(in) ? archive_error_string(in)
+			 : archive_error_string(w) ? archive_error_string(w) : "unknown error");
+	return rc;
+}
+
 /* Every entry of the zip copied into out, in order, the changed parts
- * replaced. Entries are read whole: their size goes in the local header. */
+ * replaced. */
 static int copy_zip(const char *path, struct changed *c, struct buf *out, char *err, size_t errlen)
 {
 	struct archive *in = archive_read_new(), *w = archive_write_new();
@@ -279,44 +347,33 @@ static int copy_zip(const char *path, struct changed *c, struct buf *out, char *
 			 archive_write_open2(w, out, NULL, to_buf, NULL, NULL) == ARCHIVE_OK
 		     ? 0
 		     : -1;
+	if (rc < 0)
+		snprintf(err, errlen, "cannot copy the zip: %s",
+			 archive_error_string(in) ? archive_error_string(in) : "cannot open it");
 	struct archive_entry *e;
-	struct buf data;
-	buf_init(&data);
-	while (rc == 0 && archive_read_next_header(in, &e) == ARCHIVE_OK) {
-		const char *name = archive_entry_pathname(e);
-		struct buf *repl = name ? changed_get(c, name) : NULL;
-		buf_clear(&data);
-		char block[64 * 1024];
-		la_ssize_t got;
-		while (!repl && (got = archive_read_data(in, block, sizeof block)) > 0)
-			buf_append(&data, block, (size_t)got);
-		if (!repl && got < 0) {
+	uint64_t inflated = 0;
+	size_t entries = 0;
+	int next = ARCHIVE_EOF;
+	while (rc == 0 && (next = archive_read_next_header(in, &e)) == ARCHIVE_OK) {
+		if (++entries > ZIP_MAX_ENTRIES) {
+			snprintf(err, errlen, "cannot copy the zip: more than %d entries", ZIP_MAX_ENTRIES);
 			rc = -1;
 			break;
 		}
-		const struct buf *src = repl ? repl : &data;
-		struct archive_entry *o = archive_entry_clone(e);
-		archive_entry_set_size(o, (la_int64_t)src->len);
-		if (name && !strcmp(name, "mimetype"))
-			archive_write_zip_set_compression_store(w); /* ODF: stored, first */
-		else
-			archive_write_zip_set_compression_deflate(w);
-		if (archive_write_header(w, o) != ARCHIVE_OK ||
-		    (src->len && archive_write_data(w, src->data, src->len) != (la_ssize_t)src->len))
-			rc = -1;
-		archive_entry_free(o);
+		const char *name = archive_entry_pathname(e);
+		rc = copy_entry(in, w, e, name ? changed_get(c, name) : NULL, &inflated, err, errlen);
 	}
-	if (rc < 0)
+	if (rc == 0 && next != ARCHIVE_EOF) {
 		snprintf(err, errlen, "cannot copy the zip: %s",
-			 archive_error_string(in) ? archive_error_string(in)
-			 : archive_error_string(w) ? archive_error_string(w) : "unknown error");
+			 archive_error_string(in) ? archive_error_string(in) : "a damaged entry");
+		rc = -1;
+	}
 	if (archive_write_close(w) != ARCHIVE_OK && rc == 0) {
 		snprintf(err, errlen, "cannot write the zip: %s", archive_error_string(w));
 		rc = -1;
 	}
 	archive_write_free(w);
 	archive_read_free(in);
-	buf_finish(&data);
 	return rc;
 }
 
