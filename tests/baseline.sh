@@ -79,6 +79,29 @@ expect "JSON that is no report" "$? $(cat nr.err)" \
 printf '{"citecheck": ' > cut.json
 "$bin" -q --extract-only --baseline cut.json docs > /dev/null 2> cut.err
 expect_match "a cut report" "$? $(cat cut.err)" "^2 citecheck: --baseline cut.json: .*\(line 1\)$"
+# a baseline is read whole, its tree about fifteen times its size (167 MB
+# took 36.5 s and 2.6 GB): past 64 MiB or 500,000 links and findings it is
+# refused; what it lists as fixed is capped as findings are, the counts whole
+python3 - <<'PY'
+import json
+with open("huge.json", "w") as f:
+    f.write('{"citecheck": {"schema": 8}, "documents": [' + " " * (65 << 20) + "]}")
+links = [{"url": "http://example.org/n%d" % i, "live": {"verdict": "dead"}} for i in range(500001)]
+json.dump({"citecheck": {"schema": 8}, "documents": [{"path": "docs/a.md", "references": [{"links": links}]}]},
+          open("many.json", "w"))
+json.dump({"citecheck": {"schema": 8}, "documents": [{"path": "docs/a.md", "references": [{"links": links[:1500]}]}]},
+          open("fixed.json", "w"))
+PY
+"$bin" -q --extract-only --baseline huge.json docs > /dev/null 2> huge.err
+expect "a baseline over 64 MiB: refused" "$? $(cat huge.err)" \
+	"2 citecheck: --baseline huge.json: larger than 64 MiB: no report citecheck compares with is"
+"$bin" -q --extract-only --baseline many.json docs > /dev/null 2> many.err
+expect "a baseline of 500,001 links: refused" "$? $(cat many.err)" \
+	"2 citecheck: --baseline many.json: more than 500000 links and findings: no report citecheck compares with holds that many"
+"$bin" -q --extract-only --baseline fixed.json docs > fixed-now.json 2> /dev/null
+expect "1,500 dead links gone: all counted, the first 1,000 listed" \
+	"$(jq -r '"\(.summary.baseline.links.fixed) \(.baseline.fixed_links | length) \(.baseline.fixed_links[999].url)"' fixed-now.json)" \
+	"1500 1000 http://example.org/n999"
 mkdir other
 printf '# O\n\n<http://example.org/ok-1>\n' > other/o.md
 "$bin" -q --extract-only --baseline old.json other > other.json 2> other.err

@@ -3,6 +3,7 @@
 /* Schema 6 added only fix mode's members, which a comparison does not read. */
 #define BASELINE_OLDEST_SCHEMA 5
 
+#include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,11 +78,13 @@ static void load_findings(struct baseline *b, const char *path, const json_t *pr
 	}
 }
 
-static void load_document(struct baseline *b, const json_t *doc)
+/* Returns -1 once the report holds more links and findings than any
+ * baseline may. */
+static int load_document(struct baseline *b, const json_t *doc)
 {
 	const char *path = str(doc, "path");
 	if (!path)
-		return;
+		return 0;
 	strmap_put(&b->documents, path, b->ndocuments++);
 	load_findings(b, path, json_object_get(doc, "problems"), NULL);
 	size_t i, k;
@@ -98,7 +101,51 @@ static void load_document(struct baseline *b, const json_t *doc)
 			entries_add(&b->links, link_key(path, url), path, url, verdict);
 			load_findings(b, path, json_object_get(link, "problems"), url);
 		}
+		if (b->links.n + b->findings.n > BASELINE_MAX_ENTRIES)
+			return -1;
 	}
+	return b->links.n + b->findings.n > BASELINE_MAX_ENTRIES ? -1 : 0;
+}
+
+/* jansson reads the report through this, which stops past
+ * BASELINE_MAX_BYTES: a report is read whole, and its tree takes about
+ * fifteen times its size. */
+struct capped {
+	FILE *f;
+	size_t read;
+	bool over;
+};
+
+static size_t read_capped(void *buf, size_t n, void *arg)
+{
+	struct capped *c = arg;
+	size_t room = BASELINE_MAX_BYTES + 1 - c->read;
+	size_t got = fread(buf, 1, n < room ? n : room, c->f);
+	c->read += got;
+	if (c->read > BASELINE_MAX_BYTES) {
+		c->over = true;
+		return (size_t)-1;
+	}
+	return got ? got : ferror(c->f) ? (size_t)-1 : 0;
+}
+
+static json_t *load_capped(const char *path, char *err, size_t errlen)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		snprintf(err, errlen, "--baseline %s: %s", path, strerror(errno));
+		return NULL;
+	}
+	struct capped c = {f, 0, false};
+	json_error_t jerr;
+	json_t *root = json_load_callback(read_capped, &c, 0, &jerr);
+	if (!root && c.over)
+		snprintf(err, errlen, "--baseline %s: larger than %d MiB: no report citecheck compares with is", path,
+			 BASELINE_MAX_BYTES >> 20);
+	else if (!root)
+		snprintf(err, errlen, "--baseline %s: %s (line %d)", path, ferror(f) ? strerror(errno) : jerr.text, jerr.line);
+	fclose(f);
+	return root;
 }
 
 static void entries_init(struct entries *e)
@@ -121,12 +168,9 @@ static void entries_finish(struct entries *e)
 int baseline_load(const char *path, struct baseline **out, char *err, size_t errlen)
 {
 	*out = NULL;
-	json_error_t jerr;
-	json_t *root = json_load_file(path, 0, &jerr);
-	if (!root) {
-		snprintf(err, errlen, "--baseline %s: %s (line %d)", path, jerr.text, jerr.line);
+	json_t *root = load_capped(path, err, errlen);
+	if (!root)
 		return -1;
-	}
 	const json_t *tool = json_object_get(root, "citecheck");
 	const json_t *docs = json_object_get(root, "documents");
 	json_int_t schema = json_integer_value(json_object_get(tool, "schema"));
@@ -150,8 +194,15 @@ int baseline_load(const char *path, struct baseline **out, char *err, size_t err
 		size_t i;
 		const json_t *doc;
 		json_array_foreach(docs, i, doc)
-			load_document(b, doc);
-		*out = b;
+			if ((rc = load_document(b, doc)) != 0)
+				break;
+		if (rc == 0) {
+			*out = b;
+		} else {
+			snprintf(err, errlen, "--baseline %s: more than %d links and findings: no report citecheck compares "
+					      "with holds that many", path, BASELINE_MAX_ENTRIES);
+			baseline_free(b);
+		}
 	}
 	json_decref(root);
 	return rc;
@@ -219,7 +270,7 @@ static void mark_document(const struct baseline *b, struct model *m, struct docu
 /* The old report's failing links and findings, in this run's documents,
  * that this run no longer has. */
 static void list_fixed(const struct entries *e, const struct strmap *checked, const struct strmap *now,
-		       bool links, struct baseline_item **out, size_t *n)
+		       bool links, struct baseline_item **out, size_t *n, size_t *total)
 {
 	size_t cap = 0;
 	for (size_t i = 0; i < e->n; i++) {
@@ -230,7 +281,7 @@ static void list_fixed(const struct entries *e, const struct strmap *checked, co
 		char *key = links ? link_key(o->path, o->what) : finding_key(o->path, o->what, o->detail);
 		bool here = strmap_get(now, key, &k);
 		free(key);
-		if (here)
+		if (here || ++*total > BASELINE_FIXED_MAX)
 			continue;
 		grow_array(out, &cap, *n + 1, sizeof **out);
 		(*out)[(*n)++] = (struct baseline_item){xstrdup(o->path), xstrdup(o->what), xstrdup(o->detail)};
@@ -256,8 +307,9 @@ void baseline_compare(const struct baseline *b, struct model *m)
 		strmap_put(&checked, doc->info.path, i);
 		mark_document(b, m, doc, &now);
 	}
-	list_fixed(&b->links, &checked, &now.links, true, &d->fixed_links, &d->nfixed_links);
-	list_fixed(&b->findings, &checked, &now.findings, false, &d->fixed_findings, &d->nfixed_findings);
+	list_fixed(&b->links, &checked, &now.links, true, &d->fixed_links, &d->nfixed_links, &d->fixed_links_total);
+	list_fixed(&b->findings, &checked, &now.findings, false, &d->fixed_findings, &d->nfixed_findings,
+		   &d->fixed_findings_total);
 	strmap_finish(&now.links);
 	strmap_finish(&now.findings);
 	strmap_finish(&checked);

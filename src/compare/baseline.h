@@ -16,10 +16,14 @@
 
 #include "model/model.h"
 
+#define BASELINE_MAX_BYTES (64 << 20)  /* an old report larger is refused */
+#define BASELINE_MAX_ENTRIES 500000    /* links and findings of an old report */
+
 struct baseline;
 
 /* Reads an old report. Returns 0, or -1 with the reason in err: not JSON,
- * not a citecheck report, or a report of another schema version. */
+ * not a citecheck report, a report of another schema version, or one past
+ * BASELINE_MAX_BYTES or BASELINE_MAX_ENTRIES. */
 int baseline_load(const char *path, struct baseline **out, char *err, size_t errlen);
 void baseline_free(struct baseline *b);
 

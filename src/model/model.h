@@ -269,11 +269,15 @@ struct baseline_item {
 };
 
 /* Against a report of an earlier run (--baseline, compare/baseline.h):
- * what it had that this run no longer has. */
+ * what it had that this run no longer has. The lists name the first
+ * BASELINE_FIXED_MAX of each, as findings are capped; the totals count
+ * them all. */
+#define BASELINE_FIXED_MAX 1000
 struct baseline_diff {
 	char *path;                  /* the old report's file */
 	struct baseline_item *fixed_links, *fixed_findings;
 	size_t nfixed_links, nfixed_findings;
+	size_t fixed_links_total, fixed_findings_total;
 	size_t matched_documents;    /* documents of this run the old report also has */
 	size_t old_documents;
 };

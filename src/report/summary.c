@@ -132,8 +132,8 @@ void summary_compute(const struct model *m, struct summary *s)
 		s->archive_requests += m->lookups[i].archive.requests;
 	model_each_problem(m, count, s);
 	if (m->baseline) {
-		s->links_fixed = m->baseline->nfixed_links;
-		s->findings_fixed = m->baseline->nfixed_findings;
+		s->links_fixed = m->baseline->fixed_links_total;
+		s->findings_fixed = m->baseline->fixed_findings_total;
 	}
 }
 
