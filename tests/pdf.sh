@@ -129,6 +129,30 @@ PY
 "$bin" --extract-only -q "$tmp/huge.pdf" > /dev/null 2> "$tmp/err"
 expect "10,001 pages: exit 2, said" "$? $(cat "$tmp/err")" \
 	"2 citecheck: $tmp/huge.pdf: the PDF has 10001 pages: citecheck reads at most 10000"
+# 100,000 two-letter words stacked at one spot (21 KB): poppler's layout
+# is quadratic there (it took 28 s; the audit's 7.7 KB one 88 s and 359 MB)
+# and is read in a child bounded to 5 s of CPU; a page tree whose kids are
+# not pages is damaged, not a scan (it was told to run OCR)
+PYTHONPATH="$testdir" python3 - "$tmp" <<'PY'
+import sys, zlib
+from minipdf import write_pdf
+head = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> "
+        "/Contents 5 0 R >>", "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+words = " ".join("1 0 0 1 72 720 Tm (%s%s) Tj" % (chr(65 + i % 26), chr(97 + i // 26 % 26)) for i in range(100000))
+data = zlib.compress(("BT /F1 11 Tf " + words + " ET").encode(), 9).decode("latin1")
+open(sys.argv[1] + "/stacked.pdf", "wb").write(write_pdf(head + [
+    "<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(data), data)]).encode("latin1"))
+open(sys.argv[1] + "/tree.pdf", "w").write(write_pdf([
+    "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>",
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", "<< /Type /Pages /Kids [] /Count 0 >>"]))
+PY
+timeout -k 5 60 "$bin" --extract-only -q "$tmp/stacked.pdf" > /dev/null 2> "$tmp/err"
+expect "text stacked at one spot: stopped after 5 s of CPU, exit 2, said" "$? $(cat "$tmp/err")" \
+	"2 citecheck: $tmp/stacked.pdf: the PDF takes more than 5 s to lay out its text (text stacked on itself?): citecheck stops there"
+"$bin" --extract-only -q "$tmp/tree.pdf" > /dev/null 2> "$tmp/err"
+expect "a page tree whose kids are no pages: damaged, not a scan" "$? $(cat "$tmp/err")" \
+	"2 citecheck: $tmp/tree.pdf: the PDF is damaged: 1 of its 2 pages cannot be found in its page tree"
 # A real published PDF: the Debian Developer's Reference (GPL-2, 2023; 114
 # pages, made by Sphinx and LaTeX), from the developers-reference package
 # that .ci/setup-tests installs; not committed. Every URL of its link

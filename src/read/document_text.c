@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "read/pdf_isolate.h"
 #include "read/pdf_text.h"
 #include "read/zip_archive.h"
 #include "read/zip_markup.h"
@@ -11,24 +12,23 @@
 
 static char *pdf_words(const char *body, size_t len)
 {
-	struct pdf_doc d;
-	if (pdf_open(&d, body, len) < 0)
+	struct pdf_page *pages;
+	int n;
+	char err[256];
+	/* the text cap or the child's budget: what was read is not kept either,
+	 * and the document goes by its digest */
+	if (pdf_read_pages(body, len, &pages, &n, err, sizeof err) < 0)
 		return NULL;
 	struct buf out;
 	buf_init(&out);
-	for (int i = 0; i < d.pages; i++) {
-		struct pdf_page p = {0};
-		if (pdf_page_read(&d, i, &p) < 0) {
-			pdf_page_finish(&p);
-			break; /* the text cap: what was read is the document's start */
-		}
-		for (size_t k = 0; k < p.nlines; k++) {
-			buf_append(&out, p.lines[k].text, p.lines[k].len);
+	for (int i = 0; i < n; i++) {
+		for (size_t k = 0; k < pages[i].nlines; k++) {
+			buf_append(&out, pages[i].lines[k].text, pages[i].lines[k].len);
 			buf_putc(&out, '\n');
 		}
-		pdf_page_finish(&p);
+		pdf_page_finish(&pages[i]);
 	}
-	pdf_close(&d);
+	free(pages);
 	char *text = out.len ? xstrndup(out.data, out.len) : NULL;
 	buf_finish(&out);
 	return text;

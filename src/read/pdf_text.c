@@ -110,8 +110,10 @@ int pdf_page_read(struct pdf_doc *d, int i, struct pdf_page *p)
 {
 	memset(p, 0, sizeof *p);
 	PopplerPage *page = poppler_document_get_page(d->doc, i);
-	if (!page)
-		return 0; /* a page poppler cannot give: no text */
+	if (!page) {
+		d->missing++; /* a page poppler cannot give: no text */
+		return 0;
+	}
 	double w;
 	poppler_page_get_size(page, &w, &p->height);
 	char *text = poppler_page_get_text(page);

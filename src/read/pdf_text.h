@@ -52,6 +52,7 @@ struct pdf_doc {
 	void *doc; /* PopplerDocument */
 	int pages;
 	size_t text_bytes; /* read so far, against PDF_MAX_TEXT */
+	int missing;       /* pages its page tree could not give */
 	char error[256];
 };
 

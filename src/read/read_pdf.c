@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "read/pdf_isolate.h"
 #include "read/pdf_text.h"
 #include "util/util.h"
 
@@ -320,17 +321,6 @@ static size_t notes_start(const struct pdf_page *p, const bool *gone, double bod
 			if (!gone[i] && !set_small(&p->lines[i], body))
 				return first_number;
 	return gap_at < first_number ? gap_at : first_number;
-}
-
-static int read_pages(struct pdf_doc *pdf, struct pdf_page **pages, char *err, size_t errlen)
-{
-	*pages = xcalloc((size_t)pdf->pages + 1, sizeof **pages);
-	for (int i = 0; i < pdf->pages; i++)
-		if (pdf_page_read(pdf, i, &(*pages)[i]) < 0) {
-			snprintf(err, errlen, "%s", pdf->error);
-			return -1;
-		}
-	return 0;
 }
 
 /* Note lines held back until the note they belong to is known to be
@@ -656,37 +646,31 @@ int read_pdf(struct extractor *x, struct model *m, struct doc_input *in, char *e
 		snprintf(err, errlen, "%s", in->error);
 		return -1;
 	}
-	struct pdf_doc pdf;
-	if (pdf_open(&pdf, data, len) < 0) {
-		snprintf(err, errlen, "%s", pdf.error);
-		free(data);
-		return -1;
-	}
 	struct pdf_page *pages;
-	int rc = read_pages(&pdf, &pages, err, errlen);
-	double body = rc == 0 ? body_size(pages, (size_t)pdf.pages) : 0;
+	int npages;
+	int rc = pdf_read_pages(data, len, &pages, &npages, err, errlen);
+	double body = rc == 0 ? body_size(pages, (size_t)npages) : 0;
 	size_t text = 0, lines = 0;
 	extractor_structured(x);
 	struct held notes = {0};
 	/* the link a line ended in, in the body and in the notes: a URL wrapped on to the next line or page */
 	char *uri_body = NULL, *uri_notes = NULL;
-	for (int pi = 0; rc == 0 && pi < pdf.pages; pi++)
+	for (int pi = 0; rc == 0 && pi < npages; pi++)
 		lines += read_page(x, m, &pages[pi], pi, body, &notes, &uri_body, &uri_notes, &text);
 	release(&notes, x);
 	held_finish(&notes);
 	if (rc == 0 && text == 0) {
 		snprintf(err, errlen, "the PDF has no text layer (%d page%s of images, e.g. a scan): run OCR on it first",
-			 pdf.pages, pdf.pages == 1 ? "" : "s");
+			 npages, npages == 1 ? "" : "s");
 		rc = -1;
 	}
 	free(uri_body);
 	free(uri_notes);
 	m->doc.lines = (unsigned)lines;
 	m->doc.bytes = len;
-	for (int pi = 0; pi < pdf.pages; pi++)
+	for (int pi = 0; pi < npages; pi++)
 		pdf_page_finish(&pages[pi]);
 	free(pages);
-	pdf_close(&pdf);
 	free(data);
 	return rc;
 }

@@ -7,11 +7,13 @@
 
 #include "read/document_text.h"
 #include "live/page_text.h"
+#include "read/pdf_isolate.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	pdf_in_process = true; /* a child's coverage would not reach the fuzzer */
 	struct page_heads ph;
 	page_heads_read((const char *)data, size, true, &ph);
 	page_heads_finish(&ph);

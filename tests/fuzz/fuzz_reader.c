@@ -4,10 +4,13 @@
 
 #include <stdint.h>
 
+#include "read/pdf_isolate.h"
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	pdf_in_process = true; /* a child's coverage would not reach the fuzzer */
 	fuzz_document(data, size, FUZZ_FORMAT);
 	return 0;
 }
