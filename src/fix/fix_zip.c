@@ -224,6 +224,7 @@ static int plan_parts(const char *path, bool odt, struct document *d, struct cha
 	struct zip_doc z;
 	if (zip_open(&z, path, NULL, 0, 0, NULL, NULL) < 0) {
 		snprintf(err, errlen, "%s", z.error);
+		zip_close(&z); /* its index of the entries read before the fault */
 		return -1;
 	}
 	int rc = 0;
