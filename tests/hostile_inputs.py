@@ -88,3 +88,22 @@ with open('defs.md', 'w') as f:
     f.writelines(f'[^{i}]: Note {i}.\n' for i in range(1, 1000001))
 # 9. a footnote label and a link text holding ESC c (a terminal reset)
 open('escape.md', 'w').write('Text.[^a]\n\n[^a]: See https://esc.example.org/ page.\n\n[^\x1bc\x9b]: Unused.\n')
+# 10. the second audit: a PDF of 100,000 two-letter words stacked at one
+# spot (poppler's layout is quadratic there); a config file of 500,000
+# nested "[" (libyaml's scanner is quadratic in the depth)
+import zlib
+words = " ".join("1 0 0 1 72 720 Tm (%s%s) Tj" % (chr(65 + i % 26), chr(97 + i // 26 % 26)) for i in range(100000))
+stream = zlib.compress(("BT /F1 11 Tf " + words + " ET").encode(), 9)
+pdf_objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> "
+            b"/Contents 5 0 R >>", b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"]
+out, offsets = b"%PDF-1.4\n", []
+for i, o in enumerate(pdf_objs, 1):
+    offsets.append(len(out))
+    out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
+xref = len(out)
+out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(pdf_objs) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(pdf_objs) + 1, xref)
+open('stacked.pdf', 'wb').write(out)
+open('deep.yml', 'w').write('hosts: ' + '[' * 500000 + ']' * 500000 + '\n')
