@@ -54,6 +54,32 @@ static int check_folder(const char *path, char *err, size_t errlen)
 	return 0;
 }
 
+/* Writes into fd (closed here), then gives the temporary file tmp in the
+ * folder dirfd the name name; tmp is removed when either fails. shown: the
+ * path for the message. */
+static int fill_and_rename(file_writer *write, const void *arg, int fd, int dirfd, const char *tmp, const char *name,
+			   const char *shown, char *err, size_t errlen)
+{
+	FILE *f = fdopen(fd, "w");
+	int rc = f ? write(arg, f) : -1;
+	int saved = errno;
+	if (f && fclose(f) != 0 && rc == 0) {
+		rc = -1;
+		saved = errno;
+	} else if (!f) {
+		close(fd);
+	}
+	if (rc == 0 && renameat(dirfd, tmp, dirfd, name) != 0) {
+		rc = -1;
+		saved = errno;
+	}
+	if (rc != 0) {
+		unlinkat(dirfd, tmp, 0);
+		snprintf(err, errlen, "cannot write %s: %s", shown, strerror(saved));
+	}
+	return rc;
+}
+
 int file_write_atomic(file_writer *write, const void *r, const char *path, char *err, size_t errlen)
 {
 	struct stat st;
@@ -68,24 +94,8 @@ int file_write_atomic(file_writer *write, const void *r, const char *path, char 
 	umask(mask);
 	fchmod(fd, 0666 & ~mask);
 	interrupt_guard_file(tmp);
-	FILE *f = fdopen(fd, "w");
-	int rc = f ? write(r, f) : -1;
-	int saved = errno;
-	if (f && fclose(f) != 0 && rc == 0) {
-		rc = -1;
-		saved = errno;
-	} else if (!f) {
-		close(fd);
-	}
-	if (rc == 0 && rename(tmp, path) != 0) {
-		rc = -1;
-		saved = errno;
-	}
-	if (rc != 0)
-		unlink(tmp);
+	int rc = fill_and_rename(write, r, fd, AT_FDCWD, tmp, path, path, err, errlen);
 	interrupt_guard_file(NULL); /* renamed or removed: nothing left to guard */
-	if (rc != 0)
-		snprintf(err, errlen, "cannot write %s: %s", path, strerror(saved));
 	free(tmp);
 	return rc;
 }
@@ -123,24 +133,8 @@ int file_write_at(file_writer *write, const void *arg, int dirfd, const char *na
 		snprintf(err, errlen, "cannot write %s: %s", shown, strerror(errno));
 		return -1;
 	}
-	FILE *f = fdopen(fd, "w");
-	int rc = f ? write(arg, f) : -1;
-	int saved = errno;
-	if (f && fclose(f) != 0 && rc == 0) {
-		rc = -1;
-		saved = errno;
-	} else if (!f) {
-		close(fd);
-	}
 	/* renameat replaces the name itself: a link put there since is not followed */
-	if (rc == 0 && renameat(dirfd, tmp, dirfd, name) != 0) {
-		rc = -1;
-		saved = errno;
-	}
-	if (rc != 0) {
-		unlinkat(dirfd, tmp, 0);
-		snprintf(err, errlen, "cannot write %s: %s", shown, strerror(saved));
-	}
+	int rc = fill_and_rename(write, arg, fd, dirfd, tmp, name, shown, err, errlen);
 	free(tmp);
 	return rc;
 }
