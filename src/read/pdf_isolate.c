@@ -105,11 +105,12 @@ static int read_here(const void *data, size_t len, int fd, struct pdf_page **pag
 		if (write_all(fd, b.data, b.len) < 0)
 			rc = -1;
 		buf_clear(&b);
-		if (rc == 0) { /* the budget follows the pages */
+		if (rc == 0) { /* the budget follows the pages; the hard limit a second later */
 			struct rlimit cpu;
 			rlim_t s = (rlim_t)cpu_seconds((size_t)d.pages);
 			if (getrlimit(RLIMIT_CPU, &cpu) == 0 && (cpu.rlim_max == RLIM_INFINITY || s < cpu.rlim_max)) {
 				cpu.rlim_cur = s;
+				cpu.rlim_max = s + 1;
 				setrlimit(RLIMIT_CPU, &cpu);
 			}
 		}
@@ -192,8 +193,13 @@ static void child(const void *data, size_t len, int fd)
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGPIPE, SIG_DFL);
 	bound_memory();
-	struct rlimit cpu = {PDF_CPU_SECONDS, PDF_CPU_SECONDS + 1};
-	setrlimit(RLIMIT_CPU, &cpu);
+	/* opening the document is bounded too; the hard limit stays where it
+	 * is, so that a long document's budget can be raised once counted */
+	struct rlimit cpu;
+	if (getrlimit(RLIMIT_CPU, &cpu) == 0 && (cpu.rlim_max == RLIM_INFINITY || PDF_CPU_SECONDS < cpu.rlim_max)) {
+		cpu.rlim_cur = PDF_CPU_SECONDS;
+		setrlimit(RLIMIT_CPU, &cpu);
+	}
 	int n;
 	char err[8];
 	_exit(read_here(data, len, fd, NULL, &n, err, sizeof err) == 0 ? 0 : 1);
