@@ -22,7 +22,12 @@ python3 - "$(ok_page 'Press rules' "$text1")" "$(ok_page 'Museum shop' "$text2")
 import json, sys
 press, shop = sys.argv[1], sys.argv[2]
 json.dump({"captures": {"http://example.org/article/press": [
-    {"ts": "20230518040448", "status": 200, "body": press}]}}, open("world.json", "w"))
+    {"ts": "20230518040448", "status": 200, "body": press}],
+    "http://example.org/article/fades": [{"ts": "20230518040448", "status": 200, "body": press}]}},
+    open("world.json", "w"))
+# a page that says what its capture says, then is gone (fade-day0/1)
+json.dump({"example.org/article/fades": {"body": press}}, open("fade-day0.json", "w"))
+json.dump({"example.org/article/fades": {"status": 404, "body": "Not Found"}}, open("fade-day1.json", "w"))
 # the live pages of day 0; later days rewrite this file
 day0 = {"example.org/article/press": {"body": press},
         "example.org/vanishing": {"body": press},
@@ -142,6 +147,26 @@ expect "--cache-only: what the cache knows, not-cached for the rest" \
 expect "… no request to the web or the archive" "$(web) $(archive)" "$before"
 "$bin" --cache-only only.md > /dev/null 2> only.err
 expect "--cache-only without --cache" "$? $(cat only.err | head -n 1)" "2 citecheck: --cache-only needs --cache FILE"
+
+# drift comes only from this run's answer: a page alive and as captured
+# on day 0 is unchanged; gone on day 2, it has no drift of today to give
+# (the print kept from day 0 was compared as if it were today's: "unchanged")
+printf '# F\n\n## References\n\n1. Ministry (2023, May 1). Press rules. Retrieved May 20, 2023, from <http://example.org/article/fades>\n' > fade.md
+cp pages.json pages-before-fade.json
+cp fade-day0.json pages.json
+CITECHECK_NOW=$T0 "$bin" -q $net --cache fade.db -o fade0.json fade.md
+expect "day 0: the page as its capture: drift unchanged" \
+	"$(jq -r '.documents[0].references[0].links[0] | "\(.live.verdict) \(.drift.verdict)"' fade0.json)" "alive unchanged"
+cp fade-day1.json pages.json
+CITECHECK_NOW=$((T0 + 2 * 86400)) "$bin" -q $net --cache fade.db -o fade1.json fade.md
+expect "day 2: the page gone: no drift of today, and why (the capture reused)" \
+	"$(jq -r '.documents[0].references[0].links[0] | "\(.live.verdict) \(.archive.cached) \(.drift.verdict)/\(.drift.reason)"' fade1.json)" \
+	"dying true unknown/live-not-alive"
+CITECHECK_NOW=$((T0 + 2 * 86400 + 60)) "$bin" -q $net --cache fade.db --cache-only -o fade2.json fade.md
+expect "… and from the cache alone" \
+	"$(jq -r '.documents[0].references[0].links[0] | "\(.live.verdict) \(.drift.verdict)/\(.drift.reason)"' fade2.json)" \
+	"dying unknown/live-not-alive"
+cp pages-before-fade.json pages.json
 
 # two runs at once on one cache: 30 pages each, 10 of them shared
 python3 - <<'PY'

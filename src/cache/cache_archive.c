@@ -99,7 +99,10 @@ static void load_drift(struct model *m, struct lookup *k, sqlite3_stmt *st)
 }
 
 /* The drift verdict stored with a capture was measured against one live
- * answer; it stands while that answer is the one this run uses. */
+ * answer; it stands while that answer, alive, is the one this run uses. A
+ * page that is not alive now has no drift of today to give: a print of an
+ * earlier run is never compared as if it were this run's (a 404 was
+ * reported "unchanged, similarity 1"). */
 static bool drift_stands(const struct model *m, const struct lookup *k, sqlite3_stmt *st)
 {
 	if (sqlite3_column_type(st, 7) == SQLITE_NULL)
@@ -107,7 +110,7 @@ static bool drift_stands(const struct model *m, const struct lookup *k, sqlite3_
 	if (k->page == NO_INDEX)
 		return true;
 	const struct live_result *r = &m->targets[k->page].live;
-	return r->verdict != LIVE_ALIVE || (r->cached && r->checked_at == sqlite3_column_int64(st, 14));
+	return r->verdict == LIVE_ALIVE && r->cached && r->checked_at == sqlite3_column_int64(st, 14);
 }
 
 /* Whether the page is alive now with a print to compare. */
@@ -134,9 +137,12 @@ bool cache_reuse_archive(struct cache *c, struct model *m, size_t li, const stru
 		bool now_lookup = !strcmp(k->want_from, "now");
 		bool snap_kept = sqlite3_column_type(st, 15) != SQLITE_NULL && sqlite3_column_int(st, 15) != PAGE_NONE;
 		if (archive_young(v, now_lookup, p->now - sqlite3_column_int64(st, 0), p)) {
-			if (drift_stands(m, k, st) || (p->only && !live_comparable(m, k))) {
+			if (drift_stands(m, k, st)) {
 				load_archive(m, k, st);
 				load_drift(m, k, st);
+				reused = true;
+			} else if (p->only && !live_comparable(m, k)) {
+				load_archive(m, k, st); /* drift: none of this run to give (explained later) */
 				reused = true;
 			} else if (v != ARCHIVE_ARCHIVED || !live_comparable(m, k) || snap_kept) {
 				/* the page changed since, or never had a print: measure
