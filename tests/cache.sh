@@ -127,6 +127,19 @@ expect "… when it was last seen alive and first seen failing" \
 expect "… --fail-on dead fails now" "$(CITECHECK_NOW=$((T0 + 172900)) "$bin" -q $net --no-archive --cache h.db --max-age 1h hist.md > /dev/null; echo $?)" 1
 expect "--confirm-dead 3,2d: the same history is still dying" \
 	"$(CITECHECK_NOW=$((T0 + 172900)) "$bin" -q $net --no-archive --cache h.db --confirm-dead 3,2d hist.md | jq -r '.documents[0].references[0].links[0].live.verdict')" dying
+# --confirm-dead 1: one check spans no time, so it confirms at once (it
+# gave dying for ever); ignoring dead covers dying, its unconfirmed form
+printf '# M\n\n<http://example.org/missing>\n' > m1.md
+expect "--confirm-dead 1: a first 404 is dead" \
+	"$(CITECHECK_NOW=$T0 "$bin" -q $net --no-archive --cache once.db --confirm-dead 1 m1.md | jq -r '.documents[0].references[0].links[0].live.verdict')" dead
+printf 'hosts:\n  example.org: {ignore: [dead]}\n' > ign.yml
+CITECHECK_NOW=$T0 "$bin" -q $net --no-archive --cache ign.db --config ign.yml -o ign.json m1.md
+expect "a host's ignore of dead covers a dying link" \
+	"$? $(jq -r '.documents[0].references[0].links[0] | "\(.live.verdict) \(.ignored)"' ign.json) $(jq -r .summary.links_ignored ign.json)" \
+	"0 dying true 1"
+CITECHECK_NOW=$T0 "$bin" -q $net --no-archive --cache ign2.db --ignore dead --fail-on dying -o ign2.json m1.md
+expect "… and so does --ignore dead, --fail-on dying then passing" \
+	"$? $(jq -r '.documents[0].references[0].links[0].ignored' ign2.json)" "0 true"
 expect "without a cache a 404 is dead at once" \
 	"$("$bin" -q $net --no-archive hist.md | jq -r '.documents[0].references[0].links[0].live.verdict')" dead
 

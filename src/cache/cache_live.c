@@ -216,7 +216,9 @@ static void confirm_dead(struct live_result *r, int64_t last_failed, const struc
 {
 	if (r->verdict != LIVE_DEAD)
 		return;
-	bool confirmed = r->failures >= p->confirm_checks && last_failed - r->first_failed >= p->confirm_span;
+	/* one check spans no time: --confirm-dead 1 confirms at once */
+	bool confirmed = r->failures >= p->confirm_checks &&
+			 (p->confirm_checks <= 1 || last_failed - r->first_failed >= p->confirm_span);
 	r->verdict = confirmed ? LIVE_DEAD : LIVE_DYING;
 }
 
