@@ -34,15 +34,31 @@ static bool under(const char *real, const char *real_root)
 	return !strncmp(real, real_root, n) && (real[n] == '\0' || real[n] == '/');
 }
 
-/* Whether path, its symbolic links followed, lies outside root: a link
- * planted in the folder must not lead the check out of it. A path that
- * does not exist is judged by its folder. */
-static bool escapes(const char *path, const char *root)
+/* The folder a document's relative links may not leave, as realpath
+ * gives it: resolved once for the documents that share it, not once a
+ * link. */
+struct bound {
+	const char *root; /* as given; NULL: none */
+	char *real;       /* NULL: the folder cannot be resolved (it went) */
+};
+
+static void bound_set(struct bound *b, const char *root)
 {
-	if (!root)
+	if (b->root && root && !strcmp(b->root, root))
+		return;
+	free(b->real);
+	b->root = root;
+	b->real = root ? realpath(root, NULL) : NULL;
+}
+
+/* Whether path, its symbolic links followed, lies outside the bound: a
+ * link planted in the folder must not lead the check out of it. A path
+ * that does not exist is judged by its folder. */
+static bool escapes(const char *path, const struct bound *b)
+{
+	if (!b->root)
 		return false;
-	char *real_root = realpath(root, NULL);
-	if (!real_root)
+	if (!b->real)
 		return true; /* the folder went: nothing is known to be inside it */
 	char *real = realpath(path, NULL);
 	if (!real && (errno == ENOENT || errno == ENOTDIR)) {
@@ -51,9 +67,8 @@ static bool escapes(const char *path, const char *root)
 		real = realpath(dir, NULL);
 		free(dir);
 	}
-	bool out = real && !under(real, real_root);
+	bool out = real && !under(real, b->real);
 	free(real);
-	free(real_root);
 	return out;
 }
 
@@ -75,7 +90,7 @@ static const char *root_of(const struct model *m, size_t ri)
 	return m->doc.root; /* a document's own model */
 }
 
-static void check_one(struct target *t, const char *root, struct anchor_files *files)
+static void check_one(struct target *t, const struct bound *bound, struct anchor_files *files)
 {
 	static const char *const html[] = {"html", "htm", "xhtml", NULL};
 	static const char *const markdown[] = {"md", "markdown", "mdown", "mkd", NULL};
@@ -92,7 +107,7 @@ static void check_one(struct target *t, const char *root, struct anchor_files *f
 	if (hash)
 		*hash++ = '\0';
 	struct stat st;
-	if (escapes(path, root)) {
+	if (escapes(path, bound)) {
 		verdict(t, LIVE_SKIPPED, "outside");
 	} else if (stat(path, &st) != 0) {
 		verdict(t, errno == ENOENT || errno == ENOTDIR ? LIVE_DEAD : LIVE_ERROR,
@@ -115,11 +130,15 @@ void check_local(struct model *m)
 {
 	struct anchor_files files;
 	anchor_files_init(&files);
+	struct bound bound = {NULL, NULL};
 	for (size_t i = 0; i < m->ntargets; i++) {
 		struct target *t = &m->targets[i];
 		if (t->citations && m->refs[t->first_ref].links[t->first_link].kind == LINK_LOCAL &&
-		    t->live.verdict == LIVE_UNCHECKED)
-			check_one(t, root_of(m, t->first_ref), &files);
+		    t->live.verdict == LIVE_UNCHECKED) {
+			bound_set(&bound, root_of(m, t->first_ref));
+			check_one(t, &bound, &files);
+		}
 	}
+	free(bound.real);
 	anchor_files_finish(&files);
 }
