@@ -42,9 +42,11 @@ printf '# B\n\n<https://web.archive.org/save/http://example.org/ok-1>\n' > docs/
 # shellcheck disable=SC2086
 "$bin" -q $net --baseline old.json -o new.json docs
 expect "the new report: exit 1 (dead links)" "$?" 1
-expect "links marked: ok-1 and missing unchanged, the rest new" \
+# links are compared by failing: missing failed then and now, newly-gone
+# fails now only; a link not failing has no mark
+expect "links marked: missing unchanged, newly-gone new, the links not failing unmarked" \
 	"$(jq -r '[.documents[].references[].links[] | "\(.url | ltrimstr("http://example.org/"))=\(.live.verdict)/\(.baseline)"] | join(" ")' new.json)" \
-	"ok-1=alive/unchanged missing=dead/unchanged ok-space-fixed=alive/new newly-gone=dead/new https://web.archive.org/save/http://example.org/ok-1=skipped/new"
+	"ok-1=alive/null missing=dead/unchanged ok-space-fixed=alive/null newly-gone=dead/new https://web.archive.org/save/http://example.org/ok-1=skipped/null"
 expect "findings marked: the save link's finding is new" \
 	"$(jq -r '[.documents[].references[].links[].problems[] | "\(.code)/\(.baseline)"] | join(" ")' new.json)" \
 	"archive-save-request/new"
@@ -53,7 +55,7 @@ expect "fixed: b.md's dead link, and the space in a.md's URL" \
 	'[["docs/b.md","http://example.org/gone","dead"],["docs/a.md","url-space","http://example.org/ok a"]]'
 expect "summary: links new/unchanged/fixed, new dead, findings new/unchanged/fixed" \
 	"$(jq -c '.summary.baseline | [.documents_matched, .links.new, .links.unchanged, .links.fixed, .links.new_by_verdict.dead, .findings.new, .findings.unchanged, .findings.fixed]' new.json)" \
-	"[2,3,2,1,1,1,0,1]"
+	"[2,1,1,1,1,1,0,1]"
 # shellcheck disable=SC2086
 "$bin" -q $net --baseline old.json --fail-on new-dead docs > /dev/null
 expect "--fail-on new-dead: the newly gone page fails the run" "$?" 1
@@ -63,6 +65,16 @@ sed -i '/newly-gone/d' docs/a.md
 expect "… and without it the old rot alone does not" "$?" 0
 expect "… said on standard error" "$(grep '^citecheck: against' err.txt)" \
 	"citecheck: against old.json: 0 new failing links (0 dead), 1 new finding (1 error); fixed: 1 link, 1 finding"
+# an old report that called missing by another failing name (dying, as
+# reports of schema 8 did with a cache, or unverified) still holds it failing
+jq '(.documents[].references[].links[] | select(.url | endswith("/missing")) | .live.verdict) = "dying"' old.json > dying.json
+jq '(.documents[].references[].links[] | select(.url | endswith("/missing")) | .live.verdict) = "error"' old.json > error.json
+for old in dying error; do
+	# shellcheck disable=SC2086
+	"$bin" -q $net --baseline $old.json --fail-on new-dead -o $old-now.json docs
+	expect "missing was $old, is dead: unchanged, the gate passes" \
+		"$? $(jq -r '.documents[0].references[1].links[0] | "\(.live.verdict)/\(.baseline)"' $old-now.json)" "0 dead/unchanged"
+done
 "$bin" -q --extract-only --fail-on new-dead docs > /dev/null 2> nobase.err
 expect "--fail-on new-… without --baseline" "$? $(cat nobase.err | head -n 1)" \
 	"2 citecheck: --fail-on new-… needs --baseline FILE"
@@ -71,7 +83,7 @@ expect "--fail-on new-… without --baseline" "$? $(cat nobase.err | head -n 1)"
 jq '.citecheck.schema = 4' old.json > v4.json
 "$bin" -q --extract-only --baseline v4.json docs > /dev/null 2> v4.err
 expect "a baseline of schema 4" "$? $(cat v4.err)" \
-	"2 citecheck: --baseline v4.json: a report of schema 4; this citecheck compares with schema 5 to 8 reports (run the old citecheck's documents again to make one)"
+	"2 citecheck: --baseline v4.json: a report of schema 4; this citecheck compares with schema 5 to 9 reports (run the old citecheck's documents again to make one)"
 printf '[1, 2]\n' > notreport.json
 "$bin" -q --extract-only --baseline notreport.json docs > /dev/null 2> nr.err
 expect "JSON that is no report" "$? $(cat nr.err)" \
@@ -105,8 +117,8 @@ expect "1,500 dead links gone: all counted, the first 1,000 listed" \
 mkdir other
 printf '# O\n\n<http://example.org/ok-1>\n' > other/o.md
 "$bin" -q --extract-only --baseline old.json other > other.json 2> other.err
-expect "a baseline of other documents: said, and everything is new" \
+expect "a baseline of other documents: said; nothing fails (--extract-only), so nothing is new" \
 	"$? $(cat other.err) $(jq -r '[.summary.baseline.documents_matched, .summary.baseline.links.new] | map(tostring) | join(" ")' other.json)" \
-	"0 citecheck: the baseline old.json has none of the documents checked here: all they hold is new 0 1"
+	"0 citecheck: the baseline old.json has none of the documents checked here: all they hold is new 0 0"
 expect_valid_reports
 finish baseline

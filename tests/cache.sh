@@ -3,8 +3,9 @@
 # injected (CITECHECK_NOW, Unix seconds): reuse within --max-age with no
 # request, expiry by age, transient answers (5xx) not reused past 10
 # minutes, captures reused for good (drift measured again against the kept
-# print), the history (alive → 404 → 404 a day later: dying, then dead; a
-# 503 night between alive days never dying), --cache-only, two runs at once
+# print), the history (alive → 404 → 404 a day later: dead at once,
+# confirmed the next day; a 503 night between alive days never a failure,
+# 503 on two nights a confirmed dead), --cache-only, two runs at once
 # on one cache, SIGKILL at several moments, a cache of another schema.
 # Runs only inside a private network namespace.
 . "$(dirname "$0")/lib.sh"
@@ -31,15 +32,18 @@ json.dump({"example.org/article/fades": {"status": 404, "body": "Not Found"}}, o
 # the live pages of day 0; later days rewrite this file
 day0 = {"example.org/article/press": {"body": press},
         "example.org/vanishing": {"body": press},
-        "example.org/night": {"body": press}}
+        "example.org/night": {"body": press},
+        "example.org/down": {"body": press}}
 json.dump(day0, open("pages.json", "w"))
 json.dump(day0, open("pages-day0.json", "w"))
 json.dump({"example.org/article/press": {"body": shop},      # rewritten: the page changed
            "example.org/vanishing": {"status": 404, "body": "Not Found"},
-           "example.org/night": {"status": 503, "body": "Down for the night"}}, open("pages-day1.json", "w"))
+           "example.org/night": {"status": 503, "body": "Down for the night"},
+           "example.org/down": {"status": 503, "body": "Down"}}, open("pages-day1.json", "w"))
 json.dump({"example.org/article/press": {"body": shop},
            "example.org/vanishing": {"status": 404, "body": "Not Found"},
-           "example.org/night": {"body": press}}, open("pages-day2.json", "w"))
+           "example.org/night": {"body": press},
+           "example.org/down": {"status": 503, "body": "Down"}}, open("pages-day2.json", "w"))
 PY
 start_simweb --pages pages.json
 start_simwayback world.json wb.log
@@ -67,7 +71,7 @@ archive() { wc -l < wb.log | tr -d ' '; }
 verdicts() { jq -r '[.documents[].references[].links[] | "\(.live.verdict)\(if .live.cached then "*" else "" end)"] | join(" ")' out.json; }
 
 check 0 doc.md
-expect "first run: the verdicts (a first 404 is dying with a cache)" "$(verdicts)" "alive alive dying error"
+expect "first run: the verdicts (a first 404 is dead, with a cache as without)" "$(verdicts)" "alive alive dead error"
 # one request per page, --retries 0; one replay per page at 2023-05-20, and
 # for the archived one the capture the replay redirects to
 expect "first run: 4 requests to the web, 5 to the archive" "$(web) $(archive)" "4 5"
@@ -75,7 +79,7 @@ expect "the cache file is made, in WAL mode, schema 1" \
 	"$(python3 -c 'import sqlite3; c = sqlite3.connect("c.db"); print(c.execute("PRAGMA journal_mode").fetchone()[0], c.execute("PRAGMA user_version").fetchone()[0])')" "wal 1"
 
 check 300 doc.md
-expect "5 minutes later: every answer from the cache (*)" "$(verdicts)" "alive* alive* dying* error*"
+expect "5 minutes later: every answer from the cache (*)" "$(verdicts)" "alive* alive* dead* error*"
 expect "… no request to the web or the archive" "$(web) $(archive)" "4 5"
 expect "… the archive's answers from the cache too" \
 	"$(jq -r '[.documents[].references[].links[].archive | "\(.verdict)/\(.cached)"] | join(" ")' out.json)" \
@@ -83,22 +87,28 @@ expect "… the archive's answers from the cache too" \
 expect "… the time of the check they come from" \
 	"$(jq -r '.documents[0].references[0].links[0].live.checked_at' out.json)" "2023-11-14T22:13:20Z"
 expect "… drift as measured then" "$(jq -r '.documents[0].references[0].links[0].drift.verdict' out.json)" unchanged
-check 300 --fail-on dying doc.md
-expect "--fail-on dying counts the dying link" "$?" 1
+check 300 doc.md
+expect "the default gate fails on the first 404 seen with a cache" "$?" 1
+check 300 --fail-on confirmed-dead doc.md
+expect "--fail-on confirmed-dead: one check confirms nothing" "$? $(jq -r '.summary.live | "\(.dead) \(.confirmed)"' out.json)" "0 1 0"
 
 check 3600 doc.md
-expect "an hour later: the 5xx is asked again (transient answers: 10 minutes)" "$(verdicts)" "alive* alive* dying* error"
+expect "an hour later: the 5xx is asked again (transient answers: 10 minutes)" "$(verdicts)" "alive* alive* dead* error"
 expect "… one request to the web, for it" "$(web) $(jq -rs '.[-1].path' requests.log)" "5 /500-always"
 
 check 3600 --max-age 30m doc.md
-expect "--max-age 30m: asked again but the 5xx, which is a second old" "$(verdicts)" "alive alive dying error*"
+expect "--max-age 30m: asked again but the 5xx, which is a second old" "$(verdicts)" "alive alive dead error*"
 expect "… 3 more requests" "$(web)" 8
 
 # day 1: the press page has changed, /missing still 404s
 cp pages-day1.json pages.json
 check 93600 doc.md
-expect "26 h later (over --max-age 1d): asked again; /missing failed in 3 checks over 26 h: dead" \
-	"$(verdicts)" "alive alive dead error"
+# /500-always answered 500 at 0 s and 3600 s (the --max-age 30m run reused
+# that answer: no check) and now: three failing checks over 26 h
+expect "26 h later (over --max-age 1d): asked again; the 500 of three checks over 26 h is dead" \
+	"$(verdicts)" "alive alive dead dead"
+expect "… the 500 keeps its reason, confirmed" \
+	"$(jq -r '.documents[0].references[3].links[0].live | "\(.reason) \(.history.failures) \(.history.confirmed)"' out.json)" "http-500 3 true"
 expect "… 4 more requests to the web" "$(web)" 12
 expect "… the capture reused: no replay request for the press page since the first run's two" \
 	"$(jq -rs '[.[] | select(.endpoint == "replay" and (.path | contains("article/press")))] | length' wb.log)" 2
@@ -107,38 +117,50 @@ expect "… drift measured again against the kept capture: changed" \
 	"changed true 2023-05-18T04:04:48Z"
 expect "… history of the dead page" \
 	"$(jq -c '.documents[0].references[2].links[0].live.history' out.json)" \
-	'{"last_alive":null,"first_failed":"2023-11-14T22:13:20Z","failures":3}'
+	'{"last_alive":null,"first_failed":"2023-11-14T22:13:20Z","failures":3,"confirmed":true}'
 check 93700 doc.md
-expect "… reused: a cached 404 is no new failure (two checks an hour apart would not do)" "$(verdicts)" "alive* alive* dead* error*"
+expect "… reused: a cached answer is no new failure, the history as it was" "$(verdicts)" "alive* alive* dead* dead*"
 
-# the history: alive, then 404 on two days; alive, a 503 night, alive again
-printf '# H\n\n<http://example.org/vanishing>\n<http://example.org/night>\n' > hist.md
+# the history: alive, then 404 on two days; alive, a 503 night, alive
+# again; alive, then 503 on two days
+printf '# H\n\n<http://example.org/vanishing>\n<http://example.org/night>\n<http://example.org/down>\n' > hist.md
 hist() { CITECHECK_NOW=$((T0 + $1)) "$bin" -q $net --no-archive --cache h.db --max-age 1h -o h.json hist.md; jq -r '[.documents[0].references[].links[].live.verdict] | join(" ")' h.json; }
 cp pages-day0.json pages.json
-expect "history, day 0: both alive" "$(hist 0)" "alive alive"
+expect "history, day 0: all alive" "$(hist 0)" "alive alive alive"
 cp pages-day1.json pages.json
-expect "history, night 1: the first 404 is dying; the 503 is unverified, not dying" "$(hist 64800)" "dying error"
-expect "… --fail-on dead does not count a dying link" "$(CITECHECK_NOW=$((T0 + 65000)) "$bin" -q $net --no-archive --cache h.db --max-age 1h hist.md > /dev/null; echo $?)" 0
+expect "history, night 1: the first 404 is dead; a 503 is unverified" "$(hist 64800)" "dead error error"
+expect "… not yet confirmed" "$(jq -r '.documents[0].references[0].links[0].live.history.confirmed' h.json)" false
+expect "… the default gate fails on it" "$(CITECHECK_NOW=$((T0 + 65000)) "$bin" -q $net --no-archive --cache h.db --max-age 1h hist.md > /dev/null; echo $?)" 1
+expect "… --fail-on confirmed-dead does not" "$(CITECHECK_NOW=$((T0 + 65000)) "$bin" -q $net --no-archive --cache h.db --max-age 1h --fail-on confirmed-dead hist.md > /dev/null; echo $?)" 0
 cp pages-day2.json pages.json
-expect "history, day 2: the second 404, 20 h later: dead; the night's server alive again" "$(hist 172800)" "dead alive"
+expect "history, day 2: the second 404, 20 h later, dead; the night's server alive again; the second 503 night dead" \
+	"$(hist 172800)" "dead alive dead"
+expect "… the 503 page: its reason kept, two failures, confirmed" \
+	"$(jq -r '.documents[0].references[2].links[0].live | "\(.reason) \(.history.failures) \(.history.confirmed)"' h.json)" "http-503 2 true"
 expect "… when it was last seen alive and first seen failing" \
 	"$(jq -c '.documents[0].references[0].links[0].live.history' h.json)" \
-	'{"last_alive":"2023-11-14T22:13:20Z","first_failed":"2023-11-15T16:13:20Z","failures":2}'
-expect "… --fail-on dead fails now" "$(CITECHECK_NOW=$((T0 + 172900)) "$bin" -q $net --no-archive --cache h.db --max-age 1h hist.md > /dev/null; echo $?)" 1
-expect "--confirm-dead 3,2d: the same history is still dying" \
-	"$(CITECHECK_NOW=$((T0 + 172900)) "$bin" -q $net --no-archive --cache h.db --confirm-dead 3,2d hist.md | jq -r '.documents[0].references[0].links[0].live.verdict')" dying
-# --confirm-dead 1: one check spans no time, so it confirms at once (it
-# gave dying for ever); ignoring dead covers dying, its unconfirmed form
+	'{"last_alive":"2023-11-14T22:13:20Z","first_failed":"2023-11-15T16:13:20Z","failures":2,"confirmed":true}'
+expect "… --fail-on confirmed-dead fails now" "$(CITECHECK_NOW=$((T0 + 172900)) "$bin" -q $net --no-archive --cache h.db --max-age 1h --fail-on confirmed-dead hist.md > /dev/null; echo $?)" 1
+expect "--confirm-dead 3,2d: the same history is dead, not confirmed; the 503 page not dead" \
+	"$(CITECHECK_NOW=$((T0 + 172900)) "$bin" -q $net --no-archive --cache h.db --max-age 1h --confirm-dead 3,2d hist.md | jq -r '[.documents[0].references[].links[0].live | "\(.verdict)/\(.history.confirmed)"] | join(" ")')" \
+	"dead/false alive/false error/false"
+# --confirm-dead 1: one check spans no time, so it confirms at once
 printf '# M\n\n<http://example.org/missing>\n' > m1.md
-expect "--confirm-dead 1: a first 404 is dead" \
-	"$(CITECHECK_NOW=$T0 "$bin" -q $net --no-archive --cache once.db --confirm-dead 1 m1.md | jq -r '.documents[0].references[0].links[0].live.verdict')" dead
+expect "--confirm-dead 1: a first 404 is confirmed" \
+	"$(CITECHECK_NOW=$T0 "$bin" -q $net --no-archive --cache once.db --confirm-dead 1 m1.md | jq -r '.documents[0].references[0].links[0].live | "\(.verdict) \(.history.confirmed)"')" "dead true"
+"$bin" --fail-on dying m1.md > /dev/null 2> dying.err
+expect "--fail-on dying is gone, and says what replaces it" "$? $(head -n 1 dying.err)" \
+	"2 citecheck: --fail-on dying: there is no dying verdict any more: a page failing now is dead (--fail-on dead), and confirmed-dead once the cache's history confirms it"
+"$bin" --fail-on dead,confirmed-dead m1.md > /dev/null 2> conf.err
+expect "--fail-on confirmed-dead without a cache" "$? $(head -n 1 conf.err)" \
+	"2 citecheck: --fail-on confirmed-dead needs --cache FILE: only the history of checks confirms a death"
 printf 'hosts:\n  example.org: {ignore: [dead]}\n' > ign.yml
 CITECHECK_NOW=$T0 "$bin" -q $net --no-archive --cache ign.db --config ign.yml -o ign.json m1.md
-expect "a host's ignore of dead covers a dying link" \
+expect "a host's ignore of dead, with a cache" \
 	"$? $(jq -r '.documents[0].references[0].links[0] | "\(.live.verdict) \(.ignored)"' ign.json) $(jq -r .summary.links_ignored ign.json)" \
-	"0 dying true 1"
-CITECHECK_NOW=$T0 "$bin" -q $net --no-archive --cache ign2.db --ignore dead --fail-on dying -o ign2.json m1.md
-expect "… and so does --ignore dead, --fail-on dying then passing" \
+	"0 dead true 1"
+CITECHECK_NOW=$T0 "$bin" -q $net --no-archive --cache ign2.db --ignore dead -o ign2.json m1.md
+expect "… and --ignore dead, the gate then passing" \
 	"$? $(jq -r '.documents[0].references[0].links[0].ignored' ign2.json)" "0 true"
 expect "without a cache a 404 is dead at once" \
 	"$("$bin" -q $net --no-archive hist.md | jq -r '.documents[0].references[0].links[0].live.verdict')" dead
@@ -174,11 +196,11 @@ cp fade-day1.json pages.json
 CITECHECK_NOW=$((T0 + 2 * 86400)) "$bin" -q $net --cache fade.db -o fade1.json fade.md
 expect "day 2: the page gone: no drift of today, and why (the capture reused)" \
 	"$(jq -r '.documents[0].references[0].links[0] | "\(.live.verdict) \(.archive.cached) \(.drift.verdict)/\(.drift.reason)"' fade1.json)" \
-	"dying true unknown/live-not-alive"
+	"dead true unknown/live-not-alive"
 CITECHECK_NOW=$((T0 + 2 * 86400 + 60)) "$bin" -q $net --cache fade.db --cache-only -o fade2.json fade.md
 expect "… and from the cache alone" \
 	"$(jq -r '.documents[0].references[0].links[0] | "\(.live.verdict) \(.drift.verdict)/\(.drift.reason)"' fade2.json)" \
-	"dying unknown/live-not-alive"
+	"dead unknown/live-not-alive"
 cp pages-before-fade.json pages.json
 
 # two runs at once on one cache: 30 pages each, 10 of them shared
@@ -307,8 +329,8 @@ done
 CITECHECK_NOW=$((T0 + 93700)) timeout -k 5 60 "$bin" -q $net --cache rows.db --cache-only -o rows.json doc.md 2> rows.err
 expect "rows citecheck could not have written: taken as absent, said" "$? $(cat rows.err)" \
 	"1 citecheck: the cache rows.db: 2 rows that citecheck did not write were taken as absent"
-expect "… the press capture and the other page's answer: not cached; the rest as stored" \
+expect "… the press capture and the other page's answer: not cached; the rest as stored (the 500 of three checks dead)" \
 	"$(jq -r '[.documents[0].references[] | .links[0] | "\(.live.verdict)/\(.live.reason) \(.archive.verdict)/\(.archive.reason)"] | join(", ")' rows.json)" \
-	"alive/ok unknown/not-cached, error/not-cached not-archived/no-capture, dead/http-404 not-archived/no-capture, error/http-500 not-archived/no-capture"
+	"alive/ok unknown/not-cached, error/not-cached not-archived/no-capture, dead/http-404 not-archived/no-capture, dead/http-500 not-archived/no-capture"
 expect_valid_reports
 finish cache

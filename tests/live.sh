@@ -238,7 +238,7 @@ expect "blocked does not fail by default" "$?" 0
 "$bin" -q $map --fail-on blocked -o /dev/null blocked.md
 expect "--fail-on blocked" "$?" 1
 "$bin" -q $map --fail-on frobs -o /dev/null blocked.md 2> err.txt
-expect "--fail-on with a bad word" "$? $(cat err.txt | head -1)" "2 citecheck: --fail-on takes dead, dying, blocked, unchecked, changed, unarchived, error, warning (each of the first five and the last two also as new-dead, …), a finding's code, or none, not 'frobs'"
+expect "--fail-on with a bad word" "$? $(cat err.txt | head -1)" "2 citecheck: --fail-on takes dead, confirmed-dead, blocked, unchecked, error, warning (each also as new-dead, …), changed, unarchived, a finding's code, or none, not 'frobs'"
 "$bin" -q --extract-only -o eo.json blocked.md
 expect "--extract-only sends nothing" "$(jq -r '.documents[0].references[0].links[0].live | "\(.verdict) \(.reason)"' eo.json)" "skipped extract-only"
 

@@ -17,7 +17,7 @@ printf '# A\n\n<https://example.org/a b>\n<https://web.archive.org/save/https://
 expect "four outputs at once, exit 1 (findings), nothing on standard output" "$? $(wc -c < stdout.txt | tr -d ' ')" "1 0"
 expect "… formats by extension and by prefix" \
 	"$(jq -r .version out.sarif) $(head -c 12 notes.txt) $(head -n 1 cases.out | cut -c1-13) $(jq -r .citecheck.schema plain.json)" \
-	"2.1.0 ## citecheck <?xml version 8"
+	"2.1.0 ## citecheck <?xml version 9"
 expect "SARIF valid against the official 2.1.0 schema" \
 	"$(python3 -c 'import json, sys, jsonschema
 jsonschema.Draft4Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))
@@ -82,7 +82,7 @@ expect "--ignore dead: exit 0, the link marked and counted, not among the dead" 
 	'0 [0,1,["missing.md"]]'
 "$bin" --extract-only -q --ignore gone docs 2> igb.err
 expect "--ignore with neither a code nor a verdict" "$? $(head -n 1 igb.err)" \
-	"2 citecheck: --ignore takes a finding's code (see citecheck(1), FINDINGS) or dead, dying, blocked, unverified, not 'gone'"
+	"2 citecheck: --ignore takes a finding's code (see citecheck(1), FINDINGS) or dead, blocked, unverified, not 'gone'"
 
 # ignore comments: a line's findings and links, or the next line's
 printf '# I\n\n<https://a b.example.org/x> <!-- citecheck-ignore -->\n<!-- citecheck-ignore-next-line -->\n[gone](missing.md)\n[other](nope.md)\n' > ig.md

@@ -20,11 +20,12 @@
  * cache (a table of the next moment each may be asked), so a CI matrix of
  * jobs never asks faster than one run would.
  *
- * History: with a cache, a page that fails for good (404, 410, no such
- * host, soft 404) is "dying" until it has failed in confirm_checks checks
- * (with no alive check between) spread over at least confirm_span, then
- * "dead": one bad night of a server does not fail a build, a page that has
- * really gone does within days. */
+ * History: every check is kept. A page failing in this run is dead, with
+ * or without a cache; the history says since when and in how many checks,
+ * and confirms it once it has failed in confirm_checks checks (with no
+ * alive check between) spread over at least confirm_span. A fault of the
+ * page (5xx, timeouts, resets) fails nothing on one night; repeated so, it
+ * becomes a confirmed dead. */
 #ifndef CITECHECK_CACHE_H
 #define CITECHECK_CACHE_H
 
@@ -70,8 +71,9 @@ int64_t cache_clock(void);
 bool cache_reuse_live(struct cache *c, struct model *m, size_t ti, const struct cache_policy *p);
 
 /* Writes this run's live answers and a history row each, then reads each
- * checked URL's history back into its result and turns a dead verdict not
- * yet confirmed into dying. Returns 0, or -1 with err. */
+ * checked URL's history back into its result: how long it has been failing,
+ * whether that is confirmed, and a fault of the page repeated over the span
+ * made dead (confirm_dead). Returns 0, or -1 with err. */
 int cache_store_live(struct cache *c, struct model *m, const struct cache_policy *p, char *err, size_t errlen);
 
 /* As cache_reuse_live for lookup li (with its drift; unknown/not-cached). */

@@ -9,7 +9,7 @@
 #include "cache/cache_db.h"
 #include "util/util.h"
 
-static const char *const live_names[LIVE__COUNT] = {"unchecked", "alive", "dead", "blocked", "error", "skipped", "dying"};
+static const char *const live_names[LIVE__COUNT] = {"unchecked", "alive", "dead", "blocked", "error", "skipped"};
 
 static bool live_verdict_parse(const char *s, enum live_verdict *v)
 {
@@ -181,9 +181,17 @@ static int bind_history(sqlite3_stmt *st, const struct target *t, const struct c
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* Whether an answer that verified nothing says something about the page
+ * (a 5xx, a timeout, a reset), not about this machine's network. */
+static bool page_fault(const char *verdict, const char *reason)
+{
+	return !strcmp(verdict, "error") && !(reason && !strcmp(reason, "offline"));
+}
+
 /* Reads a URL's history into its result: the last alive check, and the
- * definitive failures since (the checks that said dead); last_failed gets
- * the newest of them. */
+ * failing checks since (dead, or a fault of the page); last_failed gets
+ * the newest of them. A check that says nothing of the page (offline)
+ * neither counts nor breaks the count. */
 static int read_history(sqlite3_stmt *st, struct target *t, int64_t *last_failed)
 {
 	struct live_result *r = &t->live;
@@ -195,11 +203,13 @@ static int read_history(sqlite3_stmt *st, struct target *t, int64_t *last_failed
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *v = column_text(st, 1);
 		int64_t at = sqlite3_column_int64(st, 0);
-		if (v && !strcmp(v, "alive")) {
+		if (!v)
+			continue;
+		if (!strcmp(v, "alive")) {
 			r->last_alive = at;
 			break;
 		}
-		if (v && !strcmp(v, "dead")) {
+		if (!strcmp(v, "dead") || page_fault(v, column_text(st, 2))) {
 			if (!r->failures++)
 				*last_failed = at;
 			r->first_failed = at;
@@ -209,17 +219,25 @@ static int read_history(sqlite3_stmt *st, struct target *t, int64_t *last_failed
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* A dead verdict stands once the failures are enough and spread over time:
- * the checks themselves, not the time since, must span confirm_span (an
- * answer reused from the cache is no new evidence). */
+/* What the history makes of this run's answer. A page failing in enough
+ * checks spread over enough time (the checks themselves must span
+ * confirm_span: an answer reused from the cache is no new evidence) is
+ * confirmed dead: a dead answer is so confirmed, and a fault of the page
+ * (5xx, timeouts) repeated so becomes dead, its reason kept. One bad night
+ * of a server fails nothing; a page that has really gone is dead at once
+ * and confirmed within days. */
 static void confirm_dead(struct live_result *r, int64_t last_failed, const struct cache_policy *p)
 {
-	if (r->verdict != LIVE_DEAD)
-		return;
-	/* one check spans no time: --confirm-dead 1 confirms at once */
-	bool confirmed = r->failures >= p->confirm_checks &&
-			 (p->confirm_checks <= 1 || last_failed - r->first_failed >= p->confirm_span);
-	r->verdict = confirmed ? LIVE_DEAD : LIVE_DYING;
+	bool spread = last_failed - r->first_failed >= p->confirm_span;
+	if (r->verdict == LIVE_DEAD) {
+		/* one check spans no time: --confirm-dead 1 confirms at once */
+		r->confirmed = r->failures >= p->confirm_checks && (p->confirm_checks <= 1 || spread);
+	} else if (r->verdict == LIVE_ERROR && page_fault("error", r->reason) && spread &&
+		   r->failures >= (p->confirm_checks > 2 ? p->confirm_checks : 2)) {
+		/* a transient answer is never confirmed by one check */
+		r->verdict = LIVE_DEAD;
+		r->confirmed = true;
+	}
 }
 
 int cache_store_live(struct cache *c, struct model *m, const struct cache_policy *p, char *err, size_t errlen)
@@ -234,7 +252,7 @@ int cache_store_live(struct cache *c, struct model *m, const struct cache_policy
 			       -1, &up, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(c->db, "INSERT INTO history (url, checked_at, verdict, reason, http_status) VALUES (?, ?, ?, ?, ?)",
 			       -1, &hist, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(c->db, "SELECT checked_at, verdict FROM history WHERE url = ? ORDER BY checked_at DESC, rowid DESC"
+	    sqlite3_prepare_v2(c->db, "SELECT checked_at, verdict, reason FROM history WHERE url = ? ORDER BY checked_at DESC, rowid DESC"
 			       " LIMIT 1000",
 			       -1, &past, NULL) != SQLITE_OK)
 		rc = cache_fail(c->db, "writing live answers", err, errlen);
@@ -254,6 +272,7 @@ int cache_store_live(struct cache *c, struct model *m, const struct cache_policy
 	else if (open)
 		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
 	/* what the history says of each page, this run's check included */
+	m->history = rc == 0;
 	for (size_t i = 0; rc == 0 && i < m->ntargets; i++) {
 		struct target *t = &m->targets[i];
 		if (t->live.verdict == LIVE_UNCHECKED || t->live.verdict == LIVE_SKIPPED || t->live.local)

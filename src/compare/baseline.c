@@ -14,7 +14,8 @@
 
 struct old_entry {
 	char *path, *what, *detail;
-	bool failing; /* a link: its verdict was dead, dying, blocked or error */
+	bool failing; /* a link: its verdict was dead, blocked or error (or
+		       * dying, which reports of schema 8 and before gave) */
 };
 
 struct entries {
@@ -240,16 +241,22 @@ static void mark_findings(const struct baseline *b, struct problem_list *l, cons
 	}
 }
 
+/* A link failing now is unchanged when it failed in the baseline too,
+ * whatever each run called it (dead, blocked, unverified), and new when
+ * it did not fail there or was not there; a link not failing has no mark. */
 static void mark_link(const struct baseline *b, const struct model *m, const char *path, struct link *l,
 		      struct now *now)
 {
 	const char *verdict = live_verdict_name(m->targets[l->target].live.verdict);
+	if (!failing(verdict)) {
+		l->mark = MARK_NONE;
+		return;
+	}
 	char *key = link_key(path, l->url);
 	size_t k;
-	l->mark = strmap_get(&b->links.index, key, &k) && !strcmp(b->links.v[k].detail, verdict) ? MARK_UNCHANGED
-												  : MARK_NEW;
-	if (failing(verdict))
-		strmap_put(&now->links, key, 0);
+	bool failed = strmap_get(&b->links.index, key, &k) && b->links.v[k].failing;
+	l->mark = failed ? MARK_UNCHANGED : MARK_NEW;
+	strmap_put(&now->links, key, 0);
 	free(key);
 }
 

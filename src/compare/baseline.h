@@ -3,12 +3,14 @@
  * unchanged, and what the old report had that is gone (fixed), so that a
  * repository with old rot can gate only new rot.
  *
- * A link is known by its document's path and its URL: its verdict is
- * unchanged when the old report gave that URL in that document the same
- * verdict. A finding is known by its document, its code and what it is
- * about (the link's URL, the reference's text, or for a document's own
- * finding its message). A failing link (dead, dying, blocked, error) or a
- * finding of the old report that this run does not have is fixed. */
+ * A link is known by its document's path and its URL, and compared by
+ * whether it fails (dead, blocked, error; dying in reports before schema
+ * 9), not by the verdict's name: failing in both is unchanged, failing now
+ * and not then (or absent then) is new, failing then and not now (alive,
+ * or gone) is fixed. A finding is known by its document, its code and what
+ * it is about (the link's URL, the reference's text, or for a document's
+ * own finding its message); one of the old report that this run does not
+ * have is fixed. */
 #ifndef CITECHECK_BASELINE_H
 #define CITECHECK_BASELINE_H
 

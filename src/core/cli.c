@@ -32,11 +32,11 @@ void cli_usage(FILE *out)
 	      "  -q, --quiet             print no findings on standard error, only fatal errors\n"
 	      "  -v, --verbose           also print info findings and unverified links\n"
 	      "      --fail-on LIST      what makes the exit status 1, comma-separated from\n"
-	      "                          dead, dying, blocked, unchecked, error, warning, none;\n"
-	      "                          changed, unarchived, a finding's code; new-dead,\n"
-	      "                          new-error, ... count only what is new against\n"
-	      "                          --baseline (default: dead,error)\n"
-	      "      --ignore CODE       drop findings of CODE (or links dead, dying, blocked,\n"
+	      "                          dead, confirmed-dead, blocked, unchecked, error,\n"
+	      "                          warning, none; changed, unarchived, a finding's code;\n"
+	      "                          new-dead, new-error, ... count only what is new\n"
+	      "                          against --baseline (default: dead,error)\n"
+	      "      --ignore CODE       drop findings of CODE (or links dead, blocked,\n"
 	      "                          unverified) from reports and exit status (counted\n"
 	      "                          in the summary; repeatable)\n"
 	      "      --baseline FILE     mark links and findings new, unchanged or fixed against\n"
@@ -101,9 +101,10 @@ void cli_usage(FILE *out)
 	      "      --max-age DURATION  reuse live answers this young: 90m, 12h, 7d (default 1d;\n"
 	      "                          timeouts, 5xx, 429: 10m at most)\n"
 	      "      --cache-only        no network: report from the cache alone\n"
-	      "      --confirm-dead N[,DURATION]  with a cache, a page is dead once it failed\n"
-	      "                          in N checks spanning DURATION, dying before\n"
-	      "                          (default 2,20h: two checks on two days)\n"
+	      "      --confirm-dead N[,DURATION]  with a cache, a dead page is confirmed once\n"
+	      "                          it failed in N checks spanning DURATION, and 5xx or\n"
+	      "                          timeouts so repeated are dead (default 2,20h: two\n"
+	      "                          checks on two days)\n"
 	      "\n"
 	      "Fix mode:\n"
 	      "      --fix DIR|FILE|-    write a corrected copy of each document into DIR (under\n"
@@ -169,10 +170,10 @@ static int parse_fail_on(const char *arg, unsigned *out, unsigned char *codes, c
 		const char *name;
 		unsigned bits;
 	} names[] = {{"dead", FAIL_DEAD},       {"blocked", FAIL_BLOCKED}, {"unchecked", FAIL_UNCHECKED},
-		     {"error", FAIL_ERROR},     {"warning", FAIL_WARNING}, {"dying", FAIL_DYING},
+		     {"error", FAIL_ERROR},     {"warning", FAIL_WARNING}, {"confirmed-dead", FAIL_CONFIRMED},
 		     {"new-dead", FAIL_NEW_DEAD}, {"new-blocked", FAIL_NEW_BLOCKED},
 		     {"new-unchecked", FAIL_NEW_UNCHECKED}, {"new-error", FAIL_NEW_ERROR},
-		     {"new-warning", FAIL_NEW_WARNING}, {"new-dying", FAIL_NEW_DYING}, {"changed", FAIL_CHANGED},
+		     {"new-warning", FAIL_NEW_WARNING}, {"new-confirmed-dead", FAIL_NEW_CONFIRMED}, {"changed", FAIL_CHANGED},
 		     {"unarchived", FAIL_UNARCHIVED}, {"none", 0}};
 	*out = 0;
 	memset(codes, 0, PROB__COUNT);
@@ -188,10 +189,15 @@ static int parse_fail_on(const char *arg, unsigned *out, unsigned char *codes, c
 			    !strncmp(p, problem_code_name((enum problem_code)c), n))
 				code = c;
 		if (k == sizeof names / sizeof names[0] && code < 0) {
-			snprintf(err, errlen, "--fail-on takes dead, dying, blocked, unchecked, changed, unarchived, error, "
-					      "warning (each of the first five and the last two also as new-dead, …), a "
-					      "finding's code, or none, not '%.*s'",
-				 (int)n, p);
+			if ((n == 5 && !strncmp(p, "dying", 5)) || (n == 9 && !strncmp(p, "new-dying", 9)))
+				snprintf(err, errlen, "--fail-on %.*s: there is no dying verdict any more: a page failing now "
+						      "is dead (--fail-on dead), and confirmed-dead once the cache's history "
+						      "confirms it", (int)n, p);
+			else
+				snprintf(err, errlen, "--fail-on takes dead, confirmed-dead, blocked, unchecked, error, warning "
+						      "(each also as new-dead, …), changed, unarchived, a finding's code, or "
+						      "none, not '%.*s'",
+					 (int)n, p);
 			return -1;
 		}
 		if (code >= 0)
@@ -464,8 +470,8 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 		case OPT_IGNORE:
 			if (!ignore_word(optarg, opt->ignore, &opt->ignore_verdicts)) {
 				snprintf(err, errlen, "--ignore takes a finding's code (see citecheck(1), FINDINGS) or dead, "
-						      "dying, blocked, unverified, not '%s'",
-					 optarg);
+						      "blocked, unverified, not '%s'%s",
+					 optarg, strcmp(optarg, "dying") ? "" : " (a page failing now is dead)");
 				rc = -1;
 			}
 			break;
@@ -664,6 +670,11 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 		return 0;
 	if ((opt->fail_on >> FAIL_NEW_SHIFT) && !opt->baseline) {
 		snprintf(err, errlen, "--fail-on new-… needs --baseline FILE");
+		return -1;
+	}
+	if ((opt->fail_on & (FAIL_CONFIRMED | FAIL_NEW_CONFIRMED)) && !opt->cache) {
+		snprintf(err, errlen, "--fail-on confirmed-dead needs --cache FILE: only the history of checks "
+				      "confirms a death");
 		return -1;
 	}
 	if (opt->cache_only && !opt->cache) {

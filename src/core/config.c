@@ -123,7 +123,7 @@ static int ignore_one(struct config_args *a, yaml_node_t *item, struct host_rule
 	const char *w = scalar(item);
 	if (w && ignore_word(w, r->ignore_codes, &r->ignore_verdicts))
 		return 0;
-	snprintf(err, errlen, "%s:%u: ignore takes finding codes and dead, dying, blocked, unverified", a->path,
+	snprintf(err, errlen, "%s:%u: ignore takes finding codes and dead, blocked, unverified", a->path,
 		 line_of(item));
 	return -1;
 }

@@ -165,9 +165,9 @@ static int check_web(struct model *m, const struct options *opt, const struct ne
 
 /* Whether counts hold something the bits of f name: links by verdict,
  * findings by severity. */
-static bool named(unsigned f, const size_t *live, const size_t *sev, size_t archive_unknown)
+static bool named(unsigned f, const size_t *live, size_t confirmed, const size_t *sev, size_t archive_unknown)
 {
-	return ((f & FAIL_DEAD) && live[LIVE_DEAD]) || ((f & FAIL_DYING) && live[LIVE_DYING]) ||
+	return ((f & FAIL_DEAD) && live[LIVE_DEAD]) || ((f & FAIL_CONFIRMED) && confirmed) ||
 	       ((f & FAIL_BLOCKED) && live[LIVE_BLOCKED]) ||
 	       ((f & FAIL_UNCHECKED) && (live[LIVE_ERROR] || archive_unknown)) || ((f & FAIL_ERROR) && sev[SEV_ERROR]) ||
 	       ((f & FAIL_WARNING) && (sev[SEV_ERROR] || sev[SEV_WARNING]));
@@ -181,8 +181,8 @@ static bool fails(const struct options *opt, const struct summary *s)
 	for (int c = 0; c < PROB__COUNT; c++)
 		if (opt->fail_codes[c] && s->by_code[c])
 			return true;
-	return named(f, s->live, s->severity, s->archive[ARCHIVE_UNKNOWN]) ||
-	       named(f >> FAIL_NEW_SHIFT, s->new_live, s->new_severity, 0) ||
+	return named(f, s->live, s->confirmed, s->severity, s->archive[ARCHIVE_UNKNOWN]) ||
+	       named(f >> FAIL_NEW_SHIFT, s->new_live, s->new_confirmed, s->new_severity, 0) ||
 	       ((f & FAIL_CHANGED) && s->drift[DRIFT_CHANGED]) || ((f & FAIL_UNARCHIVED) && s->archive[ARCHIVE_NOT_ARCHIVED]);
 }
 

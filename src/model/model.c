@@ -333,8 +333,6 @@ const char *live_verdict_name(enum live_verdict v)
 		return "error";
 	case LIVE_SKIPPED:
 		return "skipped";
-	case LIVE_DYING:
-		return "dying";
 	case LIVE_UNCHECKED:
 		break;
 	}
@@ -466,7 +464,7 @@ bool ignore_word(const char *w, unsigned char *codes, unsigned *verdicts)
 	static const struct {
 		const char *word;
 		enum live_verdict v;
-	} words[] = {{"dead", LIVE_DEAD}, {"dying", LIVE_DYING}, {"blocked", LIVE_BLOCKED}, {"unverified", LIVE_ERROR}};
+	} words[] = {{"dead", LIVE_DEAD}, {"blocked", LIVE_BLOCKED}, {"unverified", LIVE_ERROR}};
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
 		if (!strcmp(w, words[i].word)) {
 			*verdicts |= 1u << words[i].v;

@@ -22,7 +22,7 @@
 
 /* The JSON report's schema: the model's shape as report/report_json.c
  * writes it and compare/baseline.c reads an earlier run's back. */
-#define REPORT_SCHEMA_VERSION 8
+#define REPORT_SCHEMA_VERSION 9
 
 enum link_kind {
 	LINK_DIRECT,
@@ -106,13 +106,13 @@ struct reference {
 enum live_verdict {
 	LIVE_UNCHECKED, /* the live stage has not run */
 	LIVE_ALIVE,     /* 2xx with real content, after redirects */
-	LIVE_DEAD,      /* 404, 410, no such host, connection refused, soft 404 */
+	LIVE_DEAD,      /* 404, 410, no such host, connection refused, soft 404; or with
+			 * the cache's history, transient failures repeated over time */
 	LIVE_BLOCKED,   /* 401, 403, persistent 429, bot walls: the page may be fine */
 	LIVE_ERROR,     /* could not verify now: timeouts, 5xx, TLS, resets, offline */
 	LIVE_SKIPPED,   /* not fetched: excluded, not http(s), not a valid URL, --extract-only */
-	LIVE_DYING,     /* dead now, not yet in enough checks over time to be called dead (cache.h) */
 };
-#define LIVE__COUNT (LIVE_DYING + 1)
+#define LIVE__COUNT (LIVE_SKIPPED + 1)
 
 /* What the live web said about a target. Strings are owned; reason is static. */
 struct live_result {
@@ -131,7 +131,11 @@ struct live_result {
 	/* what the cache's history knows (0: nothing): the first check of the
 	 * failures since the page was last seen alive, and that last time */
 	int64_t first_failed, last_alive;
-	unsigned failures; /* definitive failures since last alive, this one included */
+	unsigned failures; /* failing checks since last alive, this one included */
+	/* dead, and the history confirms it: failing in enough checks spread
+	 * over enough time (cache.h); never without a cache but at
+	 * --confirm-dead 1 */
+	bool confirmed;
 };
 
 /* What the live stage keeps of a page it found alive, for the drift
@@ -307,6 +311,7 @@ struct model {
 	struct problem_list problems; /* document-level */
 	const char *incomplete;       /* why the run stopped before its end (static text); NULL: it did not */
 	struct baseline_diff *baseline; /* --baseline: what was fixed since; NULL: none */
+	bool history;                   /* --cache: dead verdicts say whether they are confirmed */
 	size_t ignored[PROB__COUNT];    /* --ignore and ignore comments: findings dropped, by code */
 	size_t ignored_links;           /* links on lines the documents ask to be left alone */
 	struct strmap strings;        /* model_intern's copies */
@@ -339,7 +344,7 @@ const char *model_part(struct model *m, const char *name);
 void model_drop_ignored(struct model *doc, size_t *counts, size_t *links);
 
 /* A word of --ignore or of a host's ignore: a finding's code sets
- * codes[code]; dead, dying, blocked or unverified sets its bit (1 << enum
+ * codes[code]; dead, blocked or unverified sets its bit (1 << enum
  * live_verdict) in *verdicts. false when it is neither. */
 bool ignore_word(const char *w, unsigned char *codes, unsigned *verdicts);
 

@@ -18,12 +18,12 @@ enum fail_on {
 	FAIL_UNCHECKED = 1 << 2, /* a link that could not be verified (verdict error) */
 	FAIL_ERROR = 1 << 3,     /* a finding of error severity */
 	FAIL_WARNING = 1 << 4,   /* a finding of warning severity or worse */
-	FAIL_DYING = 1 << 5,     /* a dying link (failing, not yet confirmed dead: --cache) */
+	FAIL_CONFIRMED = 1 << 5, /* a dead link the cache's history confirms (confirmed-dead) */
 	FAIL_CHANGED = 1 << 6,   /* a page changed since it was cited (drift) */
 	FAIL_UNARCHIVED = 1 << 7, /* a cited page the archive has no capture of */
 	/* the same, counting only what is new against --baseline */
 	FAIL_NEW_DEAD = 1 << 8, FAIL_NEW_BLOCKED = 1 << 9, FAIL_NEW_UNCHECKED = 1 << 10,
-	FAIL_NEW_ERROR = 1 << 11, FAIL_NEW_WARNING = 1 << 12, FAIL_NEW_DYING = 1 << 13,
+	FAIL_NEW_ERROR = 1 << 11, FAIL_NEW_WARNING = 1 << 12, FAIL_NEW_CONFIRMED = 1 << 13,
 };
 #define FAIL_NEW_SHIFT 8 /* FAIL_NEW_X == FAIL_X << FAIL_NEW_SHIFT */
 

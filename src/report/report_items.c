@@ -1,13 +1,15 @@
 #include "report/report_items.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "util/util.h"
 
 bool report_failing(enum live_verdict v)
 {
-	return v == LIVE_DEAD || v == LIVE_DYING || v == LIVE_BLOCKED || v == LIVE_ERROR;
+	return v == LIVE_DEAD || v == LIVE_BLOCKED || v == LIVE_ERROR;
 }
 
 const char *report_link_rule(enum live_verdict v)
@@ -15,8 +17,6 @@ const char *report_link_rule(enum live_verdict v)
 	switch (v) {
 	case LIVE_DEAD:
 		return "link-dead";
-	case LIVE_DYING:
-		return "link-dying";
 	case LIVE_BLOCKED:
 		return "link-blocked";
 	default:
@@ -84,10 +84,25 @@ char *report_item_message(const struct report_item *it)
 	if (it->p)
 		return xstrdup(it->p->message);
 	const char *what = it->live->verdict == LIVE_DEAD    ? "dead link"
-			   : it->live->verdict == LIVE_DYING   ? "dying link (failing, not yet confirmed dead)"
 			   : it->live->verdict == LIVE_BLOCKED ? "blocked link (the site refused the check)"
 							       : "unverified link (could not be checked now)";
-	return xasprintf("%s: %s (%s)", what, it->l->url, it->live->reason ? it->live->reason : "-");
+	char since[80];
+	report_failing_since(it->live, since, sizeof since);
+	return xasprintf("%s: %s (%s%s)", what, it->l->url, it->live->reason ? it->live->reason : "-", since);
+}
+
+void report_failing_since(const struct live_result *r, char *out, size_t outlen)
+{
+	*out = '\0';
+	if (r->verdict != LIVE_DEAD || !r->first_failed || !r->failures)
+		return;
+	time_t t = (time_t)r->first_failed;
+	struct tm tm;
+	char day[16];
+	if (!gmtime_r(&t, &tm) || !strftime(day, sizeof day, "%Y-%m-%d", &tm))
+		return;
+	snprintf(out, outlen, "; failing since %s, %u check%s, %s", day, r->failures, r->failures == 1 ? "" : "s",
+		 r->confirmed ? "confirmed" : "not yet confirmed");
 }
 
 char *report_where(const struct document *d, const struct reference *ref, unsigned line)

@@ -1,6 +1,6 @@
 /* report_items.h — what the report formats list for a document, in the
- * order of its pages: each finding, and each failing link (dead, dying,
- * blocked, unverified) that has no finding of its own, so that a dead link
+ * order of its pages: each finding, and each failing link (dead, blocked,
+ * unverified) that has no finding of its own, so that a dead link
  * with its "dead-archived" suggestion is reported once. */
 #ifndef CITECHECK_REPORT_ITEMS_H
 #define CITECHECK_REPORT_ITEMS_H
@@ -21,7 +21,7 @@ struct report_item {
 /* The items of document doc; *out gets an array the caller frees. */
 size_t report_items(const struct model *m, size_t doc, struct report_item **out);
 
-/* A failing verdict: dead, dying, blocked or error. */
+/* A failing verdict: dead, blocked or error. */
 bool report_failing(enum live_verdict v);
 
 /* The rule a failing link's item is filed under: "link-dead", … */
@@ -37,5 +37,10 @@ char *report_where(const struct document *d, const struct reference *ref, unsign
 /* What a person reads of an item: the finding's message, or for a failing
  * link "dead link: URL (http-404)". Caller frees. */
 char *report_item_message(const struct report_item *it);
+
+/* What the cache's history says of a dead page, for a message:
+ * "; failing since 2026-09-01, 3 checks, confirmed", or "" when it knows
+ * nothing. */
+void report_failing_since(const struct live_result *r, char *out, size_t outlen);
 
 #endif

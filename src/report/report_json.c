@@ -62,8 +62,9 @@ static json_t *unix_iso(int64_t t)
 /* What the cache's history says of the page, when it knows anything. */
 static json_t *history_json(const struct live_result *r)
 {
-	return json_pack("{s:o, s:o, s:I}", "last_alive", unix_iso(r->last_alive), "first_failed",
-			 unix_iso(r->first_failed), "failures", (json_int_t)r->failures);
+	return json_pack("{s:o, s:o, s:I, s:b}", "last_alive", unix_iso(r->last_alive), "first_failed",
+			 unix_iso(r->first_failed), "failures", (json_int_t)r->failures, "confirmed",
+			 r->verdict == LIVE_DEAD && r->confirmed);
 }
 
 static json_t *live_json(const struct live_result *r)
@@ -242,6 +243,7 @@ static json_t *summary_json(const struct summary *s)
 	for (int v = LIVE_UNCHECKED; v < LIVE__COUNT; v++)
 		if (v != LIVE_UNCHECKED || s->live[v])
 			json_object_set_new(live, live_verdict_name((enum live_verdict)v), json_integer((json_int_t)s->live[v]));
+	json_object_set_new(live, "confirmed", json_integer((json_int_t)s->confirmed));
 	json_object_set_new(live, "requests", json_integer((json_int_t)s->requests));
 	json_object_set_new(live, "offline", json_boolean(s->offline));
 	json_t *archive = json_object();
@@ -393,12 +395,15 @@ static json_t *ranking_json(const struct model *m, const struct summaries *sums)
  * links by verdict and new findings by severity. */
 static json_t *baseline_counts_json(const struct model *m, const struct summary *s)
 {
+	/* only a failing link is new (baseline.h) */
+	static const enum live_verdict failing[] = {LIVE_DEAD, LIVE_BLOCKED, LIVE_ERROR};
 	json_t *new_live = json_object();
-	for (int v = LIVE_ALIVE; v < LIVE__COUNT; v++)
-		json_object_set_new(new_live, live_verdict_name((enum live_verdict)v), json_integer((json_int_t)s->new_live[v]));
 	size_t links_new = 0;
-	for (int v = 0; v < LIVE__COUNT; v++)
-		links_new += s->new_live[v];
+	for (size_t i = 0; i < sizeof failing / sizeof failing[0]; i++) {
+		json_object_set_new(new_live, live_verdict_name(failing[i]), json_integer((json_int_t)s->new_live[failing[i]]));
+		links_new += s->new_live[failing[i]];
+	}
+	json_object_set_new(new_live, "confirmed", json_integer((json_int_t)s->new_confirmed));
 	return json_pack("{s:s, s:I, s:{s:I, s:I, s:I, s:o}, s:{s:I, s:I, s:I, s:{s:I, s:I, s:I}}}", "report",
 			 m->baseline->path, "documents_matched", (json_int_t)m->baseline->matched_documents, "links",
 			 "new", (json_int_t)links_new, "unchanged", (json_int_t)s->links_unchanged, "fixed",

@@ -18,7 +18,7 @@ static const char *failure_of(const struct report *r, const struct link *l, cons
 	unsigned f = r->fail_on;
 	if (l->ignored)
 		return NULL; /* --ignore VERDICT */
-	if (live->verdict == LIVE_DEAD || ((f & FAIL_DYING) && live->verdict == LIVE_DYING) ||
+	if (live->verdict == LIVE_DEAD ||
 	    ((f & FAIL_BLOCKED) && live->verdict == LIVE_BLOCKED) || ((f & FAIL_UNCHECKED) && live->verdict == LIVE_ERROR))
 		return report_link_rule(live->verdict);
 	for (size_t i = 0; i < l->problems.n; i++) {

@@ -46,10 +46,10 @@ static void printf_buf(struct buf *b, const char *fmt, ...)
 static void summary_table(struct buf *b, const struct summary *s)
 {
 	printf_buf(b,
-		   "## citecheck\n\n| documents | links | dead | dying | blocked | unverified | changed | archived | not archived |\n"
-		   "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
-		   "| %zu | %zu | %zu | %zu | %zu | %zu | %zu | %zu | %zu |\n\n",
-		   s->documents, s->links, s->live[LIVE_DEAD], s->live[LIVE_DYING], s->live[LIVE_BLOCKED],
+		   "## citecheck\n\n| documents | links | dead | blocked | unverified | changed | archived | not archived |\n"
+		   "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
+		   "| %zu | %zu | %zu | %zu | %zu | %zu | %zu | %zu |\n\n",
+		   s->documents, s->links, s->live[LIVE_DEAD], s->live[LIVE_BLOCKED],
 		   s->live[LIVE_ERROR], s->drift[DRIFT_CHANGED], s->archive[ARCHIVE_ARCHIVED],
 		   s->archive[ARCHIVE_NOT_ARCHIVED]);
 }

@@ -1,6 +1,6 @@
 /* The text format for a person (--format text): per document, per source
  * (the footnote and the line where a person finds it), what needs doing —
- * dead, dying, blocked and unverified links, changed pages, live pages the
+ * dead, blocked and unverified links, changed pages, live pages the
  * archive has no copy of, and the problems in the text — each with its
  * suggestion under it; then the closing summary. */
 #include "report/report_formats.h"

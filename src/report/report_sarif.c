@@ -21,7 +21,7 @@
 
 #define SARIF_SCHEMA "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
-static const enum live_verdict link_rules[] = {LIVE_DEAD, LIVE_DYING, LIVE_BLOCKED, LIVE_ERROR};
+static const enum live_verdict link_rules[] = {LIVE_DEAD, LIVE_BLOCKED, LIVE_ERROR};
 #define NLINK_RULES (sizeof link_rules / sizeof link_rules[0])
 
 static const char *level_of(enum severity s)

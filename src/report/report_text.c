@@ -33,7 +33,7 @@ const char *report_colour_severity(enum severity s)
 
 const char *report_colour_verdict(enum live_verdict v)
 {
-	return v == LIVE_DEAD || v == LIVE_DYING ? "\033[1;31m" : "\033[1;33m";
+	return v == LIVE_DEAD ? "\033[1;31m" : "\033[1;33m";
 }
 
 void report_text_word(FILE *out, const char *w, const char *colour, bool color)
@@ -139,7 +139,9 @@ static void print_item(const struct document *d, const struct item *it, bool col
 	fprintf_safe(out, " %s (%s", it->l->url, it->live->reason);
 	if (it->live->http_status && strncmp(it->live->reason, "http-", 5) != 0)
 		fprintf(out, ", HTTP %ld", it->live->http_status);
-	putc(')', out);
+	char since[80];
+	report_failing_since(it->live, since, sizeof since);
+	fprintf(out, "%s)", since);
 	if (it->about) { /* the archive's word on it, and what to cite */
 		fprintf_safe(out, ": %s [%s]", it->about->message, problem_code_name(it->about->code));
 		if (it->about->suggestion) {
@@ -197,7 +199,7 @@ static void document_write(const struct model *m, size_t di, const struct summar
 		for (size_t k = 0; k < ref->nlinks; k++) {
 			const struct link *l = &ref->links[k];
 			const struct live_result *lr = &m->targets[l->target].live;
-			bool listed = !l->ignored && (lr->verdict == LIVE_DEAD || lr->verdict == LIVE_DYING ||
+			bool listed = !l->ignored && (lr->verdict == LIVE_DEAD ||
 						      (c->verbose && (lr->verdict == LIVE_BLOCKED || lr->verdict == LIVE_ERROR)));
 			collect_list(c, &l->problems, ref, listed);
 			if (listed)
@@ -320,12 +322,13 @@ void report_text_summary(const struct model *m, const struct summaries *sums, bo
 			ignored, plural(ignored), m->ignored_links, plural(m->ignored_links));
 	if (m->ndocs > 1)
 		ranking_write(m, sums, out);
-	if (s->live[LIVE_ALIVE] || s->live[LIVE_DEAD] || s->live[LIVE_DYING] || s->live[LIVE_BLOCKED] ||
-	    s->live[LIVE_ERROR] || s->offline)
-		fprintf(out, "citecheck: links: %zu alive, %zu dead, %zu dying, %zu blocked, %zu unverified, %zu skipped%s\n",
-			s->live[LIVE_ALIVE], s->live[LIVE_DEAD], s->live[LIVE_DYING], s->live[LIVE_BLOCKED], s->live[LIVE_ERROR],
-			s->live[LIVE_SKIPPED],
-			s->offline ? "; OFFLINE: no cited host could be reached, nothing was judged" : "");
+	if (s->live[LIVE_ALIVE] || s->live[LIVE_DEAD] || s->live[LIVE_BLOCKED] || s->live[LIVE_ERROR] || s->offline) {
+		fprintf(out, "citecheck: links: %zu alive, %zu dead", s->live[LIVE_ALIVE], s->live[LIVE_DEAD]);
+		if (m->history)
+			fprintf(out, " (%zu confirmed)", s->confirmed);
+		fprintf(out, ", %zu blocked, %zu unverified, %zu skipped%s\n", s->live[LIVE_BLOCKED], s->live[LIVE_ERROR],
+			s->live[LIVE_SKIPPED], s->offline ? "; OFFLINE: no cited host could be reached, nothing was judged" : "");
+	}
 	if (!verbose && !s->offline) { /* verbose lists each where it is cited */
 		name_links(m, LIVE_BLOCKED, "blocked (the site refused the check)", out);
 		name_links(m, LIVE_ERROR, "unverified (could not be checked now)", out);
@@ -337,7 +340,7 @@ void report_text_summary(const struct model *m, const struct summaries *sums, bo
 			s->archive[ARCHIVE_ARCHIVED], s->archive[ARCHIVE_NOT_ARCHIVED], s->archive[ARCHIVE_UNKNOWN],
 			s->archive_requests, s->drift[DRIFT_UNCHANGED], s->drift[DRIFT_CHANGED], s->drift[DRIFT_UNKNOWN]);
 	if (m->baseline) {
-		size_t failing = s->new_live[LIVE_DEAD] + s->new_live[LIVE_DYING] + s->new_live[LIVE_BLOCKED] +
+		size_t failing = s->new_live[LIVE_DEAD] + s->new_live[LIVE_BLOCKED] +
 				 s->new_live[LIVE_ERROR];
 		fputs("citecheck: against ", out);
 		fput_safe(m->baseline->path, out);

@@ -77,9 +77,12 @@ static void count_links(const struct model *m, size_t first, size_t n, unsigned 
 			if (l->ignored) /* --ignore VERDICT: counted in links_ignored instead */
 				continue;
 			s->live[t->live.verdict]++;
-			if (l->mark == MARK_NEW)
+			bool confirmed = t->live.verdict == LIVE_DEAD && t->live.confirmed;
+			s->confirmed += confirmed;
+			if (l->mark == MARK_NEW) {
 				s->new_live[t->live.verdict]++;
-			else if (l->mark == MARK_UNCHANGED)
+				s->new_confirmed += confirmed;
+			} else if (l->mark == MARK_UNCHANGED)
 				s->links_unchanged++;
 			if (l->lookup != NO_INDEX) {
 				s->archive[m->lookups[l->lookup].archive.verdict]++;

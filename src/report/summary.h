@@ -18,6 +18,7 @@ struct summary {
 	size_t footnotes_cited, footnotes_defined;
 	size_t severity[3];           /* indexed by enum severity */
 	size_t live[LIVE__COUNT];     /* links by verdict, indexed by enum live_verdict */
+	size_t confirmed;             /* dead links whose death the history confirms */
 	size_t requests;              /* sent by the live stage (for a document: for its URLs) */
 	size_t archive[ARCHIVE_SKIPPED + 1]; /* links by archive verdict */
 	size_t drift[DRIFT_UNKNOWN + 1];     /* links by drift verdict */
@@ -27,7 +28,7 @@ struct summary {
 	size_t omitted[PROB__COUNT]; /* past the cap of document-level findings per code */
 	/* against --baseline: links by verdict and findings by severity marked
 	 * new; links and findings unchanged; and fixed (the run's only) */
-	size_t new_live[LIVE__COUNT], new_severity[3];
+	size_t new_live[LIVE__COUNT], new_confirmed, new_severity[3];
 	size_t links_unchanged, findings_new, findings_unchanged, links_fixed, findings_fixed;
 };
 
