@@ -56,6 +56,50 @@ expect "fixed: b.md's dead link, and the space in a.md's URL" \
 expect "summary: links new/unchanged/fixed, new dead, findings new/unchanged/fixed" \
 	"$(jq -c '.summary.baseline | [.documents_matched, .links.new, .links.unchanged, .links.fixed, .links.new_by_verdict.dead, .findings.new, .findings.unchanged, .findings.fixed]' new.json)" \
 	"[2,1,1,1,1,1,0,1]"
+# the reports lead with what is new: newly-gone and the save link's finding
+# are new, gone and the space fixed, missing failing before and now
+# shellcheck disable=SC2086
+"$bin" -q $net --baseline old.json --format text docs > new.txt
+expect "text: new, fixed, not new" "$(grep -e '^===' -e '^  dead' -e '(was' -e 'url-space' -e '\[archive-save-request\]' new.txt | cut -c1-60)" \
+	"=== new since old.json
+  dead: http://example.org/newly-gone (http-404)
+    error: this is a Wayback Machine save request, not a sna
+=== fixed since old.json
+  docs/b.md: http://example.org/gone (was dead)
+  docs/a.md: url-space: http://example.org/ok a
+=== not new since old.json
+  dead: http://example.org/missing (http-404)"
+# shellcheck disable=SC2086
+"$bin" -q $net --baseline old.json --format markdown docs > new.md
+expect "markdown: the same three sections" \
+	"$(grep -e '^## ' -e '^- ' new.md | cut -c1-50)" \
+	"## citecheck
+## New since old.json
+- line 6: dead link: http://example.org/newly-gone
+- line 3: this is a Wayback Machine save request, 
+## Fixed since old.json
+- docs/b.md: http://example.org/gone (was dead)
+- docs/a.md: url-space: http://example.org/ok a
+## Not new since old.json
+- line 4: dead link: http://example.org/missing (h"
+# shellcheck disable=SC2086
+expect "github: only what is new is annotated" \
+	"$("$bin" -q $net --baseline old.json --format github docs | cut -d: -f3)" \
+	"error file=docs/a.md,line=6,col=2,title=link-dead
+error file=docs/b.md,line=3,col=2,title=archive-save-request"
+# shellcheck disable=SC2086
+expect "github, --annotate all: the old rot too" \
+	"$("$bin" -q $net --baseline old.json --format github --annotate all docs | cut -d: -f3)" \
+	"error file=docs/a.md,line=4,col=2,title=link-dead
+error file=docs/a.md,line=6,col=2,title=link-dead
+error file=docs/b.md,line=3,col=2,title=archive-save-request"
+# shellcheck disable=SC2086
+"$bin" -q $net --baseline old.json -o sarif:new.sarif docs
+expect "sarif: baselineState on each result" \
+	"$(jq -r '[.runs[0].results[] | "\(.locations[0].physicalLocation.region.startLine)/\(.ruleId)/\(.baselineState)"] | join(" ")' new.sarif)" \
+	"4/link-dead/unchanged 6/link-dead/new 3/archive-save-request/new"
+"$bin" --annotate some docs > /dev/null 2> ann.err
+expect "--annotate with a bad word" "$? $(head -n 1 ann.err)" "2 citecheck: --annotate takes new or all, not 'some'"
 # shellcheck disable=SC2086
 "$bin" -q $net --baseline old.json --fail-on new-dead docs > /dev/null
 expect "--fail-on new-dead: the newly gone page fails the run" "$?" 1

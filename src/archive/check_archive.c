@@ -131,6 +131,36 @@ void archive_plan(struct model *m, const struct live_config *net)
 	}
 }
 
+/* Whether a lookup serves the purpose of --archive failing: a page that
+ * fails (its snapshot is what to cite), a citation with a date to compare
+ * the page with (accessed, or a pinned snapshot's), or a snapshot or save
+ * link, which cites the archive itself. */
+static bool lookup_wanted(const struct model *m, const struct reference *ref, const struct link *l,
+			  const struct lookup *k)
+{
+	if (archive_link(l) || date_known(ref->accessed) || !strcmp(k->want_from, "cited"))
+		return true;
+	enum live_verdict v = k->page == NO_INDEX ? LIVE_UNCHECKED : m->targets[k->page].live.verdict;
+	return v == LIVE_DEAD || v == LIVE_BLOCKED || v == LIVE_ERROR;
+}
+
+void archive_keep_failing(struct model *m)
+{
+	unsigned char *wanted = xcalloc(m->nlookups + 1, 1);
+	for (size_t r = 0; r < m->nrefs; r++)
+		for (size_t k = 0; k < m->refs[r].nlinks; k++) {
+			const struct link *l = &m->refs[r].links[k];
+			if (l->lookup != NO_INDEX && lookup_wanted(m, &m->refs[r], l, &m->lookups[l->lookup]))
+				wanted[l->lookup] = 1;
+		}
+	for (size_t i = 0; i < m->nlookups; i++)
+		if (!wanted[i]) {
+			m->lookups[i].archive.verdict = ARCHIVE_SKIPPED;
+			m->lookups[i].archive.reason = "not-failing";
+		}
+	free(wanted);
+}
+
 /* ---- asking ---- */
 
 static void explain_drift(struct model *m);
@@ -609,6 +639,8 @@ int check_archive(struct model *m, const struct archive_config *cfg, char *err, 
 	e.hosts[run.endpoint[EP_CDX]].limit = 1;
 	e.hosts[run.endpoint[EP_SAVE]].limit = 1;
 	for (size_t i = 0; i < m->nlookups; i++) {
+		if (m->lookups[i].archive.verdict == ARCHIVE_SKIPPED) /* archive_keep_failing */
+			continue;
 		if (cfg->reuse && cfg->reuse(cfg->reuse_arg, m, i))
 			continue;
 		char *url = wayback_replay_url(cfg->base, m->lookups[i].want, m->lookups[i].original);
@@ -643,7 +675,9 @@ static void explain_drift(struct model *m)
 		if (k->drift.verdict != DRIFT_UNCHECKED)
 			continue;
 		k->drift.verdict = DRIFT_UNKNOWN;
-		if (k->archive.verdict != ARCHIVE_ARCHIVED)
+		if (k->archive.verdict == ARCHIVE_SKIPPED)
+			k->drift.reason = "not-looked-up";
+		else if (k->archive.verdict != ARCHIVE_ARCHIVED)
 			k->drift.reason = "no-snapshot";
 		else if (k->page == NO_INDEX || m->targets[k->page].live.verdict != LIVE_ALIVE)
 			k->drift.reason = "live-not-alive";

@@ -56,6 +56,11 @@ void archive_bind_originals(struct model *m, const struct live_config *net);
  * or -1 with a reason in err when libcurl cannot start. */
 int check_archive(struct model *m, const struct archive_config *cfg, char *err, size_t errlen);
 
+/* --archive failing, once the live stage has run: the lookups of pages
+ * alive and cited with no access date are skipped (not-failing); those of
+ * failing pages, of dated citations and of snapshot and save links stay. */
+void archive_keep_failing(struct model *m);
+
 /* Marks every lookup unknown with reason (e.g. "offline"). */
 void archive_skip_all(struct model *m, const char *reason);
 

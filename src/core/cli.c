@@ -41,6 +41,8 @@ void cli_usage(FILE *out)
 	      "                          in the summary; repeatable)\n"
 	      "      --baseline FILE     mark links and findings new, unchanged or fixed against\n"
 	      "                          FILE, the JSON report of an earlier run\n"
+	      "      --annotate WHAT     with --baseline, the github format annotates new\n"
+	      "                          (default) or all problems\n"
 	      "\n"
 	      "Config:\n"
 	      "      --config FILE       options from FILE (YAML; keys are these options' long\n"
@@ -85,6 +87,9 @@ void cli_usage(FILE *out)
 	      "      --resolve HOST:PORT:ADDRESS  resolve HOST to ADDRESS (repeatable)\n"
 	      "\n"
 	      "Archive:\n"
+	      "      --archive WHAT      what is looked up in the Wayback Machine: all (default),\n"
+	      "                          failing (failing pages, dated citations, snapshot\n"
+	      "                          links: a docs repository's CI), none (--no-archive)\n"
 	      "      --no-archive        nothing sent to the Wayback Machine: no lookups, no drift\n"
 	      "                          check, cited snapshots not fetched (their originals are)\n"
 	      "      --wayback URL       the Wayback Machine's address (default https://web.archive.org)\n"
@@ -358,7 +363,7 @@ enum {
 	OPT_NO_ARCHIVE, OPT_WAYBACK, OPT_ARCHIVE_RATE, OPT_CDX_RATE, OPT_RATE_LIMIT_WAIT,
 	OPT_DRIFT_THRESHOLD, OPT_SAVE_MISSING, OPT_INPUT_FORMAT, OPT_BASE_URL, OPT_FILES_FROM,
 	OPT_CACHE, OPT_MAX_AGE, OPT_CACHE_ONLY, OPT_CONFIRM_DEAD, OPT_BASELINE, OPT_CHECK_FRAGMENTS, OPT_FORMAT, OPT_COLOR, OPT_IGNORE, OPT_PROGRESS, OPT_CONFIG, OPT_NO_CONFIG,
-	OPT_FIX, OPT_FIX_DIFF, OPT_FIX_MOVED, OPT_FIX_TEMPLATE, OPT_WARC,
+	OPT_FIX, OPT_FIX_DIFF, OPT_FIX_MOVED, OPT_FIX_TEMPLATE, OPT_WARC, OPT_ARCHIVE, OPT_ANNOTATE,
 };
 
 static const struct option longopts[] = {
@@ -395,6 +400,8 @@ static const struct option longopts[] = {
 	{"connect-to", required_argument, NULL, OPT_CONNECT_TO},
 	{"resolve", required_argument, NULL, OPT_RESOLVE},
 	{"no-archive", no_argument, NULL, OPT_NO_ARCHIVE},
+	{"archive", required_argument, NULL, OPT_ARCHIVE},
+	{"annotate", required_argument, NULL, OPT_ANNOTATE},
 	{"wayback", required_argument, NULL, OPT_WAYBACK},
 	{"archive-rate", required_argument, NULL, OPT_ARCHIVE_RATE},
 	{"cdx-rate", required_argument, NULL, OPT_CDX_RATE},
@@ -566,6 +573,24 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 			break;
 		case OPT_NO_ARCHIVE:
 			opt->no_archive = true;
+			opt->archive_failing = false;
+			break;
+		case OPT_ARCHIVE:
+			if (!strcmp(optarg, "all") || !strcmp(optarg, "failing") || !strcmp(optarg, "none")) {
+				opt->no_archive = !strcmp(optarg, "none");
+				opt->archive_failing = !strcmp(optarg, "failing");
+			} else {
+				snprintf(err, errlen, "--archive takes all, failing or none, not '%s'", optarg);
+				rc = -1;
+			}
+			break;
+		case OPT_ANNOTATE:
+			if (!strcmp(optarg, "all") || !strcmp(optarg, "new")) {
+				opt->annotate_all = !strcmp(optarg, "all");
+			} else {
+				snprintf(err, errlen, "--annotate takes new or all, not '%s'", optarg);
+				rc = -1;
+			}
 			break;
 		case OPT_WAYBACK:
 			rc = parse_base(optarg, &opt->wayback, err, errlen);

@@ -41,6 +41,7 @@ struct options {
 	bool extract_only;
 	bool quiet;   /* no findings on stderr, only fatal errors */
 	bool verbose; /* also info-level findings and every unverified link on stderr */
+	bool annotate_all; /* --annotate all: with --baseline, github annotates what is not new too */
 	bool help, version;
 	unsigned fail_on; /* enum fail_on bits */
 	unsigned char fail_codes[PROB__COUNT]; /* --fail-on CODE: findings of these codes fail too */
@@ -57,6 +58,7 @@ struct options {
 	/* the archive stage; negative or NULL: the default */
 	const char *wayback;
 	bool no_archive, save_missing;
+	bool archive_failing; /* --archive failing: look up failing pages and dated citations only */
 	double archive_rate, cdx_rate, drift_threshold;
 	long rate_limit_wait_ms;
 	/* memory between runs */

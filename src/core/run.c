@@ -106,6 +106,8 @@ static int check_stages(struct model *m, const struct options *opt, struct live_
 		return -1;
 	if (!archive)
 		return 0;
+	if (opt->archive_failing)
+		archive_keep_failing(m);
 	/* --deadline bounds the whole check: the archive gets what the live stage left */
 	long left = cfg->deadline_ms - (long)((live_now() - start) * 1000.0);
 	cfg->deadline_ms = left > 0 ? left : 0;
@@ -448,7 +450,8 @@ int run(const struct options *opt)
 	/* the status the reports state (SARIF) is the one the run ends with,
 	 * unless writing them fails */
 	struct report r = {.m = m, .s = &sums, .exit_status = exit_status(opt, &sums.run, stopped, trouble),
-			   .fail_on = opt->fail_on, .verbose = opt->verbose, .color = colour(opt, STDOUT_FILENO)};
+			   .fail_on = opt->fail_on, .verbose = opt->verbose, .color = colour(opt, STDOUT_FILENO),
+			   .annotate_all = opt->annotate_all};
 	int rc = write_reports(&r, opt) == 0 || stopped ? r.exit_status : EXIT_TROUBLE;
 	summaries_finish(&sums);
 	model_destroy(m);

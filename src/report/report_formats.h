@@ -35,6 +35,7 @@ struct report {
 	unsigned fail_on; /* enum fail_on: what JUnit calls a failure */
 	bool verbose;    /* text: info findings and every unverified link too */
 	bool color;      /* text on standard output: in colour */
+	bool annotate_all; /* github with --baseline: what is not new too (--annotate all) */
 };
 
 /* Writes the report to out: 0, or -1 when writing failed. */

@@ -101,6 +101,8 @@ int report_github_write(const struct report *r, FILE *out)
 		}
 		struct report_item *items;
 		size_t n = report_items(m, d, &items);
+		/* with a baseline, the diff is annotated with what is new */
+		n = report_items_keep(items, n, m->baseline && !r->annotate_all ? ITEMS_NEW : ITEMS_ALL);
 		for (size_t k = 0; k < n; k++)
 			item(out, doc, &items[k]);
 		free(items);

@@ -24,6 +24,25 @@ const char *report_link_rule(enum live_verdict v)
 	}
 }
 
+bool report_part_holds(enum item_part part, enum baseline_mark mark)
+{
+	return part == ITEMS_ALL || (part == ITEMS_NEW) == (mark == MARK_NEW);
+}
+
+enum baseline_mark report_item_mark(const struct report_item *it)
+{
+	return it->p ? it->p->mark : it->l ? it->l->mark : MARK_NONE;
+}
+
+size_t report_items_keep(struct report_item *v, size_t n, enum item_part part)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < n; i++)
+		if (report_part_holds(part, report_item_mark(&v[i])))
+			v[kept++] = v[i];
+	return kept;
+}
+
 struct items {
 	struct report_item *v;
 	size_t n, cap;

@@ -21,6 +21,17 @@ struct report_item {
 /* The items of document doc; *out gets an array the caller frees. */
 size_t report_items(const struct model *m, size_t doc, struct report_item **out);
 
+/* With --baseline, reports open with what is new, then the rest: the part
+ * of the items a pass keeps. */
+enum item_part { ITEMS_ALL, ITEMS_NEW, ITEMS_OLD };
+
+/* Whether an item marked mark belongs to part. */
+bool report_part_holds(enum item_part part, enum baseline_mark mark);
+/* The baseline mark of an item: its finding's, or its failing link's. */
+enum baseline_mark report_item_mark(const struct report_item *it);
+/* Keeps the items of v[0..n) that part holds, in order; returns how many. */
+size_t report_items_keep(struct report_item *v, size_t n, enum item_part part);
+
 /* A failing verdict: dead, blocked or error. */
 bool report_failing(enum live_verdict v);
 

@@ -84,6 +84,109 @@ static void item(struct buf *b, const struct document *d, const struct report_it
 	buf_putc(b, '\n');
 }
 
+/* Where the limit cut the report: the items left out, in how many documents. */
+struct cut {
+	size_t items, docs;
+};
+
+/* The documents' items that part holds, worst document first; an
+ * unreadable document goes with the new (or all). Returns whether any was
+ * written. */
+static bool documents_write(struct buf *b, const struct model *m, const struct summaries *sums, enum item_part part,
+			    struct cut *cut)
+{
+	bool any = false;
+	for (size_t i = 0; i < m->ndocs; i++) {
+		size_t d = sums->rank[i];
+		const struct document *doc = &m->docs[d];
+		if (doc->error && part == ITEMS_OLD)
+			continue;
+		struct report_item *items = NULL;
+		size_t n = doc->error ? 0 : report_items(m, d, &items);
+		n = report_items_keep(items, n, part);
+		if (!doc->error && !n) {
+			free(items);
+			continue;
+		}
+		any = true;
+		if (cut->items) { /* past the limit: counted, not written */
+			cut->items += n + (doc->error != NULL);
+			cut->docs++;
+			free(items);
+			continue;
+		}
+		size_t start = b->len;
+		buf_append(b, "### ", 4);
+		text(b, doc->info.path);
+		buf_append(b, "\n\n", 2);
+		if (doc->error) {
+			buf_append(b, "Could not be read: ", strlen("Could not be read: "));
+			text(b, doc->error);
+			buf_append(b, "\n\n", 2);
+		}
+		bool folded = false;
+		for (size_t k = 0; k < n; k++) {
+			size_t before = b->len;
+			if (k == MARKDOWN_FOLD)
+				printf_buf(b, "<details><summary>%zu more</summary>\n\n", n - MARKDOWN_FOLD);
+			item(b, doc, &items[k]);
+			if (b->len + MARKDOWN_ROOM > MARKDOWN_MAX) {
+				b->len = before;
+				cut->items = n - k;
+				cut->docs = 1;
+				break;
+			}
+			folded = k >= MARKDOWN_FOLD;
+		}
+		if (folded)
+			buf_append(b, "\n</details>\n", strlen("\n</details>\n"));
+		if (cut->items && b->len == start + 4 + strlen(doc->info.path) + 2)
+			b->len = start; /* not one item fitted: the heading goes too */
+		buf_putc(b, '\n');
+		free(items);
+	}
+	return any;
+}
+
+#define FIXED_LISTED_MAX 50
+
+/* What the baseline had failing that this run has not. */
+static void fixed_write(struct buf *b, const struct baseline_diff *d)
+{
+	size_t shown = 0;
+	for (size_t i = 0; i < d->nfixed_links && shown < FIXED_LISTED_MAX && b->len + MARKDOWN_ROOM < MARKDOWN_MAX;
+	     i++, shown++) {
+		buf_append(b, "- ", 2);
+		text(b, d->fixed_links[i].path);
+		buf_append(b, ": ", 2);
+		text(b, d->fixed_links[i].what);
+		buf_append(b, " (was ", 6);
+		text(b, d->fixed_links[i].detail);
+		buf_append(b, ")\n", 2);
+	}
+	for (size_t i = 0; i < d->nfixed_findings && shown < FIXED_LISTED_MAX && b->len + MARKDOWN_ROOM < MARKDOWN_MAX;
+	     i++, shown++) {
+		buf_append(b, "- ", 2);
+		text(b, d->fixed_findings[i].path);
+		buf_append(b, ": ", 2);
+		text(b, d->fixed_findings[i].what);
+		buf_append(b, ": ", 2);
+		text(b, d->fixed_findings[i].detail);
+		buf_putc(b, '\n');
+	}
+	size_t total = d->fixed_links_total + d->fixed_findings_total;
+	if (total > shown)
+		printf_buf(b, "- and %zu more (see the JSON report)\n", total - shown);
+	buf_append(b, total ? "\n" : "Nothing.\n\n", total ? 1 : strlen("Nothing.\n\n"));
+}
+
+static void section_heading(struct buf *b, const char *what, const char *path)
+{
+	printf_buf(b, "## %s ", what);
+	text(b, path);
+	buf_append(b, "\n\n", 2);
+}
+
 int report_markdown_write(const struct report *r, FILE *out)
 {
 	const struct model *m = r->m;
@@ -91,58 +194,25 @@ int report_markdown_write(const struct report *r, FILE *out)
 	struct buf b;
 	buf_init(&b);
 	summary_table(&b, &sums->run);
-	size_t cut = 0, cut_docs = 0;
-	for (size_t i = 0; i < m->ndocs; i++) {
-		size_t d = sums->rank[i];
-		const struct document *doc = &m->docs[d];
-		struct report_item *items;
-		size_t n = doc->error ? 0 : report_items(m, d, &items);
-		if (!doc->error && !n) {
-			free(items);
-			continue;
+	struct cut cut = {0, 0};
+	if (!m->baseline) {
+		documents_write(&b, m, sums, ITEMS_ALL, &cut);
+	} else { /* what is new first: the part a pull request or an audit is about */
+		section_heading(&b, "New since", m->baseline->path);
+		if (!documents_write(&b, m, sums, ITEMS_NEW, &cut))
+			buf_append(&b, "Nothing.\n\n", strlen("Nothing.\n\n"));
+		if (!cut.items) {
+			section_heading(&b, "Fixed since", m->baseline->path);
+			fixed_write(&b, m->baseline);
+			section_heading(&b, "Not new since", m->baseline->path);
 		}
-		if (cut) { /* past the limit: counted, not written */
-			cut += n + (doc->error != NULL);
-			cut_docs++;
-			if (!doc->error)
-				free(items);
-			continue;
-		}
-		size_t start = b.len;
-		buf_append(&b, "### ", 4);
-		text(&b, doc->info.path);
-		buf_append(&b, "\n\n", 2);
-		if (doc->error) {
-			buf_append(&b, "Could not be read: ", strlen("Could not be read: "));
-			text(&b, doc->error);
-			buf_append(&b, "\n\n", 2);
-		}
-		bool folded = false;
-		for (size_t k = 0; k < n; k++) {
-			size_t before = b.len;
-			if (k == MARKDOWN_FOLD)
-				printf_buf(&b, "<details><summary>%zu more</summary>\n\n", n - MARKDOWN_FOLD);
-			item(&b, doc, &items[k]);
-			if (b.len + MARKDOWN_ROOM > MARKDOWN_MAX) {
-				b.len = before;
-				cut = n - k;
-				cut_docs = 1;
-				break;
-			}
-			folded = k >= MARKDOWN_FOLD;
-		}
-		if (folded)
-			buf_append(&b, "\n</details>\n", strlen("\n</details>\n"));
-		if (cut && b.len == start + 4 + strlen(doc->info.path) + 2)
-			b.len = start; /* not one item fitted: the heading goes too */
-		buf_putc(&b, '\n');
-		if (!doc->error)
-			free(items);
+		if (!documents_write(&b, m, sums, ITEMS_OLD, &cut) && !cut.items)
+			buf_append(&b, "Nothing.\n\n", strlen("Nothing.\n\n"));
 	}
-	if (cut)
+	if (cut.items)
 		printf_buf(&b, "*%zu more items in %zu document%s are left out to stay under GitHub's %d-character "
 			       "limit: see the JSON report.*\n",
-			   cut, cut_docs, cut_docs == 1 ? "" : "s", MARKDOWN_MAX);
+			   cut.items, cut.docs, cut.docs == 1 ? "" : "s", MARKDOWN_MAX);
 	int rc = fwrite(b.data ? b.data : "", 1, b.len, out) == b.len ? 0 : -1;
 	buf_finish(&b);
 	return rc == 0 && fflush(out) == 0 && !ferror(out) ? 0 : -1;

@@ -13,9 +13,15 @@
 #include "report/safe_text.h"
 #include "util/util.h"
 
-static bool listed_finding(const struct problem *p, bool verbose)
+/* What one pass lists: every item, or with --baseline the new or the rest. */
+struct pass {
+	bool verbose, color;
+	enum item_part part;
+};
+
+static bool listed_finding(const struct problem *p, const struct pass *ps)
 {
-	return problem_severity(p->code) >= (verbose ? SEV_INFO : SEV_WARNING);
+	return problem_severity(p->code) >= (ps->verbose ? SEV_INFO : SEV_WARNING) && report_part_holds(ps->part, p->mark);
 }
 
 static void finding(FILE *out, const struct problem *p, bool color)
@@ -31,42 +37,46 @@ static bool unarchived(const struct model *m, const struct link *l)
 	       m->targets[l->target].live.verdict == LIVE_ALIVE;
 }
 
-/* Whether a link has anything to say. */
-static bool link_worth(const struct model *m, const struct link *l, bool verbose)
+/* Whether the link's own line (its verdict, or not archived) is listed. */
+static bool link_said(const struct model *m, const struct link *l, const struct pass *ps)
+{
+	return !l->ignored && (report_failing(m->targets[l->target].live.verdict) || unarchived(m, l)) &&
+	       report_part_holds(ps->part, l->mark);
+}
+
+/* Whether a link has anything to say in this pass. */
+static bool link_worth(const struct model *m, const struct link *l, const struct pass *ps)
 {
 	if (l->ignored)
 		return false;
-	enum live_verdict v = m->targets[l->target].live.verdict;
-	if (report_failing(v) || unarchived(m, l))
+	if (link_said(m, l, ps))
 		return true;
 	for (size_t i = 0; i < l->problems.n; i++)
-		if (listed_finding(&l->problems.v[i], verbose))
+		if (listed_finding(&l->problems.v[i], ps))
 			return true;
 	return false;
 }
 
-static void link_lines(FILE *out, const struct model *m, const struct link *l, bool verbose, bool color)
+static void link_lines(FILE *out, const struct model *m, const struct link *l, const struct pass *ps)
 {
 	const struct live_result *live = &m->targets[l->target].live;
-	if (report_failing(live->verdict)) {
-		fputs("  ", out);
+	fputs("  ", out);
+	if (link_said(m, l, ps) && report_failing(live->verdict)) {
 		report_text_word(out, live->verdict == LIVE_ERROR ? "unverified" : live_verdict_name(live->verdict),
-				 report_colour_verdict(live->verdict), color);
-		fprintf_safe(out, " %s (%s)", l->url, live->reason ? live->reason : "-");
-		putc('\n', out);
-	} else if (unarchived(m, l)) {
-		fputs("  ", out);
-		report_text_word(out, "not archived", report_colour_severity(SEV_WARNING), color);
+				 report_colour_verdict(live->verdict), ps->color);
+		char since[80];
+		report_failing_since(live, since, sizeof since);
+		fprintf_safe(out, " %s (%s%s)", l->url, live->reason ? live->reason : "-", since);
+	} else if (link_said(m, l, ps)) {
+		report_text_word(out, "not archived", report_colour_severity(SEV_WARNING), ps->color);
 		fprintf_safe(out, " %s (alive; the Wayback Machine has no copy)", l->url);
-		putc('\n', out);
 	} else {
-		fputs("  ", out);
 		fput_safe(l->url, out);
-		putc('\n', out);
 	}
+	putc('\n', out);
 	for (size_t i = 0; i < l->problems.n; i++)
-		if (listed_finding(&l->problems.v[i], verbose))
-			finding(out, &l->problems.v[i], color);
+		if (listed_finding(&l->problems.v[i], ps))
+			finding(out, &l->problems.v[i], ps->color);
 }
 
 /* n, or less so as not to cut a UTF-8 character in two. */
@@ -101,54 +111,115 @@ static void source_heading(FILE *out, const struct document *d, const struct ref
 	putc('\n', out);
 }
 
-static void document(FILE *out, const struct model *m, size_t di, bool verbose, bool color)
+static void heading(FILE *out, const struct document *d)
 {
-	const struct document *d = &m->docs[di];
 	fputs("== ", out);
 	fput_safe(d->info.path, out);
 	putc('\n', out);
+}
+
+/* A document's part of the pass, under its name; nothing when it has
+ * nothing to say. Returns whether it said anything. */
+static bool document(FILE *out, const struct model *m, size_t di, const struct pass *ps)
+{
+	const struct document *d = &m->docs[di];
 	if (d->error) {
+		if (ps->part == ITEMS_OLD)
+			return false;
+		heading(out, d);
 		fputs("  could not be read: ", out);
 		fput_safe(d->error, out);
 		fputs("\n\n", out);
-		return;
+		return true;
 	}
 	bool any = false;
 	for (size_t i = 0; i < d->problems.n; i++)
-		if (listed_finding(&d->problems.v[i], verbose)) {
-			finding(out, &d->problems.v[i], color);
+		if (listed_finding(&d->problems.v[i], ps)) {
+			if (!any)
+				heading(out, d);
 			any = true;
+			finding(out, &d->problems.v[i], ps->color);
 		}
 	for (size_t r = d->first_ref; r < d->first_ref + d->nrefs; r++) {
 		const struct reference *ref = &m->refs[r];
 		bool worth = false;
 		for (size_t i = 0; i < ref->problems.n; i++)
-			worth = worth || listed_finding(&ref->problems.v[i], verbose);
+			worth = worth || listed_finding(&ref->problems.v[i], ps);
 		for (size_t k = 0; k < ref->nlinks; k++)
-			worth = worth || link_worth(m, &ref->links[k], verbose);
+			worth = worth || link_worth(m, &ref->links[k], ps);
 		if (!worth)
 			continue;
+		if (!any)
+			heading(out, d);
 		any = true;
 		source_heading(out, d, ref);
 		for (size_t i = 0; i < ref->problems.n; i++)
-			if (listed_finding(&ref->problems.v[i], verbose))
-				finding(out, &ref->problems.v[i], color);
+			if (listed_finding(&ref->problems.v[i], ps))
+				finding(out, &ref->problems.v[i], ps->color);
 		for (size_t k = 0; k < ref->nlinks; k++)
-			if (link_worth(m, &ref->links[k], verbose))
-				link_lines(out, m, &ref->links[k], verbose, color);
+			if (link_worth(m, &ref->links[k], ps))
+				link_lines(out, m, &ref->links[k], ps);
 	}
+	if (any)
+		putc('\n', out);
+	return any;
+}
+
+/* Every document's part of the pass; "nothing" when none has any. */
+static void documents(FILE *out, const struct model *m, const struct pass *ps)
+{
+	bool any = false;
+	for (size_t d = 0; d < m->ndocs; d++)
+		any |= document(out, m, d, ps);
 	if (!any)
-		fputs("  nothing to fix\n", out);
-	putc('\n', out);
+		fputs(ps->part == ITEMS_ALL ? "nothing to fix\n\n" : "nothing\n\n", out);
+}
+
+#define FIXED_LISTED_MAX 50
+
+static void fixed(FILE *out, const struct baseline_diff *b)
+{
+	size_t shown = 0;
+	for (size_t i = 0; i < b->nfixed_links && shown < FIXED_LISTED_MAX; i++, shown++) {
+		fprintf_safe(out, "  %s: %s (was %s)", b->fixed_links[i].path, b->fixed_links[i].what, b->fixed_links[i].detail);
+		putc('\n', out);
+	}
+	for (size_t i = 0; i < b->nfixed_findings && shown < FIXED_LISTED_MAX; i++, shown++) {
+		fprintf_safe(out, "  %s: %s: %s", b->fixed_findings[i].path, b->fixed_findings[i].what,
+			     b->fixed_findings[i].detail);
+		putc('\n', out);
+	}
+	size_t total = b->fixed_links_total + b->fixed_findings_total;
+	if (total > shown)
+		fprintf(out, "  and %zu more (the JSON report's baseline object)\n", total - shown);
+	fputs(total ? "\n" : "nothing\n\n", out);
+}
+
+static void section(FILE *out, const char *what, const char *path)
+{
+	fprintf(out, "=== %s ", what);
+	fput_safe(path, out);
+	fputs("\n\n", out);
 }
 
 int report_readable_write(const struct report *r, FILE *out)
 {
-	bool color = r->color && out == stdout; /* never into a file */
-	for (size_t d = 0; d < r->m->ndocs; d++)
-		document(out, r->m, d, r->verbose, color);
-	for (size_t i = 0; i < r->m->problems.n; i++)
-		finding(out, &r->m->problems.v[i], color);
-	report_text_summary(r->m, r->s, r->verbose, out);
+	const struct model *m = r->m;
+	struct pass ps = {r->verbose, r->color && out == stdout /* never into a file */, ITEMS_ALL};
+	if (!m->baseline) {
+		documents(out, m, &ps);
+	} else { /* what is new first: the part a pull request or an audit is about */
+		section(out, "new since", m->baseline->path);
+		ps.part = ITEMS_NEW;
+		documents(out, m, &ps);
+		section(out, "fixed since", m->baseline->path);
+		fixed(out, m->baseline);
+		section(out, "not new since", m->baseline->path);
+		ps.part = ITEMS_OLD;
+		documents(out, m, &ps);
+	}
+	for (size_t i = 0; i < m->problems.n; i++)
+		finding(out, &m->problems.v[i], ps.color);
+	report_text_summary(m, r->s, r->verbose, out);
 	return fflush(out) == 0 && !ferror(out) ? 0 : -1;
 }

@@ -148,6 +148,10 @@ static json_t *result(const struct document *d, const struct report_item *it)
 			      "partialFingerprints", "citecheckFinding/v1", fp);
 	if (it->p && it->p->suggestion)
 		json_object_set_new(r, "properties", json_pack("{s:s}", "suggestion", it->p->suggestion));
+	/* --baseline: SARIF's own word for what a run adds to the last */
+	enum baseline_mark mark = report_item_mark(it);
+	if (mark != MARK_NONE)
+		json_object_set_new(r, "baselineState", json_string(mark == MARK_NEW ? "new" : "unchanged"));
 	free(fp);
 	free(text);
 	free(msg);

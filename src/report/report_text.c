@@ -23,6 +23,8 @@ struct collected {
 	size_t n, cap;
 	bool verbose;
 	bool color; /* severity and verdict words in colour (a terminal) */
+	enum item_part section; /* with --baseline, a pass over the documents keeps one part */
+	size_t printed;
 };
 
 /* SGR colours: red for what fails, yellow for what to look at, cyan for notes. */
@@ -62,6 +64,8 @@ void report_text_finding(FILE *out, const struct problem *p, const char *indent,
 
 static void add(struct collected *c, struct item it)
 {
+	if (!report_part_holds(c->section, it.l ? it.l->mark : it.p ? it.p->mark : MARK_NONE))
+		return;
 	grow_array(&c->v, &c->cap, c->n + 1, sizeof *c->v);
 	c->v[c->n++] = it;
 }
@@ -172,6 +176,7 @@ static void print_collected(const struct document *d, struct collected *c, FILE 
 		qsort_r(c->v, c->n, sizeof *c->v, by_note, NULL);
 	for (size_t i = 0; i < c->n; i++)
 		print_item(d, &c->v[i], c->color, out);
+	c->printed += c->n;
 	c->n = 0;
 }
 
@@ -287,13 +292,65 @@ static void ranking_write(const struct model *m, const struct summaries *sums, F
 		fprintf(out, "  and %zu more\n", more);
 }
 
+/* Every document's items of one section, then the run's own findings. */
+static void section_write(const struct model *m, const struct summaries *sums, struct collected *c, FILE *out)
+{
+	for (size_t d = 0; d < m->ndocs; d++)
+		document_write(m, d, &sums->doc[d], c, out);
+	collect_list(c, &m->problems, NULL, false);
+	print_collected(NULL, c, out);
+}
+
+#define FIXED_LISTED_MAX 20
+
+/* What the baseline had failing that this run has not, as listed. */
+static void fixed_write(const struct baseline_diff *b, FILE *out)
+{
+	size_t shown = 0;
+	for (size_t i = 0; i < b->nfixed_links && shown < FIXED_LISTED_MAX; i++, shown++) {
+		fprintf_safe(out, "  %s: %s (was %s)", b->fixed_links[i].path, b->fixed_links[i].what,
+			     b->fixed_links[i].detail);
+		putc('\n', out);
+	}
+	for (size_t i = 0; i < b->nfixed_findings && shown < FIXED_LISTED_MAX; i++, shown++) {
+		fprintf_safe(out, "  %s: %s: %s", b->fixed_findings[i].path, b->fixed_findings[i].what,
+			     b->fixed_findings[i].detail);
+		putc('\n', out);
+	}
+	size_t total = b->fixed_links_total + b->fixed_findings_total;
+	if (total > shown)
+		fprintf(out, "  and %zu more (the JSON report's baseline object)\n", total - shown);
+	if (!total)
+		fputs("  nothing\n", out);
+}
+
+static void heading(const char *what, const char *path, FILE *out)
+{
+	fprintf(out, "citecheck: %s ", what);
+	fput_safe(path, out);
+	fputs(":\n", out);
+}
+
 void report_text_write(const struct model *m, const struct summaries *sums, bool verbose, bool color, FILE *out)
 {
-	struct collected c = {NULL, 0, 0, verbose, color};
-	for (size_t d = 0; d < m->ndocs; d++)
-		document_write(m, d, &sums->doc[d], &c, out);
-	collect_list(&c, &m->problems, NULL, false);
-	print_collected(NULL, &c, out);
+	struct collected c = {NULL, 0, 0, verbose, color, ITEMS_ALL, 0};
+	if (!m->baseline) {
+		section_write(m, sums, &c, out);
+	} else { /* what is new first: the part a pull request or an audit is about */
+		heading("new since", m->baseline->path, out);
+		c.section = ITEMS_NEW;
+		section_write(m, sums, &c, out);
+		if (!c.printed)
+			fputs("  nothing\n", out);
+		heading("fixed since", m->baseline->path, out);
+		fixed_write(m->baseline, out);
+		c.section = ITEMS_OLD;
+		c.printed = 0;
+		heading("not new since", m->baseline->path, out);
+		section_write(m, sums, &c, out);
+		if (!c.printed)
+			fputs("  nothing\n", out);
+	}
 	free(c.v);
 	report_text_summary(m, sums, verbose, out);
 }
@@ -308,12 +365,14 @@ void report_text_summary(const struct model *m, const struct summaries *sums, bo
 		fprintf(out, "%zu documents (%zu unreadable)", s->documents, s->unreadable);
 	else
 		fprintf(out, "%zu documents", s->documents);
-	fprintf(out,
-		": %zu reference%s, %zu link%s (%zu distinct URL%s), footnotes %zu cited / %zu defined; "
-		"%zu error%s, %zu warning%s\n",
-		s->references, plural(s->references), s->links, plural(s->links), s->distinct_urls,
-		plural(s->distinct_urls), s->footnotes_cited, s->footnotes_defined, s->severity[SEV_ERROR],
-		plural(s->severity[SEV_ERROR]), s->severity[SEV_WARNING], plural(s->severity[SEV_WARNING]));
+	fprintf(out, ": %zu reference%s, %zu link%s (%zu distinct URL%s)", s->references, plural(s->references), s->links,
+		plural(s->links), s->distinct_urls, plural(s->distinct_urls));
+	/* said of documents that use footnote markers: a numbered list of
+	 * sources with no marker in the text is no footnote left uncited */
+	if (s->footnotes_cited)
+		fprintf(out, ", footnotes %zu cited / %zu defined", s->footnotes_cited, s->footnotes_defined);
+	fprintf(out, "; %zu error%s, %zu warning%s\n", s->severity[SEV_ERROR], plural(s->severity[SEV_ERROR]),
+		s->severity[SEV_WARNING], plural(s->severity[SEV_WARNING]));
 	size_t ignored = 0;
 	for (int c = 0; c < PROB__COUNT; c++)
 		ignored += m->ignored[c];
