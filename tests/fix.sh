@@ -91,6 +91,18 @@ expect "the copy read again: no space, save-link or unpinned finding left but li
 expect "… and its links, the snapshots added beside the originals" \
 	"$(jq -r '[.documents[0].references[] | "\(.links | length)"] | join("")' again.json)" "211112111"
 
+# a copy --fix wrote passes: without the link whose repair fails (line 8),
+# the copy's gone page (line 5, item 1) and changed page (line 10, item 6) carry their
+# snapshots beside them, so re-checked it has nothing to fail on
+grep -v 'Still broken' notes.md > fixable.md
+check -q -o /dev/null --fix fixable.fixed.md --fix-moved fixable.md
+expect "the document itself fails (the gone page)" "$?" 1
+check -q -o refix.json fixable.fixed.md
+expect "its --fix copy re-checked: exit 0, the gone and the changed page cited with their snapshots" \
+	"$? $(jq -r '[.documents[0].references[].links[] | .problems[] | "\(.line):\(.code):\(.severity)"] | join(" ")' refix.json) $(jq -r '.summary.live | "\(.dead) \(.snapshot_cited)"' refix.json)" \
+	"0 5:snapshot-cited:info 10:snapshot-cited:info 0 1"
+check -q -o /dev/null --fix fixable.twice.md fixable.fixed.md
+expect "… and --fix on it again adds nothing" "$(cmp fixable.fixed.md fixable.twice.md && echo same)" same
 # without --fix-moved the moved page keeps its address; a template of one's own
 check -q -o out2.json --fix - --fix-template ' [archive: {snapshot}, {date}]' notes.md > stdout.md
 expect "--fix - : the copy on standard output" "$(sed -n 5p stdout.md)" \

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compare/cited_snapshot.h"
 #include "util/strmap.h"
 #include "util/util.h"
 
@@ -248,7 +249,7 @@ static void mark_link(const struct baseline *b, const struct model *m, const cha
 		      struct now *now)
 {
 	const char *verdict = live_verdict_name(m->targets[l->target].live.verdict);
-	if (!failing(verdict)) {
+	if (!failing(verdict) || cited_snapshot_covers(m, l)) {
 		l->mark = MARK_NONE;
 		return;
 	}

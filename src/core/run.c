@@ -15,6 +15,7 @@
 #include "check/check_local.h"
 #include "check/checks.h"
 #include "compare/baseline.h"
+#include "compare/cited_snapshot.h"
 #include "core/ignore.h"
 #include "core/inputs.h"
 #include "core/progress.h"
@@ -162,6 +163,7 @@ static int check_web(struct model *m, const struct options *opt, const struct ne
 				     "called alive may not be the site it claims to be"),
 			     NULL);
 	live_findings(m);
+	cited_snapshot_findings(m);
 	return rc;
 }
 
@@ -407,6 +409,7 @@ int run(const struct options *opt)
 	read_documents(m, opt, &in, &net.cfg, &progress);
 	input_list_finish(&in);
 	check_local(m); /* offline: even under --extract-only */
+	cited_snapshot_mark(m);
 	bool fixing = opt->fix || opt->fix_diff;
 	char *wayback_host = opt->wayback ? url_host(opt->wayback) : NULL;
 	struct classify_config cc = {wayback_host};

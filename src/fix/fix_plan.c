@@ -107,6 +107,8 @@ static void plan_link(struct model *m, struct document *d, size_t r, size_t k, c
 		add(d, FIX_SAVE, r, l, k, a->snapshot_url);
 	} else if (l->kind == LINK_ARCHIVE_SNAPSHOT && !l->pinned && a) {
 		add(d, FIX_PIN, r, l, k, a->snapshot_url);
+	} else if (l->kind == LINK_DIRECT && l->snapshot_link != NO_INDEX) {
+		/* cited with its snapshot already (cited_snapshot.h): nothing to add */
 	} else if (l->kind == LINK_DIRECT && t->live.verdict == LIVE_DEAD && a) {
 		day_of(a->timestamp, add(d, FIX_DEAD, r, l, k, a->snapshot_url)->day);
 	} else if (l->kind == LINK_DIRECT && l->lookup != NO_INDEX &&

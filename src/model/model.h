@@ -76,6 +76,11 @@ struct link {
 	/* --fix: the target of the URL repaired (spaces, illegal characters,
 	 * bad percent-encodings), checked to confirm the repair; or NO_INDEX */
 	size_t repair_target;
+	/* a snapshot of this link's page cited beside it, in the same source
+	 * (the form --fix writes): the index of that link in the reference, or
+	 * NO_INDEX. A dead or changed page so cited is no problem
+	 * (compare/cited_snapshot.h). */
+	size_t snapshot_link;
 	struct problem_list problems;
 };
 

@@ -44,6 +44,8 @@ static const struct {
 	[PROB_NO_REFERENCES] = {"no-references", SEV_INFO, "A document with nothing to check."},
 	[PROB_URL_WRAP_UNSURE] = {"url-wrap-unsure", SEV_WARNING,
 				  "A PDF's URL ends its line where the next line may go on with it, and no annotation says."},
+	[PROB_SNAPSHOT_CITED] = {"snapshot-cited", SEV_INFO,
+				 "A dead or changed page cited with its snapshot beside it: the source is kept."},
 };
 
 const char *problem_about(enum problem_code code)

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "compare/cited_snapshot.h"
 #include "util/util.h"
 
 bool report_failing(enum live_verdict v)
@@ -88,7 +89,7 @@ size_t report_items(const struct model *m, size_t doc, struct report_item **out)
 			const struct link *l = &ref->links[k];
 			const struct live_result *live = &m->targets[l->target].live;
 			add_findings(&x, &l->problems, ref, l, live);
-			if (report_failing(live->verdict) && !l->problems.n && !l->ignored)
+			if (report_failing(live->verdict) && !l->problems.n && !l->ignored && !cited_snapshot_covers(m, l))
 				add(&x, (struct report_item){NULL, l, ref, live, l->line, l->column, 0});
 		}
 	}

@@ -244,6 +244,7 @@ static json_t *summary_json(const struct summary *s)
 		if (v != LIVE_UNCHECKED || s->live[v])
 			json_object_set_new(live, live_verdict_name((enum live_verdict)v), json_integer((json_int_t)s->live[v]));
 	json_object_set_new(live, "confirmed", json_integer((json_int_t)s->confirmed));
+	json_object_set_new(live, "snapshot_cited", json_integer((json_int_t)s->snapshot_cited));
 	json_object_set_new(live, "requests", json_integer((json_int_t)s->requests));
 	json_object_set_new(live, "offline", json_boolean(s->offline));
 	json_t *archive = json_object();

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compare/cited_snapshot.h"
 #include "report/report_items.h"
 #include "util/strmap.h"
 #include "util/util.h"
@@ -16,8 +17,8 @@
 static const char *failure_of(const struct report *r, const struct link *l, const struct live_result *live)
 {
 	unsigned f = r->fail_on;
-	if (l->ignored)
-		return NULL; /* --ignore VERDICT */
+	if (l->ignored || cited_snapshot_covers(r->m, l))
+		return NULL; /* --ignore VERDICT; a dead page cited with its snapshot */
 	if (live->verdict == LIVE_DEAD ||
 	    ((f & FAIL_BLOCKED) && live->verdict == LIVE_BLOCKED) || ((f & FAIL_UNCHECKED) && live->verdict == LIVE_ERROR))
 		return report_link_rule(live->verdict);

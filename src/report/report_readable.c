@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compare/cited_snapshot.h"
 #include "report/report_items.h"
 #include "report/report_text.h"
 #include "report/safe_text.h"
@@ -40,7 +41,8 @@ static bool unarchived(const struct model *m, const struct link *l)
 /* Whether the link's own line (its verdict, or not archived) is listed. */
 static bool link_said(const struct model *m, const struct link *l, const struct pass *ps)
 {
-	return !l->ignored && (report_failing(m->targets[l->target].live.verdict) || unarchived(m, l)) &&
+	return !l->ignored && !cited_snapshot_covers(m, l) &&
+	       (report_failing(m->targets[l->target].live.verdict) || unarchived(m, l)) &&
 	       report_part_holds(ps->part, l->mark);
 }
 

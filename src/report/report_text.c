@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "compare/baseline.h"
+#include "compare/cited_snapshot.h"
 #include "report/report_items.h"
 #include "report/safe_text.h"
 #include "util/util.h"
@@ -204,7 +205,7 @@ static void document_write(const struct model *m, size_t di, const struct summar
 		for (size_t k = 0; k < ref->nlinks; k++) {
 			const struct link *l = &ref->links[k];
 			const struct live_result *lr = &m->targets[l->target].live;
-			bool listed = !l->ignored && (lr->verdict == LIVE_DEAD ||
+			bool listed = !l->ignored && !cited_snapshot_covers(m, l) && (lr->verdict == LIVE_DEAD ||
 						      (c->verbose && (lr->verdict == LIVE_BLOCKED || lr->verdict == LIVE_ERROR)));
 			collect_list(c, &l->problems, ref, listed);
 			if (listed)
@@ -385,8 +386,11 @@ void report_text_summary(const struct model *m, const struct summaries *sums, bo
 		fprintf(out, "citecheck: links: %zu alive, %zu dead", s->live[LIVE_ALIVE], s->live[LIVE_DEAD]);
 		if (m->history)
 			fprintf(out, " (%zu confirmed)", s->confirmed);
-		fprintf(out, ", %zu blocked, %zu unverified, %zu skipped%s\n", s->live[LIVE_BLOCKED], s->live[LIVE_ERROR],
-			s->live[LIVE_SKIPPED], s->offline ? "; OFFLINE: no cited host could be reached, nothing was judged" : "");
+		fprintf(out, ", %zu blocked, %zu unverified, %zu skipped", s->live[LIVE_BLOCKED], s->live[LIVE_ERROR],
+			s->live[LIVE_SKIPPED]);
+		if (s->snapshot_cited)
+			fprintf(out, "; %zu gone and cited with their snapshot", s->snapshot_cited);
+		fputs(s->offline ? "; OFFLINE: no cited host could be reached, nothing was judged\n" : "\n", out);
 	}
 	if (!verbose && !s->offline) { /* verbose lists each where it is cited */
 		name_links(m, LIVE_BLOCKED, "blocked (the site refused the check)", out);

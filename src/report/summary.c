@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "compare/baseline.h"
+#include "compare/cited_snapshot.h"
 #include "live/check_live.h"
 #include "util/util.h"
 
@@ -76,6 +77,10 @@ static void count_links(const struct model *m, size_t first, size_t n, unsigned 
 			s->kinds[l->kind]++;
 			if (l->ignored) /* --ignore VERDICT: counted in links_ignored instead */
 				continue;
+			if (cited_snapshot_covers(m, l)) { /* the source is kept: fails nothing */
+				s->snapshot_cited++;
+				continue;
+			}
 			s->live[t->live.verdict]++;
 			bool confirmed = t->live.verdict == LIVE_DEAD && t->live.confirmed;
 			s->confirmed += confirmed;

@@ -19,6 +19,7 @@ struct summary {
 	size_t severity[3];           /* indexed by enum severity */
 	size_t live[LIVE__COUNT];     /* links by verdict, indexed by enum live_verdict */
 	size_t confirmed;             /* dead links whose death the history confirms */
+	size_t snapshot_cited;        /* dead links cited with their snapshot: in no verdict count */
 	size_t requests;              /* sent by the live stage (for a document: for its URLs) */
 	size_t archive[ARCHIVE_SKIPPED + 1]; /* links by archive verdict */
 	size_t drift[DRIFT_UNKNOWN + 1];     /* links by drift verdict */
