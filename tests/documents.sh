@@ -85,6 +85,19 @@ expect "stderr: documents with the most to fix, worst first" \
   ranked/worse.md: 0 dead, 0 changed, 2 errors"
 expect "stderr: the run's summary line" "$(grep '^citecheck: 2 documents' ranked.err)" \
 	"citecheck: 2 documents: 3 references, 3 links (3 distinct URLs); 2 errors, 0 warnings"
+# reports of earlier runs left in the folder are never read back: the JSON
+# report, the Markdown memo and the text report of a run over shelf/
+mkdir shelf
+printf '# S\n\n<https://example.org/a%%20b>\n' > shelf/brief.md
+"$bin" --extract-only -q -o shelf/report.json -o markdown:shelf/memo.md -o text:shelf/report.txt shelf
+"$bin" --extract-only -q --baseline shelf/report.json -o text:shelf/against.txt shelf
+"$bin" --extract-only -q shelf > shelf.json
+expect "a folder holding its own reports: only the document is read" \
+	"$(jq -r '[.documents[].path] | join(" ")' shelf.json)" "shelf/brief.md"
+printf '== Notes\n\nline 3 is where it starts\n' > shelf/notes.txt
+"$bin" --extract-only -q shelf > shelf2.json
+expect "… a text file that only looks like one is read" \
+	"$(jq -r '[.documents[].path] | join(" ")' shelf2.json)" "shelf/brief.md shelf/notes.txt"
 # links between the documents of a repository, checked offline
 mkdir -p repo/docs/img
 cat > repo/README.md <<'DOC'

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "read/detect_format.h"
+#include "report/report_formats.h"
 #include "util/util.h"
 
 void input_list_init(struct input_list *l)
@@ -94,6 +95,26 @@ static enum doc_format sniff(const char *path)
 	return f == FORMAT_CSL_JSON && !json_items(head, (size_t)n) ? FORMAT_TEXT : f;
 }
 
+/* A report of an earlier run left in the folder (report_formats.h): JSON,
+ * Markdown or text, the formats citecheck would read back. */
+static bool citecheck_report(const char *path)
+{
+	static const char *const kinds[] = {"json", "md", "markdown", "txt", "text", NULL};
+	const char *ext = extension(path);
+	bool kind = false;
+	for (size_t i = 0; ext && kinds[i]; i++)
+		kind = kind || strcasecmp(ext, kinds[i]) == 0;
+	if (!kind)
+		return false;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	unsigned char head[4096];
+	ssize_t n = read(fd, head, sizeof head);
+	close(fd);
+	return n > 0 && report_written_by_citecheck(head, (size_t)n);
+}
+
 bool inputs_is_document(const char *path)
 {
 	static const char *const named[] = {"md",   "markdown", "mdown", "mkd",  "txt",  "text",
@@ -148,7 +169,7 @@ static int walk(struct input_list *l, const char *root, const char *dir, unsigne
 			candidate = S_ISREG(st.st_mode); /* no FIFOs, devices, links to folders */
 		if (rc == 0 && is_dir && depth < INPUTS_WALK_DEPTH) {
 			rc = walk(l, root, path, depth + 1, found, err, errlen);
-		} else if (rc == 0 && !is_dir && candidate && inputs_is_document(path)) {
+		} else if (rc == 0 && !is_dir && candidate && inputs_is_document(path) && !citecheck_report(path)) {
 			(*found)++;
 			rc = push(l, path, root, err, errlen);
 		}

@@ -85,3 +85,39 @@ const char *report_relative_path(const char *path)
 		return path + 2;
 	return path;
 }
+
+static bool starts(const unsigned char *head, size_t n, const char *s)
+{
+	size_t k = strlen(s);
+	return n >= k && !memcmp(head, s, k);
+}
+
+/* The second line of a text report's document: a source, a document's
+ * own finding (indented), or why it could not be read. */
+static bool text_document_line(const unsigned char *head, size_t n)
+{
+	const unsigned char *nl = memchr(head, '\n', n);
+	if (!nl)
+		return false;
+	size_t at = (size_t)(nl - head) + 1;
+	static const char *const second[] = {"line ", "footnote ", "endnote ", "paragraph ", "item ", "    ",
+					     "  could not be read: "};
+	for (size_t i = 0; i < sizeof second / sizeof second[0]; i++)
+		if (starts(head + at, n - at, second[i]))
+			return true;
+	return false;
+}
+
+bool report_written_by_citecheck(const unsigned char *head, size_t n)
+{
+	size_t i = 0;
+	while (i < n && (head[i] == ' ' || head[i] == '\n' || head[i] == '\r' || head[i] == '\t'))
+		i++;
+	if (i < n && head[i] == '{') { /* JSON: {"citecheck": {…}, … first */
+		for (i++; i < n && (head[i] == ' ' || head[i] == '\n' || head[i] == '\r' || head[i] == '\t'); i++)
+			;
+		return starts(head + i, n - i, "\"citecheck\"");
+	}
+	return starts(head, n, "## citecheck\n\n| documents | links |") || starts(head, n, "=== new since ") ||
+	       starts(head, n, "nothing to fix\n\ncitecheck: ") || (starts(head, n, "== ") && text_document_line(head, n));
+}

@@ -41,6 +41,11 @@ struct report {
 /* Writes the report to out: 0, or -1 when writing failed. */
 typedef int report_writer(const struct report *r, FILE *out);
 
+/* Whether a file's first bytes are a report citecheck wrote (JSON, the
+ * Markdown memo, the text format): a folder being checked may hold the
+ * reports of earlier runs, and they are never documents. */
+bool report_written_by_citecheck(const unsigned char *head, size_t n);
+
 /* "json", "text", "markdown", "github", "sarif", "junit". */
 bool report_format_parse(const char *name, enum report_format *f);
 const char *report_format_name(enum report_format f);
