@@ -13,6 +13,14 @@ for code in $(grep -o '{"[a-z0-9-]*", SEV_' "$top/src/model/problem.c" | cut -d'
 	expect "finding $code in the man page" "$(grep -c "Cm $code" "$top/man/citecheck.1" | sed 's/^[1-9][0-9]*$/yes/')" yes
 	expect "finding $code in the README" "$(grep -c "\`$code\`" "$top/README.md" | sed 's/^[1-9][0-9]*$/yes/')" yes
 done
+# every variable the code reads is in the man page's ENVIRONMENT, the
+# README's table of them and --help
+envsec=$(sed -n '/^\.Sh ENVIRONMENT/,/^\.Sh /p' "$top/man/citecheck.1")
+for var in $(grep -rho 'getenv("[A-Za-z_]*")' "$top/src" | cut -d'"' -f2 | sort -u); do
+	expect "$var in the man page's ENVIRONMENT" "$(printf '%s\n' "$envsec" | grep -cw "Ev $var" | sed 's/^[1-9][0-9]*$/yes/')" yes
+	expect "$var in the README's environment" "$(grep -c "^| .*\`$var\`" "$top/README.md" | sed 's/^[1-9][0-9]*$/yes/')" yes
+	expect "$var in --help" "$(printf '%s\n' "$help" | grep -cw "$var" | sed 's/^[1-9][0-9]*$/yes/')" yes
+done
 # the man page's offline examples, run on the seed in place of report.md
 bindir=$(cd "$(dirname "$bin")" && pwd)
 seed=$(cd "$top/fixtures" && pwd)/000_639fc2e66c0e2ab4.txt

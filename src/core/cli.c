@@ -137,6 +137,14 @@ void cli_usage(FILE *out)
 	      "  3  offline: no cited host could be resolved or reached\n"
 	      "  130, 143  interrupted by SIGINT or SIGTERM: the report holds what was checked\n"
 	      "\n"
+	      "Environment:\n"
+	      "  NO_COLOR             no colour under --color auto\n"
+	      "  GITHUB_STEP_SUMMARY  the github format appends the Markdown report to this file\n"
+	      "  WAYBACK_ACCESS_KEY, WAYBACK_SECRET_KEY  Save Page Now keys (--save-missing)\n"
+	      "  CITECHECK_NOW        the time of the run, Unix seconds (for tests)\n"
+	      "  TMPDIR               where a document given by URL is downloaded\n"
+	      "  http_proxy, https_proxy, no_proxy  proxies, as curl reads them\n"
+	      "\n"
 	      "See citecheck(1) for the JSON report and the list of findings.\n",
 	      out);
 }
