@@ -88,6 +88,12 @@ expect "progress: the stages, each redrawn in place" \
 	"$(tr '\r' '\n' < progress.txt | grep -o '^citecheck: [0-9]* of [0-9]* [A-Za-z ]*' | sed 's/[0-9][0-9]* of/N of/' | sort -u | tr '\n' '|')" \
 	"citecheck: N of 3 documents read|citecheck: N of 5 URLs checked|citecheck: N of 8 archive lookups|"
 expect "… cleared before the summary" "$(grep -c "^${cr}.*${cr}$(printf '\033')\[Ka.md:" progress.txt)" 1
+# the time left counts requests: a lookup takes two (a replay and the
+# capture it leads to, or a CDX query) until answers say otherwise; 8
+# lookups at 8 requests a second are 2 s, not 1
+expect "… the archive's time left, in requests" \
+	"$(tr '\r' '\n' < progress.txt | tr -d "$(printf '\033')" | sed 's/\[K$//' | grep '^citecheck: 0 of 8 archive lookups' | head -n 1)" \
+	"citecheck: 0 of 8 archive lookups, about 2 s left: the archive allows 8 requests a second"
 "$bin" --connect-to "example.org:80:127.0.0.1:$P" --no-probe --no-archive -o /dev/null a.md 2> noprogress.txt
 expect "… none when standard error is no terminal" "$(grep -c "$cr" noprogress.txt)" 0
 

@@ -39,16 +39,28 @@ static void draw_live(struct progress *p, double now)
 		took > 0 ? (double)requests / took : 0.0);
 }
 
+/* The time left is counted in requests, not lookups: a lookup takes a
+ * replay and often the capture it redirects to, or a CDX query. The
+ * lookups answered so far tell how many (two until one has been). */
 static void draw_archive(struct progress *p)
 {
 	const struct model *m = p->m;
-	size_t done = 0;
-	for (size_t i = 0; i < m->nlookups; i++)
-		done += m->lookups[i].archive.verdict != ARCHIVE_UNCHECKED;
+	size_t done = 0, asked = 0, requests = 0;
+	for (size_t i = 0; i < m->nlookups; i++) {
+		const struct archive_result *a = &m->lookups[i].archive;
+		if (a->verdict == ARCHIVE_UNCHECKED)
+			continue;
+		done++;
+		if (a->requests && !a->cached) {
+			asked++;
+			requests += a->requests;
+		}
+	}
 	fprintf(p->out, "citecheck: %zu of %zu archive lookups", done, m->nlookups);
+	double per_lookup = asked ? (double)requests / (double)asked : 2.0;
 	if (p->archive_rate > 0 && done < m->nlookups)
 		fprintf(p->out, ", about %.0f s left: the archive allows %.3g requests a second",
-			(double)(m->nlookups - done) / p->archive_rate, p->archive_rate);
+			(double)(m->nlookups - done) * per_lookup / p->archive_rate, p->archive_rate);
 }
 
 void progress_tick(void *arg)
