@@ -162,6 +162,10 @@ for f in docx odt; do
 		"$(jq -r '[.documents[0].references[] | "\(.footnote)/\(.line): \([.links[].url] | join(" "))"] | sort | join("; ")' "$f.json")" \
 		"1/1: http://example.org/ok-new-home; 1/2: http://example.org/ok-changed $WB/20230520101010/http://example.org/ok-changed; null/2: http://example.org/gone $WB/20230518040448/http://example.org/gone; null/3: $WB/20230601000000/http://example.org/ok-saved; null/4: $WB/20230301120000/http://example.org/ok-pinned"
 	expect "$f: every fix applied" "$(jq -r --arg f "notes.$f" '[.documents[] | select(.path == $f) | .fix.fixes[] | .applied] | unique | join(" ")' all.json)" true
+	# each fix placed as the references are: by footnote and paragraph
+	expect "$f: the fixes' places" \
+		"$(jq -r --arg f "notes.$f" '[.documents[] | select(.path == $f) | .fix.fixes[] | "\(.kind)@\(.where)"] | sort | join("; ")' all.json)" \
+		"changed@footnote 1, paragraph 2; dead@paragraph 2; moved@footnote 1, paragraph 1; pin@paragraph 4; save-link@paragraph 3"
 done
 # every entry kept, in the same order; the ODT's mimetype first and stored
 expect "the zips' entries in the same order" "$(python3 - <<'PY'

@@ -5,6 +5,7 @@
 
 #include "archive/wayback_api.h"
 #include "compare/baseline.h"
+#include "report/report_items.h"
 #include "extract/classify_url.h"
 #include "util/util.h"
 
@@ -319,13 +320,20 @@ static int array_close(FILE *out, size_t n)
 	return fputs(n ? "\n]" : "]", out) < 0 ? -1 : 0;
 }
 
-static json_t *fix_json(const struct model *m, const struct fix *f)
+/* A fix is placed as its reference is: its footnote, and where a person
+ * finds it when lines of the file are not what they see ("footnote 8,
+ * paragraph 2" in a DOCX). */
+static json_t *fix_json(const struct model *m, const struct document *d, const struct fix *f)
 {
-	const char *part = m->refs[f->ref].part;
-	return json_pack("{s:I, s:I, s:o, s:s, s:s, s:s, s:o, s:b, s:o}", "line", (json_int_t)f->line, "column",
-			 (json_int_t)f->column, "part", str_or_null(part), "kind", fix_kind_name(f->kind), "before",
-			 f->before, "after", f->after, "date", str_or_null(f->day[0] ? f->day : NULL), "applied",
-			 f->applied, "reason", str_or_null(f->reason));
+	const struct reference *ref = &m->refs[f->ref];
+	char *where = report_where(d, ref, f->line);
+	json_t *o = json_pack("{s:I, s:I, s:o, s:o, s:o, s:s, s:s, s:s, s:o, s:b, s:o}", "line", (json_int_t)f->line,
+			      "column", (json_int_t)f->column, "part", str_or_null(ref->part), "footnote",
+			      str_or_null(ref->footnote), "where", str_or_null(where), "kind", fix_kind_name(f->kind),
+			      "before", f->before, "after", f->after, "date", str_or_null(f->day[0] ? f->day : NULL),
+			      "applied", f->applied, "reason", str_or_null(f->reason));
+	free(where);
+	return o;
 }
 
 /* --fix: where the copy went and each fix, applied or why not. */
@@ -335,7 +343,7 @@ static json_t *document_fix_json(const struct model *m, const struct document *d
 		return json_null();
 	json_t *fixes = json_array();
 	for (size_t i = 0; i < d->nfixes; i++)
-		json_array_append_new(fixes, fix_json(m, &d->fixes[i]));
+		json_array_append_new(fixes, fix_json(m, d, &d->fixes[i]));
 	return json_pack("{s:o, s:o, s:o}", "copy", str_or_null(d->fixed_path), "error", str_or_null(d->fix_error),
 			 "fixes", fixes);
 }
