@@ -22,6 +22,16 @@ if [ -n "${CITECHECK_NETNS:-}" ]; then
 	expect_match "… the first run's figures" "$audit" "first run: [0-9.]+ s, [0-9]+ requests for [0-9]+ distinct URLs"
 	expect_match "… the second run, from the cache" "$audit" "second run, with the cache: [0-9.]+ s \([0-9.]+% of the first; target <= 5%\), 0 requests to the web"
 fi
+# bench/ci.sh on 4 files citing 10 URLs, 2 dead: its figures, and --archive
+# failing asking the archive for the 2 dead pages alone (a replay and the
+# capture it leads to, each)
+if [ -n "${CITECHECK_NETNS:-}" ] && [ "$(id -u)" = 0 ]; then
+	ci=$(cd "$top" && sh bench/ci.sh "$(basename "$bindir")" 4 10 2 0.02 2>&1)
+	expect "bench/ci.sh exits 0" "$?" 0
+	expect_match "… the live stage's figure" "$ci" "live stage alone \(--no-archive, the baseline\): [0-9.]+ s"
+	expect_match "… --archive failing: 4 archive requests" "$ci" "--archive failing: [0-9.]+ s, 4 archive requests; [0-9.]+ x the live stage"
+	expect "… the same verdicts three ways" "$(echo "$ci" | tail -n 1)" "same verdicts in all three: yes"
+fi
 # bench/live.sh and bench/archive.sh, as root in their own namespaces, fast:
 # their figures are printed, and the verdicts they count are right
 if [ -n "${CITECHECK_NETNS:-}" ] && [ -z "${CITECHECK_SANITIZED:-}" ] && [ "$(id -u)" = 0 ]; then
