@@ -103,6 +103,21 @@ expect "its --fix copy re-checked: exit 0, the gone and the changed page cited w
 	"0 5:snapshot-cited:info 10:snapshot-cited:info 0 1"
 check -q -o /dev/null --fix fixable.twice.md fixable.fixed.md
 expect "… and --fix on it again adds nothing" "$(cmp fixable.fixed.md fixable.twice.md && echo same)" same
+# a link of body text is a source of its own: the snapshot --fix writes
+# after it, on its line, is the next one, and still its snapshot
+printf '# Body\n\nThe ministry said so on <http://example.org/gone> last May.\n' > body.md
+check -q -o /dev/null --fix body.fixed.md body.md
+check -q -o body.json body.fixed.md
+expect "a body link's --fix copy re-checked: exit 0, its snapshot beside it" \
+	"$? $(jq -r '[.documents[0].references[].links[] | .problems[] | .code] | join(" ")' body.json)" "0 snapshot-cited"
+# Robust Links: the snapshot in the link's data-versionurl, with no visible
+# link (other tools write only that), is the snapshot beside it; with the
+# visible one --fix adds too, it is read once
+printf '<html><body><h2>References</h2><ol><li>Gone. <a href="http://example.org/gone" data-versionurl="%s/20230518040448/http://example.org/gone">the page</a></li><li>Both. <a href="http://example.org/gone" data-versionurl="%s/20230518040448/http://example.org/gone">it</a> (<a href="%s/20230518040448/http://example.org/gone">archived</a> 2023-05-18)</li></ol></body></html>\n' "$WB" "$WB" "$WB" > robust.html
+check -q -o robust.json robust.html
+expect "Robust Links: exit 0, each source its link and its snapshot once, cited with it" \
+	"$? $(jq -r '[.documents[0].references[] | "\(.links | length):\([.links[].problems[].code] | join(","))"] | join(" ")' robust.json)" \
+	"0 2:snapshot-cited 2:snapshot-cited"
 # without --fix-moved the moved page keeps its address; a template of one's own
 check -q -o out2.json --fix - --fix-template ' [archive: {snapshot}, {date}]' notes.md > stdout.md
 expect "--fix - : the copy on standard output" "$(sed -n 5p stdout.md)" \

@@ -25,17 +25,41 @@ static size_t snapshot_of(const struct model *m, const struct reference *ref, co
 	return NO_INDEX;
 }
 
+/* A link of body text is a source of its own: its snapshot, written after
+ * it on its line, is the next source of the document. Returns the index of
+ * that source's snapshot link in *at, or NO_INDEX. */
+static size_t snapshot_after(const struct model *m, size_t r, size_t end, const struct link *l, size_t *at)
+{
+	for (size_t n = r + 1; n < end && m->refs[n].where == WHERE_BODY && m->refs[n].nlinks; n++) {
+		const struct link *first = &m->refs[n].links[0];
+		if (first->line != l->line)
+			break;
+		size_t k = snapshot_of(m, &m->refs[n], l);
+		if (k != NO_INDEX) {
+			*at = n;
+			return k;
+		}
+		if (first->kind != LINK_ARCHIVE_SNAPSHOT)
+			break; /* another page's link: the snapshot would be its */
+	}
+	return NO_INDEX;
+}
+
 void cited_snapshot_mark(struct model *m)
 {
-	for (size_t r = 0; r < m->nrefs; r++) {
-		struct reference *ref = &m->refs[r];
-		bool snapshots = false;
-		for (size_t k = 0; k < ref->nlinks && !snapshots; k++)
-			snapshots = ref->links[k].kind == LINK_ARCHIVE_SNAPSHOT;
-		for (size_t k = 0; snapshots && k < ref->nlinks; k++) {
-			struct link *l = &ref->links[k];
-			if (l->kind == LINK_DIRECT && l->valid)
+	for (size_t d = 0; d < m->ndocs; d++) {
+		size_t end = m->docs[d].first_ref + m->docs[d].nrefs;
+		for (size_t r = m->docs[d].first_ref; r < end; r++) {
+			struct reference *ref = &m->refs[r];
+			for (size_t k = 0; k < ref->nlinks; k++) {
+				struct link *l = &ref->links[k];
+				if (l->kind != LINK_DIRECT || !l->valid)
+					continue;
+				l->snapshot_ref = r;
 				l->snapshot_link = snapshot_of(m, ref, l);
+				if (l->snapshot_link == NO_INDEX && ref->where == WHERE_BODY)
+					l->snapshot_link = snapshot_after(m, r, end, l, &l->snapshot_ref);
+			}
 		}
 	}
 }
@@ -57,7 +81,7 @@ void cited_snapshot_findings(struct model *m)
 			struct link *l = &m->refs[r].links[k];
 			if (l->snapshot_link == NO_INDEX)
 				continue;
-			const struct link *s = &m->refs[r].links[l->snapshot_link];
+			const struct link *s = &m->refs[l->snapshot_ref].links[l->snapshot_link];
 			const struct live_result *live = &m->targets[l->target].live;
 			if (live->verdict == LIVE_DEAD)
 				problems_add(&l->problems, PROB_SNAPSHOT_CITED, l->line, l->column,

@@ -9,8 +9,10 @@
 
 #include "model/model.h"
 
-/* Sets each direct link's snapshot_link: a Wayback snapshot link of the
- * same source whose original page is the link's own (normalised). */
+/* Sets each direct link's snapshot_ref and snapshot_link: a Wayback
+ * snapshot link whose original page is the link's own (normalised), in the
+ * same source, or for a link of body text (each a source of its own) in the
+ * sources that follow it on its line. */
 void cited_snapshot_mark(struct model *m);
 
 /* Whether l is a dead page cited with its snapshot: a failure of the page,

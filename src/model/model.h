@@ -76,11 +76,12 @@ struct link {
 	/* --fix: the target of the URL repaired (spaces, illegal characters,
 	 * bad percent-encodings), checked to confirm the repair; or NO_INDEX */
 	size_t repair_target;
-	/* a snapshot of this link's page cited beside it, in the same source
-	 * (the form --fix writes): the index of that link in the reference, or
-	 * NO_INDEX. A dead or changed page so cited is no problem
+	/* a snapshot of this link's page cited beside it (the form --fix
+	 * writes): in the same source, or for a link of body text the next
+	 * source on its line: refs[snapshot_ref].links[snapshot_link], or
+	 * snapshot_link NO_INDEX. A dead or changed page so cited is no problem
 	 * (compare/cited_snapshot.h). */
-	size_t snapshot_link;
+	size_t snapshot_ref, snapshot_link;
 	struct problem_list problems;
 };
 

@@ -45,7 +45,22 @@ struct walk {
 	size_t nshown, shown_cap;
 	/* a section that is the page's own "Cite this page": its heading level */
 	int own_citation;
+	/* the last link's Robust Links snapshot (data-versionurl), owed to its
+	 * paragraph unless the next link is that snapshot (as --fix writes a
+	 * visible one after it); owned */
+	char *version;
 };
+
+/* The snapshot a link's data-versionurl names, as a link of the paragraph. */
+static void version_link(struct walk *w)
+{
+	if (!w->version)
+		return;
+	para_link_begin(&w->p, w->version);
+	para_link_end(&w->p);
+	free(w->version);
+	w->version = NULL;
+}
 
 static bool is_block(const char *n)
 {
@@ -194,6 +209,7 @@ static void begin_note(struct walk *w, unsigned line)
 static void flush(struct walk *w)
 {
 	size_t n;
+	version_link(w);
 	if (!w->heading && w->item_prefix[0] && !para_empty(&w->p)) {
 		para_prefix(&w->p, w->item_prefix);
 		w->item_prefix[0] = '\0';
@@ -299,6 +315,13 @@ static void start_anchor(struct walk *w, const struct markup_attr *at, size_t na
 	char *url = resolve(w, href, line);
 	if (!url)
 		return;
+	if (w->version && !strcmp(w->version, url)) { /* the snapshot, shown: once is enough */
+		free(w->version);
+		w->version = NULL;
+	}
+	version_link(w);
+	const char *version = markup_attr(at, nat, NULL, "data-versionurl");
+	w->version = version && *version ? resolve(w, version, line) : NULL;
 	w->a = A_LINK;
 	w->a_depth = w->depth;
 	para_link_begin(&w->p, url);
@@ -469,6 +492,7 @@ int read_html(struct extractor *x, const struct html_source *src, markup_read_fn
 	buf_finish(&w.a_text);
 	free(w.base);
 	free(w.a_target);
+	free(w.version);
 	for (size_t i = 0; i < w.nshown; i++)
 		free(w.shown[i]);
 	free(w.shown);
