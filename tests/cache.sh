@@ -193,10 +193,13 @@ CITECHECK_NOW=$T0 "$bin" -q $net --cache fade.db -o fade0.json fade.md
 expect "day 0: the page as its capture: drift unchanged" \
 	"$(jq -r '.documents[0].references[0].links[0] | "\(.live.verdict) \(.drift.verdict)"' fade0.json)" "alive unchanged"
 cp fade-day1.json pages.json
-CITECHECK_NOW=$((T0 + 2 * 86400)) "$bin" -q $net --cache fade.db -o fade1.json fade.md
+CITECHECK_NOW=$((T0 + 2 * 86400)) "$bin" -q $net --cache fade.db -o fade1.json --warc fade1.warc.gz fade.md
 expect "day 2: the page gone: no drift of today, and why (the capture reused)" \
 	"$(jq -r '.documents[0].references[0].links[0] | "\(.live.verdict) \(.archive.cached) \(.drift.verdict)/\(.drift.reason)"' fade1.json)" \
 	"dead true unknown/live-not-alive"
+expect "… and the WARC's metadata record says the same of the page" \
+	"$(zcat fade1.warc.gz | tr -d '\r' | grep -a -e '^verdict: ' -e '^drift' | tr '\n' ' ')" \
+	"verdict: dead drift: unknown drift-reason: live-not-alive "
 CITECHECK_NOW=$((T0 + 2 * 86400 + 60)) "$bin" -q $net --cache fade.db --cache-only -o fade2.json fade.md
 expect "… and from the cache alone" \
 	"$(jq -r '.documents[0].references[0].links[0] | "\(.live.verdict) \(.drift.verdict)/\(.drift.reason)"' fade2.json)" \

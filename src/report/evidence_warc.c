@@ -274,8 +274,10 @@ static void target_fields(struct buf *b, const struct model *m, size_t ti, const
 		line(b, "archive", archive_verdict_name(lk->archive.verdict));
 		line(b, "archive-reason", lk->archive.reason);
 		line(b, "snapshot", lk->archive.snapshot_url);
-		if (lk->drift.verdict != DRIFT_UNCHECKED)
+		if (lk->drift.verdict != DRIFT_UNCHECKED) {
 			line(b, "drift", drift_verdict_name(lk->drift.verdict));
+			line(b, "drift-reason", lk->drift.reason); /* unknown: why, as the report says */
+		}
 	}
 }
 
