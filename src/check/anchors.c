@@ -5,9 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract/md_syntax.h"
 #include "read/doc_input.h"
-#include "read/doc_reader.h"
+#include "read/md_tree.h"
 #include "util/unicode.h"
 #include "util/util.h"
 
@@ -29,43 +28,17 @@ char *anchor_slug(const char *heading)
 		i += len;
 		if (c == ' ')
 			buf_putc(&b, '-');
-		else if (c == '-' || c == '_' || unicode_alnum(c))
+		else if (c == '-' || unicode_connector(c) || unicode_alnum(c) || unicode_mark(c))
 			utf8_encode(&b, unicode_lower(c));
 	}
 	buf_putc(&b, '\0');
 	return buf_steal(&b);
 }
 
-/* A heading's text as GitHub shows it: code spans, emphasis markers and
- * link targets gone, [text](url) and ![alt](src) reduced to their text. */
-static char *heading_text(const char *s, size_t n)
-{
-	struct buf b;
-	buf_init(&b);
-	for (size_t i = 0; i < n; i++) {
-		char c = s[i];
-		if (c == '`' || c == '*' || (c == '!' && i + 1 < n && s[i + 1] == '['))
-			continue;
-		if (c == '\\' && i + 1 < n) {
-			buf_putc(&b, s[++i]);
-		} else if (c == ']' && i + 1 < n && s[i + 1] == '(') {
-			const char *close = memchr(s + i, ')', n - i);
-			if (close)
-				i = (size_t)(close - s);
-		} else if (c != '[') {
-			buf_putc(&b, c);
-		}
-	}
-	buf_putc(&b, '\0');
-	return buf_steal(&b);
-}
-
 /* Files the heading's name; repeats get -1, -2, … as GitHub numbers them. */
-static void add_heading(struct strmap *names, const char *s, size_t n)
+static void add_heading(struct strmap *names, const char *text)
 {
-	char *text = heading_text(s, n);
 	char *slug = anchor_slug(text);
-	free(text);
 	size_t dummy;
 	char *name = xstrdup(slug);
 	for (unsigned k = 1; strmap_get(names, name, &dummy) && k < ANCHORS_MAX; k++) {
@@ -78,110 +51,42 @@ static void add_heading(struct strmap *names, const char *s, size_t n)
 	free(slug);
 }
 
-/* id="x" or name="x" in raw HTML written into Markdown (<a name="x">,
- * <li id="fn1">): what such links point at. */
-static void add_raw_anchors(struct strmap *names, const char *s, size_t n)
-{
-	for (const char *p = s; (p = memchr(p, '<', n - (size_t)(p - s))) != NULL; p++) {
-		const char *end = memchr(p, '>', n - (size_t)(p - s));
-		if (!end)
-			return;
-		for (const char *q = p + 1; q < end; q++) {
-			size_t k = (size_t)(end - q);
-			size_t skip = k > 4 && !memcmp(q, "id=\"", 4) ? 4 : k > 6 && !memcmp(q, "name=\"", 6) ? 6 : 0;
-			if (!skip || (q[-1] != ' ' && q[-1] != '\t'))
-				continue;
-			const char *v = q + skip, *ve = memchr(v, '"', (size_t)(end - v));
-			if (ve && names->count < ANCHORS_MAX) {
-				char *name = xstrndup(v, (size_t)(ve - v));
-				strmap_put(names, name, 0);
-				free(name);
-			}
-		}
-		p = end;
-	}
-}
-
-/* The line is a fence (``` or ~~~, indented 3 spaces at most). */
-static bool fence(const char *s, size_t n)
-{
-	size_t i = 0;
-	while (i < n && i < 3 && s[i] == ' ')
-		i++;
-	return n - i >= 3 && (!memcmp(s + i, "```", 3) || !memcmp(s + i, "~~~", 3));
-}
-
-/* A setext underline: === or --- and nothing else. */
-static bool underline(const char *s, size_t n)
-{
-	size_t i = 0;
-	while (i < n && s[i] == ' ')
-		i++;
-	if (i == n || (s[i] != '=' && s[i] != '-'))
-		return false;
-	char c = s[i];
-	while (i < n && s[i] == c)
-		i++;
-	while (i < n && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	return i == n;
-}
-
+/* A Markdown file's names, from the tree cmark-gfm makes of it as GitHub
+ * does: each heading's rendered text made a name, and the ids and names of
+ * the raw HTML anywhere in it (read by libxml2's HTML parser, so that
+ * <a name=run-it> counts as a browser takes it). */
 static int read_markdown(const char *path, struct strmap *names)
 {
 	struct doc_input in;
 	if (doc_input_open(&in, path) < 0)
 		return -1;
-	struct doc_reader r;
-	if (doc_reader_open(&r, &in) < 0) {
-		doc_input_close(&in);
-		return -1;
-	}
-	bool code = false;
-	struct buf prev; /* the line before, for setext headings */
-	buf_init(&prev);
-	int rc;
-	while ((rc = doc_reader_next(&r)) > 0) {
-		const char *s = r.text;
-		size_t n = r.len;
-		if (fence(s, n)) {
-			code = !code;
-			buf_clear(&prev);
-			continue;
-		}
-		if (code)
-			continue;
-		size_t i = 0;
-		while (i < n && i < 3 && s[i] == ' ')
-			i++;
-		size_t hashes = 0;
-		while (i + hashes < n && s[i + hashes] == '#')
-			hashes++;
-		if (hashes >= 1 && hashes <= 6 && (i + hashes == n || s[i + hashes] == ' ' || s[i + hashes] == '\t')) {
-			size_t b = i + hashes, e = n;
-			while (b < e && (s[b] == ' ' || s[b] == '\t'))
-				b++;
-			while (e > b && (s[e - 1] == '#' || s[e - 1] == ' ' || s[e - 1] == '\t'))
-				e--; /* the closing sequence */
-			add_heading(names, s + b, e - b);
-			buf_clear(&prev);
-			continue;
-		}
-		if (prev.len && underline(s, n)) {
-			add_heading(names, prev.data, prev.len);
-			buf_clear(&prev);
-			continue;
-		}
-		add_raw_anchors(names, s, n);
-		buf_clear(&prev);
-		size_t b = md_skip_blanks(s, n, 0);
-		if (b < n)
-			buf_append(&prev, s + b, n - b);
-	}
-	buf_finish(&prev);
-	doc_reader_close(&r);
+	char *body = NULL;
+	size_t len = 0;
+	int rc = in.size > MD_TREE_MAX ? -1 : doc_input_slurp(&in, &body, &len);
 	doc_input_close(&in);
-	return rc < 0 ? -1 : 0;
+	cmark_node *doc = rc == 0 ? md_parse(body, len) : NULL;
+	free(body);
+	if (!doc)
+		return -1;
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_HEADING) {
+			char *text = md_heading_text(n);
+			add_heading(names, text);
+			free(text);
+		}
+	}
+	cmark_iter_free(it);
+	struct buf html;
+	buf_init(&html);
+	md_raw_html(doc, &html, MD_TREE_MAX);
+	if (html.len)
+		anchors_of_html(html.data, html.len, names);
+	buf_finish(&html);
+	cmark_node_free(doc);
+	return 0;
 }
 
 static void walk_ids(xmlNode *n, struct strmap *names)
@@ -243,6 +148,25 @@ void anchor_files_finish(struct anchor_files *a)
 	strmap_finish(&a->index);
 }
 
+/* s in lower case, every script's capitals (#Основы finds "основы"). */
+static char *lower_case(const char *name)
+{
+	struct buf b;
+	buf_init(&b);
+	const unsigned char *s = (const unsigned char *)name;
+	for (size_t i = 0; s[i];) {
+		size_t len;
+		uint32_t c = utf8_decode(s + i, &len);
+		if (c == 0xFFFD && len == 1)
+			buf_putc(&b, (char)s[i]); /* a byte that is no UTF-8: as it was */
+		else
+			utf8_encode(&b, unicode_lower(c));
+		i += len;
+	}
+	buf_putc(&b, '\0');
+	return buf_steal(&b);
+}
+
 int anchor_find(struct anchor_files *a, const char *path, bool html, const char *name)
 {
 	size_t i;
@@ -260,9 +184,7 @@ int anchor_find(struct anchor_files *a, const char *path, bool html, const char 
 	size_t dummy;
 	if (strmap_get(&f->names, name, &dummy))
 		return 1;
-	char *lower = xstrdup(name);
-	for (char *p = lower; *p; p++)
-		*p = (char)ascii_lower((unsigned char)*p);
+	char *lower = lower_case(name);
 	bool found = strmap_get(&f->names, lower, &dummy);
 	free(lower);
 	return found;

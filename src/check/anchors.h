@@ -12,8 +12,9 @@
 
 #define ANCHORS_MAX 100000 /* names kept per file: past it, the rest are not looked at */
 
-/* GitHub's name for a heading: its text lower-cased, letters, digits, '-'
- * and '_' kept, spaces made '-', everything else dropped. Caller frees. */
+/* GitHub's name for a heading's rendered text: lower-cased, letters,
+ * combining marks, numbers, '-' and connector punctuation ('_') kept,
+ * each space made '-', everything else dropped. Caller frees. */
 char *anchor_slug(const char *heading);
 
 struct anchor_files {

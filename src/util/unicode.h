@@ -19,5 +19,9 @@ void utf8_encode(struct buf *b, uint32_t c);
 /* A letter or digit (U+FFFD is neither). */
 bool unicode_alnum(uint32_t c);
 uint32_t unicode_lower(uint32_t c);
+/* A combining mark (general category M): a vowel sign, a virama, an accent. */
+bool unicode_mark(uint32_t c);
+/* Connector punctuation (general category Pc): '_' and its kin. */
+bool unicode_connector(uint32_t c);
 
 #endif

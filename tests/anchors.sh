@@ -1,0 +1,104 @@
+#!/bin/sh
+# Fragments of local Markdown links found as GitHub finds them: headings
+# named from their rendered text (raw HTML tags, emphasis, link
+# destinations, code markers gone; capitals of every script lower-cased;
+# combining marks kept), ids and names of raw HTML anywhere, quoted or not,
+# nothing from code blocks, repeats numbered. Each case is written here with
+# the verdict github.com gives it, and every heading name is checked against
+# an independent reading (tests/md_slugs.mjs: remark-gfm and github-slugger
+# from the npm registry).
+. "$(dirname "$0")/lib.sh"
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 1
+cp "$testdir/md_slugs.mjs" .
+ln -s "${CITECHECK_NODE_MODULES:-/opt/citecheck-tests/node/node_modules}" node_modules
+
+cat > guide.md <<'DOC'
+# Guide
+
+### <a id="setup-x"></a>Setup guide
+
+## Основы работы
+
+## हिन्दी भाषा
+
+## _Emphasis_ here
+
+## [Code Freeze][cf] (Weeks 12-14)
+
+## The `--fix` option
+
+## Café &amp; bar
+
+## Ünïcödé ✓ done
+
+## Repeat
+
+## Repeat
+
+Setext heading
+--------------
+
+- A list item
+
+      ## Not a heading: code in a list item
+
+```
+## Not a heading: fenced code
+```
+
+<a name=run-it></a>
+<div id="boxed">x</div>
+
+[cf]: https://example.org/cf
+DOC
+
+# name ok|dead: what github.com does with guide.md#name
+cat > cases.txt <<'CASES'
+setup-x ok
+setup-guide ok
+основы-работы ok
+Основы-работы ok
+हिन्दी-भाषा ok
+हनद-भष dead
+emphasis-here ok
+_emphasis_-here dead
+code-freeze-weeks-12-14 ok
+the---fix-option ok
+café--bar ok
+ünïcödé--done ok
+repeat ok
+repeat-1 ok
+repeat-2 dead
+setext-heading ok
+not-a-heading-code-in-a-list-item dead
+not-a-heading-fenced-code dead
+run-it ok
+boxed ok
+CASES
+{
+	printf '# Index\n\n'
+	while read -r name want; do
+		printf '[%s](guide.md#%s)\n\n' "$want" "$name"
+	done < cases.txt
+} > index.md
+"$bin" --extract-only -q -o out.json index.md
+expect "each fragment as github.com finds it" \
+	"$(jq -r '[.documents[0].references[].links[] | "\(.url | sub("^guide.md#"; "")) \(if .live.verdict == "alive" then "ok" else "dead" end)"] | join("\n")' out.json)" \
+	"$(cat cases.txt)"
+
+# the independent reading: every name it gives guide.md's headings is found
+node md_slugs.mjs guide.md > slugs.txt
+expect "the oracle read guide.md's 12 headings (none from code)" "$(wc -l < slugs.txt | tr -d ' ')" 12
+{
+	printf '# Oracle\n\n'
+	while read -r name; do
+		printf '<guide.md#%s>\n\n' "$name"
+	done < slugs.txt
+} > oracle.md
+"$bin" --extract-only -q -o oracle.json oracle.md
+expect "every heading name of the independent reading found" \
+	"$(jq -r '[.documents[0].references[].links[] | select(.live.verdict != "alive") | .url] | join(" ")' oracle.json)" ""
+finish anchors
