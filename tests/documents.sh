@@ -137,6 +137,31 @@ expect "repository: each relative link's verdict" \
 expect "repository: one target for one file and fragment, whichever document links it" \
 	"$(jq -r '[.documents[].references[].links[] | select(.url | endswith("#project-guide")) | .target] | unique | length' repo.json)" 1
 expect "repository: dead relative links on standard error" "$(grep -c ': dead: ' repo.err)" 4
+# root-relative links start from the git repository's top folder, as GitHub
+# resolves them (a .git folder, or file in a worktree, marks it), or --root
+mkdir -p site/.git site/docs
+printf 'MIT\n' > site/LICENSE
+printf '# Guide\n\n## FAQ\n' > site/docs/guide.md
+printf '# A\n\n[lic](/LICENSE) [faq](/docs/guide.md#faq) [none](/docs/none.md) [up](/../x.md)\n' > site/docs/a.md
+(cd site && "$bin" --extract-only -q -o ../site.json docs/a.md)
+# a file given by itself is bounded by its own folder: /LICENSE lies outside
+expect "root-relative links from the repository's top folder" \
+	"$(jq -r '[.documents[0].references[].links[] | "\(.url)=\(.live.verdict)/\(.live.reason)"] | join(" ")' site.json)" \
+	"/LICENSE=skipped/outside /docs/guide.md#faq=alive/anchor /docs/none.md=dead/no-such-file /../x.md=skipped/outside"
+(cd site && "$bin" --extract-only -q -o ../site2.json .)
+expect "… checking the whole repository: found, or not" \
+	"$(jq -r '[.documents[] | select(.path == "docs/a.md") | .references[].links[] | "\(.url)=\(.live.verdict)/\(.live.reason)"] | join(" ")' site2.json)" \
+	"/LICENSE=alive/file /docs/guide.md#faq=alive/anchor /docs/none.md=dead/no-such-file /../x.md=skipped/outside"
+rm -r site/.git
+(cd site && "$bin" --extract-only -q -o ../site3.json --root . .)
+expect "… with no repository, --root names the top folder" \
+	"$(jq -r '[.documents[] | select(.path == "docs/a.md") | .references[].links[] | "\(.url)=\(.live.verdict)/\(.live.reason)"] | join(" ")' site3.json)" \
+	"/LICENSE=alive/file /docs/guide.md#faq=alive/anchor /docs/none.md=dead/no-such-file /../x.md=skipped/outside"
+(cd site && "$bin" --extract-only -q -o ../site4.json .)
+expect "… and without either, they name no file" \
+	"$(jq -r '[.documents[] | select(.path == "docs/a.md") | .references[].links[0].live.reason] | unique | join(" ")' site4.json)" "root-relative"
+"$bin" --extract-only --root nowhere site > /dev/null 2> root.err
+expect "--root that is no folder" "$? $(head -n 1 root.err)" "2 citecheck: --root nowhere: No such file or directory"
 expect_valid_reports
 
 # a relative link may not leave the folder being checked: not by "..", not

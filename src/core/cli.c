@@ -7,6 +7,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 void cli_usage(FILE *out)
 {
@@ -58,6 +59,8 @@ void cli_usage(FILE *out)
 	      "                          (default: auto)\n"
 	      "      --base-url URL      resolve relative links of an HTML document against URL\n"
 	      "                          (default: its <base>, else they are not checked)\n"
+	      "      --root DIR          what root-relative links (/docs/x.md) start from\n"
+	      "                          (default: the top folder of the file's git repository)\n"
 	      "\n"
 	      "Checking:\n"
 	      "      --extract-only      read the document and check its text; no network\n"
@@ -371,7 +374,7 @@ enum {
 	OPT_NO_ARCHIVE, OPT_WAYBACK, OPT_ARCHIVE_RATE, OPT_CDX_RATE, OPT_RATE_LIMIT_WAIT,
 	OPT_DRIFT_THRESHOLD, OPT_SAVE_MISSING, OPT_INPUT_FORMAT, OPT_BASE_URL, OPT_FILES_FROM,
 	OPT_CACHE, OPT_MAX_AGE, OPT_CACHE_ONLY, OPT_CONFIRM_DEAD, OPT_BASELINE, OPT_CHECK_FRAGMENTS, OPT_FORMAT, OPT_COLOR, OPT_IGNORE, OPT_PROGRESS, OPT_CONFIG, OPT_NO_CONFIG,
-	OPT_FIX, OPT_FIX_DIFF, OPT_FIX_MOVED, OPT_FIX_TEMPLATE, OPT_WARC, OPT_ARCHIVE, OPT_ANNOTATE,
+	OPT_FIX, OPT_FIX_DIFF, OPT_FIX_MOVED, OPT_FIX_TEMPLATE, OPT_WARC, OPT_ARCHIVE, OPT_ANNOTATE, OPT_ROOT,
 };
 
 static const struct option longopts[] = {
@@ -418,6 +421,7 @@ static const struct option longopts[] = {
 	{"save-missing", no_argument, NULL, OPT_SAVE_MISSING},
 	{"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
 	{"base-url", required_argument, NULL, OPT_BASE_URL},
+	{"root", required_argument, NULL, OPT_ROOT},
 	{"files-from", required_argument, NULL, OPT_FILES_FROM},
 	{"cache", required_argument, NULL, OPT_CACHE},
 	{"baseline", required_argument, NULL, OPT_BASELINE},
@@ -628,6 +632,16 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 		case OPT_BASE_URL:
 			rc = parse_base_url(optarg, &opt->base_url, err, errlen);
 			break;
+		case OPT_ROOT: {
+			struct stat st;
+			if (stat(optarg, &st) != 0 || !S_ISDIR(st.st_mode)) {
+				snprintf(err, errlen, "--root %s: %s", optarg,
+					 stat(optarg, &st) != 0 ? strerror(errno) : "not a folder");
+				rc = -1;
+			}
+			opt->root = optarg;
+			break;
+		}
 		case OPT_CACHE:
 			if (!*optarg) {
 				snprintf(err, errlen, "--cache needs a file name");

@@ -38,6 +38,7 @@ struct options {
 	const struct host_rules *host_rules; /* the config file's hosts; NULL: none */
 	enum doc_format input_format; /* FORMAT_AUTO: told from the content */
 	const char *base_url;         /* --base-url; NULL when not given */
+	const char *root;             /* --root: what /x links start from; NULL: each file's git top folder */
 	bool extract_only;
 	bool quiet;   /* no findings on stderr, only fatal errors */
 	bool verbose; /* also info-level findings and every unverified link on stderr */

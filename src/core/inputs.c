@@ -233,3 +233,44 @@ int inputs_add_from(struct input_list *l, const char *file, char *err, size_t er
 		fclose(f);
 	return rc;
 }
+
+/* The folder above dir, lexically: "docs/a" → "docs", "docs" → "",
+ * "" → "..", ".." → "../..". */
+static char *parent_of(const char *dir)
+{
+	if (!*dir || !strcmp(dir, "."))
+		return xstrdup("..");
+	const char *slash = strrchr(dir, '/');
+	const char *last = slash ? slash + 1 : dir;
+	if (!strcmp(last, ".."))
+		return xasprintf("%s/..", dir);
+	if (slash == dir)
+		return xstrdup("/");
+	return slash ? xstrndup(dir, (size_t)(slash - dir)) : xstrdup("");
+}
+
+char *inputs_git_top(const char *path)
+{
+	if (!strcmp(path, "-") || strstr(path, "://"))
+		return NULL;
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? (slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path))) : xstrdup("");
+	for (int up = 0; up < 64; up++) {
+		char *git = *dir ? xasprintf("%s/.git", dir) : xstrdup(".git");
+		struct stat st;
+		bool found = lstat(git, &st) == 0 && (S_ISDIR(st.st_mode) || S_ISREG(st.st_mode)); /* a worktree's is a file */
+		free(git);
+		if (found)
+			return dir;
+		char *real = realpath(*dir ? dir : ".", NULL);
+		bool top = !real || !strcmp(real, "/");
+		free(real);
+		if (top)
+			break;
+		char *up_dir = parent_of(dir);
+		free(dir);
+		dir = up_dir;
+	}
+	free(dir);
+	return NULL;
+}

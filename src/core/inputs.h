@@ -34,6 +34,12 @@ int inputs_add(struct input_list *l, const char *path, char *err, size_t errlen)
  * Returns 0, or -1 with the reason in err. */
 int inputs_add_from(struct input_list *l, const char *file, char *err, size_t errlen);
 
+/* The top folder of the git repository the file at path is in (the first
+ * folder up from its own that holds .git), as a path in the same terms as
+ * path ("", "..", "docs"); NULL when there is none within 64 folders up, or
+ * for standard input and URLs. Caller frees. */
+char *inputs_git_top(const char *path);
+
 /* Whether a file met in a directory walk is a document: by its extension,
  * or, for .json and names with none, by its first bytes. */
 bool inputs_is_document(const char *path);

@@ -221,6 +221,25 @@ static int collect_inputs(const struct options *opt, struct input_list *in)
  * is merged into the run's and freed: the run keeps the references, not
  * the documents' text. One that cannot be read is listed with why (and
  * said at once, even under --quiet: the exit status will be 2). */
+/* The git top folder of the last document's folder: a walk gives the
+ * documents of one folder one after another, and each asks once. */
+struct git_top {
+	char *dir, *top;
+};
+
+static char *git_top_of(struct git_top *g, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	size_t n = slash ? (size_t)(slash - path) : 0;
+	if (!g->dir || strlen(g->dir) != n || strncmp(g->dir, path, n)) {
+		free(g->dir);
+		free(g->top);
+		g->dir = xstrndup(path, n);
+		g->top = inputs_git_top(path);
+	}
+	return g->top ? xstrdup(g->top) : NULL;
+}
+
 static void read_documents(struct model *run, const struct options *opt, const struct input_list *in,
 			   const struct live_config *net, struct progress *progress)
 {
@@ -228,11 +247,13 @@ static void read_documents(struct model *run, const struct options *opt, const s
 	/* links under --wayback are Wayback links, as web.archive.org's are */
 	char *wayback_host = opt->wayback ? url_host(opt->wayback) : NULL;
 	struct classify_config cc = {wayback_host};
+	struct git_top top = {NULL, NULL};
 	for (size_t i = 0; i < in->n && !interrupted(); i++) {
 		const char *path = in->paths[i];
 		struct read_options ro = {&cc, opt->input_format, opt->base_url, NULL};
 		struct model *d = model_create(path);
 		d->doc.root = xstrdup(in->roots[i]);
+		d->doc.site_root = opt->root ? xstrdup(opt->root) : git_top_of(&top, path);
 		char err[512], file[64];
 		int fd = -1;
 		bool url = fetch_document_url(path);
@@ -259,6 +280,8 @@ static void read_documents(struct model *run, const struct options *opt, const s
 		model_destroy(d);
 		progress_documents(progress, i + 1, in->n);
 	}
+	free(top.dir);
+	free(top.top);
 	free(wayback_host);
 }
 

@@ -126,7 +126,8 @@ static void local_link(struct extractor *x, struct link *l)
 {
 	const char *doc = x->m->doc.path;
 	if (!url_has_scheme(doc)) {
-		l->normalized = local_key(doc, x->m->doc.root, l->url);
+		struct local_base base = {x->m->doc.root, x->m->doc.site_root};
+		l->normalized = local_key(doc, &base, l->url);
 		return;
 	}
 	char *abs = url_resolve(doc, l->url);

@@ -69,9 +69,11 @@ static bool leaves(const char *path, const char *root)
 	return out;
 }
 
-char *local_key(const char *doc_path, const char *root, const char *ref)
+char *local_key(const char *doc_path, const struct local_base *base, const char *ref)
 {
-	if (ref[0] == '/' || !strcmp(doc_path, "-"))
+	const char *root = base->root;
+	bool site = ref[0] == '/' && ref[1] != '/' && base->site_root;
+	if ((ref[0] == '/' && !site) || !strcmp(doc_path, "-"))
 		return NULL;
 	const char *hash = strchr(ref, '#');
 	size_t plen = hash ? (size_t)(hash - ref) : strlen(ref);
@@ -81,10 +83,14 @@ char *local_key(const char *doc_path, const char *root, const char *ref)
 	char *path = percent_decode(ref, plen);
 	struct buf b;
 	buf_init(&b);
-	bool absolute = doc_path[0] == '/';
+	const char *from = site ? base->site_root : doc_path;
+	bool absolute = from[0] == '/';
 	if (absolute)
 		buf_putc(&b, '/');
-	if (plen) {
+	if (site) { /* /docs/x.md: from the repository's top folder */
+		append_segments(&b, base->site_root);
+		append_segments(&b, path);
+	} else if (plen) {
 		const char *slash = strrchr(doc_path, '/');
 		char *dir = slash ? xstrndup(doc_path, (size_t)(slash - doc_path)) : xstrdup("");
 		append_segments(&b, dir);

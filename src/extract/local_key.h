@@ -4,14 +4,21 @@
 #ifndef CITECHECK_LOCAL_KEY_H
 #define CITECHECK_LOCAL_KEY_H
 
+/* Where a document's links are resolved from and bounded. */
+struct local_base {
+	const char *root;      /* the folder being checked; NULL: no bound */
+	const char *site_root; /* what /x starts from (a repository's top folder); NULL: none */
+};
+
 /* The target key of a relative link ref written in the document at
  * doc_path: "local:" + the path it names (joined to the document's folder,
- * "." and ".." resolved, percent-decoded) + "#fragment" if any. NULL for a
- * root-relative link (/x, //host/x), which names no file by itself, and
- * for a document read from standard input. A path that leaves root (the
- * folder being checked; NULL: no bound) is "outside:" + the path, never to
+ * or for a root-relative link /x to the site root, "." and ".." resolved,
+ * percent-decoded) + "#fragment" if any. NULL for a root-relative link
+ * with no site root (it names no file by itself), for a network-path
+ * reference (//host/x) and for a document read from standard input. A path
+ * that leaves the folder being checked is "outside:" + the path, never to
  * be looked at: a document must not learn what lies beyond its folder.
  * Caller frees. */
-char *local_key(const char *doc_path, const char *root, const char *ref);
+char *local_key(const char *doc_path, const struct local_base *base, const char *ref);
 
 #endif

@@ -50,6 +50,7 @@ static void document_info_finish(struct document_info *d)
 	free(d->ignore.v);
 	free(d->path);
 	free(d->root);
+	free(d->site_root);
 	for (size_t i = 0; i < d->nparts; i++)
 		free(d->parts[i]);
 	free(d->parts);

@@ -226,6 +226,8 @@ struct line_set {
 struct document_info {
 	char *path;         /* as given; "-" is standard input */
 	char *root;         /* the folder its relative links may not leave; NULL: none given */
+	char *site_root;    /* what a root-relative link (/docs/x.md) starts from: --root, or
+			     * the top folder of the git repository it is in; NULL: none */
 	const char *format; /* static string: "markdown", "rst", "text", "html", "docx", … */
 	const char *unit;   /* static: what line numbers count, "line" or "paragraph" */
 	uint64_t bytes;
