@@ -101,4 +101,15 @@ expect "the oracle read guide.md's 12 headings (none from code)" "$(wc -l < slug
 "$bin" --extract-only -q -o oracle.json oracle.md
 expect "every heading name of the independent reading found" \
 	"$(jq -r '[.documents[0].references[].links[] | select(.live.verdict != "alive") | .url] | join(" ")' oracle.json)" ""
+# a missing fragment or file says what is nearest, when a slip away (a
+# letter or two, a quarter of the name at most) and nothing else is as near:
+# setup-giude → setup-guide, repet → repeat, repeat-3 → repeat-1 (one
+# letter; repeat is two), guid.md → guide.md; zzz is near nothing
+printf '# Near\n\n[a](guide.md#setup-giude) [b](guide.md#repet) [c](guide.md#zzz) [d](guid.md) [e](guide.md#repeat-3)\n' > near.md
+"$bin" --extract-only -q -o near.json near.md
+expect "the nearest name of a missing fragment or file" \
+	"$(jq -r '[.documents[0].references[].links[].live | "\(.reason):\(.nearest)"] | join(" ")' near.json)" \
+	"no-such-anchor:#setup-guide no-such-anchor:#repeat no-such-anchor:null no-such-file:guide.md no-such-anchor:#repeat-1"
+expect "… said where each broken link is annotated, once" \
+	"$("$bin" --extract-only --format github near.md 2> /dev/null | grep -c 'did you mean')" 4
 finish anchors

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check/checks.h"
 #include "read/doc_input.h"
 #include "read/md_tree.h"
 #include "util/unicode.h"
@@ -167,7 +168,7 @@ static char *lower_case(const char *name)
 	return buf_steal(&b);
 }
 
-int anchor_find(struct anchor_files *a, const char *path, bool html, const char *name)
+static const struct anchor_file *file_of(struct anchor_files *a, const char *path, bool html)
 {
 	size_t i;
 	if (!strmap_get(&a->index, path, &i)) {
@@ -178,7 +179,65 @@ int anchor_find(struct anchor_files *a, const char *path, bool html, const char 
 		f->readable = (html ? read_html_file(path, &f->names) : read_markdown(path, &f->names)) == 0;
 		strmap_put(&a->index, path, i);
 	}
-	const struct anchor_file *f = &a->files[i];
+	return &a->files[i];
+}
+
+/* A slip is at most a quarter of the name's letters, and two at most. */
+static size_t slip_limit(size_t len)
+{
+	size_t k = len / 4;
+	return k < 1 ? 1 : k > 2 ? 2 : k;
+}
+
+const char *nearest_name(const char *name, const char *const *candidates, size_t n)
+{
+	size_t len = strlen(name), limit = slip_limit(len), best = limit + 1;
+	const char *found = NULL;
+	bool tie = false;
+	for (size_t i = 0; i < n; i++) {
+		size_t d = edit_distance_within(name, len, candidates[i], strlen(candidates[i]), limit);
+		if (d == 0)
+			continue; /* the name itself (as another case): not a suggestion */
+		if (d < best) {
+			best = d;
+			found = candidates[i];
+			tie = false;
+		} else if (d == best) {
+			tie = true;
+		}
+	}
+	return found && !tie ? found : NULL;
+}
+
+struct names_list {
+	const char **v;
+	size_t n, cap;
+};
+
+static void collect(const char *key, size_t value, void *arg)
+{
+	(void)value;
+	struct names_list *l = arg;
+	grow_array(&l->v, &l->cap, l->n + 1, sizeof *l->v);
+	l->v[l->n++] = key;
+}
+
+char *anchor_nearest(struct anchor_files *a, const char *path, bool html, const char *name)
+{
+	const struct anchor_file *f = file_of(a, path, html);
+	if (!f->readable)
+		return NULL;
+	struct names_list l = {NULL, 0, 0};
+	strmap_each(&f->names, collect, &l);
+	const char *best = nearest_name(name, l.v, l.n);
+	char *out = best ? xstrdup(best) : NULL;
+	free(l.v);
+	return out;
+}
+
+int anchor_find(struct anchor_files *a, const char *path, bool html, const char *name)
+{
+	const struct anchor_file *f = file_of(a, path, html);
 	if (!f->readable)
 		return -1;
 	size_t dummy;

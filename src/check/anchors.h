@@ -32,6 +32,15 @@ void anchor_files_finish(struct anchor_files *a);
  * read. */
 int anchor_find(struct anchor_files *a, const char *path, bool html, const char *name);
 
+/* The name of the file at path nearest to name, when one is near enough to
+ * be a slip (a letter or two: "instalation" → "installation") and no other
+ * is as near; NULL otherwise. Caller frees. */
+char *anchor_nearest(struct anchor_files *a, const char *path, bool html, const char *name);
+
+/* Of candidates (n names), the one nearest to name as anchor_nearest
+ * judges; NULL when none is near enough or two are as near. */
+const char *nearest_name(const char *name, const char *const *candidates, size_t n);
+
 /* The ids and names of an HTML page in memory, into names. */
 void anchors_of_html(const char *body, size_t len, struct strmap *names);
 

@@ -1,5 +1,6 @@
 #include "check/check_local.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,6 +91,33 @@ static const char *root_of(const struct model *m, size_t ri)
 	return m->doc.root; /* a document's own model */
 }
 
+static int visible(const struct dirent *e)
+{
+	return e->d_name[0] != '.';
+}
+
+/* Of the files beside a missing one, the name a slip away from its own. */
+static char *nearest_file(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
+	struct dirent **e;
+	int n = scandir(dir, &e, visible, NULL);
+	free(dir);
+	if (n < 0)
+		return NULL;
+	const char **names = xmalloc(((size_t)n + 1) * sizeof *names);
+	for (int i = 0; i < n; i++)
+		names[i] = e[i]->d_name;
+	const char *best = nearest_name(slash ? slash + 1 : path, names, (size_t)n);
+	char *out = best ? xstrdup(best) : NULL;
+	free(names);
+	for (int i = 0; i < n; i++)
+		free(e[i]);
+	free(e);
+	return out;
+}
+
 static void check_one(struct target *t, const struct bound *bound, struct anchor_files *files)
 {
 	static const char *const html[] = {"html", "htm", "xhtml", NULL};
@@ -122,7 +150,13 @@ static void check_one(struct target *t, const struct bound *bound, struct anchor
 			verdict(t, LIVE_ERROR, "unreadable");
 		else
 			verdict(t, found ? LIVE_ALIVE : LIVE_DEAD, found ? "anchor" : "no-such-anchor");
+		char *near = found ? NULL : anchor_nearest(files, path, has_ext(path, html), hash);
+		if (near)
+			t->nearest = xasprintf("#%s", near);
+		free(near);
 	}
+	if (t->live.verdict == LIVE_DEAD && !strcmp(t->live.reason, "no-such-file"))
+		t->nearest = nearest_file(path);
 	free(path);
 }
 

@@ -100,6 +100,7 @@ void model_destroy(struct model *m)
 	for (size_t i = 0; i < m->ntargets; i++) {
 		free(m->targets[i].key);
 		free(m->targets[i].similarity_key);
+		free(m->targets[i].nearest);
 		live_result_finish(&m->targets[i].live);
 		text_print_finish(&m->targets[i].print.text);
 	}

@@ -166,6 +166,9 @@ struct target {
 	struct page_print print; /* kept only when the archive stage runs */
 	signed char fragment_found; /* --check-fragments: 1, 0, or -1 not known */
 	bool repair; /* a spelling citecheck made of a cited URL, fetched to confirm a fix (--fix) */
+	/* a local link's missing fragment ("#installation") or file
+	 * ("guide.md"): the nearest that exists, when one is a slip away; owned */
+	char *nearest;
 };
 
 enum archive_verdict {

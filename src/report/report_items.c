@@ -63,7 +63,7 @@ static void add_findings(struct items *x, const struct problem_list *l, const st
 		const struct problem *p = &l->v[i];
 		unsigned line = p->line ? p->line : link ? link->line : ref ? ref->line : 0;
 		unsigned column = p->line ? p->column : link ? link->column : 0;
-		add(x, (struct report_item){p, link, ref, live, line, column, 0});
+		add(x, (struct report_item){p, link, ref, live, NULL, line, column, 0});
 	}
 }
 
@@ -90,7 +90,8 @@ size_t report_items(const struct model *m, size_t doc, struct report_item **out)
 			const struct live_result *live = &m->targets[l->target].live;
 			add_findings(&x, &l->problems, ref, l, live);
 			if (report_failing(live->verdict) && !l->problems.n && !l->ignored && !cited_snapshot_covers(m, l))
-				add(&x, (struct report_item){NULL, l, ref, live, l->line, l->column, 0});
+				add(&x, (struct report_item){NULL, l, ref, live, m->targets[l->target].nearest, l->line,
+							     l->column, 0});
 		}
 	}
 	if (x.n)
@@ -108,7 +109,8 @@ char *report_item_message(const struct report_item *it)
 							       : "unverified link (could not be checked now)";
 	char since[80];
 	report_failing_since(it->live, since, sizeof since);
-	return xasprintf("%s: %s (%s%s)", what, it->l->url, it->live->reason ? it->live->reason : "-", since);
+	return xasprintf("%s: %s (%s%s%s%s%s)", what, it->l->url, it->live->reason ? it->live->reason : "-", since,
+			 it->nearest ? "; did you mean " : "", it->nearest ? it->nearest : "", it->nearest ? "?" : "");
 }
 
 void report_failing_since(const struct live_result *r, char *out, size_t outlen)

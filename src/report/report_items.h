@@ -14,6 +14,7 @@ struct report_item {
 	const struct link *l;           /* the link it is about; NULL for a reference's or document's */
 	const struct reference *ref;    /* NULL for a document's own finding */
 	const struct live_result *live; /* the link's live answer, when there is a link */
+	const char *nearest;            /* a missing local file or fragment: the nearest there is */
 	unsigned line, column;
 	size_t order; /* as made: ties in place keep it */
 };

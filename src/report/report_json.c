@@ -68,7 +68,7 @@ static json_t *history_json(const struct live_result *r)
 			 r->verdict == LIVE_DEAD && r->confirmed);
 }
 
-static json_t *live_json(const struct live_result *r)
+static json_t *live_json(const struct live_result *r, const char *nearest)
 {
 	json_t *o = json_object();
 	json_object_set_new(o, "verdict", json_string(live_verdict_name(r->verdict)));
@@ -85,6 +85,8 @@ static json_t *live_json(const struct live_result *r)
 	json_object_set_new(o, "elapsed_ms", json_integer(r->elapsed_ms));
 	json_object_set_new(o, "checked_at", unix_iso(r->checked_at));
 	json_object_set_new(o, "cached", json_boolean(r->cached));
+	if (nearest)
+		json_object_set_new(o, "nearest", json_string(nearest));
 	if (r->last_alive || r->first_failed)
 		json_object_set_new(o, "history", history_json(r));
 	return o;
@@ -186,13 +188,13 @@ static json_t *link_json(const struct model *m, const struct link *l)
 	if (l->kind == LINK_DOI)
 		json_object_set_new(o, "doi", str_or_null(l->doi));
 	json_object_set_new(o, "target", json_integer((json_int_t)l->target));
-	json_object_set_new(o, "live", live_json(&m->targets[l->target].live));
+	json_object_set_new(o, "live", live_json(&m->targets[l->target].live, m->targets[l->target].nearest));
 	if (l->mark)
 		json_object_set_new(o, "baseline", json_string(baseline_mark_name(l->mark)));
 	if (l->ignored)
 		json_object_set_new(o, "ignored", json_true());
 	if (l->original_target != NO_INDEX)
-		json_object_set_new(o, "original_live", live_json(&m->targets[l->original_target].live));
+		json_object_set_new(o, "original_live", live_json(&m->targets[l->original_target].live, NULL));
 	json_object_set_new(o, "archive", archive_json(m, l));
 	json_object_set_new(o, "drift", drift_json(m, l));
 	json_object_set_new(o, "problems", problems_json(&l->problems));

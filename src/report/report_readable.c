@@ -68,7 +68,9 @@ static void link_lines(FILE *out, const struct model *m, const struct link *l, c
 				 report_colour_verdict(live->verdict), ps->color);
 		char since[80];
 		report_failing_since(live, since, sizeof since);
-		fprintf_safe(out, " %s (%s%s)", l->url, live->reason ? live->reason : "-", since);
+		const char *near = m->targets[l->target].nearest;
+		fprintf_safe(out, " %s (%s%s%s%s%s)", l->url, live->reason ? live->reason : "-", since,
+			     near ? "; did you mean " : "", near ? near : "", near ? "?" : "");
 	} else if (link_said(m, l, ps)) {
 		report_text_word(out, "not archived", report_colour_severity(SEV_WARNING), ps->color);
 		fprintf_safe(out, " %s (alive; the Wayback Machine has no copy)", l->url);

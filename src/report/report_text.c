@@ -17,6 +17,7 @@ struct item {
 	const struct live_result *live;
 	const struct reference *ref; /* NULL: the document's or the run's own */
 	const struct problem *about; /* a failing link's own finding, said on its line */
+	const char *nearest;         /* a missing local file or fragment: the nearest there is */
 };
 
 struct collected {
@@ -86,7 +87,7 @@ static void collect_list(struct collected *c, const struct problem_list *l, cons
 		if (skip_dead && about_dead(p))
 			continue;
 		if (problem_severity(p->code) >= (c->verbose ? SEV_INFO : SEV_WARNING))
-			add(c, (struct item){p->line, p->column, p, NULL, NULL, ref, NULL});
+			add(c, (struct item){p->line, p->column, p, NULL, NULL, ref, NULL, NULL});
 	}
 }
 
@@ -146,7 +147,10 @@ static void print_item(const struct document *d, const struct item *it, bool col
 		fprintf(out, ", HTTP %ld", it->live->http_status);
 	char since[80];
 	report_failing_since(it->live, since, sizeof since);
-	fprintf(out, "%s)", since);
+	fprintf(out, "%s", since);
+	if (it->nearest)
+		fprintf_safe(out, "; did you mean %s?", it->nearest);
+	putc(')', out);
 	if (it->about) { /* the archive's word on it, and what to cite */
 		fprintf_safe(out, ": %s [%s]", it->about->message, problem_code_name(it->about->code));
 		if (it->about->suggestion) {
@@ -209,7 +213,8 @@ static void document_write(const struct model *m, size_t di, const struct summar
 						      (c->verbose && (lr->verdict == LIVE_BLOCKED || lr->verdict == LIVE_ERROR)));
 			collect_list(c, &l->problems, ref, listed);
 			if (listed)
-				add(c, (struct item){l->line, l->column, NULL, l, lr, ref, dead_finding(l)});
+				add(c, (struct item){l->line, l->column, NULL, l, lr, ref, dead_finding(l),
+						     m->targets[l->target].nearest});
 		}
 	}
 	print_collected(d, c, out);

@@ -77,3 +77,10 @@ size_t strmap_put(struct strmap *m, const char *key, size_t value)
 	m->count++;
 	return value;
 }
+
+void strmap_each(const struct strmap *m, void (*fn)(const char *key, size_t value, void *arg), void *arg)
+{
+	for (size_t i = 0; i < m->cap; i++)
+		if (m->slots[i].key)
+			fn(m->slots[i].key, m->slots[i].value, arg);
+}

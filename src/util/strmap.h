@@ -17,5 +17,7 @@ void strmap_finish(struct strmap *m);
 bool strmap_get(const struct strmap *m, const char *key, size_t *value);
 /* Insert key → value unless present; returns the value stored for key. */
 size_t strmap_put(struct strmap *m, const char *key, size_t value);
+/* Calls fn on every key, in no order. */
+void strmap_each(const struct strmap *m, void (*fn)(const char *key, size_t value, void *arg), void *arg);
 
 #endif
