@@ -112,4 +112,27 @@ expect "the nearest name of a missing fragment or file" \
 	"no-such-anchor:#setup-guide no-such-anchor:#repeat no-such-anchor:null no-such-file:guide.md no-such-anchor:#repeat-1"
 expect "… said where each broken link is annotated, once" \
 	"$("$bin" --extract-only --format github near.md 2> /dev/null | grep -c 'did you mean')" 4
+# links as GitHub renders the file: nothing from a code block indented in a
+# list item or indented on its own; a prose line that only looks like a
+# link definition ("From" is no target: its "title" is none) is text, its
+# URL a link; a real definition is one
+cat > code.md <<'DOC'
+# Code
+
+- a list item
+
+      <http://code-in-list.example/x>
+
+Indented:
+
+    http://indented.example/z
+
+[TODO: name?]: From a user's note http://prose.example/p
+
+[ok]: http://def.example/d
+DOC
+"$bin" --extract-only -q -o code.json code.md
+expect "links outside code, definitions CommonMark takes for one" \
+	"$(jq -c '[.documents[0].references[].links[] | [.url, .line, .column, .syntax]]' code.json)" \
+	'[["http://prose.example/p",11,35,"bare"],["http://def.example/d",13,7,"reference-definition"]]'
 finish anchors

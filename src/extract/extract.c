@@ -54,6 +54,11 @@ struct extractor {
 	const char *part;  /* the file inside the document, model-owned; NULL for one file */
 	enum note_space note_space;
 
+	/* Markdown as its parser read it (extractor_markdown_lines); NULL: the
+	 * lines' own syntax decides */
+	unsigned char *md_flags;
+	unsigned md_lines;
+
 	/* AsciiDoc (extractor_asciidoc): footnotes are numbered in order of
 	 * appearance; a named one keeps its number ("footnote:id[]" again) */
 	bool asciidoc;
@@ -79,6 +84,7 @@ void extractor_destroy(struct extractor *x)
 	if (!x)
 		return;
 	free(x->note);
+	free(x->md_flags);
 	buf_finish(&x->text);
 	buf_finish(&x->prev);
 	strmap_finish(&x->adoc_ids);
@@ -88,6 +94,17 @@ void extractor_destroy(struct extractor *x)
 bool extractor_saw_markdown(const struct extractor *x)
 {
 	return x->saw_markdown;
+}
+
+static unsigned md_line(const struct extractor *x)
+{
+	return x->md_flags && x->lineno <= x->md_lines ? x->md_flags[x->lineno] : 0;
+}
+
+/* Whether "[label]: target" on this line may be a link definition. */
+static bool no_definitions(const struct extractor *x)
+{
+	return x->md_flags && !(md_line(x) & MD_LINE_DEFINITION);
 }
 
 static void set_line(struct extractor *x, const char *s)
@@ -204,7 +221,7 @@ static void scan_into_entry(struct extractor *x, const char *s, size_t n)
 {
 	size_t pos = 0;
 	struct link_hit hit;
-	struct line_memo lm = {.code_urls = true, .asciidoc = x->asciidoc};
+	struct line_memo lm = {.code_urls = true, .asciidoc = x->asciidoc, .no_definitions = no_definitions(x)};
 	while (scan_next_link(s, n, &pos, &hit, &lm))
 		add_link(x, x->ref, s, &hit);
 	line_memo_finish(&lm);
@@ -593,7 +610,7 @@ static void body_links(struct extractor *x, const char *s, size_t n)
 {
 	size_t pos = 0;
 	struct link_hit hit;
-	struct line_memo lm = {.asciidoc = x->asciidoc};
+	struct line_memo lm = {.asciidoc = x->asciidoc, .no_definitions = no_definitions(x)};
 	while (scan_next_link(s, n, &pos, &hit, &lm)) {
 		if (!hit.url) {
 			add_link(x, (size_t)-1, s, &hit);
@@ -708,18 +725,31 @@ void extractor_comment(struct extractor *x, const char *text, unsigned line)
 		ignore_at(x, c, n - (size_t)(c - text), line);
 }
 
+void extractor_markdown_lines(struct extractor *x, unsigned char *flags, unsigned nlines)
+{
+	free(x->md_flags);
+	x->md_flags = flags;
+	x->md_lines = nlines;
+}
+
 void extractor_line(struct extractor *x, const char *s, size_t n, unsigned lineno)
 {
 	set_line(x, s);
 	x->lineno = lineno;
 	ignore_comment(x, s, n, lineno);
-	if (x->in_fence) {
+	if (x->md_flags) { /* the parser knows where code is, nested or indented */
+		if (md_line(x) & MD_LINE_CODE) {
+			x->saw_markdown = true;
+			remember(x, s, 0, true);
+			return;
+		}
+	} else if (x->in_fence) {
 		if (md_fence_closes(s, n, x->fence_ch, x->fence_len))
 			x->in_fence = false;
 		remember(x, s, 0, true);
 		return;
 	}
-	if (md_fence(s, n, &x->fence_ch, &x->fence_len)) {
+	if (!x->md_flags && md_fence(s, n, &x->fence_ch, &x->fence_len)) {
 		x->in_fence = true;
 		x->saw_markdown = true;
 		remember(x, s, 0, true);

@@ -29,6 +29,16 @@ void extractor_line(struct extractor *x, const char *s, size_t n, unsigned linen
 void extractor_finish(struct extractor *x);
 void extractor_destroy(struct extractor *x);
 
+/* The lines are Markdown, and the parser's word on each (flags[1..nlines],
+ * taken over; read/md_tree.h makes them): a line in a code block holds no
+ * link and no heading, and "[label]: target" is a link definition only
+ * where CommonMark takes it for one. */
+enum {
+	MD_LINE_CODE = 1,       /* in a code block: fenced or indented, at any depth */
+	MD_LINE_DEFINITION = 2, /* a link reference definition CommonMark takes as one */
+};
+void extractor_markdown_lines(struct extractor *x, unsigned char *flags, unsigned nlines);
+
 /* The lines are AsciiDoc: "== " titles, footnote:[…], [[[key]]] entries. */
 void extractor_asciidoc(struct extractor *x);
 

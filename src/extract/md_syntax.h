@@ -38,6 +38,9 @@ struct line_memo {
 	bool code_urls;
 	/* set by the caller: AsciiDoc, where "https://x.org/[text]" ends a URL at '[' */
 	bool asciidoc;
+	/* set by the caller: "[label]: target" on this line is no link
+	 * definition (the Markdown parser took it as text) */
+	bool no_definitions;
 };
 void line_memo_finish(struct line_memo *lm);
 

@@ -283,7 +283,7 @@ static bool next_link(const char *s, size_t n, size_t *pos, struct link_hit *hit
 						i = pe;
 					continue;
 				}
-			} else if (s[close + 1] == ':' && md_skip_blanks(s, n, 0) == i && i <= 3) {
+			} else if (s[close + 1] == ':' && md_skip_blanks(s, n, 0) == i && i <= 3 && !lm->no_definitions) {
 				if (link_definition(s, n, close, hit)) {
 					*pos = n;
 					return true;

@@ -72,3 +72,19 @@ void doc_input_close(struct doc_input *in)
 		fclose(in->fp);
 	in->fp = NULL;
 }
+
+int doc_input_memory(struct doc_input *in, const char *path, char *buf, size_t len)
+{
+	memset(in, 0, sizeof *in);
+	in->path = path;
+	static char empty[1];
+	/* fmemopen refuses a size of 0: an empty document is one empty buffer */
+	in->fp = len ? fmemopen(buf, len, "rb") : fmemopen(empty, 1, "rb");
+	if (!in->fp) {
+		snprintf(in->error, sizeof in->error, "cannot read %s: %s", path, strerror(errno));
+		return -1;
+	}
+	in->own_fp = true;
+	in->head_len = len ? fread(in->head, 1, sizeof in->head, in->fp) : 0;
+	return 0;
+}

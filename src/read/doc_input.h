@@ -33,5 +33,9 @@ ssize_t doc_input_read(void *in, void *buf, size_t n);
  * 0, or -1 with in->error set. */
 int doc_input_slurp(struct doc_input *in, char **out, size_t *len);
 void doc_input_close(struct doc_input *in);
+/* An input over len bytes of buf (which must outlive it), named path: a
+ * document already read whole, read again as a stream. Returns 0, or -1
+ * with in->error set. */
+int doc_input_memory(struct doc_input *in, const char *path, char *buf, size_t len);
 
 #endif

@@ -2,6 +2,8 @@
 
 #include <cmark-gfm-core-extensions.h>
 #include <pthread.h>
+#include <limits.h>
+#include <stdbool.h>
 #include <string.h>
 
 /* cmark-gfm keeps its extensions in a registry filled once per process. */
@@ -18,8 +20,11 @@ cmark_node *md_parse(const char *text, size_t len)
 	cmark_parser *p = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES);
 	if (!p)
 		return NULL;
-	/* what github.com renders with (tagfilter changes nothing citecheck reads) */
-	static const char *const extensions[] = {"table", "autolink", "strikethrough", "tasklist"};
+	/* what github.com renders with, but two: tagfilter changes nothing
+	 * citecheck reads, and autolink is quadratic in the cmark-gfm Debian 12
+	 * ships (0.29.0.gfm.6: a URL then 10^6 ')' takes minutes), while bare
+	 * URLs are found by citecheck's own scanner (extract/scan_links.h) */
+	static const char *const extensions[] = {"table", "strikethrough", "tasklist"};
 	for (size_t i = 0; i < sizeof extensions / sizeof extensions[0]; i++) {
 		cmark_syntax_extension *e = cmark_find_syntax_extension(extensions[i]);
 		if (e)
@@ -77,4 +82,59 @@ void md_raw_html(cmark_node *doc, struct buf *out, size_t cap)
 		buf_putc(out, '\n');
 	}
 	cmark_iter_free(it);
+}
+
+/* "[label]:" at a line's start, three spaces in at most. */
+static bool looks_like_definition(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && i < 3 && s[i] == ' ')
+		i++;
+	if (i >= n || s[i] != '[' || (i + 1 < n && s[i + 1] == '^'))
+		return false;
+	const char *close = memchr(s + i, ']', n - i);
+	return close && (size_t)(close - s) + 1 < n && close[1] == ':';
+}
+
+/* Whether the line alone is a link reference definition: CommonMark then
+ * renders nothing of it ("[TODO: name?]: From a user's note" is text: its
+ * "title" is no title). */
+static bool definition(const char *s, size_t n)
+{
+	cmark_node *doc = cmark_parse_document(s, n, CMARK_OPT_DEFAULT);
+	bool def = doc && !cmark_node_first_child(doc);
+	cmark_node_free(doc);
+	return def;
+}
+
+unsigned char *md_line_flags(const char *text, size_t len, cmark_node *doc, unsigned *nlines)
+{
+	unsigned n = 1;
+	for (size_t i = 0; i < len; i++)
+		n += text[i] == '\n' && n < UINT_MAX - 1;
+	unsigned char *flags = xcalloc((size_t)n + 1, 1);
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(node) != CMARK_NODE_CODE_BLOCK)
+			continue;
+		int first = cmark_node_get_start_line(node), last = cmark_node_get_end_line(node);
+		if (cmark_node_get_end_column(node) == 0)
+			last--; /* an indented block ends with the line before */
+		for (int l = first > 0 ? first : 1; l <= last && (unsigned)l <= n; l++)
+			flags[l] |= MD_LINE_CODE;
+	}
+	cmark_iter_free(it);
+	unsigned line = 1;
+	for (size_t i = 0; i < len; line++) {
+		const char *nl = memchr(text + i, '\n', len - i);
+		size_t e = nl ? (size_t)(nl - text) : len;
+		if (line <= n && !(flags[line] & MD_LINE_CODE) && looks_like_definition(text + i, e - i) &&
+		    definition(text + i, e - i))
+			flags[line] |= MD_LINE_DEFINITION;
+		i = nl ? e + 1 : len;
+	}
+	*nlines = n;
+	return flags;
 }

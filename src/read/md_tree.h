@@ -1,7 +1,7 @@
 /* md_tree.h — a Markdown document as GitHub reads it: parsed by cmark-gfm,
  * GitHub's fork of the CommonMark reference parser, with the extensions
- * GitHub turns on (tables, autolinks, strikethrough, task lists,
- * footnotes), source positions kept. What the rest of citecheck asks of
+ * GitHub turns on (tables, strikethrough, task lists, footnotes; not its
+ * autolinks, see md_tree.c), source positions kept. What the rest of citecheck asks of
  * the tree: a heading's text as the rendered page shows it, and the raw
  * HTML written into the Markdown. */
 #ifndef CITECHECK_MD_TREE_H
@@ -10,9 +10,15 @@
 #include <cmark-gfm.h>
 #include <stddef.h>
 
+#include "extract/extract.h"
 #include "util/util.h"
 
 #define MD_TREE_MAX ((size_t)64 << 20) /* a Markdown file parsed whole; past it, not read */
+/* A document whose lines the extractor reads is parsed as well up to this
+ * size: its tree takes about twelve times its bytes (a line of a link is
+ * three nodes), and GitHub renders no Markdown file near as large. Past it,
+ * the lines' own syntax decides. */
+#define MD_LINES_MAX ((size_t)8 << 20)
 
 /* The tree of text[0, len). NULL when cmark-gfm could not make one. The
  * caller frees it with cmark_node_free. */
@@ -23,6 +29,12 @@ cmark_node *md_parse(const char *text, size_t len);
  * emphasis markers and images gone, character references decoded. Caller
  * frees. */
 char *md_heading_text(cmark_node *heading);
+
+/* What the tree says of each line of the document, for a reader that
+ * hands the lines on one by one: flags[1..nlines], the MD_LINE_ bits of
+ * extract.h. The flags of text's lines (as doc_reader numbers them), from its tree.
+ * Caller frees. */
+unsigned char *md_line_flags(const char *text, size_t len, cmark_node *doc, unsigned *nlines);
 
 /* Every piece of raw HTML in the document (HTML blocks and inline tags),
  * each followed by a newline, appended to out, up to cap bytes. */

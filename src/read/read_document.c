@@ -7,6 +7,7 @@
 #include "extract/extract.h"
 #include "read/doc_input.h"
 #include "read/doc_reader.h"
+#include "read/md_tree.h"
 #include "read/read_bibtex.h"
 #include "read/read_csl_json.h"
 #include "read/read_docx.h"
@@ -41,12 +42,62 @@ static bool rst_name(const char *path)
 	return dot && !strchr(dot, '/') && strcmp(dot, ".rst") == 0;
 }
 
+/* A Markdown document is read whole and parsed by cmark-gfm first: the
+ * extractor then knows which lines are code and which are link
+ * definitions, as GitHub renders them (read/md_tree.h), and reads the
+ * lines from the copy in memory. A file past MD_LINES_MAX is read as it
+ * comes, by its lines' own syntax (standard input is held whole all the
+ * same, up to DOC_SLURP_MAX). Returns the copy to read (owned; NULL: read
+ * in itself), or NULL with err set and *failed when reading failed. */
+static char *markdown_whole(struct extractor *x, struct doc_input *in, size_t *len, bool *failed, char *err,
+			    size_t errlen)
+{
+	*failed = false;
+	if (in->regular && in->size > MD_LINES_MAX)
+		return NULL;
+	char *text = NULL;
+	if (doc_input_slurp(in, &text, len) < 0) {
+		snprintf(err, errlen, "%s", in->error);
+		*failed = true;
+		return NULL;
+	}
+	if (!*len) { /* nothing to parse: the input, read to its end, gives nothing more */
+		free(text);
+		return NULL;
+	}
+	cmark_node *doc = *len <= MD_LINES_MAX ? md_parse(text, *len) : NULL;
+	if (doc) {
+		unsigned nlines;
+		unsigned char *flags = md_line_flags(text, *len, doc, &nlines);
+		extractor_markdown_lines(x, flags, nlines);
+		cmark_node_free(doc);
+	}
+	return text;
+}
+
 static int read_lines(struct model *m, struct extractor *x, struct doc_input *in, enum doc_format f,
 		      char *err, size_t errlen)
 {
+	size_t len = 0;
+	bool failed = false;
+	char *whole = f == FORMAT_MARKDOWN ? markdown_whole(x, in, &len, &failed, err, errlen) : NULL;
+	struct doc_input copy;
+	if (failed)
+		return -1;
+	if (whole && doc_input_memory(&copy, in->path, whole, len) < 0) {
+		snprintf(err, errlen, "%s", copy.error);
+		free(whole);
+		return -1;
+	}
+	if (whole)
+		in = &copy;
 	struct doc_reader r;
 	if (doc_reader_open(&r, in) < 0) {
 		snprintf(err, errlen, "%s", r.error);
+		if (whole) {
+			doc_input_close(&copy);
+			free(whole);
+		}
 		return -1;
 	}
 	int rc;
@@ -66,6 +117,10 @@ static int read_lines(struct model *m, struct extractor *x, struct doc_input *in
 		reader_warnings(m, &r);
 	}
 	doc_reader_close(&r);
+	if (whole) {
+		doc_input_close(&copy);
+		free(whole);
+	}
 	return rc < 0 ? -1 : 0;
 }
 
