@@ -63,7 +63,7 @@ static int read_markdown(const char *path, struct strmap *names)
 		return -1;
 	char *body = NULL;
 	size_t len = 0;
-	int rc = in.size > MD_TREE_MAX ? -1 : doc_input_slurp(&in, &body, &len);
+	int rc = in.size > MD_PARSE_MAX ? -1 : doc_input_slurp(&in, &body, &len);
 	doc_input_close(&in);
 	cmark_node *doc = rc == 0 ? md_parse(body, len) : NULL;
 	free(body);
@@ -82,7 +82,7 @@ static int read_markdown(const char *path, struct strmap *names)
 	cmark_iter_free(it);
 	struct buf html;
 	buf_init(&html);
-	md_raw_html(doc, &html, MD_TREE_MAX);
+	md_raw_html(doc, &html, MD_PARSE_MAX);
 	if (html.len)
 		anchors_of_html(html.data, html.len, names);
 	buf_finish(&html);

@@ -13,12 +13,11 @@
 #include "extract/extract.h"
 #include "util/util.h"
 
-#define MD_TREE_MAX ((size_t)64 << 20) /* a Markdown file parsed whole; past it, not read */
-/* A document whose lines the extractor reads is parsed as well up to this
- * size: its tree takes about twelve times its bytes (a line of a link is
- * three nodes), and GitHub renders no Markdown file near as large. Past it,
- * the lines' own syntax decides. */
-#define MD_LINES_MAX ((size_t)8 << 20)
+/* A Markdown file is parsed whole up to this size: its tree takes about
+ * twelve times its bytes (a line of a link is three nodes), and GitHub
+ * renders no Markdown file near as large. Past it, a document's lines are
+ * read by their own syntax, and its headings name no fragment. */
+#define MD_PARSE_MAX ((size_t)8 << 20)
 
 /* The tree of text[0, len). NULL when cmark-gfm could not make one. The
  * caller frees it with cmark_node_free. */

@@ -45,7 +45,7 @@ static bool rst_name(const char *path)
 /* A Markdown document is read whole and parsed by cmark-gfm first: the
  * extractor then knows which lines are code and which are link
  * definitions, as GitHub renders them (read/md_tree.h), and reads the
- * lines from the copy in memory. A file past MD_LINES_MAX is read as it
+ * lines from the copy in memory. A file past MD_PARSE_MAX is read as it
  * comes, by its lines' own syntax (standard input is held whole all the
  * same, up to DOC_SLURP_MAX). Returns the copy to read (owned; NULL: read
  * in itself), or NULL with err set and *failed when reading failed. */
@@ -53,7 +53,7 @@ static char *markdown_whole(struct extractor *x, struct doc_input *in, size_t *l
 			    size_t errlen)
 {
 	*failed = false;
-	if (in->regular && in->size > MD_LINES_MAX)
+	if (in->regular && in->size > MD_PARSE_MAX)
 		return NULL;
 	char *text = NULL;
 	if (doc_input_slurp(in, &text, len) < 0) {
@@ -65,7 +65,7 @@ static char *markdown_whole(struct extractor *x, struct doc_input *in, size_t *l
 		free(text);
 		return NULL;
 	}
-	cmark_node *doc = *len <= MD_LINES_MAX ? md_parse(text, *len) : NULL;
+	cmark_node *doc = *len <= MD_PARSE_MAX ? md_parse(text, *len) : NULL;
 	if (doc) {
 		unsigned nlines;
 		unsigned char *flags = md_line_flags(text, *len, doc, &nlines);
