@@ -112,6 +112,13 @@ expect "the nearest name of a missing fragment or file" \
 	"no-such-anchor:#setup-guide no-such-anchor:#repeat no-such-anchor:null no-such-file:guide.md no-such-anchor:#repeat-1"
 expect "… said where each broken link is annotated, once" \
 	"$("$bin" --extract-only --format github near.md 2> /dev/null | grep -c 'did you mean')" 4
+# a destination's character references are decoded, as CommonMark reads
+# them; a link written in a heading is a link of the page
+printf '# Refs\n\n[a](guide.md#caf&eacute;--bar) [b](guide.md#caf&#xE9;--bar) [c](guide.md#caf&#233;--bar)\n\n## See [the guide](guide.md#repeat-1)\n' > refs.md
+"$bin" --extract-only -q -o refs.json refs.md
+expect "character references decoded; the heading's link checked" \
+	"$(jq -r '[.documents[0].references[].links[] | "\(.url)=\(.live.verdict)"] | join(" ")' refs.json)" \
+	"guide.md#café--bar=alive guide.md#café--bar=alive guide.md#café--bar=alive guide.md#repeat-1=alive"
 # links as GitHub renders the file: nothing from a code block indented in a
 # list item or indented on its own; a prose line that only looks like a
 # link definition ("From" is no target: its "title" is none) is text, its

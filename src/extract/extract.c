@@ -778,6 +778,7 @@ void extractor_line(struct extractor *x, const char *s, size_t n, unsigned linen
 	if ((level = md_atx_heading(s, n, &ht, &hl))) {
 		x->saw_markdown = true;
 		heading(x, level, s + ht, hl);
+		body_links(x, s + ht, hl); /* "## [Code Freeze](…)": a link of the page like any */
 		remember(x, s, 0, true);
 		return;
 	}

@@ -1,8 +1,10 @@
 #include "extract/md_syntax.h"
 
+#include <libxml/HTMLparser.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/unicode.h"
 #include "util/util.h"
 
 size_t md_skip_blanks(const char *s, size_t n, size_t i)
@@ -295,4 +297,61 @@ bool md_is_reference_heading(const char *s, size_t n)
 			return true;
 	}
 	return false;
+}
+
+/* The code point of the reference at s ("&eacute;", "&#233;", "&#xE9;"),
+ * with *len its bytes; 0 when it is none. */
+static uint32_t char_reference(const char *s, size_t n, size_t *len)
+{
+	const char *semi = n > 2 ? memchr(s, ';', n < 40 ? n : 40) : NULL;
+	if (!semi || s[0] != '&')
+		return 0;
+	size_t k = (size_t)(semi - s);
+	*len = k + 1;
+	if (s[1] == '#') {
+		bool hex = k > 2 && (s[2] == 'x' || s[2] == 'X');
+		size_t i = hex ? 3 : 2;
+		if (i >= k || k - i > (hex ? 6u : 7u))
+			return 0;
+		uint32_t c = 0;
+		for (; i < k; i++) {
+			int d = s[i] >= '0' && s[i] <= '9'			 ? s[i] - '0'
+				: hex && s[i] >= 'a' && s[i] <= 'f' ? s[i] - 'a' + 10
+				: hex && s[i] >= 'A' && s[i] <= 'F' ? s[i] - 'A' + 10
+									 : -1;
+			if (d < 0)
+				return 0;
+			c = c * (hex ? 16 : 10) + (uint32_t)d;
+		}
+		/* CommonMark: 0 and what is no Unicode scalar value become U+FFFD */
+		return c == 0 || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF) ? 0xFFFD : c;
+	}
+	char name[40];
+	memcpy(name, s + 1, k - 1);
+	name[k - 1] = '\0';
+	const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
+	return e ? e->value : 0;
+}
+
+char *md_destination(const char *s, size_t n)
+{
+	char *u = md_unescape(s, n);
+	if (!strchr(u, '&'))
+		return u;
+	struct buf b;
+	buf_init(&b);
+	size_t un = strlen(u);
+	for (size_t i = 0; i < un;) {
+		size_t len = 0;
+		uint32_t c = u[i] == '&' ? char_reference(u + i, un - i, &len) : 0;
+		if (c) {
+			utf8_encode(&b, c);
+			i += len;
+		} else {
+			buf_putc(&b, u[i++]);
+		}
+	}
+	buf_putc(&b, '\0');
+	free(u);
+	return buf_steal(&b);
 }

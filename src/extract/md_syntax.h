@@ -51,6 +51,9 @@ size_t md_code_span_end(const char *s, size_t n, size_t i, struct line_memo *lm)
 /* Copy of s[0..n) with every backslash before ASCII punctuation removed, so
  * that "\\_" and "\(" read as the author meant them. */
 char *md_unescape(const char *s, size_t n);
+/* A link destination as CommonMark reads it: md_unescape, and entity and
+ * numeric character references decoded ("caf&eacute;", "&#233;" → "café"). */
+char *md_destination(const char *s, size_t n);
 /* Whether a heading's text names a reference section (References, Notes,
  * Bibliography, Works cited, Sources, Références, …), ignoring emphasis,
  * bold tags, section numbers and a trailing colon. */

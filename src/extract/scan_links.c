@@ -148,7 +148,7 @@ static bool inline_link(const char *s, size_t n, size_t open, size_t close, size
 		hit->url = NULL;
 		return !image;
 	}
-	char *u = md_unescape(s + b, e - b);
+	char *u = md_destination(s + b, e - b);
 	if (image ? !local_target(u, bracketed) : !link_target(u, bracketed)) {
 		free(u);
 		return false;
@@ -170,7 +170,7 @@ static bool link_definition(const char *s, size_t n, size_t close, struct link_h
 		while (e < n && s[e] != ' ' && s[e] != '\t')
 			e++;
 	}
-	char *u = md_unescape(s + b, e - b);
+	char *u = md_destination(s + b, e - b);
 	if (!link_target(u, true)) {
 		free(u);
 		return false;
