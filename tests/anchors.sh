@@ -119,6 +119,20 @@ printf '# Refs\n\n[a](guide.md#caf&eacute;--bar) [b](guide.md#caf&#xE9;--bar) [c
 expect "character references decoded; the heading's link checked" \
 	"$(jq -r '[.documents[0].references[].links[] | "\(.url)=\(.live.verdict)"] | join(" ")' refs.json)" \
 	"guide.md#café--bar=alive guide.md#café--bar=alive guide.md#café--bar=alive guide.md#repeat-1=alive"
+# raw HTML renders: a tag's href and src are links, quoted or not; a web
+# picture is no citation, a local one must exist; a bare #fragment (a
+# footnote's way back) is left alone
+printf '# Raw\n\n<a href="guide.md#repeat">g</a> <img src="pic.png"> <a href=https://x.example/y>x</a> <a href="#top">up</a>\n\n<p align="center"><a href="https://z.example/q"><img src="https://z.example/logo.svg"></a></p>\n' > raw.md
+"$bin" --extract-only -q -o raw.json raw.md
+expect "raw HTML's href and src" \
+	"$(jq -c '[.documents[0].references[].links[] | [.url, .line, .column, .live.reason]]' raw.json)" \
+	'[["guide.md#repeat",3,10,"anchor"],["pic.png",3,43,"no-such-file"],["https://x.example/y",3,61,"extract-only"],["https://z.example/q",5,28,"extract-only"]]'
+# what is no tag by CommonMark's rule is text, its URL a link; a tag's other
+# attributes render as nothing
+printf '# T\n\n<see https://example.org/x> and <b>bold</b> <div data-u="https://y.example/z">\n' > text.md
+"$bin" --extract-only -q -o text.json text.md
+expect "a URL in what is no tag is text; one in a data attribute is nothing" \
+	"$(jq -c '[.documents[0].references[].links[].url]' text.json)" '["https://example.org/x"]'
 # links as GitHub renders the file: nothing from a code block indented in a
 # list item or indented on its own; a prose line that only looks like a
 # link definition ("From" is no target: its "title" is none) is text, its

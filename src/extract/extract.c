@@ -221,7 +221,8 @@ static void scan_into_entry(struct extractor *x, const char *s, size_t n)
 {
 	size_t pos = 0;
 	struct link_hit hit;
-	struct line_memo lm = {.code_urls = true, .asciidoc = x->asciidoc, .no_definitions = no_definitions(x)};
+	struct line_memo lm = {.code_urls = true, .asciidoc = x->asciidoc, .no_definitions = no_definitions(x),
+			       .html_attrs = x->md_flags != NULL};
 	while (scan_next_link(s, n, &pos, &hit, &lm))
 		add_link(x, x->ref, s, &hit);
 	line_memo_finish(&lm);
@@ -610,7 +611,8 @@ static void body_links(struct extractor *x, const char *s, size_t n)
 {
 	size_t pos = 0;
 	struct link_hit hit;
-	struct line_memo lm = {.asciidoc = x->asciidoc, .no_definitions = no_definitions(x)};
+	struct line_memo lm = {.asciidoc = x->asciidoc, .no_definitions = no_definitions(x),
+			       .html_attrs = x->md_flags != NULL};
 	while (scan_next_link(s, n, &pos, &hit, &lm)) {
 		if (!hit.url) {
 			add_link(x, (size_t)-1, s, &hit);

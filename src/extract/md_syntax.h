@@ -41,6 +41,9 @@ struct line_memo {
 	/* set by the caller: "[label]: target" on this line is no link
 	 * definition (the Markdown parser took it as text) */
 	bool no_definitions;
+	/* set by the caller: raw HTML renders (Markdown), so a tag's href and
+	 * src are links: <a href="guide.md">, <img src="logo.png"> */
+	bool html_attrs;
 };
 void line_memo_finish(struct line_memo *lm);
 

@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "extract/classify_url.h"
 #include "extract/md_syntax.h"
@@ -115,6 +116,102 @@ static bool local_target(const char *u, bool bracketed)
 static bool link_target(const char *u, bool bracketed)
 {
 	return web_target(u) || url_has_scheme(u) || local_target(u, bracketed);
+}
+
+static bool name_char(char c, bool first)
+{
+	bool alpha = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+	return alpha || c == '_' || c == ':' || (!first && ((c >= '0' && c <= '9') || c == '.' || c == '-'));
+}
+
+/* Whether s[lt, end] ('<' to '>') is an open tag as CommonMark takes raw
+ * HTML: a name, then attributes (name, or name=value, the value quoted or
+ * a run of no blank, quote, '=', '<', '>' or '`'), then an optional '/'.
+ * "<see https://x.org/a>" is none: its URL is text. */
+static bool open_tag(const char *s, size_t lt, size_t end)
+{
+	size_t i = lt + 1;
+	while (i < end && (isalnum_ascii((unsigned char)s[i]) || s[i] == '-'))
+		i++;
+	for (;;) {
+		size_t blank = i;
+		while (i < end && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		if (i == end || (s[i] == '/' && i + 1 == end))
+			return true;
+		if (i == blank || !name_char(s[i], true))
+			return false;
+		while (i < end && name_char(s[i], false))
+			i++;
+		if (i < end && s[i] == '=') {
+			i++;
+			if (i < end && (s[i] == '"' || s[i] == '\'')) {
+				const char *q = memchr(s + i + 1, s[i], end - i - 1);
+				if (!q)
+					return false;
+				i = (size_t)(q - s) + 1;
+			} else {
+				size_t b = i;
+				while (i < end && !strchr(" \t\"'=<>`", s[i]))
+					i++;
+				if (i == b)
+					return false;
+			}
+		}
+	}
+}
+
+/* The tag opening at s[lt] ('<' and a letter): its first href or src
+ * whose value is a target, quoted or not, as a link; the tag read to its
+ * '>' on this line (*tag_end: where it ends; 0: no tag). An <img>'s src
+ * counts only when local, as an image's; a bare "#fragment" not at all (a
+ * footnote's back-link). */
+static bool tag_link(const char *s, size_t n, size_t lt, size_t *pos, struct link_hit *hit, size_t *tag_end)
+{
+	const char *gt = memchr(s + lt, '>', n - lt);
+	*tag_end = 0;
+	if (!gt)
+		return false;
+	size_t end = (size_t)(gt - s);
+	if (!open_tag(s, lt, end))
+		return false;
+	*tag_end = end;
+	bool img = end - lt > 4 && !strncasecmp(s + lt + 1, "img", 3) && (s[lt + 4] == ' ' || s[lt + 4] == '\t');
+	for (size_t i = lt + 1; i + 4 < end; i++) {
+		if (s[i - 1] != ' ' && s[i - 1] != '\t')
+			continue;
+		size_t name = !strncasecmp(s + i, "href=", 5) ? 5 : !strncasecmp(s + i, "src=", 4) ? 4 : 0;
+		if (!name)
+			continue;
+		size_t b = i + name, e;
+		char q = s[b] == '"' || s[b] == '\'' ? s[b] : 0;
+		if (q) {
+			const char *close = memchr(s + b + 1, q, end - b - 1);
+			if (!close)
+				return false;
+			b++;
+			e = (size_t)(close - s);
+		} else {
+			e = b;
+			while (e < end && s[e] != ' ' && s[e] != '\t')
+				e++;
+		}
+		char *u = md_destination(s + b, e - b); /* as HTML: references decoded */
+		/* "#fnref1": a note's way back, page furniture in a citation */
+		if (!*u || *u == '#' || (img ? !local_target(u, true) : !link_target(u, true))) {
+			free(u);
+			continue;
+		}
+		hit->start = b;
+		hit->end = e;
+		hit->after = end + 1;
+		hit->syntax = SYNTAX_INLINE;
+		hit->url = u;
+		hit->text = hit->text_len = 0;
+		*pos = end + 1;
+		return true;
+	}
+	return false;
 }
 
 /* [text](target): the target, without <>, without a "title", unescaped.
@@ -253,6 +350,13 @@ static bool next_link(const char *s, size_t n, size_t *pos, struct link_hit *hit
 				return true;
 			}
 			i = end - 1;
+		} else if (c == '<' && lm->html_attrs && i + 1 < n && ((s[i + 1] | 0x20) >= 'a' && (s[i + 1] | 0x20) <= 'z') &&
+			   !scan_web_scheme(s, n, i + 1)) {
+			size_t tag_end;
+			if (tag_link(s, n, i, pos, hit, &tag_end))
+				return true;
+			if (tag_end) /* the tag's other attributes render as no link */
+				i = tag_end;
 		} else if (c == '<' && scan_web_scheme(s, n, i + 1)) {
 			const char *gt = memchr(s + i + 1, '>', n - i - 1);
 			if (!gt)
