@@ -79,16 +79,24 @@ static bool json_items(const unsigned char *head, size_t n)
 	return i < n && (head[i] == '[' || memmem(head, n, "\"items\"", 7));
 }
 
+/* The first bytes of the file at path into head[4096]: how many, or -1
+ * when it cannot be read. */
+static ssize_t read_head(const char *path, unsigned char head[static 4096])
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	ssize_t n = read(fd, head, 4096);
+	close(fd);
+	return n;
+}
+
 /* What the first bytes say; FORMAT_AUTO when the file cannot be read (it is
  * then listed, so that the report says why it could not be read). */
 static enum doc_format sniff(const char *path)
 {
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	if (fd < 0)
-		return FORMAT_AUTO;
 	unsigned char head[4096];
-	ssize_t n = read(fd, head, sizeof head);
-	close(fd);
+	ssize_t n = read_head(path, head);
 	if (n < 0)
 		return FORMAT_AUTO;
 	enum doc_format f = detect_format(head, (size_t)n, "");
@@ -106,12 +114,8 @@ static bool citecheck_report(const char *path)
 		kind = kind || strcasecmp(ext, kinds[i]) == 0;
 	if (!kind)
 		return false;
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	if (fd < 0)
-		return false;
 	unsigned char head[4096];
-	ssize_t n = read(fd, head, sizeof head);
-	close(fd);
+	ssize_t n = read_head(path, head);
 	return n > 0 && report_written_by_citecheck(head, (size_t)n);
 }
 

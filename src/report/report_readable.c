@@ -179,26 +179,6 @@ static void documents(FILE *out, const struct model *m, const struct pass *ps)
 		fputs(ps->part == ITEMS_ALL ? "nothing to fix\n\n" : "nothing\n\n", out);
 }
 
-#define FIXED_LISTED_MAX 50
-
-static void fixed(FILE *out, const struct baseline_diff *b)
-{
-	size_t shown = 0;
-	for (size_t i = 0; i < b->nfixed_links && shown < FIXED_LISTED_MAX; i++, shown++) {
-		fprintf_safe(out, "  %s: %s (was %s)", b->fixed_links[i].path, b->fixed_links[i].what, b->fixed_links[i].detail);
-		putc('\n', out);
-	}
-	for (size_t i = 0; i < b->nfixed_findings && shown < FIXED_LISTED_MAX; i++, shown++) {
-		fprintf_safe(out, "  %s: %s: %s", b->fixed_findings[i].path, b->fixed_findings[i].what,
-			     b->fixed_findings[i].detail);
-		putc('\n', out);
-	}
-	size_t total = b->fixed_links_total + b->fixed_findings_total;
-	if (total > shown)
-		fprintf(out, "  and %zu more (the JSON report's baseline object)\n", total - shown);
-	fputs(total ? "\n" : "nothing\n\n", out);
-}
-
 static void section(FILE *out, const char *what, const char *path)
 {
 	fprintf(out, "=== %s ", what);
@@ -217,7 +197,8 @@ int report_readable_write(const struct report *r, FILE *out)
 		ps.part = ITEMS_NEW;
 		documents(out, m, &ps);
 		section(out, "fixed since", m->baseline->path);
-		fixed(out, m->baseline);
+		report_text_fixed(m->baseline, out);
+		putc('\n', out);
 		section(out, "not new since", m->baseline->path);
 		ps.part = ITEMS_OLD;
 		documents(out, m, &ps);

@@ -307,10 +307,9 @@ static void section_write(const struct model *m, const struct summaries *sums, s
 	print_collected(NULL, c, out);
 }
 
-#define FIXED_LISTED_MAX 20
+#define FIXED_LISTED_MAX 50
 
-/* What the baseline had failing that this run has not, as listed. */
-static void fixed_write(const struct baseline_diff *b, FILE *out)
+void report_text_fixed(const struct baseline_diff *b, FILE *out)
 {
 	size_t shown = 0;
 	for (size_t i = 0; i < b->nfixed_links && shown < FIXED_LISTED_MAX; i++, shown++) {
@@ -349,7 +348,7 @@ void report_text_write(const struct model *m, const struct summaries *sums, bool
 		if (!c.printed)
 			fputs("  nothing\n", out);
 		heading("fixed since", m->baseline->path, out);
-		fixed_write(m->baseline, out);
+		report_text_fixed(m->baseline, out);
 		c.section = ITEMS_OLD;
 		c.printed = 0;
 		heading("not new since", m->baseline->path, out);

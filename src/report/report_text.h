@@ -25,6 +25,9 @@ const char *report_colour_verdict(enum live_verdict v);
 /* The closing summary alone: counts, ranking, the blocked and unverified
  * links named, the archive, the baseline. */
 void report_text_summary(const struct model *m, const struct summaries *s, bool verbose, FILE *out);
+/* What --baseline's report had failing that this run has not: a line each
+ * (the first 50), "  nothing" when nothing. */
+void report_text_fixed(const struct baseline_diff *b, FILE *out);
 
 /* color: the severity and verdict words in ANSI colours. */
 void report_text_write(const struct model *m, const struct summaries *s, bool verbose, bool color, FILE *out);
