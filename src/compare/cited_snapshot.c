@@ -51,7 +51,10 @@ void cited_snapshot_mark(struct model *m)
 		size_t end = m->docs[d].first_ref + m->docs[d].nrefs;
 		for (size_t r = m->docs[d].first_ref; r < end; r++) {
 			struct reference *ref = &m->refs[r];
-			for (size_t k = 0; k < ref->nlinks; k++) {
+			bool snapshots = ref->where == WHERE_BODY; /* a body link's may follow it */
+			for (size_t k = 0; k < ref->nlinks && !snapshots; k++)
+				snapshots = ref->links[k].kind == LINK_ARCHIVE_SNAPSHOT;
+			for (size_t k = 0; snapshots && k < ref->nlinks; k++) {
 				struct link *l = &ref->links[k];
 				if (l->kind != LINK_DIRECT || !l->valid)
 					continue;
