@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "check/checks.h"
+#include "check/site_rules.h"
 #include "read/doc_input.h"
 #include "read/md_tree.h"
 #include "util/unicode.h"
@@ -18,33 +19,27 @@ struct anchor_file {
 	struct strmap names;
 };
 
-char *anchor_slug(const char *heading)
+/* Files the heading's name; repeats get -1, -2, … as GitHub numbers them
+ * (_1, _2 on MkDocs). An explicit {#id}, on a site that reads one, is the
+ * heading's only name. */
+static void add_heading(struct strmap *names, enum site_kind site, const char *text)
 {
-	struct buf b;
-	buf_init(&b);
-	const unsigned char *s = (const unsigned char *)heading;
-	for (size_t i = 0; s[i];) {
-		size_t len;
-		uint32_t c = utf8_decode(s + i, &len);
-		i += len;
-		if (c == ' ')
-			buf_putc(&b, '-');
-		else if (c == '-' || unicode_connector(c) || unicode_alnum(c) || unicode_mark(c))
-			utf8_encode(&b, unicode_lower(c));
+	char *id = site_heading_id(site, text);
+	if (id) {
+		if (names->count < ANCHORS_MAX)
+			strmap_put(names, id, 0);
+		free(id);
+		return;
 	}
-	buf_putc(&b, '\0');
-	return buf_steal(&b);
-}
-
-/* Files the heading's name; repeats get -1, -2, … as GitHub numbers them. */
-static void add_heading(struct strmap *names, const char *text)
-{
-	char *slug = anchor_slug(text);
+	char *slug = site_heading_slug(site, text);
 	size_t dummy;
 	char *name = xstrdup(slug);
-	for (unsigned k = 1; strmap_get(names, name, &dummy) && k < ANCHORS_MAX; k++) {
+	/* Python-Markdown (MkDocs) never gives an empty id: "" is numbered, _1 */
+	bool taken = strmap_get(names, name, &dummy) || (!*slug && site == SITE_MKDOCS);
+	for (unsigned k = 1; taken && k < ANCHORS_MAX; k++) {
 		free(name);
-		name = xasprintf("%s-%u", slug, k);
+		name = xasprintf("%s%c%u", slug, site_repeat_separator(site), k);
+		taken = strmap_get(names, name, &dummy);
 	}
 	if (names->count < ANCHORS_MAX)
 		strmap_put(names, name, 0);
@@ -56,7 +51,7 @@ static void add_heading(struct strmap *names, const char *text)
  * does: each heading's rendered text made a name, and the ids and names of
  * the raw HTML anywhere in it (read by libxml2's HTML parser, so that
  * <a name=run-it> counts as a browser takes it). */
-static int read_markdown(const char *path, struct strmap *names)
+static int read_markdown(const char *path, enum site_kind site, struct strmap *names)
 {
 	struct doc_input in;
 	if (doc_input_open(&in, path) < 0)
@@ -75,7 +70,7 @@ static int read_markdown(const char *path, struct strmap *names)
 		cmark_node *n = cmark_iter_get_node(it);
 		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_HEADING) {
 			char *text = md_heading_text(n);
-			add_heading(names, text);
+			add_heading(names, site, text);
 			free(text);
 		}
 	}
@@ -135,9 +130,10 @@ static int read_html_file(const char *path, struct strmap *names)
 	return rc;
 }
 
-void anchor_files_init(struct anchor_files *a)
+void anchor_files_init(struct anchor_files *a, enum site_kind site)
 {
 	memset(a, 0, sizeof *a);
+	a->site = site;
 	strmap_init(&a->index);
 }
 
@@ -176,7 +172,7 @@ static const struct anchor_file *file_of(struct anchor_files *a, const char *pat
 		i = a->n++;
 		struct anchor_file *f = &a->files[i];
 		strmap_init(&f->names);
-		f->readable = (html ? read_html_file(path, &f->names) : read_markdown(path, &f->names)) == 0;
+		f->readable = (html ? read_html_file(path, &f->names) : read_markdown(path, a->site, &f->names)) == 0;
 		strmap_put(&a->index, path, i);
 	}
 	return &a->files[i];

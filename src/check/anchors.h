@@ -1,5 +1,5 @@
 /* anchors.h — the names a #fragment can point at: in a Markdown file, its
- * headings as GitHub names them (and the id or name of its raw <a> tags);
+ * headings as GitHub (or the site, site_rules.h) names them (and the id or name of its raw <a> tags);
  * in an HTML page, every id and every <a name>. Read once per file and
  * kept. */
 #ifndef CITECHECK_ANCHORS_H
@@ -8,22 +8,19 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "model/model.h"
 #include "util/strmap.h"
 
 #define ANCHORS_MAX 100000 /* names kept per file: past it, the rest are not looked at */
 
-/* GitHub's name for a heading's rendered text: lower-cased, letters,
- * combining marks, numbers, '-' and connector punctuation ('_') kept,
- * each space made '-', everything else dropped. Caller frees. */
-char *anchor_slug(const char *heading);
-
 struct anchor_files {
+	enum site_kind site; /* whose rules name headings */
 	struct strmap index; /* path → files */
 	struct anchor_file *files;
 	size_t n, cap;
 };
 
-void anchor_files_init(struct anchor_files *a);
+void anchor_files_init(struct anchor_files *a, enum site_kind site);
 void anchor_files_finish(struct anchor_files *a);
 
 /* Whether the file at path offers name (percent-decoded; also matched in

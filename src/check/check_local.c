@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "check/anchors.h"
+#include "check/site_rules.h"
 #include "util/util.h"
 
 static bool has_ext(const char *path, const char *const *exts)
@@ -73,9 +74,9 @@ static bool escapes(const char *path, const struct bound *b)
 	return out;
 }
 
-/* The root of the document that first cites reference ri (documents hold
- * their references in order). */
-static const char *root_of(const struct model *m, size_t ri)
+/* The description of the document that first cites reference ri
+ * (documents hold their references in order). */
+static const struct document_info *info_of(const struct model *m, size_t ri)
 {
 	size_t lo = 0, hi = m->ndocs;
 	while (lo < hi) { /* the first document that starts after ri */
@@ -87,8 +88,8 @@ static const char *root_of(const struct model *m, size_t ri)
 	}
 	for (size_t d = lo; d-- > 0;)
 		if (ri < m->docs[d].first_ref + m->docs[d].nrefs)
-			return m->docs[d].info.root;
-	return m->doc.root; /* a document's own model */
+			return &m->docs[d].info;
+	return &m->doc; /* a document's own model */
 }
 
 static int visible(const struct dirent *e)
@@ -118,10 +119,34 @@ static char *nearest_file(const char *path)
 	return out;
 }
 
+/* On a site, the Markdown page a missing path is built from: *path
+ * becomes it. */
+static bool site_page(enum site_kind site, char **path)
+{
+	char *page = site == SITE_GITHUB ? NULL : site_page_source(site, *path);
+	if (!page)
+		return false;
+	free(*path);
+	*path = page;
+	return true;
+}
+
+/* On a site, a folder's #fragment is looked for in the page the site
+ * shows for it: *path becomes that page. */
+static bool folder_page(enum site_kind site, char **path)
+{
+	char *page = site_folder_page(site, *path);
+	if (!page)
+		return false;
+	free(*path);
+	*path = page;
+	return true;
+}
+
 static void check_one(struct target *t, const struct bound *bound, struct anchor_files *files)
 {
 	static const char *const html[] = {"html", "htm", "xhtml", NULL};
-	static const char *const markdown[] = {"md", "markdown", "mdown", "mkd", NULL};
+	static const char *const markdown[] = {"md", "markdown", "mdown", "mkd", "mdx", NULL};
 	if (!strncmp(t->key, "outside:", 8)) {
 		verdict(t, LIVE_SKIPPED, "outside");
 		return;
@@ -130,18 +155,32 @@ static void check_one(struct target *t, const struct bound *bound, struct anchor
 		verdict(t, LIVE_SKIPPED, t->key[0] == '/' ? "root-relative" : "no-path");
 		return;
 	}
-	char *path = xstrdup(t->key + 6);
-	char *hash = strchr(path, '#');
+	const char *hash = strchr(t->key + 6, '#'); /* the fragment, after it */
+	char *path = hash ? xstrndup(t->key + 6, (size_t)(hash - t->key - 6)) : xstrdup(t->key + 6);
 	if (hash)
-		*hash++ = '\0';
+		hash++;
 	struct stat st;
-	if (escapes(path, bound)) {
+	bool out = escapes(path, bound), missing = false;
+	int err = 0;
+	if (!out && stat(path, &st) != 0) {
+		err = errno;
+		missing = err == ENOENT || err == ENOTDIR;
+		if (missing && site_page(files->site, &path)) { /* the page, under the same bound */
+			out = escapes(path, bound);
+			if (!out && stat(path, &st) == 0)
+				err = 0;
+		}
+	}
+	if (out) {
 		verdict(t, LIVE_SKIPPED, "outside");
-	} else if (stat(path, &st) != 0) {
-		verdict(t, errno == ENOENT || errno == ENOTDIR ? LIVE_DEAD : LIVE_ERROR,
-			errno == ENOENT || errno == ENOTDIR ? "no-such-file" : "unreadable");
-	} else if (S_ISDIR(st.st_mode)) {
+	} else if (err) {
+		verdict(t, missing ? LIVE_DEAD : LIVE_ERROR, missing ? "no-such-file" : "unreadable");
+	} else if (S_ISDIR(st.st_mode) && hash && files->site != SITE_GITHUB && !folder_page(files->site, &path)) {
+		verdict(t, LIVE_DEAD, "no-such-anchor"); /* the site makes no page with headings for it */
+	} else if (S_ISDIR(st.st_mode) && !(hash && folder_page(files->site, &path))) {
 		verdict(t, LIVE_ALIVE, "directory");
+	} else if (S_ISDIR(st.st_mode) && escapes(path, bound)) { /* the folder's page, linked out of it */
+		verdict(t, LIVE_SKIPPED, "outside");
 	} else if (!hash || (!has_ext(path, html) && !has_ext(path, markdown))) {
 		verdict(t, LIVE_ALIVE, "file"); /* a fragment of a PDF or an image: not looked at */
 	} else {
@@ -163,13 +202,13 @@ static void check_one(struct target *t, const struct bound *bound, struct anchor
 void check_local(struct model *m)
 {
 	struct anchor_files files;
-	anchor_files_init(&files);
+	anchor_files_init(&files, m->ndocs ? m->docs[0].info.site : m->doc.site); /* one site a run */
 	struct bound bound = {NULL, NULL};
 	for (size_t i = 0; i < m->ntargets; i++) {
 		struct target *t = &m->targets[i];
 		if (t->citations && m->refs[t->first_ref].links[t->first_link].kind == LINK_LOCAL &&
 		    t->live.verdict == LIVE_UNCHECKED) {
-			bound_set(&bound, root_of(m, t->first_ref));
+			bound_set(&bound, info_of(m, t->first_ref)->root);
 			check_one(t, &bound, &files);
 		}
 	}

@@ -1,6 +1,7 @@
 #include "core/cli.h"
 
 #include "cache/cache.h"
+#include "check/site_rules.h"
 
 #include <curl/curl.h>
 #include <errno.h>
@@ -61,6 +62,10 @@ void cli_usage(FILE *out)
 	      "                          (default: its <base>, else they are not checked)\n"
 	      "      --root DIR          what root-relative links (/docs/x.md) start from\n"
 	      "                          (default: the top folder of the file's git repository)\n"
+	      "      --site NAME         how local links become pages: github (default), mdbook,\n"
+	      "                          mkdocs, docusaurus, hugo, jekyll\n"
+	      "      --site-base PATH    the path the site is served under (/docs/): stripped from\n"
+	      "                          root-relative links\n"
 	      "\n"
 	      "Checking:\n"
 	      "      --extract-only      read the document and check its text; no network\n"
@@ -374,7 +379,7 @@ enum {
 	OPT_NO_ARCHIVE, OPT_WAYBACK, OPT_ARCHIVE_RATE, OPT_CDX_RATE, OPT_RATE_LIMIT_WAIT,
 	OPT_DRIFT_THRESHOLD, OPT_SAVE_MISSING, OPT_INPUT_FORMAT, OPT_BASE_URL, OPT_FILES_FROM,
 	OPT_CACHE, OPT_MAX_AGE, OPT_CACHE_ONLY, OPT_CONFIRM_DEAD, OPT_BASELINE, OPT_CHECK_FRAGMENTS, OPT_FORMAT, OPT_COLOR, OPT_IGNORE, OPT_PROGRESS, OPT_CONFIG, OPT_NO_CONFIG,
-	OPT_FIX, OPT_FIX_DIFF, OPT_FIX_MOVED, OPT_FIX_TEMPLATE, OPT_WARC, OPT_ARCHIVE, OPT_ANNOTATE, OPT_ROOT,
+	OPT_FIX, OPT_FIX_DIFF, OPT_FIX_MOVED, OPT_FIX_TEMPLATE, OPT_WARC, OPT_ARCHIVE, OPT_ANNOTATE, OPT_ROOT, OPT_SITE, OPT_SITE_BASE,
 };
 
 static const struct option longopts[] = {
@@ -422,6 +427,8 @@ static const struct option longopts[] = {
 	{"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
 	{"base-url", required_argument, NULL, OPT_BASE_URL},
 	{"root", required_argument, NULL, OPT_ROOT},
+	{"site", required_argument, NULL, OPT_SITE},
+	{"site-base", required_argument, NULL, OPT_SITE_BASE},
 	{"files-from", required_argument, NULL, OPT_FILES_FROM},
 	{"cache", required_argument, NULL, OPT_CACHE},
 	{"baseline", required_argument, NULL, OPT_BASELINE},
@@ -642,6 +649,21 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 			opt->root = optarg;
 			break;
 		}
+		case OPT_SITE:
+			if (!site_kind_parse(optarg, &opt->site)) {
+				snprintf(err, errlen,
+					 "--site takes github, mdbook, mkdocs, docusaurus, hugo or jekyll, not '%s'", optarg);
+				rc = -1;
+			}
+			break;
+		case OPT_SITE_BASE:
+			if (optarg[0] != '/' || strpbrk(optarg, "?#")) {
+				snprintf(err, errlen, "--site-base takes a path that starts with '/' (/docs/), not '%s'",
+					 optarg);
+				rc = -1;
+			}
+			opt->site_base = optarg;
+			break;
 		case OPT_CACHE:
 			if (!*optarg) {
 				snprintf(err, errlen, "--cache needs a file name");

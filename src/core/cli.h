@@ -39,6 +39,8 @@ struct options {
 	enum doc_format input_format; /* FORMAT_AUTO: told from the content */
 	const char *base_url;         /* --base-url; NULL when not given */
 	const char *root;             /* --root: what /x links start from; NULL: each file's git top folder */
+	enum site_kind site;          /* --site: how the folder becomes pages */
+	const char *site_base;        /* --site-base: the path the site is served under; NULL: "/" */
 	bool extract_only;
 	bool quiet;   /* no findings on stderr, only fatal errors */
 	bool verbose; /* also info-level findings and every unverified link on stderr */

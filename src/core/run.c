@@ -254,6 +254,8 @@ static void read_documents(struct model *run, const struct options *opt, const s
 		struct model *d = model_create(path);
 		d->doc.root = xstrdup(in->roots[i]);
 		d->doc.site_root = opt->root ? xstrdup(opt->root) : git_top_of(&top, path);
+		d->doc.site = opt->site;
+		d->doc.site_base = opt->site_base;
 		char err[512], file[64];
 		int fd = -1;
 		bool url = fetch_document_url(path);

@@ -143,7 +143,7 @@ static void local_link(struct extractor *x, struct link *l)
 {
 	const char *doc = x->m->doc.path;
 	if (!url_has_scheme(doc)) {
-		struct local_base base = {x->m->doc.root, x->m->doc.site_root};
+		struct local_base base = {x->m->doc.root, x->m->doc.site_root, x->m->doc.site_base};
 		l->normalized = local_key(doc, &base, l->url);
 		return;
 	}

@@ -64,9 +64,28 @@ static bool leaves(const char *path, const char *root)
 		buf_putc(&b, '/');
 	append_segments(&b, root);
 	buf_putc(&b, '\0');
-	bool out = (path[0] == '/') != (root[0] == '/') || !within(path, b.data);
+	/* an absolute path against a relative root (--root /srv/site over
+	 * docs/x.md) is not told lexically: check_local resolves both */
+	bool out = (path[0] == '/') == (root[0] == '/') && !within(path, b.data);
 	buf_finish(&b);
 	return out;
+}
+
+/* Root-relative link ref with the site's base path taken off:
+ * "/docs/x.md" under "/docs/" or "/docs" is "/x.md", "/docs#a" is "/#a";
+ * NULL when ref lies outside the base. Caller frees. */
+static char *after_base(const char *ref, const char *site_base)
+{
+	size_t n = strlen(site_base);
+	while (n && site_base[n - 1] == '/')
+		n--;
+	if (strncmp(ref, site_base, n) != 0)
+		return NULL;
+	if (ref[n] == '/')
+		return xstrdup(ref + n);
+	if (ref[n] == '\0' || ref[n] == '#' || ref[n] == '?')
+		return xasprintf("/%s", ref + n); /* the base itself: the site's front page */
+	return NULL; /* /docsy under /docs */
 }
 
 char *local_key(const char *doc_path, const struct local_base *base, const char *ref)
@@ -75,6 +94,16 @@ char *local_key(const char *doc_path, const struct local_base *base, const char 
 	bool site = ref[0] == '/' && ref[1] != '/' && base->site_root;
 	if ((ref[0] == '/' && !site) || !strcmp(doc_path, "-"))
 		return NULL;
+	if (site && base->site_base) {
+		char *rest = after_base(ref, base->site_base);
+		if (!rest)
+			return NULL;
+		struct local_base plain = *base;
+		plain.site_base = NULL;
+		char *key = local_key(doc_path, &plain, rest);
+		free(rest);
+		return key;
+	}
 	const char *hash = strchr(ref, '#');
 	size_t plen = hash ? (size_t)(hash - ref) : strlen(ref);
 	size_t qlen = strcspn(ref, "?"); /* a query names no other file */

@@ -226,11 +226,18 @@ struct line_set {
 	size_t n, cap;
 };
 
+/* How the documents of a folder become pages (--site): GitHub shows each
+ * Markdown file as it is; a site generator builds x.md into x.html or x/,
+ * and reads {#id} after a heading as the heading's name. */
+enum site_kind { SITE_GITHUB, SITE_MDBOOK, SITE_MKDOCS, SITE_DOCUSAURUS, SITE_HUGO, SITE_JEKYLL };
+
 struct document_info {
 	char *path;         /* as given; "-" is standard input */
 	char *root;         /* the folder its relative links may not leave; NULL: none given */
 	char *site_root;    /* what a root-relative link (/docs/x.md) starts from: --root, or
 			     * the top folder of the git repository it is in; NULL: none */
+	enum site_kind site;
+	const char *site_base; /* --site-base: the path the site is served under ("/docs/"); NULL: "/" */
 	const char *format; /* static string: "markdown", "rst", "text", "html", "docx", … */
 	const char *unit;   /* static: what line numbers count, "line" or "paragraph" */
 	uint64_t bytes;
