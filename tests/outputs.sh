@@ -61,10 +61,11 @@ expect "README, GitHub Actions: the dead link annotated, SARIF and JSON written,
 (cd site && "$bin" -q --cache .citecheck-cache.db -o junit:citecheck.xml .)
 expect "README, GitLab: the JUnit report" "$? $(grep -c '<failure type="link-dead"' site/citecheck.xml)" "1 1"
 (cd site && "$bin" --extract-only --format text index.md guide.md > ../hook.txt 2>&1)
-# the text format: per document, per source (a body link's source is its text)
+# the text format: per document, per source (a body link's source is its
+# text), and the link's column ("[guide](guide.md) and [gone](" is 29 bytes)
 expect "README, pre-commit: the hook's command" "$? $(sed -n 1,3p hook.txt)" "1 == index.md
 line 3 — gone
-  dead: gone.md (no-such-file)"
+  dead: gone.md (no-such-file) — column 30"
 
 # --fail-on a finding's code; --ignore drops findings and counts them
 "$bin" --extract-only -q --fail-on url-space docs > /dev/null

@@ -165,11 +165,11 @@ int main(void)
 	CHECK_STR(text,
 		  "== docs/brief.md\n"
 		  "footnote 1, line 5 — Source 1\n"
-		  "  dead: https://example.org/gone (http-404)\n"
+		  "  dead: https://example.org/gone (http-404) — column 4\n"
 		  "    warning: the page is gone (http-404); the Wayback Machine has it [dead-archived]\n"
 		  "      suggestion: https://web.archive.org/web/20230101000000/https://example.org/gone\n"
 		  "footnote 2, line 6 — Source 2\n"
-		  "  unverified: https://example.org/slow (timeout)\n"
+		  "  unverified: https://example.org/slow (timeout) — column 4\n"
 		  "footnote 3, line 7 — Source 3\n"
 		  "  https://example.org/a b\n"
 		  "    error: 100% broken,\\x0asee: a::b [url-space]\n"

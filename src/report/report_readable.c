@@ -59,7 +59,21 @@ static bool link_worth(const struct model *m, const struct link *l, const struct
 	return false;
 }
 
-static void link_lines(FILE *out, const struct model *m, const struct link *l, const struct pass *ps)
+/* Where in a line-counted file the link is written, when its source's
+ * heading does not say it: " — column 17", or " — line 4, column 3" for
+ * a source over several lines. */
+static void link_place(FILE *out, const struct document *d, const struct reference *ref, const struct link *l)
+{
+	if (!l->column || strcmp(d->info.unit, "line") != 0 || ref->part)
+		return;
+	if (l->line == ref->line)
+		fprintf(out, " — column %u", l->column);
+	else
+		fprintf(out, " — line %u, column %u", l->line, l->column);
+}
+
+static void link_lines(FILE *out, const struct model *m, const struct document *d, const struct reference *ref,
+		       const struct link *l, const struct pass *ps)
 {
 	const struct live_result *live = &m->targets[l->target].live;
 	fputs("  ", out);
@@ -71,6 +85,7 @@ static void link_lines(FILE *out, const struct model *m, const struct link *l, c
 		const char *near = m->targets[l->target].nearest;
 		fprintf_safe(out, " %s (%s%s%s%s%s)", l->url, live->reason ? live->reason : "-", since,
 			     near ? "; did you mean " : "", near ? near : "", near ? "?" : "");
+		link_place(out, d, ref, l);
 	} else if (link_said(m, l, ps)) {
 		report_text_word(out, "not archived", report_colour_severity(SEV_WARNING), ps->color);
 		fprintf_safe(out, " %s (alive; the Wayback Machine has no copy)", l->url);
@@ -162,7 +177,7 @@ static bool document(FILE *out, const struct model *m, size_t di, const struct p
 				finding(out, &ref->problems.v[i], ps->color);
 		for (size_t k = 0; k < ref->nlinks; k++)
 			if (link_worth(m, &ref->links[k], ps))
-				link_lines(out, m, &ref->links[k], ps);
+				link_lines(out, m, d, ref, &ref->links[k], ps);
 	}
 	if (any)
 		putc('\n', out);
