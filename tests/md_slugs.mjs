@@ -4,7 +4,8 @@
 // heading's text is what mdast-util-to-string gives, and github-slugger
 // (the slug rules github.com's own renderer follows, repeats numbered) makes
 // the name. From the npm registry; .ci/setup-tests installs them.
-// Prints one name a line. Usage: node md_slugs.mjs FILE.md
+// Prints one name a line; given several files, each name after its file
+// and a space. Usage: node md_slugs.mjs FILE.md…
 import fs from 'node:fs';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
@@ -12,12 +13,16 @@ import remarkGfm from 'remark-gfm';
 import { toString } from 'mdast-util-to-string';
 import GithubSlugger from 'github-slugger';
 
-const tree = unified().use(remarkParse).use(remarkGfm).parse(fs.readFileSync(process.argv[2], 'utf8'));
-const slugger = new GithubSlugger();
-function walk(node) {
-  if (node.type === 'heading')
-    console.log(slugger.slug(toString(node, { includeHtml: false })));
-  for (const child of node.children || [])
-    walk(child);
+const files = process.argv.slice(2);
+for (const file of files) {
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(fs.readFileSync(file, 'utf8'));
+  const slugger = new GithubSlugger();
+  const prefix = files.length > 1 ? file + ' ' : '';
+  const walk = (node) => {
+    if (node.type === 'heading')
+      console.log(prefix + slugger.slug(toString(node, { includeHtml: false })));
+    for (const child of node.children || [])
+      walk(child);
+  };
+  walk(tree);
 }
-walk(tree);

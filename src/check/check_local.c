@@ -38,10 +38,16 @@ static bool under(const char *real, const char *real_root)
 
 /* The folder a document's relative links may not leave, as realpath
  * gives it: resolved once for the documents that share it, not once a
- * link. */
+ * link. And each folder a link points into, resolved once for all links
+ * into it: realpath walks every component of a path (and asks getcwd for
+ * a relative one), which over a tree of 200,000 links was most of the
+ * run. */
 struct bound {
 	const char *root; /* as given; NULL: none */
 	char *real;       /* NULL: the folder cannot be resolved (it went) */
+	struct strmap folders; /* folder as linked → index into reals */
+	char **reals;          /* realpath of each, NULL when it has none */
+	size_t nreals, reals_cap;
 };
 
 static void bound_set(struct bound *b, const char *root)
@@ -53,15 +59,38 @@ static void bound_set(struct bound *b, const char *root)
 	b->real = root ? realpath(root, NULL) : NULL;
 }
 
+/* realpath of the folder dir, once. */
+static const char *folder_real(struct bound *b, const char *dir)
+{
+	size_t i;
+	if (!strmap_get(&b->folders, dir, &i)) {
+		grow_array(&b->reals, &b->reals_cap, b->nreals + 1, sizeof *b->reals);
+		i = b->nreals++;
+		b->reals[i] = realpath(dir, NULL);
+		strmap_put(&b->folders, dir, i);
+	}
+	return b->reals[i];
+}
+
 /* Whether path, its symbolic links followed, lies outside the bound: a
  * link planted in the folder must not lead the check out of it. A path
  * that does not exist is judged by its folder. */
-static bool escapes(const char *path, const struct bound *b)
+static bool escapes(const char *path, struct bound *b)
 {
 	if (!b->root)
 		return false;
 	if (!b->real)
 		return true; /* the folder went: nothing is known to be inside it */
+	const char *slash = strrchr(path, '/');
+	const char *name = slash ? slash + 1 : path;
+	struct stat st;
+	if (*name && strcmp(name, ".") && strcmp(name, "..") && (lstat(path, &st) != 0 || !S_ISLNK(st.st_mode))) {
+		/* no symbolic link of its own: where its folder really is decides */
+		char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
+		const char *real = folder_real(b, dir);
+		free(dir);
+		return real && !under(real, b->real);
+	}
 	char *real = realpath(path, NULL);
 	if (!real && (errno == ENOENT || errno == ENOTDIR)) {
 		const char *slash = strrchr(path, '/');
@@ -143,7 +172,7 @@ static bool folder_page(enum site_kind site, char **path)
 	return true;
 }
 
-static void check_one(struct target *t, const struct bound *bound, struct anchor_files *files)
+static void check_one(struct target *t, struct bound *bound, struct anchor_files *files)
 {
 	static const char *const html[] = {"html", "htm", "xhtml", NULL};
 	static const char *const markdown[] = {"md", "markdown", "mdown", "mkd", "mdx", NULL};
@@ -203,7 +232,8 @@ void check_local(struct model *m)
 {
 	struct anchor_files files;
 	anchor_files_init(&files, m->ndocs ? m->docs[0].info.site : m->doc.site); /* one site a run */
-	struct bound bound = {NULL, NULL};
+	struct bound bound = {NULL, NULL, {0}, NULL, 0, 0};
+	strmap_init(&bound.folders);
 	for (size_t i = 0; i < m->ntargets; i++) {
 		struct target *t = &m->targets[i];
 		if (t->citations && m->refs[t->first_ref].links[t->first_link].kind == LINK_LOCAL &&
@@ -213,5 +243,9 @@ void check_local(struct model *m)
 		}
 	}
 	free(bound.real);
+	for (size_t i = 0; i < bound.nreals; i++)
+		free(bound.reals[i]);
+	free(bound.reals);
+	strmap_finish(&bound.folders);
 	anchor_files_finish(&files);
 }
