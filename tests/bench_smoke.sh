@@ -13,6 +13,12 @@ bindir=$(cd "$(dirname "$3")" && pwd)
 hostile=$(cd "$top" && sh bench/hostile.sh "$bindir" 2>&1)
 expect "bench/hostile.sh exits 0" "$?" 0
 expect "… a heading and 23 figures" "$(echo "$hostile" | grep -c '^[a-z0-9]*\.[a-z]* *[0-9]* *[0-9.]* *[0-9.]* ')" 23
+# bench/docs_tree.sh on 200 files: its figures, and the verdicts it wrote
+# (six links a file alive; in every tenth file, two dead)
+tree=$(cd "$top" && sh bench/docs_tree.sh "$(basename "$bindir")" 200 2>&1)
+expect "bench/docs_tree.sh exits 0" "$?" 0
+expect_match "… its figures" "$tree" "citecheck --extract-only: [0-9.]+ s, peak RSS [0-9]+ MB"
+expect_match "… the verdicts written" "$tree" "local links alive, dead: 1200 40 \(written: 1200 40\)"
 # bench/audit.sh on 6 documents (two of each format), 10 links each, 5 hosts
 # of 4 pages: its figures are printed, the cache run sends nothing
 if [ -n "${CITECHECK_NETNS:-}" ]; then

@@ -84,8 +84,14 @@ static bool escapes(const char *path, struct bound *b)
 	const char *slash = strrchr(path, '/');
 	const char *name = slash ? slash + 1 : path;
 	struct stat st;
-	if (*name && strcmp(name, ".") && strcmp(name, "..") && (lstat(path, &st) != 0 || !S_ISLNK(st.st_mode))) {
-		/* no symbolic link of its own: where its folder really is decides */
+	bool have = lstat(path, &st) == 0;
+	if (have && S_ISDIR(st.st_mode)) { /* a folder: itself, resolved once */
+		const char *real = folder_real(b, path);
+		return real && !under(real, b->real);
+	}
+	if (*name && strcmp(name, ".") && strcmp(name, "..") && !(have && S_ISLNK(st.st_mode))) {
+		/* a file, or nothing, and no symbolic link of its own: where its
+		 * folder really is decides */
 		char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
 		const char *real = folder_real(b, dir);
 		free(dir);

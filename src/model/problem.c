@@ -79,6 +79,11 @@ const char *severity_name(enum severity sev)
 void problems_add(struct problem_list *l, enum problem_code code, unsigned line, unsigned column,
 		  char *message, char *suggestion)
 {
+	if (l->capped && !l->caps) { /* made at the first finding: most documents have none */
+		l->caps = xcalloc(1, sizeof *l->caps);
+		for (size_t i = 0; i < l->n; i++)
+			l->caps->kept[l->v[i].code]++;
+	}
 	if (l->caps && l->caps->kept[code] >= PROBLEMS_PER_CODE_MAX) {
 		l->caps->omitted[code]++;
 		free(message);
@@ -93,8 +98,7 @@ void problems_add(struct problem_list *l, enum problem_code code, unsigned line,
 
 void problems_cap(struct problem_list *l)
 {
-	if (!l->caps)
-		l->caps = xcalloc(1, sizeof *l->caps);
+	l->capped = true;
 }
 
 void problems_finish(struct problem_list *l)
@@ -107,6 +111,7 @@ void problems_finish(struct problem_list *l)
 	free(l->caps);
 	l->v = NULL;
 	l->caps = NULL;
+	l->capped = false;
 	l->n = l->cap = 0;
 }
 

@@ -4,6 +4,7 @@
 #ifndef CITECHECK_PROBLEM_H
 #define CITECHECK_PROBLEM_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 enum severity { SEV_INFO, SEV_WARNING, SEV_ERROR };
@@ -67,7 +68,8 @@ struct problem_caps {
 struct problem_list {
 	struct problem *v;
 	size_t n, cap;
-	struct problem_caps *caps; /* NULL: no cap (a link's or reference's few) */
+	struct problem_caps *caps; /* NULL: none counted yet */
+	bool capped; /* a document's or the run's list; not a link's or reference's few */
 };
 
 const char *problem_code_name(enum problem_code code);

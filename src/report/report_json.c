@@ -273,6 +273,13 @@ static json_t *summary_json(const struct summary *s)
 			 "by_code", codes, "omitted", omitted);
 }
 
+static json_t *document_summary_json(const struct model *m, size_t doc)
+{
+	struct summary s;
+	summary_compute_document(m, doc, &s);
+	return summary_json(&s);
+}
+
 /* Encodes value with jansson into b (reused across calls) and writes it in
  * one piece: jansson's own FILE output makes a stdio call per token. */
 static int emit(FILE *out, const json_t *value, size_t flags, struct buf *b)
@@ -352,7 +359,7 @@ static json_t *document_fix_json(const struct model *m, const struct document *d
 
 /* One document: its description, then its references one a line, its
  * findings and its summary. */
-static int document_write(const struct model *m, const struct summaries *sums, size_t di, FILE *out,
+static int document_write(const struct model *m, size_t di, FILE *out,
 			  struct buf *b)
 {
 	const struct document *d = &m->docs[di];
@@ -380,7 +387,7 @@ static int document_write(const struct model *m, const struct summaries *sums, s
 	for (size_t i = 0; !rc && i < d->problems.n; i++)
 		rc = array_item(out, problem_json(&d->problems.v[i]), i, b);
 	if (rc || array_close(out, d->problems.n) || member(out, "fix", document_fix_json(m, d), ",\n", b) ||
-	    member(out, "summary", summary_json(&sums->doc[di]), ",\n", b) || fputs("}", out) < 0)
+	    member(out, "summary", document_summary_json(m, di), ",\n", b) || fputs("}", out) < 0)
 		return -1;
 	return 0;
 }
@@ -391,13 +398,12 @@ static json_t *ranking_json(const struct model *m, const struct summaries *sums)
 	json_t *a = json_array();
 	for (size_t i = 0; i < m->ndocs; i++) {
 		size_t d = sums->rank[i];
-		const struct summary *s = &sums->doc[d];
-		if (!s->live[LIVE_DEAD] && !s->drift[DRIFT_CHANGED] && !s->severity[SEV_ERROR] && !m->docs[d].error)
+		const struct doc_counts *s = &sums->doc[d];
+		if (!s->dead && !s->changed && !s->errors && !m->docs[d].error)
 			continue;
 		json_array_append_new(a, json_pack("{s:s, s:I, s:I, s:I, s:b}", "path", m->docs[d].info.path, "dead",
-						   (json_int_t)s->live[LIVE_DEAD], "changed",
-						   (json_int_t)s->drift[DRIFT_CHANGED], "errors",
-						   (json_int_t)s->severity[SEV_ERROR], "unreadable", m->docs[d].error != NULL));
+						   (json_int_t)s->dead, "changed", (json_int_t)s->changed, "errors",
+						   (json_int_t)s->errors, "unreadable", m->docs[d].error != NULL));
 	}
 	return a;
 }
@@ -490,7 +496,7 @@ static int write_all(const struct model *m, const struct summaries *sums, FILE *
 		return -1;
 	int rc = array_open(out, "documents", b);
 	for (size_t d = 0; !rc && d < m->ndocs; d++)
-		rc = fputs(d ? ",\n" : "\n", out) < 0 || document_write(m, sums, d, out, b);
+		rc = fputs(d ? ",\n" : "\n", out) < 0 || document_write(m, d, out, b);
 	if (rc || array_close(out, m->ndocs) || array_open(out, "problems", b))
 		return -1;
 	for (size_t i = 0; !rc && i < m->problems.n; i++)

@@ -277,8 +277,8 @@ static void ranking_write(const struct model *m, const struct summaries *sums, F
 	size_t shown = 0, more = 0;
 	for (size_t i = 0; i < m->ndocs; i++) {
 		size_t d = sums->rank[i];
-		const struct summary *s = &sums->doc[d];
-		if (!s->live[LIVE_DEAD] && !s->drift[DRIFT_CHANGED] && !s->severity[SEV_ERROR] && !m->docs[d].error)
+		const struct doc_counts *s = &sums->doc[d];
+		if (!s->dead && !s->changed && !s->errors && !m->docs[d].error)
 			continue;
 		if (shown == 10) {
 			more++;
@@ -291,18 +291,21 @@ static void ranking_write(const struct model *m, const struct summaries *sums, F
 		if (m->docs[d].error)
 			fputs(": unreadable\n", out);
 		else
-			fprintf(out, ": %zu dead, %zu changed, %zu error%s\n", s->live[LIVE_DEAD], s->drift[DRIFT_CHANGED],
-				s->severity[SEV_ERROR], plural(s->severity[SEV_ERROR]));
+			fprintf(out, ": %zu dead, %zu changed, %zu error%s\n", s->dead, s->changed, s->errors,
+				plural(s->errors));
 	}
 	if (more)
 		fprintf(out, "  and %zu more\n", more);
 }
 
 /* Every document's items of one section, then the run's own findings. */
-static void section_write(const struct model *m, const struct summaries *sums, struct collected *c, FILE *out)
+static void section_write(const struct model *m, struct collected *c, FILE *out)
 {
-	for (size_t d = 0; d < m->ndocs; d++)
-		document_write(m, d, &sums->doc[d], c, out);
+	for (size_t d = 0; d < m->ndocs; d++) {
+		struct summary s;
+		summary_compute_document(m, d, &s);
+		document_write(m, d, &s, c, out);
+	}
 	collect_list(c, &m->problems, NULL, false);
 	print_collected(NULL, c, out);
 }
@@ -340,11 +343,11 @@ void report_text_write(const struct model *m, const struct summaries *sums, bool
 {
 	struct collected c = {NULL, 0, 0, verbose, color, ITEMS_ALL, 0};
 	if (!m->baseline) {
-		section_write(m, sums, &c, out);
+		section_write(m, &c, out);
 	} else { /* what is new first: the part a pull request or an audit is about */
 		heading("new since", m->baseline->path, out);
 		c.section = ITEMS_NEW;
-		section_write(m, sums, &c, out);
+		section_write(m, &c, out);
 		if (!c.printed)
 			fputs("  nothing\n", out);
 		heading("fixed since", m->baseline->path, out);
@@ -352,7 +355,7 @@ void report_text_write(const struct model *m, const struct summaries *sums, bool
 		c.section = ITEMS_OLD;
 		c.printed = 0;
 		heading("not new since", m->baseline->path, out);
-		section_write(m, sums, &c, out);
+		section_write(m, &c, out);
 		if (!c.printed)
 			fputs("  nothing\n", out);
 	}

@@ -159,12 +159,12 @@ static int by_badness(const void *a, const void *b)
 	return x->doc < y->doc ? -1 : x->doc > y->doc;
 }
 
-size_t *summary_rank_documents(const struct model *m, const struct summary *per_doc)
+static size_t *rank_documents(const struct model *m, const struct doc_counts *per_doc)
 {
 	struct ranked *v = xmalloc((m->ndocs + 1) * sizeof *v);
 	for (size_t d = 0; d < m->ndocs; d++)
-		v[d] = (struct ranked){d, per_doc[d].live[LIVE_DEAD] + per_doc[d].drift[DRIFT_CHANGED],
-				       per_doc[d].severity[SEV_ERROR] + (m->docs[d].error != NULL)};
+		v[d] = (struct ranked){d, per_doc[d].dead + per_doc[d].changed,
+				       per_doc[d].errors + (m->docs[d].error != NULL)};
 	qsort(v, m->ndocs, sizeof *v, by_badness);
 	size_t *order = xmalloc((m->ndocs + 1) * sizeof *order);
 	for (size_t d = 0; d < m->ndocs; d++)
@@ -177,9 +177,12 @@ void summaries_compute(const struct model *m, struct summaries *s)
 {
 	summary_compute(m, &s->run);
 	s->doc = xmalloc((m->ndocs + 1) * sizeof *s->doc);
-	for (size_t d = 0; d < m->ndocs; d++)
-		summary_compute_document(m, d, &s->doc[d]);
-	s->rank = summary_rank_documents(m, s->doc);
+	for (size_t d = 0; d < m->ndocs; d++) {
+		struct summary one;
+		summary_compute_document(m, d, &one);
+		s->doc[d] = (struct doc_counts){one.live[LIVE_DEAD], one.drift[DRIFT_CHANGED], one.severity[SEV_ERROR]};
+	}
+	s->rank = rank_documents(m, s->doc);
 }
 
 void summaries_finish(struct summaries *s)

@@ -35,20 +35,23 @@ struct summary {
 
 /* The whole run: every document and the run's own findings. */
 void summary_compute(const struct model *m, struct summary *s);
-/* One document of the run. */
+/* One document of the run: made when a writer comes to it, not kept
+ * for all (a summary is a kilobyte; a docs tree has 38,000 documents). */
 void summary_compute_document(const struct model *m, size_t doc, struct summary *s);
 
-/* The documents in the order reports list them by how bad they are: most
- * dead plus changed links first, then most findings of error severity,
- * then as given. Returns an array of ndocs indexes the caller frees. */
-size_t *summary_rank_documents(const struct model *m, const struct summary *per_doc);
+/* What ranks a document: its dead and changed links, its errors. */
+struct doc_counts {
+	size_t dead, changed, errors;
+};
 
-/* Everything the reports close with: the run's summary, each document's,
- * and the documents ranked. */
+/* Everything the reports close with: the run's summary, each document's
+ * counts, and the documents ranked by how bad they are (most dead plus
+ * changed links first, then most findings of error severity or
+ * unreadable, then as given). */
 struct summaries {
 	struct summary run;
-	struct summary *doc; /* one per document */
-	size_t *rank;        /* document indexes, worst first */
+	struct doc_counts *doc; /* one per document */
+	size_t *rank;           /* document indexes, worst first */
 };
 
 void summaries_compute(const struct model *m, struct summaries *s);
