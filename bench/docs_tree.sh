@@ -11,15 +11,18 @@
 # the local links' verdicts (which must be the ones written), and the time
 # against two baselines measured in the same run: reading every byte once
 # (cat), and cmark-gfm, GitHub's parser, rendering every file (when the
-# cmark-gfm command is installed). Targets: under 5 s, under 128 MB.
+# cmark-gfm command is installed). Targets: under 5 s, under 128 MB. Given
+# another citecheck (an earlier build), it runs on the same tree too, for
+# the figures before and after.
 #
-# Usage: bench/docs_tree.sh [BUILD_DIR] [FILES]
+# Usage: bench/docs_tree.sh [BUILD_DIR] [FILES] [OTHER_CITECHECK]
 #   needs: apt-get install time jq python3 (cmark-gfm for the second baseline)
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-build}
 bin=$top/$build/citecheck
 files=${2:-38000}
+other=${3:-}
 out=$top/bench/out/docs_tree
 rm -rf "$out"
 mkdir -p "$out/repo"
@@ -65,17 +68,26 @@ if command -v cmark-gfm > /dev/null; then
 else
 	cmark_s=
 fi
-/usr/bin/time -f '%e %M' -o time.txt "$bin" --extract-only -q -o report.json repo > /dev/null 2>&1 || true
-read -r cc_s cc_kb <<EOT
+measure() { # measure CITECHECK REPORT: sets s, kb and verdicts ("alive dead")
+	/usr/bin/time -f '%e %M' -o time.txt "$1" --extract-only -q -o "$2" repo > /dev/null 2>&1 || true
+	read -r s kb <<EOT
 $(tail -n 1 time.txt)
 EOT
-got=$(jq -r '[.documents[].references[].links[] | select(.kind == "local") | .live.verdict] |
-	"\(map(select(. == "alive")) | length) \(map(select(. == "dead")) | length)"' report.json)
+	verdicts=$(jq -r '[.documents[].references[].links[] | select(.kind == "local") | .live.verdict] |
+		"\(map(select(. == "alive")) | length) \(map(select(. == "dead")) | length)"' "$2")
+}
+measure "$bin" report.json
+cc_s=$s cc_kb=$kb got=$verdicts
 
 echo "docs-tree benchmark: $files Markdown files, $((want_alive + want_dead)) local links ($want_dead broken)"
 echo "citecheck --extract-only: $cc_s s, peak RSS $((cc_kb / 1024)) MB (targets: < 5 s, < 128 MB)"
 echo "local links alive, dead: $got (written: $want_alive $want_dead)"
 echo "baseline, every byte read once (cat): $cat_s s; citecheck $(echo "$cc_s $cat_s" | awk '{printf "%.1f", ($2 > 0 ? $1 / $2 : 0)}') x"
+if [ -n "$other" ]; then
+	measure "$other" other.json
+	echo "the other citecheck ($other): $s s, peak RSS $((kb / 1024)) MB; local links alive, dead: $verdicts"
+	echo "this one against it: time $(echo "$cc_s $s" | awk '{printf "%.2f", ($2 > 0 ? $1 / $2 : 0)}') x, memory $(echo "$cc_kb $kb" | awk '{printf "%.2f", ($2 > 0 ? $1 / $2 : 0)}') x"
+fi
 if [ -n "$cmark_s" ]; then
 	echo "baseline, cmark-gfm rendering every file: $cmark_s s; citecheck $(echo "$cc_s $cmark_s" | awk '{printf "%.2f", ($2 > 0 ? $1 / $2 : 0)}') x"
 else

@@ -1,6 +1,5 @@
 #include "check/anchors.h"
 
-#include <libxml/HTMLparser.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +7,7 @@
 #include "check/checks.h"
 #include "check/site_rules.h"
 #include "read/doc_input.h"
+#include "read/html_ids.h"
 #include "read/md_tree.h"
 #include "util/unicode.h"
 #include "util/util.h"
@@ -47,9 +47,18 @@ static void add_heading(struct strmap *names, enum site_kind site, const char *t
 	free(slug);
 }
 
+/* A Markdown file's names: each heading's rendered text made a name, and
+ * the ids and names of the raw HTML anywhere in it. */
+static void names_of_source(const struct anchor_source *src, enum site_kind site, struct strmap *names)
+{
+	for (size_t i = 0; i < src->nheadings; i++)
+		add_heading(names, site, src->headings[i]);
+	for (size_t i = 0; i < src->nids && names->count < ANCHORS_MAX; i++)
+		strmap_put(names, src->ids[i], 0);
+}
+
 /* A Markdown file's names, from the tree cmark-gfm makes of it as GitHub
- * does: each heading's rendered text made a name, and the ids and names of
- * the raw HTML anywhere in it (read by libxml2's HTML parser, so that
+ * does (read/md_tree.h: raw HTML read by libxml2's HTML parser, so that
  * <a name=run-it> counts as a browser takes it). */
 static int read_markdown(const char *path, enum site_kind site, struct strmap *names)
 {
@@ -64,55 +73,26 @@ static int read_markdown(const char *path, enum site_kind site, struct strmap *n
 	free(body);
 	if (!doc)
 		return -1;
-	cmark_iter *it = cmark_iter_new(doc);
-	cmark_event_type ev;
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
-		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_HEADING) {
-			char *text = md_heading_text(n);
-			add_heading(names, site, text);
-			free(text);
-		}
-	}
-	cmark_iter_free(it);
-	struct buf html;
-	buf_init(&html);
-	md_raw_html(doc, &html, MD_PARSE_MAX);
-	if (html.len)
-		anchors_of_html(html.data, html.len, names);
-	buf_finish(&html);
+	struct anchor_source src = {0};
+	md_anchor_source(doc, &src, ANCHORS_MAX);
 	cmark_node_free(doc);
+	names_of_source(&src, site, names);
+	anchor_source_finish(&src);
 	return 0;
 }
 
-static void walk_ids(xmlNode *n, struct strmap *names)
+static int put_name(const char *name, void *arg)
 {
-	for (; n; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		xmlChar *id = xmlGetProp(n, (const xmlChar *)"id");
-		xmlChar *name = !xmlStrcasecmp(n->name, (const xmlChar *)"a") ? xmlGetProp(n, (const xmlChar *)"name") : NULL;
-		if (id && names->count < ANCHORS_MAX)
-			strmap_put(names, (const char *)id, 0);
-		if (name && names->count < ANCHORS_MAX)
-			strmap_put(names, (const char *)name, 0);
-		xmlFree(id);
-		xmlFree(name);
-		walk_ids(n->children, names);
-	}
+	struct strmap *names = arg;
+	if (names->count >= ANCHORS_MAX)
+		return 0;
+	strmap_put(names, name, 0);
+	return 1;
 }
 
 void anchors_of_html(const char *body, size_t len, struct strmap *names)
 {
-	if (len > (size_t)INT32_MAX)
-		len = INT32_MAX;
-	htmlDocPtr doc = htmlReadMemory(body, (int)len, NULL, NULL,
-					HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER |
-						HTML_PARSE_COMPACT);
-	if (!doc)
-		return;
-	walk_ids(xmlDocGetRootElement(doc), names);
-	xmlFreeDoc(doc);
+	html_ids(body, len, put_name, names);
 }
 
 static int read_html_file(const char *path, struct strmap *names)
@@ -162,6 +142,20 @@ static char *lower_case(const char *name)
 	}
 	buf_putc(&b, '\0');
 	return buf_steal(&b);
+}
+
+void anchor_files_seed(struct anchor_files *a, const char *path, const struct anchor_source *src)
+{
+	size_t i;
+	if (!src->known || strmap_get(&a->index, path, &i))
+		return;
+	grow_array(&a->files, &a->cap, a->n + 1, sizeof *a->files);
+	i = a->n++;
+	struct anchor_file *f = &a->files[i];
+	strmap_init(&f->names);
+	f->readable = true;
+	names_of_source(src, a->site, &f->names);
+	strmap_put(&a->index, path, i);
 }
 
 static const struct anchor_file *file_of(struct anchor_files *a, const char *path, bool html)

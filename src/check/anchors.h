@@ -11,7 +11,7 @@
 #include "model/model.h"
 #include "util/strmap.h"
 
-#define ANCHORS_MAX 100000 /* names kept per file: past it, the rest are not looked at */
+#define ANCHORS_MAX ANCHORS_PER_DOCUMENT_MAX /* names kept per file */
 
 struct anchor_files {
 	enum site_kind site; /* whose rules name headings */
@@ -22,6 +22,10 @@ struct anchor_files {
 
 void anchor_files_init(struct anchor_files *a, enum site_kind site);
 void anchor_files_finish(struct anchor_files *a);
+
+/* Files what a Markdown file read as a document of the run offers, so that
+ * links into it need not read it again; path as anchor_find is given it. */
+void anchor_files_seed(struct anchor_files *a, const char *path, const struct anchor_source *src);
 
 /* Whether the file at path offers name (percent-decoded; also matched in
  * lower case, as browsers find GitHub's heading names). html says how to

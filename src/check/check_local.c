@@ -9,6 +9,7 @@
 
 #include "check/anchors.h"
 #include "check/site_rules.h"
+#include "extract/local_key.h"
 #include "util/util.h"
 
 static bool has_ext(const char *path, const char *const *exts)
@@ -234,10 +235,25 @@ static void check_one(struct target *t, struct bound *bound, struct anchor_files
 	free(path);
 }
 
+/* The names a Markdown document of the run offers, read with it, filed
+ * under its path as links name it; then dropped from the document. */
+static void seed(struct anchor_files *files, struct document_info *info)
+{
+	static const struct local_base plain = {NULL, NULL, NULL};
+	char *key = info->anchors.known ? local_key(info->path, &plain, "") : NULL;
+	if (key && !strncmp(key, "local:", 6))
+		anchor_files_seed(files, key + 6, &info->anchors);
+	free(key);
+	anchor_source_finish(&info->anchors);
+}
+
 void check_local(struct model *m)
 {
 	struct anchor_files files;
 	anchor_files_init(&files, m->ndocs ? m->docs[0].info.site : m->doc.site); /* one site a run */
+	for (size_t d = 0; d < m->ndocs; d++)
+		seed(&files, &m->docs[d].info);
+	seed(&files, &m->doc);
 	struct bound bound = {NULL, NULL, {0}, NULL, 0, 0};
 	strmap_init(&bound.folders);
 	for (size_t i = 0; i < m->ntargets; i++) {

@@ -45,8 +45,20 @@ static void reference_finish(struct reference *r)
 	problems_finish(&r->problems);
 }
 
+void anchor_source_finish(struct anchor_source *a)
+{
+	for (size_t i = 0; i < a->nheadings; i++)
+		free(a->headings[i]);
+	for (size_t i = 0; i < a->nids; i++)
+		free(a->ids[i]);
+	free(a->headings);
+	free(a->ids);
+	memset(a, 0, sizeof *a);
+}
+
 static void document_info_finish(struct document_info *d)
 {
+	anchor_source_finish(&d->anchors);
 	free(d->ignore.v);
 	free(d->path);
 	free(d->root);

@@ -231,6 +231,20 @@ struct line_set {
  * and reads {#id} after a heading as the heading's name. */
 enum site_kind { SITE_GITHUB, SITE_MDBOOK, SITE_MKDOCS, SITE_DOCUSAURUS, SITE_HUGO, SITE_JEKYLL };
 
+/* What a #fragment into a Markdown document can name, read with the
+ * document so that the links into it need not read it again: each
+ * heading's rendered text in order, and the ids and names of its raw
+ * HTML. Dropped once the local links are checked. */
+#define ANCHORS_PER_DOCUMENT_MAX 100000 /* names kept of each list: past it, the rest are not looked at */
+
+struct anchor_source {
+	bool known; /* read: the lists are the whole document's */
+	char **headings, **ids;
+	size_t nheadings, headings_cap, nids, ids_cap;
+};
+
+void anchor_source_finish(struct anchor_source *a);
+
 struct document_info {
 	char *path;         /* as given; "-" is standard input */
 	char *root;         /* the folder its relative links may not leave; NULL: none given */
@@ -245,6 +259,7 @@ struct document_info {
 	char **parts;       /* names of the files inside the document, each owned */
 	size_t nparts, parts_cap;
 	struct line_set ignore; /* lines marked citecheck-ignore; emptied by model_drop_ignored */
+	struct anchor_source anchors; /* Markdown */
 };
 
 /* --fix: a change to a document's copy. Replacements swap the URL as

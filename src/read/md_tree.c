@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "read/html_ids.h"
+
 /* cmark-gfm keeps its extensions in a registry filled once per process. */
 static pthread_once_t registered = PTHREAD_ONCE_INIT;
 
@@ -65,7 +67,10 @@ char *md_heading_text(cmark_node *heading)
 	return buf_steal(&b);
 }
 
-void md_raw_html(cmark_node *doc, struct buf *out, size_t cap)
+/* Every piece of raw HTML in the document (HTML blocks and inline tags),
+ * each followed by a newline, appended to out, up to cap bytes: read as
+ * one page, as the browser reads the rendered file. */
+static void raw_html(cmark_node *doc, struct buf *out, size_t cap)
 {
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
@@ -82,6 +87,43 @@ void md_raw_html(cmark_node *doc, struct buf *out, size_t cap)
 		buf_putc(out, '\n');
 	}
 	cmark_iter_free(it);
+}
+
+struct id_sink {
+	struct anchor_source *out;
+	size_t max;
+};
+
+static int add_id(const char *name, void *arg)
+{
+	struct id_sink *s = arg;
+	if (s->out->nids >= s->max)
+		return 0;
+	grow_array(&s->out->ids, &s->out->ids_cap, s->out->nids + 1, sizeof *s->out->ids);
+	s->out->ids[s->out->nids++] = xstrdup(name);
+	return 1;
+}
+
+void md_anchor_source(cmark_node *doc, struct anchor_source *out, size_t max)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE && out->nheadings < max) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_HEADING) {
+			grow_array(&out->headings, &out->headings_cap, out->nheadings + 1, sizeof *out->headings);
+			out->headings[out->nheadings++] = md_heading_text(n);
+		}
+	}
+	cmark_iter_free(it);
+	struct buf html;
+	buf_init(&html);
+	raw_html(doc, &html, MD_PARSE_MAX);
+	struct id_sink sink = {out, max};
+	if (html.len)
+		html_ids(html.data, html.len, add_id, &sink);
+	buf_finish(&html);
+	out->known = true;
 }
 
 /* "[label]:" at a line's start, three spaces in at most. */

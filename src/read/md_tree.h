@@ -35,8 +35,8 @@ char *md_heading_text(cmark_node *heading);
  * Caller frees. */
 unsigned char *md_line_flags(const char *text, size_t len, cmark_node *doc, unsigned *nlines);
 
-/* Every piece of raw HTML in the document (HTML blocks and inline tags),
- * each followed by a newline, appended to out, up to cap bytes. */
-void md_raw_html(cmark_node *doc, struct buf *out, size_t cap);
+/* What a #fragment into the document can name (model.h): its headings'
+ * texts, and the ids and names of its raw HTML; at most max of each. */
+void md_anchor_source(cmark_node *doc, struct anchor_source *out, size_t max);
 
 #endif

@@ -44,13 +44,14 @@ static bool rst_name(const char *path)
 
 /* A Markdown document is read whole and parsed by cmark-gfm first: the
  * extractor then knows which lines are code and which are link
- * definitions, as GitHub renders them (read/md_tree.h), and reads the
+ * definitions, as GitHub renders them (read/md_tree.h), the document what
+ * its headings and raw HTML name, and the extractor reads the
  * lines from the copy in memory. A file past MD_PARSE_MAX is read as it
  * comes, by its lines' own syntax (standard input is held whole all the
  * same, up to DOC_SLURP_MAX). Returns the copy to read (owned; NULL: read
  * in itself), or NULL with err set and *failed when reading failed. */
-static char *markdown_whole(struct extractor *x, struct doc_input *in, size_t *len, bool *failed, char *err,
-			    size_t errlen)
+static char *markdown_whole(struct model *m, struct extractor *x, struct doc_input *in, size_t *len, bool *failed,
+			    char *err, size_t errlen)
 {
 	*failed = false;
 	if (in->regular && in->size > MD_PARSE_MAX)
@@ -70,6 +71,8 @@ static char *markdown_whole(struct extractor *x, struct doc_input *in, size_t *l
 		unsigned nlines;
 		unsigned char *flags = md_line_flags(text, *len, doc, &nlines);
 		extractor_markdown_lines(x, flags, nlines);
+		/* what links into it can name, from the same tree: read once */
+		md_anchor_source(doc, &m->doc.anchors, ANCHORS_PER_DOCUMENT_MAX);
 		cmark_node_free(doc);
 	}
 	return text;
@@ -80,7 +83,7 @@ static int read_lines(struct model *m, struct extractor *x, struct doc_input *in
 {
 	size_t len = 0;
 	bool failed = false;
-	char *whole = f == FORMAT_MARKDOWN ? markdown_whole(x, in, &len, &failed, err, errlen) : NULL;
+	char *whole = f == FORMAT_MARKDOWN ? markdown_whole(m, x, in, &len, &failed, err, errlen) : NULL;
 	struct doc_input copy;
 	if (failed)
 		return -1;

@@ -58,9 +58,68 @@ static void count_omitted(const struct problem_list *l, struct summary *s)
 	}
 }
 
-/* Counts the links of references [first, first + n); seen (one byte per
- * target, zeroed) tells the distinct URLs and the requests sent for them. */
-static void count_links(const struct model *m, size_t first, size_t n, unsigned char *seen, struct summary *s)
+/* The targets already counted: for the run, a byte a target; for one
+ * document, its own targets sorted, with a byte each (a byte a target of
+ * the run for each of 38,000 documents was most of writing a report). */
+struct seen_set {
+	unsigned char *bytes; /* one per target of the run; NULL: by ids */
+	size_t *ids;          /* sorted, distinct */
+	unsigned char *flags; /* one per id */
+	size_t n;
+};
+
+static int by_index(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+static void seen_of_document(const struct model *m, const struct document *d, struct seen_set *s)
+{
+	size_t n = 0;
+	for (size_t r = d->first_ref; r < d->first_ref + d->nrefs; r++)
+		n += m->refs[r].nlinks;
+	s->bytes = NULL;
+	s->ids = xmalloc((n + 1) * sizeof *s->ids);
+	s->n = 0;
+	for (size_t r = d->first_ref; r < d->first_ref + d->nrefs; r++)
+		for (size_t k = 0; k < m->refs[r].nlinks; k++)
+			s->ids[s->n++] = m->refs[r].links[k].target;
+	qsort(s->ids, s->n, sizeof *s->ids, by_index);
+	size_t kept = 0;
+	for (size_t i = 0; i < s->n; i++)
+		if (!kept || s->ids[kept - 1] != s->ids[i])
+			s->ids[kept++] = s->ids[i];
+	s->n = kept;
+	s->flags = xcalloc(kept + 1, 1);
+}
+
+/* Whether target t is counted for the first time. */
+static bool first_time(struct seen_set *s, size_t t)
+{
+	unsigned char *flag = NULL;
+	if (s->bytes) {
+		flag = &s->bytes[t];
+	} else {
+		const size_t *at = bsearch(&t, s->ids, s->n, sizeof *s->ids, by_index);
+		flag = at ? &s->flags[at - s->ids] : NULL;
+	}
+	if (!flag || *flag)
+		return false;
+	*flag = 1;
+	return true;
+}
+
+static void seen_finish(struct seen_set *s)
+{
+	free(s->bytes);
+	free(s->ids);
+	free(s->flags);
+}
+
+/* Counts the links of references [first, first + n); seen tells the
+ * distinct URLs and the requests sent for them. */
+static void count_links(const struct model *m, size_t first, size_t n, struct seen_set *seen, struct summary *s)
 {
 	s->references += n;
 	for (size_t r = first; r < first + n; r++) {
@@ -69,8 +128,7 @@ static void count_links(const struct model *m, size_t first, size_t n, unsigned 
 		for (size_t k = 0; k < m->refs[r].nlinks; k++) {
 			const struct link *l = &m->refs[r].links[k];
 			const struct target *t = &m->targets[l->target];
-			if (!seen[l->target]) {
-				seen[l->target] = 1;
+			if (first_time(seen, l->target)) {
 				s->distinct_urls++;
 				s->requests += t->live.attempts;
 			}
@@ -106,9 +164,10 @@ void summary_compute_document(const struct model *m, size_t doc, struct summary 
 	memset(s, 0, sizeof *s);
 	s->documents = 1;
 	s->unreadable = d->error != NULL;
-	unsigned char *seen = xcalloc(m->ntargets + 1, 1);
-	count_links(m, d->first_ref, d->nrefs, seen, s);
-	free(seen);
+	struct seen_set seen;
+	seen_of_document(m, d, &seen);
+	count_links(m, d->first_ref, d->nrefs, &seen, s);
+	seen_finish(&seen);
 	count_omitted(&d->problems, s);
 	s->footnotes_cited = d->footnotes_cited;
 	s->footnotes_defined = d->footnotes_defined;
@@ -118,17 +177,17 @@ void summary_compute_document(const struct model *m, size_t doc, struct summary 
 void summary_compute(const struct model *m, struct summary *s)
 {
 	memset(s, 0, sizeof *s);
-	unsigned char *seen = xcalloc(m->ntargets + 1, 1);
+	struct seen_set seen = {xcalloc(m->ntargets + 1, 1), NULL, NULL, 0};
 	s->documents = m->ndocs;
 	for (size_t d = 0; d < m->ndocs; d++) {
 		const struct document *doc = &m->docs[d];
 		s->unreadable += doc->error != NULL;
-		count_links(m, doc->first_ref, doc->nrefs, seen, s);
+		count_links(m, doc->first_ref, doc->nrefs, &seen, s);
 		count_omitted(&doc->problems, s);
 		s->footnotes_cited += doc->footnotes_cited;
 		s->footnotes_defined += doc->footnotes_defined;
 	}
-	free(seen);
+	seen_finish(&seen);
 	/* every request of the live stage, the originals of snapshots included */
 	s->requests = 0;
 	for (size_t t = 0; t < m->ntargets; t++)
