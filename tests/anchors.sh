@@ -156,4 +156,34 @@ DOC
 expect "links outside code, definitions CommonMark takes for one" \
 	"$(jq -c '[.documents[0].references[].links[] | [.url, .line, .column, .syntax]]' code.json)" \
 	'[["http://prose.example/p",11,35,"bare"],["http://def.example/d",13,7,"reference-definition"]]'
+# links as CommonMark reads them, where the line scanner alone cannot see
+# them: link text or a title wrapped onto the next line, a target in <…>
+# after wrapped text, the nested-link rule (in "[outer [inner](a.md)](b.md)"
+# only a.md is a link), a local picture inside a link; each where its
+# target is written
+cp "$testdir/md_links.mjs" .
+cat > wrap.md <<'DOC'
+# Wrapped
+
+See [the long
+link text](other.md) and [outer [inner](a.md)](b.md).
+
+[ref text
+wrapped][r] and [![img](pic.png)](c.md)
+
+[r]: d.md
+
+A line with [text](e.md "title
+over two lines").
+
+[multi
+line](<f.md>)
+DOC
+"$bin" --extract-only -q -o wrap.json wrap.md
+expect "links wrapped over lines, nested, in pictures: each where its target is" \
+	"$(jq -c '[.documents[0].references[].links[] | [.url, .line, .column]] | sort_by(.[1], .[2])' wrap.json)" \
+	'[["other.md",4,12],["a.md",4,41],["pic.png",7,25],["c.md",7,35],["d.md",9,6],["e.md",11,20],["f.md",15,8]]'
+expect "… the same targets as the independent reading" \
+	"$(jq -r '[.documents[0].references[].links[].url] | sort | join(" ")' wrap.json)" \
+	"$(node md_links.mjs wrap.md | sort | tr '\n' ' ' | sed 's/ $//')"
 finish anchors

@@ -7,6 +7,7 @@
 #include "extract/adoc_syntax.h"
 #include "extract/citation_meta.h"
 #include "extract/local_key.h"
+#include "extract/md_links.h"
 #include "extract/md_syntax.h"
 #include "extract/scan_footnotes.h"
 #include "extract/scan_links.h"
@@ -58,6 +59,10 @@ struct extractor {
 	 * lines' own syntax decides */
 	unsigned char *md_flags;
 	unsigned md_lines;
+	/* and its links (extractor_markdown_links); tree: given */
+	struct md_link_set md;
+	bool md_tree;
+	const char *raw_line; /* the line as read, for where a parser's link is */
 
 	/* AsciiDoc (extractor_asciidoc): footnotes are numbered in order of
 	 * appearance; a named one keeps its number ("footnote:id[]" again) */
@@ -85,6 +90,7 @@ void extractor_destroy(struct extractor *x)
 		return;
 	free(x->note);
 	free(x->md_flags);
+	md_link_set_finish(&x->md);
 	buf_finish(&x->text);
 	buf_finish(&x->prev);
 	strmap_finish(&x->adoc_ids);
@@ -217,6 +223,41 @@ static void add_link(struct extractor *x, size_t ri, const char *s, struct link_
 	model_bind_target(x->m, ri, li);
 }
 
+/* Whether the Markdown parser takes the scanner's hit, on the line s is
+ * in, for a link: an inline link only where the parser has one to the same
+ * target in the same block (claimed, so that it is not added again; an
+ * autolink claims its own). A target with a space stays, to be reported
+ * (url-space): the parser takes it for no link, as the page shows it. */
+static bool parser_agrees(struct extractor *x, const char *s, struct link_hit *hit)
+{
+	if (!x->md_tree || !hit->url || (!hit->markdown && hit->syntax != SYNTAX_AUTOLINK))
+		return true;
+	size_t offset = x->raw_line && s >= x->raw_line ? (size_t)(s - x->raw_line) + hit->start : hit->start;
+	if (md_link_claim(&x->md, x->lineno, offset, hit->url) || !hit->markdown || strpbrk(hit->url, " \t"))
+		return true;
+	free(hit->url);
+	return false;
+}
+
+/* A parser's link whose target is written on this line and that the
+ * scanner did not see (its text or target wrapped from the line before;
+ * the inner link of "[a [b](x)](y)"), as a hit on the line as read. */
+static bool unseen_link(struct extractor *x, size_t *i, const char **line, struct link_hit *hit, char **text)
+{
+	struct md_link *l = x->md_tree && x->raw_line ? md_link_unseen(&x->md, x->lineno, i) : NULL;
+	if (!l)
+		return false;
+	*line = x->raw_line;
+	memset(hit, 0, sizeof *hit);
+	hit->start = l->offset;
+	hit->end = hit->after = l->offset + strlen(l->url);
+	hit->syntax = SYNTAX_INLINE;
+	hit->markdown = true;
+	hit->url = xstrdup(l->url);
+	*text = l->text;
+	return true;
+}
+
 static void scan_into_entry(struct extractor *x, const char *s, size_t n)
 {
 	size_t pos = 0;
@@ -224,8 +265,13 @@ static void scan_into_entry(struct extractor *x, const char *s, size_t n)
 	struct line_memo lm = {.code_urls = true, .asciidoc = x->asciidoc, .no_definitions = no_definitions(x),
 			       .html_attrs = x->md_flags != NULL};
 	while (scan_next_link(s, n, &pos, &hit, &lm))
-		add_link(x, x->ref, s, &hit);
+		if (parser_agrees(x, s, &hit))
+			add_link(x, x->ref, s, &hit);
 	line_memo_finish(&lm);
+	const char *line;
+	char *text;
+	for (size_t i = 0; unseen_link(x, &i, &line, &hit, &text);)
+		add_link(x, x->ref, line, &hit);
 }
 
 static void append_text(struct extractor *x, const char *s, size_t n)
@@ -618,12 +664,21 @@ static void body_links(struct extractor *x, const char *s, size_t n)
 			add_link(x, (size_t)-1, s, &hit);
 			continue;
 		}
+		if (!parser_agrees(x, s, &hit))
+			continue;
 		size_t ri = new_reference(x, WHERE_BODY, 1, column_of(x, s + hit.start));
 		struct reference *r = &x->m->refs[ri];
 		r->text = hit.text_len ? md_unescape(s + hit.text, hit.text_len) : xstrdup(hit.url);
 		add_link(x, ri, s, &hit);
 	}
 	line_memo_finish(&lm);
+	const char *line;
+	char *text;
+	for (size_t i = 0; unseen_link(x, &i, &line, &hit, &text);) {
+		size_t ri = new_reference(x, WHERE_BODY, 1, column_of(x, line + hit.start));
+		x->m->refs[ri].text = xstrdup(*text ? text : hit.url);
+		add_link(x, ri, line, &hit);
+	}
 }
 
 static void note_piece(struct extractor *x, const char *s, size_t n, bool after_break, bool new_para)
@@ -734,9 +789,16 @@ void extractor_markdown_lines(struct extractor *x, unsigned char *flags, unsigne
 	x->md_lines = nlines;
 }
 
+void extractor_markdown_links(struct extractor *x, struct md_link *links, size_t n)
+{
+	md_link_set_take(&x->md, links, n);
+	x->md_tree = true;
+}
+
 void extractor_line(struct extractor *x, const char *s, size_t n, unsigned lineno)
 {
 	set_line(x, s);
+	x->raw_line = s;
 	x->lineno = lineno;
 	ignore_comment(x, s, n, lineno);
 	if (x->md_flags) { /* the parser knows where code is, nested or indented */

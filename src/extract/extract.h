@@ -39,6 +39,23 @@ enum {
 };
 void extractor_markdown_lines(struct extractor *x, unsigned char *flags, unsigned nlines);
 
+/* The links and images of the Markdown as its parser read it (read/md_tree.h
+ * makes them), in the order of their blocks. The line scanner's inline
+ * links are kept only where the parser has one of the same target in the
+ * same block (CommonMark's nested-link rule: in "[a [b](x)](y)" only x is
+ * a link); and a link the scanner cannot see on one line (its text or
+ * target wrapped onto the next) is added where its target is written. */
+struct md_link {
+	char *url;            /* as the parser reads it: escapes undone */
+	char *text;           /* the link text as the page shows it */
+	unsigned first, last; /* the lines of the block holding it */
+	unsigned line;        /* where its target is written; 0: not to be added (a
+			       * reference link's, an autolink's, a picture on the web) */
+	size_t offset;        /* byte offset of the target in that line */
+	bool taken;           /* the scanner found it */
+};
+void extractor_markdown_links(struct extractor *x, struct md_link *links, size_t n);
+
 /* The lines are AsciiDoc: "== " titles, footnote:[…], [[[key]]] entries. */
 void extractor_asciidoc(struct extractor *x);
 

@@ -239,6 +239,7 @@ static bool inline_link(const char *s, size_t n, size_t open, size_t close, size
 	hit->end = e;
 	hit->after = pe + 1;
 	hit->syntax = SYNTAX_INLINE;
+	hit->markdown = true;
 	hit->text = open + 1;
 	hit->text_len = close - open - 1;
 	if (b == e || (e - b == 1 && s[b] == '#')) {
@@ -335,6 +336,7 @@ static bool link_start_byte(unsigned char c)
 
 static bool next_link(const char *s, size_t n, size_t *pos, struct link_hit *hit, struct line_memo *lm)
 {
+	hit->markdown = false;
 	for (size_t i = *pos; i < n; i++) {
 		while (i < n && !link_start_byte((unsigned char)s[i]))
 			i++;

@@ -20,6 +20,7 @@ struct link_hit {
 	enum link_syntax syntax;
 	char *url;         /* unescaped; owned by the caller. NULL for an empty target */
 	size_t text, text_len; /* inline links: the link text */
+	bool markdown;         /* a Markdown inline link or image, [text](target) */
 };
 
 /* The next link at or after *pos. Returns true and moves *pos past it. lm

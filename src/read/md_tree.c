@@ -4,6 +4,7 @@
 #include <pthread.h>
 #include <limits.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "read/html_ids.h"
@@ -87,6 +88,144 @@ static void raw_html(cmark_node *doc, struct buf *out, size_t cap)
 		buf_putc(out, '\n');
 	}
 	cmark_iter_free(it);
+}
+
+/* The innermost block holding inline node n: its lines. */
+static void block_of(cmark_node *n, unsigned *first, unsigned *last)
+{
+	for (cmark_node *b = cmark_node_parent(n); b; b = cmark_node_parent(b)) {
+		int f = cmark_node_get_start_line(b), l = cmark_node_get_end_line(b);
+		if ((cmark_node_get_type(b) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK && f > 0 && l >= f) {
+			*first = (unsigned)f;
+			*last = (unsigned)l;
+			return;
+		}
+	}
+	*first = *last = 0;
+}
+
+struct lines {
+	size_t *start; /* byte offset of each line's start; start[0] is line 1's */
+	unsigned n;
+};
+
+static void lines_of(const char *text, size_t len, struct lines *l)
+{
+	l->n = 1;
+	for (size_t i = 0; i < len; i++)
+		l->n += text[i] == '\n' && l->n < UINT_MAX - 1;
+	l->start = xmalloc((size_t)l->n * sizeof *l->start);
+	unsigned k = 0;
+	l->start[k++] = 0;
+	for (size_t i = 0; i < len && k < l->n; i++)
+		if (text[i] == '\n')
+			l->start[k++] = i + 1;
+}
+
+/* The line holding byte offset at (1-based). */
+static unsigned line_at(const struct lines *l, size_t at)
+{
+	unsigned lo = 0, hi = l->n;
+	while (hi - lo > 1) {
+		unsigned mid = lo + (hi - lo) / 2;
+		if (l->start[mid] <= at)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo + 1;
+}
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Where link's target is written: the first "](" from the node on, within
+ * its block, followed (past white space and a '<') by the target as
+ * cmark-gfm read it. A reference link has none: its target is written in
+ * its definition, which the scanner reads as one. */
+static void locate(struct md_link *link, cmark_node *n, const char *text, size_t len, const struct lines *l)
+{
+	link->line = 0;
+	if (!link->first || link->first > l->n)
+		return;
+	int sl = cmark_node_get_start_line(n), sc = cmark_node_get_start_column(n);
+	size_t from = l->start[link->first - 1];
+	if (sl > 0 && (unsigned)sl >= link->first && (unsigned)sl <= l->n && sc > 0)
+		from = l->start[sl - 1] + (size_t)sc - 1;
+	size_t end = link->last < l->n ? l->start[link->last] : len;
+	size_t ulen = strlen(link->url);
+	for (size_t i = from; ulen && i + 1 < end; i++) {
+		if (text[i] != ']' || text[i + 1] != '(')
+			continue;
+		size_t q = i + 2;
+		while (q < end && is_space(text[q]))
+			q++;
+		if (q < end && text[q] == '<')
+			q++;
+		if (q + ulen <= end && !memcmp(text + q, link->url, ulen)) {
+			link->line = line_at(l, q);
+			link->offset = q - l->start[link->line - 1];
+			return;
+		}
+	}
+}
+
+/* A picture on the web is no citation: only a local one is checked. */
+static bool local_target(const char *url)
+{
+	if (url[0] == '/' && url[1] == '/')
+		return false;
+	for (const char *p = url; *p && *p != '/' && *p != '?' && *p != '#'; p++)
+		if (*p == ':')
+			return false;
+	return true;
+}
+
+static int by_block(const void *a, const void *b)
+{
+	const struct md_link *x = a, *y = b;
+	if (x->first != y->first)
+		return x->first < y->first ? -1 : 1;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return x->offset < y->offset ? -1 : x->offset > y->offset;
+}
+
+struct md_link *md_links(cmark_node *doc, const char *text, size_t len, size_t *n)
+{
+	struct lines l;
+	lines_of(text, len, &l);
+	struct md_link *v = NULL;
+	size_t cap = 0;
+	*n = 0;
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(node);
+		if (ev != CMARK_EVENT_ENTER || (t != CMARK_NODE_LINK && t != CMARK_NODE_IMAGE))
+			continue;
+		const char *url = cmark_node_get_url(node);
+		grow_array(&v, &cap, *n + 1, sizeof *v);
+		struct md_link *link = &v[(*n)++];
+		memset(link, 0, sizeof *link);
+		link->url = xstrdup(url ? url : "");
+		link->text = md_heading_text(node);
+		block_of(node, &link->first, &link->last);
+		/* an autolink (<https://…>) is the scanner's to find on its line */
+		int sl = cmark_node_get_start_line(node), sc = cmark_node_get_start_column(node);
+		bool autolink = sl > 0 && (unsigned)sl <= l.n && sc > 0 && l.start[sl - 1] + (size_t)sc - 1 < len &&
+				text[l.start[sl - 1] + (size_t)sc - 1] == '<';
+		if (!autolink && (t == CMARK_NODE_LINK || local_target(link->url)))
+			locate(link, node, text, len, &l);
+	}
+	cmark_iter_free(it);
+	free(l.start);
+	if (*n > 1)
+		qsort(v, *n, sizeof *v, by_block);
+	return v;
 }
 
 struct id_sink {

@@ -35,6 +35,11 @@ char *md_heading_text(cmark_node *heading);
  * Caller frees. */
 unsigned char *md_line_flags(const char *text, size_t len, cmark_node *doc, unsigned *nlines);
 
+/* The links and images of the document (extract.h, struct md_link),
+ * ordered by their blocks' lines; *n of them. Caller frees each url and
+ * text, and the array. */
+struct md_link *md_links(cmark_node *doc, const char *text, size_t len, size_t *n);
+
 /* What a #fragment into the document can name (model.h): its headings'
  * texts, and the ids and names of its raw HTML; at most max of each. */
 void md_anchor_source(cmark_node *doc, struct anchor_source *out, size_t max);

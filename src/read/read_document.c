@@ -71,6 +71,9 @@ static char *markdown_whole(struct model *m, struct extractor *x, struct doc_inp
 		unsigned nlines;
 		unsigned char *flags = md_line_flags(text, *len, doc, &nlines);
 		extractor_markdown_lines(x, flags, nlines);
+		size_t nlinks;
+		struct md_link *links = md_links(doc, text, *len, &nlinks);
+		extractor_markdown_links(x, links, nlinks);
 		/* what links into it can name, from the same tree: read once */
 		md_anchor_source(doc, &m->doc.anchors, ANCHORS_PER_DOCUMENT_MAX);
 		cmark_node_free(doc);
