@@ -49,9 +49,10 @@ struct md_link {
 	char *url;            /* as the parser reads it: escapes undone */
 	char *text;           /* the link text as the page shows it */
 	unsigned first, last; /* the lines of the block holding it */
-	unsigned line;        /* where its target is written; 0: not to be added (a
-			       * reference link's, an autolink's, a picture on the web) */
+	unsigned line;        /* where its target is written; 0: not found (a reference link) */
 	size_t offset;        /* byte offset of the target in that line */
+	bool add;             /* to be added if the scanner does not find it: not an
+			       * autolink (the scanner's own) or a picture on the web */
 	bool taken;           /* the scanner found it */
 };
 void extractor_markdown_links(struct extractor *x, struct md_link *links, size_t n);

@@ -30,18 +30,29 @@ static void advance(struct md_link_set *s, unsigned line)
 		s->from++;
 }
 
+static bool claims(const struct md_link *l, unsigned line, size_t offset, const char *url, bool exact)
+{
+	return !l->taken && l->first <= line && l->last >= line && (!exact || (l->line == line && l->offset == offset)) &&
+	       !strcmp(l->url, url);
+}
+
+static bool claim_at(struct md_link_set *s, size_t i)
+{
+	s->v[i].taken = true;
+	s->hint = i + 1;
+	return true;
+}
+
 bool md_link_claim(struct md_link_set *s, unsigned line, size_t offset, const char *url)
 {
 	advance(s, line);
+	/* the one written there: most often just past the last claimed */
+	if (s->hint >= s->from && s->hint < s->n && claims(&s->v[s->hint], line, offset, url, true))
+		return claim_at(s, s->hint);
 	for (int exact = 1; exact >= 0; exact--)
-		for (size_t i = s->from; i < s->n && s->v[i].first <= line; i++) {
-			struct md_link *l = &s->v[i];
-			if (!l->taken && l->last >= line && (!exact || (l->line == line && l->offset == offset)) &&
-			    !strcmp(l->url, url)) {
-				l->taken = true;
-				return true;
-			}
-		}
+		for (size_t i = s->from; i < s->n && s->v[i].first <= line; i++)
+			if (claims(&s->v[i], line, offset, url, exact))
+				return claim_at(s, i);
 	return false;
 }
 
@@ -52,7 +63,7 @@ struct md_link *md_link_unseen(struct md_link_set *s, unsigned line, size_t *i)
 		*i = s->from;
 	for (; *i < s->n && s->v[*i].first <= line; (*i)++) {
 		struct md_link *l = &s->v[*i];
-		if (!l->taken && l->line == line) {
+		if (!l->taken && l->add && l->line == line) {
 			l->taken = true;
 			return l;
 		}

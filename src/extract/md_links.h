@@ -13,6 +13,7 @@ struct md_link_set {
 	struct md_link *v; /* owned; in the order of their blocks */
 	size_t n;
 	size_t from; /* links of blocks that end before the line read are behind it */
+	size_t hint; /* just past the last one claimed: the scanner claims in order */
 };
 
 void md_link_set_take(struct md_link_set *s, struct md_link *v, size_t n);

@@ -17,8 +17,32 @@ static void register_extensions(void)
 	cmark_gfm_core_extensions_ensure_registered();
 }
 
+/* Whether the tree of text stays under MD_NODES_MAX nodes, by the bytes
+ * that can each start one. */
+static bool affordable(const char *text, size_t len)
+{
+	size_t nodes = 0;
+	for (size_t i = 0; i < len && nodes <= MD_NODES_MAX; i++)
+		switch (text[i]) {
+		case '\n':
+			nodes += 3;
+			break;
+		case '*': case '_': case '~': /* a delimiter run and the emphasis it opens */
+			nodes += 2;
+			break;
+		case '[': case ']': case '`': case '<': case '!': case '&': case '\\': case '|':
+			nodes++;
+			break;
+		default:
+			break;
+		}
+	return nodes <= MD_NODES_MAX;
+}
+
 cmark_node *md_parse(const char *text, size_t len)
 {
+	if (!affordable(text, len))
+		return NULL;
 	pthread_once(&registered, register_extensions);
 	cmark_parser *p = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES);
 	if (!p)
@@ -155,6 +179,12 @@ static void locate(struct md_link *link, cmark_node *n, const char *text, size_t
 	if (sl > 0 && (unsigned)sl >= link->first && (unsigned)sl <= l->n && sc > 0)
 		from = l->start[sl - 1] + (size_t)sc - 1;
 	size_t end = link->last < l->n ? l->start[link->last] : len;
+	/* no further than the link's own end, where cmark-gfm says where that
+	 * is: a paragraph of 10^4 reference links is not searched 10^4 times */
+	int el = cmark_node_get_end_line(n), ec = cmark_node_get_end_column(n);
+	if (el >= sl && (unsigned)el >= link->first && (unsigned)el <= l->n && ec > 0 &&
+	    l->start[el - 1] + (size_t)ec < end && l->start[el - 1] + (size_t)ec > from)
+		end = l->start[el - 1] + (size_t)ec;
 	size_t ulen = strlen(link->url);
 	for (size_t i = from; ulen && i + 1 < end; i++) {
 		if (text[i] != ']' || text[i + 1] != '(')
@@ -214,12 +244,18 @@ struct md_link *md_links(cmark_node *doc, const char *text, size_t len, size_t *
 		link->url = xstrdup(url ? url : "");
 		link->text = md_heading_text(node);
 		block_of(node, &link->first, &link->last);
-		/* an autolink (<https://…>) is the scanner's to find on its line */
+		/* an autolink (<https://…>) is the scanner's to find on its line,
+		 * its target just past the '<' */
 		int sl = cmark_node_get_start_line(node), sc = cmark_node_get_start_column(node);
 		bool autolink = sl > 0 && (unsigned)sl <= l.n && sc > 0 && l.start[sl - 1] + (size_t)sc - 1 < len &&
 				text[l.start[sl - 1] + (size_t)sc - 1] == '<';
-		if (!autolink && (t == CMARK_NODE_LINK || local_target(link->url)))
+		if (autolink) {
+			link->line = (unsigned)sl;
+			link->offset = (size_t)sc;
+		} else {
 			locate(link, node, text, len, &l);
+			link->add = link->line && (t == CMARK_NODE_LINK || local_target(link->url));
+		}
 	}
 	cmark_iter_free(it);
 	free(l.start);

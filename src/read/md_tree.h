@@ -13,14 +13,23 @@
 #include "extract/extract.h"
 #include "util/util.h"
 
-/* A Markdown file is parsed whole up to this size: its tree takes about
- * twelve times its bytes (a line of a link is three nodes), and GitHub
- * renders no Markdown file near as large. Past it, a document's lines are
- * read by their own syntax, and its headings name no fragment. */
+/* A Markdown file is parsed whole up to this size, and GitHub renders no
+ * Markdown file near as large. Past it, or past MD_NODES_MAX, a
+ * document's lines are read by their own syntax, and its headings name no
+ * fragment. */
 #define MD_PARSE_MAX ((size_t)8 << 20)
 
-/* The tree of text[0, len). NULL when cmark-gfm could not make one. The
- * caller frees it with cmark_node_free. */
+/* cmark-gfm holds about 200 bytes for each node of its tree, and each line,
+ * bracket, emphasis mark or backslash can make one: 4 MB of '[' or of
+ * one-letter lines took 0.9 GB. A text estimated to make more nodes than
+ * this (a line counted three: a list item is three nodes; an emphasis
+ * mark two) is not parsed: the tree stays near 100 MB at most. A 1 MB README of prose and links makes
+ * about a tenth of it. */
+#define MD_NODES_MAX 400000
+
+/* The tree of text[0, len). NULL when cmark-gfm could not make one, or the
+ * text would make too large a tree (MD_NODES_MAX). The caller frees it
+ * with cmark_node_free. */
 cmark_node *md_parse(const char *text, size_t len);
 
 /* What a reader sees of a heading (its textContent on the rendered page):
