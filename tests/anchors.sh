@@ -186,4 +186,11 @@ expect "links wrapped over lines, nested, in pictures: each where its target is"
 expect "… the same targets as the independent reading" \
 	"$(jq -r '[.documents[0].references[].links[].url] | sort | join(" ")' wrap.json)" \
 	"$(node md_links.mjs wrap.md | sort | tr '\n' ' ' | sed 's/ $//')"
+# a file whose lines end in a lone CR (an old Mac's): lines as CommonMark
+# counts them, the indented code block holding no link
+printf '# T\r\r## Setup\r\rSee [a](guide.md#repeat) and [b](#setup).\r\r    [code](nope.md)\r' > cr.md
+"$bin" --extract-only -q -o cr.json cr.md
+expect "lines ending in CR alone" \
+	"$(jq -c '[.documents[0].lines, [.documents[0].references[].links[] | [.url, .line, .column, .live.reason]]]' cr.json)" \
+	'[7,[["guide.md#repeat",5,9,"anchor"],["#setup",5,34,"anchor"]]]'
 finish anchors

@@ -66,6 +66,11 @@ static char *markdown_whole(struct model *m, struct extractor *x, struct doc_inp
 		free(text);
 		return NULL;
 	}
+	/* a lone CR ends a line for CommonMark (an old Mac file): for the line
+	 * reader too, so that both count the same lines */
+	for (size_t i = 0; i < *len; i++)
+		if (text[i] == '\r' && (i + 1 == *len || text[i + 1] != '\n'))
+			text[i] = '\n';
 	cmark_node *doc = *len <= MD_PARSE_MAX ? md_parse(text, *len) : NULL;
 	if (doc) {
 		unsigned nlines;
