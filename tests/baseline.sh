@@ -57,18 +57,20 @@ expect "summary: links new/unchanged/fixed, new dead, findings new/unchanged/fix
 	"$(jq -c '.summary.baseline | [.documents_matched, .links.new, .links.unchanged, .links.fixed, .links.new_by_verdict.dead, .findings.new, .findings.unchanged, .findings.fixed]' new.json)" \
 	"[2,1,1,1,1,1,0,1]"
 # the reports lead with what is new: newly-gone and the save link's finding
-# are new, gone and the space fixed, missing failing before and now
+# are new, gone and the space fixed, missing failing before and now; a
+# failing link says its column (an autolink's target starts at 2; lines
+# cut at 60 bytes, "—" is three)
 # shellcheck disable=SC2086
 "$bin" -q $net --baseline old.json --format text docs > new.txt
 expect "text: new, fixed, not new" "$(grep -e '^===' -e '^  dead' -e '(was' -e 'url-space' -e '\[archive-save-request\]' new.txt | cut -c1-60)" \
 	"=== new since old.json
-  dead: http://example.org/newly-gone (http-404)
+  dead: http://example.org/newly-gone (http-404) — column 
     error: this is a Wayback Machine save request, not a sna
 === fixed since old.json
   docs/b.md: http://example.org/gone (was dead)
   docs/a.md: url-space: http://example.org/ok a
 === not new since old.json
-  dead: http://example.org/missing (http-404)"
+  dead: http://example.org/missing (http-404) — column 2"
 # shellcheck disable=SC2086
 "$bin" -q $net --baseline old.json --format markdown docs > new.md
 expect "markdown: the same three sections" \

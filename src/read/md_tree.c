@@ -254,7 +254,9 @@ struct md_link *md_links(cmark_node *doc, const char *text, size_t len, size_t *
 			link->offset = (size_t)sc;
 		} else {
 			locate(link, node, text, len, &l);
-			link->add = link->line && (t == CMARK_NODE_LINK || local_target(link->url));
+			/* "[here](#)": the scanner's, an empty target to report */
+			bool empty = !link->url[0] || !strcmp(link->url, "#");
+			link->add = link->line && !empty && (t == CMARK_NODE_LINK || local_target(link->url));
 		}
 	}
 	cmark_iter_free(it);
