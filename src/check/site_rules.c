@@ -28,25 +28,41 @@ const char *site_kind_name(enum site_kind k)
 	return names[k];
 }
 
-/* GitHub's rule (github-slugger's, which Docusaurus uses; Hugo's default
- * "github" ids and the GFM input of Jekyll's kramdown follow it):
- * lower-cased in every script, letters, combining marks, numbers, '-' and
- * connector punctuation kept, each space made '-'. */
-static char *github_slug(const unsigned char *s)
+/* What a heading-name rule makes of one character: dropped, a '-', or
+ * kept as *out. */
+enum slug_step { SLUG_DROP, SLUG_DASH, SLUG_KEEP };
+
+static char *slug_by(const unsigned char *s, enum slug_step (*rule)(uint32_t c, uint32_t *out))
 {
 	struct buf b;
 	buf_init(&b);
 	for (size_t i = 0; s[i];) {
 		size_t len;
-		uint32_t c = utf8_decode(s + i, &len);
+		uint32_t c = utf8_decode(s + i, &len), out = c;
 		i += len;
-		if (c == ' ')
+		enum slug_step step = rule(c, &out);
+		if (step == SLUG_DASH)
 			buf_putc(&b, '-');
-		else if (c == '-' || unicode_connector(c) || unicode_alnum(c) || unicode_mark(c))
-			utf8_encode(&b, unicode_lower(c));
+		else if (step == SLUG_KEEP)
+			utf8_encode(&b, out);
 	}
 	buf_putc(&b, '\0');
 	return buf_steal(&b);
+}
+
+/* GitHub's rule (github-slugger's, which Docusaurus uses; Hugo's default
+ * "github" ids and the GFM input of Jekyll's kramdown follow it):
+ * lower-cased in every script, letters, combining marks, numbers, '-' and
+ * connector punctuation kept, each space made '-'. */
+static enum slug_step github_char(uint32_t c, uint32_t *out)
+{
+	if (c == ' ')
+		return SLUG_DASH;
+	if (c == '-' || unicode_connector(c) || unicode_alnum(c) || unicode_mark(c)) {
+		*out = unicode_lower(c);
+		return SLUG_KEEP;
+	}
+	return SLUG_DROP;
 }
 
 static bool ascii_space(uint32_t c)
@@ -57,22 +73,16 @@ static bool ascii_space(uint32_t c)
 /* mdBook's normalize_id: letters and numbers of any script, '_' and '-'
  * kept, only A–Z lower-cased (Rust's to_ascii_lowercase), each white
  * space made '-', the rest (combining marks too) dropped. */
-static char *mdbook_slug(const unsigned char *s)
+static enum slug_step mdbook_char(uint32_t c, uint32_t *out)
 {
-	struct buf b;
-	buf_init(&b);
-	for (size_t i = 0; s[i];) {
-		size_t len;
-		uint32_t c = utf8_decode(s + i, &len);
-		i += len;
-		if (c == '_' || c == '-' || unicode_alnum(c))
-			utf8_encode(&b, c < 0x80 && c >= 'A' && c <= 'Z' ? c + 32 : c);
-		else if (ascii_space(c) || c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
-			 c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000)
-			buf_putc(&b, '-');
+	if (c == '_' || c == '-' || unicode_alnum(c)) {
+		*out = c >= 'A' && c <= 'Z' ? c + 32 : c;
+		return SLUG_KEEP;
 	}
-	buf_putc(&b, '\0');
-	return buf_steal(&b);
+	if (ascii_space(c) || c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
+	    c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000)
+		return SLUG_DASH;
+	return SLUG_DROP;
 }
 
 /* Python-Markdown's toc slugify, MkDocs' default: the text decomposed
@@ -117,11 +127,11 @@ char *site_heading_slug(enum site_kind k, const char *text)
 	const unsigned char *s = (const unsigned char *)text;
 	switch (k) {
 	case SITE_MDBOOK:
-		return mdbook_slug(s);
+		return slug_by(s, mdbook_char);
 	case SITE_MKDOCS:
 		return mkdocs_slug(text);
 	default:
-		return github_slug(s);
+		return slug_by(s, github_char);
 	}
 }
 
