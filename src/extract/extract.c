@@ -248,6 +248,8 @@ static bool unseen_link(struct extractor *x, size_t *i, const char **line, struc
 	if (!l)
 		return false;
 	*line = x->raw_line;
+	if (x->raw_line + l->offset < x->line)
+		set_line(x, x->raw_line); /* columns count from where the line starts */
 	memset(hit, 0, sizeof *hit);
 	hit->start = l->offset;
 	hit->end = hit->after = l->offset + strlen(l->url);
