@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "extract/classify_url.h"
 #include "read/html_ids.h"
 
 /* cmark-gfm keeps its extensions in a registry filled once per process. */
@@ -202,17 +203,6 @@ static void locate(struct md_link *link, cmark_node *n, const char *text, size_t
 	}
 }
 
-/* A picture on the web is no citation: only a local one is checked. */
-static bool local_target(const char *url)
-{
-	if (url[0] == '/' && url[1] == '/')
-		return false;
-	for (const char *p = url; *p && *p != '/' && *p != '?' && *p != '#'; p++)
-		if (*p == ':')
-			return false;
-	return true;
-}
-
 static int by_block(const void *a, const void *b)
 {
 	const struct md_link *x = a, *y = b;
@@ -256,7 +246,8 @@ struct md_link *md_links(cmark_node *doc, const char *text, size_t len, size_t *
 			locate(link, node, text, len, &l);
 			/* "[here](#)": the scanner's, an empty target to report */
 			bool empty = !link->url[0] || !strcmp(link->url, "#");
-			link->add = link->line && !empty && (t == CMARK_NODE_LINK || local_target(link->url));
+			/* a picture on the web is no citation, as the scanner has it */
+			link->add = link->line && !empty && (t == CMARK_NODE_LINK || !url_has_scheme(link->url));
 		}
 	}
 	cmark_iter_free(it);
