@@ -23,11 +23,6 @@ bool site_kind_parse(const char *name, enum site_kind *out)
 	return false;
 }
 
-const char *site_kind_name(enum site_kind k)
-{
-	return names[k];
-}
-
 /* What a heading-name rule makes of one character: dropped, a '-', or
  * kept as *out. */
 enum slug_step { SLUG_DROP, SLUG_DASH, SLUG_KEEP };

@@ -12,7 +12,6 @@
 
 /* "mdbook" → SITE_MDBOOK; false for a name that is none of them. */
 bool site_kind_parse(const char *name, enum site_kind *out);
-const char *site_kind_name(enum site_kind k);
 
 /* The name the site gives a heading whose rendered text is text, before
  * repeats are numbered. Caller frees. */

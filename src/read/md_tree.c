@@ -319,9 +319,9 @@ static bool definition(const char *s, size_t n)
 
 unsigned char *md_line_flags(const char *text, size_t len, cmark_node *doc, unsigned *nlines)
 {
-	unsigned n = 1;
-	for (size_t i = 0; i < len; i++)
-		n += text[i] == '\n' && n < UINT_MAX - 1;
+	struct lines lines;
+	lines_of(text, len, &lines);
+	unsigned n = lines.n;
 	unsigned char *flags = xcalloc((size_t)n + 1, 1);
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
@@ -336,15 +336,12 @@ unsigned char *md_line_flags(const char *text, size_t len, cmark_node *doc, unsi
 			flags[l] |= MD_LINE_CODE;
 	}
 	cmark_iter_free(it);
-	unsigned line = 1;
-	for (size_t i = 0; i < len; line++) {
-		const char *nl = memchr(text + i, '\n', len - i);
-		size_t e = nl ? (size_t)(nl - text) : len;
-		if (line <= n && !(flags[line] & MD_LINE_CODE) && looks_like_definition(text + i, e - i) &&
-		    definition(text + i, e - i))
+	for (unsigned line = 1; line <= n; line++) {
+		size_t b = lines.start[line - 1], e = line < n ? lines.start[line] - 1 : len;
+		if (!(flags[line] & MD_LINE_CODE) && looks_like_definition(text + b, e - b) && definition(text + b, e - b))
 			flags[line] |= MD_LINE_DEFINITION;
-		i = nl ? e + 1 : len;
 	}
+	free(lines.start);
 	*nlines = n;
 	return flags;
 }
