@@ -106,6 +106,7 @@ page.md#Ünïcödé--done ok
 page.html ok
 book/index.html#first-steps ok
 book/#first-steps ok
+book/#no-such-step dead
 page#options dead
 CASES
 cases mdbook.txt
@@ -120,6 +121,7 @@ cat > docusaurus.txt <<'CASES'
 page#options ok
 page.md#options ok
 cat/#setup-steps ok
+cat/#no-such-step dead
 section/#setup-steps dead
 page.html dead
 CASES

@@ -211,10 +211,10 @@ static void check_one(struct target *t, struct bound *bound, struct anchor_files
 		verdict(t, LIVE_SKIPPED, "outside");
 	} else if (err) {
 		verdict(t, missing ? LIVE_DEAD : LIVE_ERROR, missing ? "no-such-file" : "unreadable");
-	} else if (S_ISDIR(st.st_mode) && hash && files->site != SITE_GITHUB && !folder_page(files->site, &path)) {
-		verdict(t, LIVE_DEAD, "no-such-anchor"); /* the site makes no page with headings for it */
-	} else if (S_ISDIR(st.st_mode) && !(hash && folder_page(files->site, &path))) {
+	} else if (S_ISDIR(st.st_mode) && (!hash || files->site == SITE_GITHUB)) {
 		verdict(t, LIVE_ALIVE, "directory");
+	} else if (S_ISDIR(st.st_mode) && !folder_page(files->site, &path)) {
+		verdict(t, LIVE_DEAD, "no-such-anchor"); /* the site makes no page with headings for it */
 	} else if (S_ISDIR(st.st_mode) && escapes(path, bound)) { /* the folder's page, linked out of it */
 		verdict(t, LIVE_SKIPPED, "outside");
 	} else if (!hash || (!has_ext(path, html) && !has_ext(path, markdown))) {
