@@ -28,7 +28,7 @@ int main(int argc, char **argv)
 	struct model *d = model_create(argv[1]);
 	char err[512];
 	struct classify_config cc = {NULL};
-	struct read_options ro = {&cc, FORMAT_AUTO, NULL, NULL};
+	struct read_options ro = {.classify = &cc, .format = FORMAT_AUTO};
 	if (read_document(d, &ro, err, sizeof err) < 0) {
 		fprintf(stderr, "bench-extract: %s\n", err);
 		model_destroy(d);

@@ -260,6 +260,10 @@ void check_local(struct model *m)
 		struct target *t = &m->targets[i];
 		if (t->citations && m->refs[t->first_ref].links[t->first_link].kind == LINK_LOCAL &&
 		    t->live.verdict == LIVE_UNCHECKED) {
+			if (t->chrome_only) {
+				verdict(t, LIVE_SKIPPED, "page-chrome");
+				continue;
+			}
 			bound_set(&bound, info_of(m, t->first_ref)->root);
 			check_one(t, &bound, &files);
 		}

@@ -60,6 +60,8 @@ void cli_usage(FILE *out)
 	      "                          (default: auto)\n"
 	      "      --base-url URL      resolve relative links of an HTML document against URL\n"
 	      "                          (default: its <base>, else they are not checked)\n"
+	      "      --check-chrome      read an HTML page's <nav>, <footer> and <head> as its\n"
+	      "                          text (default: their links listed, skipped/page-chrome)\n"
 	      "      --root DIR          what root-relative links (/docs/x.md) start from\n"
 	      "                          (default: the top folder of the file's git repository)\n"
 	      "      --site NAME         how local links become pages: github (default), mdbook,\n"
@@ -378,7 +380,7 @@ enum {
 	OPT_EXCLUDE, OPT_USER_AGENT, OPT_CACERT, OPT_INSECURE, OPT_NO_PRIVATE, OPT_CHECK_EXAMPLE_HOSTS, OPT_CONNECT_TO, OPT_RESOLVE,
 	OPT_NO_ARCHIVE, OPT_WAYBACK, OPT_ARCHIVE_RATE, OPT_CDX_RATE, OPT_RATE_LIMIT_WAIT,
 	OPT_DRIFT_THRESHOLD, OPT_SAVE_MISSING, OPT_INPUT_FORMAT, OPT_BASE_URL, OPT_FILES_FROM,
-	OPT_CACHE, OPT_MAX_AGE, OPT_CACHE_ONLY, OPT_CONFIRM_DEAD, OPT_BASELINE, OPT_CHECK_FRAGMENTS, OPT_FORMAT, OPT_COLOR, OPT_IGNORE, OPT_PROGRESS, OPT_CONFIG, OPT_NO_CONFIG,
+	OPT_CACHE, OPT_MAX_AGE, OPT_CACHE_ONLY, OPT_CONFIRM_DEAD, OPT_BASELINE, OPT_CHECK_FRAGMENTS, OPT_CHECK_CHROME, OPT_FORMAT, OPT_COLOR, OPT_IGNORE, OPT_PROGRESS, OPT_CONFIG, OPT_NO_CONFIG,
 	OPT_FIX, OPT_FIX_DIFF, OPT_FIX_MOVED, OPT_FIX_TEMPLATE, OPT_WARC, OPT_ARCHIVE, OPT_ANNOTATE, OPT_ROOT, OPT_SITE, OPT_SITE_BASE,
 };
 
@@ -407,6 +409,7 @@ static const struct option longopts[] = {
 	{"max-redirects", required_argument, NULL, OPT_MAX_REDIRECTS},
 	{"no-probe", no_argument, NULL, OPT_NO_PROBE},
 	{"check-fragments", no_argument, NULL, OPT_CHECK_FRAGMENTS},
+	{"check-chrome", no_argument, NULL, OPT_CHECK_CHROME},
 	{"exclude", required_argument, NULL, OPT_EXCLUDE},
 	{"user-agent", required_argument, NULL, OPT_USER_AGENT},
 	{"cacert", required_argument, NULL, OPT_CACERT},
@@ -565,6 +568,9 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 			break;
 		case OPT_CHECK_FRAGMENTS:
 			opt->check_fragments = true;
+			break;
+		case OPT_CHECK_CHROME:
+			opt->check_chrome = true;
 			break;
 		case OPT_EXCLUDE:
 			rc = push(opt->exclude, &opt->nexclude, optarg, "--exclude", err, errlen);

@@ -56,6 +56,7 @@ struct options {
 	long long max_body;
 	const char *user_agent, *cacert;
 	bool insecure, no_probe, no_private, check_fragments, check_example_hosts;
+	bool check_chrome; /* HTML page chrome read as text (read/read_html.h) */
 	const char *connect_to[MAX_LIST_OPTIONS], *resolve[MAX_LIST_OPTIONS], *exclude[MAX_LIST_OPTIONS];
 	size_t nconnect_to, nresolve, nexclude;
 	/* the archive stage; negative or NULL: the default */

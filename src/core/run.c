@@ -250,7 +250,8 @@ static void read_documents(struct model *run, const struct options *opt, const s
 	struct git_top top = {NULL, NULL};
 	for (size_t i = 0; i < in->n && !interrupted(); i++) {
 		const char *path = in->paths[i];
-		struct read_options ro = {&cc, opt->input_format, opt->base_url, NULL};
+		struct read_options ro = {.classify = &cc, .format = opt->input_format, .base_url = opt->base_url,
+					  .check_chrome = opt->check_chrome};
 		struct model *d = model_create(path);
 		d->doc.root = xstrdup(in->roots[i]);
 		d->doc.site_root = opt->root ? xstrdup(opt->root) : git_top_of(&top, path);

@@ -69,6 +69,12 @@ struct extractor {
 	bool asciidoc;
 	unsigned adoc_notes;
 	struct strmap adoc_ids;
+
+	/* where the block being read is in the source (extractor_places);
+	 * borrowed for one block */
+	const char *place_base;
+	const struct text_place *places;
+	size_t nplaces;
 };
 
 struct extractor *extractor_create(struct model *m, const struct classify_config *cfg)
@@ -119,10 +125,37 @@ static void set_line(struct extractor *x, const char *s)
 	x->col_chars = 0;
 }
 
+/* The place of the block's byte p (extractor_places); NULL: none given. */
+static const struct text_place *place_of(const struct extractor *x, const char *p)
+{
+	if (!x->nplaces || p < x->place_base)
+		return NULL;
+	size_t at = (size_t)(p - x->place_base), lo = 0, hi = x->nplaces;
+	if (x->places[0].at > at)
+		return NULL;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (x->places[mid].at <= at)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return &x->places[lo];
+}
+
+static unsigned line_of(const struct extractor *x, const char *p)
+{
+	const struct text_place *t = place_of(x, p);
+	return t ? t->line : x->lineno;
+}
+
 /* Counted on from the last column asked for on the line, not from its
  * start: a line of 10^5 links is counted once, not 10^5 times. */
 static unsigned column_of(struct extractor *x, const char *p)
 {
+	const struct text_place *t = place_of(x, p);
+	if (t)
+		return t->fixed || !t->col ? t->col : t->col + (unsigned)utf8_count(x->place_base + t->at, (size_t)(p - x->place_base) - t->at);
 	if (x->no_columns)
 		return 0;
 	if (p < x->col_at) {
@@ -134,10 +167,11 @@ static unsigned column_of(struct extractor *x, const char *p)
 	return (unsigned)x->col_chars + 1;
 }
 
-static size_t new_reference(struct extractor *x, enum ref_where where, unsigned entry, unsigned column)
+/* A reference whose text starts at at (NULL: the line's start, no column). */
+static size_t new_reference(struct extractor *x, enum ref_where where, unsigned entry, const char *at)
 {
 	size_t ri = model_add_reference(x->m, where, where == WHERE_REFERENCES ? x->note : NULL, entry,
-					x->lineno, column);
+					at ? line_of(x, at) : x->lineno, at ? column_of(x, at) : 0);
 	x->m->refs[ri].part = x->part;
 	x->m->refs[ri].endnote = where == WHERE_REFERENCES && x->note && x->note_space == NOTES_END;
 	return ri;
@@ -207,7 +241,7 @@ static void add_link(struct extractor *x, size_t ri, const char *s, struct link_
 		free(hit->url);
 		return;
 	}
-	size_t li = model_add_link(x->m, ri, hit->url, hit->syntax, x->lineno, col);
+	size_t li = model_add_link(x->m, ri, hit->url, hit->syntax, line_of(x, s + hit->start), col);
 	struct link *l = &x->m->refs[ri].links[li];
 	/* CommonMark undoes no escape in an autolink, and plain text none at all */
 	if (!x->no_columns && (hit->syntax == SYNTAX_AUTOLINK || hit->syntax == SYNTAX_BARE) &&
@@ -349,7 +383,7 @@ static void start_entry(struct extractor *x, const char *s, size_t n, bool prose
 	x->table_row = false;
 	size_t b = md_skip_blanks(s, n, 0);
 	unsigned entry = x->note ? ++x->note_entries : 1;
-	x->ref = new_reference(x, WHERE_REFERENCES, entry, column_of(x, s + b));
+	x->ref = new_reference(x, WHERE_REFERENCES, entry, s + b);
 	x->open = true;
 	x->prose = prose;
 	x->body_def = body_def;
@@ -655,7 +689,7 @@ static void adoc_footnotes(struct extractor *x, const char *s, size_t n, char *l
 }
 
 
-static void body_links(struct extractor *x, const char *s, size_t n)
+static void body_links(struct extractor *x, const char *s, size_t n, enum ref_where where)
 {
 	size_t pos = 0;
 	struct link_hit hit;
@@ -668,7 +702,7 @@ static void body_links(struct extractor *x, const char *s, size_t n)
 		}
 		if (!parser_agrees(x, s, &hit))
 			continue;
-		size_t ri = new_reference(x, WHERE_BODY, 1, column_of(x, s + hit.start));
+		size_t ri = new_reference(x, where, 1, s + hit.start);
 		struct reference *r = &x->m->refs[ri];
 		r->text = hit.text_len ? md_unescape(s + hit.text, hit.text_len) : xstrdup(hit.url);
 		add_link(x, ri, s, &hit);
@@ -677,7 +711,7 @@ static void body_links(struct extractor *x, const char *s, size_t n)
 	const char *line;
 	char *text;
 	for (size_t i = 0; unseen_link(x, &i, &line, &hit, &text);) {
-		size_t ri = new_reference(x, WHERE_BODY, 1, column_of(x, line + hit.start));
+		size_t ri = new_reference(x, where, 1, line + hit.start);
 		x->m->refs[ri].text = xstrdup(*text ? text : hit.url);
 		add_link(x, ri, line, &hit);
 	}
@@ -733,11 +767,11 @@ static void body_line(struct extractor *x, const char *s, size_t n)
 		char *line = xstrndup(s, n);
 		adoc_footnotes(x, s, n, line);
 		set_line(x, line);
-		body_links(x, line, n);
+		body_links(x, line, n, WHERE_BODY);
 		free(line);
 		return;
 	}
-	body_links(x, s, n);
+	body_links(x, s, n, WHERE_BODY);
 }
 
 static bool hard_break(const char *s, size_t n)
@@ -844,7 +878,7 @@ void extractor_line(struct extractor *x, const char *s, size_t n, unsigned linen
 	if ((level = md_atx_heading(s, n, &ht, &hl))) {
 		x->saw_markdown = true;
 		heading(x, level, s + ht, hl);
-		body_links(x, s + ht, hl); /* "## [Code Freeze](…)": a link of the page like any */
+		body_links(x, s + ht, hl, WHERE_BODY); /* "## [Code Freeze](…)": a link of the page like any */
 		remember(x, s, 0, true);
 		return;
 	}
@@ -900,6 +934,29 @@ void extractor_block(struct extractor *x, const char *s, size_t n, unsigned line
 		s = nl + 1;
 	}
 	extractor_line(x, "", 0, line);
+	x->nplaces = 0;
+}
+
+void extractor_places(struct extractor *x, const char *s, const struct text_place *v, size_t n)
+{
+	x->place_base = s;
+	x->places = v;
+	x->nplaces = n;
+}
+
+void extractor_chrome_block(struct extractor *x, const char *s, size_t n, unsigned line)
+{
+	const char *end = s + n;
+	x->lineno = line;
+	for (;;) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		set_line(x, s);
+		body_links(x, s, nl ? (size_t)(nl - s) : (size_t)(end - s), WHERE_CHROME);
+		if (!nl)
+			break;
+		s = nl + 1;
+	}
+	x->nplaces = 0;
 }
 
 void extractor_heading(struct extractor *x, int level, const char *s, size_t n, unsigned line)
@@ -938,6 +995,7 @@ void extractor_note_block(struct extractor *x, const char *s, size_t n, unsigned
 			break;
 		s = nl + 1;
 	}
+	x->nplaces = 0;
 }
 
 void extractor_note_end(struct extractor *x)
@@ -952,7 +1010,7 @@ void extractor_record(struct extractor *x, const struct source_record *rec)
 	finish_entry(x);
 	close_note(x);
 	x->lineno = rec->line;
-	size_t ri = new_reference(x, WHERE_REFERENCES, 1, 0);
+	size_t ri = new_reference(x, WHERE_REFERENCES, 1, NULL);
 	struct reference *r = &x->m->refs[ri];
 	r->key = rec->key ? xstrdup(rec->key) : NULL;
 	r->authors = rec->authors ? xstrdup(rec->authors) : NULL;

@@ -73,6 +73,25 @@ void extractor_set_part(struct extractor *x, const char *part, bool own_notes);
  * page): the entry, the note and the section being read go on. */
 void extractor_flow_part(struct extractor *x, const char *part);
 void extractor_block(struct extractor *x, const char *s, size_t n, unsigned line);
+
+/* Where the bytes of a block's text are in the source, for a reader that
+ * knows (HTML): from byte at of the block on, the text is at line and
+ * column col (characters; 0: not known) and goes on one column a
+ * character; or, fixed, all of it up to the next place is one link
+ * written at line:col (its element's '<'). */
+struct text_place {
+	size_t at;
+	unsigned line, col;
+	bool fixed;
+};
+/* The places of the block s that the next call (extractor_block,
+ * extractor_note_block, extractor_chrome_block) reads, ordered by at;
+ * borrowed until then. Each link is then located at its own place. */
+void extractor_places(struct extractor *x, const char *s, const struct text_place *v, size_t n);
+/* A block of page chrome (navigation, footer, the head's links): its links
+ * are listed as references of their own, where "chrome", and checked only
+ * when also cited elsewhere (model.h, WHERE_CHROME). */
+void extractor_chrome_block(struct extractor *x, const char *s, size_t n, unsigned line);
 void extractor_heading(struct extractor *x, int level, const char *s, size_t n, unsigned line);
 void extractor_cite(struct extractor *x, enum note_space space, const char *label, size_t len, unsigned line);
 void extractor_note_begin(struct extractor *x, enum note_space space, const char *label, size_t len,

@@ -648,6 +648,10 @@ int check_live(struct model *m, const struct live_config *cfg, char *err, size_t
 		const struct link *l = &m->refs[tg->first_ref].links[tg->first_link];
 		if (tg->live.verdict != LIVE_UNCHECKED)
 			continue; /* decided without the web: a relative link */
+		if (tg->chrome_only) {
+			skip(tg, "page-chrome"); /* --check-chrome reads it as the page's text */
+			continue;
+		}
 		if (!l->valid && !tg->repair) { /* a repair's own URL is valid: its first link is not */
 			skip(tg, "invalid-url");
 			continue;

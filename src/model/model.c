@@ -150,6 +150,12 @@ static struct document *add_document(struct model *run)
 	return d;
 }
 
+static void count_citation(struct target *t, enum ref_where where)
+{
+	t->chrome_only = (t->citations == 0 || t->chrome_only) && where == WHERE_CHROME;
+	t->citations++;
+}
+
 void model_merge(struct model *run, struct model *doc)
 {
 	struct document *d = add_document(run);
@@ -168,7 +174,7 @@ void model_merge(struct model *run, struct model *doc)
 		for (size_t k = 0; k < ref->nlinks; k++) {
 			struct link *l = &ref->links[k];
 			size_t ti = model_target_for(run, doc->targets[l->target].key, ri, k);
-			run->targets[ti].citations++;
+			count_citation(&run->targets[ti], ref->where);
 			l->target = ti;
 		}
 	}
@@ -263,7 +269,7 @@ void model_bind_target(struct model *m, size_t ri, size_t li)
 {
 	struct link *l = &m->refs[ri].links[li];
 	size_t ti = model_target_for(m, l->normalized ? l->normalized : l->url, ri, li);
-	m->targets[ti].citations++;
+	count_citation(&m->targets[ti], m->refs[ri].where);
 	l->target = ti;
 	strmap_put(&m->url_index, l->url, ti);
 }
@@ -290,6 +296,11 @@ bool model_copy_classification(const struct model *m, struct link *l)
 	l->timestamp = dup_or_null(src->timestamp);
 	l->doi = dup_or_null(src->doi);
 	return true;
+}
+
+const char *ref_where_name(enum ref_where w)
+{
+	return w == WHERE_BODY ? "body" : w == WHERE_CHROME ? "chrome" : "references";
 }
 
 const char *link_kind_name(enum link_kind k)

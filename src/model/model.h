@@ -22,7 +22,7 @@
 
 /* The JSON report's schema: the model's shape as report/report_json.c
  * writes it and compare/baseline.c reads an earlier run's back. */
-#define REPORT_SCHEMA_VERSION 9
+#define REPORT_SCHEMA_VERSION 10
 
 enum link_kind {
 	LINK_DIRECT,
@@ -45,7 +45,10 @@ enum link_syntax {
 enum ref_where {
 	WHERE_REFERENCES, /* a reference section or a footnote definition */
 	WHERE_BODY,       /* a link in running text */
+	WHERE_CHROME,     /* a link of a web page's chrome (navigation, footer, head):
+			   * listed, checked only when cited elsewhere too */
 };
+const char *ref_where_name(enum ref_where w);
 
 /* Against a report of an earlier run (--baseline): whether a link's verdict
  * or a finding was already there. Fixed ones are listed apart (they are in
@@ -166,6 +169,7 @@ struct target {
 	struct page_print print; /* kept only when the archive stage runs */
 	signed char fragment_found; /* --check-fragments: 1, 0, or -1 not known */
 	bool repair; /* a spelling citecheck made of a cited URL, fetched to confirm a fix (--fix) */
+	bool chrome_only; /* every citation is a page's chrome (WHERE_CHROME): listed, not checked */
 	/* a local link's missing fragment ("#installation") or file
 	 * ("guide.md"): the nearest that exists, when one is a slip away; owned */
 	char *nearest;

@@ -41,8 +41,9 @@ struct words_out {
 	struct buf text;
 };
 
-static void on_text(void *u, const char *s, size_t n, unsigned line)
+static void on_text(void *u, const char *s, size_t n, unsigned line, unsigned col)
 {
+	(void)col;
 	(void)line;
 	struct words_out *w = u;
 	if (w->text.len + n <= PDF_MAX_TEXT)
@@ -61,8 +62,9 @@ static void boundary(struct words_out *w, const char *name)
 }
 
 static void on_start(void *u, const char *uri, const char *name, const struct markup_attr *a, size_t na,
-		     unsigned line)
+		     unsigned line, unsigned col)
 {
+	(void)col;
 	(void)uri, (void)a, (void)na, (void)line;
 	if (strcmp(name, "tab") == 0 || strcmp(name, "br") == 0 || strcmp(name, "line-break") == 0)
 		boundary(u, name);

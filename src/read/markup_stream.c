@@ -17,6 +17,9 @@ struct stream {
 	char refused[200]; /* why we stopped the parser ourselves */
 	char first_error[200];
 	unsigned error_line;
+	/* where the last event ended, to place text that starts a line of
+	 * its own where counting back from its end cannot */
+	unsigned end_line, end_col;
 };
 
 const char *markup_attr(const struct markup_attr *attrs, size_t n, const char *uri, const char *name)
@@ -39,6 +42,55 @@ ssize_t mem_source_read(void *src, void *buf, size_t n)
 static unsigned line_now(const struct stream *s)
 {
 	return s->ctxt && s->ctxt->input && s->ctxt->input->line > 0 ? (unsigned)s->ctxt->input->line : 0;
+}
+
+/* The parser's column (1-based, in characters) at the byte it stands on; 0: not known. */
+static unsigned col_now(const struct stream *s)
+{
+	return s->ctxt && s->ctxt->input && s->ctxt->input->col > 0 ? (unsigned)s->ctxt->input->col : 0;
+}
+
+static unsigned chars(const xmlChar *p, const xmlChar *e)
+{
+	unsigned k = 0;
+	for (; p < e; p++)
+		k += (*p & 0xC0) != 0x80;
+	return k;
+}
+
+/* Where the tag just read begins: its '<', found back from where the
+ * parser stands (on the tag's '>' or just past it), in the parser's own
+ * buffer. col 0 when the line's start is no longer in the buffer. */
+static void tag_start(struct stream *s, unsigned *line, unsigned *col)
+{
+	*line = line_now(s);
+	*col = 0;
+	xmlParserInputPtr in = s->ctxt ? s->ctxt->input : NULL;
+	if (!in || !in->base || !in->cur || in->cur <= in->base)
+		return;
+	const xmlChar *p = in->cur, *cur = in->cur;
+	while (p > in->base && *p != '<')
+		p--;
+	if (*p != '<')
+		return;
+	unsigned nl = 0;
+	for (const xmlChar *q = p; q < cur; q++)
+		nl += *q == '\n';
+	*line = *line > nl ? *line - nl : 1;
+	if (nl == 0) {
+		unsigned back = chars(p, cur), now = col_now(s);
+		*col = now > back ? now - back : 0;
+	} else {
+		const xmlChar *q = p;
+		while (q > in->base && q[-1] != '\n')
+			q--;
+		if (q > in->base)
+			*col = chars(q, p) + 1;
+	}
+	/* the next text starts past the '>' */
+	s->end_line = line_now(s);
+	unsigned now = col_now(s);
+	s->end_col = now ? now + (*cur == '>' ? 1 : cur[0] == '/' && cur[1] == '>' ? 2 : 0) : 0;
 }
 
 static void xml_start(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
@@ -64,7 +116,9 @@ static void xml_start(void *ctx, const xmlChar *local, const xmlChar *prefix, co
 		a[n] = (struct markup_attr){(const char *)at[2], (const char *)at[0], v};
 		v += len + 1;
 	}
-	s->ev->start(s->u, (const char *)uri, (const char *)local, a, n, line_now(s));
+	unsigned line, col;
+	tag_start(s, &line, &col);
+	s->ev->start(s->u, (const char *)uri, (const char *)local, a, n, line, col);
 	if (values != stack)
 		free(values);
 }
@@ -74,6 +128,8 @@ static void xml_end(void *ctx, const xmlChar *local, const xmlChar *prefix, cons
 	(void)prefix;
 	struct stream *s = ctx;
 	s->ev->end(s->u, (const char *)uri, (const char *)local);
+	s->end_line = line_now(s);
+	s->end_col = col_now(s);
 }
 
 static void html_start(void *ctx, const xmlChar *name, const xmlChar **attrs)
@@ -85,35 +141,56 @@ static void html_start(void *ctx, const xmlChar *name, const xmlChar **attrs)
 	for (size_t i = 0; attrs && attrs[i] && n < MAX_ATTRS; i += 2, n++)
 		a[n] = (struct markup_attr){NULL, (const char *)attrs[i],
 					    attrs[i + 1] ? (const char *)attrs[i + 1] : ""};
-	s->ev->start(s->u, NULL, (const char *)name, a, n, line_now(s));
+	unsigned line, col;
+	tag_start(s, &line, &col);
+	s->ev->start(s->u, NULL, (const char *)name, a, n, line, col);
 }
 
 static void html_end(void *ctx, const xmlChar *name)
 {
 	struct stream *s = ctx;
 	s->ev->end(s->u, NULL, (const char *)name);
+	s->end_line = line_now(s);
+	s->end_col = col_now(s);
 }
 
 /* The parser hands text over when it reaches its end: its first word's line
- * is found by counting back the line breaks. */
+ * is found by counting back the line breaks, and its column by counting
+ * back the characters when it is on the text's last line, forward from
+ * the line break before it when one is in the text, or else from where
+ * the last event ended (text is handed over in pieces: at each tag and
+ * character reference). */
 static void on_text(void *ctx, const xmlChar *ch, int len)
 {
 	struct stream *s = ctx;
 	if (len <= 0)
 		return;
 	unsigned total = 0, lead = 0;
-	bool seen_word = false;
+	int word = -1, line_start = 0; /* the first word; the start of its line in ch */
 	for (int i = 0; i < len; i++) {
 		if (ch[i] == '\n') {
 			total++;
-			lead += !seen_word;
-		} else if (ch[i] != ' ' && ch[i] != '\t' && ch[i] != '\r') {
-			seen_word = true;
+			if (word < 0) {
+				lead++;
+				line_start = i + 1;
+			}
+		} else if (word < 0 && ch[i] != ' ' && ch[i] != '\t' && ch[i] != '\r') {
+			word = i;
 		}
 	}
-	unsigned end = line_now(s);
-	unsigned line = end > total ? end - total + lead : end;
-	s->ev->text(s->u, (const char *)ch, (size_t)len, line);
+	unsigned end = line_now(s), now = col_now(s);
+	unsigned line = end > total ? end - total + lead : end, col = 0;
+	if (word >= 0 && lead == total) {
+		unsigned back = chars(ch + word, ch + len);
+		col = now > back ? now - back : 0;
+	} else if (word >= 0 && lead) {
+		col = chars(ch + line_start, ch + word) + 1;
+	} else if (word >= 0 && s->end_col && s->end_line == line) {
+		col = s->end_col + chars(ch, ch + word);
+	}
+	s->ev->text(s->u, (const char *)ch, (size_t)len, line, col);
+	s->end_line = end;
+	s->end_col = now;
 }
 
 static void on_comment(void *ctx, const xmlChar *value)
@@ -121,6 +198,8 @@ static void on_comment(void *ctx, const xmlChar *value)
 	struct stream *s = ctx;
 	if (s->ev->comment && value)
 		s->ev->comment(s->u, (const char *)value, line_now(s));
+	s->end_line = line_now(s);
+	s->end_col = col_now(s);
 }
 
 /* Any entity declaration ends the parse: documents of the formats read here

@@ -21,11 +21,14 @@ struct markup_attr {
 };
 
 struct markup_events {
-	/* uri: the element's namespace; NULL in HTML. name: its local name (HTML: lower case). */
+	/* uri: the element's namespace; NULL in HTML. name: its local name
+	 * (HTML: lower case). line and col: where its '<' is (col in
+	 * characters, 0 when not known). */
 	void (*start)(void *u, const char *uri, const char *name, const struct markup_attr *attrs,
-		      size_t nattrs, unsigned line);
+		      size_t nattrs, unsigned line, unsigned col);
 	void (*end)(void *u, const char *uri, const char *name);
-	void (*text)(void *u, const char *s, size_t n, unsigned line);
+	/* line and col: where its first word is (col 0: not known) */
+	void (*text)(void *u, const char *s, size_t n, unsigned line, unsigned col);
 	/* a comment's text (HTML and XML alike); NULL: comments are not wanted */
 	void (*comment)(void *u, const char *s, unsigned line);
 };

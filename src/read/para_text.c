@@ -14,6 +14,9 @@ void para_init(struct para *p)
 void para_finish(struct para *p)
 {
 	buf_finish(&p->text);
+	free(p->places);
+	p->places = NULL;
+	p->nplaces = p->places_cap = 0;
 	free(p->link_url);
 	p->link_url = NULL;
 }
@@ -26,6 +29,28 @@ void para_reset(struct para *p)
 	p->line = 0;
 	p->space = false;
 	p->cut = false;
+	p->nplaces = 0;
+	p->next_line = p->next_col = 0;
+}
+
+void para_place_next(struct para *p, unsigned line, unsigned col)
+{
+	p->next_line = line;
+	p->next_col = col;
+}
+
+static void add_place(struct para *p, size_t at, unsigned line, unsigned col, bool fixed)
+{
+	if (!p->placed || !line)
+		return;
+	if (p->nplaces && p->places[p->nplaces - 1].at == at) {
+		p->places[p->nplaces - 1] = (struct text_place){at, line, col, fixed};
+		return;
+	}
+	if (p->nplaces >= PARA_PLACES_MAX)
+		return;
+	grow_array(&p->places, &p->places_cap, p->nplaces + 1, sizeof *p->places);
+	p->places[p->nplaces++] = (struct text_place){at, line, col, fixed};
 }
 
 static bool room(struct para *p, size_t n)
@@ -47,13 +72,28 @@ static bool blank(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
+/* A placed paragraph's text: the first word is where para_place_next
+ * said; a word after a line break or a run of blanks, which the text
+ * makes one blank, gets a place of its own, counted on from there. */
 void para_text(struct para *p, const char *s, size_t n, unsigned line)
 {
+	unsigned at_line = p->next_line, at_col = p->next_col;
+	bool first = true, moved = false;
+	p->next_line = p->next_col = 0;
 	for (size_t i = 0; i < n;) {
 		if (blank(s[i])) {
 			p->space = true;
-			while (i < n && blank(s[i]))
+			size_t b = i;
+			while (i < n && blank(s[i])) {
+				if (s[i] == '\n' && !first) {
+					at_line += at_line > 0;
+					at_col = 1;
+				} else if (!first && at_col) {
+					at_col++;
+				}
 				i++;
+			}
+			moved = moved || i - b > 1 || s[b] == '\n';
 			continue;
 		}
 		size_t j = i;
@@ -64,8 +104,14 @@ void para_text(struct para *p, const char *s, size_t n, unsigned line)
 		if (owes_blank(p) && room(p, 1))
 			buf_putc(&p->text, ' ');
 		p->space = false;
+		if (first || moved)
+			add_place(p, p->text.len, at_line, at_col, false);
+		first = moved = false;
 		if (room(p, j - i))
 			buf_append(&p->text, s + i, j - i);
+		if (at_col)
+			for (size_t k = i; k < j; k++)
+				at_col += ((unsigned char)s[k] & 0xC0) != 0x80;
 		i = j;
 	}
 }
@@ -101,6 +147,9 @@ void para_link_begin(struct para *p, const char *url)
 	p->space = false;
 	p->link_url = xstrdup(url);
 	p->link_start = p->text.len;
+	p->link_line = p->next_line;
+	p->link_col = p->next_col;
+	p->next_line = p->next_col = 0;
 }
 
 /* The URL inside <…>: only what would end it is escaped; a space stays, for
@@ -147,6 +196,10 @@ void para_link_end(struct para *p)
 	size_t n = p->text.len - start;
 	char *shown = xstrndup(p->text.data ? p->text.data + start : "", n);
 	p->text.len = start;
+	/* the text's own places go with it: the link is where its element is */
+	while (p->nplaces && p->places[p->nplaces - 1].at >= start)
+		p->nplaces--;
+	add_place(p, start, p->link_line, p->link_col, true);
 	if (p->text.data)
 		p->text.data[start] = '\0';
 	if (room(p, 2 * n + 3 * strlen(p->link_url) + 8)) {
@@ -178,6 +231,8 @@ void para_prefix(struct para *p, const char *prefix)
 	buf_append(&p->text, prefix, k); /* grows the buffer; the bytes move next */
 	memmove(p->text.data + k, p->text.data, p->text.len - k);
 	memcpy(p->text.data, prefix, k);
+	for (size_t i = 0; i < p->nplaces; i++)
+		p->places[i].at += k;
 }
 
 const char *para_get(struct para *p, size_t *n)

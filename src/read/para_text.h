@@ -9,7 +9,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "extract/extract.h"
 #include "util/util.h"
+
+/* A paragraph keeps its source places (extract.h, struct text_place) when
+ * its reader knows them (HTML): at most this many, one for each piece of
+ * text, link and line break; past it, what follows keeps the last. */
+#define PARA_PLACES_MAX 4096
 
 struct para {
 	struct buf text;
@@ -18,6 +24,13 @@ struct para {
 	bool cut;          /* text was dropped at the cap */
 	size_t link_start; /* where the open link's text begins */
 	char *link_url;    /* the open link's target, owned; NULL when none */
+	/* set by the reader: where the bytes of the text are in the source
+	 * (para_place_next) */
+	bool placed;
+	struct text_place *places;
+	size_t nplaces, places_cap;
+	unsigned next_line, next_col; /* what para_place_next said; 0: nothing */
+	unsigned link_line, link_col; /* the open link's place */
 };
 
 void para_init(struct para *p);
@@ -26,6 +39,9 @@ void para_finish(struct para *p);
 void para_reset(struct para *p);
 /* Appends text; white space runs become one blank. line is where it was. */
 void para_text(struct para *p, const char *s, size_t n, unsigned line);
+/* Where the next text (its first word) or link begins in the source: line,
+ * and col in characters (0: not known). Only for a paragraph that is placed. */
+void para_place_next(struct para *p, unsigned line, unsigned col);
 /* Appends markup as is ("<sup>"), with no blank before it. */
 void para_raw(struct para *p, const char *s);
 void para_space(struct para *p);

@@ -138,7 +138,7 @@ static int read_lines(struct model *m, struct extractor *x, struct doc_input *in
 static int read_html_doc(struct model *m, struct extractor *x, struct doc_input *in,
 			 const struct read_options *o, char *err, size_t errlen)
 {
-	struct html_source src = {m->doc.path, o->base_url, false};
+	struct html_source src = {.what = m->doc.path, .base_url = o->base_url, .check_chrome = o->check_chrome};
 	struct html_tally t = {0};
 	extractor_structured(x);
 	int rc = read_html(x, &src, doc_input_read, in, &t, err, errlen);

@@ -15,6 +15,7 @@ struct read_options {
 	const struct classify_config *classify;
 	enum doc_format format; /* FORMAT_AUTO: told from the content */
 	const char *base_url;   /* for relative links in HTML; NULL when not given */
+	bool check_chrome;      /* --check-chrome: an HTML page's navigation, footer and head are its text */
 	const char *file;       /* where to read m->doc.path from (a download); NULL: that path */
 };
 

@@ -76,8 +76,9 @@ static void rels_finish(struct rels *r)
 }
 
 static void on_rel(void *u, const char *uri, const char *name, const struct markup_attr *at, size_t n,
-		   unsigned line)
+		   unsigned line, unsigned col)
 {
+	(void)col;
 	(void)uri, (void)line;
 	struct rels *r = u;
 	const char *id = markup_attr(at, n, NULL, "Id"), *target = markup_attr(at, n, NULL, "Target");
@@ -96,8 +97,9 @@ static void no_end(void *u, const char *uri, const char *name)
 	(void)u, (void)uri, (void)name;
 }
 
-static void no_text(void *u, const char *s, size_t n, unsigned line)
+static void no_text(void *u, const char *s, size_t n, unsigned line, unsigned col)
 {
+	(void)col;
 	(void)u, (void)s, (void)n, (void)line;
 }
 
@@ -135,8 +137,9 @@ static enum note_format format_named(const char *v)
 }
 
 static void on_setting_start(void *u, const char *uri, const char *name, const struct markup_attr *at,
-			     size_t n, unsigned line)
+			     size_t n, unsigned line, unsigned col)
 {
+	(void)col;
 	(void)uri, (void)line;
 	struct docx *d = u;
 	if (strcmp(name, "footnotePr") == 0 || strcmp(name, "endnotePr") == 0)
@@ -335,8 +338,9 @@ static void note_start(struct docx *d, const struct markup_attr *at, size_t n)
 }
 
 static void on_start(void *u, const char *uri, const char *name, const struct markup_attr *at, size_t n,
-		     unsigned line)
+		     unsigned line, unsigned col)
 {
+	(void)col;
 	(void)uri, (void)line;
 	struct docx *d = u;
 	if (d->skip) {
@@ -433,8 +437,9 @@ static void on_end(void *u, const char *uri, const char *name)
 	}
 }
 
-static void on_text(void *u, const char *s, size_t n, unsigned line)
+static void on_text(void *u, const char *s, size_t n, unsigned line, unsigned col)
 {
+	(void)col;
 	(void)line;
 	struct docx *d = u;
 	if (d->skip)

@@ -28,8 +28,9 @@ struct package {
 };
 
 static void on_container(void *u, const char *uri, const char *name, const struct markup_attr *at, size_t n,
-			 unsigned line)
+			 unsigned line, unsigned col)
 {
+	(void)col;
 	(void)uri, (void)line;
 	struct package *p = u;
 	const char *path = markup_attr(at, n, NULL, "full-path");
@@ -44,8 +45,9 @@ static void push(char ***v, size_t *n, size_t *cap, const char *s)
 }
 
 static void on_package(void *u, const char *uri, const char *name, const struct markup_attr *at, size_t n,
-		       unsigned line)
+		       unsigned line, unsigned col)
 {
+	(void)col;
 	(void)uri, (void)line;
 	struct package *p = u;
 	if (strcmp(name, "item") == 0) {
@@ -64,8 +66,9 @@ static void no_end(void *u, const char *uri, const char *name)
 	(void)u, (void)uri, (void)name;
 }
 
-static void no_text(void *u, const char *s, size_t n, unsigned line)
+static void no_text(void *u, const char *s, size_t n, unsigned line, unsigned col)
 {
+	(void)col;
 	(void)u, (void)s, (void)n, (void)line;
 }
 
@@ -172,7 +175,7 @@ static int read_chapter(struct extractor *x, struct model *m, struct zip_doc *z,
 	if (!c->late && open_part(z, c->path, err, errlen) < 0)
 		return -1;
 	extractor_set_part(x, model_part(m, c->path), true);
-	struct html_source src = {c->path, NULL, true};
+	struct html_source src = {.what = c->path, .in_book = true};
 	struct html_tally t = {0};
 	z->error[0] = '\0';
 	int rc = c->late ? read_html(x, &src, mem_source_read, &mem, &t, err, errlen)

@@ -11,6 +11,7 @@
 
 #define MAX_LISTS 32
 #define LABEL_MAX 32
+#define OWED_MAX 16
 
 enum anchor { A_NONE, A_LINK, A_NOTEREF, A_INTERNAL };
 
@@ -20,7 +21,9 @@ struct walk {
 	struct html_tally *t;
 	char *base; /* from <base href>, when no base URL was given */
 	struct para p;
-	unsigned depth, skip_depth; /* skip_depth: inside <script>, <head>, … */
+	unsigned depth, skip_depth; /* skip_depth: inside <script>, <style>, … */
+	unsigned chrome_depth;      /* inside <nav>, <footer>, <head>, …: page chrome */
+	unsigned code;              /* open <pre>, <code>, <samp>, <kbd>: their text is no citation */
 	int heading;
 	/* lists: ordered or not, and the number of the current item */
 	bool ordered[MAX_LISTS];
@@ -49,6 +52,13 @@ struct walk {
 	 * paragraph unless the next link is that snapshot (as --fix writes a
 	 * visible one after it); owned */
 	char *version;
+	/* URLs of attributes read inside an open <a> (an <img src> in a link),
+	 * owed to the paragraph once the link ends; owned */
+	struct owed_link {
+		char *url;
+		unsigned line, col;
+	} owed[OWED_MAX];
+	size_t nowed;
 };
 
 /* The snapshot a link's data-versionurl names, as a link of the paragraph. */
@@ -75,9 +85,16 @@ static bool is_block(const char *n)
 	return false;
 }
 
+/* Elements whose text is code or a program's words (the HTML standard's
+ * pre, code, samp, kbd): no citation, as a Markdown code span is none. */
+static bool is_code(const char *n)
+{
+	return !strcmp(n, "pre") || !strcmp(n, "code") || !strcmp(n, "samp") || !strcmp(n, "kbd");
+}
+
 static bool is_skipped(const char *n)
 {
-	static const char *const skip[] = {"head", "script", "style", "noscript", "template", "svg",
+	static const char *const skip[] = {"script", "style", "noscript", "template", "svg",
 					   "math", "iframe", "object", "select", "title"};
 	for (size_t i = 0; i < sizeof skip / sizeof skip[0]; i++)
 		if (strcmp(n, skip[i]) == 0)
@@ -220,7 +237,11 @@ static void flush(struct walk *w)
 		para_reset(&w->p);
 		return;
 	}
-	if (w->heading) {
+	if (w->p.nplaces)
+		extractor_places(w->x, s, w->p.places, w->p.nplaces);
+	if (w->chrome_depth) {
+		extractor_chrome_block(w->x, s, n, line);
+	} else if (w->heading) {
 		if (w->own_citation && w->heading <= w->own_citation)
 			w->own_citation = 0;
 		if (own_citation_heading(s, n))
@@ -283,7 +304,7 @@ static char *resolve(struct walk *w, const char *href, unsigned line)
 	return url_resolve(base, href);
 }
 
-static void start_anchor(struct walk *w, const struct markup_attr *at, size_t nat, unsigned line)
+static void start_anchor(struct walk *w, const struct markup_attr *at, size_t nat, unsigned line, unsigned col)
 {
 	const char *href = markup_attr(at, nat, NULL, "href");
 	w->a = A_NONE;
@@ -324,8 +345,106 @@ static void start_anchor(struct walk *w, const struct markup_attr *at, size_t na
 	w->version = version && *version ? resolve(w, version, line) : NULL;
 	w->a = A_LINK;
 	w->a_depth = w->depth;
+	para_place_next(&w->p, line, col);
 	para_link_begin(&w->p, url);
 	free(url);
+}
+
+static void link_here(struct walk *w, const char *url, unsigned line, unsigned col)
+{
+	para_place_next(&w->p, line, col);
+	para_link_begin(&w->p, url);
+	para_link_end(&w->p);
+}
+
+/* The links owed since an <a> opened, now that it is closed. */
+static void pay_owed(struct walk *w)
+{
+	for (size_t i = 0; i < w->nowed; i++) {
+		link_here(w, w->owed[i].url, w->owed[i].line, w->owed[i].col);
+		free(w->owed[i].url);
+	}
+	w->nowed = 0;
+}
+
+static bool html_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* The URL an attribute holds (the standard allows blanks around it), as a
+ * link of the paragraph at its element's place. None for a place in this
+ * page ("#top"), a script or inline data, which are no address to check;
+ * nor, in an EPUB, for a file of the book (as its <a> links are not). */
+static void attribute_link(struct walk *w, const char *v, size_t n, unsigned line, unsigned col)
+{
+	while (n && html_blank(*v))
+		v++, n--;
+	while (n && html_blank(v[n - 1]))
+		n--;
+	if (!n || *v == '#' || ascii_ieq_prefix(v, n, "javascript:") || ascii_ieq_prefix(v, n, "data:"))
+		return;
+	char *value = xstrndup(v, n);
+	char *url = w->src->in_book && !url_has_scheme(value) ? NULL : resolve(w, value, line);
+	free(value);
+	if (!url)
+		return;
+	if (w->a != A_LINK) {
+		link_here(w, url, line, col);
+		free(url);
+	} else if (w->nowed < OWED_MAX) { /* "[![logo](x)](y)": after the link, not inside it */
+		w->owed[w->nowed++] = (struct owed_link){url, line, col};
+	} else {
+		free(url);
+	}
+}
+
+/* srcset's image candidates, as the HTML standard splits them: a URL (its
+ * trailing commas not its own), then descriptors up to a comma outside
+ * parentheses. */
+static void srcset_links(struct walk *w, const char *p, unsigned line, unsigned col)
+{
+	for (;;) {
+		while (*p && (html_blank(*p) || *p == ','))
+			p++;
+		if (!*p)
+			return;
+		const char *b = p;
+		while (*p && !html_blank(*p))
+			p++;
+		size_t n = (size_t)(p - b);
+		bool ended = n && b[n - 1] == ',';
+		while (n && b[n - 1] == ',')
+			n--;
+		attribute_link(w, b, n, line, col);
+		for (int paren = 0; !ended && *p && (paren || *p != ',');) {
+			paren += (*p == '(') - (*p == ')' && paren);
+			p++;
+		}
+	}
+}
+
+/* The HTML standard's attributes that hold a URL, on whatever element they
+ * are (a custom element's src too); an <a>'s href is start_anchor's, a
+ * <base href> no link; data is a URL on <object> only. */
+static void url_attributes(struct walk *w, const char *name, const struct markup_attr *at, size_t nat,
+			   unsigned line, unsigned col)
+{
+	static const char *const names[] = {"href", "src", "cite", "action", "formaction", "poster", "data"};
+	if (!strcmp(name, "base"))
+		return;
+	for (size_t i = 0; i < nat; i++) {
+		if (at[i].uri)
+			continue;
+		if (!strcmp(at[i].name, "srcset")) {
+			srcset_links(w, at[i].value, line, col);
+			continue;
+		}
+		for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+			if (!strcmp(at[i].name, names[k]) && (k != 6 || !strcmp(name, "object")) &&
+			    (k != 0 || strcmp(name, "a") != 0))
+				attribute_link(w, at[i].value, strlen(at[i].value), line, col);
+	}
 }
 
 /* The marker's label, kept under the id it points at (a_target). */
@@ -347,6 +466,7 @@ static void end_anchor(struct walk *w, unsigned line)
 	w->a = A_NONE;
 	if (a == A_LINK) {
 		para_link_end(&w->p);
+		pay_owed(w);
 	} else if (a == A_NOTEREF) {
 		char label[LABEL_MAX];
 		clean_label(w->a_text.data ? w->a_text.data : "", w->a_text.len, label);
@@ -368,8 +488,9 @@ static void end_anchor(struct walk *w, unsigned line)
 }
 
 static void on_start(void *u, const char *uri, const char *name, const struct markup_attr *at, size_t nat,
-		     unsigned line)
+		     unsigned line, unsigned col)
 {
+	(void)col;
 	(void)uri;
 	struct walk *w = u;
 	w->depth++;
@@ -382,13 +503,22 @@ static void on_start(void *u, const char *uri, const char *name, const struct ma
 	}
 	if (w->skip_depth)
 		return;
-	if (is_skipped(name) || strcmp(name, "nav") == 0 || strcmp(name, "footer") == 0 || is_chrome(at, nat)) {
+	if (!w->chrome_depth && !w->src->check_chrome &&
+	    (strcmp(name, "head") == 0 || strcmp(name, "nav") == 0 || strcmp(name, "footer") == 0 ||
+	     is_chrome(at, nat))) {
+		flush(w);
+		w->chrome_depth = w->depth;
+	}
+	if (is_skipped(name)) { /* its text is none of the page's; an <iframe src> is a link of it */
+		url_attributes(w, name, at, nat, line, col);
 		flush(w);
 		w->skip_depth = w->depth;
 		return;
 	}
 	if (is_block(name))
 		flush(w);
+	if (is_code(name))
+		w->code++;
 	if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2]) {
 		w->heading = name[1] - '0';
 	} else if (strcmp(name, "ul") == 0 || strcmp(name, "ol") == 0) {
@@ -408,14 +538,16 @@ static void on_start(void *u, const char *uri, const char *name, const struct ma
 		else
 			snprintf(w->item_prefix, sizeof w->item_prefix, "- ");
 	} else if (strcmp(name, "a") == 0 && w->a == A_NONE) {
-		start_anchor(w, at, nat, line);
+		start_anchor(w, at, nat, line, col);
 	} else if (strcmp(name, "sup") == 0 && w->a != A_NOTEREF) {
 		para_raw(&w->p, "<sup>");
 		w->sup_open++;
 	} else if (strcmp(name, "br") == 0) {
 		para_break(&w->p);
 	}
-	if (!w->note_depth && w->a == A_NONE &&
+	if (strcmp(name, "a") != 0)
+		url_attributes(w, name, at, nat, line, col);
+	if (!w->note_depth && !w->chrome_depth && w->a == A_NONE &&
 	    (strcmp(name, "li") == 0 || strcmp(name, "aside") == 0 || strcmp(name, "div") == 0 ||
 	     strcmp(name, "section") == 0 || strcmp(name, "p") == 0)) {
 		const char *id = markup_attr(at, nat, NULL, "id");
@@ -444,9 +576,15 @@ static void on_end(void *u, const char *uri, const char *name)
 		para_raw(&w->p, "</sup>");
 		w->sup_open--;
 	}
+	if (is_code(name) && w->code)
+		w->code--;
 	if (is_block(name)) {
 		flush(w);
 		w->heading = 0;
+	}
+	if (w->chrome_depth == w->depth) {
+		flush(w);
+		w->chrome_depth = 0;
 	}
 	if ((strcmp(name, "ul") == 0 || strcmp(name, "ol") == 0) && w->nlists)
 		w->nlists--;
@@ -455,7 +593,7 @@ static void on_end(void *u, const char *uri, const char *name)
 	w->depth--;
 }
 
-static void on_text(void *u, const char *s, size_t n, unsigned line)
+static void on_text(void *u, const char *s, size_t n, unsigned line, unsigned col)
 {
 	struct walk *w = u;
 	if (line > w->t->lines)
@@ -467,6 +605,9 @@ static void on_text(void *u, const char *s, size_t n, unsigned line)
 			buf_append(&w->a_text, s, n);
 		return;
 	}
+	if (w->code && w->a != A_LINK)
+		return; /* what code shows is no citation; a link in it is one */
+	para_place_next(&w->p, line, col);
 	para_text(&w->p, s, n, line);
 }
 
@@ -482,6 +623,7 @@ int read_html(struct extractor *x, const struct html_source *src, markup_read_fn
 	struct walk w = {.x = x, .src = src, .t = t};
 	strmap_init(&w.shown_index);
 	para_init(&w.p);
+	w.p.placed = true;
 	buf_init(&w.a_text);
 	static const struct markup_events ev = {on_start, on_end, on_text, on_comment};
 	int rc = markup_parse(true, src->what, read, from, &ev, &w, err, errlen);
@@ -493,6 +635,8 @@ int read_html(struct extractor *x, const struct html_source *src, markup_read_fn
 	free(w.base);
 	free(w.a_target);
 	free(w.version);
+	for (size_t i = 0; i < w.nowed; i++)
+		free(w.owed[i].url);
 	for (size_t i = 0; i < w.nshown; i++)
 		free(w.shown[i]);
 	free(w.shown);

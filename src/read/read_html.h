@@ -18,6 +18,7 @@ struct html_source {
 	const char *what;     /* the file's name, for messages */
 	const char *base_url; /* --base-url; NULL when not given */
 	bool in_book;         /* an EPUB chapter: relative links stay inside the book */
+	bool check_chrome;    /* --check-chrome: <nav>, <footer>, <head> read as the page's text */
 };
 
 struct html_tally {

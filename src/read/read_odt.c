@@ -104,8 +104,9 @@ static void style_start(struct odt *o, const char *name, const struct markup_att
 }
 
 static void on_start(void *u, const char *uri, const char *name, const struct markup_attr *at, size_t n,
-		     unsigned line)
+		     unsigned line, unsigned col)
 {
+	(void)col;
 	(void)uri, (void)line;
 	struct odt *o = u;
 	if (o->skip) {
@@ -208,8 +209,9 @@ static void on_end(void *u, const char *uri, const char *name)
 	}
 }
 
-static void on_text(void *u, const char *s, size_t n, unsigned line)
+static void on_text(void *u, const char *s, size_t n, unsigned line, unsigned col)
 {
+	(void)col;
 	(void)line;
 	struct odt *o = u;
 	if (o->skip)

@@ -207,7 +207,7 @@ static json_t *reference_json(const struct model *m, const struct reference *r, 
 	json_object_set_new(o, "index", json_integer((json_int_t)index));
 	json_object_set_new(o, "footnote", str_or_null(r->footnote));
 	json_object_set_new(o, "entry", json_integer(r->entry));
-	json_object_set_new(o, "where", json_string(r->where == WHERE_BODY ? "body" : "references"));
+	json_object_set_new(o, "where", json_string(ref_where_name(r->where)));
 	json_object_set_new(o, "note", r->footnote ? json_string(r->endnote ? "endnote" : "footnote") : json_null());
 	json_object_set_new(o, "part", str_or_null(r->part));
 	json_object_set_new(o, "key", str_or_null(r->key));

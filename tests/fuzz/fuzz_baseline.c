@@ -30,7 +30,7 @@ static struct model *run_model(void)
 	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
 	struct model *d = model_create(path), *run = model_create(NULL);
 	struct classify_config cc = {NULL};
-	struct read_options ro = {&cc, FORMAT_MARKDOWN, NULL, NULL};
+	struct read_options ro = {.classify = &cc, .format = FORMAT_MARKDOWN};
 	char err[256];
 	if (read_document(d, &ro, err, sizeof err) != 0)
 		abort();

@@ -30,7 +30,7 @@ static void fuzz_document(const void *data, size_t size, enum doc_format format)
 	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
 	struct model *m = model_create(path);
 	struct classify_config cc = {NULL};
-	struct read_options ro = {&cc, format, "https://base.example.org/dir/"};
+	struct read_options ro = {.classify = &cc, .format = format, .base_url = "https://base.example.org/dir/"};
 	char err[512];
 	if (read_document(m, &ro, err, sizeof err) == 0) {
 		check_all(m);
