@@ -126,7 +126,7 @@ printf '# Raw\n\n<a href="guide.md#repeat">g</a> <img src="pic.png"> <a href=htt
 "$bin" --extract-only -q -o raw.json raw.md
 expect "raw HTML's href and src" \
 	"$(jq -c '[.documents[0].references[].links[] | [.url, .line, .column, .live.reason]]' raw.json)" \
-	'[["guide.md#repeat",3,10,"anchor"],["pic.png",3,43,"no-such-file"],["https://x.example/y",3,61,"extract-only"],["https://z.example/q",5,28,"extract-only"]]'
+	'[["guide.md#repeat",3,10,"anchor"],["pic.png",3,43,"no-such-file"],["https://x.example/y",3,61,"extract-only"],["https://z.example/q",5,28,"extract-only"],["https://z.example/logo.svg",5,59,"extract-only"]]'
 # what is no tag by CommonMark's rule is text, its URL a link; a tag's other
 # attributes render as nothing
 printf '# T\n\n<see https://example.org/x> and <b>bold</b> <div data-u="https://y.example/z">\n' > text.md

@@ -72,14 +72,16 @@ static void links(void)
 	/* relative links and other schemes are listed (checked offline, or skipped) */
 	CHECK_INT(count_links("[doc](../README.md) and [mail](mailto:a@b.org)"), 2);
 	CHECK_STR(link_n("see [intro](#intro).", 0, NULL, NULL), "#intro");
-	/* a local picture is a file of the repository; one on the web no citation */
+	/* a picture is a link like any, in the repository or on the web (as
+	 * an HTML page's <img src> is); inline data is none */
 	CHECK_STR(link_n("![logo](img/logo.png)", 0, NULL, NULL), "img/logo.png");
-	CHECK_INT(count_links("![chart](https://example.org/chart.png)"), 0);
+	CHECK_STR(link_n("![chart](https://example.org/chart.png)", 0, NULL, NULL), "https://example.org/chart.png");
+	CHECK_INT(count_links("![dot](data:image/gif;base64,R0lGODlhAQABAAAAACw=)"), 0);
 	/* CommonMark: no space in a destination unless in <> */
 	CHECK_INT(count_links("[see](page 5) and [that](<my file.md>)"), 1);
 	/* code spans and images are passed over */
 	CHECK_INT(count_links("run `curl https://example.org/x` first"), 0);
-	CHECK_INT(count_links("![logo](https://example.org/logo.png)"), 0);
+	CHECK_INT(count_links("`![logo](https://example.org/logo.png)`"), 0);
 	/* titles and angle brackets in targets */
 	CHECK_STR(link_n("[t](<https://e.org/a b> \"Title\")", 0, NULL, NULL), "https://e.org/a b");
 	CHECK_STR(link_n("[t](https://e.org/p \"Title\")", 0, NULL, NULL), "https://e.org/p");

@@ -44,6 +44,9 @@ struct line_memo {
 	/* set by the caller: raw HTML renders (Markdown), so a tag's href and
 	 * src are links: <a href="guide.md">, <img src="logo.png"> */
 	bool html_attrs;
+	/* scan_links.c's own: the tag whose attributes are being read */
+	bool in_tag;
+	size_t tag_lt, tag_next;
 };
 void line_memo_finish(struct line_memo *lm);
 

@@ -161,12 +161,66 @@ static bool open_tag(const char *s, size_t lt, size_t end)
 	}
 }
 
-/* The tag opening at s[lt] ('<' and a letter): its first href or src
- * whose value is a target, quoted or not, as a link; the tag read to its
- * '>' on this line (*tag_end: where it ends; 0: no tag). An <img>'s src
- * counts only when local, as an image's; a bare "#fragment" not at all (a
- * footnote's back-link). */
-static bool tag_link(const char *s, size_t n, size_t lt, size_t *pos, struct link_hit *hit, size_t *tag_end)
+/* An address to check: not a script or inline data, which locate nothing. */
+static bool locates(const char *u)
+{
+	size_t n = strlen(u);
+	return !ascii_ieq_prefix(u, n, "javascript:") && !ascii_ieq_prefix(u, n, "data:");
+}
+
+/* srcset's next image candidate at or after from, in its value [b, e), as
+ * the HTML standard splits them: a URL (its trailing commas not its own),
+ * then descriptors up to a comma outside parentheses. */
+static bool srcset_next(const char *s, size_t b, size_t e, size_t from, size_t *ub, size_t *ue)
+{
+	size_t p = b;
+	while (p < e) {
+		while (p < e && (s[p] == ' ' || s[p] == '\t' || s[p] == ','))
+			p++;
+		if (p == e)
+			return false;
+		size_t c = p;
+		while (p < e && s[p] != ' ' && s[p] != '\t')
+			p++;
+		size_t ce = p;
+		bool ended = s[ce - 1] == ',';
+		while (ce > c && s[ce - 1] == ',')
+			ce--;
+		for (int paren = 0; !ended && p < e && (paren || s[p] != ',');) {
+			paren += (s[p] == '(') - (s[p] == ')' && paren);
+			p++;
+		}
+		if (c >= from && ce > c) {
+			*ub = c;
+			*ue = ce;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The HTML standard's attributes that hold a URL (data: on <object>). */
+static bool url_attribute(const char *s, size_t i, size_t end, size_t *name, bool object, bool *srcset)
+{
+	static const char *const names[] = {"href=", "src=", "cite=", "action=", "formaction=", "poster=", "data=", "srcset="};
+	for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+		size_t len = strlen(names[k]);
+		if (i + len <= end && !strncasecmp(s + i, names[k], len) && (k != 6 || object)) {
+			*name = len;
+			*srcset = k == 7;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The tag opening at s[lt] ('<' and a letter): its next URL attribute
+ * value at or after from that is a target, quoted or not (each of a
+ * srcset's candidates in turn), as a link; the tag read to its '>' on this
+ * line (*tag_end: where it ends; 0: no tag). A bare "#fragment" is none (a
+ * footnote's back-link), nor a <base href>. */
+static bool tag_link(const char *s, size_t n, size_t lt, size_t from, size_t *pos, struct link_hit *hit,
+		     size_t *tag_end)
 {
 	const char *gt = memchr(s + lt, '>', n - lt);
 	*tag_end = 0;
@@ -176,12 +230,12 @@ static bool tag_link(const char *s, size_t n, size_t lt, size_t *pos, struct lin
 	if (!open_tag(s, lt, end))
 		return false;
 	*tag_end = end;
-	bool img = end - lt > 4 && !strncasecmp(s + lt + 1, "img", 3) && (s[lt + 4] == ' ' || s[lt + 4] == '\t');
-	for (size_t i = lt + 1; i + 4 < end; i++) {
-		if (s[i - 1] != ' ' && s[i - 1] != '\t')
-			continue;
-		size_t name = !strncasecmp(s + i, "href=", 5) ? 5 : !strncasecmp(s + i, "src=", 4) ? 4 : 0;
-		if (!name)
+	bool base = end - lt >= 5 && !strncasecmp(s + lt + 1, "base", 4) && !isalnum_ascii((unsigned char)s[lt + 5]);
+	bool object = end - lt >= 7 && !strncasecmp(s + lt + 1, "object", 6) && !isalnum_ascii((unsigned char)s[lt + 7]);
+	for (size_t i = lt + 1; i + 4 < end && !base; i++) {
+		size_t name;
+		bool srcset;
+		if ((s[i - 1] != ' ' && s[i - 1] != '\t') || !url_attribute(s, i, end, &name, object, &srcset))
 			continue;
 		size_t b = i + name, e;
 		char q = s[b] == '"' || s[b] == '\'' ? s[b] : 0;
@@ -196,27 +250,31 @@ static bool tag_link(const char *s, size_t n, size_t lt, size_t *pos, struct lin
 			while (e < end && s[e] != ' ' && s[e] != '\t')
 				e++;
 		}
-		char *u = md_destination(s + b, e - b); /* as HTML: references decoded */
+		i = e; /* on past the value, whatever it holds */
+		size_t ub = b, ue = e;
+		if (srcset ? !srcset_next(s, b, e, from, &ub, &ue) : b < from)
+			continue;
+		char *u = md_destination(s + ub, ue - ub); /* as HTML: references decoded */
 		/* "#fnref1": a note's way back, page furniture in a citation */
-		if (!*u || *u == '#' || (img ? !local_target(u, true) : !link_target(u, true))) {
+		if (!*u || *u == '#' || !link_target(u, true) || !locates(u)) {
 			free(u);
 			continue;
 		}
-		hit->start = b;
-		hit->end = e;
-		hit->after = end + 1;
+		hit->start = ub;
+		hit->end = ue;
+		hit->after = ue;
 		hit->syntax = SYNTAX_INLINE;
 		hit->url = u;
 		hit->text = hit->text_len = 0;
-		*pos = end + 1;
+		*pos = ue; /* the tag's further attributes next */
 		return true;
 	}
 	return false;
 }
 
 /* [text](target): the target, without <>, without a "title", unescaped.
- * image: ![alt](src), kept only when src is local (a picture on the web is
- * no citation; a missing one in the repository is a broken page). */
+ * image: ![alt](src), a link like any (a missing picture is a broken page,
+ * on the web as in the repository), unless it is inline data. */
 static bool inline_link(const char *s, size_t n, size_t open, size_t close, size_t *pos,
 			struct link_hit *hit, struct line_memo *lm, bool image)
 {
@@ -247,7 +305,7 @@ static bool inline_link(const char *s, size_t n, size_t open, size_t close, size
 		return !image;
 	}
 	char *u = md_destination(s + b, e - b);
-	if (image ? !local_target(u, bracketed) : !link_target(u, bracketed)) {
+	if (!link_target(u, bracketed) || (image && !locates(u))) {
 		free(u);
 		return false;
 	}
@@ -337,7 +395,18 @@ static bool link_start_byte(unsigned char c)
 static bool next_link(const char *s, size_t n, size_t *pos, struct link_hit *hit, struct line_memo *lm)
 {
 	hit->markdown = false;
-	for (size_t i = *pos; i < n; i++) {
+	size_t from = *pos;
+	if (lm->in_tag && from == lm->tag_next) {
+		size_t tag_end;
+		lm->in_tag = false;
+		if (tag_link(s, n, lm->tag_lt, from, pos, hit, &tag_end)) {
+			lm->in_tag = true;
+			lm->tag_next = *pos;
+			return true;
+		}
+		from = tag_end ? tag_end : from;
+	}
+	for (size_t i = from; i < n; i++) {
 		while (i < n && !link_start_byte((unsigned char)s[i]))
 			i++;
 		if (i == n)
@@ -355,8 +424,12 @@ static bool next_link(const char *s, size_t n, size_t *pos, struct link_hit *hit
 		} else if (c == '<' && lm->html_attrs && i + 1 < n && ((s[i + 1] | 0x20) >= 'a' && (s[i + 1] | 0x20) <= 'z') &&
 			   !scan_web_scheme(s, n, i + 1)) {
 			size_t tag_end;
-			if (tag_link(s, n, i, pos, hit, &tag_end))
+			if (tag_link(s, n, i, i, pos, hit, &tag_end)) {
+				lm->in_tag = true; /* its further attributes: from *pos on */
+				lm->tag_lt = i;
+				lm->tag_next = *pos;
 				return true;
+			}
 			if (tag_end) /* the tag's other attributes render as no link */
 				i = tag_end;
 		} else if (c == '<' && scan_web_scheme(s, n, i + 1)) {

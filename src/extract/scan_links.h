@@ -1,8 +1,8 @@
-/* scan_links.h — finds the web links in one line of Markdown or text:
- * <autolinks>, [text](inline links) with balanced parentheses, [label]: link
- * definitions and bare http(s)/ftp URLs with trailing punctuation trimmed.
- * Code spans and images are passed over; relative links and other schemes
- * are not web citations and are skipped; an empty target ("", "#") is
+/* scan_links.h — finds the links in one line of Markdown or text:
+ * <autolinks>, [text](inline links) and ![pictures](…) with balanced
+ * parentheses, [label]: link definitions, the URL attributes of raw HTML
+ * tags (Markdown) and bare http(s)/ftp URLs with trailing punctuation
+ * trimmed. Code spans are passed over; an empty target ("", "#") is
  * reported so the caller can flag it. */
 #ifndef CITECHECK_SCAN_LINKS_H
 #define CITECHECK_SCAN_LINKS_H

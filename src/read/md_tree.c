@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "extract/classify_url.h"
 #include "read/html_ids.h"
@@ -246,8 +247,9 @@ struct md_link *md_links(cmark_node *doc, const char *text, size_t len, size_t *
 			locate(link, node, text, len, &l);
 			/* "[here](#)": the scanner's, an empty target to report */
 			bool empty = !link->url[0] || !strcmp(link->url, "#");
-			/* a picture on the web is no citation, as the scanner has it */
-			link->add = link->line && !empty && (t == CMARK_NODE_LINK || !url_has_scheme(link->url));
+			/* inline data is no picture to check, as the scanner has it */
+			link->add = link->line && !empty &&
+				    (t == CMARK_NODE_LINK || strncasecmp(link->url, "data:", 5) != 0);
 		}
 	}
 	cmark_iter_free(it);
