@@ -7,6 +7,7 @@
 #include "extract/extract.h"
 #include "read/doc_input.h"
 #include "read/doc_reader.h"
+#include "read/md_hidden.h"
 #include "read/md_tree.h"
 #include "read/read_bibtex.h"
 #include "read/read_csl_json.h"
@@ -73,6 +74,7 @@ static char *markdown_whole(struct model *m, struct extractor *x, struct doc_inp
 			text[i] = '\n';
 	cmark_node *doc = *len <= MD_PARSE_MAX ? md_parse(text, *len) : NULL;
 	if (doc) {
+		md_hide(doc, text, *len); /* before anything reads the lines: code and math are no links */
 		unsigned nlines;
 		unsigned char *flags = md_line_flags(text, *len, doc, &nlines);
 		extractor_markdown_lines(x, flags, nlines);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "extract/classify_url.h"
+#include "extract/scan_links.h"
 #include "read/para_text.h"
 #include "util/strmap.h"
 #include "util/util.h"
@@ -24,6 +25,7 @@ struct walk {
 	unsigned depth, skip_depth; /* skip_depth: inside <script>, <style>, … */
 	unsigned chrome_depth;      /* inside <nav>, <footer>, <head>, …: page chrome */
 	unsigned code;              /* open <pre>, <code>, <samp>, <kbd>: their text is no citation */
+	unsigned pre;               /* … of them <pre> */
 	int heading;
 	/* lists: ordered or not, and the number of the current item */
 	bool ordered[MAX_LISTS];
@@ -517,8 +519,10 @@ static void on_start(void *u, const char *uri, const char *name, const struct ma
 	}
 	if (is_block(name))
 		flush(w);
-	if (is_code(name))
+	if (is_code(name)) {
 		w->code++;
+		w->pre += !strcmp(name, "pre");
+	}
 	if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2]) {
 		w->heading = name[1] - '0';
 	} else if (strcmp(name, "ul") == 0 || strcmp(name, "ol") == 0) {
@@ -576,8 +580,11 @@ static void on_end(void *u, const char *uri, const char *name)
 		para_raw(&w->p, "</sup>");
 		w->sup_open--;
 	}
-	if (is_code(name) && w->code)
+	if (is_code(name) && w->code) {
 		w->code--;
+		if (!strcmp(name, "pre") && w->pre)
+			w->pre--;
+	}
 	if (is_block(name)) {
 		flush(w);
 		w->heading = 0;
@@ -593,6 +600,29 @@ static void on_end(void *u, const char *uri, const char *name)
 	w->depth--;
 }
 
+/* <code>URL</code>, the element's whole text one web URL: the code span
+ * "`URL`" it shows, for the extractor to judge as Markdown's (a link in a
+ * note or reference entry, where authors write URLs as code; no citation
+ * elsewhere). */
+static bool url_code(struct walk *w, const char *s, size_t n, unsigned line, unsigned col)
+{
+	size_t b = 0, e = n;
+	while (b < e && html_blank(s[b]))
+		b++;
+	while (e > b && html_blank(s[e - 1]))
+		e--;
+	if (w->pre || !scan_web_scheme(s, e, b))
+		return false;
+	for (size_t i = b; i < e; i++)
+		if (html_blank(s[i]) || s[i] == '`')
+			return false;
+	para_raw(&w->p, "`");
+	para_place_next(&w->p, line, col);
+	para_text(&w->p, s + b, e - b, line);
+	para_raw(&w->p, "`");
+	return true;
+}
+
 static void on_text(void *u, const char *s, size_t n, unsigned line, unsigned col)
 {
 	struct walk *w = u;
@@ -605,8 +635,10 @@ static void on_text(void *u, const char *s, size_t n, unsigned line, unsigned co
 			buf_append(&w->a_text, s, n);
 		return;
 	}
-	if (w->code && w->a != A_LINK)
+	if (w->code && w->a != A_LINK) {
+		url_code(w, s, n, line, col);
 		return; /* what code shows is no citation; a link in it is one */
+	}
 	para_place_next(&w->p, line, col);
 	para_text(&w->p, s, n, line);
 }
