@@ -98,7 +98,7 @@ PY
 "$bin" --extract-only -q "$tmp/wrap.pdf" > "$tmp/wrap.json"
 expect "unannotated wrapped URLs: joined where certain" \
 	"$(jq -r '[.documents[0].references[].links[].url] | join(" ")' "$tmp/wrap.json")" \
-	"https://example.org/reports/2024/annual-summary-final.pdf https://data.example.org/set?id=4471&format=csv https://example.org/wiki/Annual_Survey_page https://example.org/ https://example.org/reports/"
+	"https://example.org/reports/2024/annual-summary-final.pdf https://data.example.org/set?id=4471&format=csv https://example.org/wiki/Annual_Survey_page_ https://example.org/ https://example.org/reports/"
 expect "… flagged where it may go on: url-wrap-unsure, the two joined as the suggestion" \
 	"$(jq -r '.documents[0].problems[] | select(.code == "url-wrap-unsure") | "\(.severity) \(.suggestion)"' "$tmp/wrap.json")" \
 	"warning https://example.org/wiki/Annual_Survey_page_notesandcommentsaboutthemethods"

@@ -41,8 +41,9 @@ struct line_memo {
 	/* set by the caller: "[label]: target" on this line is no link
 	 * definition (the Markdown parser took it as text) */
 	bool no_definitions;
-	/* set by the caller: raw HTML renders (Markdown), so a tag's href and
-	 * src are links: <a href="guide.md">, <img src="logo.png"> */
+	/* set by the caller: the line is Markdown as cmark-gfm parsed it: raw
+	 * HTML renders, so a tag's href and src are links (<a href="guide.md">,
+	 * <img src="logo.png">), and a bare URL ends as GFM's autolinks do */
 	bool html_attrs;
 	/* scan_links.c's own: the tag whose attributes are being read */
 	bool in_tag;

@@ -56,10 +56,13 @@ static size_t match_at(const char *s, size_t n, size_t i, struct line_memo *lm)
 	return lm->match[i];
 }
 
-/* A bare URL ends at white space or at what cannot be part of one; trailing
- * sentence punctuation and unbalanced closing brackets are the text's, not
- * the URL's. */
-static size_t bare_url_end(const char *s, size_t n, size_t i, bool asciidoc)
+/* A bare URL ends at white space or at what cannot be part of one, and at
+ * a ']' that closes no '[' of its own ("[[https://x.org/a]]"); trailing
+ * sentence punctuation and unbalanced closing parentheses are the text's,
+ * not the URL's. A trailing '_' is the URL's (a path may end so), except
+ * in Markdown, where GFM's autolinks leave it out (cmark-gfm and micromark
+ * alike), and where it closes a "_…_" the URL opened inside. */
+static size_t bare_url_end(const char *s, size_t n, size_t i, bool asciidoc, bool gfm)
 {
 	size_t e = i;
 	if (asciidoc) { /* "https://x.org/[text]": the link's text, not its path */
@@ -71,13 +74,15 @@ static size_t bare_url_end(const char *s, size_t n, size_t i, bool asciidoc)
 	/* opened minus closed, for () and [], kept up to date as e moves back */
 	long paren = 0, bracket = 0;
 	while (e < n && (unsigned char)s[e] > ' ' && !strchr("<>\"`|", s[e])) {
+		if (s[e] == ']' && bracket == 0)
+			break;
 		paren += (s[e] == '(') - (s[e] == ')');
 		bracket += (s[e] == '[') - (s[e] == ']');
 		e++;
 	}
 	for (;;) {
 		char c = e > i ? s[e - 1] : 0;
-		if (c && strchr(".,:;!?*_~'", c)) {
+		if (c && (strchr(".,:;!?*~'", c) || (c == '_' && (gfm || (i > 0 && s[i - 1] == '_'))))) {
 			e--;
 			continue;
 		}
@@ -470,7 +475,7 @@ static bool next_link(const char *s, size_t n, size_t *pos, struct link_hit *hit
 			}
 		} else if ((c == 'h' || c == 'H' || c == 'f' || c == 'F') &&
 			   (i == 0 || !isalnum_ascii((unsigned char)s[i - 1])) && scan_web_scheme(s, n, i)) {
-			size_t e = bare_url_end(s, n, i, lm->asciidoc);
+			size_t e = bare_url_end(s, n, i, lm->asciidoc, lm->html_attrs);
 			if (e <= i + scan_web_scheme(s, n, i))
 				continue;
 			hit->start = i;
