@@ -76,7 +76,7 @@ expect "no text layer: exit 2, said" "$? $(cat "$tmp/err")" \
 # hyphen after a hyphen), joined. Line 2's URL ends "id=", line 3 begins
 # "4471&format=csv": certain. Line 3 ends with a URL that stops at "_", and
 # line 4 begins with a long plain word that would not have fitted: perhaps,
-# flagged (the URL read without its trailing "_", as bare URLs are). Line 5 is short and ends with a URL; line 6 begins with words that
+# flagged (the URL read with its trailing "_", as bare URLs outside Markdown are). Line 5 is short and ends with a URL; line 6 begins with words that
 # would have fitted: not wrapped. Line 7, long, ends "…/reports/" and line 8
 # begins "for": a word, neither joined nor flagged.
 testdir=$(cd "$(dirname "$0")" && pwd)
