@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "check/checks.h"
+#include "check/typo_place.h"
 #include "extract/classify_url.h"
 #include "util/util.h"
 
@@ -260,7 +261,8 @@ static void compare_candidates(struct segment_index *x, const struct key *keys, 
 						continue;
 					stamp[aid] = b->id + 1;
 					const struct key *a = &keys[aid];
-					if (benign(a->s, a->len, b->s, b->len))
+					if (benign(a->s, a->len, b->s, b->len) ||
+					    typo_place_benign(a->s, a->len, b->s, b->len))
 						continue;
 					size_t lim = limit_for(a->len < b->len ? a->len : b->len);
 					size_t dd = edit_distance_within(a->s, a->len, b->s, b->len, lim);
@@ -289,8 +291,9 @@ void check_typos(struct model *m)
 		const struct link *l = &m->refs[tg->first_ref].links[tg->first_link];
 		free(tg->similarity_key);
 		tg->similarity_key = NULL;
-		if (l->kind == LINK_LOCAL) {
-			key_of_target[t] = (size_t)-1; /* file names: no typos of web addresses */
+		if (l->kind == LINK_LOCAL || tg->chrome_only) {
+			/* file names: no typos of web addresses; a page's chrome: no citation */
+			key_of_target[t] = (size_t)-1;
 			continue;
 		}
 		tg->similarity_key = comparable(l);
@@ -324,11 +327,14 @@ void check_typos(struct model *m)
 				continue;
 			const struct key *e = &keys[twin[id]];
 			const struct link *el = &m->refs[e->ref].links[e->link];
+			size_t before = l->problems.n;
 			problems_add(&l->problems, PROB_URL_NEAR_DUPLICATE, l->line, l->column,
 				     xasprintf("this URL differs by %zu character%s from %s (line %u): "
 					       "one of them is probably a typo",
 					       dist[id], dist[id] == 1 ? "" : "s", el->url, el->line),
 				     NULL);
+			if (l->problems.n > before)
+				l->problems.v[before].other = xstrdup(m->targets[el->target].key);
 		}
 	free(key_of_target);
 	free(twin);

@@ -1,7 +1,9 @@
 #include "live/live_findings.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "util/strmap.h"
 #include "util/util.h"
 
 /* A permanent redirect to another page that is there: cite the new address. */
@@ -36,8 +38,48 @@ static void missing_fragments(struct model *m)
 		}
 }
 
+/* A near-duplicate pair judged by what the web said: a typo leaves one of
+ * the two dead and the other answering. Two pages that both answer are
+ * two pages: no finding. The one that answers while the other is dead
+ * needs no fixing: the finding stays with the dead one, which is told
+ * what to cite instead. Other answers leave the finding as it was. */
+static void near_duplicates(struct model *m)
+{
+	for (size_t r = 0; r < m->nrefs; r++)
+		for (size_t k = 0; k < m->refs[r].nlinks; k++) {
+			struct link *l = &m->refs[r].links[k];
+			struct problem_list *pl = &l->problems;
+			size_t kept = 0;
+			for (size_t i = 0; i < pl->n; i++) {
+				struct problem *p = &pl->v[i];
+				size_t ti;
+				enum live_verdict own = m->targets[l->target].live.verdict, other = LIVE_UNCHECKED;
+				if (p->code == PROB_URL_NEAR_DUPLICATE && p->other && strmap_get(&m->target_index, p->other, &ti))
+					other = m->targets[ti].live.verdict;
+				if (own == LIVE_ALIVE && (other == LIVE_ALIVE || other == LIVE_DEAD)) {
+					problem_free(p);
+					continue;
+				}
+				if (own == LIVE_DEAD && other == LIVE_ALIVE) {
+					char *cut = strstr(p->message, ": one of them is probably a typo");
+					if (cut)
+						*cut = '\0';
+					char *msg = xasprintf("%s, which answers while this one is dead: probably a typo of it",
+							      p->message);
+					free(p->message);
+					p->message = msg;
+					free(p->suggestion);
+					p->suggestion = xstrdup(p->other);
+				}
+				pl->v[kept++] = *p;
+			}
+			pl->n = kept;
+		}
+}
+
 void live_findings(struct model *m)
 {
 	moves(m);
+	near_duplicates(m);
 	missing_fragments(m);
 }

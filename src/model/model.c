@@ -444,8 +444,7 @@ static void drop_on_lines(struct problem_list *l, const struct line_set *set, si
 		struct problem *p = &l->v[i];
 		if (on_ignored_line(set, p->line)) {
 			counts[p->code]++;
-			free(p->message);
-			free(p->suggestion);
+			problem_free(p);
 		} else {
 			l->v[kept++] = *p;
 		}

@@ -93,7 +93,15 @@ void problems_add(struct problem_list *l, enum problem_code code, unsigned line,
 	if (l->caps)
 		l->caps->kept[code]++;
 	grow_array(&l->v, &l->cap, l->n + 1, sizeof *l->v);
-	l->v[l->n++] = (struct problem){code, line, column, message, suggestion, 0};
+	l->v[l->n++] = (struct problem){code, line, column, message, suggestion, 0, NULL};
+}
+
+void problem_free(struct problem *p)
+{
+	free(p->message);
+	free(p->suggestion);
+	free(p->other);
+	p->message = p->suggestion = p->other = NULL;
 }
 
 void problems_cap(struct problem_list *l)
@@ -103,10 +111,8 @@ void problems_cap(struct problem_list *l)
 
 void problems_finish(struct problem_list *l)
 {
-	for (size_t i = 0; i < l->n; i++) {
-		free(l->v[i].message);
-		free(l->v[i].suggestion);
-	}
+	for (size_t i = 0; i < l->n; i++)
+		problem_free(&l->v[i]);
 	free(l->v);
 	free(l->caps);
 	l->v = NULL;
@@ -122,8 +128,7 @@ void problems_drop(struct problem_list *l, const unsigned char *codes, size_t *i
 		struct problem *p = &l->v[i];
 		if (codes[p->code]) {
 			ignored[p->code]++;
-			free(p->message);
-			free(p->suggestion);
+			problem_free(p);
 		} else {
 			l->v[kept++] = *p;
 		}

@@ -53,7 +53,13 @@ struct problem {
 	char *message;         /* owned */
 	char *suggestion;      /* owned; NULL when there is no fix to propose */
 	unsigned char mark;    /* enum baseline_mark (model.h), against --baseline */
+	/* url-near-duplicate: the other URL's target key, for the web's answer
+	 * to judge the pair by (live/live_findings.h); owned, or NULL */
+	char *other;
 };
+
+/* Frees what p owns. */
+void problem_free(struct problem *p);
 
 /* A list may cap how many findings of one code it keeps: 10^6 footnote
  * definitions never cited would otherwise be 10^6 findings held and written.
