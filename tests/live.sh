@@ -273,7 +273,7 @@ expect "… and is in no report or message" "$(cat hosts.json hosts.err | grep -
 expect "… 4 requests a second: the three a quarter of a second apart at least (1/8 s allowed for a loaded machine)" \
 	"$(jq -rs 'sort_by(.t) | [range(1; length) as $i | .[$i].t - .[$i - 1].t] | map(select(. < 0.125)) | length' requests.log)" 0
 printf 'hosts:\n  example.org: {ignore: [dead, url-near-duplicate]}\n' > ignore.yml
-printf '# I\n\n<http://example.org/missing> <http://example.org/ok-alpha> <http://example.org/ok-alphb>\n' > ignore.md
+printf '# I\n\n<http://example.org/ok/alpha/page> <http://example.org/ko/alpha/page>\n' > ignore.md
 "$bin" --config ignore.yml $map --retries 0 --no-probe -o ignore.json ignore.md 2> /dev/null
 expect "a host's known problems: its dead link and near-duplicates left alone, counted" \
 	"$? $(jq -c '[.summary.live.dead, .summary.links_ignored, .summary.problems.ignored]' ignore.json)" \
@@ -289,5 +289,35 @@ CITECHECK_TEST_SECRET="$(printf 's3cret\r\nX-Injected: s3cond')" "$bin" --config
 expect "a secret holding a line break: refused, the name, never a value" "$? $(cat crlf.err)" \
 	"2 citecheck: hosts.yml:3: header X-Test-Token names \${CITECHECK_TEST_SECRET}, which holds a line break (a header value is one line)"
 expect "… and nothing was sent" "$(wc -c < requests.log | tr -d ' ')" 0
+
+# url-near-duplicate judged by the web. Two pairs a folder's letter apart
+# (no name of a list: a typo by where they differ). In the first, simweb
+# answers /ok/… and has no /ko/… (404): the dead one is told to
+# cite the other, the live one says nothing. In the second both answer:
+# two pages, no finding. Without the web (--extract-only) all four warn.
+cat > typos.md <<'DOC'
+# Sources
+
+1. Guide, http://example.org/ok/guide/intro
+2. Guide, http://example.org/ko/guide/intro
+3. Library, http://example.org/ok-lib/guide/intro
+4. Library, http://example.org/ok-lip/guide/intro
+DOC
+"$bin" -q --extract-only -o typos-static.json typos.md
+expect "near-duplicates without the web: the later of each pair warns" \
+	"$(jq -r '[.documents[0].references[].links[] | select(any(.problems[]; .code == "url-near-duplicate")) | .line] | join(" ")' typos-static.json)" \
+	"4 6"
+# shellcheck disable=SC2086
+"$bin" -q $map -o typos.json typos.md
+expect "exit status: the misspelt one is dead" "$?" 1
+expect "… which the web shows to be the typo: cite the live one" \
+	"$(jq -r '.documents[0].references[].links[] | .problems[] | select(.code == "url-near-duplicate") | .suggestion' typos.json)" \
+	"http://example.org/ok/guide/intro"
+expect "… and says so" \
+	"$(jq -r '.documents[0].references[].links[] | .problems[] | select(.code == "url-near-duplicate") | .message' typos.json)" \
+	"this URL differs by 2 characters from http://example.org/ok/guide/intro (line 3), which answers while this one is dead: probably a typo of it"
+expect "… the pair that both answer: no finding" \
+	"$(jq -r '[.documents[0].references[].links[] | select(any(.problems[]; .code == "url-near-duplicate")) | .line] | join(" ")' typos.json)" \
+	"4"
 expect_valid_reports
 finish live
