@@ -279,7 +279,7 @@ static bool tag_link(const char *s, size_t n, size_t lt, size_t from, size_t *po
 
 /* [text](target): the target, without <>, without a "title", unescaped.
  * image: ![alt](src), a link like any (a missing picture is a broken page,
- * on the web as in the repository), unless it is inline data. */
+ * on the web as in the repository). A script or inline data is none. */
 static bool inline_link(const char *s, size_t n, size_t open, size_t close, size_t *pos,
 			struct link_hit *hit, struct line_memo *lm, bool image)
 {
@@ -310,7 +310,7 @@ static bool inline_link(const char *s, size_t n, size_t open, size_t close, size
 		return !image;
 	}
 	char *u = md_destination(s + b, e - b);
-	if (!link_target(u, bracketed) || (image && !locates(u))) {
+	if (!link_target(u, bracketed) || !locates(u)) {
 		free(u);
 		return false;
 	}

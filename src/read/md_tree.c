@@ -247,9 +247,9 @@ struct md_link *md_links(cmark_node *doc, const char *text, size_t len, size_t *
 			locate(link, node, text, len, &l);
 			/* "[here](#)": the scanner's, an empty target to report */
 			bool empty = !link->url[0] || !strcmp(link->url, "#");
-			/* inline data is no picture to check, as the scanner has it */
-			link->add = link->line && !empty &&
-				    (t == CMARK_NODE_LINK || strncasecmp(link->url, "data:", 5) != 0);
+			/* a script or inline data is no address, as the scanner has it */
+			link->add = link->line && !empty && strncasecmp(link->url, "data:", 5) != 0 &&
+				    strncasecmp(link->url, "javascript:", 11) != 0;
 		}
 	}
 	cmark_iter_free(it);

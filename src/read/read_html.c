@@ -333,8 +333,9 @@ static void start_anchor(struct walk *w, const struct markup_attr *at, size_t na
 		buf_clear(&w->a_text);
 		return;
 	}
-	if (edit_link(href))
-		return;
+	if (edit_link(href) || ascii_ieq_prefix(href, strlen(href), "javascript:") ||
+	    ascii_ieq_prefix(href, strlen(href), "data:"))
+		return; /* a script, inline data: no address */
 	char *url = resolve(w, href, line);
 	if (!url)
 		return;
