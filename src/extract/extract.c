@@ -947,6 +947,7 @@ void extractor_places(struct extractor *x, const char *s, const struct text_plac
 void extractor_chrome_block(struct extractor *x, const char *s, size_t n, unsigned line)
 {
 	const char *end = s + n;
+	finish_entry(x); /* the chrome's references come after the entry it interrupts */
 	x->lineno = line;
 	for (;;) {
 		const char *nl = memchr(s, '\n', (size_t)(end - s));

@@ -257,6 +257,7 @@ static void flush(struct walk *w)
 	} else {
 		extractor_block(w->x, s, n, line);
 	}
+	extractor_places(w->x, NULL, NULL, 0); /* the text they name is gone next */
 	para_reset(&w->p);
 }
 
