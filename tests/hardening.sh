@@ -93,6 +93,17 @@ for f in lines.md emph.md items.md; do
 	expect "… its last line's link" "$(jq -c '[.documents[0].references[].links[].url]' out.json)" '["https://end.example.org/"]'
 	expect "… in under 128 MiB" "$(under "$(peak_mb $f)" 128)" yes
 done
+# What a Markdown page shows as code or math (read/md_hidden.c) is found
+# in one pass: tags that never close, link destinations that never end,
+# dollars that open no math, each repeated through a file the parser takes
+# whole. Each is read, and its last line's link found.
+python3 -c "import sys; sys.stdout.write('text <code x=\"' * 30000 + '\n\n[x](https://end.example.org/)\n')" > codes.md
+python3 -c "import sys; sys.stdout.write(('x ](' * 1000 + '\n') * 100 + '\n[x](https://end.example.org/)\n')" > dests.md
+python3 -c "import sys; sys.stdout.write('\$a ' * 100000 + '\n\n[x](https://end.example.org/)\n')" > dollars.md
+for f in codes.md dests.md dollars.md; do
+	expect "6. $f: read" "$(bounded 60 $f)" "0 "
+	expect "… its last line's link" "$(jq -c '[.documents[0].references[].links[].url]' out.json)" '["https://end.example.org/"]'
+done
 expect "7. 8 M empty CSL-JSON items: refused before parsing" "$(bounded 120 empty.json)" \
 	"2 citecheck: empty.json: not read: over 1000000 JSON objects and arrays (a library of references holds a few per item)"
 expect "… in under 64 MiB" "$(under "$(peak_mb empty.json)" 64)" yes

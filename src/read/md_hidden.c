@@ -16,7 +16,19 @@ struct hider {
 	size_t *start; /* byte offset of each line's start; owned */
 	unsigned nlines;
 	unsigned code; /* raw HTML code elements open (<pre>, <code>, <samp>, <kbd>) */
+	/* bytes the scans past a tag or a link's destination may still read:
+	 * a few times the text, so that 4 MB of "<code x=" or "](" is read in
+	 * linear time; once spent, what is left is not hidden */
+	size_t budget;
 };
+
+static bool spend(struct hider *h, size_t n)
+{
+	if (h->budget < n)
+		return false;
+	h->budget -= n;
+	return true;
+}
 
 static bool blank(char c)
 {
@@ -97,21 +109,23 @@ static size_t tag(struct hider *h, size_t i, size_t e)
 	if (k == name || k == e || !(blank(s[k]) || s[k] == '>' || s[k] == '/'))
 		return i;
 	size_t name_len = k - name;
+	if (!is_code_name(s + name, name_len))
+		return i; /* only code elements matter here: other tags are read as text */
 	for (char q = 0; k < e; k++) {
+		if (!spend(h, 1))
+			return i;
 		if (q) {
 			q = s[k] == q ? 0 : q;
 		} else if (s[k] == '"' || s[k] == '\'') {
 			q = s[k];
 		} else if (s[k] == '>') {
-			if (is_code_name(s + name, name_len)) {
-				size_t span = !closing && !h->code ? url_as_code(h, i, k, e, s + name, name_len) : i;
-				if (span > i)
-					return span;
-				if (closing && h->code)
-					h->code--;
-				else if (!closing && s[k - 1] != '/')
-					h->code++;
-			}
+			size_t span = !closing && !h->code ? url_as_code(h, i, k, e, s + name, name_len) : i;
+			if (span > i)
+				return span;
+			if (closing && h->code)
+				h->code--;
+			else if (!closing && s[k - 1] != '/')
+				h->code++;
 			return k + 1;
 		}
 	}
@@ -119,8 +133,9 @@ static size_t tag(struct hider *h, size_t i, size_t e)
 }
 
 /* Past a URL or a link destination at i, whose '$' are the address's. */
-static size_t past_address(const char *s, size_t i, size_t e)
+static size_t past_address(struct hider *h, size_t i, size_t e)
 {
+	const char *s = h->text;
 	size_t k = scan_web_scheme(s, e, i);
 	if (k) {
 		i += k;
@@ -130,7 +145,10 @@ static size_t past_address(const char *s, size_t i, size_t e)
 	}
 	if (i + 1 < e && s[i] == ']' && s[i + 1] == '(') {
 		int depth = 0;
+		size_t start = i;
 		for (i += 2; i < e && s[i] != '\n'; i++) {
+			if (!spend(h, 1))
+				return start + 2;
 			if (s[i] == '\\')
 				i++;
 			else if (s[i] == '(')
@@ -138,16 +156,18 @@ static size_t past_address(const char *s, size_t i, size_t e)
 			else if (s[i] == ')' && depth-- == 0)
 				return i + 1;
 		}
+		return start + 2; /* no destination: only the "](" is passed */
 	}
 	return i;
 }
 
 /* The '$' closing inline math opened before from, as pandoc and GitHub
  * draw it: after no blank, before no digit, not escaped; e when none. */
-static size_t math_close(const char *s, size_t from, size_t e, bool display)
+static size_t math_close(struct hider *h, size_t from, size_t e, bool display)
 {
+	const char *s = h->text;
 	for (size_t i = from; i < e; i++) {
-		size_t past = past_address(s, i, e);
+		size_t past = past_address(h, i, e);
 		if (past > i) {
 			i = past - 1;
 			continue;
@@ -173,7 +193,7 @@ static void inline_text(struct hider *h, size_t b, size_t e)
 	/* no closing '$' after one opening: none after a later one either */
 	bool inline_math = true, display_math = true;
 	for (size_t i = b; i < e; i++) {
-		size_t past = past_address(s, i, e);
+		size_t past = past_address(h, i, e);
 		if (past > i) {
 			if (h->code)
 				hide(h, i, past);
@@ -194,7 +214,7 @@ static void inline_text(struct hider *h, size_t b, size_t e)
 		} else if (h->code) {
 			hide(h, i, i + 1);
 		} else if (c == '$' && i + 1 < e && s[i + 1] == '$') {
-			size_t close = display_math ? math_close(s, i + 2, e, true) : e;
+			size_t close = display_math ? math_close(h, i + 2, e, true) : e;
 			if (close == e) {
 				display_math = false;
 				i++;
@@ -203,7 +223,7 @@ static void inline_text(struct hider *h, size_t b, size_t e)
 			hide(h, i, close + 2);
 			i = close + 1;
 		} else if (c == '$' && inline_math && i + 1 < e && !blank(s[i + 1])) {
-			size_t close = math_close(s, i + 1, e, false);
+			size_t close = math_close(h, i + 1, e, false);
 			if (close == e) {
 				inline_math = false;
 				continue;
@@ -234,7 +254,7 @@ static void html_block(struct hider *h, size_t b, size_t e)
 
 void md_hide(cmark_node *doc, char *text, size_t len)
 {
-	struct hider h = {text, len, NULL, 1, 0};
+	struct hider h = {text, len, NULL, 1, 0, 4 * len + 65536};
 	for (size_t i = 0; i < len; i++)
 		h.nlines += text[i] == '\n' && h.nlines < UINT_MAX - 1;
 	h.start = xmalloc((size_t)h.nlines * sizeof *h.start);
