@@ -37,8 +37,9 @@ urls() {
 printf '<html><body>\n<pre>https://a.example/pre</pre>\n<p><code>https://a.example/code</code> and <samp>https://a.example/samp</samp>, <kbd>https://a.example/kbd</kbd></p>\n<pre>see <a href="https://a.example/in-pre">this</a></pre>\n<p>Text https://a.example/text.</p>\n</body></html>\n' > code.html
 expect "HTML: code elements' text is no citation; a link inside one is" "$(urls code.html)" \
 	"https://a.example/in-pre https://a.example/text"
-printf '# Code\n\n<pre>\nhttps://a.example/pre\n</pre>\n\nText <code>https://a.example/code</code> and https://a.example/after\n\n```math\n[a](https://a.example/math-block)\n```\n' > code.md
-expect "Markdown: raw HTML code and a math block alike" "$(urls code.md)" "https://a.example/after"
+printf '# Code\n\n<pre>\nhttps://a.example/pre\n<a href="https://a.example/in-pre">x</a>\n</pre>\n\nText <code>https://a.example/code</code> and https://a.example/after\n\n```math\n[a](https://a.example/math-block)\n```\n' > code.md
+expect "Markdown: raw HTML code and a math block alike" "$(urls code.md)" \
+	"https://a.example/in-pre https://a.example/after"
 printf '# Math\n\n$$\n[a](\\b{c})\n$$\n' > math.md
 "$bin" -q --extract-only -o math.json math.md
 expect "Markdown: \$\$…\$\$ is math, its [a](\\\\b{c}) no dead local link" \

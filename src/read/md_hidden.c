@@ -109,8 +109,9 @@ static size_t tag(struct hider *h, size_t i, size_t e)
 	if (k == name || k == e || !(blank(s[k]) || s[k] == '>' || s[k] == '/'))
 		return i;
 	size_t name_len = k - name;
-	if (!is_code_name(s + name, name_len))
-		return i; /* only code elements matter here: other tags are read as text */
+	bool code = is_code_name(s + name, name_len);
+	if (!code && !h->code)
+		return i; /* outside code only code elements matter: other tags are read as text */
 	for (char q = 0; k < e; k++) {
 		if (!spend(h, 1))
 			return i;
@@ -118,6 +119,8 @@ static size_t tag(struct hider *h, size_t i, size_t e)
 			q = s[k] == q ? 0 : q;
 		} else if (s[k] == '"' || s[k] == '\'') {
 			q = s[k];
+		} else if (s[k] == '>' && !code) {
+			return k + 1; /* a tag inside code (<a href> in <pre>): kept, a link as the page shows it */
 		} else if (s[k] == '>') {
 			size_t span = !closing && !h->code ? url_as_code(h, i, k, e, s + name, name_len) : i;
 			if (span > i)
