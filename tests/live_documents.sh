@@ -70,7 +70,7 @@ expect "ranking: the most dead links first, ties in the order given" \
 # columns: where each URL starts on its line (HTML and BibTeX give none)
 expect "stderr: dead links under each document's own name" \
 	"$(grep -o '^[a-z.]*:[0-9:]*: dead: [^ ]*' err.txt | tr '\n' ' ')" \
-	"a.md:6:63: dead: http://example.org/missing a.md:7:61: dead: http://example.org/gone b.html:2: dead: http://example.org/missing c.bib:3: dead: http://example.org/gone "
+	"a.md:6:63: dead: http://example.org/missing a.md:7:61: dead: http://example.org/gone b.html:2:63: dead: http://example.org/missing c.bib:3: dead: http://example.org/gone "
 # the archive holds none of them: each dead link's line says so, once
 expect "stderr: a dead link reported once, with the archive's word, never as 'error:'" \
 	"$(grep -c ': dead: .*\[dead-unarchived\]$' err.txt) $(grep -c ': error: .*dead-unarchived' err.txt)" "4 0"
