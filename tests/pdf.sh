@@ -192,4 +192,32 @@ PY
 else
 	expect "developers-reference.pdf installed (sh .ci/setup-tests)" "missing" "$devref"
 fi
+# A reference list's heading straight after a paragraph, no gap between
+# (as LibreOffice and Word export a "References" heading that follows body
+# text): the line before ends a sentence, "References" is short and
+# capitalised, so the list is a reference list, with its entries' access
+# dates; the same in plain text. In Markdown that line goes on the
+# paragraph (CommonMark's lazy continuation): no heading there.
+PYTHONPATH="$testdir" python3 - "$tmp/refs-after-text.pdf" <<'PY'
+import sys
+from minipdf import mkpdf
+lines = [
+    "The survey closes the year with a short note on the method used.",
+    "References",
+    "1. Ministry of Finance. Annual report. https://example.org/annual, accessed 5 February 2024.",
+    "2. Statistics Office. Survey 2023. https://example.org/survey (accessed 30 January 2024).",
+]
+open(sys.argv[1], "w").write(mkpdf(lines, "20240101"))
+PY
+printf 'The survey closes the year with a short note on the method used.\nReferences\n1. Ministry of Finance. Annual report. https://example.org/annual, accessed 5 February 2024.\n2. Statistics Office. Survey 2023. https://example.org/survey (accessed 30 January 2024).\n' > "$tmp/refs-after-text.txt"
+cp "$tmp/refs-after-text.txt" "$tmp/refs-after-text.md"
+for f in refs-after-text.pdf refs-after-text.txt; do
+	"$bin" --extract-only -q "$tmp/$f" > "$tmp/refs.json"
+	expect "$f: a References heading right after text starts the list" \
+		"$(jq -r '[.documents[0].references[] | "\(.where) \(.footnote) \(.accessed)"] | join(", ")' "$tmp/refs.json")" \
+		"references 1 2024-02-05, references 2 2024-01-30"
+done
+"$bin" --extract-only -q "$tmp/refs-after-text.md" > "$tmp/refs.json"
+expect "refs-after-text.md: in Markdown the line is the paragraph's" \
+	"$(jq -r '[.documents[0].references[] | .where] | unique | join(" ")' "$tmp/refs.json")" "body"
 finish pdf

@@ -48,6 +48,7 @@ struct extractor {
 	struct buf text;
 
 	bool prev_blank, prev_hard_break;
+	bool prev_ends_sentence; /* the line before ends with . ! ? : or ) */
 	struct buf prev; /* the previous line, when short: a setext heading's text */
 
 	/* structured documents (extractor_note_begin and the like) */
@@ -779,10 +780,24 @@ static bool hard_break(const char *s, size_t n)
 	return (n >= 2 && s[n - 1] == ' ' && s[n - 2] == ' ') || (n && s[n - 1] == '\\');
 }
 
+/* "References" on a line of its own straight after a paragraph, as a PDF
+ * or a text export sets a heading with no blank line before it: the line
+ * before ends a sentence, this one is short and capitalised. Not in
+ * Markdown, where such a line goes on the paragraph. */
+static bool heading_after_text(const struct extractor *x, const char *s, size_t n)
+{
+	size_t b = md_skip_blanks(s, n, 0);
+	return !x->md_flags && x->prev_ends_sentence && n - b <= 40 && b < n &&
+	       ((s[b] >= 'A' && s[b] <= 'Z') || (s[b] >= '0' && s[b] <= '9') || (unsigned char)s[b] >= 0xC0);
+}
+
 static void remember(struct extractor *x, const char *s, size_t n, bool blank)
 {
 	x->prev_blank = blank;
 	x->prev_hard_break = !blank && hard_break(s, n);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	x->prev_ends_sentence = !blank && n && strchr(".!?:)", s[n - 1]);
 	buf_clear(&x->prev);
 	if (!blank && n <= SETEXT_TEXT_MAX)
 		buf_append(&x->prev, s, n);
@@ -882,7 +897,7 @@ void extractor_line(struct extractor *x, const char *s, size_t n, unsigned linen
 		remember(x, s, 0, true);
 		return;
 	}
-	if (x->prev_blank && n <= 120 && md_is_reference_heading(s, n)) {
+	if ((x->prev_blank || heading_after_text(x, s, n)) && n <= 120 && md_is_reference_heading(s, n)) {
 		heading(x, x->in_refs ? x->refs_level : 1, s, n);
 		remember(x, s, 0, true);
 		return;
