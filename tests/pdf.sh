@@ -220,4 +220,10 @@ done
 "$bin" --extract-only -q "$tmp/refs-after-text.md" > "$tmp/refs.json"
 expect "refs-after-text.md: in Markdown the line is the paragraph's" \
 	"$(jq -r '[.documents[0].references[] | .where] | unique | join(" ")' "$tmp/refs.json")" "body"
+# --fix on a PDF: no copy (a PDF is not rewritten), and where to make the
+# fixes said on standard error and in the report (its links are
+# documentation examples: skipped without a request)
+"$bin" --no-archive --fix "$tmp/fixed" -o "$tmp/fix.json" "$tmp/refs-after-text.pdf" 2> "$tmp/fix.err"
+expect "--fix on a PDF: says why there is no copy, and what to do" "$? $(grep -c 'no fixed copy: a PDF is not rewritten: make these fixes in the document it was exported from' "$tmp/fix.err")" "0 1"
+expect "… the report says the same" "$(jq -r '.documents[0].fix | "\(.copy) \(.error | startswith("a PDF is not rewritten"))"' "$tmp/fix.json")" "null true"
 finish pdf

@@ -48,6 +48,9 @@ static const char *unfixable(const struct document *d)
 	if (fetch_document_url(d->info.path))
 		return "a document downloaded from the web is not fixed";
 	const char *f = d->info.format;
+	if (!strcmp(f, "pdf"))
+		return "a PDF is not rewritten: make these fixes in the document it was exported from "
+		       "(DOCX, ODT, Markdown, HTML: citecheck writes a fixed copy of each) and export it again";
 	if (!text_format(f) && strcmp(f, "html") && !zip_format(f))
 		return "fixes are written into Markdown, text, reST, HTML, DOCX and ODT only; the report lists them";
 	return NULL;

@@ -270,6 +270,22 @@ static void fixes_write(const struct model *m, FILE *out)
 		fprintf(out, "; %zu copies written", copies);
 	}
 	fputc('\n', out);
+	/* a document with no copy says why (a PDF: where to make the fixes);
+	 * ten at most, the rest counted */
+	size_t told = 0, untold = 0;
+	for (size_t d = 0; d < m->ndocs; d++)
+		if (m->docs[d].fix_error && !m->docs[d].error && told == 10) {
+			untold++;
+		} else if (m->docs[d].fix_error && !m->docs[d].error) {
+			told++;
+			fputs("citecheck: ", out);
+			fput_safe(m->docs[d].info.path, out);
+			fputs(": no fixed copy: ", out);
+			fput_safe(m->docs[d].fix_error, out);
+			fputc('\n', out);
+		}
+	if (untold)
+		fprintf(out, "citecheck: and %zu more documents with no fixed copy (the report says why)\n", untold);
 }
 
 static void ranking_write(const struct model *m, const struct summaries *sums, FILE *out)
