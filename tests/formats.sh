@@ -162,5 +162,42 @@ expect "--input-format text reads HTML as text" \
 expect "--input-format rtf: exit 2" "$?" 2
 expect_match "--input-format rtf: the formats listed" "$(cat "$tmp/err")" "takes auto, text, markdown, asciidoc, html, docx, odt, epub, bibtex, csl-json or pdf, not 'rtf'"
 
+# Word's automatic list numbering (w:numPr, word/numbering.xml): the
+# number the reader sees is in no text of the document. A reference list
+# numbered "[%1]" from 1 (list 1), cited as [1] and [2] in the body; a
+# bulleted list (list 2) stays bullets. Each entry is labelled as Word shows
+# it, so the markers find their entries.
+python3 - "$tmp/lists.docx" <<'PY'
+import sys, zipfile
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+def p(text, num=None, style=None):
+    ppr = (f'<w:pStyle w:val="{style}"/>' if style else '') + \
+          (f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num}"/></w:numPr>' if num else '')
+    return f'<w:p><w:pPr>{ppr}</w:pPr><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+body = ''.join([
+    p('Sea level rose 3.3 mm a year [1], and the dunes lost 2 m [2].'),
+    p('Steps:'), p('Measure.', '2'), p('Compare.', '2'),
+    p('References', style='Heading1'),
+    p('NASA. Sea level. https://a.example/nasa, accessed 5 February 2024.', '1'),
+    p('Coastal survey 2023. https://a.example/survey (retrieved 30 January 2024).', '1'),
+])
+numbering = (f'<w:numbering {W}>'
+    '<w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+    '<w:lvlText w:val="[%1]"/></w:lvl></w:abstractNum>'
+    '<w:abstractNum w:abstractNumId="8"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/>'
+    '<w:lvlText w:val="&#8226;"/></w:lvl></w:abstractNum>'
+    '<w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="8"/></w:num>'
+    '</w:numbering>')
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('[Content_Types].xml', '<Types/>')
+    z.writestr('word/document.xml', f'<w:document {W}><w:body>{body}</w:body></w:document>')
+    z.writestr('word/numbering.xml', numbering)
+PY
+"$bin" --extract-only -q "$tmp/lists.docx" > "$tmp/lists.json"
+expect "docx: a numbered reference list labelled as Word shows it" \
+	"$(jq -r '[.documents[0].references[] | "\(.footnote) \(.accessed)"] | join(", ")' "$tmp/lists.json")" \
+	"1 2024-02-05, 2 2024-01-30"
+expect "… its [1] and [2] find their entries: no footnote finding" \
+	"$(jq -c '[.summary.footnotes, [.documents[0].problems[].code]]' "$tmp/lists.json")" '[{"cited":2,"defined":2},[]]'
 cd "$tmp" && expect_valid_reports
 finish formats

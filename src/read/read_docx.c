@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "read/docx_lists.h"
 #include "read/para_text.h"
 #include "read/zip_markup.h"
 #include "util/strmap.h"
@@ -25,12 +26,10 @@ struct field {
 	bool link; /* a HYPERLINK field whose result is being read */
 };
 
-enum note_format { FMT_DECIMAL, FMT_LOWER_ROMAN, FMT_UPPER_ROMAN, FMT_LOWER_LETTER, FMT_UPPER_LETTER, FMT_CHICAGO };
-
 /* What Word shows for one kind of note: format, first number, and the
  * number each note id got, in the order the body cites them. */
 struct numbering {
-	enum note_format format;
+	enum docx_format format;
 	long start, next;
 	struct strmap ids;
 	char (*labels)[LABEL_MAX];
@@ -51,6 +50,9 @@ struct docx {
 	struct para p;
 	int heading;
 	bool list_item;
+	char num_id[16]; /* the paragraph's w:numId, "" when none given */
+	int ilvl;
+	struct docx_lists *lists; /* word/numbering.xml; NULL: none */
 	bool in_t, in_instr, run_sup, sup_open;
 	char custom_mark_id[LABEL_MAX]; /* a note whose mark is the run's own text */
 	int custom_mark_kind;
@@ -122,20 +124,6 @@ static const char *rel_target(const struct docx *d, const char *id)
 	return id && strmap_get(&d->rels.index, id, &i) ? d->rels.targets[i] : NULL;
 }
 
-static enum note_format format_named(const char *v)
-{
-	static const struct {
-		const char *name;
-		enum note_format f;
-	} fmts[] = {{"lowerRoman", FMT_LOWER_ROMAN}, {"upperRoman", FMT_UPPER_ROMAN},
-		    {"lowerLetter", FMT_LOWER_LETTER}, {"upperLetter", FMT_UPPER_LETTER},
-		    {"chicago", FMT_CHICAGO}};
-	for (size_t i = 0; v && i < sizeof fmts / sizeof fmts[0]; i++)
-		if (strcmp(v, fmts[i].name) == 0)
-			return fmts[i].f;
-	return FMT_DECIMAL;
-}
-
 static void on_setting_start(void *u, const char *uri, const char *name, const struct markup_attr *at,
 			     size_t n, unsigned line, unsigned col)
 {
@@ -145,7 +133,7 @@ static void on_setting_start(void *u, const char *uri, const char *name, const s
 	if (strcmp(name, "footnotePr") == 0 || strcmp(name, "endnotePr") == 0)
 		d->settings_kind = name[0] == 'e';
 	else if (d->settings_kind >= 0 && strcmp(name, "numFmt") == 0)
-		d->notes[d->settings_kind].format = format_named(markup_attr(at, n, NULL, "val"));
+		d->notes[d->settings_kind].format = docx_format_named(markup_attr(at, n, NULL, "val"));
 	else if (d->settings_kind >= 0 && strcmp(name, "numStart") == 0 && markup_attr(at, n, NULL, "val"))
 		d->notes[d->settings_kind].start = clamped_number(markup_attr(at, n, NULL, "val"));
 }
@@ -158,39 +146,6 @@ static void on_setting_end(void *u, const char *uri, const char *name)
 		d->settings_kind = -1;
 }
 
-/* The label Word shows for the k-th note in format f. */
-static void format_number(enum note_format f, long k, char out[LABEL_MAX])
-{
-	static const char *const sym[] = {"*", "†", "‡", "§"};
-	if (k < 1 || k > 3999 || f == FMT_DECIMAL) {
-		snprintf(out, LABEL_MAX, "%ld", k);
-	} else if (f == FMT_LOWER_ROMAN || f == FMT_UPPER_ROMAN) {
-		static const struct {
-			int v;
-			const char *lo, *up;
-		} r[] = {{1000, "m", "M"}, {900, "cm", "CM"}, {500, "d", "D"}, {400, "cd", "CD"}, {100, "c", "C"},
-			 {90, "xc", "XC"},  {50, "l", "L"},    {40, "xl", "XL"}, {10, "x", "X"},    {9, "ix", "IX"},
-			 {5, "v", "V"},     {4, "iv", "IV"},   {1, "i", "I"}};
-		out[0] = '\0';
-		for (size_t i = 0; i < sizeof r / sizeof r[0]; i++)
-			for (; k >= r[i].v; k -= r[i].v)
-				strcat(out, f == FMT_LOWER_ROMAN ? r[i].lo : r[i].up);
-	} else if (f == FMT_CHICAGO) {
-		/* *, †, ‡, §, then doubled: **, ††, … */
-		out[0] = '\0';
-		for (long rep = (k - 1) / 4 + 1; rep > 0 && strlen(out) + 4 < LABEL_MAX; rep--)
-			strcat(out, sym[(k - 1) % 4]);
-	} else {
-		/* a … z, then aa … zz */
-		int rep = (int)((k - 1) / 26 + 1);
-		char c = (char)((f == FMT_LOWER_LETTER ? 'a' : 'A') + (k - 1) % 26);
-		int i;
-		for (i = 0; i < rep && i < LABEL_MAX - 1; i++)
-			out[i] = c;
-		out[i] = '\0';
-	}
-}
-
 /* The label for note id, given the first time the body cites it. */
 static const char *number_note(struct numbering *nb, const char *id)
 {
@@ -198,7 +153,7 @@ static const char *number_note(struct numbering *nb, const char *id)
 	if (!strmap_get(&nb->ids, id, &i)) {
 		grow_array(&nb->labels, &nb->cap, nb->n + 1, sizeof *nb->labels);
 		/* next starts at most at NUMBER_MAX: counting on cannot overflow */
-		format_number(nb->format, nb->next++, nb->labels[nb->n]);
+		docx_format_number(nb->format, nb->next++, nb->labels[nb->n]);
 		i = strmap_put(&nb->ids, id, nb->n++);
 	}
 	return nb->labels[i];
@@ -293,8 +248,11 @@ static void field_end(struct docx *d)
 static void paragraph_end(struct docx *d)
 {
 	size_t n;
-	if (d->list_item && !d->heading)
-		para_prefix(&d->p, "- ");
+	if (d->list_item && !d->heading) { /* the number Word shows, or a bullet */
+		char shown[DOCX_LABEL_MAX * 2 + 2];
+		docx_lists_next(d->lists, d->num_id, d->ilvl, shown, sizeof shown);
+		para_prefix(&d->p, shown[0] ? shown : "- ");
+	}
 	const char *s = para_get(&d->p, &n);
 	unsigned at = d->paragraphs;
 	if (n == 0 || d->skip) {
@@ -310,6 +268,8 @@ static void paragraph_end(struct docx *d)
 	para_reset(&d->p);
 	d->heading = 0;
 	d->list_item = false;
+	d->num_id[0] = '\0';
+	d->ilvl = 0;
 	d->nfields = 0;
 }
 
@@ -362,6 +322,12 @@ static void on_start(void *u, const char *uri, const char *name, const struct ma
 			d->heading = v[0] - '0' + 1;
 	} else if (strcmp(name, "numPr") == 0) {
 		d->list_item = true;
+	} else if (strcmp(name, "numId") == 0 && d->list_item) {
+		const char *v = markup_attr(at, n, NULL, "val");
+		snprintf(d->num_id, sizeof d->num_id, "%s", v ? v : "");
+	} else if (strcmp(name, "ilvl") == 0 && d->list_item) {
+		const char *v = markup_attr(at, n, NULL, "val");
+		d->ilvl = v && v[0] >= '0' && v[0] <= '8' && !v[1] ? v[0] - '0' : 0;
 	} else if (strcmp(name, "r") == 0) {
 		d->run_sup = false;
 	} else if (strcmp(name, "vertAlign") == 0) {
@@ -501,6 +467,8 @@ int read_docx(struct extractor *x, struct model *m, struct zip_doc *z, unsigned 
 		buf_init(&d.fields[i].instr);
 	static const struct markup_events settings = {on_setting_start, on_setting_end, no_text, NULL};
 	int rc = zip_markup_parse_small(z, "word/settings.xml", &settings, &d, err, errlen);
+	if (rc >= 0)
+		rc = docx_lists_load(z, &d.lists, err, errlen);
 	for (int k = 0; k < 2; k++)
 		d.notes[k].next = d.notes[k].start;
 	m->notes.first = d.notes[0].start; /* numbering that starts at 3 has no gap before it */
@@ -523,5 +491,6 @@ int read_docx(struct extractor *x, struct model *m, struct zip_doc *z, unsigned 
 		buf_finish(&d.fields[i].instr);
 	para_finish(&d.p);
 	rels_finish(&d.rels);
+	docx_lists_free(d.lists);
 	return rc < 0 ? -1 : 0;
 }
