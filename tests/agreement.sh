@@ -53,6 +53,14 @@ expect "HTML: <code>URL</code> a link in a note, none in running text" "$(urls n
 	"https://a.example/note-code"
 expect "Markdown: the same" "$(urls note-code.md)" "https://a.example/note-code"
 
+# an HTML comment is not shown: its URLs are none, in HTML (a comment is
+# no text) and Markdown alike; a citecheck-ignore comment still works
+printf '# C\n\n<!-- old source: https://a.example/hidden -->\n\nText <!-- https://a.example/inline --> https://a.example/shown\n\n<!--\nmulti https://a.example/multi\n-->\n\nhttps://a.example/left <!-- citecheck-ignore -->\n' > comments.md
+printf '<html><body><!-- old source: https://a.example/hidden -->\n<p>Text <!-- https://a.example/inline --> https://a.example/shown</p></body></html>\n' > comments.html
+expect "Markdown: URLs in HTML comments are none" "$(urls comments.md)" "https://a.example/shown"
+expect "… the citecheck-ignore comment kept its line's link out" "$(jq -c .summary.links_ignored out.json)" 1
+expect "HTML: the same" "$(urls comments.html)" "https://a.example/shown"
+
 # --- bare URLs: each row "input|in text|in Markdown"
 while IFS='|' read -r input text md; do
 	printf '%s\n' "$input" > edge.txt

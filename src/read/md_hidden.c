@@ -93,10 +93,18 @@ static size_t tag(struct hider *h, size_t i, size_t e)
 {
 	char *s = h->text;
 	if (i + 3 < e && !strncmp(s + i, "<!--", 4)) {
+		/* a comment: the page does not show it, unless it tells citecheck
+		 * to leave a line alone (read by the extractor) */
+		size_t end = e, body = e;
 		for (size_t k = i + 4; k + 2 < e; k++)
-			if (!strncmp(s + k, "-->", 3))
-				return k + 3;
-		return e;
+			if (!strncmp(s + k, "-->", 3)) {
+				body = k;
+				end = k + 3;
+				break;
+			}
+		if (!memmem(s + i + 4, body - (i + 4), "citecheck-ignore", 16))
+			hide(h, i + 4, body);
+		return end;
 	}
 	size_t k = i + 1;
 	bool closing = k < e && s[k] == '/';
@@ -284,6 +292,14 @@ void md_hide(cmark_node *doc, char *text, size_t len)
 		size_t b = offset_of(&h, sl, cmark_node_get_start_column(n));
 		/* the end column is the block's last byte; 0 when it ends with its line */
 		int ec = cmark_node_get_end_column(n);
+		if (el < sl) { /* cmark-gfm 0.29 gives some HTML blocks no end: their lines */
+			const char *lit = cmark_node_get_literal(n);
+			int lines = 0;
+			for (const char *c = lit; c && *c; c++)
+				lines += *c == '\n';
+			el = sl + (lines > 0 ? lines : 1) - 1;
+			ec = 0;
+		}
 		size_t e = ec > 0 ? offset_of(&h, el, ec) + 1 : offset_of(&h, el + 1, 1);
 		if (e > len)
 			e = len;
