@@ -131,12 +131,8 @@ static bool benign(const char *a, size_t an, const char *b, size_t bn)
 				return false;
 		return true;
 	}
-	size_t p = 0;
-	while (p < an && p < bn && a[p] == b[p])
-		p++;
-	size_t sa = an, sb = bn;
-	while (sa > p && sb > p && a[sa - 1] == b[sb - 1])
-		sa--, sb--;
+	size_t p, sa, sb;
+	typo_span(a, an, b, bn, &p, &sa, &sb);
 	bool slash = (sa == p && sb == p + 1 && b[p] == '/') || (sb == p && sa == p + 1 && a[p] == '/');
 	return slash || (identifier_tokens(a, an, p, sa) && identifier_tokens(b, bn, p, sb));
 }

@@ -122,14 +122,21 @@ static void segment_of(const char *s, size_t from, size_t to, size_t floor, size
 		(*e)++;
 }
 
+void typo_span(const char *a, size_t an, const char *b, size_t bn, size_t *p, size_t *sa, size_t *sb)
+{
+	*p = 0;
+	while (*p < an && *p < bn && a[*p] == b[*p])
+		(*p)++;
+	*sa = an;
+	*sb = bn;
+	while (*sa > *p && *sb > *p && a[*sa - 1] == b[*sb - 1])
+		(*sa)--, (*sb)--;
+}
+
 bool typo_place_benign(const char *a, size_t an, const char *b, size_t bn)
 {
-	size_t p = 0;
-	while (p < an && p < bn && a[p] == b[p])
-		p++;
-	size_t sa = an, sb = bn;
-	while (sa > p && sb > p && a[sa - 1] == b[sb - 1])
-		sa--, sb--;
+	size_t p, sa, sb;
+	typo_span(a, an, b, bn, &p, &sa, &sb);
 	struct parts pa, pb;
 	split(a, an, &pa);
 	split(b, bn, &pb);

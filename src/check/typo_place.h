@@ -12,6 +12,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* Where a and b differ: a[p, sa) and b[p, sb), between the prefix and the
+ * suffix they share. */
+void typo_span(const char *a, size_t an, const char *b, size_t bn, size_t *p, size_t *sa, size_t *sb);
+
 /* a and b: URLs without scheme and "www." (check_typos.c's keys). */
 bool typo_place_benign(const char *a, size_t an, const char *b, size_t bn);
 
