@@ -22,6 +22,18 @@ for i in $(python3 "$step_py" "$action" inputs | cut -f1); do
 	expect "input $i in the README" "$(grep -c "^| \`$i\` |" "$top/README.md" | sed 's/^[1-9][0-9]*$/yes/')" yes
 done
 
+# the steps GitHub runs itself: what each is given
+uses() { python3 "$step_py" "$action" uses | jq -r "select(.id == \"$1\") | $2"; }
+expect "the package kept by version" "$(uses deb-cache '"\(.uses) \(.with.key)"')" \
+	'actions/cache@v4 citecheck-deb-${{ steps.version.outputs.version }}-${{ github.action_ref }}-${{ runner.os }}-${{ runner.arch }}'
+expect "the build only when the package is not kept" \
+	"$(python3 -c 'import sys, yaml; print([s for s in yaml.safe_load(open(sys.argv[1]))["runs"]["steps"] if s.get("id") == "build"][0]["if"])' "$action")" \
+	"steps.deb-cache.outputs.cache-hit != 'true'"
+expect "cache: the answers kept with actions/cache" "$(uses answers '"\(.if) \(.with.path)"')" \
+	"inputs.cache == 'true' \${{ inputs.cache-file }}"
+expect "sarif and upload-sarif: the upload" "$(uses upload-sarif '"\(.uses) \(.if) \(.with.sarif_file)"')" \
+	"github/codeql-action/upload-sarif@v3 always() && inputs.sarif != '' && inputs.upload-sarif == 'true' \${{ inputs.sarif }}"
+
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/bin" "$work/tmp" "$work/ws"

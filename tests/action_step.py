@@ -3,6 +3,8 @@
 
   action_step.py ACTION inputs          prints each input: name, tab, default
   action_step.py ACTION check           checks the action's shape (see below)
+  action_step.py ACTION uses            prints each step that uses another action:
+                                        id, the action, its condition, its inputs (JSON)
   action_step.py ACTION step ID VALUES  prints a shell script: the step's env
                                         exported, then its run script
 
@@ -65,6 +67,11 @@ def main():
     if what == "inputs":
         for name, i in action["inputs"].items():
             print(f"{name}\t{i.get('default', '')}")
+    elif what == "uses":
+        for s in action["runs"]["steps"]:
+            if "uses" in s:
+                print(json.dumps({"id": s.get("id"), "uses": s["uses"], "if": s.get("if", ""),
+                                  "with": s.get("with", {})}, sort_keys=True))
     elif what == "check":
         bad = check(action)
         for b in bad:
