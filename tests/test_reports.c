@@ -11,6 +11,7 @@
 
 #include "core/cli.h"
 #include "model/model.h"
+#include "report/json_stream.h"
 #include "report/report_formats.h"
 #include "report/summary.h"
 #include "util/util.h"
@@ -102,8 +103,86 @@ static char *write_format(report_writer *w, const struct report *r)
 	return out;
 }
 
+/* The JSON stream: commas and brackets placed by the writer, values as
+ * jansson encodes them; bad bytes mended, write failures returned. */
+static void test_json_stream(void)
+{
+	char *got = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&got, &len);
+	struct json_stream js;
+	json_stream_init(&js, f);
+	js_open(&js, '{');
+	js_kstring(&js, "a", "x\"y\\z\n\x01");
+	js_kint(&js, "n", -42);
+	js_key(&js, "list");
+	js_open(&js, '[');
+	js_string(&js, NULL);
+	js_bool(&js, true);
+	js_real(&js, 0.5);
+	js_real(&js, 0.0 / 0.0); /* NaN: JSON has none */
+	js_open(&js, '{');
+	js_close(&js, '}');
+	js_open(&js, '[');
+	js_close(&js, ']');
+	js_close(&js, ']');
+	js_kstring(&js, "bad", "caf\xc3\xa9 \xff\xfe!"); /* two bytes that start no UTF-8 sequence */
+	js_key(&js, "tree");
+	js_json_new(&js, json_pack("{s:i}", "k", 1));
+	js_close(&js, '}');
+	js_frame(&js, "\n");
+	js_open(&js, '[');
+	js_close(&js, ']');
+	CHECK_INT(json_stream_finish(&js), 0);
+	fclose(f);
+	CHECK_STR(got, "{\"a\":\"x\\\"y\\\\z\\n\\u0001\",\"n\":-42,\"list\":[null,true,0.5,null,{},[]],"
+		       "\"bad\":\"caf\xc3\xa9 \xef\xbf\xbd\xef\xbf\xbd!\",\"tree\":{\"k\":1}}\n[]");
+	free(got);
+
+	/* a string longer than the stream's pieces, and one that fills many */
+	f = open_memstream(&got, &len);
+	json_stream_init(&js, f);
+	char *big = malloc(200001);
+	memset(big, 'q', 200000);
+	big[200000] = '\0';
+	js_open(&js, '[');
+	for (int i = 0; i < 3; i++)
+		js_string(&js, big);
+	js_close(&js, ']');
+	CHECK_INT(json_stream_finish(&js), 0);
+	fclose(f);
+	CHECK_INT(len, 3 * 200002 + 2 + 2);
+	CHECK(got[0] == '[' && got[1] == '"' && got[200003] == ',' && got[len - 1] == ']');
+	free(got);
+	free(big);
+
+	/* a full device: the failure comes back */
+	f = fopen("/dev/full", "w");
+	if (f) {
+		json_stream_init(&js, f);
+		js_open(&js, '[');
+		for (int i = 0; i < 100000; i++)
+			js_string(&js, "abcdefghij");
+		js_close(&js, ']');
+		CHECK_INT(json_stream_finish(&js), -1);
+		fclose(f);
+	}
+	/* brackets that do not match: an error, never a crash */
+	f = open_memstream(&got, &len);
+	json_stream_init(&js, f);
+	js_close(&js, ']');
+	CHECK_INT(json_stream_finish(&js), -1);
+	json_stream_init(&js, f);
+	for (int i = 0; i < JSON_STREAM_DEPTH + 2; i++)
+		js_open(&js, '[');
+	CHECK_INT(json_stream_finish(&js), -1);
+	fclose(f);
+	free(got);
+}
+
 int main(void)
 {
+	test_json_stream();
 	struct model *m = fixture();
 	struct summaries sums;
 	summaries_compute(m, &sums);

@@ -5,6 +5,7 @@
 
 #include "archive/wayback_api.h"
 #include "compare/baseline.h"
+#include "report/json_stream.h"
 #include "report/report_items.h"
 #include "extract/classify_url.h"
 #include "util/util.h"
@@ -18,214 +19,267 @@ static json_t *str_or_null(const char *s)
 	return s ? json_string(s) : json_null();
 }
 
-static json_t *date_or_null(struct date d)
+static void w_date(struct json_stream *js, struct date d)
 {
 	char buf[11];
 	date_format(d, buf);
-	return d.year ? json_string(buf) : json_null();
+	js_string(js, d.year ? buf : NULL);
 }
 
-static json_t *problem_json(const struct problem *p)
+static void w_problem(struct json_stream *js, const struct problem *p)
 {
-	json_t *o = json_object();
-	json_object_set_new(o, "code", json_string(problem_code_name(p->code)));
-	json_object_set_new(o, "severity", json_string(severity_name(problem_severity(p->code))));
-	json_object_set_new(o, "message", json_string(p->message));
+	js_open(js, '{');
+	js_kstring(js, "code", problem_code_name(p->code));
+	js_kstring(js, "severity", severity_name(problem_severity(p->code)));
+	js_kstring(js, "message", p->message);
 	if (p->line)
-		json_object_set_new(o, "line", json_integer(p->line));
+		js_kint(js, "line", p->line);
 	if (p->column)
-		json_object_set_new(o, "column", json_integer(p->column));
+		js_kint(js, "column", p->column);
 	if (p->suggestion)
-		json_object_set_new(o, "suggestion", json_string(p->suggestion));
+		js_kstring(js, "suggestion", p->suggestion);
 	if (p->mark)
-		json_object_set_new(o, "baseline", json_string(baseline_mark_name(p->mark)));
-	return o;
+		js_kstring(js, "baseline", baseline_mark_name(p->mark));
+	js_close(js, '}');
 }
 
-static json_t *problems_json(const struct problem_list *l)
+static void w_problems(struct json_stream *js, const struct problem_list *l)
 {
-	json_t *a = json_array();
+	js_open(js, '[');
 	for (size_t i = 0; i < l->n; i++)
-		json_array_append_new(a, problem_json(&l->v[i]));
-	return a;
+		w_problem(js, &l->v[i]);
+	js_close(js, ']');
 }
 
-static json_t *unix_iso(int64_t t)
+static void w_unix_iso(struct json_stream *js, int64_t t)
 {
 	time_t tt = (time_t)t;
 	struct tm tm;
 	char buf[32];
 	if (!t || !gmtime_r(&tt, &tm) || !strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm))
-		return json_null();
-	return json_string(buf);
+		js_null(js);
+	else
+		js_string(js, buf);
 }
 
 /* What the cache's history says of the page, when it knows anything. */
-static json_t *history_json(const struct live_result *r)
+static void w_history(struct json_stream *js, const struct live_result *r)
 {
-	return json_pack("{s:o, s:o, s:I, s:b}", "last_alive", unix_iso(r->last_alive), "first_failed",
-			 unix_iso(r->first_failed), "failures", (json_int_t)r->failures, "confirmed",
-			 r->verdict == LIVE_DEAD && r->confirmed);
+	js_open(js, '{');
+	js_key(js, "last_alive");
+	w_unix_iso(js, r->last_alive);
+	js_key(js, "first_failed");
+	w_unix_iso(js, r->first_failed);
+	js_kint(js, "failures", r->failures);
+	js_key(js, "confirmed");
+	js_bool(js, r->verdict == LIVE_DEAD && r->confirmed);
+	js_close(js, '}');
 }
 
-static json_t *live_json(const struct live_result *r, const char *nearest)
+static void w_live(struct json_stream *js, const struct live_result *r, const char *nearest)
 {
-	json_t *o = json_object();
-	json_object_set_new(o, "verdict", json_string(live_verdict_name(r->verdict)));
-	json_object_set_new(o, "reason", str_or_null(r->reason));
-	if (r->verdict == LIVE_SKIPPED || r->verdict == LIVE_UNCHECKED)
-		return o;
-	json_object_set_new(o, "http_status", r->http_status ? json_integer(r->http_status) : json_null());
-	json_object_set_new(o, "final_url", str_or_null(r->final_url));
-	json_t *chain = json_array();
-	for (size_t i = 0; i < r->nredirects; i++)
-		json_array_append_new(chain, json_string(r->redirects[i]));
-	json_object_set_new(o, "redirects", chain);
-	json_object_set_new(o, "attempts", json_integer(r->attempts));
-	json_object_set_new(o, "elapsed_ms", json_integer(r->elapsed_ms));
-	json_object_set_new(o, "checked_at", unix_iso(r->checked_at));
-	json_object_set_new(o, "cached", json_boolean(r->cached));
-	if (nearest)
-		json_object_set_new(o, "nearest", json_string(nearest));
-	if (r->last_alive || r->first_failed)
-		json_object_set_new(o, "history", history_json(r));
-	return o;
+	js_open(js, '{');
+	js_kstring(js, "verdict", live_verdict_name(r->verdict));
+	js_kstring(js, "reason", r->reason);
+	if (r->verdict != LIVE_SKIPPED && r->verdict != LIVE_UNCHECKED) {
+		js_key(js, "http_status");
+		if (r->http_status)
+			js_int(js, r->http_status);
+		else
+			js_null(js);
+		js_kstring(js, "final_url", r->final_url);
+		js_key(js, "redirects");
+		js_open(js, '[');
+		for (size_t i = 0; i < r->nredirects; i++)
+			js_string(js, r->redirects[i]);
+		js_close(js, ']');
+		js_kint(js, "attempts", r->attempts);
+		js_kint(js, "elapsed_ms", r->elapsed_ms);
+		js_key(js, "checked_at");
+		w_unix_iso(js, r->checked_at);
+		js_key(js, "cached");
+		js_bool(js, r->cached);
+		if (nearest)
+			js_kstring(js, "nearest", nearest);
+		if (r->last_alive || r->first_failed) {
+			js_key(js, "history");
+			w_history(js, r);
+		}
+	}
+	js_close(js, '}');
 }
 
-static json_t *iso_or_null(const char *ts)
+static void w_iso_or_null(struct json_stream *js, const char *ts)
 {
 	char iso[21];
-	return ts && wayback_timestamp_iso(ts, iso) ? json_string(iso) : json_null();
+	js_string(js, ts && wayback_timestamp_iso(ts, iso) ? iso : NULL);
 }
 
 /* A link with no lookup: the stage did not run, or it had nothing to ask
  * (DOI, other archives, invalid or excluded URLs). */
-static json_t *not_looked_up(const struct model *m, const char *verdict)
+static void w_not_looked_up(struct json_stream *js, const struct model *m, const char *verdict)
 {
-	return json_pack("{s:s, s:o}", "verdict", m->archive_planned ? verdict : "unchecked", "reason",
-			 m->archive_planned ? json_string("not-looked-up") : json_null());
+	js_open(js, '{');
+	js_kstring(js, "verdict", m->archive_planned ? verdict : "unchecked");
+	js_kstring(js, "reason", m->archive_planned ? "not-looked-up" : NULL);
+	js_close(js, '}');
 }
 
-static json_t *archive_json(const struct model *m, const struct link *l)
+static void w_archive(struct json_stream *js, const struct model *m, const struct link *l)
 {
-	if (l->lookup == NO_INDEX)
-		return not_looked_up(m, "skipped");
-	json_t *o = json_object();
+	if (l->lookup == NO_INDEX) {
+		w_not_looked_up(js, m, "skipped");
+		return;
+	}
 	const struct lookup *k = &m->lookups[l->lookup];
 	const struct archive_result *a = &k->archive;
-	json_object_set_new(o, "verdict", json_string(archive_verdict_name(a->verdict)));
-	json_object_set_new(o, "reason", str_or_null(a->reason));
-	json_object_set_new(o, "original", json_string(k->original));
-	json_object_set_new(o, "target_time", iso_or_null(k->want));
-	json_object_set_new(o, "target_from", json_string(k->want_from));
+	js_open(js, '{');
+	js_kstring(js, "verdict", archive_verdict_name(a->verdict));
+	js_kstring(js, "reason", a->reason);
+	js_kstring(js, "original", k->original);
+	js_key(js, "target_time");
+	w_iso_or_null(js, k->want);
+	js_kstring(js, "target_from", k->want_from);
 	if (a->verdict == ARCHIVE_ARCHIVED) {
-		json_object_set_new(o, "snapshot_url", str_or_null(a->snapshot_url));
-		json_object_set_new(o, "snapshot_time", iso_or_null(a->timestamp));
+		js_kstring(js, "snapshot_url", a->snapshot_url);
+		js_key(js, "snapshot_time");
+		w_iso_or_null(js, a->timestamp);
 		double days = wayback_days_between(k->want, a->timestamp);
-		json_object_set_new(o, "distance_days", json_real((double)(long)(days < 0 ? -days * 10 + 0.5 : days * 10 + 0.5) / 10));
-		json_object_set_new(o, "side", json_string(days < 0 ? "before" : days > 0 ? "after" : "same"));
-		json_object_set_new(o, "via", json_string(a->via_cdx ? "cdx" : "replay"));
+		js_key(js, "distance_days");
+		js_real(js, (double)(long)(days < 0 ? -days * 10 + 0.5 : days * 10 + 0.5) / 10);
+		js_kstring(js, "side", days < 0 ? "before" : days > 0 ? "after" : "same");
+		js_kstring(js, "via", a->via_cdx ? "cdx" : "replay");
 	}
-	json_object_set_new(o, "requests", json_integer(a->requests));
-	json_object_set_new(o, "cached", json_boolean(a->cached));
+	js_kint(js, "requests", a->requests);
+	js_key(js, "cached");
+	js_bool(js, a->cached);
 	if (a->save_status) {
-		json_t *sv = json_object();
-		json_object_set_new(sv, "status", json_string(a->save_status));
-		json_object_set_new(sv, "job_id", str_or_null(a->save_job));
-		json_object_set_new(sv, "timestamp", iso_or_null(a->save_timestamp[0] ? a->save_timestamp : NULL));
-		json_object_set_new(sv, "message", str_or_null(a->save_message));
-		json_object_set_new(o, "save", sv);
+		js_key(js, "save");
+		js_open(js, '{');
+		js_kstring(js, "status", a->save_status);
+		js_kstring(js, "job_id", a->save_job);
+		js_key(js, "timestamp");
+		w_iso_or_null(js, a->save_timestamp[0] ? a->save_timestamp : NULL);
+		js_kstring(js, "message", a->save_message);
+		js_close(js, '}');
 	}
-	return o;
+	js_close(js, '}');
 }
 
-static json_t *title_json(signed char v)
+static void w_title(struct json_stream *js, signed char v)
 {
-	return v < 0 ? json_null() : json_boolean(v);
+	if (v < 0)
+		js_null(js);
+	else
+		js_bool(js, v);
 }
 
-static json_t *drift_json(const struct model *m, const struct link *l)
+static void w_drift(struct json_stream *js, const struct model *m, const struct link *l)
 {
-	if (l->lookup == NO_INDEX)
-		return not_looked_up(m, "unknown");
-	json_t *o = json_object();
+	if (l->lookup == NO_INDEX) {
+		w_not_looked_up(js, m, "unknown");
+		return;
+	}
 	const struct lookup *k = &m->lookups[l->lookup];
 	const struct drift_result *d = &k->drift;
-	json_object_set_new(o, "verdict", json_string(drift_verdict_name(d->verdict)));
-	json_object_set_new(o, "reason", str_or_null(d->reason));
+	js_open(js, '{');
+	js_kstring(js, "verdict", drift_verdict_name(d->verdict));
+	js_kstring(js, "reason", d->reason);
 	if (d->verdict == DRIFT_CHANGED || d->verdict == DRIFT_UNCHANGED) {
-		json_object_set_new(o, "similarity", json_real((double)(long)(d->similarity * 1000 + 0.5) / 1000));
-		json_object_set_new(o, "measure", str_or_null(d->measure));
-		json_object_set_new(o, "compared_with", str_or_null(k->archive.snapshot_url));
+		js_key(js, "similarity");
+		js_real(js, (double)(long)(d->similarity * 1000 + 0.5) / 1000);
+		js_kstring(js, "measure", d->measure);
+		js_kstring(js, "compared_with", k->archive.snapshot_url);
 	}
-	json_object_set_new(o, "title_found",
-			    json_pack("{s:o, s:o}", "live", title_json(d->title_live), "snapshot",
-				      title_json(d->title_snapshot)));
+	js_key(js, "title_found");
+	js_open(js, '{');
+	js_key(js, "live");
+	w_title(js, d->title_live);
+	js_key(js, "snapshot");
+	w_title(js, d->title_snapshot);
+	js_close(js, '}');
 	if (d->lost)
-		json_object_set_new(o, "lost_text", json_string(d->lost));
-	return o;
+		js_kstring(js, "lost_text", d->lost);
+	js_close(js, '}');
 }
 
-static json_t *link_json(const struct model *m, const struct link *l)
+static void w_link(struct json_stream *js, const struct model *m, const struct link *l)
 {
-	json_t *o = json_object();
-	json_object_set_new(o, "url", json_string(l->url));
-	json_object_set_new(o, "normalized", str_or_null(link_normalized(l)));
-	json_object_set_new(o, "line", json_integer(l->line));
-	json_object_set_new(o, "column", json_integer(l->column));
-	json_object_set_new(o, "syntax", json_string(link_syntax_name(l->syntax)));
-	json_object_set_new(o, "kind", json_string(link_kind_name(l->kind)));
+	js_open(js, '{');
+	js_kstring(js, "url", l->url);
+	js_kstring(js, "normalized", link_normalized(l));
+	js_kint(js, "line", l->line);
+	js_kint(js, "column", l->column);
+	js_kstring(js, "syntax", link_syntax_name(l->syntax));
+	js_kstring(js, "kind", link_kind_name(l->kind));
 	if (l->kind == LINK_ARCHIVE_SNAPSHOT || l->kind == LINK_ARCHIVE_REQUEST ||
 	    (l->kind == LINK_ARCHIVE_OTHER && l->original))
-		json_object_set_new(o, "original", str_or_null(l->original));
+		js_kstring(js, "original", l->original);
 	if (l->kind == LINK_ARCHIVE_SNAPSHOT) {
 		char iso[21];
 		bool pinned = l->pinned && wayback_timestamp_iso(l->timestamp, iso);
-		json_object_set_new(o, "timestamp", str_or_null(l->timestamp));
-		json_object_set_new(o, "archived_at", pinned ? json_string(iso) : json_null());
-		json_object_set_new(o, "pinned", json_boolean(l->pinned));
+		js_kstring(js, "timestamp", l->timestamp);
+		js_kstring(js, "archived_at", pinned ? iso : NULL);
+		js_key(js, "pinned");
+		js_bool(js, l->pinned);
 	}
 	if (l->kind == LINK_DOI)
-		json_object_set_new(o, "doi", str_or_null(l->doi));
-	json_object_set_new(o, "target", json_integer((json_int_t)l->target));
-	json_object_set_new(o, "live", live_json(&m->targets[l->target].live, m->targets[l->target].nearest));
+		js_kstring(js, "doi", l->doi);
+	js_kint(js, "target", (int64_t)l->target);
+	js_key(js, "live");
+	w_live(js, &m->targets[l->target].live, m->targets[l->target].nearest);
 	if (l->mark)
-		json_object_set_new(o, "baseline", json_string(baseline_mark_name(l->mark)));
-	if (l->ignored)
-		json_object_set_new(o, "ignored", json_true());
-	if (l->original_target != NO_INDEX)
-		json_object_set_new(o, "original_live", live_json(&m->targets[l->original_target].live, NULL));
-	json_object_set_new(o, "archive", archive_json(m, l));
-	json_object_set_new(o, "drift", drift_json(m, l));
-	json_object_set_new(o, "problems", problems_json(&l->problems));
-	return o;
+		js_kstring(js, "baseline", baseline_mark_name(l->mark));
+	if (l->ignored) {
+		js_key(js, "ignored");
+		js_bool(js, true);
+	}
+	if (l->original_target != NO_INDEX) {
+		js_key(js, "original_live");
+		w_live(js, &m->targets[l->original_target].live, NULL);
+	}
+	js_key(js, "archive");
+	w_archive(js, m, l);
+	js_key(js, "drift");
+	w_drift(js, m, l);
+	js_key(js, "problems");
+	w_problems(js, &l->problems);
+	js_close(js, '}');
 }
 
-static json_t *reference_json(const struct model *m, const struct reference *r, size_t index)
+static void w_reference(struct json_stream *js, const struct model *m, const struct reference *r, size_t index)
 {
-	json_t *o = json_object();
-	json_object_set_new(o, "index", json_integer((json_int_t)index));
-	json_object_set_new(o, "footnote", str_or_null(r->footnote));
-	json_object_set_new(o, "entry", json_integer(r->entry));
-	json_object_set_new(o, "where", json_string(ref_where_name(r->where)));
-	json_object_set_new(o, "note", r->footnote ? json_string(r->endnote ? "endnote" : "footnote") : json_null());
-	json_object_set_new(o, "part", str_or_null(r->part));
-	json_object_set_new(o, "key", str_or_null(r->key));
-	json_object_set_new(o, "line", json_integer(r->line));
-	json_object_set_new(o, "column", r->column ? json_integer(r->column) : json_null());
-	json_object_set_new(o, "text", str_or_null(r->text));
-	json_object_set_new(o, "authors", str_or_null(r->authors));
-	json_object_set_new(o, "title", str_or_null(r->title));
-	json_object_set_new(o, "published", date_or_null(r->published));
-	json_object_set_new(o, "accessed", date_or_null(r->accessed));
-	json_t *links = json_array();
+	js_open(js, '{');
+	js_kint(js, "index", (int64_t)index);
+	js_kstring(js, "footnote", r->footnote);
+	js_kint(js, "entry", r->entry);
+	js_kstring(js, "where", ref_where_name(r->where));
+	js_kstring(js, "note", r->footnote ? (r->endnote ? "endnote" : "footnote") : NULL);
+	js_kstring(js, "part", r->part);
+	js_kstring(js, "key", r->key);
+	js_kint(js, "line", r->line);
+	js_key(js, "column");
+	if (r->column)
+		js_int(js, r->column);
+	else
+		js_null(js);
+	js_kstring(js, "text", r->text);
+	js_kstring(js, "authors", r->authors);
+	js_kstring(js, "title", r->title);
+	js_key(js, "published");
+	w_date(js, r->published);
+	js_key(js, "accessed");
+	w_date(js, r->accessed);
+	js_key(js, "links");
+	js_open(js, '[');
 	for (size_t k = 0; k < r->nlinks; k++)
-		json_array_append_new(links, link_json(m, &r->links[k]));
-	json_object_set_new(o, "links", links);
+		w_link(js, m, &r->links[k]);
+	js_close(js, ']');
 	if (r->links_omitted)
-		json_object_set_new(o, "links_omitted", json_integer((json_int_t)r->links_omitted));
-	json_object_set_new(o, "problems", problems_json(&r->problems));
-	return o;
+		js_kint(js, "links_omitted", (int64_t)r->links_omitted);
+	js_key(js, "problems");
+	w_problems(js, &r->problems);
+	js_close(js, '}');
 }
 
 static json_t *summary_json(const struct summary *s)
@@ -280,53 +334,34 @@ static json_t *document_summary_json(const struct model *m, size_t doc)
 	return summary_json(&s);
 }
 
-/* Encodes value with jansson into b (reused across calls) and writes it in
- * one piece: jansson's own FILE output makes a stdio call per token. */
-static int emit(FILE *out, const json_t *value, size_t flags, struct buf *b)
+/* The report's own layout: its top-level members and the items of its
+ * long arrays each on a line, "key": value with a space, items compact. */
+static void member(struct json_stream *js, const char *key, json_t *value, const char *prefix)
 {
-	for (;;) {
-		size_t need = json_dumpb(value, b->data, b->cap, flags);
-		if (need == 0)
-			return -1;
-		if (need <= b->cap)
-			return fwrite(b->data, 1, need, out) == need ? 0 : -1;
-		buf_clear(b);
-		grow_array(&b->data, &b->cap, need, 1);
-	}
+	js_frame(js, prefix);
+	js_frame(js, "\"");
+	js_frame(js, key);
+	js_frame(js, "\": ");
+	js_json_new(js, value);
 }
 
-/* Writes prefix "key": value and consumes value; the key is encoded by
- * jansson too. */
-static int member(FILE *out, const char *key, json_t *value, const char *prefix, struct buf *b)
+/* ,"key": [ then each item on a line of its own, written as it is walked,
+ * so that memory holds no item's tree. */
+static void array_open(struct json_stream *js, const char *key)
 {
-	json_t *k = json_string(key);
-	int rc = fputs(prefix, out) < 0 || emit(out, k, JSON_ENCODE_ANY, b) ||
-		 fputs(": ", out) < 0 || emit(out, value, JSON_ENCODE_ANY | JSON_COMPACT, b);
-	json_decref(k);
-	json_decref(value);
-	return rc ? -1 : 0;
+	js_frame(js, ",\n\"");
+	js_frame(js, key);
+	js_frame(js, "\": [");
 }
 
-/* ,"key": [ then each item on a line of its own, encoded one at a time, so
- * that memory holds one item's JSON, never the array's. */
-static int array_open(FILE *out, const char *key, struct buf *b)
+static void array_item(struct json_stream *js, size_t i)
 {
-	json_t *k = json_string(key);
-	int rc = fputs(",\n", out) < 0 || emit(out, k, JSON_ENCODE_ANY, b) || fputs(": [", out) < 0;
-	json_decref(k);
-	return rc ? -1 : 0;
+	js_frame(js, i ? ",\n" : "\n");
 }
 
-static int array_item(FILE *out, json_t *o, size_t i, struct buf *b)
+static void array_close(struct json_stream *js, size_t n)
 {
-	int rc = fputs(i ? ",\n" : "\n", out) < 0 || emit(out, o, JSON_COMPACT, b);
-	json_decref(o);
-	return rc ? -1 : 0;
-}
-
-static int array_close(FILE *out, size_t n)
-{
-	return fputs(n ? "\n]" : "]", out) < 0 ? -1 : 0;
+	js_frame(js, n ? "\n]" : "]");
 }
 
 /* A fix is placed as its reference is: its footnote, and where a person
@@ -359,37 +394,37 @@ static json_t *document_fix_json(const struct model *m, const struct document *d
 
 /* One document: its description, then its references one a line, its
  * findings and its summary. */
-static int document_write(const struct model *m, size_t di, FILE *out,
-			  struct buf *b)
+static void document_write(struct json_stream *js, const struct model *m, size_t di)
 {
 	const struct document *d = &m->docs[di];
 	json_t *head = json_pack("{s:s, s:o, s:s, s:I, s:I, s:o}", "path", d->info.path, "format",
 				 str_or_null(d->info.format), "location", d->info.unit, "bytes",
 				 (json_int_t)d->info.bytes, "lines", (json_int_t)d->info.lines, "error",
 				 str_or_null(d->error));
-	int rc = 0;
 	const char *key;
 	json_t *value;
 	bool first = true;
 	json_object_foreach(head, key, value)
 	{
-		json_incref(value);
-		rc = rc || member(out, key, value, first ? "{" : ", ", b);
+		member(js, key, json_incref(value), first ? "{" : ", ");
 		first = false;
 	}
 	json_decref(head);
-	if (rc || array_open(out, "references", b))
-		return -1;
-	for (size_t r = 0; !rc && r < d->nrefs; r++)
-		rc = array_item(out, reference_json(m, &m->refs[d->first_ref + r], r), r, b);
-	if (rc || array_close(out, d->nrefs) || array_open(out, "problems", b))
-		return -1;
-	for (size_t i = 0; !rc && i < d->problems.n; i++)
-		rc = array_item(out, problem_json(&d->problems.v[i]), i, b);
-	if (rc || array_close(out, d->problems.n) || member(out, "fix", document_fix_json(m, d), ",\n", b) ||
-	    member(out, "summary", document_summary_json(m, di), ",\n", b) || fputs("}", out) < 0)
-		return -1;
-	return 0;
+	array_open(js, "references");
+	for (size_t r = 0; r < d->nrefs; r++) {
+		array_item(js, r);
+		w_reference(js, m, &m->refs[d->first_ref + r], r);
+	}
+	array_close(js, d->nrefs);
+	array_open(js, "problems");
+	for (size_t i = 0; i < d->problems.n; i++) {
+		array_item(js, i);
+		w_problem(js, &d->problems.v[i]);
+	}
+	array_close(js, d->problems.n);
+	member(js, "fix", document_fix_json(m, d), ",\n");
+	member(js, "summary", document_summary_json(m, di), ",\n");
+	js_frame(js, "}");
 }
 
 /* The documents that have something to fix, worst first. */
@@ -486,34 +521,31 @@ static json_t *fixed_json(const struct baseline_diff *d)
 	return json_pack("{s:s, s:o, s:o}", "report", d->path, "fixed_links", links, "fixed_findings", findings);
 }
 
-static int write_all(const struct model *m, const struct summaries *sums, FILE *out, struct buf *b)
+int report_json_write(const struct model *m, const struct summaries *sums, FILE *out)
 {
+	struct json_stream js;
+	json_stream_init(&js, out);
 	json_t *tool = json_pack("{s:s, s:s}", "name", "citecheck", "version", CITECHECK_VERSION);
 	json_object_set_new(tool, "schema", json_integer(REPORT_SCHEMA_VERSION));
-	if (member(out, "citecheck", tool, "{\n", b) ||
-	    member(out, "complete", json_boolean(!m->incomplete), ",\n", b) ||
-	    member(out, "incomplete_reason", str_or_null(m->incomplete), ",\n", b))
-		return -1;
-	int rc = array_open(out, "documents", b);
-	for (size_t d = 0; !rc && d < m->ndocs; d++)
-		rc = fputs(d ? ",\n" : "\n", out) < 0 || document_write(m, d, out, b);
-	if (rc || array_close(out, m->ndocs) || array_open(out, "problems", b))
-		return -1;
-	for (size_t i = 0; !rc && i < m->problems.n; i++)
-		rc = array_item(out, problem_json(&m->problems.v[i]), i, b);
-	if (rc || array_close(out, m->problems.n) ||
-	    (m->baseline && member(out, "baseline", fixed_json(m->baseline), ",\n", b)) ||
-	    member(out, "summary", run_summary_json(m, sums), ",\n", b) || fputs("\n}\n", out) < 0)
-		return -1;
-	return fflush(out) == 0 && !ferror(out) ? 0 : -1;
-}
-
-int report_json_write(const struct model *m, const struct summaries *s, FILE *out)
-{
-	struct buf b;
-	buf_init(&b);
-	grow_array(&b.data, &b.cap, (size_t)64 * 1024, 1);
-	int rc = write_all(m, s, out, &b);
-	buf_finish(&b);
-	return rc;
+	member(&js, "citecheck", tool, "{\n");
+	member(&js, "complete", json_boolean(!m->incomplete), ",\n");
+	member(&js, "incomplete_reason", str_or_null(m->incomplete), ",\n");
+	array_open(&js, "documents");
+	for (size_t d = 0; d < m->ndocs && !js.failed; d++) {
+		array_item(&js, d);
+		document_write(&js, m, d);
+	}
+	array_close(&js, m->ndocs);
+	array_open(&js, "problems");
+	for (size_t i = 0; i < m->problems.n; i++) {
+		array_item(&js, i);
+		w_problem(&js, &m->problems.v[i]);
+	}
+	array_close(&js, m->problems.n);
+	if (m->baseline)
+		member(&js, "baseline", fixed_json(m->baseline), ",\n");
+	member(&js, "summary", run_summary_json(m, sums), ",\n");
+	js_frame(&js, "\n}\n");
+	int rc = json_stream_finish(&js);
+	return rc == 0 && fflush(out) == 0 && !ferror(out) ? 0 : -1;
 }
