@@ -49,15 +49,29 @@ struct bound {
 	struct strmap folders; /* folder as linked → index into reals */
 	char **reals;          /* realpath of each, NULL when it has none */
 	size_t nreals, reals_cap;
+	/* what is known of each path linked, under this root: links to one
+	 * file with different #fragments ask the file system once */
+	struct strmap paths; /* path → index into facts */
+	struct path_fact *facts;
+	size_t nfacts, facts_cap;
+};
+
+struct path_fact {
+	bool out;  /* escapes() */
+	int err;   /* stat's errno; 0: it exists */
+	bool dir;
 };
 
 static void bound_set(struct bound *b, const char *root)
 {
-	if (b->root && root && !strcmp(b->root, root))
+	if (b->root == root || (b->root && root && !strcmp(b->root, root)))
 		return;
 	free(b->real);
 	b->root = root;
 	b->real = root ? realpath(root, NULL) : NULL;
+	strmap_finish(&b->paths); /* what escapes depends on the root */
+	strmap_init(&b->paths);
+	b->nfacts = 0;
 }
 
 /* realpath of the folder dir, once. */
@@ -179,6 +193,27 @@ static bool folder_page(enum site_kind site, char **path)
 	return true;
 }
 
+/* Whether path escapes the bound, and what stat says of it: asked once
+ * per path under one bound. */
+static struct path_fact path_fact(const char *path, struct bound *b)
+{
+	size_t i;
+	if (strmap_get(&b->paths, path, &i))
+		return b->facts[i];
+	struct path_fact f = {escapes(path, b), 0, false};
+	struct stat st;
+	if (!f.out) {
+		if (stat(path, &st) != 0)
+			f.err = errno;
+		else
+			f.dir = S_ISDIR(st.st_mode);
+	}
+	grow_array(&b->facts, &b->facts_cap, b->nfacts + 1, sizeof *b->facts);
+	b->facts[b->nfacts] = f;
+	strmap_put(&b->paths, path, b->nfacts++);
+	return f;
+}
+
 static void check_one(struct target *t, struct bound *bound, struct anchor_files *files)
 {
 	static const char *const html[] = {"html", "htm", "xhtml", NULL};
@@ -195,27 +230,22 @@ static void check_one(struct target *t, struct bound *bound, struct anchor_files
 	char *path = hash ? xstrndup(t->key + 6, (size_t)(hash - t->key - 6)) : xstrdup(t->key + 6);
 	if (hash)
 		hash++;
-	struct stat st;
-	bool out = escapes(path, bound), missing = false;
-	int err = 0;
-	if (!out && stat(path, &st) != 0) {
-		err = errno;
-		missing = err == ENOENT || err == ENOTDIR;
-		if (missing && site_page(files->site, &path)) { /* the page, under the same bound */
-			out = escapes(path, bound);
-			if (!out && stat(path, &st) == 0)
-				err = 0;
-		}
+	struct path_fact f = path_fact(path, bound);
+	bool missing = f.err == ENOENT || f.err == ENOTDIR;
+	if (!f.out && missing && site_page(files->site, &path)) { /* the page, under the same bound */
+		struct path_fact page = path_fact(path, bound);
+		if (page.out || !page.err)
+			f = page;
 	}
-	if (out) {
+	if (f.out) {
 		verdict(t, LIVE_SKIPPED, "outside");
-	} else if (err) {
+	} else if (f.err) {
 		verdict(t, missing ? LIVE_DEAD : LIVE_ERROR, missing ? "no-such-file" : "unreadable");
-	} else if (S_ISDIR(st.st_mode) && (!hash || files->site == SITE_GITHUB)) {
+	} else if (f.dir && (!hash || files->site == SITE_GITHUB)) {
 		verdict(t, LIVE_ALIVE, "directory");
-	} else if (S_ISDIR(st.st_mode) && !folder_page(files->site, &path)) {
+	} else if (f.dir && !folder_page(files->site, &path)) {
 		verdict(t, LIVE_DEAD, "no-such-anchor"); /* the site makes no page with headings for it */
-	} else if (S_ISDIR(st.st_mode) && escapes(path, bound)) { /* the folder's page, linked out of it */
+	} else if (f.dir && escapes(path, bound)) { /* the folder's page, linked out of it */
 		verdict(t, LIVE_SKIPPED, "outside");
 	} else if (!hash || (!has_ext(path, html) && !has_ext(path, markdown))) {
 		verdict(t, LIVE_ALIVE, "file"); /* a fragment of a PDF or an image: not looked at */
@@ -254,8 +284,10 @@ void check_local(struct model *m)
 	for (size_t d = 0; d < m->ndocs; d++)
 		seed(&files, &m->docs[d].info);
 	seed(&files, &m->doc);
-	struct bound bound = {NULL, NULL, {0}, NULL, 0, 0};
+	struct bound bound;
+	memset(&bound, 0, sizeof bound);
 	strmap_init(&bound.folders);
+	strmap_init(&bound.paths);
 	for (size_t i = 0; i < m->ntargets; i++) {
 		struct target *t = &m->targets[i];
 		if (t->citations && m->refs[t->first_ref].links[t->first_link].kind == LINK_LOCAL &&
@@ -273,5 +305,7 @@ void check_local(struct model *m)
 		free(bound.reals[i]);
 	free(bound.reals);
 	strmap_finish(&bound.folders);
+	strmap_finish(&bound.paths);
+	free(bound.facts);
 	anchor_files_finish(&files);
 }
