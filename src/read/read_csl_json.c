@@ -11,74 +11,12 @@
 #include <string.h>
 #include <strings.h>
 
+#include "read/csl_item.h"
 #include "util/util.h"
 
 static const char *str(json_t *o, const char *key)
 {
 	return json_string_value(json_object_get(o, key));
-}
-
-static int part(json_t *v)
-{
-	if (json_is_integer(v)) {
-		json_int_t k = json_integer_value(v);
-		return (int)(k > NUMBER_MAX ? NUMBER_MAX : k < -NUMBER_MAX ? -NUMBER_MAX : k);
-	}
-	if (json_is_string(v))
-		return (int)clamped_number(json_string_value(v));
-	return 0;
-}
-
-/* {"date-parts": [[2024, 2, 5]]}, {"raw": "2024-02-05"}, or a string. */
-static struct date csl_date(json_t *d)
-{
-	struct date out = {0};
-	size_t used;
-	const char *raw = json_is_string(d) ? json_string_value(d) : NULL;
-	if (!raw && json_is_object(d)) {
-		json_t *first = json_array_get(json_object_get(d, "date-parts"), 0);
-		if (json_is_array(first)) {
-			out.year = part(json_array_get(first, 0));
-			out.month = part(json_array_get(first, 1));
-			out.day = part(json_array_get(first, 2));
-			if (out.year < 1 || out.year > 9999 || out.month < 0 || out.month > 12 || out.day < 0 ||
-			    out.day > 31 || (!out.month && out.day))
-				out = (struct date){0};
-			return out;
-		}
-		raw = str(d, "raw");
-		if (!raw)
-			raw = str(d, "literal");
-	}
-	if (raw && !date_parse(raw, strlen(raw), &out, &used))
-		out = (struct date){0};
-	return out;
-}
-
-/* "Family, Given; Family2, Given2" or the literal names. */
-static char *names(json_t *list)
-{
-	if (!json_is_array(list) || json_array_size(list) == 0)
-		return NULL;
-	struct buf b;
-	buf_init(&b);
-	size_t i;
-	json_t *a;
-	json_array_foreach(list, i, a) {
-		const char *family = str(a, "family"), *given = str(a, "given"), *lit = str(a, "literal");
-		if (b.len)
-			buf_append(&b, "; ", 2);
-		if (lit) {
-			buf_append(&b, lit, strlen(lit));
-		} else if (family) {
-			buf_append(&b, family, strlen(family));
-			if (given) {
-				buf_append(&b, ", ", 2);
-				buf_append(&b, given, strlen(given));
-			}
-		}
-	}
-	return buf_steal(&b);
 }
 
 static void emit(struct extractor *x, json_t *item, unsigned n)
@@ -92,13 +30,13 @@ static void emit(struct extractor *x, json_t *item, unsigned n)
 	} else {
 		r.key = json_string_value(id);
 	}
-	char *authors = names(json_object_get(item, "author"));
+	char *authors = csl_item_names(json_object_get(item, "author"));
 	if (!authors)
-		authors = names(json_object_get(item, "editor"));
+		authors = csl_item_names(json_object_get(item, "editor"));
 	r.authors = authors;
 	r.title = str(item, "title");
-	r.published = csl_date(json_object_get(item, "issued"));
-	r.accessed = csl_date(json_object_get(item, "accessed"));
+	r.published = csl_item_date(json_object_get(item, "issued"));
+	r.accessed = csl_item_date(json_object_get(item, "accessed"));
 	char *doi_url = NULL;
 	const char *url = str(item, "URL"), *doi = str(item, "DOI");
 	if (url) {
