@@ -19,10 +19,11 @@ expect "https hosts in the seed" "$(tr ',' '\n' < sans | wc -l | tr -d ' ')" 38
 make_cert "$(cat sans)"
 start_simweb --default-alive --dead-host thanhvien.vn
 
-# live only here: the archive stage has its own test (archive.sh). Under
+# live only here: the archive stage has its own test (archive.sh), the DOI
+# stage too (identity.sh: the simulated web here is no DOI resolver). Under
 # --no-archive nothing goes to the archive: the seed's snapshot links are
 # skipped and their originals fetched instead.
-"$bin" -q --no-archive --connect-to ":80:127.0.0.1:$P" --connect-to ":443:127.0.0.1:$T" \
+"$bin" -q --no-archive --no-doi --connect-to ":80:127.0.0.1:$P" --connect-to ":443:127.0.0.1:$T" \
 	--cacert ca.pem -o out.json "$seed"
 expect "exit 1: a dead link and error findings" "$?" 1
 q() { jq -r "$1" out.json; }

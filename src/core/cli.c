@@ -110,6 +110,12 @@ void cli_usage(FILE *out)
 	      "      --save-missing      ask Save Page Now to capture live pages with no snapshot;\n"
 	      "                          needs WAYBACK_ACCESS_KEY and WAYBACK_SECRET_KEY\n"
 	      "\n"
+	      "Identity:\n"
+	      "      --doi-resolver URL  where each cited DOI's registered work is asked, with content\n"
+	      "                          negotiation (default https://doi.org)\n"
+	      "      --no-doi            no DOI is asked of the resolver: no doi-not-found and\n"
+	      "                          doi-mismatch findings\n"
+	      "\n"
 	      "Memory between runs:\n"
 	      "      --cache FILE        remember answers in the SQLite database FILE (made on\n"
 	      "                          first use) and reuse the young ones; keep every check\n"
@@ -248,7 +254,7 @@ static int parse_real(const char *arg, const char *name, double min, double max,
 }
 
 /* An http(s) address without query or fragment: where /web/ and /cdx/ go. */
-static int parse_base(const char *arg, const char **out, char *err, size_t errlen)
+static int parse_base(const char *arg, const char *name, const char **out, char *err, size_t errlen)
 {
 	CURLU *u = curl_url();
 	char *scheme = NULL, *query = NULL, *frag = NULL;
@@ -260,7 +266,7 @@ static int parse_base(const char *arg, const char **out, char *err, size_t errle
 	curl_free(frag);
 	curl_url_cleanup(u);
 	if (!ok) {
-		snprintf(err, errlen, "--wayback takes an http or https address with no query, not '%s'", arg);
+		snprintf(err, errlen, "%s takes an http or https address with no query, not '%s'", name, arg);
 		return -1;
 	}
 	*out = arg;
@@ -382,6 +388,7 @@ enum {
 	OPT_DRIFT_THRESHOLD, OPT_SAVE_MISSING, OPT_INPUT_FORMAT, OPT_BASE_URL, OPT_FILES_FROM,
 	OPT_CACHE, OPT_MAX_AGE, OPT_CACHE_ONLY, OPT_CONFIRM_DEAD, OPT_BASELINE, OPT_CHECK_FRAGMENTS, OPT_CHECK_CHROME, OPT_FORMAT, OPT_COLOR, OPT_IGNORE, OPT_PROGRESS, OPT_CONFIG, OPT_NO_CONFIG,
 	OPT_FIX, OPT_FIX_DIFF, OPT_FIX_MOVED, OPT_FIX_TEMPLATE, OPT_WARC, OPT_ARCHIVE, OPT_ANNOTATE, OPT_ROOT, OPT_SITE, OPT_SITE_BASE,
+	OPT_DOI_RESOLVER, OPT_NO_DOI,
 };
 
 static const struct option longopts[] = {
@@ -422,6 +429,8 @@ static const struct option longopts[] = {
 	{"archive", required_argument, NULL, OPT_ARCHIVE},
 	{"annotate", required_argument, NULL, OPT_ANNOTATE},
 	{"wayback", required_argument, NULL, OPT_WAYBACK},
+	{"doi-resolver", required_argument, NULL, OPT_DOI_RESOLVER},
+	{"no-doi", no_argument, NULL, OPT_NO_DOI},
 	{"archive-rate", required_argument, NULL, OPT_ARCHIVE_RATE},
 	{"cdx-rate", required_argument, NULL, OPT_CDX_RATE},
 	{"rate-limit-wait", required_argument, NULL, OPT_RATE_LIMIT_WAIT},
@@ -618,7 +627,13 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 			}
 			break;
 		case OPT_WAYBACK:
-			rc = parse_base(optarg, &opt->wayback, err, errlen);
+			rc = parse_base(optarg, "--wayback", &opt->wayback, err, errlen);
+			break;
+		case OPT_DOI_RESOLVER:
+			rc = parse_base(optarg, "--doi-resolver", &opt->doi_resolver, err, errlen);
+			break;
+		case OPT_NO_DOI:
+			opt->no_doi = true;
 			break;
 		case OPT_ARCHIVE_RATE:
 			rc = parse_real(optarg, "--archive-rate", 0.01, 1000, &opt->archive_rate, err, errlen);

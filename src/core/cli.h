@@ -65,6 +65,9 @@ struct options {
 	bool archive_failing; /* --archive failing: look up failing pages and dated citations only */
 	double archive_rate, cdx_rate, drift_threshold;
 	long rate_limit_wait_ms;
+	/* the DOI stage: the resolver (NULL: the default), or none at all */
+	const char *doi_resolver;
+	bool no_doi;
 	/* memory between runs */
 	const char *baseline;    /* --baseline OLD.json; NULL: none */
 	const char *cache;       /* --cache FILE; NULL: none */

@@ -10,6 +10,8 @@
 
 #include "archive/archive_findings.h"
 #include "archive/check_archive.h"
+#include "identity/check_dois.h"
+#include "identity/identity_findings.h"
 #include "archive/wayback_api.h"
 #include "cache/cache.h"
 #include "check/check_local.h"
@@ -82,6 +84,30 @@ static double archive_slot(void *arg, const char *name, double interval, double 
 	return at;
 }
 
+/* Every cited DOI asked of the resolver, once the live stage has run (an
+ * offline run asks nothing); the deadline's rest is shared. */
+static int check_identity(struct model *m, const struct options *opt, struct live_config *cfg, double start,
+			  char *err, size_t errlen)
+{
+	if (opt->no_doi)
+		return 0;
+	doi_plan(m);
+	if (!m->ndois)
+		return 0;
+	if (opt->cache_only || interrupted() || live_offline(m)) { /* --cache-only: no network at all */
+		dois_skip_all(m, opt->cache_only ? "not-cached" : interrupted() ? "interrupted" : "offline");
+		return 0;
+	}
+	struct live_config net = *cfg;
+	long left = cfg->deadline_ms - (long)((live_now() - start) * 1000.0);
+	net.deadline_ms = left > 0 ? left : 0;
+	struct doi_config dc;
+	doi_config_defaults(&dc, &net);
+	if (opt->doi_resolver)
+		dc.resolver = opt->doi_resolver;
+	return check_dois(m, &dc, err, errlen);
+}
+
 /* Live, then archive: the drift check needs the live page first. Each
  * stage's answers are committed to the cache as soon as it ends. */
 static int check_stages(struct model *m, const struct options *opt, struct live_config *cfg, struct memory *mem,
@@ -104,6 +130,8 @@ static int check_stages(struct model *m, const struct options *opt, struct live_
 	if (check_live(m, cfg, err, errlen) != 0)
 		return -1;
 	if (mem->cache && cache_store_live(mem->cache, m, &mem->policy, err, errlen) != 0)
+		return -1;
+	if (check_identity(m, opt, cfg, start, err, errlen) != 0)
 		return -1;
 	if (!archive)
 		return 0;
@@ -164,6 +192,7 @@ static int check_web(struct model *m, const struct options *opt, const struct ne
 			     NULL);
 	live_findings(m);
 	cited_snapshot_findings(m);
+	identity_findings(m);
 	return rc;
 }
 

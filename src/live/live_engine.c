@@ -130,6 +130,20 @@ static void refill(struct live_host *h, double now)
 	h->filled_at = now;
 }
 
+void live_engine_slow(struct live_engine *e, size_t host, double rate)
+{
+	struct live_host *h = &e->hosts[host];
+	if (rate <= 0 || (h->rate > 0 && rate >= h->rate))
+		return;
+	if (h->rate <= 0) { /* not paced until now: from an empty bucket */
+		live_engine_pace(e, host, rate, 1);
+		h->tokens = 0;
+		return;
+	}
+	refill(h, live_now());
+	h->rate = rate;
+}
+
 static bool has_token(const struct live_host *h)
 {
 	return h->rate <= 0 || h->tokens >= 1;

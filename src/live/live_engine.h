@@ -103,6 +103,9 @@ bool live_engine_can_add(const struct live_engine *e);
 /* Paces host with a token bucket: at most rate starts a second on average,
  * burst at once. */
 void live_engine_pace(struct live_engine *e, size_t host, double rate, double burst);
+/* Lowers host's rate (a host that states its limit), keeping what its
+ * bucket holds: slowing down grants no start. */
+void live_engine_slow(struct live_engine *e, size_t host, double rate);
 /* Takes every transfer waiting for host out of its queue (they stay not
  * done, for the caller to judge): the host asked us to stop. */
 void live_engine_drop_queue(struct live_engine *e, size_t host);

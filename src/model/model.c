@@ -15,6 +15,7 @@ struct model *model_create(const char *path)
 	strmap_init(&m->target_index);
 	strmap_init(&m->url_index);
 	strmap_init(&m->lookup_index);
+	strmap_init(&m->doi_index);
 	strmap_init(&m->strings);
 	footnotes_init(&m->notes);
 	problems_cap(&m->problems);
@@ -128,6 +129,18 @@ void model_destroy(struct model *m)
 	}
 	free(m->lookups);
 	strmap_finish(&m->lookup_index);
+	for (size_t i = 0; i < m->ndois; i++) {
+		struct doi_lookup *d = &m->dois[i];
+		free(d->doi);
+		free(d->agency_url);
+		free(d->title);
+		free(d->authors);
+		free(d->first_family);
+		free(d->type);
+		free(d->container);
+	}
+	free(m->dois);
+	strmap_finish(&m->doi_index);
 	strmap_finish(&m->strings);
 	baseline_diff_free(m->baseline);
 	for (size_t i = 0; i < m->nstrings; i++)
@@ -263,6 +276,55 @@ size_t model_lookup_for(struct model *m, const char *original, const char *want,
 	}
 	free(key);
 	return i;
+}
+
+/* DOIs are case-insensitive over ASCII (the DOI Handbook, 2.4). */
+static char *doi_key(const char *doi)
+{
+	char *k = xstrdup(doi);
+	for (char *p = k; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	return k;
+}
+
+size_t model_doi_for(struct model *m, const char *doi)
+{
+	char *key = doi_key(doi);
+	size_t i;
+	if (!strmap_get(&m->doi_index, key, &i)) {
+		grow_array(&m->dois, &m->dois_cap, m->ndois + 1, sizeof *m->dois);
+		i = m->ndois++;
+		memset(&m->dois[i], 0, sizeof m->dois[i]);
+		m->dois[i].doi = xstrdup(key);
+		strmap_put(&m->doi_index, key, i);
+	}
+	free(key);
+	return i;
+}
+
+const struct doi_lookup *model_doi_find(const struct model *m, const char *doi)
+{
+	char *key = doi_key(doi);
+	size_t i;
+	bool found = strmap_get(&m->doi_index, key, &i);
+	free(key);
+	return found ? &m->dois[i] : NULL;
+}
+
+const char *doi_verdict_name(enum doi_verdict v)
+{
+	switch (v) {
+	case DOI_FOUND:
+		return "found";
+	case DOI_NOT_FOUND:
+		return "not-found";
+	case DOI_UNKNOWN:
+		return "unknown";
+	case DOI_UNCHECKED:
+		break;
+	}
+	return "unchecked";
 }
 
 void model_bind_target(struct model *m, size_t ri, size_t li)

@@ -22,7 +22,7 @@
 
 /* The JSON report's schema: the model's shape as report/report_json.c
  * writes it and compare/baseline.c reads an earlier run's back. */
-#define REPORT_SCHEMA_VERSION 10
+#define REPORT_SCHEMA_VERSION 11
 
 enum link_kind {
 	LINK_DIRECT,
@@ -224,6 +224,31 @@ struct lookup {
 	struct page_print snapshot; /* the capture's print, kept for --cache; PAGE_NONE: not kept */
 };
 
+/* What the DOI resolver says of a DOI (identity/check_dois.h): the work
+ * registered under it, as its registration agency describes it. */
+enum doi_verdict {
+	DOI_UNCHECKED, /* not asked (--extract-only, offline, the stage did not run) */
+	DOI_FOUND,     /* registered; the work's metadata came with it */
+	DOI_NOT_FOUND, /* the resolver says no such DOI */
+	DOI_UNKNOWN,   /* the resolver or agency did not say (errors, 429, no metadata offered) */
+};
+
+struct doi_lookup {
+	char *doi;             /* as cited, the DOI's own letters (its case folded: DOIs ignore it) */
+	enum doi_verdict verdict;
+	const char *reason;    /* static: "http-404", "no-metadata", "rate-limited", … */
+	long http_status;      /* the last answer's */
+	unsigned requests;
+	char *agency_url;      /* where the metadata came from, after the resolver's redirect */
+	/* the registered work (DOI_FOUND); each NULL or 0 when not given */
+	char *title;
+	char *authors;         /* "Family, Given; Family2, Given2" */
+	char *first_family;    /* the first author's family name (or literal name) */
+	int years[3];          /* issued, published in print, published online; 0: not given */
+	char *type;            /* CSL type: "article-journal", "dataset", … */
+	char *container;       /* journal or book */
+};
+
 /* Lines a document asks to be left alone (<!-- citecheck-ignore -->). */
 struct line_set {
 	unsigned *v;
@@ -342,6 +367,10 @@ struct model {
 	struct lookup *lookups;
 	size_t nlookups, lookups_cap;
 	struct strmap lookup_index; /* "original want" → lookup */
+	struct doi_lookup *dois;    /* every distinct DOI cited, for the resolver */
+	size_t ndois, dois_cap;
+	struct strmap doi_index;    /* DOI, case folded → dois */
+	bool dois_planned;          /* the DOI stage ran (or was meant to) */
 	bool archive_planned;       /* the archive stage ran (or was meant to) */
 	bool fixing;                /* --fix or --fix-diff: the documents' fixes were planned */
 	struct footnotes notes;
@@ -402,6 +431,12 @@ void model_bind_target(struct model *m, size_t ri, size_t li);
 size_t model_target_for(struct model *m, const char *key, size_t ri, size_t li);
 /* The lookup of original at want (14 digits), made on first use. */
 size_t model_lookup_for(struct model *m, const char *original, const char *want, const char *want_from);
+/* The DOI's lookup, made on first use; the DOI is case folded (ASCII, as
+ * the DOI system does). */
+size_t model_doi_for(struct model *m, const char *doi);
+/* The DOI's lookup, or NULL when it has none. */
+const struct doi_lookup *model_doi_find(const struct model *m, const char *doi);
+const char *doi_verdict_name(enum doi_verdict v);
 /* If a link with this exact URL was classified before, copies its
  * classification into l and returns true. */
 bool model_copy_classification(const struct model *m, struct link *l);

@@ -46,6 +46,9 @@ static const struct {
 				  "A PDF's URL ends its line where the next line may go on with it, and no annotation says."},
 	[PROB_SNAPSHOT_CITED] = {"snapshot-cited", SEV_INFO,
 				 "A dead or changed page cited with its snapshot beside it: the source is kept."},
+	[PROB_DOI_NOT_FOUND] = {"doi-not-found", SEV_ERROR, "A DOI that the DOI resolver does not know: no work has it."},
+	[PROB_DOI_MISMATCH] = {"doi-mismatch", SEV_WARNING,
+			       "A DOI registered for another work than the one the citation names."},
 };
 
 const char *problem_about(enum problem_code code)

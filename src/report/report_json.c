@@ -8,6 +8,7 @@
 #include "report/json_stream.h"
 #include "report/report_items.h"
 #include "extract/classify_url.h"
+#include "identity/work_match.h"
 #include "util/util.h"
 
 #ifndef CITECHECK_VERSION
@@ -203,7 +204,65 @@ static void w_drift(struct json_stream *js, const struct model *m, const struct 
 	js_close(js, '}');
 }
 
-static void w_link(struct json_stream *js, const struct model *m, const struct link *l)
+static void w_opt_bool(struct json_stream *js, const char *key, signed char v)
+{
+	js_key(js, key);
+	if (v < 0)
+		js_null(js);
+	else
+		js_bool(js, v);
+}
+
+/* A DOI link: the resolver's answer, the registered work, and how the
+ * citation compares with it. */
+static void w_identity(struct json_stream *js, const struct model *m, const struct reference *r,
+		       const struct link *l)
+{
+	const struct doi_lookup *d = m->dois_planned ? model_doi_find(m, l->doi) : NULL;
+	struct work_match w = work_match(r, d);
+	js_open(js, '{');
+	js_kstring(js, "verdict", work_verdict_name(w.verdict));
+	js_key(js, "doi");
+	js_open(js, '{');
+	js_kstring(js, "verdict", doi_verdict_name(d ? d->verdict : DOI_UNCHECKED));
+	js_kstring(js, "reason", d ? d->reason : NULL);
+	js_key(js, "http_status");
+	if (d && d->http_status)
+		js_int(js, d->http_status);
+	else
+		js_null(js);
+	js_kint(js, "requests", d ? d->requests : 0);
+	js_kstring(js, "metadata_from", d ? d->agency_url : NULL);
+	js_close(js, '}');
+	js_key(js, "registered");
+	if (d && d->verdict == DOI_FOUND) {
+		int year = d->years[0] ? d->years[0] : d->years[1] ? d->years[1] : d->years[2];
+		js_open(js, '{');
+		js_kstring(js, "title", d->title);
+		js_kstring(js, "authors", d->authors);
+		js_key(js, "year");
+		if (year)
+			js_int(js, year);
+		else
+			js_null(js);
+		js_kstring(js, "type", d->type);
+		js_kstring(js, "container", d->container);
+		js_close(js, '}');
+	} else {
+		js_null(js);
+	}
+	js_key(js, "title_similarity");
+	if (w.title_similarity >= 0)
+		js_real(js, (double)(long)(w.title_similarity * 1000 + 0.5) / 1000);
+	else
+		js_null(js);
+	w_opt_bool(js, "title", w.title);
+	w_opt_bool(js, "author", w.author);
+	w_opt_bool(js, "year", w.year);
+	js_close(js, '}');
+}
+
+static void w_link(struct json_stream *js, const struct model *m, const struct reference *r, const struct link *l)
 {
 	js_open(js, '{');
 	js_kstring(js, "url", l->url);
@@ -242,6 +301,10 @@ static void w_link(struct json_stream *js, const struct model *m, const struct l
 	w_archive(js, m, l);
 	js_key(js, "drift");
 	w_drift(js, m, l);
+	if (l->kind == LINK_DOI && l->doi) {
+		js_key(js, "identity");
+		w_identity(js, m, r, l);
+	}
 	js_key(js, "problems");
 	w_problems(js, &l->problems);
 	js_close(js, '}');
@@ -273,7 +336,7 @@ static void w_reference(struct json_stream *js, const struct model *m, const str
 	js_key(js, "links");
 	js_open(js, '[');
 	for (size_t k = 0; k < r->nlinks; k++)
-		w_link(js, m, &r->links[k]);
+		w_link(js, m, r, &r->links[k]);
 	js_close(js, ']');
 	if (r->links_omitted)
 		js_kint(js, "links_omitted", (int64_t)r->links_omitted);

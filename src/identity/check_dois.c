@@ -1,0 +1,272 @@
+#include "identity/check_dois.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "live/live_engine.h"
+#include "read/csl_item.h"
+#include "util/interrupt.h"
+#include "util/util.h"
+
+void doi_config_defaults(struct doi_config *c, const struct live_config *net)
+{
+	c->resolver = DOI_RESOLVER_DEFAULT;
+	/* Crossref's public pool allows 5 requests a second (its
+	 * documentation, 2025); the resolver and DataCite are not slower */
+	c->rate = 5;
+	c->host_jobs = 2;
+	c->net = net;
+}
+
+void doi_plan(struct model *m)
+{
+	for (size_t r = 0; r < m->nrefs; r++)
+		for (size_t k = 0; k < m->refs[r].nlinks; k++) {
+			const struct link *l = &m->refs[r].links[k];
+			if (l->kind == LINK_DOI && l->doi && !strncmp(l->doi, "10.", 3))
+				model_doi_for(m, l->doi);
+		}
+	m->dois_planned = true;
+}
+
+void dois_skip_all(struct model *m, const char *reason)
+{
+	for (size_t i = 0; i < m->ndois; i++)
+		if (m->dois[i].verdict == DOI_UNCHECKED) {
+			m->dois[i].verdict = DOI_UNKNOWN;
+			m->dois[i].reason = reason;
+		}
+}
+
+static int year_of(const json_t *item, const char *key)
+{
+	return csl_item_date(json_object_get(item, key)).year;
+}
+
+int doi_read_csl(struct doi_lookup *d, const char *json, size_t len)
+{
+	json_error_t e;
+	json_t *item = json_loadb(json, len, JSON_REJECT_DUPLICATES, &e);
+	if (!json_is_object(item)) {
+		json_decref(item);
+		return -1;
+	}
+	const char *title = csl_item_text(item, "title");
+	const char *family = csl_item_first_family(item);
+	const char *type = csl_item_text(item, "type");
+	const char *container = csl_item_text(item, "container-title");
+	if (!title && !family) { /* no work described */
+		json_decref(item);
+		return -1;
+	}
+	d->title = title ? xstrdup(title) : NULL;
+	d->first_family = family ? xstrdup(family) : NULL;
+	d->authors = csl_item_names(json_object_get(item, "author"));
+	d->type = type ? xstrdup(type) : NULL;
+	d->container = container ? xstrdup(container) : NULL;
+	d->years[0] = year_of(item, "issued");
+	d->years[1] = year_of(item, "published-print");
+	d->years[2] = year_of(item, "published-online");
+	json_decref(item);
+	return 0;
+}
+
+struct doi_run {
+	struct model *m;
+	const struct doi_config *cfg;
+	struct curl_slist *accept;
+};
+
+static struct doi_lookup *lookup_of(struct live_engine *e, const struct live_transfer *t)
+{
+	return &((struct doi_run *)e->ctx)->m->dois[t->target];
+}
+
+static void finish(struct live_transfer *t, struct doi_lookup *d, enum doi_verdict v, const char *reason)
+{
+	d->verdict = v;
+	d->reason = reason;
+	t->done = true;
+}
+
+/* The transfer again, after wait seconds, when the run allows it. */
+static bool retry(struct live_engine *e, struct live_transfer *t, double wait, double now)
+{
+	const struct live_config *net = e->cfg;
+	if (t->tries >= net->retries || now + wait >= e->deadline)
+		return false;
+	t->tries++;
+	live_engine_enqueue(e, (size_t)(t - e->t), now + wait);
+	return true;
+}
+
+/* The resolver or an agency sent the request elsewhere: on to it. */
+static void follow(struct live_engine *e, struct live_transfer *t, const char *location)
+{
+	struct doi_lookup *d = lookup_of(e, t);
+	char *key = live_host_key(location);
+	if (!key || !live_web_url(location) || t->hops >= e->cfg->max_redirects) {
+		free(key);
+		finish(t, d, DOI_UNKNOWN, key ? "too-many-redirects" : "bad-redirect");
+		return;
+	}
+	size_t host = live_engine_host(e, key);
+	struct doi_run *run = e->ctx;
+	if (e->hosts[host].rate <= 0) { /* first seen: paced from now on (pacing again would refill it) */
+		live_engine_pace(e, host, run->cfg->rate, 1);
+		e->hosts[host].limit = run->cfg->host_jobs;
+	}
+	free(key);
+	free(t->url);
+	t->url = xstrdup(location);
+	free(d->agency_url);
+	d->agency_url = xstrdup(location);
+	t->host = host;
+	t->hops++;
+	t->tries = 0;
+	live_engine_enqueue(e, (size_t)(t - e->t), 0);
+}
+
+/* Crossref states its limit on every answer (X-Rate-Limit-Limit: 50,
+ * X-Rate-Limit-Interval: 1s): the host is never asked faster than that. */
+static void obey_rate_headers(struct live_engine *e, struct live_transfer *t)
+{
+	struct curl_header *limit, *interval;
+	if (curl_easy_header(t->easy, "X-Rate-Limit-Limit", 0, CURLH_HEADER, -1, &limit) != CURLHE_OK ||
+	    curl_easy_header(t->easy, "X-Rate-Limit-Interval", 0, CURLH_HEADER, -1, &interval) != CURLHE_OK)
+		return;
+	char *end;
+	double n = strtod(limit->value, NULL), s = strtod(interval->value, &end);
+	if (*end == 'm' && end[1] != 's') /* "1m": a minute */
+		s *= 60;
+	else if (*end == 'm') /* "500ms" */
+		s /= 1000;
+	if (!(n >= 1 && n <= 100000 && s > 0 && s <= 3600))
+		return;
+	live_engine_slow(e, t->host, n / s);
+}
+
+/* A transfer ended (the engine's callback). */
+static void complete(struct live_engine *e, struct live_transfer *t, CURLcode code, double now)
+{
+	struct doi_lookup *d = lookup_of(e, t);
+	long status = 0;
+	char *location = NULL, *ctype = NULL;
+	curl_off_t retry_after = 0;
+	if (t->easy) {
+		curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &status);
+		curl_easy_getinfo(t->easy, CURLINFO_REDIRECT_URL, &location);
+		curl_easy_getinfo(t->easy, CURLINFO_CONTENT_TYPE, &ctype);
+		curl_easy_getinfo(t->easy, CURLINFO_RETRY_AFTER, &retry_after);
+		d->requests++;
+	}
+	bool answered = status && code == CURLE_OK;
+	if (answered) {
+		d->http_status = status;
+		obey_rate_headers(e, t);
+	}
+	double backoff = (double)e->cfg->backoff_ms / 1000.0 * (double)(1u << t->tries) * (1 + live_engine_jitter(e));
+	if (answered && status == 429) {
+		double wait = retry_after > 0 ? (double)retry_after : backoff;
+		if (wait > (double)e->cfg->max_retry_after_s || !retry(e, t, wait, now))
+			finish(t, d, DOI_UNKNOWN, "rate-limited");
+		return;
+	}
+	if (!answered || status >= 500) {
+		if (!retry(e, t, retry_after > 0 ? (double)retry_after : backoff, now))
+			finish(t, d, DOI_UNKNOWN,
+			       answered ? "server-error" : code == CURLE_OPERATION_TIMEDOUT ? "timeout" : "unreachable");
+		return;
+	}
+	if (status >= 300 && status < 400 && location) {
+		follow(e, t, location);
+		return;
+	}
+	/* the resolver's own answer (no hop yet): no handle has this DOI */
+	if (t->hops == 0 && (status == 404 || status == 410 || status == 400)) {
+		finish(t, d, DOI_NOT_FOUND, status == 404 ? "http-404" : status == 410 ? "http-410" : "http-400");
+		return;
+	}
+	if (status != 200) { /* an agency without this DOI's metadata */
+		finish(t, d, DOI_UNKNOWN, "no-metadata");
+		return;
+	}
+	/* an agency that offers no CSL-JSON answers with the landing page */
+	bool json = ctype && (strstr(ctype, "json") != NULL);
+	if (!json || t->truncated || doi_read_csl(d, t->body.data ? t->body.data : "", t->body.len) != 0) {
+		finish(t, d, DOI_UNKNOWN, "no-metadata");
+		return;
+	}
+	finish(t, d, DOI_FOUND, NULL);
+}
+
+/* The DOI as a URL path: its slashes, colons, parentheses and semicolons
+ * kept (DOIs hold them: "10.1002/(SICI)1097-4636(199706)35:4<…>3.0.CO;2-N"),
+ * what a path may not hold percent-encoded, as the DOI Handbook advises. */
+static char *doi_path(const char *doi)
+{
+	static const char keep[] = "-._~/:@!$&'()*,;=+";
+	struct buf b;
+	buf_init(&b);
+	for (const unsigned char *p = (const unsigned char *)doi; *p; p++) {
+		if (isalnum_ascii(*p) || strchr(keep, *p)) {
+			buf_putc(&b, (char)*p);
+		} else {
+			char hex[4];
+			snprintf(hex, sizeof hex, "%%%02X", *p);
+			buf_append(&b, hex, 3);
+		}
+	}
+	char *s = buf_steal(&b);
+	return s ? s : xstrdup("");
+}
+
+int check_dois(struct model *m, const struct doi_config *cfg, char *err, size_t errlen)
+{
+	struct live_config net = *cfg->net;
+	net.host_jobs = cfg->host_jobs;
+	net.no_private = false; /* the resolver is the one the user named */
+	struct doi_run run = {.m = m, .cfg = cfg};
+	run.accept = curl_slist_append(NULL, "Accept: application/vnd.citationstyles.csl+json");
+	struct live_engine e;
+	if (live_engine_init(&e, &net, complete, &run) < 0) {
+		live_engine_finish(&e);
+		curl_slist_free_all(run.accept);
+		snprintf(err, errlen, "libcurl could not start");
+		return -1;
+	}
+	char *key = live_host_key(cfg->resolver);
+	if (!key) {
+		live_engine_finish(&e);
+		curl_slist_free_all(run.accept);
+		snprintf(err, errlen, "the DOI resolver %s is not a URL", cfg->resolver);
+		return -1;
+	}
+	size_t resolver = live_engine_host(&e, key);
+	free(key);
+	live_engine_pace(&e, resolver, cfg->rate, 1);
+	live_engine_reserve(&e, m->ndois);
+	size_t base_len = strlen(cfg->resolver);
+	while (base_len && cfg->resolver[base_len - 1] == '/')
+		base_len--;
+	for (size_t i = 0; i < m->ndois; i++) {
+		if (m->dois[i].verdict != DOI_UNCHECKED)
+			continue;
+		char *path = doi_path(m->dois[i].doi);
+		char *url = xasprintf("%.*s/%s", (int)base_len, cfg->resolver, path);
+		free(path);
+		size_t ti = live_engine_add(&e, i, url, resolver);
+		e.t[ti].headers = run.accept;
+		free(url);
+	}
+	live_engine_run(&e);
+	for (size_t i = 0; i < e.nt; i++) { /* what the deadline or an interrupt left */
+		struct live_transfer *t = &e.t[i];
+		if (!t->done && t->target < m->ndois && m->dois[t->target].verdict == DOI_UNCHECKED)
+			finish(t, &m->dois[t->target], DOI_UNKNOWN, interrupted() ? "interrupted" : "deadline");
+	}
+	live_engine_finish(&e);
+	curl_slist_free_all(run.accept);
+	return 0;
+}

@@ -1,0 +1,208 @@
+#!/bin/sh
+# The DOI stage end to end: the real binary against a simulated DOI resolver
+# and registration agencies (simdoi.py, registrations written here), inside a
+# private network namespace. A labelled set: each BibTeX entry below says
+# in its key what it is (a correct DOI, a citation that only looks different
+# from the registered work, a DOI of another work, a DOI no one registered,
+# one whose agency offers no metadata), and the findings expected follow
+# from reading the entries against the registrations.
+. "$(dirname "$0")/lib.sh"
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+require_netns identity
+tmp=$(mktemp -d)
+server=
+trap 'kill $server 2> /dev/null; rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 1
+
+cat > world.json <<'JSON'
+{"works": {
+ "10.5555/jwc.2021.001": {"agency": "crossref", "csl": {"type": "article-journal",
+   "title": "Measuring link rot in policy papers",
+   "author": [{"given": "Adaeze", "family": "Okafor", "sequence": "first"}, {"given": "Per", "family": "Lindqvist", "sequence": "additional"}],
+   "issued": {"date-parts": [[2021, 3]]}, "container-title": "Journal of Web Citation"}},
+ "10.5555/rrs.2016.77": {"agency": "crossref", "csl": {"type": "article-journal",
+   "title": "Reference rot in scholarly statements: threats to the integrity of the record",
+   "author": [{"given": "Tobias", "family": "Marsh"}], "issued": {"date-parts": [[2016, 11, 30]]}}},
+ "10.5555/arch.2019.5": {"agency": "crossref", "csl": {"type": "article-journal",
+   "title": "The Archive of the Web, Revisited",
+   "author": [{"given": "Hana", "family": "Kobayashi"}], "issued": {"date-parts": [[2019, 12, 2]]},
+   "published-online": {"date-parts": [[2019, 12, 2]]}, "published-print": {"date-parts": [[2020, 4]]}}},
+ "10.5555/cafe.2018.3": {"agency": "crossref", "csl": {"type": "article-journal",
+   "title": "Café culture and the press in Hà Nội",
+   "author": [{"given": "Lan", "family": "Nguyễn"}], "issued": {"date-parts": [[2018]]}}},
+ "10.5555/prot.2011.88": {"agency": "crossref", "csl": {"type": "article-journal",
+   "title": "Protein folding kinetics at low temperature",
+   "author": [{"given": "Wei", "family": "Zhang"}], "issued": {"date-parts": [[2011, 6]]}}},
+ "10.5555/long.2015.9": {"agency": "crossref", "csl": {"type": "article-journal",
+   "title": "Persistence of uniform resource locators cited in three decades of agricultural research",
+   "author": [{"given": "Ines", "family": "Duarte"}], "issued": {"date-parts": [[2015]]}}},
+ "10.5555/busy.2022.4": {"agency": "crossref", "csl": {"type": "article-journal",
+   "title": "Rate limits and the scholarly web",
+   "author": [{"given": "Omar", "family": "Haddad"}], "issued": {"date-parts": [[2022]]}}},
+ "10.5281/zenodo.7654321": {"agency": "datacite", "csl": {"type": "dataset",
+   "title": "Citation URLs of 1,000 NGO reports, 2010-2023",
+   "author": [{"literal": "Open Citations Lab"}], "issued": {"date-parts": [[2023]]}, "publisher": "Zenodo"}},
+ "10.5555/kr.2014.1": {"agency": "none", "csl": {}}
+},
+"fail": {"10.5555/busy.2022.4": {"status": 429, "count": 1}}}
+JSON
+
+cat > refs.bib <<'BIB'
+@article{correct,
+  title = {Measuring Link Rot in Policy Papers},
+  author = {Okafor, Adaeze and Lindqvist, Per},
+  journal = {Journal of Web Citation}, year = {2021},
+  doi = {10.5555/jwc.2021.001}
+}
+@article{looks_different_subtitle_left_out_upper_case_doi,
+  title = {Reference rot in scholarly statements},
+  author = {Marsh, Tobias}, year = {2016},
+  doi = {10.5555/RRS.2016.77}
+}
+@article{looks_different_case_article_punctuation_print_year,
+  title = {archive of the web -- revisited.},
+  author = {Kobayashi, H.}, year = {2020},
+  doi = {10.5555/arch.2019.5}
+}
+@article{looks_different_diacritics,
+  title = {Cafe culture and the press in Ha Noi},
+  author = {Nguyen, Lan}, year = {2018},
+  doi = {10.5555/cafe.2018.3}
+}
+@article{looks_different_truncated,
+  title = {Persistence of uniform resource locators cited in three decades...},
+  author = {Duarte, Ines}, year = {2015},
+  doi = {10.5555/long.2015.9}
+}
+@article{another_work,
+  title = {Link decay in legal citations},
+  author = {Smith, Jane}, year = {2014},
+  doi = {10.5555/prot.2011.88}
+}
+@article{not_registered,
+  title = {An invented study of citation practice},
+  author = {Doe, John}, year = {2024},
+  doi = {10.5555/nowhere.2024.404}
+}
+@misc{datacite_correct,
+  title = {Citation URLs of 1,000 NGO reports, 2010--2023},
+  author = {{Open Citations Lab}}, year = {2023},
+  doi = {10.5281/zenodo.7654321}
+}
+@article{no_metadata_offered,
+  title = {A title nobody can check},
+  author = {Kim, Min}, year = {2014},
+  doi = {10.5555/kr.2014.1}
+}
+@article{rate_limited_once,
+  title = {Rate limits and the scholarly web},
+  author = {Haddad, Omar}, year = {2022},
+  doi = {10.5555/busy.2022.4}
+}
+BIB
+
+python3 "$testdir/simdoi.py" --world world.json --port-file port --log requests.log --lifetime 120 &
+server=$!
+i=0
+while [ ! -s port ]; do
+	i=$((i + 1))
+	[ $i -lt 100 ] || { echo "simdoi did not start"; exit 1; }
+	sleep 0.1
+done
+P=$(cat port)
+# the doi.org links themselves are not fetched here: the DOI stage is
+run() { "$bin" -q --no-archive --exclude '^https://doi\.org/' --doi-resolver "http://127.0.0.1:$P" "$@"; }
+run -o report.json refs.bib > /dev/null 2> stderr.txt
+expect "exit status: doi-not-found is an error" "$?" 1
+expect "the report is valid against the schema" "$(valid_report report.json)" valid
+ids() { jq -r '[.documents[0].references[] | "\(.key)=\(.links[0].identity.verdict)"] | join(" ")' report.json; }
+expect "each entry's verdict" "$(ids)" \
+	"correct=match looks_different_subtitle_left_out_upper_case_doi=match looks_different_case_article_punctuation_print_year=match looks_different_diacritics=match looks_different_truncated=match another_work=mismatch not_registered=not-found datacite_correct=match no_metadata_offered=unknown rate_limited_once=match"
+findings() { jq -r '[.documents[0].references[] | .key as $k | .links[0].problems[] | "\($k):\(.code)"] | join(" ")' report.json; }
+expect "findings: only the DOI of another work and the DOI no one registered" "$(findings)" \
+	"another_work:doi-mismatch not_registered:doi-not-found"
+expect "doi-mismatch says what the DOI is registered for" \
+	"$(jq -r '.documents[0].references[] | select(.key == "another_work") | .links[0].problems[0].message' report.json)" \
+	"the DOI 10.5555/prot.2011.88 is registered for “Protein folding kinetics at low temperature” (Zhang, 2011); the citation names “Link decay in legal citations”"
+expect "the registered work in the report" \
+	"$(jq -c '.documents[0].references[] | select(.key == "another_work") | .links[0].identity.registered' report.json)" \
+	'{"title":"Protein folding kinetics at low temperature","authors":"Zhang, Wei","year":2011,"type":"article-journal","container":null}'
+expect "what was compared: title far, author and year wrong" \
+	"$(jq -c '.documents[0].references[] | select(.key == "another_work") | .links[0].identity | [.title, .author, .year]' report.json)" \
+	'[false,false,false]'
+expect "not registered: the resolver's own 404" \
+	"$(jq -c '.documents[0].references[] | select(.key == "not_registered") | .links[0].identity.doi | [.verdict, .reason, .http_status]' report.json)" \
+	'["not-found","http-404",404]'
+expect "no metadata offered: unknown, and why" \
+	"$(jq -c '.documents[0].references[] | select(.key == "no_metadata_offered") | .links[0].identity.doi | [.verdict, .reason]' report.json)" \
+	'["unknown","no-metadata"]'
+expect "rate-limited once: asked again after Retry-After, then found" \
+	"$(jq -c '.documents[0].references[] | select(.key == "rate_limited_once") | .links[0].identity.doi | [.verdict, .requests]' report.json)" \
+	'["found",3]'
+expect "the DataCite DOI's metadata from DataCite" \
+	"$(jq -r '.documents[0].references[] | select(.key == "datacite_correct") | .links[0].identity.doi.metadata_from' report.json)" \
+	"http://127.0.0.1:$P/datacite/application/vnd.citationstyles.csl+json/10.5281/zenodo.7654321"
+# every request asked for CSL-JSON; each DOI was asked once (twice the busy one)
+expect "every request asked for CSL-JSON" \
+	"$(grep -vc '"accept": "application/vnd.citationstyles.csl+json"' requests.log)" 0
+expect "resolver requests: one a DOI, two for the rate-limited one" \
+	"$(grep -c '"path": "/10\.' requests.log)" 11
+run --format text refs.bib > text.txt 2>&1
+expect "the text report says both" "$(grep -c 'doi-mismatch\]\|doi-not-found\]' text.txt)" 2
+
+# precision and recall of the identity findings on this labelled set: the
+# entries whose key starts with another_ or not_ are the ones to flag
+flagged=$(findings | tr ' ' '\n' | grep -c .)
+right=$(findings | tr ' ' '\n' | grep -c '^another_work:\|^not_registered:')
+expect "precision 1.0 (findings that are right / findings)" "$right/$flagged" "2/2"
+
+# pacing: the resolver at 5 requests a second at most (the default); an
+# agency that states a slower limit (X-Rate-Limit-Limit 1 per
+# X-Rate-Limit-Interval 1s) is asked no faster, once it has said so. Only
+# lower bounds on the gaps: a loaded machine is slower, never faster.
+gaps() { # gaps PATH-PREFIX: the smallest gap between requests whose path starts so
+	jq -rs --arg p "$1" '[.[] | select(.path | startswith($p)) | .t] | sort | [range(1; length) as $i | .[$i] - .[$i - 1]] | min' requests.log
+}
+expect "the resolver paced: 0.15 s or more between requests" "$(gaps /10. | awk '{print ($1 >= 0.15) ? "yes" : $1}')" yes
+python3 - <<'PY'
+import json
+w = json.load(open("world.json"))
+w["rate_limit"] = {"limit": "1", "interval": "1s"}
+w.pop("fail")
+json.dump(w, open("slow.json", "w"))
+PY
+kill $server 2> /dev/null
+wait $server 2> /dev/null
+rm -f port
+python3 "$testdir/simdoi.py" --world slow.json --port-file port --log slow.log --lifetime 120 &
+server=$!
+i=0
+while [ ! -s port ]; do
+	i=$((i + 1))
+	[ $i -lt 100 ] || { echo "simdoi did not start"; exit 1; }
+	sleep 0.1
+done
+P=$(cat port)
+run -o slow.json.out refs.bib > /dev/null 2>&1
+cp slow.log requests.log
+expect "Crossref's stated limit obeyed: 0.75 s or more between its requests after its first answer" \
+	"$(jq -rs '[.[] | select(.path | startswith("/crossref/")) | .t] | sort | [range(2; length) as $i | .[$i] - .[$i - 1]] | min' requests.log | awk '{print ($1 >= 0.75) ? "yes" : $1}')" yes
+expect "… and every DOI still answered" "$(jq -r '[.documents[0].references[].links[0].identity.verdict] | join(" ")' slow.json.out)" \
+	"match match match match match mismatch not-found match unknown match"
+
+# --no-doi: nothing asked, no identity findings
+: > requests.log
+run --no-doi -o nodoi.json refs.bib > /dev/null 2>&1
+expect "--no-doi: exit 0" "$?" 0
+expect "--no-doi: no request" "$(wc -l < requests.log | tr -d ' ')" 0
+expect "--no-doi: identity unchecked" \
+	"$(jq -r '[.documents[0].references[].links[0].identity.verdict] | unique | join(" ")' nodoi.json)" unchecked
+# --extract-only: nothing asked either
+"$bin" -q --extract-only -o extract.json refs.bib > /dev/null 2>&1
+expect "--extract-only: no request" "$(wc -l < requests.log | tr -d ' ')" 0
+# a resolver that is not a URL: a usage error
+"$bin" -q --extract-only --doi-resolver 'ftp://x' refs.bib > /dev/null 2> bad.txt
+expect "--doi-resolver ftp: usage error" "$?" 2
+expect "--doi-resolver ftp: says so" "$(head -n 1 bad.txt)" \
+	"citecheck: --doi-resolver takes an http or https address with no query, not 'ftp://x'"
+finish identity

@@ -1,0 +1,131 @@
+/* The comparison of a citation with a DOI's registered work
+ * (identity/work_match.h) and the reading of an agency's CSL-JSON
+ * (identity/check_dois.h), on literal cases. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "identity/check_dois.h"
+#include "identity/work_match.h"
+#include "check.h"
+
+static void check_normalize(const char *in, const char *want)
+{
+	char *got = work_normalize(in);
+	CHECK_STR(got, want);
+	free(got);
+}
+
+int main(void)
+{
+	check_normalize("The Structure of Ordinary Water.", "structure of ordinary water");
+	check_normalize("Café culture in Hà Nội", "cafe culture in ha noi");
+	check_normalize("Author's “quoted” — dash", "authors quoted dash");
+	check_normalize("An", "an"); /* a lone article is the title */
+	check_normalize("", "");
+	check_normalize("\xff\xfe", ""); /* invalid bytes: no letters */
+	check_normalize("ÆSIR Øresund Łódź straße", "asir oresund lodz strase");
+
+	/* the same title */
+	CHECK(work_title_similarity("Measuring Link Rot", "measuring link rot") == 1);
+	/* a subtitle left out, on either side */
+	CHECK(work_title_similarity("Reference rot", "Reference rot: threats to the record") == 1);
+	CHECK(work_title_similarity("Reference rot: threats to the record", "Reference rot") == 1);
+	/* a title cut short */
+	CHECK(work_title_similarity("Persistence of uniform resource locators cited...",
+				    "Persistence of uniform resource locators cited in three decades") == 1);
+	/* one letter wrong: close */
+	CHECK(work_title_similarity("Measuring link rott in policy papers", "Measuring link rot in policy papers") >=
+	      WORK_TITLE_SAME);
+	/* another work */
+	CHECK(work_title_similarity("Link decay in legal citations", "Protein folding kinetics at low temperature") <
+	      WORK_TITLE_DIFFERENT);
+	/* a short cut is no prefix match: "The ..." alone says nothing */
+	CHECK(work_title_similarity("The...", "The structure of water") < WORK_TITLE_SAME);
+	/* a title of 5,000 characters is compared in bounded time */
+	char *huge = malloc(5001);
+	memset(huge, 'a', 5000);
+	huge[5000] = '\0';
+	CHECK(work_title_similarity(huge, huge) == 1);
+	free(huge);
+
+	CHECK_INT(work_author_agrees("Okafor, Adaeze and Lindqvist, Per", "Okafor"), 1);
+	CHECK_INT(work_author_agrees("A. Okafor; P. Lindqvist", "Okafor"), 1);
+	CHECK_INT(work_author_agrees("Nguyen, Lan", "Nguyễn"), 1);
+	CHECK_INT(work_author_agrees("Berg, Anna", "van der Berg"), 1);
+	CHECK_INT(work_author_agrees("Okaforson, A.", "Okafor"), 0); /* a word, not a part of one */
+	CHECK_INT(work_author_agrees("Smith, Jane", "Zhang"), 0);
+	CHECK_INT(work_author_agrees(NULL, "Zhang"), -1);
+	CHECK_INT(work_author_agrees("Smith", NULL), -1);
+
+	int years[3] = {2019, 2020, 0};
+	CHECK_INT(work_year_agrees(2020, years), 1);
+	CHECK_INT(work_year_agrees(2018, years), 1); /* a year off by one */
+	CHECK_INT(work_year_agrees(2017, years), 0);
+	CHECK_INT(work_year_agrees(0, years), -1);
+	int none[3] = {0, 0, 0};
+	CHECK_INT(work_year_agrees(2017, none), -1);
+
+	/* the verdicts */
+	struct doi_lookup d = {0};
+	d.verdict = DOI_FOUND;
+	d.title = "Protein folding kinetics at low temperature";
+	d.first_family = "Zhang";
+	d.years[0] = 2011;
+	struct reference r = {0};
+	r.title = "Link decay in legal citations";
+	r.authors = "Smith, Jane";
+	r.published.year = 2014;
+	CHECK_INT(work_match(&r, &d).verdict, WORK_MISMATCH);
+	/* the same title under another author and year: the work all the same */
+	r.title = "Protein folding kinetics at low temperature";
+	CHECK_INT(work_match(&r, &d).verdict, WORK_MATCH);
+	/* a far title, but author and year both vouch: not sure (a translated
+	 * title, a title read wrong from the text) */
+	r.title = "Kinetik der Proteinfaltung bei tiefer Temperatur";
+	r.authors = "Zhang, W.";
+	r.published.year = 2011;
+	CHECK_INT(work_match(&r, &d).verdict, WORK_UNSURE);
+	/* no title cited: author and year decide, both or nothing */
+	r.title = NULL;
+	CHECK_INT(work_match(&r, &d).verdict, WORK_MATCH);
+	r.authors = "Smith, Jane";
+	CHECK_INT(work_match(&r, &d).verdict, WORK_UNSURE);
+	r.published.year = 2014;
+	CHECK_INT(work_match(&r, &d).verdict, WORK_MISMATCH);
+	r.authors = NULL;
+	r.published.year = 0;
+	CHECK_INT(work_match(&r, &d).verdict, WORK_UNSURE);
+	CHECK_INT(work_match(&r, NULL).verdict, WORK_UNCHECKED);
+	d.verdict = DOI_NOT_FOUND;
+	CHECK_INT(work_match(&r, &d).verdict, WORK_NOT_FOUND);
+	d.verdict = DOI_UNKNOWN;
+	CHECK_INT(work_match(&r, &d).verdict, WORK_UNKNOWN);
+
+	/* an agency's CSL-JSON: Crossref's title as a string, DataCite's
+	 * literal author, published-print and -online years */
+	struct doi_lookup c = {0};
+	const char *csl = "{\"type\":\"article-journal\",\"title\":\"Water\",\"author\":[{\"given\":\"D.\","
+			  "\"family\":\"Eisenberg\"},{\"literal\":\"A Lab\"}],\"issued\":{\"date-parts\":[[1969,8]]},"
+			  "\"published-print\":{\"date-parts\":[[1970]]},\"container-title\":[\"Science\"]}";
+	CHECK_INT(doi_read_csl(&c, csl, strlen(csl)), 0);
+	CHECK_STR(c.title, "Water");
+	CHECK_STR(c.first_family, "Eisenberg");
+	CHECK_STR(c.authors, "Eisenberg, D.; A Lab");
+	CHECK_STR(c.container, "Science");
+	CHECK_INT(c.years[0], 1969);
+	CHECK_INT(c.years[1], 1970);
+	CHECK_INT(c.years[2], 0);
+	free(c.title);
+	free(c.first_family);
+	free(c.authors);
+	free(c.type);
+	free(c.container);
+	/* not a work: an HTML page, an empty object, an array */
+	struct doi_lookup e = {0};
+	CHECK_INT(doi_read_csl(&e, "<html>", 6), -1);
+	CHECK_INT(doi_read_csl(&e, "{}", 2), -1);
+	CHECK_INT(doi_read_csl(&e, "[{\"title\":\"x\"}]", 15), -1);
+	CHECK(e.title == NULL);
+	printf("identity: %d checks, %d failed\n", check_total, check_failed);
+	return check_failed != 0;
+}
