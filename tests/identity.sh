@@ -101,15 +101,21 @@ cat > refs.bib <<'BIB'
 }
 BIB
 
-python3 "$testdir/simdoi.py" --world world.json --port-file port --log requests.log --lifetime 120 &
-server=$!
-i=0
-while [ ! -s port ]; do
-	i=$((i + 1))
-	[ $i -lt 100 ] || { echo "simdoi did not start"; exit 1; }
-	sleep 0.1
-done
-P=$(cat port)
+start_simdoi() { # start_simdoi WORLD: the simulator, logging to requests.log; sets $server and $P
+	[ -z "$server" ] || { kill $server 2> /dev/null; wait $server 2> /dev/null; }
+	rm -f port
+	: > requests.log
+	python3 "$testdir/simdoi.py" --world "$1" --port-file port --log requests.log --lifetime 120 &
+	server=$!
+	i=0
+	while [ ! -s port ]; do
+		i=$((i + 1))
+		[ $i -lt 100 ] || { echo "simdoi did not start"; exit 1; }
+		sleep 0.1
+	done
+	P=$(cat port)
+}
+start_simdoi world.json
 # the doi.org links themselves are not fetched here: the DOI stage is
 run() { "$bin" -q --no-archive --exclude '^https://doi\.org/' --doi-resolver "http://127.0.0.1:$P" "$@"; }
 run -o report.json refs.bib > /dev/null 2> stderr.txt
@@ -171,24 +177,61 @@ w["rate_limit"] = {"limit": "1", "interval": "1s"}
 w.pop("fail")
 json.dump(w, open("slow.json", "w"))
 PY
-kill $server 2> /dev/null
-wait $server 2> /dev/null
-rm -f port
-python3 "$testdir/simdoi.py" --world slow.json --port-file port --log slow.log --lifetime 120 &
-server=$!
-i=0
-while [ ! -s port ]; do
-	i=$((i + 1))
-	[ $i -lt 100 ] || { echo "simdoi did not start"; exit 1; }
-	sleep 0.1
-done
-P=$(cat port)
+start_simdoi slow.json
 run -o slow.json.out refs.bib > /dev/null 2>&1
-cp slow.log requests.log
 expect "Crossref's stated limit obeyed: 0.75 s or more between its requests after its first answer" \
 	"$(jq -rs '[.[] | select(.path | startswith("/crossref/")) | .t] | sort | [range(2; length) as $i | .[$i] - .[$i - 1]] | min' requests.log | awk '{print ($1 >= 0.75) ? "yes" : $1}')" yes
 expect "… and every DOI still answered" "$(jq -r '[.documents[0].references[].links[0].identity.verdict] | join(" ")' slow.json.out)" \
 	"match match match match match mismatch not-found match unknown match"
+
+start_simdoi world.json
+# --cache: the resolver's answers kept (works for 30 days, DOIs not found
+# for --max-age, no answer for 10 minutes) and reused with no request
+: > requests.log
+run --cache answers.db -o first.json refs.bib > /dev/null 2>&1
+first=$(wc -l < requests.log | tr -d ' ')
+: > requests.log
+run --cache answers.db -o second.json refs.bib > /dev/null 2>&1
+expect "cache: the second run asks nothing" "$(wc -l < requests.log | tr -d ' ')" 0
+# one request to the resolver a DOI, one to its agency or landing page (but
+# the one not registered); the busy one asked twice first (a 429)
+expect "cache: the first run asked (one request a DOI and agency hop)" "$first" 20
+expect "cache: the same verdicts" \
+	"$(jq -r '[.documents[0].references[].links[0].identity.verdict] | join(" ")' second.json)" \
+	"$(jq -r '[.documents[0].references[].links[0].identity.verdict] | join(" ")' first.json)"
+expect "cache: the same findings" "$(jq -c '[.documents[0].references[].links[0].problems[].message]' second.json)" \
+	"$(jq -c '[.documents[0].references[].links[0].problems[].message]' first.json)"
+expect "cache: marked cached, but for the agency that gave no metadata (10 minutes: kept too)" \
+	"$(jq -r '[.documents[0].references[].links[0].identity.doi.cached] | unique | join(" ")' second.json)" true
+# a day later: works and misses still (max-age 1 day for a miss)… then past it
+now=$(date +%s)
+: > requests.log
+CITECHECK_NOW=$((now + 2 * 86400)) run --cache answers.db -o later.json refs.bib > /dev/null 2>&1
+expect "two days later: the DOI not found and the agency without metadata asked again, the works not" \
+	"$(jq -rs '[.[] | select(.path | startswith("/10.")) | .path] | join(" ")' requests.log)" \
+	"/10.5555/nowhere.2024.404 /10.5555/kr.2014.1"
+# --cache-only: a DOI the cache does not hold is unknown/not-cached, nothing asked
+cp refs.bib more.bib
+printf '@article{new, title = {Not in the cache}, author = {New, A.}, year = {2024}, doi = {10.5555/new.1}}\n' >> more.bib
+: > requests.log
+run --cache answers.db --cache-only -o only.json more.bib > /dev/null 2>&1
+expect "--cache-only: nothing asked" "$(wc -l < requests.log | tr -d ' ')" 0
+expect "--cache-only: the new DOI not-cached" \
+	"$(jq -c '.documents[0].references[] | select(.key == "new") | .links[0].identity | [.verdict, .doi.reason]' only.json)" \
+	'["unknown","not-cached"]'
+# a row citecheck would not have written (a work found with no title nor
+# author) is not trusted: taken as absent, and said
+python3 -c 'import sqlite3; c = sqlite3.connect("answers.db"); c.execute("UPDATE doi SET title = NULL, first_family = NULL WHERE doi = ?", ("10.5555/jwc.2021.001",)); c.commit()'
+: > requests.log
+run --cache answers.db -o forged.json refs.bib > /dev/null 2> forged.txt
+# (the run goes on as without it: exit 1 for the DOI not registered)
+expect "a forged row: said" "$?:$(grep -c 'rows that citecheck did not write were taken as absent' forged.txt)" "1:1"
+expect "a forged row: the DOI asked again" "$(grep -c '"path": "/10.5555/jwc.2021.001"' requests.log)" 1
+# a cache of schema 1 (before the DOI table) is brought up to date, its rows kept
+python3 -c 'import sqlite3; c = sqlite3.connect("answers.db"); c.execute("DROP TABLE doi"); c.execute("PRAGMA user_version = 1"); c.commit()'
+run --cache answers.db -o migrated.json refs.bib > /dev/null 2>&1
+expect "schema 1 migrated to 2, with the DOI table" \
+	"$(python3 -c 'import sqlite3; c = sqlite3.connect("answers.db"); print(c.execute("PRAGMA user_version").fetchone()[0], c.execute("SELECT count(*) FROM doi").fetchone()[0])')" "2 10"
 
 # --no-doi: nothing asked, no identity findings
 : > requests.log

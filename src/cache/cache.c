@@ -35,6 +35,11 @@ static const char *const migrations[CACHE_SCHEMA_VERSION] = {
 	" http_status INTEGER);"
 	"CREATE INDEX history_url ON history (url, checked_at);"
 	"CREATE TABLE pace (name TEXT PRIMARY KEY, next_at REAL NOT NULL);",
+	/* 2: what the DOI resolver said of each DOI (identity/check_dois.h) */
+	"CREATE TABLE doi ("
+	" doi TEXT PRIMARY KEY, checked_at INTEGER NOT NULL, verdict TEXT NOT NULL, reason TEXT,"
+	" http_status INTEGER, agency_url TEXT, title TEXT, authors TEXT, first_family TEXT,"
+	" year_issued INTEGER, year_print INTEGER, year_online INTEGER, type TEXT, container TEXT);",
 };
 
 
@@ -207,7 +212,11 @@ int cache_open(struct cache **out, const char *path, long deadline_ms, char *err
 			       " drift_title_snapshot, drift_lost, live_checked_at, snap_type, snap_digest, snap_bytes,"
 			       " snap_title, snap_words, snap_partial, snap_sketch"
 			       " FROM archive WHERE original = ? AND want = ?",
-			       -1, &c->archive_get, NULL) != SQLITE_OK) {
+			       -1, &c->archive_get, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db,
+			       "SELECT checked_at, verdict, reason, http_status, agency_url, title, authors, first_family,"
+			       " year_issued, year_print, year_online, type, container FROM doi WHERE doi = ?",
+			       -1, &c->doi_get, NULL) != SQLITE_OK) {
 		cache_fail(db, "preparing its queries", err, errlen);
 		cache_close(c);
 		return -1;
@@ -227,6 +236,7 @@ void cache_close(struct cache *c)
 		return;
 	sqlite3_finalize(c->live_get);
 	sqlite3_finalize(c->archive_get);
+	sqlite3_finalize(c->doi_get);
 	sqlite3_close(c->db);
 	free(c);
 }

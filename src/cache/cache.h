@@ -14,7 +14,9 @@
  *     archived": CACHE_NOT_ARCHIVED_AGE at most; "unknown": as a transient
  *     live answer (and none past max_age). The capture's print is kept with
  *     it: when the live page is checked again, drift is measured anew
- *     against that print, with no request to the archive.
+ *     against that print, with no request to the archive;
+ *   - a DOI's registered work: CACHE_DOI_FOUND_AGE; "not found": max_age;
+ *     "unknown": CACHE_TRANSIENT_AGE.
  *
  * Pace: the archive's endpoints are paced across every process sharing the
  * cache (a table of the next moment each may be asked), so a CI matrix of
@@ -34,9 +36,10 @@
 
 #include "model/model.h"
 
-#define CACHE_SCHEMA_VERSION 1
+#define CACHE_SCHEMA_VERSION 2
 #define CACHE_TRANSIENT_AGE (10 * 60)          /* seconds */
 #define CACHE_NOT_ARCHIVED_AGE (7 * 24 * 3600) /* seconds */
+#define CACHE_DOI_FOUND_AGE (30 * 24 * 3600)  /* seconds: a work's registered metadata */
 #define CACHE_CONFIRM_CHECKS 2
 #define CACHE_CONFIRM_SPAN (20 * 3600) /* seconds: two checks on two days, not one night */
 
@@ -75,6 +78,15 @@ bool cache_reuse_live(struct cache *c, struct model *m, size_t ti, const struct 
  * whether that is confirmed, and a fault of the page repeated over the span
  * made dead (confirm_dead). Returns 0, or -1 with err. */
 int cache_store_live(struct cache *c, struct model *m, const struct cache_policy *p, char *err, size_t errlen);
+
+/* DOI lookup di from the cache when it holds one young enough: a work
+ * found for CACHE_DOI_FOUND_AGE, a DOI not found for max_age (it may be
+ * registered since), one the resolver did not answer for
+ * CACHE_TRANSIENT_AGE at most; under policy->only, one it does not hold is
+ * unknown/not-cached. Returns whether the DOI is decided. */
+bool cache_reuse_doi(struct cache *c, struct model *m, size_t di, const struct cache_policy *p);
+/* Writes what this run learnt of each DOI. Returns 0, or -1 with err. */
+int cache_store_doi(struct cache *c, struct model *m, const struct cache_policy *p, char *err, size_t errlen);
 
 /* As cache_reuse_live for lookup li (with its drift; unknown/not-cached). */
 bool cache_reuse_archive(struct cache *c, struct model *m, size_t li, const struct cache_policy *p);

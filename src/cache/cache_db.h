@@ -11,7 +11,7 @@
 
 struct cache {
 	sqlite3 *db;
-	sqlite3_stmt *live_get, *archive_get; /* prepared once, used per URL */
+	sqlite3_stmt *live_get, *archive_get, *doi_get; /* prepared once, used per URL or DOI */
 	double deadline; /* CLOCK_MONOTONIC seconds: a statement still running then is stopped */
 	bool bounded;    /* statements may be stopped now (reads); writes of this run's answers are not */
 	size_t refused;  /* rows read that citecheck would not have written: taken as absent */

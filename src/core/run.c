@@ -86,14 +86,17 @@ static double archive_slot(void *arg, const char *name, double interval, double 
 
 /* Every cited DOI asked of the resolver, once the live stage has run (an
  * offline run asks nothing); the deadline's rest is shared. */
-static int check_identity(struct model *m, const struct options *opt, struct live_config *cfg, double start,
-			  char *err, size_t errlen)
+static int check_identity(struct model *m, const struct options *opt, struct live_config *cfg, struct memory *mem,
+			  double start, char *err, size_t errlen)
 {
 	if (opt->no_doi)
 		return 0;
 	doi_plan(m);
 	if (!m->ndois)
 		return 0;
+	if (mem->cache) /* what the cache knows, before anything is asked */
+		for (size_t i = 0; i < m->ndois; i++)
+			cache_reuse_doi(mem->cache, m, i, &mem->policy);
 	if (opt->cache_only || interrupted() || live_offline(m)) { /* --cache-only: no network at all */
 		dois_skip_all(m, opt->cache_only ? "not-cached" : interrupted() ? "interrupted" : "offline");
 		return 0;
@@ -105,7 +108,9 @@ static int check_identity(struct model *m, const struct options *opt, struct liv
 	doi_config_defaults(&dc, &net);
 	if (opt->doi_resolver)
 		dc.resolver = opt->doi_resolver;
-	return check_dois(m, &dc, err, errlen);
+	if (check_dois(m, &dc, err, errlen) != 0)
+		return -1;
+	return mem->cache ? cache_store_doi(mem->cache, m, &mem->policy, err, errlen) : 0;
 }
 
 /* Live, then archive: the drift check needs the live page first. Each
@@ -131,7 +136,7 @@ static int check_stages(struct model *m, const struct options *opt, struct live_
 		return -1;
 	if (mem->cache && cache_store_live(mem->cache, m, &mem->policy, err, errlen) != 0)
 		return -1;
-	if (check_identity(m, opt, cfg, start, err, errlen) != 0)
+	if (check_identity(m, opt, cfg, mem, start, err, errlen) != 0)
 		return -1;
 	if (!archive)
 		return 0;

@@ -39,6 +39,25 @@ void dois_skip_all(struct model *m, const char *reason)
 		}
 }
 
+/* A text of the agency's, as the model keeps it: at most DOI_TEXT_MAX
+ * bytes, cut at a character's start, and no control characters. */
+static char *agency_text(const char *s)
+{
+	if (!s)
+		return NULL;
+	size_t n = strlen(s);
+	if (n > DOI_TEXT_MAX) {
+		n = DOI_TEXT_MAX;
+		while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	}
+	char *out = xstrndup(s, n);
+	for (char *p = out; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+	return out;
+}
+
 static int year_of(const json_t *item, const char *key)
 {
 	return csl_item_date(json_object_get(item, key)).year;
@@ -60,11 +79,13 @@ int doi_read_csl(struct doi_lookup *d, const char *json, size_t len)
 		json_decref(item);
 		return -1;
 	}
-	d->title = title ? xstrdup(title) : NULL;
-	d->first_family = family ? xstrdup(family) : NULL;
-	d->authors = csl_item_names(json_object_get(item, "author"));
-	d->type = type ? xstrdup(type) : NULL;
-	d->container = container ? xstrdup(container) : NULL;
+	d->title = agency_text(title);
+	d->first_family = agency_text(family);
+	char *authors = csl_item_names(json_object_get(item, "author"));
+	d->authors = agency_text(authors);
+	free(authors);
+	d->type = agency_text(type);
+	d->container = agency_text(container);
 	d->years[0] = year_of(item, "issued");
 	d->years[1] = year_of(item, "published-print");
 	d->years[2] = year_of(item, "published-online");
@@ -106,7 +127,7 @@ static void follow(struct live_engine *e, struct live_transfer *t, const char *l
 {
 	struct doi_lookup *d = lookup_of(e, t);
 	char *key = live_host_key(location);
-	if (!key || !live_web_url(location) || t->hops >= e->cfg->max_redirects) {
+	if (!key || !live_web_url(location) || strlen(location) > 8192 || t->hops >= e->cfg->max_redirects) {
 		free(key);
 		finish(t, d, DOI_UNKNOWN, key ? "too-many-redirects" : "bad-redirect");
 		return;

@@ -28,14 +28,17 @@ void doi_config_defaults(struct doi_config *c, const struct live_config *net);
  * fields) under the model's DOI lookups. */
 void doi_plan(struct model *m);
 
-/* Asks the resolver about every DOI lookup. Returns 0, or -1 with a reason
- * in err when libcurl cannot start. */
+/* Asks the resolver about every DOI lookup still unchecked (one the cache
+ * answered is not). Returns 0, or -1 with a reason in err when libcurl
+ * cannot start. */
 int check_dois(struct model *m, const struct doi_config *cfg, char *err, size_t errlen);
 
 /* Marks every DOI lookup unknown with reason (e.g. "offline"). */
 void dois_skip_all(struct model *m, const char *reason);
 
-/* The work in a CSL-JSON answer, into d: 0, or -1 when it is not one. */
+/* The work in a CSL-JSON answer, into d: 0, or -1 when it is not one.
+ * Each text is cut at DOI_TEXT_MAX bytes, its control characters spaces. */
+#define DOI_TEXT_MAX 4096
 int doi_read_csl(struct doi_lookup *d, const char *json, size_t len);
 
 #endif

@@ -239,6 +239,7 @@ struct doi_lookup {
 	const char *reason;    /* static: "http-404", "no-metadata", "rate-limited", … */
 	long http_status;      /* the last answer's */
 	unsigned requests;
+	bool cached;           /* the answer of an earlier run, from --cache */
 	char *agency_url;      /* where the metadata came from, after the resolver's redirect */
 	/* the registered work (DOI_FOUND); each NULL or 0 when not given */
 	char *title;

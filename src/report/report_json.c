@@ -232,6 +232,8 @@ static void w_identity(struct json_stream *js, const struct model *m, const stru
 	else
 		js_null(js);
 	js_kint(js, "requests", d ? d->requests : 0);
+	js_key(js, "cached");
+	js_bool(js, d && d->cached);
 	js_kstring(js, "metadata_from", d ? d->agency_url : NULL);
 	js_close(js, '}');
 	js_key(js, "registered");
