@@ -101,3 +101,9 @@ put('wayback', 'cdx', b'\x00[["urlkey","timestamp","original","mimetype","status
 put('wayback', 'spn', b'\x01{"job_id":"spn2-abc","status":"success","timestamp":"20240220120000","status_ext":"x"}')
 put('wayback', 'replay', b'\x02https://web.archive.org/web/20240220120000id_/https://example.org/')
 put('wayback', 'date', b'\x02Tue, 20 Feb 2024 12:00:00 GMT')
+# a citation's title, then an agency's CSL-JSON answer (Crossref's and DataCite's shapes)
+put('doi', 'crossref', 'Measuring link rot: a decade\n{"type":"article-journal","title":"Measuring link rot",'
+    '"author":[{"given":"A.","family":"Okafor","sequence":"first"}],"issued":{"date-parts":[[2021,3]]},'
+    '"published-print":{"date-parts":[[2022]]},"container-title":["Journal"],"DOI":"10.5555/x"}')
+put('doi', 'datacite', 'Café data…\n{"type":"dataset","title":"Café data in Hà Nội","author":[{"literal":"A Lab"}],'
+    '"issued":{"date-parts":[["2019"]]},"publisher":"Zenodo"}')

@@ -9,13 +9,13 @@
 # tests/fuzz/crashes/TARGET/ as a regression test.
 #
 # Usage: sh tests/fuzz/run.sh [SECONDS] [TARGET...]
-#   targets: text markdown asciidoc html bibtex csl_json pdf docx odt epub urls dates wayback page_text config fix
+#   targets: text markdown asciidoc html bibtex csl_json pdf docx odt epub urls dates wayback page_text config fix doi
 #            cache baseline fix_zip
 set -u
 cd "$(dirname "$0")/../.."
 seconds=${1:-10}
 [ $# -gt 0 ] && shift
-targets=${*:-text markdown asciidoc html bibtex csl_json pdf docx odt epub urls dates wayback page_text config fix cache baseline fix_zip}
+targets=${*:-text markdown asciidoc html bibtex csl_json pdf docx odt epub urls dates wayback page_text config fix cache baseline fix_zip doi}
 build=build-fuzz
 if ! command -v clang > /dev/null; then
 	echo "fuzz: clang is not installed (sh .ci/setup-tests installs it)" >&2
