@@ -162,6 +162,22 @@ flagged=$(findings | tr ' ' '\n' | grep -c .)
 right=$(findings | tr ' ' '\n' | grep -c '^another_work:\|^not_registered:')
 expect "precision 1.0 (findings that are right / findings)" "$right/$flagged" "2/2"
 
+# DOIs printed bare in a text's references, as APA 6 and Vancouver print
+# them: found, and checked the same way
+cat > refs.txt <<'TXT'
+References
+
+Okafor, A., & Lindqvist, P. (2021). Measuring link rot in policy papers. Journal of Web Citation. doi:10.5555/jwc.2021.001
+
+Smith, J. (2014). Link decay in legal citations. Law Review, 12(3), 45-67. DOI: 10.5555/prot.2011.88.
+TXT
+run -o text.json refs.txt > /dev/null 2>&1
+expect "bare DOIs in text: found and judged" \
+	"$(jq -r '[.documents[0].references[].links[] | "\(.url) \(.identity.verdict)"] | join(", ")' text.json)" \
+	"doi:10.5555/jwc.2021.001 match, doi:10.5555/prot.2011.88 mismatch"
+expect "bare DOIs in text: the mismatch on its line and column" \
+	"$(jq -r '.documents[0].references[].links[].problems[] | "\(.code) \(.line):\(.column)"' text.json)" "doi-mismatch 5:76"
+
 # pacing: the resolver at 5 requests a second at most (the default); an
 # agency that states a slower limit (X-Rate-Limit-Limit 1 per
 # X-Rate-Limit-Interval 1s) is asked no faster, once it has said so. Only

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "extract/md_syntax.h"
+#include "extract/scan_dois.h"
 #include "extract/scan_footnotes.h"
 #include "extract/scan_links.h"
 #include "check.h"
@@ -187,8 +188,46 @@ static void syntax(void)
 	free(u);
 }
 
+/* The first bare DOI of s as "url@start-end", or "" for none. */
+static char *first_doi(const char *s)
+{
+	static char out[256];
+	size_t pos = 0;
+	struct link_hit hit;
+	out[0] = '\0';
+	if (scan_next_doi(s, strlen(s), &pos, &hit)) {
+		snprintf(out, sizeof out, "%s@%zu-%zu", hit.url, hit.start, hit.end);
+		free(hit.url);
+	}
+	return out;
+}
+
+static void bare_dois(void)
+{
+	CHECK_STR(first_doi("ACM, 2010. doi:10.1145/1866307.1866327."), "doi:10.1145/1866307.1866327@11-38");
+	CHECK_STR(first_doi("(DOI: 10.5555/x)."), "doi:10.5555/x@1-15");
+	CHECK_STR(first_doi("RFC 7525, DOI 10.17487/RFC7525, May 2015"), "doi:10.17487/RFC7525@10-30");
+	/* parentheses the DOI opened are its own */
+	CHECK_STR(first_doi("doi:10.1002/(SICI)1097-4636(199706)35:4.CO;2-N)"),
+		  "doi:10.1002/(SICI)1097-4636(199706)35:4.CO;2-N@0-46");
+	CHECK_STR(first_doi("doi:\t10.4000/a.b.c"), "doi:10.4000/a.b.c@0-18");
+	/* a DOI in a URL is the URL's; no label, no DOI */
+	CHECK_STR(first_doi("https://doi.org/10.5555/x"), "");
+	CHECK_STR(first_doi("dx.doi.org/10.5555/x"), "");
+	CHECK_STR(first_doi("Ladoi:10.5555/x"), "");
+	CHECK_STR(first_doi("doi10.5555/x"), "");
+	CHECK_STR(first_doi("10.5555/x"), "");
+	/* not a DOI's prefix: 3 digits, no slash, no suffix */
+	CHECK_STR(first_doi("doi: 10.123/x"), "");
+	CHECK_STR(first_doi("doi: 10.12345"), "");
+	CHECK_STR(first_doi("doi: 10.12345/."), "");
+	CHECK_STR(first_doi("doi:"), "");
+	CHECK_STR(first_doi("d"), "");
+}
+
 int main(void)
 {
+	bare_dois();
 	links();
 	markers();
 	definitions();

@@ -9,6 +9,7 @@
 #include "extract/local_key.h"
 #include "extract/md_links.h"
 #include "extract/md_syntax.h"
+#include "extract/scan_dois.h"
 #include "extract/scan_footnotes.h"
 #include "extract/scan_links.h"
 #include "util/strmap.h"
@@ -295,6 +296,30 @@ static bool unseen_link(struct extractor *x, size_t *i, const char **line, struc
 	return true;
 }
 
+/* Whether reference ri cites this DOI already (as a doi.org link, say). */
+static bool cites_doi(const struct reference *r, const char *url)
+{
+	const char *doi = url + 4; /* after "doi:" */
+	for (size_t k = 0; k < r->nlinks; k++)
+		if (r->links[k].doi && !strcasecmp(r->links[k].doi, doi))
+			return true;
+	return false;
+}
+
+/* DOIs printed bare in an entry ("doi:10.…", "DOI: 10.…"): links to
+ * check at the resolver like a doi.org link. */
+static void bare_dois(struct extractor *x, const char *s, size_t n)
+{
+	size_t pos = 0;
+	struct link_hit hit;
+	while (scan_next_doi(s, n, &pos, &hit)) {
+		if (cites_doi(&x->m->refs[x->ref], hit.url))
+			free(hit.url);
+		else
+			add_link(x, x->ref, s, &hit);
+	}
+}
+
 static void scan_into_entry(struct extractor *x, const char *s, size_t n)
 {
 	size_t pos = 0;
@@ -309,6 +334,7 @@ static void scan_into_entry(struct extractor *x, const char *s, size_t n)
 	char *text;
 	for (size_t i = 0; unseen_link(x, &i, &line, &hit, &text);)
 		add_link(x, x->ref, line, &hit);
+	bare_dois(x, s, n);
 }
 
 static void append_text(struct extractor *x, const char *s, size_t n)
