@@ -3,6 +3,7 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "live/live_engine.h"
 #include "read/csl_item.h"
@@ -97,7 +98,21 @@ struct doi_run {
 	struct model *m;
 	const struct doi_config *cfg;
 	struct curl_slist *accept;
+	char *resolver_host; /* the resolver's host name, whatever the scheme */
 };
+
+/* The host name of url (owned), or NULL. */
+static char *host_of(const char *url)
+{
+	CURLU *u = curl_url();
+	char *host = NULL;
+	if (u && !curl_url_set(u, CURLUPART_URL, url, 0))
+		curl_url_get(u, CURLUPART_HOST, &host, 0);
+	curl_url_cleanup(u);
+	char *out = host ? xstrdup(host) : NULL;
+	curl_free(host);
+	return out;
+}
 
 static struct doi_lookup *lookup_of(struct live_engine *e, const struct live_transfer *t)
 {
@@ -126,10 +141,13 @@ static bool retry(struct live_engine *e, struct live_transfer *t, double wait, d
 static void follow(struct live_engine *e, struct live_transfer *t, const char *location)
 {
 	struct doi_lookup *d = lookup_of(e, t);
-	char *key = live_host_key(location);
-	if (!key || !live_web_url(location) || strlen(location) > 8192 || t->hops >= e->cfg->max_redirects) {
-		free(key);
-		finish(t, d, DOI_UNKNOWN, key ? "too-many-redirects" : "bad-redirect");
+	if (t->hops >= e->cfg->max_redirects) {
+		finish(t, d, DOI_UNKNOWN, "too-many-redirects");
+		return;
+	}
+	char *key = live_web_url(location) && strlen(location) <= 8192 ? live_host_key(location) : NULL;
+	if (!key) {
+		finish(t, d, DOI_UNKNOWN, "bad-redirect");
 		return;
 	}
 	size_t host = live_engine_host(e, key);
@@ -204,8 +222,13 @@ static void complete(struct live_engine *e, struct live_transfer *t, CURLcode co
 		follow(e, t, location);
 		return;
 	}
-	/* the resolver's own answer (no hop yet): no handle has this DOI */
-	if (t->hops == 0 && (status == 404 || status == 410 || status == 400)) {
+	/* the resolver's own answer (not an agency's, after its redirect): no
+	 * handle has this DOI */
+	char *host = host_of(t->url);
+	struct doi_run *run = e->ctx;
+	bool resolver = host && run->resolver_host && !strcasecmp(host, run->resolver_host);
+	free(host);
+	if (resolver && (status == 404 || status == 410 || status == 400)) {
 		finish(t, d, DOI_NOT_FOUND, status == 404 ? "http-404" : status == 410 ? "http-410" : "http-400");
 		return;
 	}
@@ -265,6 +288,7 @@ int check_dois(struct model *m, const struct doi_config *cfg, char *err, size_t 
 		return -1;
 	}
 	size_t resolver = live_engine_host(&e, key);
+	run.resolver_host = host_of(cfg->resolver);
 	free(key);
 	live_engine_pace(&e, resolver, cfg->rate, 1);
 	live_engine_reserve(&e, m->ndois);
@@ -289,5 +313,6 @@ int check_dois(struct model *m, const struct doi_config *cfg, char *err, size_t 
 	}
 	live_engine_finish(&e);
 	curl_slist_free_all(run.accept);
+	free(run.resolver_host);
 	return 0;
 }
