@@ -249,6 +249,23 @@ run --cache answers.db -o migrated.json refs.bib > /dev/null 2>&1
 expect "schema 1 migrated to 2, with the DOI table" \
 	"$(python3 -c 'import sqlite3; c = sqlite3.connect("answers.db"); print(c.execute("PRAGMA user_version").fetchone()[0], c.execute("SELECT count(*) FROM doi").fetchone()[0])')" "2 10"
 
+# --warc: the resolver's and the agencies' answers kept as evidence, read
+# back with warcio.js (tests/read_warc.mjs), a request and a response each
+if [ -d "${CITECHECK_NODE_MODULES:-/opt/citecheck-tests/node/node_modules}/warcio" ]; then
+	cp "$testdir/read_warc.mjs" .
+	ln -s "${CITECHECK_NODE_MODULES:-/opt/citecheck-tests/node/node_modules}" node_modules
+	: > requests.log
+	run --warc ev.warc.gz -o warc.json refs.txt > /dev/null 2>&1
+	node read_warc.mjs ev.warc.gz > records.jsonl
+	expect "--warc: a response record for every request to the resolver and agencies" \
+		"$(jq -r 'select(.type == "response") | .uri' records.jsonl | sed "s|http://127.0.0.1:$P||" | sort | tr '\n' ' ')" \
+		"/10.5555/jwc.2021.001 /10.5555/prot.2011.88 /crossref/v1/works/10.5555/jwc.2021.001/transform /crossref/v1/works/10.5555/prot.2011.88/transform "
+	expect "--warc: as many as the simulator answered" "$(jq -r 'select(.type == "response")' records.jsonl | jq -s length)" \
+		"$(wc -l < requests.log | tr -d ' ')"
+else
+	expect "warcio.js installed (sh .ci/setup-tests)" missing installed
+fi
+
 # --no-doi: nothing asked, no identity findings
 : > requests.log
 run --no-doi -o nodoi.json refs.bib > /dev/null 2>&1
