@@ -221,3 +221,12 @@ void js_kint(struct json_stream *js, const char *key, int64_t v)
 	js_key(js, key);
 	js_int(js, v);
 }
+
+void js_kint_or_null(struct json_stream *js, const char *key, int64_t v)
+{
+	js_key(js, key);
+	if (v)
+		js_int(js, v);
+	else
+		js_null(js);
+}

@@ -50,5 +50,7 @@ void js_json_new(struct json_stream *js, json_t *v);
 /* "key": value in one call, for the common shapes. */
 void js_kstring(struct json_stream *js, const char *key, const char *s);
 void js_kint(struct json_stream *js, const char *key, int64_t v);
+/* "key": v, or null when v is 0 (a status, a column, a year not known). */
+void js_kint_or_null(struct json_stream *js, const char *key, int64_t v);
 
 #endif

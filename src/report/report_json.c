@@ -83,11 +83,7 @@ static void w_live(struct json_stream *js, const struct live_result *r, const ch
 	js_kstring(js, "verdict", live_verdict_name(r->verdict));
 	js_kstring(js, "reason", r->reason);
 	if (r->verdict != LIVE_SKIPPED && r->verdict != LIVE_UNCHECKED) {
-		js_key(js, "http_status");
-		if (r->http_status)
-			js_int(js, r->http_status);
-		else
-			js_null(js);
+		js_kint_or_null(js, "http_status", r->http_status);
 		js_kstring(js, "final_url", r->final_url);
 		js_key(js, "redirects");
 		js_open(js, '[');
@@ -167,8 +163,10 @@ static void w_archive(struct json_stream *js, const struct model *m, const struc
 	js_close(js, '}');
 }
 
-static void w_title(struct json_stream *js, signed char v)
+/* "key": true, false, or null for -1 (not known). */
+static void w_opt_bool(struct json_stream *js, const char *key, signed char v)
 {
+	js_key(js, key);
 	if (v < 0)
 		js_null(js);
 	else
@@ -194,23 +192,12 @@ static void w_drift(struct json_stream *js, const struct model *m, const struct 
 	}
 	js_key(js, "title_found");
 	js_open(js, '{');
-	js_key(js, "live");
-	w_title(js, d->title_live);
-	js_key(js, "snapshot");
-	w_title(js, d->title_snapshot);
+	w_opt_bool(js, "live", d->title_live);
+	w_opt_bool(js, "snapshot", d->title_snapshot);
 	js_close(js, '}');
 	if (d->lost)
 		js_kstring(js, "lost_text", d->lost);
 	js_close(js, '}');
-}
-
-static void w_opt_bool(struct json_stream *js, const char *key, signed char v)
-{
-	js_key(js, key);
-	if (v < 0)
-		js_null(js);
-	else
-		js_bool(js, v);
 }
 
 /* A DOI link: the resolver's answer, the registered work, and how the
@@ -226,11 +213,7 @@ static void w_identity(struct json_stream *js, const struct model *m, const stru
 	js_open(js, '{');
 	js_kstring(js, "verdict", doi_verdict_name(d ? d->verdict : DOI_UNCHECKED));
 	js_kstring(js, "reason", d ? d->reason : NULL);
-	js_key(js, "http_status");
-	if (d && d->http_status)
-		js_int(js, d->http_status);
-	else
-		js_null(js);
+	js_kint_or_null(js, "http_status", d ? d->http_status : 0);
 	js_kint(js, "requests", d ? d->requests : 0);
 	js_key(js, "cached");
 	js_bool(js, d && d->cached);
@@ -242,11 +225,7 @@ static void w_identity(struct json_stream *js, const struct model *m, const stru
 		js_open(js, '{');
 		js_kstring(js, "title", d->title);
 		js_kstring(js, "authors", d->authors);
-		js_key(js, "year");
-		if (year)
-			js_int(js, year);
-		else
-			js_null(js);
+		js_kint_or_null(js, "year", year);
 		js_kstring(js, "type", d->type);
 		js_kstring(js, "container", d->container);
 		js_close(js, '}');
@@ -323,11 +302,7 @@ static void w_reference(struct json_stream *js, const struct model *m, const str
 	js_kstring(js, "part", r->part);
 	js_kstring(js, "key", r->key);
 	js_kint(js, "line", r->line);
-	js_key(js, "column");
-	if (r->column)
-		js_int(js, r->column);
-	else
-		js_null(js);
+	js_kint_or_null(js, "column", r->column);
 	js_kstring(js, "text", r->text);
 	js_kstring(js, "authors", r->authors);
 	js_kstring(js, "title", r->title);
