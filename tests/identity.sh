@@ -148,6 +148,10 @@ expect "rate-limited once: asked again after Retry-After, then found" \
 expect "the DataCite DOI's metadata from DataCite" \
 	"$(jq -r '.documents[0].references[] | select(.key == "datacite_correct") | .links[0].identity.doi.metadata_from' report.json)" \
 	"http://127.0.0.1:$P/datacite/application/vnd.citationstyles.csl+json/10.5281/zenodo.7654321"
+expect "summary: DOI links by identity verdict" \
+	"$(jq -c '.summary.identity' report.json)" \
+	'{"unchecked":0,"match":7,"mismatch":1,"unsure":0,"not-found":1,"unknown":1,"requests":20}'
+expect "the document's summary too" "$(jq -c '.documents[0].summary.identity | [.match, .mismatch]' report.json)" '[7,1]'
 # every request asked for CSL-JSON; each DOI was asked once (twice the busy one)
 expect "every request asked for CSL-JSON" \
 	"$(grep -vc '"accept": "application/vnd.citationstyles.csl+json"' requests.log)" 0
@@ -180,12 +184,16 @@ expect "bare DOIs in text: the mismatch on its line and column" \
 
 # pacing: the resolver at 5 requests a second at most (the default); an
 # agency that states a slower limit (X-Rate-Limit-Limit 1 per
-# X-Rate-Limit-Interval 1s) is asked no faster, once it has said so. Only
-# lower bounds on the gaps: a loaded machine is slower, never faster.
-gaps() { # gaps PATH-PREFIX: the smallest gap between requests whose path starts so
-	jq -rs --arg p "$1" '[.[] | select(.path | startswith($p)) | .t] | sort | [range(1; length) as $i | .[$i] - .[$i - 1]] | min' requests.log
+# X-Rate-Limit-Interval 1s) is asked no faster, once it has said so. Judged
+# by the time N requests span, at least 3/4 of (N - 1) intervals: one
+# request's time as the simulator logs it may lag on a loaded machine, the
+# span of many cannot shrink. (In the simulator every agency is on the
+# resolver's host: one pace for all.)
+paced() { # paced PATH-PREFIX FROM RATE: "yes" when the first requests of each path, from the FROM-th on, span enough
+	jq -rs --arg p "$1" --argjson from "$2" '[.[] | select(.path | startswith($p))] | group_by(.path) | map(map(.t) | min) | sort | .[$from:] |
+		"\(length) \(.[-1] - .[0])"' requests.log | awk -v rate="$3" '{ want = 0.75 * ($1 - 1) / rate;
+		print ($1 >= 3 && $2 >= want) ? "yes" : $1 " requests in " $2 " s, want " want " s at least" }'
 }
-expect "the resolver paced: 0.15 s or more between requests" "$(gaps /10. | awk '{print ($1 >= 0.15) ? "yes" : $1}')" yes
 python3 - <<'PY'
 import json
 w = json.load(open("world.json"))
@@ -195,8 +203,7 @@ json.dump(w, open("slow.json", "w"))
 PY
 start_simdoi slow.json
 run -o slow.json.out refs.bib > /dev/null 2>&1
-expect "Crossref's stated limit obeyed: 0.75 s or more between its requests after its first answer" \
-	"$(jq -rs '[.[] | select(.path | startswith("/crossref/")) | .t] | sort | [range(2; length) as $i | .[$i] - .[$i - 1]] | min' requests.log | awk '{print ($1 >= 0.75) ? "yes" : $1}')" yes
+expect "Crossref's stated limit obeyed, once stated: 1 a second" "$(paced /crossref/ 1 1)" yes
 expect "… and every DOI still answered" "$(jq -r '[.documents[0].references[].links[0].identity.verdict] | join(" ")' slow.json.out)" \
 	"match match match match match mismatch not-found match unknown match"
 
@@ -206,6 +213,9 @@ start_simdoi world.json
 : > requests.log
 run --cache answers.db -o first.json refs.bib > /dev/null 2>&1
 first=$(wc -l < requests.log | tr -d ' ')
+# the first request of each of the 10 DOIs to the resolver: unpaced, all
+# would go at once
+expect "the resolver paced at 5 a second" "$(paced /10. 0 5)" yes
 : > requests.log
 run --cache answers.db -o second.json refs.bib > /dev/null 2>&1
 expect "cache: the second run asks nothing" "$(wc -l < requests.log | tr -d ' ')" 0

@@ -356,11 +356,14 @@ static json_t *summary_json(const struct summary *s)
 		if (v != DRIFT_UNCHECKED || s->drift[v])
 			json_object_set_new(drift, drift_verdict_name((enum drift_verdict)v),
 					    json_integer((json_int_t)s->drift[v]));
-	return json_pack("{s:I, s:I, s:I, s:I, s:o, s:o, s:o, s:o, s:{s:I, s:I}, s:{s:I, s:I, s:I, s:o, s:o}}",
+	json_t *identity = json_object(); /* DOI links by identity verdict */
+	for (int v = WORK_UNCHECKED; v <= WORK_UNKNOWN; v++)
+		json_object_set_new(identity, work_verdict_name((enum work_verdict)v), json_integer((json_int_t)s->identity[v]));
+	return json_pack("{s:I, s:I, s:I, s:I, s:o, s:o, s:o, s:o, s:o, s:{s:I, s:I}, s:{s:I, s:I, s:I, s:o, s:o}}",
 			 "references", (json_int_t)s->references, "references_with_links",
 			 (json_int_t)s->references_with_links, "links", (json_int_t)s->links,
 			 "distinct_urls", (json_int_t)s->distinct_urls, "kinds", kinds, "live", live, "archive",
-			 archive, "drift", drift, "footnotes",
+			 archive, "drift", drift, "identity", identity, "footnotes",
 			 "cited", (json_int_t)s->footnotes_cited, "defined", (json_int_t)s->footnotes_defined,
 			 "problems", "error", (json_int_t)s->severity[SEV_ERROR], "warning",
 			 (json_int_t)s->severity[SEV_WARNING], "info", (json_int_t)s->severity[SEV_INFO],
@@ -541,6 +544,7 @@ static json_t *run_summary_json(const struct model *m, const struct summaries *s
 		if (m->ignored[c])
 			json_object_set_new(ignored, problem_code_name((enum problem_code)c), json_integer((json_int_t)m->ignored[c]));
 	json_object_set_new(json_object_get(o, "problems"), "ignored", ignored);
+	json_object_set_new(json_object_get(o, "identity"), "requests", json_integer((json_int_t)sums->run.doi_requests));
 	json_object_set_new(o, "links_ignored", json_integer((json_int_t)m->ignored_links));
 	if (m->baseline)
 		json_object_set_new(o, "baseline", baseline_counts_json(m, &sums->run));

@@ -133,6 +133,8 @@ static void count_links(const struct model *m, size_t first, size_t n, struct se
 				s->requests += t->live.attempts;
 			}
 			s->kinds[l->kind]++;
+			if (l->kind == LINK_DOI && l->doi)
+				s->identity[work_match(&m->refs[r], m->dois_planned ? model_doi_find(m, l->doi) : NULL).verdict]++;
 			if (l->ignored) /* --ignore VERDICT: counted in links_ignored instead */
 				continue;
 			if (cited_snapshot_covers(m, l)) { /* the source is kept: fails nothing */
@@ -197,6 +199,8 @@ void summary_compute(const struct model *m, struct summary *s)
 	s->lookups = m->nlookups;
 	for (size_t i = 0; i < m->nlookups; i++)
 		s->archive_requests += m->lookups[i].archive.requests;
+	for (size_t i = 0; i < m->ndois; i++)
+		s->doi_requests += m->dois[i].requests;
 	model_each_problem(m, count, s);
 	if (m->baseline) {
 		s->links_fixed = m->baseline->fixed_links_total;

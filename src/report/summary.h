@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "identity/work_match.h"
 #include "model/model.h"
 
 #define LINK_KIND_COUNT 6
@@ -24,6 +25,8 @@ struct summary {
 	size_t archive[ARCHIVE_SKIPPED + 1]; /* links by archive verdict */
 	size_t drift[DRIFT_UNKNOWN + 1];     /* links by drift verdict */
 	size_t archive_requests, lookups;
+	size_t identity[WORK_UNKNOWN + 1]; /* DOI links by identity verdict (enum work_verdict) */
+	size_t doi_requests;               /* to the DOI resolver and agencies (the run's only) */
 	bool offline;                 /* no cited host could be reached */
 	size_t by_code[PROB__COUNT]; /* omitted ones included */
 	size_t omitted[PROB__COUNT]; /* past the cap of document-level findings per code */
