@@ -102,4 +102,6 @@ run_step finish '{"steps": {"run": {"exit-code": "1"}}}'
 expect "finish: fails with citecheck's status" "$?" 1
 run_step finish '{"steps": {"run": {"exit-code": "0"}}}'
 expect "finish: passes when citecheck did" "$?" 0
+run_step finish '{}'
+expect "finish: fails when the run step gave no status" "$?:$(cat "$work/log-finish")" "1:::error::citecheck did not run"
 finish action
