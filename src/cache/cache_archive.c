@@ -239,10 +239,7 @@ int cache_store_archive(struct cache *c, struct model *m, const struct cache_pol
 		if (bind_archive(st, m, k, p))
 			rc = cache_fail(c->db, "writing archive answers", err, errlen);
 	}
-	if (rc == 0)
-		rc = cache_exec(c->db, "COMMIT", err, errlen);
-	else if (open)
-		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
+	rc = cache_end_write(c->db, rc, open, err, errlen);
 	sqlite3_finalize(st);
 	return rc;
 }

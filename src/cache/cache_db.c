@@ -125,3 +125,12 @@ int cache_exec(sqlite3 *db, const char *sql, char *err, size_t errlen)
 {
 	return sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : cache_fail(db, sql, err, errlen);
 }
+
+int cache_end_write(sqlite3 *db, int rc, bool open, char *err, size_t errlen)
+{
+	if (rc == 0)
+		return cache_exec(db, "COMMIT", err, errlen);
+	if (open)
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}

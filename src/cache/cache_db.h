@@ -5,6 +5,7 @@
 #define CITECHECK_CACHE_DB_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "model/model.h"
@@ -27,6 +28,9 @@ struct cache {
 int cache_fail(sqlite3 *db, const char *what, char *err, size_t errlen);
 /* Runs sql: 0, or -1 with err. */
 int cache_exec(sqlite3 *db, const char *sql, char *err, size_t errlen);
+/* Ends a stage's write transaction (open: BEGIN succeeded): commits when rc
+ * is 0, else rolls back. Returns rc, or -1 with err when the commit fails. */
+int cache_end_write(sqlite3 *db, int rc, bool open, char *err, size_t errlen);
 
 const char *column_text(sqlite3_stmt *st, int i);
 /* Column i is NULL, or text of at most max bytes with no NUL and, unless

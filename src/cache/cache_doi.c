@@ -96,6 +96,27 @@ static bool doi_learnt(const struct doi_lookup *d)
 		strcmp(d->reason, "offline") && strcmp(d->reason, "not-cached"));
 }
 
+static int bind_doi(sqlite3_stmt *st, const struct doi_lookup *d, const struct cache_policy *p)
+{
+	sqlite3_bind_text(st, 1, d->doi, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, p->now);
+	sqlite3_bind_text(st, 3, doi_names[d->verdict], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, d->reason, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 5, (int)d->http_status);
+	sqlite3_bind_text(st, 6, d->agency_url, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, d->title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, d->authors, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, d->first_family, -1, SQLITE_STATIC);
+	for (int y = 0; y < 3; y++)
+		sqlite3_bind_int(st, 10 + y, d->years[y]);
+	sqlite3_bind_text(st, 13, d->type, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 14, d->container, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 int cache_store_doi(struct cache *c, struct model *m, const struct cache_policy *p, char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
@@ -107,32 +128,10 @@ int cache_store_doi(struct cache *c, struct model *m, const struct cache_policy 
 		return cache_fail(c->db, "writing DOI answers", err, errlen);
 	int rc = cache_exec(c->db, "BEGIN IMMEDIATE", err, errlen);
 	bool open = rc == 0;
-	for (size_t i = 0; rc == 0 && i < m->ndois; i++) {
-		const struct doi_lookup *d = &m->dois[i];
-		if (!doi_learnt(d))
-			continue;
-		sqlite3_bind_text(st, 1, d->doi, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 2, p->now);
-		sqlite3_bind_text(st, 3, doi_names[d->verdict], -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, d->reason, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 5, (int)d->http_status);
-		sqlite3_bind_text(st, 6, d->agency_url, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 7, d->title, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 8, d->authors, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 9, d->first_family, -1, SQLITE_STATIC);
-		for (int y = 0; y < 3; y++)
-			sqlite3_bind_int(st, 10 + y, d->years[y]);
-		sqlite3_bind_text(st, 13, d->type, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 14, d->container, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) != SQLITE_DONE)
+	for (size_t i = 0; rc == 0 && i < m->ndois; i++)
+		if (doi_learnt(&m->dois[i]) && bind_doi(st, &m->dois[i], p))
 			rc = cache_fail(c->db, "writing DOI answers", err, errlen);
-		sqlite3_reset(st);
-		sqlite3_clear_bindings(st);
-	}
-	if (rc == 0)
-		rc = cache_exec(c->db, "COMMIT", err, errlen);
-	else if (open)
-		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
+	rc = cache_end_write(c->db, rc, open, err, errlen);
 	sqlite3_finalize(st);
 	return rc;
 }

@@ -267,10 +267,7 @@ int cache_store_live(struct cache *c, struct model *m, const struct cache_policy
 		if (bind_live(up, t, p) || bind_history(hist, t, p))
 			rc = cache_fail(c->db, "writing live answers", err, errlen);
 	}
-	if (rc == 0)
-		rc = cache_exec(c->db, "COMMIT", err, errlen);
-	else if (open)
-		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
+	rc = cache_end_write(c->db, rc, open, err, errlen);
 	/* what the history says of each page, this run's check included */
 	m->history = rc == 0;
 	for (size_t i = 0; rc == 0 && i < m->ntargets; i++) {
