@@ -10,8 +10,6 @@
 
 #include "archive/archive_findings.h"
 #include "archive/check_archive.h"
-#include "identity/check_dois.h"
-#include "identity/identity_findings.h"
 #include "archive/wayback_api.h"
 #include "cache/cache.h"
 #include "check/check_local.h"
@@ -25,6 +23,8 @@
 #include "extract/classify_url.h"
 #include "fix/fix_apply.h"
 #include "fix/fix_plan.h"
+#include "identity/check_dois.h"
+#include "identity/identity_findings.h"
 #include "live/check_live.h"
 #include "live/fetch_document.h"
 #include "live/live_engine.h"
