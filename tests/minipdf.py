@@ -29,3 +29,20 @@ def mkpdf(lines, made):
 def lines_of(words, n=9):
     """words as lines of n words each."""
     return [" ".join(words[i:i + n]) for i in range(0, len(words), n)]
+
+
+def mkpdf_placed(pages, made="20240101"):
+    """A PDF of several pages, each a list of (x, y, text) lines set in
+    Helvetica 11 where they are placed (points from the page's bottom left):
+    columns, page breaks and margins as a layout puts them."""
+    n = len(pages)
+    kids = " ".join("%d 0 R" % (5 + 2 * i) for i in range(n))
+    objs = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, n),
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            "<< /CreationDate (D:%s) /Producer (a report tool) >>" % made]
+    for lines in pages:
+        content = "BT /F1 11 Tf " + " ".join("1 0 0 1 %g %g Tm (%s) Tj" % (x, y, t) for x, y, t in lines) + " ET"
+        objs.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
+                    "/Contents %d 0 R >>" % (len(objs) + 2))
+        objs.append("<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
+    return write_pdf(objs, "/Info 4 0 R ")

@@ -7,6 +7,7 @@
 bin=$1
 fx=$2/formats
 tmp=$(mktemp -d)
+testdir=$(cd "$(dirname "$0")" && pwd)
 trap 'rm -rf "$tmp"' EXIT
 "$bin" --extract-only -q "$fx/seed.pdf" > "$tmp/pdf.json"
 "$bin" --extract-only -q "$fx/seed.docx" > "$tmp/docx.json"
@@ -47,6 +48,87 @@ expect "footnote 6 goes on over pages 15 and 16, set in the body's size: its sou
 expect "the text that shows another URL than its annotation is said (page 20: LibreOffice wrote %3 as %253)" \
 	"$(q '.documents[0].problems[] | select(.code=="url-from-annotation" and (.message | startswith("page 20:"))) | .severity')" info
 
+# A PDF printed rather than exported has no link annotations: the seed's
+# PDF with its /Annots taken out (qpdf --qdf, then fix-qdf), as a PDF
+# printer gives it. Its URLs are read from the text and those the text
+# wrapped are joined from the page's geometry. Of the DOCX's 154
+# (footnote, URL) pairs, four cannot come from this text (read there):
+# footnotes 63 and 64 print "lang–en" where the links say "lang--en"
+# (LibreOffice made the dashes one), footnote 7's URL holds a space
+# ("326\_BIEU QUY\_IV"), and the licence link on the last page stands
+# after the last note, outside any in the DOCX.
+qpdf --qdf --object-streams=disable "$fx/seed.pdf" "$tmp/qdf.pdf"
+python3 - "$tmp/qdf.pdf" "$tmp/stripped.pdf" <<'PY'
+import re, sys
+data = open(sys.argv[1], "rb").read()
+data = re.sub(rb"/Annots\s*(\[[^\]]*\]|\d+ 0 R)", b"", data)
+open(sys.argv[2], "wb").write(data)
+PY
+fix-qdf "$tmp/stripped.pdf" > "$tmp/printed.pdf"
+"$bin" --extract-only -q "$tmp/printed.pdf" > "$tmp/printed.json"
+expect "printed PDF: no link annotation left" \
+	"$(jq -r '[.documents[0].problems[] | select(.code == "url-from-annotation")] | length' "$tmp/printed.json")" 0
+jq -r '.documents[0].references[] | .footnote as $f | .links[] | "\($f) \(.url)"' "$tmp/printed.json" | sort -u > "$tmp/printed.pairs"
+expect "printed PDF: 150 of the DOCX's 154 (footnote, URL) pairs" \
+	"$(comm -12 "$tmp/docx.pairs" "$tmp/printed.pairs" | wc -l | tr -d ' ')" 150
+expect "… no URL cut at a line's end" \
+	"$(jq -r '[.documents[0].references[].links[].url | select(endswith("-"))] | length' "$tmp/printed.json")" 0
+# footnote 1's first source wraps its URL twice: "…bao-dam-vung-" /
+# "chac-…-d4-" / "t3150.html" (page 1)
+expect "… a URL wrapped over three lines, whole" \
+	"$(jq -r '.documents[0].references[] | select(.footnote == "1") | .links[].url | select(contains("bocongan"))' "$tmp/printed.json")" \
+	"https://bocongan.gov.vn/bo-truong/chi-dao-dieu-hanh/bao-dam-vung-chac-an-ninh-quoc-gia-an-ninh-kinh-te-trong-boi-can-hoi-nhap-quoc-te-d4-t3150.html"
+# footnote 20 ends page 25 with "…/DownloadPublicCommunic"; page 26's
+# notes go on "ationFile?qId=26885", after the body's last line with no
+# wider gap than a paragraph's: the URL says where the notes begin
+expect "… a note's URL wrapped over a page, whole" \
+	"$(jq -r '.documents[0].references[] | select(.footnote == "20") | .links[].url' "$tmp/printed.json")" \
+	"https://spcommreports.ohchr.org/TMResultsBase/DownloadPublicCommunicationFile?qId=26885"
+# footnote 5 breaks an archived address after its "https://" (page 8)
+expect "… an archive's address cut after the inner \"https://\", whole" \
+	"$(jq -r '[.documents[0].references[] | select(.footnote == "5") | .links[].url | select(contains("tapchicongsan"))] | unique | join(" ")' "$tmp/printed.json")" \
+	"https://web.archive.org/web/20240229051528/https://www.tapchicongsan.org.vn/web/quest/nguyen-cu/-/2018/876902/view_content"
+# Two columns (tests/minipdf.py's placed lines): each URL wraps at the left
+# column's edge, far from the page's, or from its foot to the right
+# column's top; each is whole
+PYTHONPATH="$testdir" python3 - "$tmp/twocol.pdf" <<'PY'
+import sys
+from minipdf import mkpdf_placed
+left = ["The ministry published its yearly figures in a", "report that covers every province and lists the",
+        "budget lines. It is kept at https://example.org/", "docs/annual-report-2024.pdf with its annexes,",
+        "and the tables behind it are at the statistics", "office, which keeps them at https://stats.example.",
+        "org/tables/2024/budget-lines.csv for download.", "An older series is at https://example.org/series/"]
+right = ["older-series-2010-2019/ and its notes explain the", "method. Its maps are at https://maps.example.org/",
+         "and the rest of the text goes on in this column to", "the end of the page with the same width as left."]
+page = [(72, 720 - 14 * i, t) for i, t in enumerate(left)] + [(320, 720 - 14 * i, t) for i, t in enumerate(right)]
+open(sys.argv[1], "w").write(mkpdf_placed([page]))
+PY
+expect "two columns: URLs wrapped at the column's edge, whole" \
+	"$("$bin" --extract-only -q "$tmp/twocol.pdf" | jq -r '[.documents[0].references[].links[].url] | join(" ")')" \
+	"https://example.org/docs/annual-report-2024.pdf https://stats.example.org/tables/2024/budget-lines.csv https://example.org/series/older-series-2010-2019/ https://maps.example.org/"
+# Three pages with a running header that repeats a URL and a footer with
+# the date and the page number: furniture, not references. Page 1's body
+# ends with a URL at the right margin that page 2's first line finishes.
+PYTHONPATH="$testdir" python3 - "$tmp/running.pdf" <<'PY'
+import sys
+from minipdf import mkpdf_placed
+body = [["The committee met four times this year and its minutes record each decision taken there in",
+         "full, with the votes of its members and the reasons they gave for them; they are kept at the",
+         "archive of the ministry, whose catalogue lists them by date at https://example.org/minutes/2024/"],
+        ["committee-minutes-full-record.pdf and in print at the library of the ministry in the capital.",
+         "The budget is at https://example.org/budget and was adopted in March."],
+        ["Nothing else was decided this year."]]
+pages = []
+for n, lines in enumerate(body, 1):
+    pages.append([(72, 760, "Annual Report of the Committee - https://example.org/annual-report")] +
+                 [(72, 720 - 14 * i, t) for i, t in enumerate(lines)] +
+                 [(72, 40, "Published 5 March 2024"), (520, 40, str(n))])
+open(sys.argv[1], "w").write(mkpdf_placed(pages))
+PY
+"$bin" --extract-only -q "$tmp/running.pdf" > "$tmp/running.json"
+expect "running header and footer: no reference; a body URL wrapped over a page, whole" \
+	"$(jq -r '[.documents[0].references[].links[].url] | join(" ")' "$tmp/running.json")" \
+	"https://example.org/minutes/2024/committee-minutes-full-record.pdf https://example.org/budget"
 printf '%%PDF-1.7\n1 0 obj\n<<' > "$tmp/cut.pdf"
 "$bin" --extract-only -q "$tmp/cut.pdf" > /dev/null 2> "$tmp/err"
 expect "a damaged PDF: exit 2, said" "$? $(cat "$tmp/err")" "2 citecheck: $tmp/cut.pdf: the PDF is damaged or not a PDF: PDF document is damaged"
@@ -79,7 +161,6 @@ expect "no text layer: exit 2, said" "$? $(cat "$tmp/err")" \
 # flagged (the URL read with its trailing "_", as bare URLs outside Markdown are). Line 5 is short and ends with a URL; line 6 begins with words that
 # would have fitted: not wrapped. Line 7, long, ends "…/reports/" and line 8
 # begins "for": a word, neither joined nor flagged.
-testdir=$(cd "$(dirname "$0")" && pwd)
 PYTHONPATH="$testdir" python3 - "$tmp/wrap.pdf" <<'PY'
 import sys
 from minipdf import mkpdf

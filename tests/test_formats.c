@@ -5,6 +5,7 @@
 #include "check.h"
 #include "read/detect_format.h"
 #include "read/para_text.h"
+#include "read/pdf_wrap.h"
 
 static enum doc_format of(const char *s, const char *name)
 {
@@ -84,9 +85,64 @@ static void paragraphs(void)
 	para_finish(&p);
 }
 
+/* A PDF line of text set from left to right at 6 points a byte. */
+static struct pdf_line line_of(const char *text, double left)
+{
+	size_t n = strlen(text);
+	return (struct pdf_line){.text = (char *)text, .len = n, .left = left, .right = left + 6.0 * (double)n};
+}
+
+static enum pdf_wrap wrap(const char *url, double room, const char *next, size_t *tn)
+{
+	struct pdf_line l = line_of(next, 72);
+	return pdf_wrap_of(url, strlen(url), room, &l, tn);
+}
+
+static void pdf_wraps(void)
+{
+	size_t tn;
+	/* a path, a query, a file ending after a cut word: certain */
+	CHECK_INT(wrap("https://a.example/Download", 0, "File?id=7 and more", &tn), PDF_WRAP_JOIN);
+	CHECK_INT(tn, 9);
+	CHECK_INT(wrap("https://a.example/docs/declaration.", 0, "pdf", &tn), PDF_WRAP_JOIN);
+	CHECK_INT(wrap("https://a.example/reports/", 0, "annual-report-final/ is", &tn), PDF_WRAP_JOIN);
+	CHECK_INT(wrap("https://a.example/news/bao-", 0, "dam-an-ninh", &tn), PDF_WRAP_JOIN);
+	CHECK_INT(wrap("https://a.example", 0, ".vn/tin", &tn), PDF_WRAP_JOIN);
+	/* an archive's address that stops at its inner scheme */
+	CHECK_INT(wrap("https://web.archive.org/web/2024/https://", 0, "www.b.example/x", &tn), PDF_WRAP_JOIN);
+	/* another URL, a word, or a word that would have fitted: the URL ends */
+	CHECK_INT(wrap("https://a.example/x/", 0, "https://b.example/", &tn), PDF_WRAP_NONE);
+	CHECK_INT(wrap("https://a.example/reports/", 0, "for those", &tn), PDF_WRAP_NONE);
+	CHECK_INT(wrap("https://a.example/reports/", 0, "well-known tools", &tn), PDF_WRAP_NONE);
+	CHECK_INT(wrap("https://a.example/x-", 200, "summary-final.pdf", &tn), PDF_WRAP_NONE);
+	CHECK_INT(wrap("https://a.example/x.", 0, "Then", &tn), PDF_WRAP_NONE);
+	/* a URL stopped where none ends, a plain word after: perhaps */
+	CHECK_INT(wrap("https://a.example/page_", 0, "notesandcomments which", &tn), PDF_WRAP_UNSURE);
+	CHECK_INT(tn, 16);
+
+	/* two columns: each line's edge is its column's; a heading across
+	 * both (one line of the left column's seven) does not move it */
+	struct pdf_line lines[10];
+	lines[0] = line_of("A HEADING SET ACROSS BOTH OF THE COLUMNS OF THE PAGE", 72);
+	for (int i = 1; i < 7; i++)
+		lines[i] = line_of("left column text that ends", 72 + (i == 3 ? 12 : 0));
+	lines[6].right -= 30; /* a paragraph's last line */
+	for (int i = 7; i < 10; i++)
+		lines[i] = line_of("right column text here", 330);
+	struct pdf_page page = {.lines = lines, .nlines = 10};
+	bool gone[10] = {0};
+	double edge[10];
+	pdf_column_edges(&page, gone, edge);
+	CHECK(edge[1] == 72 + 6 * 26 + 12); /* the indented line reaches furthest */
+	CHECK(edge[6] == edge[1]);
+	CHECK(edge[0] == edge[1]);
+	CHECK(edge[8] == 330 + 6 * 22);
+}
+
 int main(void)
 {
 	detection();
 	paragraphs();
+	pdf_wraps();
 	return check_done("formats");
 }

@@ -5,8 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "read/pdf_furniture.h"
 #include "read/pdf_isolate.h"
 #include "read/pdf_text.h"
+#include "read/pdf_wrap.h"
 #include "util/util.h"
 
 /* A glyph this much smaller than the body's is a superscript note number. */
@@ -94,11 +96,6 @@ static void join_orphan_numbers(struct pdf_page *p, double body, bool *gone)
 	}
 }
 
-static bool looks_like_url(const char *s, size_t n)
-{
-	return (n >= 7 && !strncmp(s, "http://", 7)) || (n >= 8 && !strncmp(s, "https://", 8)) ||
-	       (n >= 4 && !strncmp(s, "www.", 4));
-}
 
 /* One line as the extractor reads it: note numbers as [^N] (a line that
  * starts with one begins the note, "[^N]: "), annotated spans as links. */
@@ -165,7 +162,7 @@ static void line_text(const struct pdf_page *p, const struct pdf_line *l, double
 			size_t vn = a->end - a->start;
 			if (*last_uri && !strcmp(*last_uri, uri) && a->start == 0) {
 				/* the rest of a URL wrapped from the line before: written there */
-			} else if (looks_like_url(vis, vn)) {
+			} else if (pdf_looks_like_url(vis, vn)) {
 				if (!shows_uri(vis, vn, uri))
 					said_otherwise(at->problems, at->page, at->line, vis, vn, uri);
 				buf_putc(out, '<');
@@ -404,157 +401,251 @@ static void held_finish(struct held *h)
 	free(h->line);
 }
 
-/* Whether line l is a bare page number. */
-static bool page_number(const struct pdf_line *l)
-{
-	size_t i = 0;
-	while (i < l->len && l->text[i] == ' ')
-		i++;
-	size_t d = i;
-	while (d < l->len && is_digit(l->text[d]))
-		d++;
-	size_t e = d;
-	while (e < l->len && l->text[e] == ' ')
-		e++;
-	return d > i && d - i <= 4 && e == l->len;
-}
-
-/* Page furniture: the running footer (or header) at the page's lowest (or
- * highest) baseline, told by a bare page number on it — "19" beside
- * "4.5. The Developers Database". It is neither body nor notes: a note
- * above it would otherwise go on through it. */
-static void drop_furniture(const struct pdf_page *p, bool *gone)
-{
-	double lowest = -1, highest = -1;
-	for (size_t i = 0; i < p->nlines; i++) {
-		if (gone[i])
-			continue;
-		if (lowest < 0 || p->lines[i].top > lowest)
-			lowest = p->lines[i].top;
-		if (highest < 0 || p->lines[i].top < highest)
-			highest = p->lines[i].top;
-	}
-	double edges[2] = {lowest, highest};
-	for (int k = 0; k < 2 && lowest >= 0 && lowest != highest; k++) {
-		bool numbered = false;
-		for (size_t i = 0; i < p->nlines && !numbered; i++)
-			numbered = !gone[i] && fabs(p->lines[i].top - edges[k]) < 1 && page_number(&p->lines[i]);
-		for (size_t i = 0; numbered && i < p->nlines; i++)
-			if (fabs(p->lines[i].top - edges[k]) < 1)
-				gone[i] = true;
-	}
-}
-
 /* ---- bare URLs wrapped by the text, with no annotation to say so ---- */
 
-enum bare_wrap { WRAP_NONE, WRAP_JOIN, WRAP_UNSURE };
-
-static bool url_char(unsigned char c)
-{
-	return isalnum_ascii(c) || (c && strchr("-._~:/?#[]@!$&'()*+,;=%", c));
-}
-
-/* The bare URL line l ends with (one no annotation covers), or NULL. */
-static const char *trailing_bare_url(const struct pdf_line *l, size_t *un)
-{
-	if (l->nlinks && l->links[l->nlinks - 1].end == l->len)
-		return NULL;
-	size_t i = l->len;
-	while (i && l->text[i - 1] != ' ')
-		i--;
-	*un = l->len - i;
-	const char *u = l->text + i;
-	return looks_like_url(u, *un) || (*un >= 6 && !strncmp(u, "ftp://", 6)) ? u : NULL;
-}
-
-static bool has_any(const char *s, size_t n, const char *set)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strchr(set, s[i]))
-			return true;
-	return false;
-}
-
-static bool ends_with(const char *s, size_t n, const char *tail)
-{
-	size_t t = strlen(tail);
-	return n > t && !strncmp(s + n - t, tail, t);
-}
-
-/* Whether line l, ending with the bare URL url, goes on at the start of
- * line next: the next line's first word (tn bytes) would have fitted where
- * l stops short of the right edge, so the text did not wrap there; it must
- * be made only of URL characters, and look like a URL's rest — with a
- * slash, "=", "&", "%", "?", "#" or a file ending, certainly; with a "-" or
- * "_" after a URL that stopped at one, certainly too; after a URL that
- * stops where none ends ("-", "_", "=", "?", "&", "%", "~"), perhaps. */
-static enum bare_wrap bare_wrap_of(const struct pdf_line *l, const char *url, size_t un, const struct pdf_line *next,
-				   double right_edge, size_t *tn)
-{
-	*tn = 0;
-	if (!next->len || next->text[0] == ' ' || (next->nlinks && next->links[0].start == 0))
-		return WRAP_NONE; /* an annotation says where its link starts */
-	size_t n = 0;
-	while (n < next->len && next->text[n] != ' ')
-		n++;
-	for (size_t i = 0; i < n; i++)
-		if (!url_char((unsigned char)next->text[i]))
-			return WRAP_NONE;
-	if (looks_like_url(next->text, n))
-		return WRAP_NONE; /* a URL of its own */
-	double glyph = next->right > next->left && next->len ? (next->right - next->left) / (double)next->len : 0;
-	if (right_edge - l->right > glyph * (double)(n + 1))
-		return WRAP_NONE; /* the word would have fitted: the line ended there */
-	size_t core = n; /* without the sentence's punctuation */
-	while (core && strchr(".,;:)]'\"", next->text[core - 1]))
-		core--;
-	if (!core)
-		return WRAP_NONE;
-	*tn = n;
-	const char *t = next->text;
-	char last = url[un - 1];
-	static const char *const files[] = {".htm", ".html", ".pdf", ".php", ".asp", ".aspx", ".jsp", ".doc", ".docx"};
-	bool strong = has_any(t, core, "/=&%?#");
-	for (size_t i = 0; !strong && i < sizeof files / sizeof files[0]; i++)
-		strong = ends_with(t, core, files[i]);
-	if (strong || (strchr("-_", last) && has_any(t, core, "-_0123456789")))
-		return WRAP_JOIN;
-	return strchr("-_=?&%~", last) ? WRAP_UNSURE : WRAP_NONE;
-}
-
 /* url-wrap-unsure: the reader is asked to look. */
-static void wrap_unsure(struct problem_list *pl, int page, unsigned line, const char *url, size_t un,
-			const char *t, size_t tn)
+static void wrap_unsure(struct problem_list *pl, int page, unsigned line, const struct buf *url, const char *t,
+			size_t tn)
 {
 	problems_add(pl, PROB_URL_WRAP_UNSURE, line, 0,
 		     xasprintf("page %d: the URL \"%.*s\" ends its line and the next begins \"%.*s\": the text may "
 			       "have wrapped the URL there, which the PDF does not say (no link annotation); read as "
 			       "it ends on its line",
-			       page, (int)(un > 300 ? 300 : un), url, (int)(tn > 100 ? 100 : tn), t),
-		     xasprintf("%.*s%.*s", (int)un, url, (int)tn, t));
+			       page, (int)(url->len > 300 ? 300 : url->len), url->data, (int)(tn > 100 ? 100 : tn), t),
+		     xasprintf("%.*s%.*s", (int)url->len, url->data, (int)tn, t));
+}
+
+#define NO_LINE ((size_t)-1)
+
+/* A bare URL a page's notes ended with at its column's edge: it may go on
+ * at the next page's first line of notes. */
+struct url_tail {
+	struct buf url; /* empty: none */
+	double room;    /* points left after it on its line */
+	int page;
+	unsigned line;
+};
+
+/* The line the URL a note left open at the foot of the page before goes
+ * on at: the first line after a gap, before any note's number, that
+ * pdf_wrap_of joins to it; else NO_LINE. Notes set in the body's size
+ * leave no wider gap above them than a paragraph does; this line says
+ * where they begin. */
+static size_t tail_goes_on(const struct pdf_page *p, const bool *gone, const struct url_tail *t, double body)
+{
+	if (!t->url.len)
+		return NO_LINE;
+	double spacing = line_spacing(p, gone), prev = -1;
+	size_t e, tn;
+	for (size_t k = 0; k < p->nlines; k++) {
+		if (gone[k])
+			continue;
+		if (small_number(&p->lines[k], 0, body, &e))
+			break;
+		bool after_gap = prev >= 0 && p->lines[k].top - prev > 1.4 * spacing;
+		prev = p->lines[k].top;
+		if (after_gap && pdf_wrap_of(t->url.data, t->url.len, t->room, &p->lines[k], &tn) == PDF_WRAP_JOIN)
+			return k;
+	}
+	return NO_LINE;
+}
+
+/* What one page hands the next. */
+struct pdf_flow {
+	struct held notes;
+	/* the link a line ended in, in the body and in the notes: a URL wrapped on to the next line or page */
+	char *uri_body, *uri_notes;
+	struct url_tail notes_tail;
+	size_t carry_line, carry; /* the next page's line whose first bytes the body's last URL took */
+	size_t text;              /* bytes of text read */
+};
+
+/* One page as the wrap of bare URLs walks it. */
+struct page_walk {
+	const struct pdf_page *p;
+	const bool *gone;
+	size_t notes;       /* where its notes begin */
+	const double *edge; /* each line's column edge */
+	size_t *skip;       /* bytes of each line a URL from the line before took */
+	double body;
+	struct problem_list *problems;
+	int page;
+	const struct pdf_page *next; /* the next page, NULL on the last */
+	const bool *next_gone;
+	struct pdf_flow *flow;
+};
+
+
+/* The line after j in the same flow (body or notes), or NO_LINE, with
+ * *ends_page set when the flow goes on past the page rather than ending
+ * (a note's number starts another note). */
+static size_t next_in_flow(const struct page_walk *w, size_t j, bool *ends_page)
+{
+	bool note = j >= w->notes;
+	size_t e;
+	*ends_page = false;
+	for (size_t k = j + 1; k < w->p->nlines; k++) {
+		if (w->gone[k])
+			continue;
+		if ((k >= w->notes) != note) {
+			*ends_page = !note;
+			return NO_LINE;
+		}
+		return small_number(&w->p->lines[k], 0, w->body, &e) ? NO_LINE : k;
+	}
+	*ends_page = true;
+	return NO_LINE;
+}
+
+/* The first line of page p, when it can go on with what the page before
+ * ended with (it starts no note), else NO_LINE; lines from notes on are
+ * notes (p->nlines: none known). */
+static size_t first_line(const struct pdf_page *p, const bool *gone, size_t notes, bool note, double body)
+{
+	size_t e;
+	for (size_t k = note ? notes : 0; k < p->nlines; k++)
+		if (!gone[k])
+			return (k >= notes) != note || small_number(&p->lines[k], 0, body, &e) ? NO_LINE : k;
+	return NO_LINE;
+}
+
+/* Follows the bare URL in url, its line ending *room points short of its
+ * column's edge, over the lines from k on while the geometry and the words
+ * say it goes on: each line's start it takes is appended to out and marked
+ * in skip. Returns whether it may still go on past the page (url and *room
+ * then say where it stands). */
+static bool follow_url(struct page_walk *w, struct buf *url, double *room, size_t k, bool ends_page,
+		       struct buf *out, unsigned line, size_t *last)
+{
+	while (k != NO_LINE) {
+		const struct pdf_line *l = &w->p->lines[k];
+		size_t tn;
+		switch (pdf_wrap_of(url->data, url->len, *room, l, &tn)) {
+		case PDF_WRAP_JOIN:
+			buf_append(out, l->text, tn);
+			buf_append(url, l->text, tn);
+			w->skip[k] = tn;
+			*last = k;
+			if (tn < l->len)
+				return false;
+			*room = w->edge[k] - l->right;
+			k = next_in_flow(w, k, &ends_page);
+			continue;
+		case PDF_WRAP_UNSURE:
+			wrap_unsure(w->problems, w->page, line, url, l->text, tn);
+			return false;
+		case PDF_WRAP_NONE:
+			return false;
+		}
+	}
+	return ends_page;
+}
+
+/* The URL the page before's notes ended with, followed on to this page's
+ * first line of notes: what it takes appended to out. */
+static void follow_tail(struct page_walk *w, struct url_tail *t, struct buf *out)
+{
+	if (!t->url.len)
+		return;
+	struct page_walk there = *w;
+	there.page = t->page;
+	size_t last;
+	follow_url(&there, &t->url, &t->room, first_line(w->p, w->gone, w->notes, true, w->body), false, out,
+		   t->line, &last);
+	buf_clear(&t->url);
+}
+
+/* A body's URL at the foot of a page, on to the next page's first line
+ * (the body goes on there, whatever notes come between): what it takes
+ * appended to out, and the next page told to skip it. */
+static void follow_over_page(struct page_walk *w, const struct buf *url, double room, struct buf *out,
+			     unsigned line)
+{
+	if (!w->next)
+		return;
+	size_t k = first_line(w->next, w->next_gone, w->next->nlines, false, w->body), tn;
+	if (k == NO_LINE)
+		return;
+	switch (pdf_wrap_of(url->data, url->len, room, &w->next->lines[k], &tn)) {
+	case PDF_WRAP_JOIN:
+		buf_append(out, w->next->lines[k].text, tn);
+		w->flow->carry_line = k;
+		w->flow->carry = tn;
+		break;
+	case PDF_WRAP_UNSURE:
+		wrap_unsure(w->problems, w->page, line, url, w->next->lines[k].text, tn);
+		break;
+	case PDF_WRAP_NONE:
+		break;
+	}
+}
+
+/* Line i's text in out, with the rest of the bare URL it ends with taken
+ * from the lines after; a note's URL that may go on past the page is kept
+ * in t. Returns the line the text now ends on. */
+static size_t wrap_line_end(struct page_walk *w, size_t i, struct buf *out, unsigned line, struct url_tail *t)
+{
+	size_t un, last = i;
+	const char *u = pdf_trailing_url(&w->p->lines[i], w->skip[i], &un);
+	if (!u)
+		return i;
+	struct buf url;
+	buf_init(&url);
+	buf_append(&url, u, un);
+	double room = w->edge[i] - w->p->lines[i].right;
+	bool ends_page;
+	size_t k = next_in_flow(w, i, &ends_page);
+	bool open = follow_url(w, &url, &room, k, ends_page, out, line, &last);
+	if (open && i < w->notes) {
+		follow_over_page(w, &url, room, out, line);
+	} else if (open) {
+		buf_clear(&t->url);
+		buf_append(&t->url, url.data, url.len);
+		t->room = room;
+		t->page = w->page;
+		t->line = line;
+	}
+	buf_finish(&url);
+	return last;
+}
+
+static void held_append(struct held *h, const struct buf *more)
+{
+	if (!h->n || !more->len)
+		return;
+	char *joined = xasprintf("%s%.*s", h->text[h->n - 1], (int)more->len, more->data);
+	free(h->text[h->n - 1]);
+	h->text[h->n - 1] = joined;
 }
 
 /* One page: its body to the extractor, its notes held (those that go on
  * from the page before join theirs). */
-static size_t read_page(struct extractor *x, struct model *m, struct pdf_page *p, int pi, double body,
-			struct held *notes_held, char **uri_body, char **uri_notes, size_t *text)
+static size_t read_page(struct extractor *x, struct model *m, struct pdf_page *pages, bool **gones, int npages,
+			int pi, double body, struct pdf_flow *f)
 {
-	bool *gone = xcalloc(p->nlines + 1, sizeof *gone);
-	join_orphan_numbers(p, body, gone);
-	drop_furniture(p, gone);
+	struct pdf_page *p = &pages[pi];
+	const bool *gone = gones[pi];
+	size_t notes = notes_start(p, gone, body, f->notes.n > 0, f->notes.after_notes, f->notes.small);
+	size_t goes_on = tail_goes_on(p, gone, &f->notes_tail, body);
+	if (goes_on != NO_LINE)
+		notes = goes_on;
+	f->notes.after_notes = notes < p->nlines;
+	double *edge = xcalloc(p->nlines + 1, sizeof *edge);
+	pdf_column_edges(p, gone, edge);
+	struct page_walk w = {p, gone, notes, edge, xcalloc(p->nlines + 1, sizeof *w.skip), body, &m->problems, pi + 1,
+			      pi + 1 < npages ? &pages[pi + 1] : NULL, pi + 1 < npages ? gones[pi + 1] : NULL, f};
+	if (f->carry && f->carry_line < p->nlines) /* the body's URL on the page before took this much */
+		w.skip[f->carry_line] = f->carry;
+	f->carry = 0;
+	struct buf line;
+	buf_init(&line);
+	/* a note the page before left with an open URL goes on here */
+	follow_tail(&w, &f->notes_tail, &line);
+	held_append(&f->notes, &line);
 	char name[32];
 	snprintf(name, sizeof name, "page %d", pi + 1);
 	const char *part = model_part(m, name);
 	extractor_flow_part(x, part);
-	size_t notes = notes_start(p, gone, body, notes_held->n > 0, notes_held->after_notes, notes_held->small);
-	notes_held->after_notes = notes < p->nlines;
-	double right_edge = 0;
-	for (size_t i = 0; i < p->nlines; i++)
-		if (p->lines[i].right > right_edge)
-			right_edge = p->lines[i].right;
-	struct buf line;
-	buf_init(&line);
-	size_t skip = 0; /* bytes of this line the line before took: the rest of its URL */
 	unsigned n = 0, wrapped_at = 0;
 	bool body_open = false;
 	char *wrapped = NULL; /* a body line that ended inside an autolink */
@@ -567,48 +658,32 @@ static size_t read_page(struct extractor *x, struct model *m, struct pdf_page *p
 			if (body_open) /* the page's body ends before its notes */
 				extractor_line(x, "", 0, n + 1);
 			body_open = false;
-			release(notes_held, x);
+			release(&f->notes, x);
 			extractor_flow_part(x, part);
 		}
 		struct line_place at = {&m->problems, pi + 1, n + 1};
-		line_text(p, &p->lines[i], body, note ? uri_notes : uri_body, &at, &line);
-		*text += p->lines[i].len;
+		line_text(p, &p->lines[i], body, note ? &f->uri_notes : &f->uri_body, &at, &line);
+		f->text += p->lines[i].len;
 		n++;
-		if (skip) { /* the start of this line went to the URL on the line before */
+		size_t skip = w.skip[i]; /* the start of this line went to the URL on the line before */
+		if (skip) {
 			while (skip < line.len && line.data[skip] == ' ')
 				skip++;
 			memmove(line.data, line.data + skip, line.len - skip + 1);
 			line.len -= skip;
-			skip = 0;
-		}
-		size_t un, j = i + 1;
-		const char *url = trailing_bare_url(&p->lines[i], &un);
-		while (url && j < p->nlines && gone[j])
-			j++;
-		if (url && j < p->nlines && (j >= notes) == note && !small_number(&p->lines[j], 0, body, &e)) {
-			size_t tn;
-			switch (bare_wrap_of(&p->lines[i], url, un, &p->lines[j], right_edge, &tn)) {
-			case WRAP_JOIN: /* certain: the URL goes on, its rest taken from the next line */
-				buf_append(&line, p->lines[j].text, tn);
-				skip = tn;
-				break;
-			case WRAP_UNSURE:
-				wrap_unsure(&m->problems, pi + 1, n, url, un, p->lines[j].text, tn);
-				break;
-			case WRAP_NONE:
-				break;
-			}
 		}
 		if (!line.len && p->lines[i].len)
 			continue; /* the rest of a wrapped URL, written on the line before */
+		size_t end = wrap_line_end(&w, i, &line, n, &f->notes_tail);
 		if (note) {
 			/* a note's line that stops well short of the others ends its
 			 * paragraph: the next source starts on the next line */
-			if (p->lines[i].right < right_edge - 0.15 * (right_edge - p->lines[i].left) &&
+			const struct pdf_line *l = &p->lines[end];
+			if (l->right < edge[end] - 0.15 * (edge[end] - l->left) &&
 			    !open_autolink(line.data, line.len))
 				buf_append(&line, "  ", 2);
-			hold(notes_held, part, n, &line);
-			notes_held->small = set_small(&p->lines[i], body);
+			hold(&f->notes, part, n, &line);
+			f->notes.small = set_small(&p->lines[i], body);
 			continue;
 		}
 		if (wrapped) { /* the line before ended inside an autolink */
@@ -634,7 +709,8 @@ static size_t read_page(struct extractor *x, struct model *m, struct pdf_page *p
 		extractor_line(x, "", 0, n + 1);
 	free(wrapped);
 	buf_finish(&line);
-	free(gone);
+	free(w.skip);
+	free(edge);
 	return n;
 }
 
@@ -650,22 +726,34 @@ int read_pdf(struct extractor *x, struct model *m, struct doc_input *in, char *e
 	int npages;
 	int rc = pdf_read_pages(data, len, &pages, &npages, err, errlen);
 	double body = rc == 0 ? body_size(pages, (size_t)npages) : 0;
-	size_t text = 0, lines = 0;
+	size_t lines = 0;
 	extractor_structured(x);
-	struct held notes = {0};
-	/* the link a line ended in, in the body and in the notes: a URL wrapped on to the next line or page */
-	char *uri_body = NULL, *uri_notes = NULL;
+	struct pdf_flow f = {0};
+	buf_init(&f.notes_tail.url);
+	/* furniture and notes' numbers first, on every page: a URL at a page's
+	 * foot looks at the next page's first line */
+	bool **gone = xcalloc((size_t)npages + 1, sizeof *gone);
+	for (int pi = 0; rc == 0 && pi < npages; pi++) {
+		gone[pi] = xcalloc(pages[pi].nlines + 1, sizeof *gone[pi]);
+		join_orphan_numbers(&pages[pi], body, gone[pi]);
+	}
+	if (rc == 0)
+		pdf_drop_furniture(pages, (size_t)npages, gone);
 	for (int pi = 0; rc == 0 && pi < npages; pi++)
-		lines += read_page(x, m, &pages[pi], pi, body, &notes, &uri_body, &uri_notes, &text);
-	release(&notes, x);
-	held_finish(&notes);
-	if (rc == 0 && text == 0) {
+		lines += read_page(x, m, pages, gone, npages, pi, body, &f);
+	release(&f.notes, x);
+	held_finish(&f.notes);
+	buf_finish(&f.notes_tail.url);
+	for (int pi = 0; pi < npages; pi++)
+		free(gone[pi]);
+	free(gone);
+	if (rc == 0 && f.text == 0) {
 		snprintf(err, errlen, "the PDF has no text layer (%d page%s of images, e.g. a scan): run OCR on it first",
 			 npages, npages == 1 ? "" : "s");
 		rc = -1;
 	}
-	free(uri_body);
-	free(uri_notes);
+	free(f.uri_body);
+	free(f.uri_notes);
 	m->doc.lines = (unsigned)lines;
 	m->doc.bytes = len;
 	for (int pi = 0; pi < npages; pi++)
