@@ -199,5 +199,71 @@ expect "docx: a numbered reference list labelled as Word shows it" \
 	"1 2024-02-05, 2 2024-01-30"
 expect "… its [1] and [2] find their entries: no footnote finding" \
 	"$(jq -c '[.summary.footnotes, [.documents[0].problems[].code]]' "$tmp/lists.json")" '[{"cited":2,"defined":2},[]]'
+# The same numbering given by a paragraph style (word/styles.xml): the
+# entries name only "Bibliography", which is based on "ListNumber", whose
+# w:numPr is list 1 ("[%1]"). A paragraph of that style whose own w:numPr
+# says list 0 is not numbered, so the second entry is [2]. Cited as [2].
+python3 - "$tmp/styled.docx" <<'PY'
+import sys, zipfile
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+def p(text, style=None, num=None):
+    ppr = (f'<w:pStyle w:val="{style}"/>' if style else '') + \
+          (f'<w:numPr><w:numId w:val="{num}"/></w:numPr>' if num is not None else '')
+    return f'<w:p><w:pPr>{ppr}</w:pPr><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+body = ''.join([
+    p('The dunes lost 2 m [2].'),
+    p('References', style='Heading1'),
+    p('NASA. Sea level. https://a.example/nasa, accessed 5 February 2024.', 'Bibliography'),
+    p('Not numbered: a remark between the entries.', 'Bibliography', 0),
+    p('Coastal survey 2023. https://a.example/survey (retrieved 30 January 2024).', 'Bibliography'),
+])
+styles = (f'<w:styles {W}>'
+    '<w:style w:type="paragraph" w:styleId="ListNumber"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
+    '<w:style w:type="paragraph" w:styleId="Bibliography"><w:basedOn w:val="ListNumber"/></w:style>'
+    '</w:styles>')
+numbering = (f'<w:numbering {W}>'
+    '<w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+    '<w:lvlText w:val="[%1]"/></w:lvl></w:abstractNum>'
+    '<w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num></w:numbering>')
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('[Content_Types].xml', '<Types/>')
+    z.writestr('word/document.xml', f'<w:document {W}><w:body>{body}</w:body></w:document>')
+    z.writestr('word/styles.xml', styles)
+    z.writestr('word/numbering.xml', numbering)
+PY
+"$bin" --extract-only -q "$tmp/styled.docx" > "$tmp/styled.json"
+expect "docx: a list numbered by its paragraphs' style, labelled as Word shows it" \
+	"$(jq -r '[.documents[0].references[] | "\(.footnote) \(.accessed)"] | join(", ")' "$tmp/styled.json")" \
+	"1 2024-02-05, 2 2024-01-30"
+expect "… its [2] finds its entry" \
+	"$(jq -c '[.summary.footnotes, [.documents[0].problems[].code]]' "$tmp/styled.json")" '[{"cited":1,"defined":2},["footnote-uncited"]]'
+# Lists LibreOffice numbers itself (text:list, its list styles' levels),
+# in the ODT it makes of an HTML page and the DOCX it makes of that ODT: a
+# numbered list of two entries, a remark, and a list that starts at 3
+# (<ol start="3">). The body cites [1] and [3]; [2] is cited nowhere.
+cat > "$tmp/lo-lists.html" <<'HTML'
+<html><body>
+<p>Sea level rose 3.3 mm a year [1], and the dunes lost 2 m [3].</p>
+<p>Steps:</p>
+<ul><li>Measure.</li><li>Compare.</li></ul>
+<h1>References</h1>
+<ol><li>NASA. Sea level. https://a.example/nasa, accessed 5 February 2024.</li>
+<li>Coastal survey 2023. https://a.example/survey (retrieved 30 January 2024).</li></ol>
+<p>A remark between the entries, which continue below.</p>
+<ol start="3"><li>Dune atlas. https://a.example/dunes, accessed 2 March 2024.</li></ol>
+</body></html>
+HTML
+lo="-env:UserInstallation=file://$tmp/lo-profile"
+(cd "$tmp" && soffice --headless "$lo" --convert-to odt:writerweb8_writer lo-lists.html > /dev/null 2>&1 &&
+	soffice --headless "$lo" --convert-to "docx:MS Word 2007 XML" lo-lists.odt > /dev/null 2>&1)
+for f in odt docx; do
+	"$bin" --extract-only -q "$tmp/lo-lists.$f" > "$tmp/lo-lists.json"
+	expect "LibreOffice's $f: its numbered lists labelled as it shows them" \
+		"$(jq -r '[.documents[0].references[] | "\(.footnote) \(.accessed)"] | join(", ")' "$tmp/lo-lists.json")" \
+		"1 2024-02-05, 2 2024-01-30, 3 2024-03-02"
+	expect "… [1] and [3] find theirs; [2] is uncited" \
+		"$(jq -c '[.summary.footnotes, [.documents[0].problems[].code]]' "$tmp/lo-lists.json")" \
+		'[{"cited":2,"defined":3},["footnote-uncited"]]'
+done
 cd "$tmp" && expect_valid_reports
 finish formats

@@ -5,6 +5,7 @@
 #include "check.h"
 #include "read/detect_format.h"
 #include "read/para_text.h"
+#include "read/odt_lists.h"
 #include "read/pdf_wrap.h"
 
 static enum doc_format of(const char *s, const char *name)
@@ -139,10 +140,58 @@ static void pdf_wraps(void)
 	CHECK(edge[8] == 330 + 6 * 22);
 }
 
+#define ATTRS(...) ((const struct markup_attr[]){__VA_ARGS__})
+#define A(name, value) {NULL, name, value}
+
+static void odt_numbers(void)
+{
+	struct odt_lists *l = odt_lists_new();
+	char out[ODT_LABEL_MAX];
+	odt_lists_style_start(l, "list-style", ATTRS(A("name", "L1")), 1);
+	odt_lists_style_start(l, "list-level-style-number",
+			      ATTRS(A("level", "1"), A("num-format", "1"), A("num-prefix", "["), A("num-suffix", "]")), 4);
+	odt_lists_style_start(l, "list-level-style-number",
+			      ATTRS(A("level", "2"), A("num-format", "a"), A("num-suffix", "."), A("display-levels", "2")),
+			      4);
+	odt_lists_open(l, ATTRS(A("style-name", "L1"), A("id", "list7")), 2);
+	odt_lists_item(l, NULL, 0, false, out, sizeof out);
+	CHECK_STR(out, "[1] ");
+	odt_lists_open(l, NULL, 0); /* a sublist: level 2, shown with its parent's number */
+	odt_lists_item(l, NULL, 0, false, out, sizeof out);
+	CHECK_STR(out, "1.a. ");
+	odt_lists_item(l, NULL, 0, false, out, sizeof out);
+	CHECK_STR(out, "1.b. ");
+	odt_lists_close(l);
+	odt_lists_item(l, NULL, 0, true, out, sizeof out); /* a header: no number */
+	CHECK_STR(out, "");
+	odt_lists_item(l, NULL, 0, false, out, sizeof out);
+	CHECK_STR(out, "[2] ");
+	odt_lists_close(l);
+	/* a list of the same style starts again; one continuing list7 goes on */
+	odt_lists_open(l, ATTRS(A("style-name", "L1")), 1);
+	odt_lists_item(l, NULL, 0, false, out, sizeof out);
+	CHECK_STR(out, "[1] ");
+	odt_lists_close(l);
+	odt_lists_open(l, ATTRS(A("continue-list", "list7")), 1);
+	odt_lists_item(l, NULL, 0, false, out, sizeof out);
+	CHECK_STR(out, "[3] ");
+	odt_lists_item(l, ATTRS(A("start-value", "9")), 1, false, out, sizeof out);
+	CHECK_STR(out, "[9] ");
+	odt_lists_close(l);
+	/* a style not known, or none: bullets */
+	odt_lists_open(l, ATTRS(A("style-name", "L9")), 1);
+	odt_lists_item(l, NULL, 0, false, out, sizeof out);
+	CHECK_STR(out, "- ");
+	odt_lists_close(l);
+	odt_lists_close(l); /* one close too many: nothing happens */
+	odt_lists_free(l);
+}
+
 int main(void)
 {
 	detection();
 	paragraphs();
 	pdf_wraps();
+	odt_numbers();
 	return check_done("formats");
 }

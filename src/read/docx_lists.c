@@ -32,11 +32,22 @@ struct list {
 	bool restarted;              /* its overrides are applied: counted anew once */
 };
 
+/* A paragraph style of word/styles.xml that numbers its paragraphs (Word's
+ * "List Number", or a "Bibliography" style a template numbers): the
+ * paragraphs name only the style. */
+struct style {
+	char id[64], based_on[64];
+	char num_id[16]; /* "" when it names none (its base may) */
+	int ilvl;        /* -1 when it names none */
+};
+
 struct docx_lists {
 	struct abstract *a;
 	size_t na, acap;
 	struct list *l;
 	size_t nl, lcap;
+	struct style *s;
+	size_t ns, scap;
 	/* reading: where in numbering.xml */
 	int level;     /* w:lvl being read, -1 none */
 	int override;  /* w:lvlOverride's level, -1 none */
@@ -151,6 +162,40 @@ static void on_end(void *u, const char *uri, const char *name)
 		l->in_num = false;
 }
 
+static void on_style_start(void *u, const char *uri, const char *name, const struct markup_attr *at, size_t n,
+			   unsigned line, unsigned col)
+{
+	(void)uri, (void)line, (void)col;
+	struct docx_lists *l = u;
+	const char *val = markup_attr(at, n, NULL, "val");
+	if (!strcmp(name, "style")) {
+		const char *type = markup_attr(at, n, NULL, "type"), *id = markup_attr(at, n, NULL, "styleId");
+		l->in_num = type && id && !strcmp(type, "paragraph") && l->ns < LISTS_MAX;
+		if (!l->in_num)
+			return;
+		grow_array(&l->s, &l->scap, l->ns + 1, sizeof *l->s);
+		struct style *st = &l->s[l->ns++];
+		memset(st, 0, sizeof *st);
+		snprintf(st->id, sizeof st->id, "%s", id);
+		st->ilvl = -1;
+	} else if (l->in_num && val) {
+		struct style *st = &l->s[l->ns - 1];
+		if (!strcmp(name, "basedOn"))
+			snprintf(st->based_on, sizeof st->based_on, "%s", val);
+		else if (!strcmp(name, "numId"))
+			snprintf(st->num_id, sizeof st->num_id, "%s", val);
+		else if (!strcmp(name, "ilvl"))
+			st->ilvl = level_of(val);
+	}
+}
+
+static void on_style_end(void *u, const char *uri, const char *name)
+{
+	(void)uri;
+	if (!strcmp(name, "style"))
+		((struct docx_lists *)u)->in_num = false;
+}
+
 static void no_text(void *u, const char *s, size_t n, unsigned line, unsigned col)
 {
 	(void)u, (void)s, (void)n, (void)line, (void)col;
@@ -168,6 +213,12 @@ int docx_lists_load(struct zip_doc *z, struct docx_lists **out, char *err, size_
 			if (!strcmp(l->a[k].id, l->l[i].abstract_id))
 				l->l[i].abstract = k;
 	}
+	if (rc > 0 && l->nl) { /* the styles that number paragraphs, when there are lists to number them */
+		static const struct markup_events styles = {on_style_start, on_style_end, no_text, NULL};
+		l->in_num = false;
+		int src = zip_markup_parse_small(z, "word/styles.xml", &styles, l, err, errlen);
+		rc = src < 0 ? src : rc;
+	}
 	if (rc <= 0 || !l->nl) {
 		docx_lists_free(l);
 		l = NULL;
@@ -182,6 +233,7 @@ void docx_lists_free(struct docx_lists *l)
 		return;
 	free(l->a);
 	free(l->l);
+	free(l->s);
 	free(l);
 }
 
@@ -243,4 +295,32 @@ void docx_lists_next(struct docx_lists *l, const char *num_id, int ilvl, char *o
 	char shown[DOCX_LABEL_MAX * 2];
 	render(a, ilvl, shown, sizeof shown);
 	snprintf(out, outlen, "%s ", shown);
+}
+
+/* Styles are followed through w:basedOn this deep at most (a loop of
+ * styles ends there). */
+#define STYLE_DEPTH 16
+
+bool docx_lists_style(const struct docx_lists *l, const char *style, char num_id[16], int *ilvl)
+{
+	*ilvl = -1;
+	num_id[0] = '\0';
+	for (int depth = 0; l && style && style[0] && depth < STYLE_DEPTH; depth++) {
+		const struct style *st = NULL;
+		for (size_t i = 0; i < l->ns && !st; i++)
+			if (!strcmp(l->s[i].id, style))
+				st = &l->s[i];
+		if (!st)
+			break;
+		if (*ilvl < 0)
+			*ilvl = st->ilvl;
+		if (st->num_id[0]) {
+			snprintf(num_id, 16, "%s", st->num_id);
+			break;
+		}
+		style = st->based_on;
+	}
+	if (*ilvl < 0)
+		*ilvl = 0;
+	return num_id[0] && strcmp(num_id, "0") != 0;
 }

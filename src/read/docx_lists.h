@@ -3,11 +3,13 @@
  * word/numbering.xml (each list's levels: first number, format, and the
  * text around the number, "%1." or "[%1]"; a list's restart), and counted
  * as the document goes, so that "[3]" in the body finds the third entry of
- * a reference list Word numbers itself. Also the number formats Word's
+ * a reference list Word numbers itself. A paragraph style may number its
+ * paragraphs (word/styles.xml). Also the number formats Word's
  * notes use (decimal, roman, letters, Chicago's symbols). */
 #ifndef CITECHECK_DOCX_LISTS_H
 #define CITECHECK_DOCX_LISTS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "read/zip_archive.h"
@@ -33,5 +35,10 @@ void docx_lists_free(struct docx_lists *l);
  * (0-8): "3. ", "[3] ", "2.1. ", "- " for a bullet; "" when the list is
  * none. Counts it, and restarts the deeper levels. l may be NULL. */
 void docx_lists_next(struct docx_lists *l, const char *num_id, int ilvl, char *out, size_t outlen);
+
+/* The list a paragraph style numbers its paragraphs with (w:numPr in
+ * word/styles.xml, through the styles it is based on): true, num_id and
+ * *ilvl (0 when the style names none). */
+bool docx_lists_style(const struct docx_lists *l, const char *style, char num_id[16], int *ilvl);
 
 #endif

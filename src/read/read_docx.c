@@ -51,7 +51,8 @@ struct docx {
 	int heading;
 	bool list_item;
 	char num_id[16]; /* the paragraph's w:numId, "" when none given */
-	int ilvl;
+	int ilvl;        /* -1 when none given */
+	char style[64];  /* the paragraph's w:pStyle */
 	struct docx_lists *lists; /* word/numbering.xml; NULL: none */
 	bool in_t, in_instr, run_sup, sup_open;
 	char custom_mark_id[LABEL_MAX]; /* a note whose mark is the run's own text */
@@ -248,9 +249,18 @@ static void field_end(struct docx *d)
 static void paragraph_end(struct docx *d)
 {
 	size_t n;
-	if (d->list_item && !d->heading) { /* the number Word shows, or a bullet */
+	/* its style numbers it, unless it says which list itself */
+	char style_num[16];
+	int style_ilvl;
+	if (!d->heading && !d->num_id[0] && docx_lists_style(d->lists, d->style, style_num, &style_ilvl)) {
+		d->list_item = true;
+		snprintf(d->num_id, sizeof d->num_id, "%s", style_num);
+		if (d->ilvl < 0)
+			d->ilvl = style_ilvl;
+	}
+	if (d->list_item && !d->heading && strcmp(d->num_id, "0") != 0) { /* the number Word shows, or a bullet */
 		char shown[DOCX_LABEL_MAX * 2 + 2];
-		docx_lists_next(d->lists, d->num_id, d->ilvl, shown, sizeof shown);
+		docx_lists_next(d->lists, d->num_id, d->ilvl < 0 ? 0 : d->ilvl, shown, sizeof shown);
 		para_prefix(&d->p, shown[0] ? shown : "- ");
 	}
 	const char *s = para_get(&d->p, &n);
@@ -269,7 +279,8 @@ static void paragraph_end(struct docx *d)
 	d->heading = 0;
 	d->list_item = false;
 	d->num_id[0] = '\0';
-	d->ilvl = 0;
+	d->ilvl = -1;
+	d->style[0] = '\0';
 	d->nfields = 0;
 }
 
@@ -314,6 +325,7 @@ static void on_start(void *u, const char *uri, const char *name, const struct ma
 			d->paragraphs++;
 	} else if (strcmp(name, "pStyle") == 0) {
 		const char *v = markup_attr(at, n, NULL, "val");
+		snprintf(d->style, sizeof d->style, "%s", v ? v : "");
 		if (v && strncasecmp(v, "heading", 7) == 0 && v[7] >= '1' && v[7] <= '9')
 			d->heading = v[7] - '0';
 	} else if (strcmp(name, "outlineLvl") == 0) {
@@ -327,7 +339,7 @@ static void on_start(void *u, const char *uri, const char *name, const struct ma
 		snprintf(d->num_id, sizeof d->num_id, "%s", v ? v : "");
 	} else if (strcmp(name, "ilvl") == 0 && d->list_item) {
 		const char *v = markup_attr(at, n, NULL, "val");
-		d->ilvl = v && v[0] >= '0' && v[0] <= '8' && !v[1] ? v[0] - '0' : 0;
+		d->ilvl = v && v[0] >= '0' && v[0] <= '8' && !v[1] ? v[0] - '0' : -1;
 	} else if (strcmp(name, "r") == 0) {
 		d->run_sup = false;
 	} else if (strcmp(name, "vertAlign") == 0) {
@@ -455,7 +467,7 @@ static int read_part(struct docx *d, struct zip_doc *z, struct model *m, const c
 int read_docx(struct extractor *x, struct model *m, struct zip_doc *z, unsigned *paragraphs, char *err,
 	      size_t errlen)
 {
-	struct docx d = {.x = x, .settings_kind = -1};
+	struct docx d = {.x = x, .settings_kind = -1, .ilvl = -1};
 	rels_init(&d.rels);
 	para_init(&d.p);
 	for (int k = 0; k < 2; k++) {

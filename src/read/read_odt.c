@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "read/odt_lists.h"
 #include "read/para_text.h"
 #include "read/zip_markup.h"
 #include "util/strmap.h"
@@ -27,6 +28,8 @@ struct odt {
 	unsigned p_depth;     /* text:p / text:h nesting in the body */
 	int heading;
 	bool list_item, note_list_item; /* the next paragraph is a list item's */
+	struct odt_lists *lists;        /* list styles and the body's lists as they count */
+	char item_label[ODT_LABEL_MAX]; /* what the body's list item shows before it */
 	unsigned skip;        /* depth inside annotations and tracked changes */
 	/* the note being read */
 	bool in_note, in_citation, in_note_body;
@@ -54,7 +57,7 @@ static void body_paragraph_end(struct odt *o)
 {
 	size_t n;
 	if (o->list_item && !o->heading)
-		para_prefix(&o->body, "- ");
+		para_prefix(&o->body, o->item_label[0] ? o->item_label : "- ");
 	const char *s = para_get(&o->body, &n);
 	if (n && o->heading) {
 		extractor_heading(o->x, o->heading, s, n, o->paragraphs);
@@ -113,6 +116,7 @@ static void on_start(void *u, const char *uri, const char *name, const struct ma
 		o->skip++;
 		if (strcmp(name, "style") == 0 || strcmp(name, "text-properties") == 0)
 			style_start(o, name, at, n);
+		odt_lists_style_start(o->lists, name, at, n);
 		return;
 	}
 	if (skipped(name)) {
@@ -132,10 +136,14 @@ static void on_start(void *u, const char *uri, const char *name, const struct ma
 			}
 		}
 	} else if (strcmp(name, "list-item") == 0) {
-		if (o->in_note_body)
+		if (o->in_note_body) {
 			o->note_list_item = true;
-		else
+		} else {
 			o->list_item = true;
+			odt_lists_item(o->lists, at, n, false, o->item_label, sizeof o->item_label);
+		}
+	} else if (strcmp(name, "list") == 0 && !o->in_note_body) {
+		odt_lists_open(o->lists, at, n);
 	} else if (strcmp(name, "note") == 0 && !o->in_note) {
 		const char *cls = markup_attr(at, n, NULL, "note-class");
 		o->in_note = true;
@@ -206,6 +214,8 @@ static void on_end(void *u, const char *uri, const char *name)
 			o->note_list_item = false;
 		else
 			o->list_item = false;
+	} else if (strcmp(name, "list") == 0 && !o->in_note_body) {
+		odt_lists_close(o->lists);
 	}
 }
 
@@ -228,21 +238,43 @@ static void on_text(void *u, const char *s, size_t n, unsigned line, unsigned co
 	para_text(p, s, n, o->in_note_body ? o->note_paragraphs : o->paragraphs);
 }
 
+static void on_style_start(void *u, const char *uri, const char *name, const struct markup_attr *at, size_t n,
+			   unsigned line, unsigned col)
+{
+	(void)uri, (void)line, (void)col;
+	odt_lists_style_start(u, name, at, n);
+}
+
+static void on_style_end(void *u, const char *uri, const char *name)
+{
+	(void)u, (void)uri, (void)name;
+}
+
+static void on_no_text(void *u, const char *s, size_t n, unsigned line, unsigned col)
+{
+	(void)u, (void)s, (void)n, (void)line, (void)col;
+}
+
 int read_odt(struct extractor *x, struct model *m, struct zip_doc *z, unsigned *paragraphs, char *err,
 	     size_t errlen)
 {
-	struct odt o = {.x = x};
+	struct odt o = {.x = x, .lists = odt_lists_new()};
 	strmap_init(&o.raised);
 	para_init(&o.body);
 	para_init(&o.note);
 	extractor_set_part(x, model_part(m, "content.xml"), false);
+	/* the list styles of styles.xml first: content.xml's lists name them */
+	static const struct markup_events styles = {on_style_start, on_style_end, on_no_text, NULL};
+	int rc = zip_markup_parse(z, "styles.xml", false, &styles, o.lists, err, errlen);
 	static const struct markup_events ev = {on_start, on_end, on_text, NULL};
-	int rc = zip_markup_parse(z, "content.xml", false, &ev, &o, err, errlen);
+	if (rc >= 0)
+		rc = zip_markup_parse(z, "content.xml", false, &ev, &o, err, errlen);
 	if (rc == 0)
 		snprintf(err, errlen, "the document has no content.xml");
 	*paragraphs = o.paragraphs;
 	para_finish(&o.body);
 	para_finish(&o.note);
 	strmap_finish(&o.raised);
+	odt_lists_free(o.lists);
 	return rc > 0 ? 0 : -1;
 }

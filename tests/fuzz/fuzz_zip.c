@@ -17,7 +17,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 /* The names given to the parts in turn, and what every document of the kind holds. */
 #if FUZZ_KIND_DOCX
 static const char *const names[] = {"word/document.xml", "word/footnotes.xml", "word/endnotes.xml",
-				    "word/_rels/document.xml.rels", "word/settings.xml", "word/numbering.xml"};
+				    "word/_rels/document.xml.rels", "word/settings.xml", "word/numbering.xml",
+				    "word/styles.xml"};
 static const char *const fixed[][2] = {{"[Content_Types].xml", "<Types/>"}};
 #define FORMAT FORMAT_DOCX
 #elif FUZZ_KIND_ODT
