@@ -33,16 +33,19 @@ def lines_of(words, n=9):
 
 def mkpdf_placed(pages, made="20240101"):
     """A PDF of several pages, each a list of (x, y, text) lines set in
-    Helvetica 11 where they are placed (points from the page's bottom left):
-    columns, page breaks and margins as a layout puts them."""
+    Helvetica 11 where they are placed (points from the page's bottom left),
+    or (x, y, text, "mono") set in Courier 10, as code is: columns, page
+    breaks, margins and code blocks as a layout puts them."""
     n = len(pages)
-    kids = " ".join("%d 0 R" % (5 + 2 * i) for i in range(n))
+    kids = " ".join("%d 0 R" % (6 + 2 * i) for i in range(n))
     objs = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, n),
             "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-            "<< /CreationDate (D:%s) /Producer (a report tool) >>" % made]
+            "<< /CreationDate (D:%s) /Producer (a report tool) >>" % made,
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>"]
     for lines in pages:
-        content = "BT /F1 11 Tf " + " ".join("1 0 0 1 %g %g Tm (%s) Tj" % (x, y, t) for x, y, t in lines) + " ET"
-        objs.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
-                    "/Contents %d 0 R >>" % (len(objs) + 2))
+        content = "BT " + " ".join("/%s 1 0 0 1 %g %g Tm (%s) Tj" % (
+            "F2 10 Tf" if l[3:] == ("mono",) else "F1 11 Tf", l[0], l[1], l[2]) for l in lines) + " ET"
+        objs.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R "
+                    "/F2 5 0 R >> >> /Contents %d 0 R >>" % (len(objs) + 2))
         objs.append("<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
     return write_pdf(objs, "/Info 4 0 R ")

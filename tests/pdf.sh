@@ -106,6 +106,26 @@ PY
 expect "two columns: URLs wrapped at the column's edge, whole" \
 	"$("$bin" --extract-only -q "$tmp/twocol.pdf" | jq -r '[.documents[0].references[].links[].url] | join(" ")')" \
 	"https://example.org/docs/annual-report-2024.pdf https://stats.example.org/tables/2024/budget-lines.csv https://example.org/series/older-series-2010-2019/ https://maps.example.org/"
+# A code block (Courier) whose lines end with URLs: code ends where it
+# ends, so "#d-i" on the next line is not the URL's rest though it would
+# not have fitted (the installation guide's preseed example, as set)
+PYTHONPATH="$testdir" python3 - "$tmp/code.pdf" <<'PY'
+import sys
+from minipdf import mkpdf_placed
+page = [(72, 720, "To install over the network, the preseed file holds:")] + \
+    [(90, 700 - 12 * i, t, "mono") for i, t in enumerate([
+        "d-i anna/choose_modules string network-console",
+        "d-i network-console/authorized_keys_url string http://10.0.0.1/openssh-key",
+        "#d-i network-console/password password r00tme",
+        "d-i apt-setup/local0/repository string http://local.server/debian",
+        "d-i apt-setup/local0/key string http://local.server/key",
+        "#d-i apt-setup/local0/comment string local_server"])] + \
+    [(72, 620, "and the rest of the text goes on with its words as they come, long enough to")]
+open(sys.argv[1], "w").write(mkpdf_placed([page]))
+PY
+expect "lines of code: a URL at a line's end is not joined to the next line of code" \
+	"$("$bin" --extract-only -q "$tmp/code.pdf" | jq -r '[.documents[0].references[].links[].url] | join(" ")')" \
+	"http://10.0.0.1/openssh-key http://local.server/debian http://local.server/key"
 # Three pages with a running header that repeats a URL and a footer with
 # the date and the page number: furniture, not references. Page 1's body
 # ends with a URL at the right margin that page 2's first line finishes.
@@ -273,6 +293,43 @@ PY
 else
 	expect "developers-reference.pdf installed (sh .ci/setup-tests)" "missing" "$devref"
 fi
+# More real published PDFs, from packages .ci/setup-tests installs: the
+# Debian Policy Manual (LaTeX through Sphinx, 193 pages), the FHS 3.0
+# (Apache FOP) and the New Maintainers' Guide (DocBook through dblatex):
+# every URL of their link annotations, read from their bytes as above, is
+# extracted.
+uris_of() {
+	python3 - "$1" <<'PY'
+import re, sys, zlib
+data = open(sys.argv[1], "rb").read()
+found = re.findall(rb"/URI\s*\((.*?)\)\s*[/>]", data)
+for s in re.findall(rb"stream\r?\n(.*?)endstream", data, re.S):
+    try:
+        found += re.findall(rb"/URI\s*\((.*?)\)\s*[/>]", zlib.decompress(s))
+    except zlib.error:
+        pass
+for u in sorted(set(found)):
+    print(u.decode("latin-1").replace("\\(", "(").replace("\\)", ")"))
+PY
+}
+for want in "policy.pdf.gz:debian-policy:50" "fhs-3.0.pdf.gz:debian-policy/fhs:6" "maint-guide.en.pdf:maint-guide:124"; do
+	name=${want%%:*}
+	rest=${want#*:}
+	src=/usr/share/doc/${rest%%:*}/$name
+	if [ ! -f "$src" ]; then
+		expect "$name installed (sh .ci/setup-tests)" missing "$src"
+		continue
+	fi
+	case $name in
+	*.gz) gunzip -c "$src" > "$tmp/pub.pdf" ;;
+	*) cp "$src" "$tmp/pub.pdf" ;;
+	esac
+	"$bin" --extract-only -q -o "$tmp/pub.json" "$tmp/pub.pdf"
+	uris_of "$tmp/pub.pdf" > "$tmp/pub-uris.txt"
+	jq -r '.documents[0].references[].links[] | .url, .normalized' "$tmp/pub.json" | sort -u > "$tmp/pub-got.txt"
+	expect "${name%.gz}: its ${want##*:} distinct annotated URLs, all extracted" \
+		"$(wc -l < "$tmp/pub-uris.txt" | tr -d ' ') $(grep -Fxvc -f "$tmp/pub-got.txt" "$tmp/pub-uris.txt")" "${want##*:} 0"
+done
 # A reference list's heading straight after a paragraph, no gap between
 # (as LibreOffice and Word export a "References" heading that follows body
 # text): the line before ends a sentence, "References" is short and

@@ -96,7 +96,7 @@ static struct pdf_line line_of(const char *text, double left)
 static enum pdf_wrap wrap(const char *url, double room, const char *next, size_t *tn)
 {
 	struct pdf_line l = line_of(next, 72);
-	return pdf_wrap_of(url, strlen(url), room, &l, tn);
+	return pdf_wrap_of(url, strlen(url), room, false, &l, tn);
 }
 
 static void pdf_wraps(void)
@@ -120,6 +120,21 @@ static void pdf_wraps(void)
 	/* a URL stopped where none ends, a plain word after: perhaps */
 	CHECK_INT(wrap("https://a.example/page_", 0, "notesandcomments which", &tn), PDF_WRAP_UNSURE);
 	CHECK_INT(tn, 16);
+
+	/* two lines of code: the URL's line ends where its code ends */
+	struct pdf_run mono = {0, 9, 10, true};
+	struct pdf_line code = line_of("#d-i next", 90);
+	code.runs = &mono;
+	code.nruns = 1;
+	CHECK_INT(pdf_wrap_of("http://a.example/key", 20, 0, true, &code, &tn), PDF_WRAP_NONE);
+	CHECK_INT(pdf_wrap_of("http://a.example/key", 20, 0, false, &code, &tn), PDF_WRAP_JOIN);
+	CHECK(pdf_font_mono("KTPWFC+LiberationMono"));
+	CHECK(pdf_font_mono("BZUJDV+t1xtt"));
+	CHECK(pdf_font_mono("Courier-Bold"));
+	CHECK(pdf_font_mono("CMTT10"));
+	CHECK(!pdf_font_mono("GKBWGE+FreeSerif"));
+	CHECK(!pdf_font_mono("TeXGyreTermes-Regular"));
+	CHECK(!pdf_font_mono(NULL));
 
 	/* two columns: each line's edge is its column's; a heading across
 	 * both (one line of the left column's seven) does not move it */

@@ -60,6 +60,7 @@ static void put_page(struct buf *b, const struct pdf_page *p)
 			put_u64(b, l->runs[k].start);
 			put_u64(b, l->runs[k].end);
 			put_f64(b, l->runs[k].size);
+			put_u64(b, l->runs[k].mono);
 		}
 		put_u64(b, l->nlinks);
 		for (size_t k = 0; k < l->nlinks; k++) {
@@ -278,10 +279,15 @@ static void get_page(struct wire *w, struct pdf_page *p)
 		l->bottom = get_f64(w);
 		l->left = get_f64(w);
 		l->right = get_f64(w);
-		l->nruns = get_count(w, 24);
+		l->nruns = get_count(w, 32);
 		l->runs = xcalloc(l->nruns + 1, sizeof *l->runs);
-		for (size_t k = 0; k < l->nruns; k++)
-			l->runs[k] = (struct pdf_run){get_u64(w), get_u64(w), get_f64(w)};
+		for (size_t k = 0; k < l->nruns; k++) {
+			struct pdf_run *r = &l->runs[k];
+			r->start = get_u64(w);
+			r->end = get_u64(w);
+			r->size = get_f64(w);
+			r->mono = get_u64(w) != 0;
+		}
 		l->nlinks = get_count(w, 24);
 		l->links = xcalloc(l->nlinks + 1, sizeof *l->links);
 		for (size_t k = 0; k < l->nlinks; k++) {

@@ -72,28 +72,50 @@ static long covering(const PopplerRectangle *areas, size_t n, const PopplerRecta
 	return -1;
 }
 
-/* Font sizes by character index, from poppler's attribute ranges. */
-static double *char_sizes(PopplerPage *page, size_t nchars)
+bool pdf_font_mono(const char *name)
+{
+	if (!name)
+		return false;
+	const char *plus = strchr(name, '+');
+	char low[128];
+	size_t n = 0;
+	for (const char *c = plus ? plus + 1 : name; *c && n + 1 < sizeof low; c++)
+		low[n++] = (char)ascii_lower((unsigned char)*c);
+	low[n] = '\0';
+	static const char *const marks[] = {"mono", "courier", "consol", "menlo", "inconsolata", "code",
+					    "cmtt",  "lmtt",    "ectt",   "sftt",  "xtt",         "xbtt"};
+	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+		if (strstr(low, marks[i]))
+			return true;
+	return false;
+}
+
+/* Font sizes and monospacing by character index, from poppler's attribute ranges. */
+static double *char_sizes(PopplerPage *page, size_t nchars, bool **mono)
 {
 	double *size = xcalloc(nchars + 1, sizeof *size);
+	*mono = xcalloc(nchars + 1, sizeof **mono);
 	GList *attrs = poppler_page_get_text_attributes(page);
 	for (GList *l = attrs; l; l = l->next) {
 		PopplerTextAttributes *a = l->data;
-		for (int k = a->start_index; k <= a->end_index && k >= 0 && (size_t)k < nchars; k++)
+		bool m = pdf_font_mono(a->font_name);
+		for (int k = a->start_index; k <= a->end_index && k >= 0 && (size_t)k < nchars; k++) {
 			size[k] = a->font_size;
+			(*mono)[k] = m;
+		}
 	}
 	poppler_page_free_text_attributes(attrs);
 	return size;
 }
 
-static void add_run(struct pdf_line *l, size_t *cap, size_t at, double size)
+static void add_run(struct pdf_line *l, size_t *cap, size_t at, double size, bool mono)
 {
-	if (l->nruns && l->runs[l->nruns - 1].size == size) {
+	if (l->nruns && l->runs[l->nruns - 1].size == size && l->runs[l->nruns - 1].mono == mono) {
 		l->runs[l->nruns - 1].end = at;
 		return;
 	}
 	grow_array(&l->runs, cap, l->nruns + 1, sizeof *l->runs);
-	l->runs[l->nruns++] = (struct pdf_run){at, at, size};
+	l->runs[l->nruns++] = (struct pdf_run){at, at, size, mono};
 }
 
 static void add_link(struct pdf_line *l, size_t *cap, size_t start, size_t end, size_t uri)
@@ -131,7 +153,8 @@ int pdf_page_read(struct pdf_doc *d, int i, struct pdf_page *p)
 	if (text && !poppler_page_get_text_layout(page, &glyphs, &nglyphs))
 		nglyphs = 0;
 	size_t nchars = text ? (size_t)g_utf8_strlen(text, -1) : 0;
-	double *size = char_sizes(page, nchars);
+	bool *mono;
+	double *size = char_sizes(page, nchars, &mono);
 	PopplerRectangle *areas = uri_areas(page, p);
 	struct pdf_line cur = {0};
 	size_t runs_cap = 0, links_cap = 0, start = 0, k = 0;
@@ -160,7 +183,7 @@ int pdf_page_read(struct pdf_doc *d, int i, struct pdf_page *p)
 		}
 		if (g && g->x2 > cur.right)
 			cur.right = g->x2;
-		add_run(&cur, &runs_cap, b - start, k < nchars ? size[k] : 0);
+		add_run(&cur, &runs_cap, b - start, k < nchars ? size[k] : 0, k < nchars && mono[k]);
 		cur.runs[cur.nruns - 1].end = nb - start;
 		long a = g ? covering(areas, p->nuris, g) : -1;
 		if (a >= 0)
@@ -169,6 +192,7 @@ int pdf_page_read(struct pdf_doc *d, int i, struct pdf_page *p)
 	}
 	g_free(glyphs);
 	free(size);
+	free(mono);
 	free(areas);
 	g_free(text);
 	g_object_unref(page);
@@ -195,4 +219,12 @@ double pdf_line_size_at(const struct pdf_line *l, size_t at)
 		if (at >= l->runs[i].start && at < l->runs[i].end)
 			return l->runs[i].size;
 	return 0;
+}
+
+bool pdf_line_mono(const struct pdf_line *l)
+{
+	for (size_t i = 0; i < l->nruns; i++)
+		if (!l->runs[i].mono && l->runs[i].end > l->runs[i].start)
+			return false;
+	return l->nruns > 0;
 }

@@ -17,10 +17,12 @@
 #define PDF_MAX_PAGES 10000
 #define PDF_MAX_TEXT ((size_t)64 << 20) /* bytes of text over the whole document */
 
-/* Bytes [start, end) of a line in one font size. */
+/* Bytes [start, end) of a line in one font size, and whether its font is
+ * monospaced (code, or a URL LaTeX sets in typewriter). */
 struct pdf_run {
 	size_t start, end;
 	double size;
+	bool mono;
 };
 
 /* Bytes [start, end) of a line under a URI annotation. */
@@ -66,5 +68,12 @@ void pdf_close(struct pdf_doc *d);
 
 /* The font size of the line's glyph at byte offset at (0 when not known). */
 double pdf_line_size_at(const struct pdf_line *l, size_t at);
+/* Whether every glyph of the line is set in a monospaced font: a line of
+ * code, which ends where its code ends, not at the column's edge. */
+bool pdf_line_mono(const struct pdf_line *l);
+/* Whether a font's name (its subset prefix "ABCDEF+" aside) is one of a
+ * monospaced family: Courier, FreeMono, Liberation and DejaVu Mono, TeX's
+ * typewriter faces (cmtt, lmtt, t1xtt, …), Consolas, Menlo, … */
+bool pdf_font_mono(const char *name);
 
 #endif

@@ -69,11 +69,14 @@ static bool slug(const char *s, size_t n)
 	return seps >= 2 || (seps && digits && digits < n - seps);
 }
 
-enum pdf_wrap pdf_wrap_of(const char *url, size_t un, double room, const struct pdf_line *next, size_t *tn)
+enum pdf_wrap pdf_wrap_of(const char *url, size_t un, double room, bool code, const struct pdf_line *next,
+			  size_t *tn)
 {
 	*tn = 0;
 	if (!un || !next->len || next->text[0] == ' ' || (next->nlinks && next->links[0].start == 0))
 		return PDF_WRAP_NONE; /* an annotation says where its link starts */
+	if (code && pdf_line_mono(next))
+		return PDF_WRAP_NONE;
 	size_t n = 0;
 	while (n < next->len && next->text[n] != ' ')
 		n++;

@@ -27,8 +27,11 @@ const char *pdf_trailing_url(const struct pdf_line *l, size_t from, size_t *un);
 
 /* Whether the URL url (un bytes, so far), ending a line with room points
  * left before its column's edge, goes on at the start of next; *tn gets
- * the bytes of next it goes on with. */
-enum pdf_wrap pdf_wrap_of(const char *url, size_t un, double room, const struct pdf_line *next, size_t *tn);
+ * the bytes of next it goes on with. Two lines of code (the URL's line is
+ * all monospaced, code, and so is next) end where their code ends: no
+ * wrap between them. */
+enum pdf_wrap pdf_wrap_of(const char *url, size_t un, double room, bool code, const struct pdf_line *next,
+			  size_t *tn);
 
 /* Each line's column edge, into edge[] (p->nlines of them): the right edge
  * lines that start where it starts (within a hanging indent) reach — a

@@ -88,7 +88,7 @@ static void join_orphan_numbers(struct pdf_page *p, double body, bool *gone)
 			/* the number keeps its small size: a run of its own in front */
 			t->runs = xrealloc(t->runs, (t->nruns + 1) * sizeof *t->runs);
 			memmove(t->runs + 1, t->runs, t->nruns * sizeof *t->runs);
-			t->runs[0] = (struct pdf_run){0, o->len, o->nruns ? o->runs[0].size : 0};
+			t->runs[0] = (struct pdf_run){0, o->len, o->nruns ? o->runs[0].size : 0, false};
 			t->nruns++;
 			gone[i] = true;
 			break;
@@ -422,6 +422,7 @@ static void wrap_unsure(struct problem_list *pl, int page, unsigned line, const 
 struct url_tail {
 	struct buf url; /* empty: none */
 	double room;    /* points left after it on its line */
+	bool code;      /* its line is all monospaced */
 	int page;
 	unsigned line;
 };
@@ -444,7 +445,7 @@ static size_t tail_goes_on(const struct pdf_page *p, const bool *gone, const str
 			break;
 		bool after_gap = prev >= 0 && p->lines[k].top - prev > 1.4 * spacing;
 		prev = p->lines[k].top;
-		if (after_gap && pdf_wrap_of(t->url.data, t->url.len, t->room, &p->lines[k], &tn) == PDF_WRAP_JOIN)
+		if (after_gap && pdf_wrap_of(t->url.data, t->url.len, t->room, t->code, &p->lines[k], &tn) == PDF_WRAP_JOIN)
 			return k;
 	}
 	return NO_LINE;
@@ -514,13 +515,14 @@ static size_t first_line(const struct pdf_page *p, const bool *gone, size_t note
  * say it goes on: each line's start it takes is appended to out and marked
  * in skip. Returns whether it may still go on past the page (url and *room
  * then say where it stands). */
-static bool follow_url(struct page_walk *w, struct buf *url, double *room, size_t k, bool ends_page,
-		       struct buf *out, unsigned line, size_t *last)
+static bool follow_url(struct page_walk *w, struct url_tail *u, size_t k, bool ends_page, struct buf *out,
+		       unsigned line, size_t *last)
 {
+	struct buf *url = &u->url;
 	while (k != NO_LINE) {
 		const struct pdf_line *l = &w->p->lines[k];
 		size_t tn;
-		switch (pdf_wrap_of(url->data, url->len, *room, l, &tn)) {
+		switch (pdf_wrap_of(url->data, url->len, u->room, u->code, l, &tn)) {
 		case PDF_WRAP_JOIN:
 			buf_append(out, l->text, tn);
 			buf_append(url, l->text, tn);
@@ -528,7 +530,8 @@ static bool follow_url(struct page_walk *w, struct buf *url, double *room, size_
 			*last = k;
 			if (tn < l->len)
 				return false;
-			*room = w->edge[k] - l->right;
+			u->room = w->edge[k] - l->right;
+			u->code = pdf_line_mono(l);
 			k = next_in_flow(w, k, &ends_page);
 			continue;
 		case PDF_WRAP_UNSURE:
@@ -550,23 +553,22 @@ static void follow_tail(struct page_walk *w, struct url_tail *t, struct buf *out
 	struct page_walk there = *w;
 	there.page = t->page;
 	size_t last;
-	follow_url(&there, &t->url, &t->room, first_line(w->p, w->gone, w->notes, true, w->body), false, out,
-		   t->line, &last);
+	follow_url(&there, t, first_line(w->p, w->gone, w->notes, true, w->body), false, out, t->line, &last);
 	buf_clear(&t->url);
 }
 
 /* A body's URL at the foot of a page, on to the next page's first line
  * (the body goes on there, whatever notes come between): what it takes
  * appended to out, and the next page told to skip it. */
-static void follow_over_page(struct page_walk *w, const struct buf *url, double room, struct buf *out,
-			     unsigned line)
+static void follow_over_page(struct page_walk *w, const struct url_tail *u, struct buf *out, unsigned line)
 {
+	const struct buf *url = &u->url;
 	if (!w->next)
 		return;
 	size_t k = first_line(w->next, w->next_gone, w->next->nlines, false, w->body), tn;
 	if (k == NO_LINE)
 		return;
-	switch (pdf_wrap_of(url->data, url->len, room, &w->next->lines[k], &tn)) {
+	switch (pdf_wrap_of(url->data, url->len, u->room, u->code, &w->next->lines[k], &tn)) {
 	case PDF_WRAP_JOIN:
 		buf_append(out, w->next->lines[k].text, tn);
 		w->flow->carry_line = k;
@@ -589,23 +591,23 @@ static size_t wrap_line_end(struct page_walk *w, size_t i, struct buf *out, unsi
 	const char *u = pdf_trailing_url(&w->p->lines[i], w->skip[i], &un);
 	if (!u)
 		return i;
-	struct buf url;
-	buf_init(&url);
-	buf_append(&url, u, un);
-	double room = w->edge[i] - w->p->lines[i].right;
+	struct url_tail at = {.room = w->edge[i] - w->p->lines[i].right,
+			      .code = pdf_line_mono(&w->p->lines[i]),
+			      .page = w->page,
+			      .line = line};
+	buf_init(&at.url);
+	buf_append(&at.url, u, un);
 	bool ends_page;
 	size_t k = next_in_flow(w, i, &ends_page);
-	bool open = follow_url(w, &url, &room, k, ends_page, out, line, &last);
+	bool open = follow_url(w, &at, k, ends_page, out, line, &last);
 	if (open && i < w->notes) {
-		follow_over_page(w, &url, room, out, line);
-	} else if (open) {
-		buf_clear(&t->url);
-		buf_append(&t->url, url.data, url.len);
-		t->room = room;
-		t->page = w->page;
-		t->line = line;
+		follow_over_page(w, &at, out, line);
+	} else if (open) { /* kept for the next page: t's buffer takes at's */
+		buf_finish(&t->url);
+		*t = at;
+		return last;
 	}
-	buf_finish(&url);
+	buf_finish(&at.url);
 	return last;
 }
 
