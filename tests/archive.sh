@@ -439,5 +439,24 @@ expect "SPN 429: both saves failed, the block said; the lookups still not-archiv
 expect "SPN 429: one capture request, none after it" "$(jq -s '[.[] | select(.method == "POST")] | length' wbsave429.log)" 1
 expect "SPN 429: nothing waited for the block (took $secs s)" "$([ "$secs" -le 30 ] && echo yes)" yes
 
+# A PDF's URL its text may have wrapped (tests/minipdf.py), settled by the
+# live stage on its joined reading (/reports/annual_ is 404,
+# /reports/annual_summary answers, as tests/live.sh shows): the archive is
+# asked about the URL cited, never the one cut at the line's end
+PYTHONPATH="$(cd "$(dirname "$0")" && pwd)" python3 - wrapped.pdf <<'PY'
+import sys
+from minipdf import mkpdf
+lines = ["The yearly survey of the ministry is published with its tables at http://example.org/reports/annual_",
+         "summary which lists every province of the country and the weights used for all of the answers."]
+open(sys.argv[1], "w").write(mkpdf(lines, "20240101"))
+PY
+start_wayback world.json wbwrap.log
+"$bin" -q $map -o wrapped.json wrapped.pdf
+expect "a wrapped URL settled: the joined one cited, and looked up in the archive" \
+	"$(jq -r '.documents[0].references[].links[] | "\(.url) \(.live.verdict) \(.archive.verdict)"' wrapped.json)" \
+	"http://example.org/reports/annual_summary alive not-archived"
+expect "… the archive asked about it, and not about the URL as cut" \
+	"$(jq -rs '[.[] | .path | select(contains("annual_"))] | map(if contains("annual_summary") then "joined" else "cut" end) | unique | join(" ")' wbwrap.log)" \
+	"joined"
 expect_valid_reports
 finish archive

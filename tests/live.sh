@@ -319,5 +319,38 @@ expect "… and says so" \
 expect "… the pair that both answer: no finding" \
 	"$(jq -r '[.documents[0].references[].links[] | select(any(.problems[]; .code == "url-near-duplicate")) | .line] | join(" ")' typos.json)" \
 	"4"
+# A PDF's URLs its text may have wrapped, with no annotation to say so
+# (tests/minipdf.py): each ends its line at "_" and the next line begins
+# with a plain word. Both readings are fetched. Line 1's as cut
+# (/reports/annual_) is 404 and joined (/reports/annual_summary) answers:
+# the joined one is cited, and an info finding says so. Line 3's as cut
+# (/data/set_) answers and joined (/data/set_notes) is 404: kept as cut,
+# said. Line 5's both answer (/ok/…): still unsure, the warning stays.
+PYTHONPATH="$(cd "$(dirname "$0")" && pwd)" python3 - wrapped.pdf <<'PY'
+import sys
+from minipdf import mkpdf
+lines = [
+    "The yearly survey of the ministry is published with its tables at http://example.org/reports/annual_",
+    "summary which lists every province of the country and the weights used for all of the answers.",
+    "The raw answers of each province are kept by the office of statistics at http://example.org/data/set_",
+    "notes whose columns say which question each of them answers and how they were coded, in full.",
+    "The older reports are kept in the archive of the ministry of finance at http://example.org/ok/old_",
+    "editions where the first surveys of the years before the reform are listed with their tables.",
+]
+open(sys.argv[1], "w").write(mkpdf(lines, "20240101"))
+PY
+# shellcheck disable=SC2086
+"$bin" -q $map -o wrapped.json wrapped.pdf
+expect "wrapped URLs settled by the web: nothing dead, exit 0" "$?" 0
+expect "… the reading that answers is cited" \
+	"$(jq -r '[.documents[0].references[].links[] | "\(.url) \(.live.verdict)"] | join(", ")' wrapped.json)" \
+	"http://example.org/reports/annual_summary alive, http://example.org/data/set_ alive, http://example.org/ok/old_ alive"
+expect "… and each settled one says how" \
+	"$(jq -r '[.documents[0].references[].links[].problems[] | select(.code == "url-wrap-settled") | "\(.severity): \(.message)"] | join(" | ")' wrapped.json)" \
+	"info: the URL went on at the next line: as it ends its line, http://example.org/reports/annual_ is dead (http-404); joined, http://example.org/reports/annual_summary answers, and is the URL cited | info: the next line does not go on with the URL: as it ends its line, http://example.org/data/set_ answers; joined, http://example.org/data/set_notes is dead (http-404)"
+expect "… the pair that both answer stays unsure" \
+	"$(jq -r '[.documents[0].problems[] | select(.code == "url-wrap-unsure") | .suggestion] | join(" ")' wrapped.json)" \
+	"http://example.org/ok/old_editions"
+expect "… the summary counts the links cited: 3 URLs" "$(jq -r .summary.distinct_urls wrapped.json)" 3
 expect_valid_reports
 finish live

@@ -94,41 +94,62 @@ void archive_bind_originals(struct model *m, const struct live_config *net)
 		}
 }
 
+/* The lookup refs[r].links[k] needs, planned. */
+static void plan_link(struct model *m, size_t r, size_t k, const struct live_config *net)
+{
+	struct link *l = &m->refs[r].links[k];
+	if (!archive_link(l) && !(l->valid && l->kind == LINK_DIRECT))
+		return;
+	char want[15];
+	const char *from = want_of(&m->refs[r], want);
+	char *original = NULL;
+	size_t page = l->target;
+	if (l->kind == LINK_DIRECT) {
+		original = xstrdup(m->targets[l->target].key);
+	} else {
+		if (!(original = bind_original(m, r, k, net)))
+			return;
+		page = l->original_target;
+		if (l->kind == LINK_ARCHIVE_SNAPSHOT && l->timestamp && l->timestamp[0] != '*' &&
+		    (l->pinned || !date_known(m->refs[r].accessed)) && strcmp(l->timestamp, "2") != 0) {
+			pad_timestamp(l->timestamp, want);
+			from = "cited";
+		}
+	}
+	if (lookable(net, original)) { /* a direct link's URL is not yet tested */
+		size_t i = model_lookup_for(m, original, want, from);
+		l->lookup = i;
+		if (m->lookups[i].page == NO_INDEX) {
+			m->lookups[i].page = page;
+			m->lookups[i].ref = r;
+		}
+	}
+	free(original);
+}
+
 void archive_plan(struct model *m, const struct live_config *net)
 {
 	m->archive_planned = true;
-	for (size_t r = 0; r < m->nrefs; r++) {
-		for (size_t k = 0; k < m->refs[r].nlinks; k++) {
-			struct link *l = &m->refs[r].links[k];
-			if (!archive_link(l) && !(l->valid && l->kind == LINK_DIRECT))
-				continue;
-			char want[15];
-			const char *from = want_of(&m->refs[r], want);
-			char *original = NULL;
-			size_t page = l->target;
-			if (l->kind == LINK_DIRECT) {
-				original = xstrdup(m->targets[l->target].key);
-			} else {
-				if (!(original = bind_original(m, r, k, net)))
-					continue;
-				page = l->original_target;
-				if (l->kind == LINK_ARCHIVE_SNAPSHOT && l->timestamp && l->timestamp[0] != '*' &&
-				    (l->pinned || !date_known(m->refs[r].accessed)) && strcmp(l->timestamp, "2") != 0) {
-					pad_timestamp(l->timestamp, want);
-					from = "cited";
-				}
-			}
-			if (lookable(net, original)) { /* a direct link's URL is not yet tested */
-				size_t i = model_lookup_for(m, original, want, from);
-				l->lookup = i;
-				if (m->lookups[i].page == NO_INDEX) {
-					m->lookups[i].page = page;
-					m->lookups[i].ref = r;
-				}
-			}
-			free(original);
-		}
-	}
+	for (size_t r = 0; r < m->nrefs; r++)
+		for (size_t k = 0; k < m->refs[r].nlinks; k++)
+			plan_link(m, r, k, net);
+}
+
+void archive_replan_link(struct model *m, size_t r, size_t k, const struct live_config *net)
+{
+	if (!m->archive_planned)
+		return;
+	size_t old = m->refs[r].links[k].lookup;
+	m->refs[r].links[k].lookup = NO_INDEX;
+	plan_link(m, r, k, net);
+	if (old == NO_INDEX || old == m->refs[r].links[k].lookup)
+		return;
+	for (size_t ri = 0; ri < m->nrefs; ri++)
+		for (size_t ki = 0; ki < m->refs[ri].nlinks; ki++)
+			if (m->refs[ri].links[ki].lookup == old)
+				return; /* another citation of that URL still wants it */
+	m->lookups[old].archive.verdict = ARCHIVE_SKIPPED;
+	m->lookups[old].archive.reason = "not-cited";
 }
 
 /* Whether a lookup serves the purpose of --archive failing: a page that

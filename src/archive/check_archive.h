@@ -47,6 +47,10 @@ void archive_config_defaults(struct archive_config *c, const struct live_config 
  * to look for) and every snapshot or save link the target of its original,
  * so the live stage checks that page too. */
 void archive_plan(struct model *m, const struct live_config *net);
+/* Link refs[r].links[k] cites another URL than when the plan was made (a
+ * wrapped URL settled by the live stage): its lookup planned anew, the old
+ * one skipped ("not-cited") when no other link wants it. */
+void archive_replan_link(struct model *m, size_t r, size_t k, const struct live_config *net);
 
 /* Without the archive stage (--no-archive): only the originals of snapshot
  * and save links get their targets, so they are checked live all the same. */

@@ -13,6 +13,7 @@
 #include "archive/wayback_api.h"
 #include "cache/cache.h"
 #include "check/check_local.h"
+#include "check/check_wraps.h"
 #include "check/checks.h"
 #include "compare/baseline.h"
 #include "compare/cited_snapshot.h"
@@ -29,6 +30,7 @@
 #include "live/fetch_document.h"
 #include "live/live_engine.h"
 #include "live/live_findings.h"
+#include "live/live_wraps.h"
 #include "model/model.h"
 #include "read/read_document.h"
 #include "report/evidence_warc.h"
@@ -113,6 +115,13 @@ static int check_identity(struct model *m, const struct options *opt, struct liv
 	return mem->cache ? cache_store_doi(mem->cache, m, &mem->policy, err, errlen) : 0;
 }
 
+/* A wrapped URL the live stage settled on its joined reading: the archive
+ * looks that one up. */
+static void replan_wrapped(struct model *m, size_t r, size_t k, void *arg)
+{
+	archive_replan_link(m, r, k, arg);
+}
+
 /* Live, then archive: the drift check needs the live page first. Each
  * stage's answers are committed to the cache as soon as it ends. */
 static int check_stages(struct model *m, const struct options *opt, struct live_config *cfg, struct memory *mem,
@@ -134,6 +143,7 @@ static int check_stages(struct model *m, const struct options *opt, struct live_
 	double start = live_now();
 	if (check_live(m, cfg, err, errlen) != 0)
 		return -1;
+	live_settle_wraps(m, replan_wrapped, cfg); /* before the archive: it looks up the URL cited */
 	if (mem->cache && cache_store_live(mem->cache, m, &mem->policy, err, errlen) != 0)
 		return -1;
 	if (check_identity(m, opt, cfg, mem, start, err, errlen) != 0)
@@ -473,6 +483,7 @@ int run(const struct options *opt)
 	bool fixing = opt->fix || opt->fix_diff;
 	char *wayback_host = opt->wayback ? url_host(opt->wayback) : NULL;
 	struct classify_config cc = {wayback_host};
+	check_wraps(m, &cc);
 	struct fix_options fo = {opt->fix_moved, opt->wayback ? opt->wayback : WAYBACK_DEFAULT_BASE, opt->no_archive, &cc};
 	if (fixing)
 		fix_prepare(m, &fo);

@@ -22,7 +22,7 @@
 
 /* The JSON report's schema: the model's shape as report/report_json.c
  * writes it and compare/baseline.c reads an earlier run's back. */
-#define REPORT_SCHEMA_VERSION 11
+#define REPORT_SCHEMA_VERSION 12
 
 enum link_kind {
 	LINK_DIRECT,
@@ -79,6 +79,10 @@ struct link {
 	/* --fix: the target of the URL repaired (spaces, illegal characters,
 	 * bad percent-encodings), checked to confirm the repair; or NO_INDEX */
 	size_t repair_target;
+	/* a PDF's URL its text may have wrapped (url-wrap-unsure): the target
+	 * of the reading joined with the next line's word, fetched beside this
+	 * one to settle which is cited (check/check_wraps.h); or NO_INDEX */
+	size_t wrap_target;
 	/* a snapshot of this link's page cited beside it (the form --fix
 	 * writes): in the same source, or for a link of body text the next
 	 * source on its line: refs[snapshot_ref].links[snapshot_link], or

@@ -1,6 +1,7 @@
 #include "model/problem.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "util/util.h"
 
@@ -49,6 +50,9 @@ static const struct {
 	[PROB_DOI_NOT_FOUND] = {"doi-not-found", SEV_ERROR, "A DOI that the DOI resolver does not know: no work has it."},
 	[PROB_DOI_MISMATCH] = {"doi-mismatch", SEV_WARNING,
 			       "A DOI registered for another work than the one the citation names."},
+	[PROB_URL_WRAP_SETTLED] = {"url-wrap-settled", SEV_INFO,
+				   "A PDF's URL its text may have wrapped, settled by fetching both readings: the one that "
+				   "answers is cited."},
 };
 
 const char *problem_about(enum problem_code code)
@@ -105,6 +109,17 @@ void problem_free(struct problem *p)
 	free(p->suggestion);
 	free(p->other);
 	p->message = p->suggestion = p->other = NULL;
+}
+
+void problems_remove(struct problem_list *l, size_t i)
+{
+	if (i >= l->n)
+		return;
+	if (l->caps)
+		l->caps->kept[l->v[i].code]--;
+	problem_free(&l->v[i]);
+	memmove(&l->v[i], &l->v[i + 1], (l->n - i - 1) * sizeof *l->v);
+	l->n--;
 }
 
 void problems_cap(struct problem_list *l)

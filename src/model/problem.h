@@ -46,6 +46,7 @@ enum problem_code {
 	PROB_SNAPSHOT_CITED,
 	PROB_DOI_NOT_FOUND,
 	PROB_DOI_MISMATCH,
+	PROB_URL_WRAP_SETTLED,
 	PROB__COUNT
 };
 
@@ -56,7 +57,8 @@ struct problem {
 	char *suggestion;      /* owned; NULL when there is no fix to propose */
 	unsigned char mark;    /* enum baseline_mark (model.h), against --baseline */
 	/* url-near-duplicate: the other URL's target key, for the web's answer
-	 * to judge the pair by (live/live_findings.h); owned, or NULL */
+	 * to judge the pair by (live/live_findings.h); url-wrap-unsure: the
+	 * joined reading's (check/check_wraps.h); owned, or NULL */
 	char *other;
 };
 
@@ -89,6 +91,8 @@ const char *severity_name(enum severity sev);
 /* Append a problem; takes ownership of message and suggestion. */
 void problems_add(struct problem_list *l, enum problem_code code, unsigned line, unsigned column,
 		  char *message, char *suggestion);
+/* Removes and frees finding i: a later stage settled it. */
+void problems_remove(struct problem_list *l, size_t i);
 /* Makes l cap its findings per code (PROBLEMS_PER_CODE_MAX). */
 void problems_cap(struct problem_list *l);
 void problems_finish(struct problem_list *l);
