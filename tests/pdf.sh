@@ -73,6 +73,16 @@ expect "printed PDF: 150 of the DOCX's 154 (footnote, URL) pairs" \
 	"$(comm -12 "$tmp/docx.pairs" "$tmp/printed.pairs" | wc -l | tr -d ' ')" 150
 expect "… no URL cut at a line's end" \
 	"$(jq -r '[.documents[0].references[].links[].url | select(endswith("-"))] | length' "$tmp/printed.json")" 0
+# … and of those 150, all but one with the DOCX's access and publication
+# dates: a source whose bare URL ends its entry closes it, so the title-first
+# source after it ("New peaceful evolution … (2018, April 2).", footnote
+# 10) is a source, not commentary. The one left is footnote 25's second
+# source, whose date is on its second line: after "…Press. p.308" it is
+# read as the first source's text, and takes the first's date (1981)
+dated() { jq -r '.documents[0].references[] | .footnote as $f | "\(.accessed) \(.published)" as $d | .links[] | "\($f) \(.url) \($d)"' "$1" | sort -u; }
+dated "$tmp/docx.json" > "$tmp/docx.dated"
+dated "$tmp/printed.json" > "$tmp/printed.dated"
+expect "… 149 of the 150 with the DOCX's dates" "$(comm -12 "$tmp/docx.dated" "$tmp/printed.dated" | wc -l | tr -d ' ')" 149
 # footnote 1's first source wraps its URL twice: "…bao-dam-vung-" /
 # "chac-…-d4-" / "t3150.html" (page 1)
 expect "… a URL wrapped over three lines, whole" \

@@ -136,9 +136,33 @@ static void other_styles(void)
 	model_destroy(m);
 }
 
+/* A note's sources as a PDF with no link annotations gives them: bare URLs
+ * end their sources, and the line after a short line is a new one. */
+static void bare_url_notes(void)
+{
+	struct model *m = extract(
+		"Text.[^10]\n"
+		"\n"
+		"[^10]: Minh (2023, Sept. 15). First. Retrieved Oct. 4, 2023, from https://a.vn/first\n"
+		"Party fights degradation (2016, Nov. 30). Forum. Retrieved Feb. 29, 2024, from\n"
+		"https://b.vn/second  \n"
+		"New peaceful evolution artifices by hostile forces against Vietnam's\n"
+		"revolution (2018, April 2). National Defence Journal. Retrieved Feb. 29,\n"
+		"2024, from http://c.vn/third\n");
+	CHECK_INT(m->nrefs, 3);
+	/* a bare URL closed the first: the second, author-date, starts anew */
+	CHECK_INT(m->nrefs == 3 ? m->refs[1].published.year : 0, 2016);
+	/* after the second's short line, a title-first source with its own dates */
+	CHECK_INT(m->nrefs == 3 ? m->refs[2].published.year : 0, 2018);
+	CHECK_INT(m->nrefs == 3 ? m->refs[2].accessed.year : 0, 2024);
+	CHECK_INT(m->nrefs == 3 ? (int)m->refs[2].nlinks : 0, 1);
+	model_destroy(m);
+}
+
 int main(void)
 {
 	seed_shapes();
 	other_styles();
+	bare_url_notes();
 	return check_done("extract");
 }

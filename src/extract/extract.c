@@ -390,10 +390,17 @@ static void finish_entry(struct extractor *x)
 		free(r->footnote);
 		r->footnote = NULL;
 	}
-	if (x->prose)
-		return; /* prose that holds a link is no citation: no author or dates to read */
 	struct citation_meta cm;
 	citation_parse(r->text, x->text.len, &cm);
+	/* prose that holds a link is no citation: no author or dates to read —
+	 * unless it says when its source was accessed, which only a citation
+	 * says (a title-first source: "New peaceful evolution … (2018, April
+	 * 2). … Retrieved Feb. 29, 2024, from …") */
+	if (x->prose && !cm.accessed.year) {
+		free(cm.authors);
+		free(cm.title);
+		return;
+	}
 	r->authors = cm.authors;
 	r->title = cm.title;
 	r->published = cm.published;
@@ -561,7 +568,13 @@ static bool style_fits(const struct extractor *x, enum def_style st)
 static bool entry_closed(const struct extractor *x)
 {
 	const struct buf *t = &x->text;
-	return !t->len || strchr(".)]>*_", t->data[t->len - 1]) != NULL;
+	if (!t->len || strchr(".)]>*_", t->data[t->len - 1]))
+		return true;
+	size_t w = t->len; /* a bare URL at its end, as a PDF with no annotations prints it */
+	while (w && t->data[w - 1] != ' ')
+		w--;
+	return ascii_ieq_prefix(t->data + w, t->len - w, "http://") ||
+	       ascii_ieq_prefix(t->data + w, t->len - w, "https://");
 }
 
 /* In a list of sources without numbers (ABNT, APA paragraphs), a paragraph
@@ -652,8 +665,12 @@ static bool refs_line(struct extractor *x, const char *s, size_t n)
 		}
 		return true;
 	}
-	if (x->prev_hard_break && citation_starts(s, n))
-		start_entry(x, s, n, false, false); /* "…24-CT/TW.  ⏎ Bộ Công An (2023, …" */
+	/* "…24-CT/TW.  ⏎ Bộ Công An (2023, …", and after a source's URL a line
+	 * that is not its tail: a title-first source ("New peaceful evolution
+	 * … (2018, April 2).") after a PDF note's line that ended short */
+	if (x->prev_hard_break &&
+	    (citation_starts(s, n) || (x->m->refs[x->ref].nlinks > 0 && !continues_entry(s, n))))
+		start_entry(x, s, n, false, false);
 	else
 		continue_entry(x, s, n);
 	return true;
@@ -751,8 +768,10 @@ static void note_piece(struct extractor *x, const char *s, size_t n, bool after_
 		return;
 	size_t b = md_bullet(s, n);
 	if (after_break && x->open) {
-		/* "…24-CT/TW.⏎Bộ Công An (2023, …": a source of its own */
-		if (citation_starts(s, n))
+		/* "…24-CT/TW.⏎Bộ Công An (2023, …": a source of its own; and after
+		 * a source's URL, a line that is not its tail (a title-first
+		 * source after a PDF note's line that ended short) */
+		if (citation_starts(s, n) || (x->m->refs[x->ref].nlinks > 0 && !continues_entry(s, n)))
 			start_entry(x, s, n, false, x->body_def);
 		else
 			continue_entry(x, s, n);
