@@ -263,15 +263,54 @@ static bool source_line(const struct pdf_line *l)
  * size (LibreOffice does so for a note longer than a page): a third or more
  * of its lines above the first note number are sources' lines, as a body's
  * prose is not. */
-static bool sources_above(const struct pdf_page *p, const bool *gone, size_t first_number)
+/* Whether line l begins as a sentence or heading does: an upper-case
+ * letter (one outside ASCII counts: its case is not told here). */
+static bool starts_capital(const struct pdf_line *l)
+{
+	unsigned char c = l->len ? (unsigned char)l->text[0] : 0;
+	return (c >= 'A' && c <= 'Z') || c >= 0xC0;
+}
+
+/* Whether a third or more of lines [from, to) are sources' lines. */
+static bool sources_in(const struct pdf_page *p, const bool *gone, size_t from, size_t to)
 {
 	size_t lines = 0, sources = 0;
-	for (size_t i = 0; i < first_number && i < p->nlines; i++)
+	for (size_t i = from; i < to && i < p->nlines; i++)
 		if (!gone[i]) {
 			lines++;
 			sources += source_line(&p->lines[i]);
 		}
-	return lines >= 4 && sources * 3 >= lines;
+	return lines && sources * 3 >= lines;
+}
+
+static bool sources_above(const struct pdf_page *p, const bool *gone, size_t first_number)
+{
+	size_t lines = 0;
+	for (size_t i = 0; i < first_number && i < p->nlines; i++)
+		lines += !gone[i];
+	return lines >= 4 && sources_in(p, gone, 0, first_number);
+}
+
+/* Where sources begin on a page whose notes go on in the body's size: the
+ * first block (after a gap wider than a line's) from which a third of the
+ * lines up to first_number are sources' lines, when no line above it is
+ * one: the page's own body stands above the note going on, as LibreOffice
+ * sets it, with no wider gap than a paragraph's. 0 (all notes) when the
+ * sources begin at the top. */
+static size_t sources_begin(const struct pdf_page *p, const bool *gone, size_t first_number, double spacing)
+{
+	double prev = -1;
+	for (size_t k = 0; k < first_number && k < p->nlines; k++) {
+		if (gone[k])
+			continue;
+		bool block = prev >= 0 && spacing > 0 && p->lines[k].top - prev > 1.4 * spacing;
+		prev = p->lines[k].top;
+		if (block && sources_in(p, gone, k, first_number))
+			return k;
+		if (source_line(&p->lines[k]))
+			return 0; /* a source above: the note goes on from the top */
+	}
+	return 0;
 }
 
 static size_t notes_start(const struct pdf_page *p, const bool *gone, double body, bool continued,
@@ -305,7 +344,7 @@ static size_t notes_start(const struct pdf_page *p, const bool *gone, double bod
 	 * when they are set small and this text is not */
 	if (gap_at >= first_number && (continued || after_notes) && !small_notes && any &&
 	    sources_above(p, gone, first_number))
-		return 0;
+		return sources_begin(p, gone, first_number, spacing);
 	/* notes set small (not only their numbers: these, or the note going on
 	 * from the page before) begin after the last wide gap only when what
 	 * lies between it and the first numbered note, if any, is set small too
@@ -317,6 +356,13 @@ static size_t notes_start(const struct pdf_page *p, const bool *gone, double bod
 		for (size_t i = gap_at; i < first_number && i < p->nlines; i++)
 			if (!gone[i] && !set_small(&p->lines[i], body))
 				return first_number;
+	/* notes in the body's size: a wide gap is as often a heading's; what
+	 * lies below it is the rest of a note when it reads as sources, or
+	 * goes on mid-sentence (or mid-URL), not when it starts a capitalised
+	 * paragraph or heading of its own */
+	if (gap_at < first_number && !small && first_number < p->nlines && !sources_in(p, gone, gap_at, first_number) &&
+	    starts_capital(&p->lines[gap_at]))
+		return first_number;
 	return gap_at < first_number ? gap_at : first_number;
 }
 
