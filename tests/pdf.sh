@@ -274,16 +274,10 @@ expect "text stacked at one spot: stopped after 5 s of CPU, exit 2, said" "$? $(
 "$bin" --extract-only -q "$tmp/tree.pdf" > /dev/null 2> "$tmp/err"
 expect "a page tree whose kids are no pages: damaged, not a scan" "$? $(cat "$tmp/err")" \
 	"2 citecheck: $tmp/tree.pdf: the PDF is damaged: 1 of its 2 pages cannot be found in its page tree"
-# A real published PDF: the Debian Developer's Reference (GPL-2, 2023; 114
-# pages, made by Sphinx and LaTeX), from the developers-reference package
-# that .ci/setup-tests installs; not committed. Every URL of its link
-# annotations (read here from the PDF's own bytes, its compressed streams
-# included, without poppler) is extracted; and four URLs its text wrapped
-# with no annotation (read on pages 34, 50, 93 and 94) are joined whole.
-devref=/usr/share/developers-reference/developers-reference.pdf
-if [ -f "$devref" ]; then
-	"$bin" --extract-only -q -o "$tmp/devref.json" "$devref"
-	python3 - "$devref" > "$tmp/devref-uris.txt" <<'PY'
+# the URIs of a PDF's link annotations, read from its bytes (its compressed
+# streams too) without poppler: the oracle for what citecheck extracts
+uris_of() {
+	python3 - "$1" <<'PY'
 import re, sys, zlib
 data = open(sys.argv[1], "rb").read()
 found = re.findall(rb"/URI\s*\((.*?)\)\s*[/>]", data)
@@ -295,6 +289,17 @@ for s in re.findall(rb"stream\r?\n(.*?)endstream", data, re.S):
 for u in sorted(set(found)):
     print(u.decode("latin-1").replace("\\(", "(").replace("\\)", ")"))
 PY
+}
+# A real published PDF: the Debian Developer's Reference (GPL-2, 2023; 114
+# pages, made by Sphinx and LaTeX), from the developers-reference package
+# that .ci/setup-tests installs; not committed. Every URL of its link
+# annotations (read here from the PDF's own bytes, its compressed streams
+# included, without poppler) is extracted; and four URLs its text wrapped
+# with no annotation (read on pages 34, 50, 93 and 94) are joined whole.
+devref=/usr/share/developers-reference/developers-reference.pdf
+if [ -f "$devref" ]; then
+	"$bin" --extract-only -q -o "$tmp/devref.json" "$devref"
+	uris_of "$devref" > "$tmp/devref-uris.txt"
 	jq -r '.documents[0].references[].links[] | .url, .normalized' "$tmp/devref.json" | sort -u > "$tmp/devref-got.txt"
 	expect "developers-reference.pdf: 133 distinct annotated URLs, all extracted" \
 		"$(wc -l < "$tmp/devref-uris.txt" | tr -d ' ') $(grep -Fxvc -f "$tmp/devref-got.txt" "$tmp/devref-uris.txt")" "133 0"
@@ -318,20 +323,6 @@ fi
 # (Apache FOP) and the New Maintainers' Guide (DocBook through dblatex):
 # every URL of their link annotations, read from their bytes as above, is
 # extracted.
-uris_of() {
-	python3 - "$1" <<'PY'
-import re, sys, zlib
-data = open(sys.argv[1], "rb").read()
-found = re.findall(rb"/URI\s*\((.*?)\)\s*[/>]", data)
-for s in re.findall(rb"stream\r?\n(.*?)endstream", data, re.S):
-    try:
-        found += re.findall(rb"/URI\s*\((.*?)\)\s*[/>]", zlib.decompress(s))
-    except zlib.error:
-        pass
-for u in sorted(set(found)):
-    print(u.decode("latin-1").replace("\\(", "(").replace("\\)", ")"))
-PY
-}
 for want in "policy.pdf.gz:debian-policy:50" "fhs-3.0.pdf.gz:debian-policy/fhs:6" "maint-guide.en.pdf:maint-guide:124"; do
 	name=${want%%:*}
 	rest=${want#*:}
