@@ -556,36 +556,46 @@ static size_t first_line(const struct pdf_page *p, const bool *gone, size_t note
 	return NO_LINE;
 }
 
-/* Follows the bare URL in url, its line ending *room points short of its
- * column's edge, over the lines from k on while the geometry and the words
- * say it goes on: each line's start it takes is appended to out and marked
- * in skip. Returns whether it may still go on past the page (url and *room
- * then say where it stands). */
+/* Whether the URL u goes on at the start of l: when it does, the *tn
+ * bytes it takes are appended to out; when it may, the reader is asked
+ * (url-wrap-unsure, at the URL's line). */
+static bool wrap_step(struct page_walk *w, const struct url_tail *u, const struct pdf_line *l, unsigned line,
+		      struct buf *out, size_t *tn)
+{
+	switch (pdf_wrap_of(u->url.data, u->url.len, u->room, u->code, l, tn)) {
+	case PDF_WRAP_JOIN:
+		buf_append(out, l->text, *tn);
+		return true;
+	case PDF_WRAP_UNSURE:
+		wrap_unsure(w->problems, w->page, line, &u->url, l->text, *tn);
+		return false;
+	case PDF_WRAP_NONE:
+		break;
+	}
+	return false;
+}
+
+/* Follows the bare URL u (u->room: the points its line leaves short of the
+ * column's edge) over the lines from k on while the geometry and the words
+ * say it goes on: each line's start it takes is appended to out and to the
+ * URL, and marked in skip; *last gets the last line it took. Returns
+ * whether it may still go on past the page (u then says where it stands). */
 static bool follow_url(struct page_walk *w, struct url_tail *u, size_t k, bool ends_page, struct buf *out,
 		       unsigned line, size_t *last)
 {
-	struct buf *url = &u->url;
 	while (k != NO_LINE) {
 		const struct pdf_line *l = &w->p->lines[k];
 		size_t tn;
-		switch (pdf_wrap_of(url->data, url->len, u->room, u->code, l, &tn)) {
-		case PDF_WRAP_JOIN:
-			buf_append(out, l->text, tn);
-			buf_append(url, l->text, tn);
-			w->skip[k] = tn;
-			*last = k;
-			if (tn < l->len)
-				return false;
-			u->room = w->edge[k] - l->right;
-			u->code = pdf_line_mono(l);
-			k = next_in_flow(w, k, &ends_page);
-			continue;
-		case PDF_WRAP_UNSURE:
-			wrap_unsure(w->problems, w->page, line, url, l->text, tn);
+		if (!wrap_step(w, u, l, line, out, &tn))
 			return false;
-		case PDF_WRAP_NONE:
+		buf_append(&u->url, l->text, tn);
+		w->skip[k] = tn;
+		*last = k;
+		if (tn < l->len)
 			return false;
-		}
+		u->room = w->edge[k] - l->right;
+		u->code = pdf_line_mono(l);
+		k = next_in_flow(w, k, &ends_page);
 	}
 	return ends_page;
 }
@@ -608,23 +618,12 @@ static void follow_tail(struct page_walk *w, struct url_tail *t, struct buf *out
  * appended to out, and the next page told to skip it. */
 static void follow_over_page(struct page_walk *w, const struct url_tail *u, struct buf *out, unsigned line)
 {
-	const struct buf *url = &u->url;
 	if (!w->next)
 		return;
 	size_t k = first_line(w->next, w->next_gone, w->next->nlines, false, w->body), tn;
-	if (k == NO_LINE)
-		return;
-	switch (pdf_wrap_of(url->data, url->len, u->room, u->code, &w->next->lines[k], &tn)) {
-	case PDF_WRAP_JOIN:
-		buf_append(out, w->next->lines[k].text, tn);
+	if (k != NO_LINE && wrap_step(w, u, &w->next->lines[k], line, out, &tn)) {
 		w->flow->carry_line = k;
 		w->flow->carry = tn;
-		break;
-	case PDF_WRAP_UNSURE:
-		wrap_unsure(w->problems, w->page, line, url, w->next->lines[k].text, tn);
-		break;
-	case PDF_WRAP_NONE:
-		break;
 	}
 }
 
