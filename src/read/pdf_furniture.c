@@ -70,49 +70,75 @@ static bool worded(const struct pdf_line *l)
 	return letters >= 4;
 }
 
-/* The key of each line at a page's edges is counted (count 0), then each
- * edge whose line is a page number or a key seen often enough is dropped. */
-static void edge_lines(const struct pdf_page *p, bool *gone, struct strmap *seen, size_t **counts, size_t *ncounts,
-		       size_t *cap, bool count)
+/* How many pages each edge line's key stands on. */
+struct running {
+	struct strmap seen; /* key -> index into count */
+	size_t *count, n, cap;
+};
+
+static void running_add(struct running *r, const struct pdf_line *l)
+{
+	char *key = running_key(l);
+	size_t at = strmap_put(&r->seen, key, r->n);
+	free(key);
+	if (at == r->n) {
+		grow_array(&r->count, &r->cap, r->n + 1, sizeof *r->count);
+		r->count[r->n++] = 0;
+	}
+	r->count[at]++;
+}
+
+static size_t running_pages(const struct running *r, const struct pdf_line *l)
+{
+	char *key = running_key(l);
+	size_t at;
+	bool found = strmap_get(&r->seen, key, &at);
+	free(key);
+	return found ? r->count[at] : 0;
+}
+
+static bool at_edge(const struct pdf_line *l, double edge)
+{
+	return fabs(l->top - edge) < 1;
+}
+
+static void count_edges(const struct pdf_page *p, const bool *gone, struct running *r)
+{
+	double edge[2];
+	edges_of(p, gone, edge);
+	for (int k = 0; k < 2 && edge[k] >= 0; k++)
+		for (size_t i = 0; i < p->nlines; i++)
+			if (!gone[i] && at_edge(&p->lines[i], edge[k]))
+				running_add(r, &p->lines[i]);
+}
+
+/* Each edge of the page whose lines hold a page number, or a running line
+ * seen often enough, is dropped whole. */
+static void drop_edges(const struct pdf_page *p, bool *gone, const struct running *r)
 {
 	double edge[2];
 	edges_of(p, gone, edge);
 	for (int k = 0; k < 2 && edge[k] >= 0; k++) {
 		bool furniture = false;
-		for (size_t i = 0; i < p->nlines; i++) {
-			if (gone[i] || fabs(p->lines[i].top - edge[k]) >= 1)
-				continue;
-			char *key = running_key(&p->lines[i]);
-			size_t at;
-			if (count) {
-				at = strmap_put(seen, key, *ncounts);
-				if (at == *ncounts) {
-					grow_array(counts, cap, *ncounts + 1, sizeof **counts);
-					(*counts)[(*ncounts)++] = 0;
-				}
-				(*counts)[at]++;
-			} else {
-				furniture = furniture || page_number(&p->lines[i]) ||
-					    (worded(&p->lines[i]) && strmap_get(seen, key, &at) &&
-					     (*counts)[at] >= RUNNING_PAGES);
-			}
-			free(key);
+		for (size_t i = 0; i < p->nlines && !furniture; i++) {
+			const struct pdf_line *l = &p->lines[i];
+			furniture = !gone[i] && at_edge(l, edge[k]) &&
+				    (page_number(l) || (worded(l) && running_pages(r, l) >= RUNNING_PAGES));
 		}
 		for (size_t i = 0; furniture && i < p->nlines; i++)
-			if (fabs(p->lines[i].top - edge[k]) < 1)
+			if (at_edge(&p->lines[i], edge[k]))
 				gone[i] = true;
 	}
 }
 
 void pdf_drop_furniture(const struct pdf_page *pages, size_t npages, bool **gone)
 {
-	struct strmap seen;
-	strmap_init(&seen);
-	size_t *counts = NULL, ncounts = 0, cap = 0;
+	struct running r = {.count = NULL};
+	strmap_init(&r.seen);
 	for (size_t pi = 0; pi < npages; pi++)
-		edge_lines(&pages[pi], gone[pi], &seen, &counts, &ncounts, &cap, true);
+		count_edges(&pages[pi], gone[pi], &r);
 	for (size_t pi = 0; pi < npages; pi++)
-		edge_lines(&pages[pi], gone[pi], &seen, &counts, &ncounts, &cap, false);
-	free(counts);
-	strmap_finish(&seen);
+		drop_edges(&pages[pi], gone[pi], &r);
+	free(r.count);
+	strmap_finish(&r.seen);
 }
