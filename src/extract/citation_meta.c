@@ -1,5 +1,6 @@
 #include "extract/citation_meta.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -88,19 +89,23 @@ _Static_assert(sizeof access_words / sizeof access_words[0] <= 64, "one bit per 
 
 /* The access words that may start at each byte (bit w: access_words[w]):
  * asked of every byte of every entry, so a table, filled on first use. */
+static uint64_t by_byte[256];
+static pthread_once_t by_byte_once = PTHREAD_ONCE_INIT;
+
+static void access_table_fill(void)
+{
+	for (size_t w = 0; w < sizeof access_words / sizeof access_words[0]; w++) {
+		unsigned char f = (unsigned char)access_words[w].word[0];
+		by_byte[f] |= UINT64_C(1) << w;
+		if (f >= 'a' && f <= 'z')
+			by_byte[f - 'a' + 'A'] |= UINT64_C(1) << w;
+	}
+}
+
+/* Filled once, whichever reader thread asks first. */
 static const uint64_t *access_table(void)
 {
-	static uint64_t by_byte[256];
-	static bool filled;
-	if (!filled) {
-		for (size_t w = 0; w < sizeof access_words / sizeof access_words[0]; w++) {
-			unsigned char f = (unsigned char)access_words[w].word[0];
-			by_byte[f] |= UINT64_C(1) << w;
-			if (f >= 'a' && f <= 'z')
-				by_byte[f - 'a' + 'A'] |= UINT64_C(1) << w;
-		}
-		filled = true;
-	}
+	pthread_once(&by_byte_once, access_table_fill);
 	return by_byte;
 }
 

@@ -1,19 +1,24 @@
 #include "util/unicode.h"
 
 #include <locale.h>
+#include <pthread.h>
 #include <wctype.h>
 
 /* Unicode case and letter classes come from glibc's C.UTF-8 locale, used
  * through a locale object so the process locale is left alone. Without it
  * only ASCII is folded, and other code points count as letters. */
+static locale_t loc;
+static pthread_once_t loc_once = PTHREAD_ONCE_INIT;
+
+static void utf8_locale_make(void)
+{
+	loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+}
+
+/* Made once, whichever reader thread asks first. */
 static locale_t utf8_locale(void)
 {
-	static locale_t loc;
-	static bool tried;
-	if (!tried) {
-		tried = true;
-		loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
-	}
+	pthread_once(&loc_once, utf8_locale_make);
 	return loc;
 }
 
