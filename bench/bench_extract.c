@@ -7,6 +7,7 @@
 
 #include "check/checks.h"
 #include "model/model.h"
+#include "read/pdf_isolate.h"
 #include "read/read_document.h"
 #include "report/report_json.h"
 #include "report/summary.h"
@@ -20,6 +21,8 @@ static double now(void)
 
 int main(int argc, char **argv)
 {
+	if (pdf_child_asked(argc, argv)) /* a PDF's pages, read for the parent */
+		return pdf_child_main();
 	if (argc != 2) {
 		fputs("usage: bench-extract FILE\n", stderr);
 		return 2;

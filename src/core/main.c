@@ -14,6 +14,7 @@
 #include "core/cli.h"
 #include "core/config.h"
 #include "core/run.h"
+#include "read/pdf_isolate.h"
 #include "util/util.h"
 
 #ifndef CITECHECK_VERSION
@@ -56,6 +57,8 @@ static int parse_all(int argc, char **argv, struct config_args *cfg, char ***mer
 
 int main(int argc, char **argv)
 {
+	if (pdf_child_asked(argc, argv))
+		return pdf_child_main();
 	struct options opt;
 	struct config_args cfg;
 	char **merged = NULL;

@@ -1,13 +1,17 @@
 #include "read/pdf_isolate.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <spawn.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -15,6 +19,8 @@
 #include "util/util.h"
 
 bool pdf_in_process;
+
+extern char **environ;
 
 /* What the child sends: the page count, then each page ('P'), then an end
  * record ('E') with the reason it stopped ("" when it read every page). */
@@ -206,6 +212,45 @@ static void child(const void *data, size_t len, int fd)
 	_exit(read_here(data, len, fd, NULL, &n, err, sizeof err) == 0 ? 0 : 1);
 }
 
+/* The reader is this program run again (posix_spawn of /proc/self/exe
+ * with PDF_CHILD_ARG), not a fork of this process: documents are read on
+ * several threads, and a fork copies whatever lock another thread holds at
+ * that moment (an allocator's, the time zone's), which the child would wait
+ * on for ever. The document goes in as its standard input (a memfd), the
+ * pages come out on its standard output (to). Returns 0 with *pid, or -1
+ * when it could not be started. */
+static int spawn_reader(const void *data, size_t len, int to, pid_t *pid)
+{
+	int in = memfd_create("citecheck-pdf", MFD_CLOEXEC);
+	if (in < 0)
+		return -1;
+	int rc = write_all(in, data, len) == 0 && lseek(in, 0, SEEK_SET) == 0 ? 0 : -1;
+	posix_spawn_file_actions_t fa;
+	if (rc == 0 && posix_spawn_file_actions_init(&fa) == 0) {
+		char *argv[] = {"citecheck", PDF_CHILD_ARG, NULL};
+		rc = posix_spawn_file_actions_adddup2(&fa, in, STDIN_FILENO) == 0 &&
+				     posix_spawn_file_actions_adddup2(&fa, to, STDOUT_FILENO) == 0 &&
+				     posix_spawn(pid, "/proc/self/exe", &fa, NULL, argv, environ) == 0
+			     ? 0
+			     : -1;
+		posix_spawn_file_actions_destroy(&fa);
+	}
+	close(in);
+	return rc;
+}
+
+int pdf_child_main(void)
+{
+	struct stat st;
+	if (fstat(STDIN_FILENO, &st) != 0 || st.st_size <= 0)
+		_exit(1);
+	void *data = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, STDIN_FILENO, 0);
+	if (data == MAP_FAILED)
+		_exit(1);
+	child(data, (size_t)st.st_size, STDOUT_FILENO);
+	return 1; /* child() does not return */
+}
+
 /* Reading what the child sent, every count and length checked against
  * what is left. */
 struct wire {
@@ -333,15 +378,20 @@ int pdf_read_pages(const void *data, size_t len, struct pdf_page **pages, int *n
 	if (pdf_in_process)
 		return read_here(data, len, -1, pages, npages, err, errlen);
 	int fds[2];
-	if (pipe(fds) != 0) {
+	if (pipe2(fds, O_CLOEXEC) != 0) {
 		snprintf(err, errlen, "cannot read the PDF: %s", strerror(errno));
 		return -1;
 	}
-	fflush(NULL); /* nothing buffered is written twice */
-	pid_t pid = fork();
-	if (pid == 0) {
-		close(fds[0]);
-		child(data, len, fds[1]);
+	pid_t pid;
+	if (spawn_reader(data, len, fds[1], &pid) != 0) {
+		/* no /proc/self/exe to run (a root without /proc): a fork of
+		 * this process, sound while it has one thread (--read-jobs 1) */
+		fflush(NULL); /* nothing buffered is written twice */
+		pid = fork();
+		if (pid == 0) {
+			close(fds[0]);
+			child(data, len, fds[1]);
+		}
 	}
 	close(fds[1]);
 	if (pid < 0) {

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "read/pdf_text.h"
 
@@ -18,6 +19,20 @@
 /* Read in this process instead (the fuzz targets, whose coverage a child
  * would not report). */
 extern bool pdf_in_process;
+
+/* The argument a program that reads PDFs answers first, as the child
+ * reading one for its parent (pdf_child_main): never an option of the
+ * command line, nor given by a user. */
+#define PDF_CHILD_ARG "--citecheck-pdf-reader"
+
+static inline bool pdf_child_asked(int argc, char **argv)
+{
+	return argc == 2 && argv[1] && !strcmp(argv[1], PDF_CHILD_ARG);
+}
+
+/* The child's side: the PDF on standard input, its pages written to
+ * standard output; exits, 0 when every page was read. */
+int pdf_child_main(void);
 
 /* Every page of the PDF in data: *pages gets *npages of them (free each
  * with pdf_page_finish, then the array). Returns 0, or -1 with the reason
