@@ -73,6 +73,7 @@ void cli_usage(FILE *out)
 	      "      --extract-only      read the document and check its text; no network\n"
 	      "      --jobs N            requests at once (default 16)\n"
 	      "      --host-jobs N       requests at once to one host (default 2)\n"
+	      "      --read-jobs N       documents read at once (default: one a core, at most 8)\n"
 	      "      --timeout SECONDS   per request (default 20)\n"
 	      "      --connect-timeout SECONDS  per connection (default 10)\n"
 	      "      --deadline SECONDS  for the whole check (default 900); what is left is error\n"
@@ -388,7 +389,7 @@ enum {
 	OPT_DRIFT_THRESHOLD, OPT_SAVE_MISSING, OPT_INPUT_FORMAT, OPT_BASE_URL, OPT_FILES_FROM,
 	OPT_CACHE, OPT_MAX_AGE, OPT_CACHE_ONLY, OPT_CONFIRM_DEAD, OPT_BASELINE, OPT_CHECK_FRAGMENTS, OPT_CHECK_CHROME, OPT_FORMAT, OPT_COLOR, OPT_IGNORE, OPT_PROGRESS, OPT_CONFIG, OPT_NO_CONFIG,
 	OPT_FIX, OPT_FIX_DIFF, OPT_FIX_MOVED, OPT_FIX_TEMPLATE, OPT_WARC, OPT_ARCHIVE, OPT_ANNOTATE, OPT_ROOT, OPT_SITE, OPT_SITE_BASE,
-	OPT_DOI_RESOLVER, OPT_NO_DOI,
+	OPT_DOI_RESOLVER, OPT_NO_DOI, OPT_READ_JOBS,
 };
 
 static const struct option longopts[] = {
@@ -407,6 +408,7 @@ static const struct option longopts[] = {
 	{"fail-on", required_argument, NULL, OPT_FAIL_ON},
 	{"jobs", required_argument, NULL, OPT_JOBS},
 	{"host-jobs", required_argument, NULL, OPT_HOST_JOBS},
+	{"read-jobs", required_argument, NULL, OPT_READ_JOBS},
 	{"timeout", required_argument, NULL, OPT_TIMEOUT},
 	{"connect-timeout", required_argument, NULL, OPT_CONNECT_TIMEOUT},
 	{"deadline", required_argument, NULL, OPT_DEADLINE},
@@ -549,6 +551,9 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 			break;
 		case OPT_HOST_JOBS:
 			rc = parse_count(optarg, "--host-jobs", 1, 100, &opt->host_jobs, err, errlen);
+			break;
+		case OPT_READ_JOBS:
+			rc = parse_count(optarg, "--read-jobs", 1, 64, &opt->read_jobs, err, errlen);
 			break;
 		case OPT_RETRIES:
 			rc = parse_count(optarg, "--retries", 0, 10, &opt->retries, err, errlen);

@@ -52,6 +52,7 @@ struct options {
 	unsigned ignore_verdicts;              /* --ignore VERDICT: 1 << enum live_verdict */
 	/* the live stage; -1 or NULL: the default */
 	long jobs, host_jobs, retries, max_redirects;
+	long read_jobs; /* --read-jobs: documents read at once; 0: one a core (read_docs.h) */
 	long timeout_ms, connect_timeout_ms, deadline_ms, max_retry_after_ms;
 	long long max_body;
 	const char *user_agent, *cacert;

@@ -14,12 +14,12 @@
 #include "cache/cache.h"
 #include "check/check_local.h"
 #include "check/check_wraps.h"
-#include "check/checks.h"
 #include "compare/baseline.h"
 #include "compare/cited_snapshot.h"
 #include "core/ignore.h"
 #include "core/inputs.h"
 #include "core/progress.h"
+#include "core/read_docs.h"
 #include "core/settings.h"
 #include "extract/classify_url.h"
 #include "fix/fix_apply.h"
@@ -27,12 +27,10 @@
 #include "identity/check_dois.h"
 #include "identity/identity_findings.h"
 #include "live/check_live.h"
-#include "live/fetch_document.h"
 #include "live/live_engine.h"
 #include "live/live_findings.h"
 #include "live/live_wraps.h"
 #include "model/model.h"
-#include "read/read_document.h"
 #include "report/evidence_warc.h"
 #include "report/report_file.h"
 #include "report/report_json.h"
@@ -261,75 +259,11 @@ static int collect_inputs(const struct options *opt, struct input_list *in)
 	return rc;
 }
 
-/* Reads and checks one document at a time, each in a model of its own that
- * is merged into the run's and freed: the run keeps the references, not
- * the documents' text. One that cannot be read is listed with why (and
- * said at once, even under --quiet: the exit status will be 2). */
-/* The git top folder of the last document's folder: a walk gives the
- * documents of one folder one after another, and each asks once. */
-struct git_top {
-	char *dir, *top;
-};
-
-static char *git_top_of(struct git_top *g, const char *path)
+/* A document that cannot be read is said at once, even under --quiet: the
+ * exit status will be 2. */
+static void say_unreadable(const char *path, const char *why)
 {
-	const char *slash = strrchr(path, '/');
-	size_t n = slash ? (size_t)(slash - path) : 0;
-	if (!g->dir || strlen(g->dir) != n || strncmp(g->dir, path, n)) {
-		free(g->dir);
-		free(g->top);
-		g->dir = xstrndup(path, n);
-		g->top = inputs_git_top(path);
-	}
-	return g->top ? xstrdup(g->top) : NULL;
-}
-
-static void read_documents(struct model *run, const struct options *opt, const struct input_list *in,
-			   const struct live_config *net, struct progress *progress)
-{
-	progress_stage(progress, PROGRESS_READING, run);
-	/* links under --wayback are Wayback links, as web.archive.org's are */
-	char *wayback_host = opt->wayback ? url_host(opt->wayback) : NULL;
-	struct classify_config cc = {wayback_host};
-	struct git_top top = {NULL, NULL};
-	for (size_t i = 0; i < in->n && !interrupted(); i++) {
-		const char *path = in->paths[i];
-		struct read_options ro = {.classify = &cc, .format = opt->input_format, .base_url = opt->base_url,
-					  .check_chrome = opt->check_chrome};
-		struct model *d = model_create(path);
-		d->doc.root = xstrdup(in->roots[i]);
-		d->doc.site_root = opt->root ? xstrdup(opt->root) : git_top_of(&top, path);
-		d->doc.site = opt->site;
-		d->doc.site_base = opt->site_base;
-		char err[512], file[64];
-		int fd = -1;
-		bool url = fetch_document_url(path);
-		if (url && !opt->extract_only && fetch_document(path, net, &fd, err, sizeof err) == 0) {
-			/* the download, read through its descriptor; relative links resolve against its address */
-			snprintf(file, sizeof file, "/proc/self/fd/%d", fd);
-			ro.file = file;
-			if (!ro.base_url)
-				ro.base_url = path;
-		} else if (url && opt->extract_only) {
-			snprintf(err, sizeof err, "a document on the web is not downloaded under --extract-only");
-		}
-		if ((url && fd < 0) || read_document(d, &ro, err, sizeof err) < 0) {
-			progress_end(progress); /* the message on a line of its own */
-			fatal("%s: %s", strcmp(path, "-") ? path : "standard input", err);
-			model_add_unreadable(run, path, NULL, err);
-		} else {
-			check_all(d);
-			model_drop_ignored(d, run->ignored, &run->ignored_links);
-			model_merge(run, d);
-		}
-		if (fd >= 0)
-			close(fd);
-		model_destroy(d);
-		progress_documents(progress, i + 1, in->n);
-	}
-	free(top.dir);
-	free(top.top);
-	free(wayback_host);
+	fatal("%s: %s", strcmp(path, "-") ? path : "standard input", why);
 }
 
 /* The exit status, most urgent first: a signal, a document or report that
@@ -476,7 +410,7 @@ int run(const struct options *opt)
 	progress_init(&progress, !opt->quiet && opt->progress != COLOR_NEVER &&
 					 (opt->progress == COLOR_ALWAYS || isatty(STDERR_FILENO)),
 		      stderr);
-	read_documents(m, opt, &in, &net.cfg, &progress);
+	read_documents(m, opt, &in, &net.cfg, &progress, say_unreadable);
 	input_list_finish(&in);
 	check_local(m); /* offline: even under --extract-only */
 	cited_snapshot_mark(m);

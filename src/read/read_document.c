@@ -3,6 +3,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+#include <libxml/parser.h>
 
 #include "extract/extract.h"
 #include "read/doc_input.h"
@@ -253,4 +256,12 @@ int read_document(struct model *m, const struct read_options *o, char *err, size
 	extractor_destroy(x);
 	doc_input_close(&in);
 	return rc;
+}
+
+void read_document_init(void)
+{
+	xmlInitParser();
+	/* libarchive turns a zip entry's time into local time: the zone is
+	 * read here once, not first by several readers at a time */
+	tzset();
 }

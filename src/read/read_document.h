@@ -19,7 +19,12 @@ struct read_options {
 	const char *file;       /* where to read m->doc.path from (a download); NULL: that path */
 };
 
-/* Reads m->doc.path into m. Returns 0, or -1 with a one-line reason in err. */
+/* What the readers share, made ready once before documents are read on
+ * several threads (libxml2's globals, which it asks to be set up so). */
+void read_document_init(void);
+
+/* Reads m->doc.path into m. Safe on several threads at once once
+ * read_document_init has run, each with its own model. Returns 0, or -1 with a one-line reason in err. */
 int read_document(struct model *m, const struct read_options *o, char *err, size_t errlen);
 
 #endif

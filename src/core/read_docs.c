@@ -1,0 +1,283 @@
+#include "core/read_docs.h"
+
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "check/checks.h"
+#include "extract/classify_url.h"
+#include "live/fetch_document.h"
+#include "read/read_document.h"
+#include "util/interrupt.h"
+#include "util/util.h"
+
+/* One document's outcome, waiting for its turn to be merged. */
+struct slot {
+	struct model *d; /* read and checked; NULL when it could not be read */
+	char err[512];   /* why not */
+	bool ready;
+};
+
+/* What the readers share. Documents are handed out in order, and a reader
+ * runs at most window documents ahead of the merge, so memory holds a few
+ * documents' models, not the whole run's. */
+struct readers {
+	const struct options *opt;
+	const struct input_list *in;
+	const struct live_config *net;
+	struct classify_config cc;
+	pthread_mutex_t lock;
+	pthread_cond_t done; /* a slot became ready */
+	pthread_cond_t room; /* the merge moved on, or the readers must stop */
+	/* one download at a time: the WARC writer that records it is not
+	 * made for several threads, and downloads are rare */
+	pthread_mutex_t fetching;
+	size_t next;   /* the next document to hand out */
+	size_t merged; /* documents merged so far */
+	size_t window; /* slots: documents read ahead of the merge, at most */
+	bool stop;
+	struct slot *slots; /* document i waits in slots[i % window] */
+};
+
+/* The git top folder of the last document's folder: a walk gives the
+ * documents of one folder one after another, and each asks once. Each
+ * reader keeps its own. */
+struct git_top {
+	char *dir, *top;
+};
+
+static char *git_top_of(struct git_top *g, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	size_t n = slash ? (size_t)(slash - path) : 0;
+	if (!g->dir || strlen(g->dir) != n || strncmp(g->dir, path, n)) {
+		free(g->dir);
+		free(g->top);
+		g->dir = xstrndup(path, n);
+		g->top = inputs_git_top(path);
+	}
+	return g->top ? xstrdup(g->top) : NULL;
+}
+
+/* Downloads the document when it is a URL: 0 with *fd open, or -1 with why. */
+static int download(struct readers *r, const char *path, int *fd, char *err, size_t errlen)
+{
+	if (r->opt->extract_only) {
+		snprintf(err, errlen, "a document on the web is not downloaded under --extract-only");
+		return -1;
+	}
+	pthread_mutex_lock(&r->fetching);
+	int rc = fetch_document(path, r->net, fd, err, errlen);
+	pthread_mutex_unlock(&r->fetching);
+	return rc;
+}
+
+/* Reads and checks document i into s. */
+static void read_one(struct readers *r, struct git_top *top, size_t i, struct slot *s)
+{
+	const struct options *opt = r->opt;
+	const char *path = r->in->paths[i];
+	struct read_options ro = {.classify = &r->cc, .format = opt->input_format, .base_url = opt->base_url,
+				  .check_chrome = opt->check_chrome};
+	struct model *d = model_create(path);
+	d->doc.root = xstrdup(r->in->roots[i]);
+	d->doc.site_root = opt->root ? xstrdup(opt->root) : git_top_of(top, path);
+	d->doc.site = opt->site;
+	d->doc.site_base = opt->site_base;
+	char file[64];
+	int fd = -1;
+	bool url = fetch_document_url(path);
+	if (url && download(r, path, &fd, s->err, sizeof s->err) == 0) {
+		/* the download, read through its descriptor; relative links resolve against its address */
+		snprintf(file, sizeof file, "/proc/self/fd/%d", fd);
+		ro.file = file;
+		if (!ro.base_url)
+			ro.base_url = path;
+	}
+	if ((url && fd < 0) || read_document(d, &ro, s->err, sizeof s->err) < 0) {
+		model_destroy(d);
+		d = NULL;
+	} else {
+		check_all(d);
+	}
+	if (fd >= 0)
+		close(fd);
+	s->d = d;
+	s->ready = true;
+}
+
+static void *reader(void *arg)
+{
+	struct readers *r = arg;
+	struct git_top top = {NULL, NULL};
+	for (;;) {
+		pthread_mutex_lock(&r->lock);
+		while (!r->stop && r->next < r->in->n && r->next - r->merged >= r->window)
+			pthread_cond_wait(&r->room, &r->lock);
+		if (r->stop || r->next >= r->in->n || interrupted()) {
+			pthread_mutex_unlock(&r->lock);
+			break;
+		}
+		size_t i = r->next++;
+		pthread_mutex_unlock(&r->lock);
+		struct slot s = {NULL, "", false};
+		read_one(r, &top, i, &s);
+		pthread_mutex_lock(&r->lock);
+		r->slots[i % r->window] = s;
+		pthread_cond_broadcast(&r->done);
+		pthread_mutex_unlock(&r->lock);
+	}
+	free(top.dir);
+	free(top.top);
+	return NULL;
+}
+
+/* A quarter of a second from now, on the clock pthread's waits use. */
+static struct timespec soon(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_REALTIME, &t);
+	t.tv_nsec += 250 * 1000 * 1000;
+	if (t.tv_nsec >= 1000000000L) {
+		t.tv_sec++;
+		t.tv_nsec -= 1000000000L;
+	}
+	return t;
+}
+
+/* Document i, once a reader has it; false when the run was interrupted
+ * first. The wait wakes now and then to notice a signal. */
+static bool wait_for(struct readers *r, size_t i, struct slot *out)
+{
+	pthread_mutex_lock(&r->lock);
+	struct slot *s = &r->slots[i % r->window];
+	while (!s->ready && !interrupted()) {
+		struct timespec until = soon();
+		pthread_cond_timedwait(&r->done, &r->lock, &until);
+	}
+	bool got = s->ready;
+	if (got) {
+		*out = *s;
+		s->ready = false;
+		s->d = NULL;
+	}
+	pthread_mutex_unlock(&r->lock);
+	return got;
+}
+
+/* SIGUSR1 only ends a reader's blocking call, its handler installed
+ * without SA_RESTART. */
+static void wake(int sig)
+{
+	(void)sig;
+}
+
+/* Waits for a reader to end. Once the run is interrupted, a reader still
+ * blocked on its document (a FIFO or a terminal that never gives one: the
+ * signal went to another thread) is woken until it sees the stop. */
+static void join_reader(pthread_t t)
+{
+	if (!interrupted()) {
+		pthread_join(t, NULL);
+		return;
+	}
+	for (;;) {
+		pthread_kill(t, SIGUSR1);
+		struct timespec until = soon();
+		if (pthread_timedjoin_np(t, NULL, &until) == 0)
+			return;
+	}
+}
+
+static void merge_one(struct model *run, const char *path, struct slot *s, struct progress *progress,
+		      void (*unreadable)(const char *path, const char *why))
+{
+	if (!s->d) {
+		progress_end(progress); /* the message on a line of its own */
+		unreadable(path, s->err);
+		model_add_unreadable(run, path, NULL, s->err);
+		return;
+	}
+	model_drop_ignored(s->d, run->ignored, &run->ignored_links);
+	model_merge(run, s->d);
+	model_destroy(s->d);
+}
+
+size_t read_jobs(const struct options *opt, size_t ndocs)
+{
+	long n = opt->read_jobs;
+	if (n <= 0) {
+		n = sysconf(_SC_NPROCESSORS_ONLN);
+		if (n > READ_JOBS_DEFAULT_MAX)
+			n = READ_JOBS_DEFAULT_MAX;
+	}
+	if (n < 1)
+		n = 1;
+	return (size_t)n < ndocs ? (size_t)n : ndocs > 0 ? ndocs : 1;
+}
+
+void read_documents(struct model *run, const struct options *opt, const struct input_list *in,
+		    const struct live_config *net, struct progress *progress,
+		    void (*unreadable)(const char *path, const char *why))
+{
+	progress_stage(progress, PROGRESS_READING, run);
+	read_document_init();
+	struct readers r = {.opt = opt, .in = in, .net = net};
+	/* links under --wayback are Wayback links, as web.archive.org's are */
+	char *wayback_host = opt->wayback ? url_host(opt->wayback) : NULL;
+	r.cc.wayback_host = wayback_host;
+	pthread_mutex_init(&r.lock, NULL);
+	pthread_mutex_init(&r.fetching, NULL);
+	pthread_cond_init(&r.done, NULL);
+	pthread_cond_init(&r.room, NULL);
+	size_t jobs = read_jobs(opt, in->n);
+	r.window = 4 * jobs;
+	r.slots = xcalloc(r.window, sizeof *r.slots);
+	pthread_t *threads = xcalloc(jobs, sizeof *threads);
+	struct sigaction wake_sa, before;
+	memset(&wake_sa, 0, sizeof wake_sa);
+	wake_sa.sa_handler = wake;
+	sigemptyset(&wake_sa.sa_mask);
+	sigaction(SIGUSR1, &wake_sa, &before);
+	size_t started = 0;
+	while (jobs > 1 && started < jobs && pthread_create(&threads[started], NULL, reader, &r) == 0)
+		started++;
+	struct git_top top = {NULL, NULL}; /* when this thread reads: one reader, or none could start */
+	for (size_t i = 0; i < in->n && !interrupted(); i++) {
+		struct slot s = {NULL, "", false};
+		if (started)
+			wait_for(&r, i, &s);
+		else
+			read_one(&r, &top, i, &s);
+		if (!s.ready)
+			break;
+		merge_one(run, in->paths[i], &s, progress, unreadable);
+		pthread_mutex_lock(&r.lock);
+		r.merged = i + 1;
+		pthread_cond_broadcast(&r.room);
+		pthread_mutex_unlock(&r.lock);
+		progress_documents(progress, i + 1, in->n);
+	}
+	pthread_mutex_lock(&r.lock);
+	r.stop = true;
+	pthread_cond_broadcast(&r.room);
+	pthread_mutex_unlock(&r.lock);
+	for (size_t t = 0; t < started; t++)
+		join_reader(threads[t]);
+	sigaction(SIGUSR1, &before, NULL);
+	for (size_t k = 0; k < r.window; k++) /* read, never merged: the run was interrupted */
+		model_destroy(r.slots[k].d);
+	free(threads);
+	free(r.slots);
+	free(top.dir);
+	free(top.top);
+	pthread_cond_destroy(&r.room);
+	pthread_cond_destroy(&r.done);
+	pthread_mutex_destroy(&r.fetching);
+	pthread_mutex_destroy(&r.lock);
+	free(wayback_host);
+}

@@ -1,0 +1,29 @@
+/* read_docs.h — the run's documents read, extracted and checked, each in a
+ * model of its own, by several readers at once (--read-jobs), and merged
+ * into the run's model in the order they were given: the report is the
+ * same, byte for byte, whatever the number of readers. */
+#ifndef CITECHECK_READ_DOCS_H
+#define CITECHECK_READ_DOCS_H
+
+#include <stddef.h>
+
+#include "core/cli.h"
+#include "core/inputs.h"
+#include "core/progress.h"
+#include "live/live_engine.h"
+#include "model/model.h"
+
+/* Readers when --read-jobs is not given: one a core, at most this many. */
+#define READ_JOBS_DEFAULT_MAX 8
+
+/* How many readers a run of ndocs documents gets. */
+size_t read_jobs(const struct options *opt, size_t ndocs);
+
+/* Reads every document of in into run, stopping early when the run is
+ * interrupted. One that cannot be read is listed with why, and
+ * unreadable(path, why) is called for it, in order, from this thread. */
+void read_documents(struct model *run, const struct options *opt, const struct input_list *in,
+		    const struct live_config *net, struct progress *progress,
+		    void (*unreadable)(const char *path, const char *why));
+
+#endif
