@@ -12,7 +12,7 @@ struct model *model_create(const char *path)
 	m->doc.path = path ? xstrdup(path) : NULL;
 	m->doc.format = "text";
 	m->doc.unit = "line";
-	strmap_init(&m->target_index);
+	strmap_init_borrowing(&m->target_index); /* its keys are the targets' own */
 	strmap_init(&m->url_index);
 	strmap_init(&m->lookup_index);
 	strmap_init(&m->doi_index);
@@ -115,7 +115,9 @@ void model_destroy(struct model *m)
 		free(m->targets[i].similarity_key);
 		free(m->targets[i].nearest);
 		live_result_finish(&m->targets[i].live);
-		text_print_finish(&m->targets[i].print.text);
+		if (m->targets[i].print)
+			text_print_finish(&m->targets[i].print->text);
+		free(m->targets[i].print);
 	}
 	free(m->targets);
 	for (size_t i = 0; i < m->nlookups; i++) {
@@ -169,6 +171,32 @@ static void count_citation(struct target *t, enum ref_where where)
 	t->citations++;
 }
 
+/* A new target, its key taken (the index borrows it). */
+static size_t target_add(struct model *m, char *key, size_t ri, size_t li)
+{
+	grow_array(&m->targets, &m->targets_cap, m->ntargets + 1, sizeof *m->targets);
+	size_t ti = m->ntargets++;
+	memset(&m->targets[ti], 0, sizeof m->targets[ti]);
+	m->targets[ti].key = key;
+	m->targets[ti].first_ref = ri;
+	m->targets[ti].first_link = li;
+	m->targets[ti].fragment_found = -1;
+	strmap_put(&m->target_index, key, ti);
+	return ti;
+}
+
+/* A document's target as the run's: the run's of that key, or a new one
+ * that takes the document's key (*key becomes NULL) rather than a copy. */
+static size_t target_adopt(struct model *run, char **key, size_t ri, size_t li)
+{
+	size_t ti;
+	if (strmap_get(&run->target_index, *key, &ti))
+		return ti;
+	ti = target_add(run, *key, ri, li);
+	*key = NULL;
+	return ti;
+}
+
 void model_merge(struct model *run, struct model *doc)
 {
 	struct document *d = add_document(run);
@@ -180,17 +208,24 @@ void model_merge(struct model *run, struct model *doc)
 	d->footnotes_defined = footnotes_count_defined(&doc->notes);
 	d->nrefs = doc->nrefs;
 	grow_array(&run->refs, &run->refs_cap, run->nrefs + doc->nrefs, sizeof *run->refs);
+	/* each of the document's targets, as the run's: found or made once */
+	size_t *to_run = xmalloc((doc->ntargets + 1) * sizeof *to_run);
+	for (size_t t = 0; t < doc->ntargets; t++)
+		to_run[t] = NO_INDEX;
 	for (size_t r = 0; r < doc->nrefs; r++) {
 		size_t ri = run->nrefs++;
 		struct reference *ref = &run->refs[ri];
 		*ref = doc->refs[r];
 		for (size_t k = 0; k < ref->nlinks; k++) {
 			struct link *l = &ref->links[k];
-			size_t ti = model_target_for(run, doc->targets[l->target].key, ri, k);
+			if (to_run[l->target] == NO_INDEX)
+				to_run[l->target] = target_adopt(run, &doc->targets[l->target].key, ri, k);
+			size_t ti = to_run[l->target];
 			count_citation(&run->targets[ti], ref->where);
 			l->target = ti;
 		}
 	}
+	free(to_run);
 	doc->nrefs = 0; /* the references are the run's now */
 }
 
@@ -245,17 +280,9 @@ size_t model_target_for(struct model *m, const char *key, size_t ri, size_t li)
 	size_t ti;
 	if (strmap_get(&m->target_index, key, &ti))
 		return ti;
-	grow_array(&m->targets, &m->targets_cap, m->ntargets + 1, sizeof *m->targets);
-	ti = m->ntargets++;
-	memset(&m->targets[ti], 0, sizeof m->targets[ti]);
-	m->targets[ti].key = xstrdup(key);
-	m->targets[ti].first_ref = ri;
-	m->targets[ti].first_link = li;
-	m->targets[ti].print.title_found = -1;
-	m->targets[ti].fragment_found = -1;
-	strmap_put(&m->target_index, key, ti);
-	return ti;
+	return target_add(m, xstrdup(key), ri, li);
 }
+
 
 size_t model_lookup_for(struct model *m, const char *original, const char *want, const char *want_from)
 {
@@ -557,4 +584,20 @@ bool ignore_word(const char *w, unsigned char *codes, unsigned *verdicts)
 			return true;
 		}
 	return false;
+}
+
+static const struct page_print no_print = {.type = PAGE_NONE, .title_found = -1};
+
+const struct page_print *target_print(const struct target *t)
+{
+	return t->print ? t->print : &no_print;
+}
+
+struct page_print *target_print_make(struct target *t)
+{
+	if (!t->print) {
+		t->print = xcalloc(1, sizeof *t->print);
+		*t->print = no_print;
+	}
+	return t->print;
 }

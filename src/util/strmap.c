@@ -7,7 +7,7 @@
 #include "util/util.h"
 
 struct strmap_slot {
-	char *key; /* NULL: empty */
+	const char *key; /* NULL: empty; a copy the map owns unless it is borrowing */
 	uint64_t hash;
 	size_t value;
 };
@@ -21,14 +21,23 @@ void strmap_init(struct strmap *m)
 {
 	m->slots = NULL;
 	m->cap = m->count = 0;
+	m->borrowing = false;
+}
+
+void strmap_init_borrowing(struct strmap *m)
+{
+	strmap_init(m);
+	m->borrowing = true;
 }
 
 void strmap_finish(struct strmap *m)
 {
-	for (size_t i = 0; i < m->cap; i++)
-		free(m->slots[i].key);
+	bool borrowing = m->borrowing;
+	for (size_t i = 0; !borrowing && i < m->cap; i++)
+		free((char *)m->slots[i].key);
 	free(m->slots);
 	strmap_init(m);
+	m->borrowing = borrowing;
 }
 
 static struct strmap_slot *find(const struct strmap *m, const char *key, uint64_t h)
@@ -71,7 +80,7 @@ size_t strmap_put(struct strmap *m, const char *key, size_t value)
 	struct strmap_slot *s = find(m, key, h);
 	if (s->key)
 		return s->value;
-	s->key = xstrdup(key);
+	s->key = m->borrowing ? key : xstrdup(key);
 	s->hash = h;
 	s->value = value;
 	m->count++;
