@@ -347,7 +347,7 @@ static const char *header(CURL *easy, const char *name)
 static bool drift_wanted(const struct model *m, const struct lookup *k)
 {
 	return k->page != NO_INDEX && m->targets[k->page].live.verdict == LIVE_ALIVE &&
-	       m->targets[k->page].print.type != PAGE_NONE;
+	       target_print(&m->targets[k->page])->type != PAGE_NONE;
 }
 
 static void record_capture(struct live_engine *e, struct live_transfer *t, const char *ts, const char *ctype)
@@ -361,7 +361,7 @@ static void record_capture(struct live_engine *e, struct live_transfer *t, const
 	k->archive.snapshot_url = wayback_snapshot_url(run->cfg->base, cite, k->original);
 	const struct model *m = run->m;
 	if (drift_wanted(m, k) && t->body.len)
-		drift_compare(&m->targets[k->page].print, t->body.data, t->body.len, ctype, m->refs[k->ref].title,
+		drift_compare(target_print(&m->targets[k->page]), t->body.data, t->body.len, ctype, m->refs[k->ref].title,
 			      run->cfg->drift_threshold, &k->drift);
 	if (run->cfg->keep_snapshot_prints && t->body.len)
 		snapshot_print(t->body.data, t->body.len, ctype, m->refs[k->ref].title, &k->snapshot);
@@ -705,7 +705,7 @@ static void explain_drift(struct model *m)
 		else
 			k->drift.reason = "snapshot-not-fetched";
 		if (k->page != NO_INDEX)
-			k->drift.title_live = m->targets[k->page].print.title_found;
+			k->drift.title_live = target_print(&m->targets[k->page])->title_found;
 	}
 }
 

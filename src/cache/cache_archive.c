@@ -117,7 +117,7 @@ static bool drift_stands(const struct model *m, const struct lookup *k, sqlite3_
 static bool live_comparable(const struct model *m, const struct lookup *k)
 {
 	return k->page != NO_INDEX && m->targets[k->page].live.verdict == LIVE_ALIVE &&
-	       m->targets[k->page].print.type != PAGE_NONE;
+	       target_print(&m->targets[k->page])->type != PAGE_NONE;
 }
 
 bool cache_reuse_archive(struct cache *c, struct model *m, size_t li, const struct cache_policy *p)
@@ -151,7 +151,7 @@ bool cache_reuse_archive(struct cache *c, struct model *m, size_t li, const stru
 				if (snap_kept)
 					read_print(&k->snapshot, st, 15);
 				if (v == ARCHIVE_ARCHIVED && live_comparable(m, k))
-					drift_compare_prints(&m->targets[k->page].print, &k->snapshot, p->drift_threshold,
+					drift_compare_prints(target_print(&m->targets[k->page]), &k->snapshot, p->drift_threshold,
 							     &k->drift);
 				reused = true;
 			} else if (p->only) {

@@ -86,7 +86,7 @@ static void load_live(struct model *m, struct target *t, sqlite3_stmt *st)
 	r->moved = sqlite3_column_int(st, 6);
 	r->elapsed_ms = sqlite3_column_int(st, 7);
 	r->cached = true;
-	read_print(&t->print, st, 8);
+	read_print(target_print_make(t), st, 8);
 }
 
 /* Whether the cache's answer is young enough to stand for a check now. */
@@ -162,7 +162,7 @@ static int bind_live(sqlite3_stmt *st, const struct target *t, const struct cach
 	sqlite3_bind_text(st, 7, redirects, -1, free);
 	sqlite3_bind_int(st, 8, r->moved);
 	sqlite3_bind_int64(st, 9, r->elapsed_ms);
-	bind_print(st, 10, &t->print);
+	bind_print(st, 10, target_print(t));
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);

@@ -208,14 +208,14 @@ static void keep_print(struct live_engine *e, struct live_transfer *t, const cha
 	if (page_type_of(ctype, body, t->body.len) == PAGE_BINARY) {
 		/* a PDF, DOCX or ODT by its text; what has none by its bytes */
 		if ((doc = document_text(body, t->body.len)) != NULL)
-			page_print_text(&tg->print, doc, title);
+			page_print_text(target_print_make(tg), doc, title);
 		else
-			page_print_binary(&tg->print, body, t->body.len);
+			page_print_binary(target_print_make(tg), body, t->body.len);
 		free(doc);
 	} else if (body_is_html(ctype, body, t->body.len))
-		page_print_text(&tg->print, ph->text, title);
+		page_print_text(target_print_make(tg), ph->text, title);
 	else
-		page_print_text(&tg->print, body, title);
+		page_print_text(target_print_make(tg), body, title);
 }
 
 /* What a deep alive page says, for the comparison with its host's probe. */
@@ -512,15 +512,17 @@ static void copy_answer(struct target *to, const struct target *from)
 		r->redirects[r->nredirects++] = xstrdup(f->redirects[i]);
 	r->moved = f->moved;
 	r->elapsed_ms = f->elapsed_ms; /* attempts stay 0: the request was the other's */
-	to->print.type = from->print.type;
-	to->print.digest = from->print.digest;
-	to->print.bytes = from->print.bytes;
-	to->print.title_found = from->print.title_found;
-	text_print_finish(&to->print.text);
-	to->print.text = from->print.text;
-	to->print.text.sketch = from->print.text.n ? xmalloc(from->print.text.n * sizeof *from->print.text.sketch) : NULL;
-	if (from->print.text.n)
-		memcpy(to->print.text.sketch, from->print.text.sketch, from->print.text.n * sizeof *from->print.text.sketch);
+	const struct page_print *fp = target_print(from);
+	struct page_print *tp = target_print_make(to);
+	tp->type = fp->type;
+	tp->digest = fp->digest;
+	tp->bytes = fp->bytes;
+	tp->title_found = fp->title_found;
+	text_print_finish(&tp->text);
+	tp->text = fp->text;
+	tp->text.sketch = fp->text.n ? xmalloc(fp->text.n * sizeof *fp->text.sketch) : NULL;
+	if (fp->text.n)
+		memcpy(tp->text.sketch, fp->text.sketch, fp->text.n * sizeof *fp->text.sketch);
 }
 
 /* A target redirected to a URL that another fetched takes that one's

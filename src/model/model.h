@@ -55,18 +55,20 @@ const char *ref_where_name(enum ref_where w);
  * the old report, not in this one). */
 enum baseline_mark { MARK_NONE, MARK_NEW, MARK_UNCHANGED };
 
+/* Its small fields are kept together: a docs tree has hundreds of
+ * thousands of links. */
 struct link {
 	enum baseline_mark mark; /* of its live verdict */
-	bool ignored;            /* --ignore VERDICT: its verdict fails nothing and is listed nowhere */
-	char *url;        /* as the author meant it: markup and escapes undone */
-	char *normalized; /* curl's form when it differs from url; see link_normalized() */
-	bool valid;       /* curl's URL API accepts url */
 	unsigned line, column;
 	enum link_syntax syntax;
 	enum link_kind kind;
+	bool ignored;     /* --ignore VERDICT: its verdict fails nothing and is listed nowhere */
+	bool valid;       /* curl's URL API accepts url */
+	bool pinned;      /* snapshot: timestamp has all 14 digits */
+	char *url;        /* as the author meant it: markup and escapes undone */
+	char *normalized; /* curl's form when it differs from url; see link_normalized() */
 	char *original;    /* snapshot or save request: the archived page's URL */
 	char *timestamp;   /* snapshot: the 1–14 digits as cited; NULL for a save request */
-	bool pinned;       /* snapshot: timestamp has all 14 digits */
 	char *doi;         /* DOI link: the DOI */
 	/* an autolink or bare URL written with backslash escapes ("a\_b"),
 	 * which work in neither: as written; NULL when written as url */
@@ -130,21 +132,22 @@ enum live_verdict {
 /* What the live web said about a target. Strings are owned; reason is static. */
 struct live_result {
 	enum live_verdict verdict;
+	unsigned attempts;  /* requests sent for this target, redirects included */
 	const char *reason; /* short and machine-readable: "http-404", "dns", "soft-404", … */
 	long http_status;   /* of the last response; 0 when none came */
 	char *final_url;    /* after redirects; NULL when there were none */
 	char **redirects;   /* every URL redirected to, in order */
 	size_t nredirects;
-	bool moved;         /* a permanent redirect led to another page */
-	unsigned attempts;  /* requests sent for this target, redirects included */
 	long elapsed_ms;
 	int64_t checked_at; /* when (Unix time); 0: not checked */
-	bool cached;        /* the answer of an earlier run, from --cache */
-	bool local;         /* a relative link, decided from the files (check_local.h), never cached */
 	/* what the cache's history knows (0: nothing): the first check of the
 	 * failures since the page was last seen alive, and that last time */
 	int64_t first_failed, last_alive;
 	unsigned failures; /* failing checks since last alive, this one included */
+	/* the flags last, together: every target has one of these */
+	bool moved;  /* a permanent redirect led to another page */
+	bool cached; /* the answer of an earlier run, from --cache */
+	bool local;  /* a relative link, decided from the files (check_local.h), never cached */
 	/* dead, and the history confirms it: failing in enough checks spread
 	 * over enough time (cache.h); never without a cache but at
 	 * --confirm-dead 1 */
@@ -170,7 +173,10 @@ struct target {
 	size_t first_ref, first_link; /* first citation, for messages */
 	size_t citations; /* 0: the original of a cited snapshot, not cited itself */
 	struct live_result live;
-	struct page_print print; /* kept only when the archive stage runs */
+	/* kept only when the archive stage runs (NULL otherwise: most targets
+	 * of a docs tree are local links, which never have one); read it
+	 * through target_print, fill it through target_print_make */
+	struct page_print *print;
 	signed char fragment_found; /* --check-fragments: 1, 0, or -1 not known */
 	bool repair; /* a spelling citecheck made of a cited URL, fetched to confirm a fix (--fix) */
 	bool chrome_only; /* every citation is a page's chrome (WHERE_CHROME): listed, not checked */
@@ -454,6 +460,11 @@ static inline const char *link_normalized(const struct link *l)
 {
 	return l->normalized ? l->normalized : l->valid ? l->url : NULL;
 }
+
+/* The target's print, or one of type PAGE_NONE when none was kept. */
+const struct page_print *target_print(const struct target *t);
+/* The target's print to fill, made (empty) on first use. */
+struct page_print *target_print_make(struct target *t);
 
 const char *link_kind_name(enum link_kind k);
 const char *live_verdict_name(enum live_verdict v);
