@@ -99,6 +99,11 @@ cat > refs.bib <<'BIB'
   author = {Haddad, Omar}, year = {2022},
   doi = {10.5555/busy.2022.4}
 }
+@article{typo_last_two_characters_swapped,
+  title = {Measuring link rot in policy papers},
+  author = {Okafor, Adaeze}, year = {2021},
+  doi = {10.5555/jwc.2021.010}
+}
 BIB
 
 start_simdoi() { # start_simdoi WORLD: the simulator, logging to requests.log; sets $server and $P
@@ -123,10 +128,10 @@ expect "exit status: doi-not-found is an error" "$?" 1
 expect "the report is valid against the schema" "$(valid_report report.json)" valid
 ids() { jq -r '[.documents[0].references[] | "\(.key)=\(.links[0].identity.verdict)"] | join(" ")' report.json; }
 expect "each entry's verdict" "$(ids)" \
-	"correct=match looks_different_subtitle_left_out_upper_case_doi=match looks_different_case_article_punctuation_print_year=match looks_different_diacritics=match looks_different_truncated=match another_work=mismatch not_registered=not-found datacite_correct=match no_metadata_offered=unknown rate_limited_once=match"
+	"correct=match looks_different_subtitle_left_out_upper_case_doi=match looks_different_case_article_punctuation_print_year=match looks_different_diacritics=match looks_different_truncated=match another_work=mismatch not_registered=not-found datacite_correct=match no_metadata_offered=unknown rate_limited_once=match typo_last_two_characters_swapped=not-found"
 findings() { jq -r '[.documents[0].references[] | .key as $k | .links[0].problems[] | "\($k):\(.code)"] | join(" ")' report.json; }
-expect "findings: only the DOI of another work and the DOI no one registered" "$(findings)" \
-	"another_work:doi-mismatch not_registered:doi-not-found"
+expect "findings: only the DOI of another work and the DOIs no one registered" "$(findings)" \
+	"another_work:doi-mismatch not_registered:doi-not-found typo_last_two_characters_swapped:doi-not-found"
 expect "doi-mismatch says what the DOI is registered for" \
 	"$(jq -r '.documents[0].references[] | select(.key == "another_work") | .links[0].problems[0].message' report.json)" \
 	"the DOI 10.5555/prot.2011.88 is registered for “Protein folding kinetics at low temperature” (Zhang, 2011); the citation names “Link decay in legal citations”"
@@ -148,23 +153,40 @@ expect "rate-limited once: asked again after Retry-After, then found" \
 expect "the DataCite DOI's metadata from DataCite" \
 	"$(jq -r '.documents[0].references[] | select(.key == "datacite_correct") | .links[0].identity.doi.metadata_from' report.json)" \
 	"http://127.0.0.1:$P/datacite/application/vnd.citationstyles.csl+json/10.5281/zenodo.7654321"
+# The two DOIs not registered are cited with a title: the DOIs one slip
+# away in their suffixes are asked too. jwc.2021.010 (12 characters, no
+# neighbours alike): 11 swaps and its 7 digits doubled, 18, of which
+# 10.5555/jwc.2021.001 is cited already (asked once); nowhere.2024.404
+# (16): 15 swaps and 7 digits doubled, 22. None of the 39 new is
+# registered: one request each.
 expect "summary: DOI links by identity verdict" \
 	"$(jq -c '.summary.identity' report.json)" \
-	'{"unchecked":0,"match":7,"mismatch":1,"unsure":0,"not-found":1,"unknown":1,"requests":20}'
+	'{"unchecked":0,"match":7,"mismatch":1,"unsure":0,"not-found":2,"unknown":1,"requests":60}'
+expect "a typo: doi-not-found names the DOI one slip away that the citation names" \
+	"$(jq -r '.documents[0].references[] | select(.key == "typo_last_two_characters_swapped") | .links[0].problems[0].message' report.json)" \
+	"the DOI 10.5555/jwc.2021.010 is not registered: the DOI resolver knows no work by it; 10.5555/jwc.2021.001, one slip away, is registered for “Measuring link rot in policy papers” (Okafor, 2021), the work the citation names: a typo?"
+expect "a typo: identity.typo_of" \
+	"$(jq -r '.documents[0].references[] | select(.key == "typo_last_two_characters_swapped") | .links[0].identity.typo_of' report.json)" \
+	"10.5555/jwc.2021.001"
+expect "an invented DOI: no DOI one slip away is registered, typo_of null" \
+	"$(jq -c '.documents[0].references[] | select(.key == "not_registered") | [.links[0].identity.typo_of, .links[0].problems[0].message]' report.json)" \
+	'[null,"the DOI 10.5555/nowhere.2024.404 is not registered: the DOI resolver knows no work by it"]'
+expect "the slips asked: a swap, a digit doubled; never the prefix" \
+	"$(grep -c '"path": "/10\.5555/jwc\.2021\.100"\|"path": "/10\.5555/jwc\.2021\.0010"' requests.log) $(grep '"path": "/10\.' requests.log | grep -vc '"path": "/10\.5555/\|"path": "/10\.5281/')" "2 0"
 expect "the document's summary too" "$(jq -c '.documents[0].summary.identity | [.match, .mismatch]' report.json)" '[7,1]'
 # every request asked for CSL-JSON; each DOI was asked once (twice the busy one)
 expect "every request asked for CSL-JSON" \
 	"$(grep -vc '"accept": "application/vnd.citationstyles.csl+json"' requests.log)" 0
-expect "resolver requests: one a DOI, two for the rate-limited one" \
-	"$(grep -c '"path": "/10\.' requests.log)" 11
+expect "resolver requests: one a DOI, two for the rate-limited one, one each slip" \
+	"$(grep -c '"path": "/10\.' requests.log)" 51
 run --format text refs.bib > text.txt 2>&1
-expect "the text report says both" "$(grep -c 'doi-mismatch\]\|doi-not-found\]' text.txt)" 2
+expect "the text report says all three" "$(grep -c 'doi-mismatch\]\|doi-not-found\]' text.txt)" 3
 
 # precision and recall of the identity findings on this labelled set: the
 # entries whose key starts with another_ or not_ are the ones to flag
 flagged=$(findings | tr ' ' '\n' | grep -c .)
-right=$(findings | tr ' ' '\n' | grep -c '^another_work:\|^not_registered:')
-expect "precision 1.0 (findings that are right / findings)" "$right/$flagged" "2/2"
+right=$(findings | tr ' ' '\n' | grep -c '^another_work:\|^not_registered:\|^typo_')
+expect "precision 1.0 (findings that are right / findings)" "$right/$flagged" "3/3"
 
 # DOIs printed bare in a text's references, as APA 6 and Vancouver print
 # them: found, and checked the same way
@@ -205,7 +227,7 @@ start_simdoi slow.json
 run -o slow.json.out refs.bib > /dev/null 2>&1
 expect "Crossref's stated limit obeyed, once stated: 1 a second" "$(paced /crossref/ 1 1)" yes
 expect "… and every DOI still answered" "$(jq -r '[.documents[0].references[].links[0].identity.verdict] | join(" ")' slow.json.out)" \
-	"match match match match match mismatch not-found match unknown match"
+	"match match match match match mismatch not-found match unknown match not-found"
 
 start_simdoi world.json
 # --cache: the resolver's answers kept (works for 30 days, DOIs not found
@@ -221,7 +243,7 @@ run --cache answers.db -o second.json refs.bib > /dev/null 2>&1
 expect "cache: the second run asks nothing" "$(wc -l < requests.log | tr -d ' ')" 0
 # one request to the resolver a DOI, one to its agency or landing page (but
 # the one not registered); the busy one asked twice first (a 429)
-expect "cache: the first run asked (one request a DOI and agency hop)" "$first" 20
+expect "cache: the first run asked (one request a DOI and agency hop, one a slip)" "$first" 60
 expect "cache: the same verdicts" \
 	"$(jq -r '[.documents[0].references[].links[0].identity.verdict] | join(" ")' second.json)" \
 	"$(jq -r '[.documents[0].references[].links[0].identity.verdict] | join(" ")' first.json)"
@@ -233,9 +255,9 @@ expect "cache: marked cached, but for the agency that gave no metadata (10 minut
 now=$(date +%s)
 : > requests.log
 CITECHECK_NOW=$((now + 2 * 86400)) run --cache answers.db -o later.json refs.bib > /dev/null 2>&1
-expect "two days later: the DOI not found and the agency without metadata asked again, the works not" \
-	"$(jq -rs '[.[] | select(.path | startswith("/10.")) | .path] | join(" ")' requests.log)" \
-	"/10.5555/nowhere.2024.404 /10.5555/kr.2014.1"
+expect "two days later: the DOIs not found (the 2 cited, their 39 slips) and the agency without metadata asked again, the works not" \
+	"$(jq -rs '[.[] | select(.path | startswith("/10.")) | .path] | [length, (map(select(. == "/10.5555/nowhere.2024.404" or . == "/10.5555/kr.2014.1" or . == "/10.5555/jwc.2021.010")) | length), (map(select(. == "/10.5555/jwc.2021.001" or . == "/10.5555/prot.2011.88")) | length)] | join(" ")' requests.log)" \
+	"42 3 0"
 # --cache-only: a DOI the cache does not hold is unknown/not-cached, nothing asked
 cp refs.bib more.bib
 printf '@article{new, title = {Not in the cache}, author = {New, A.}, year = {2024}, doi = {10.5555/new.1}}\n' >> more.bib
@@ -257,7 +279,7 @@ expect "a forged row: the DOI asked again" "$(grep -c '"path": "/10.5555/jwc.202
 python3 -c 'import sqlite3; c = sqlite3.connect("answers.db"); c.execute("DROP TABLE doi"); c.execute("PRAGMA user_version = 1"); c.commit()'
 run --cache answers.db -o migrated.json refs.bib > /dev/null 2>&1
 expect "schema 1 migrated to 2, with the DOI table" \
-	"$(python3 -c 'import sqlite3; c = sqlite3.connect("answers.db"); print(c.execute("PRAGMA user_version").fetchone()[0], c.execute("SELECT count(*) FROM doi").fetchone()[0])')" "2 10"
+	"$(python3 -c 'import sqlite3; c = sqlite3.connect("answers.db"); print(c.execute("PRAGMA user_version").fetchone()[0], c.execute("SELECT count(*) FROM doi").fetchone()[0])')" "2 50"
 
 # --warc: the resolver's and the agencies' answers kept as evidence, read
 # back with warcio.js (tests/read_warc.mjs), a request and a response each

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "identity/check_dois.h"
+#include "identity/doi_typos.h"
 #include "identity/work_match.h"
 #include "check.h"
 
@@ -126,6 +127,29 @@ int main(void)
 	CHECK_INT(doi_read_csl(&e, "{}", 2), -1);
 	CHECK_INT(doi_read_csl(&e, "[{\"title\":\"x\"}]", 15), -1);
 	CHECK(e.title == NULL);
+
+	/* the slips of a DOI typed by hand: the suffix "ab.1100" has 6
+	 * neighbour pairs, 4 unlike (a|b, b|., .|1, 1|0: 4 swaps), 2 alike
+	 * (1|1, 0|0: 2 to undouble), and 4 digits whose doubling gives 2
+	 * DOIs (either 1 gives 10.1/ab.11100): 8, each once */
+	char *c2[DOI_TYPO_CANDIDATES_MAX];
+	size_t n = doi_typo_candidates("10.1/ab.1100", c2, DOI_TYPO_CANDIDATES_MAX);
+	const char *want[] = {"10.1/ba.1100", "10.1/a.b1100", "10.1/ab1.100", "10.1/ab.1010",
+			      "10.1/ab.100", "10.1/ab.110", "10.1/ab.11100", "10.1/ab.11000"};
+	CHECK_INT((long)n, 8);
+	for (size_t i = 0; i < n && i < 8; i++)
+		CHECK_STR(c2[i], want[i]);
+	for (size_t i = 0; i < n; i++)
+		free(c2[i]);
+	/* the prefix is never edited; a DOI with no suffix has no slips */
+	CHECK_INT((long)doi_typo_candidates("10.1234/", c2, DOI_TYPO_CANDIDATES_MAX), 0);
+	CHECK_INT((long)doi_typo_candidates("10.1234", c2, DOI_TYPO_CANDIDATES_MAX), 0);
+	/* at most max, the swaps first */
+	n = doi_typo_candidates("10.5555/jwc.2021.010", c2, 3);
+	CHECK_INT((long)n, 3);
+	CHECK_STR(c2[0], "10.5555/wjc.2021.010");
+	for (size_t i = 0; i < n; i++)
+		free(c2[i]);
 	printf("identity: %d checks, %d failed\n", check_total, check_failed);
 	return check_failed != 0;
 }

@@ -110,6 +110,18 @@ static int check_identity(struct model *m, const struct options *opt, struct liv
 		dc.resolver = opt->doi_resolver;
 	if (check_dois(m, &dc, err, errlen) != 0)
 		return -1;
+	/* a DOI no one registered: the DOIs one slip away, asked in what is
+	 * left of the deadline (those the cache knows are not asked again) */
+	size_t asked = m->ndois;
+	if (!interrupted() && doi_plan_typos(m)) {
+		if (mem->cache)
+			for (size_t i = asked; i < m->ndois; i++)
+				cache_reuse_doi(mem->cache, m, i, &mem->policy);
+		left = cfg->deadline_ms - (long)((live_now() - start) * 1000.0);
+		net.deadline_ms = left > 0 ? left : 0;
+		if (check_dois(m, &dc, err, errlen) != 0)
+			return -1;
+	}
 	return mem->cache ? cache_store_doi(mem->cache, m, &mem->policy, err, errlen) : 0;
 }
 

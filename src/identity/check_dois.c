@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "identity/doi_typos.h"
 #include "live/live_engine.h"
 #include "read/csl_item.h"
 #include "util/interrupt.h"
@@ -29,6 +30,47 @@ void doi_plan(struct model *m)
 				model_doi_for(m, l->doi);
 		}
 	m->dois_planned = true;
+}
+
+/* Whether some citation of the DOI (case folded, as the lookups keep it)
+ * gives what a registered work can be matched on. */
+static bool matchable(const struct model *m, const char *doi)
+{
+	for (size_t r = 0; r < m->nrefs; r++) {
+		const struct reference *ref = &m->refs[r];
+		if (!ref->title && !(ref->authors && ref->published.year))
+			continue;
+		for (size_t k = 0; k < ref->nlinks; k++)
+			if (ref->links[k].kind == LINK_DOI && ref->links[k].doi && !strcasecmp(ref->links[k].doi, doi))
+				return true;
+	}
+	return false;
+}
+
+size_t doi_plan_typos(struct model *m)
+{
+	size_t searched = 0, added = 0, cited = m->ndois;
+	for (size_t i = 0; i < cited && searched < DOI_TYPO_SEARCHES_MAX; i++) {
+		const struct doi_lookup *d = &m->dois[i];
+		if (d->verdict != DOI_NOT_FOUND || d->typo_candidate || d->nearby || !matchable(m, d->doi))
+			continue;
+		searched++;
+		char *c[DOI_TYPO_CANDIDATES_MAX];
+		size_t n = doi_typo_candidates(d->doi, c, DOI_TYPO_CANDIDATES_MAX);
+		size_t *nearby = xmalloc((n + 1) * sizeof *nearby);
+		for (size_t j = 0; j < n; j++) {
+			size_t before = m->ndois;
+			nearby[j] = model_doi_for(m, c[j]); /* m->dois may move */
+			if (m->ndois > before) {
+				m->dois[nearby[j]].typo_candidate = true;
+				added++;
+			}
+			free(c[j]);
+		}
+		m->dois[i].nearby = nearby;
+		m->dois[i].nnearby = n;
+	}
+	return added;
 }
 
 void dois_skip_all(struct model *m, const char *reason)

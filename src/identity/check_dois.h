@@ -33,6 +33,13 @@ void doi_plan(struct model *m);
  * cannot start. */
 int check_dois(struct model *m, const struct doi_config *cfg, char *err, size_t errlen);
 
+/* For the first DOI_TYPO_SEARCHES_MAX DOIs found to be registered to no
+ * one, and cited with something a work can be matched on (a title, or
+ * authors and a year): files the DOIs one edit away (doi_typos.h) as
+ * lookups of their own, to be asked by check_dois like the rest. Returns
+ * how many new lookups it made. */
+size_t doi_plan_typos(struct model *m);
+
 /* Marks every DOI lookup unknown with reason (e.g. "offline"). */
 void dois_skip_all(struct model *m, const char *reason);
 

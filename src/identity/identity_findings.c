@@ -29,10 +29,19 @@ static char *cited(const struct reference *r)
 	return xstrdup("another work");
 }
 
-static void link_findings(struct reference *r, struct link *l, const struct doi_lookup *d)
+static void link_findings(const struct model *m, struct reference *r, struct link *l, const struct doi_lookup *d)
 {
 	struct work_match w = work_match(r, d);
-	if (w.verdict == WORK_NOT_FOUND) {
+	const struct doi_lookup *typo = w.verdict == WORK_NOT_FOUND ? work_nearby_match(m, r, d) : NULL;
+	if (typo) {
+		char *reg = registered(typo);
+		problems_add(&l->problems, PROB_DOI_NOT_FOUND, l->line, l->column,
+			     xasprintf("the DOI %s is not registered: the DOI resolver knows no work by it; %s, one "
+				       "slip away, is registered for %s, the work the citation names: a typo?",
+				       l->doi, typo->doi, reg),
+			     NULL);
+		free(reg);
+	} else if (w.verdict == WORK_NOT_FOUND) {
 		problems_add(&l->problems, PROB_DOI_NOT_FOUND, l->line, l->column,
 			     xasprintf("the DOI %s is not registered: the DOI resolver knows no work by it", l->doi), NULL);
 	} else if (w.verdict == WORK_MISMATCH) {
@@ -53,6 +62,6 @@ void identity_findings(struct model *m)
 		for (size_t k = 0; k < m->refs[r].nlinks; k++) {
 			struct link *l = &m->refs[r].links[k];
 			if (l->kind == LINK_DOI && l->doi)
-				link_findings(&m->refs[r], l, model_doi_find(m, l->doi));
+				link_findings(m, &m->refs[r], l, model_doi_find(m, l->doi));
 		}
 }

@@ -280,3 +280,18 @@ const char *work_verdict_name(enum work_verdict v)
 	}
 	return "unchecked";
 }
+
+const struct doi_lookup *work_nearby_match(const struct model *m, const struct reference *r,
+					   const struct doi_lookup *d)
+{
+	const struct doi_lookup *found = NULL;
+	for (size_t i = 0; d && d->verdict == DOI_NOT_FOUND && i < d->nnearby; i++) {
+		const struct doi_lookup *c = &m->dois[d->nearby[i]];
+		if (work_match(r, c).verdict != WORK_MATCH)
+			continue;
+		if (found) /* two works one slip away both fit: neither is said */
+			return NULL;
+		found = c;
+	}
+	return found;
+}

@@ -51,4 +51,10 @@ int work_year_agrees(int cited, const int registered[3]);
 struct work_match work_match(const struct reference *r, const struct doi_lookup *d);
 const char *work_verdict_name(enum work_verdict v);
 
+/* The DOI lookup, one edit away from d, whose registered work reference r
+ * names (work_match says match), when d is not registered: the likely
+ * intent of a typo. NULL when there is none, or more than one. */
+const struct doi_lookup *work_nearby_match(const struct model *m, const struct reference *r,
+					   const struct doi_lookup *d);
+
 #endif

@@ -140,6 +140,7 @@ void model_destroy(struct model *m)
 		free(d->first_family);
 		free(d->type);
 		free(d->container);
+		free(d->nearby);
 	}
 	free(m->dois);
 	strmap_finish(&m->doi_index);

@@ -22,7 +22,7 @@
 
 /* The JSON report's schema: the model's shape as report/report_json.c
  * writes it and compare/baseline.c reads an earlier run's back. */
-#define REPORT_SCHEMA_VERSION 12
+#define REPORT_SCHEMA_VERSION 13
 
 enum link_kind {
 	LINK_DIRECT,
@@ -258,6 +258,11 @@ struct doi_lookup {
 	int years[3];          /* issued, published in print, published online; 0: not given */
 	char *type;            /* CSL type: "article-journal", "dataset", … */
 	char *container;       /* journal or book */
+	/* not found: the DOIs one edit away asked in its place, as a typo's
+	 * likely intent (identity/doi_typos.h): indexes into model.dois */
+	size_t *nearby;
+	size_t nnearby;
+	bool typo_candidate; /* asked only as another DOI's possible typo: no citation gives it */
 };
 
 /* Lines a document asks to be left alone (<!-- citecheck-ignore -->). */

@@ -240,6 +240,8 @@ static void w_identity(struct json_stream *js, const struct model *m, const stru
 	w_opt_bool(js, "title", w.title);
 	w_opt_bool(js, "author", w.author);
 	w_opt_bool(js, "year", w.year);
+	const struct doi_lookup *typo = w.verdict == WORK_NOT_FOUND ? work_nearby_match(m, r, d) : NULL;
+	js_kstring(js, "typo_of", typo ? typo->doi : NULL);
 	js_close(js, '}');
 }
 
