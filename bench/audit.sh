@@ -90,7 +90,7 @@ awk -v t="$t1" -v b="$bound" -v c="$tc" -v r="$reqc" -v x="$tr" 'BEGIN {
 	printf "  lower bound by latency: %.2f s; citecheck / bound = %.2f (target <= 1.3)\n", b, t / b
 	printf "  baseline, curl --parallel on the same URLs: %.2f s (%s requests); citecheck / curl = %.2f\n", c, r, t / c
 	printf "  reading the documents and writing the report alone (--extract-only): %.2f s; the rest, the live stage: %.2f s, %.2f x curl\n", x, t - x, (t - x) / c }'
-printf 'reading alone (--extract-only): one reader %.2f s, one a core (%s cores) %.2f s: %.2f x faster (target >= 1.8 on 2 cores); the two reports %s\n' \
+printf 'reading and reporting (--extract-only): one reader %.2f s, one a core (%s cores) %.2f s: %.2f x faster (target >= 1.8 on 2 cores); the two reports %s\n' \
 	"$tr1" "$(nproc)" "$tr" "$(awk -v a="$tr1" -v b="$tr" 'BEGIN { print a / b }')" "$same"
 printf 'second run, with the cache: %.2f s (%.1f%% of the first; target <= 5%%), %s requests to the web, peak RSS %.1f MB\n' \
 	"$t2" "$(awk -v a="$t2" -v b="$t1" 'BEGIN { print 100 * a / b }')" "$req2" "$(echo "$rss2" | awk '{ print $1 / 1024 }')"
