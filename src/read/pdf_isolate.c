@@ -385,7 +385,8 @@ int pdf_read_pages(const void *data, size_t len, struct pdf_page **pages, int *n
 	pid_t pid;
 	if (spawn_reader(data, len, fds[1], &pid) != 0) {
 		/* no /proc/self/exe to run (a root without /proc): a fork of
-		 * this process, sound while it has one thread (--read-jobs 1) */
+		 * this process, sound while it has one thread, which is why
+		 * core/read_docs.c then reads with one */
 		fflush(NULL); /* nothing buffered is written twice */
 		pid = fork();
 		if (pid == 0) {
