@@ -29,7 +29,7 @@ size_t doi_typo_candidates(const char *doi, char **out, size_t max)
 		return 0;
 	size_t from = (size_t)(slash - doi) + 1, len = strlen(doi), n = 0;
 	/* two neighbours swapped */
-	for (size_t i = from; i + 1 < len; i++) {
+	for (size_t i = from; i + 1 < len && n < max; i++) {
 		if (doi[i] == doi[i + 1])
 			continue;
 		char *s = xstrdup(doi);
@@ -38,12 +38,12 @@ size_t doi_typo_candidates(const char *doi, char **out, size_t max)
 		offer(out, &n, max, doi, s);
 	}
 	/* a character typed twice: one of the pair dropped */
-	for (size_t i = from; i + 1 < len; i++)
+	for (size_t i = from; i + 1 < len && n < max; i++)
 		if (doi[i] == doi[i + 1])
 			offer(out, &n, max, doi, xasprintf("%.*s%s", (int)i, doi, doi + i + 1));
 	/* a character of a pair typed once: doubled (digits only, where
 	 * pairs are common: 2011, 1001) */
-	for (size_t i = from; i < len; i++)
+	for (size_t i = from; i < len && n < max; i++)
 		if (doi[i] >= '0' && doi[i] <= '9')
 			offer(out, &n, max, doi, xasprintf("%.*s%c%s", (int)i + 1, doi, doi[i], doi + i + 1));
 	return n;
