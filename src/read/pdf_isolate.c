@@ -20,8 +20,6 @@
 
 bool pdf_in_process;
 
-extern char **environ;
-
 /* What the child sends: the page count, then each page ('P'), then an end
  * record ('E') with the reason it stopped ("" when it read every page). */
 #define PDF_WIRE_MAX (4 * PDF_MAX_TEXT + ((size_t)64 << 20))
