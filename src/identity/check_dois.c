@@ -32,27 +32,33 @@ void doi_plan(struct model *m)
 	m->dois_planned = true;
 }
 
-/* Whether some citation of the DOI (case folded, as the lookups keep it)
- * gives what a registered work can be matched on. */
-static bool matchable(const struct model *m, const char *doi)
+/* For each DOI lookup, whether some citation of it gives what a
+ * registered work can be matched on (a title, or authors and a year):
+ * one pass over the references, not one per DOI. Caller frees. */
+static bool *matchable_dois(const struct model *m)
 {
+	bool *ok = xcalloc(m->ndois + 1, sizeof *ok);
 	for (size_t r = 0; r < m->nrefs; r++) {
 		const struct reference *ref = &m->refs[r];
 		if (!ref->title && !(ref->authors && ref->published.year))
 			continue;
-		for (size_t k = 0; k < ref->nlinks; k++)
-			if (ref->links[k].kind == LINK_DOI && ref->links[k].doi && !strcasecmp(ref->links[k].doi, doi))
-				return true;
+		for (size_t k = 0; k < ref->nlinks; k++) {
+			const struct link *l = &ref->links[k];
+			const struct doi_lookup *d = l->kind == LINK_DOI && l->doi ? model_doi_find(m, l->doi) : NULL;
+			if (d)
+				ok[d - m->dois] = true;
+		}
 	}
-	return false;
+	return ok;
 }
 
 size_t doi_plan_typos(struct model *m)
 {
 	size_t searched = 0, added = 0, cited = m->ndois;
+	bool *matchable = matchable_dois(m);
 	for (size_t i = 0; i < cited && searched < DOI_TYPO_SEARCHES_MAX; i++) {
 		const struct doi_lookup *d = &m->dois[i];
-		if (d->verdict != DOI_NOT_FOUND || d->typo_candidate || d->nearby || !matchable(m, d->doi))
+		if (d->verdict != DOI_NOT_FOUND || d->typo_candidate || d->nearby || !matchable[i])
 			continue;
 		searched++;
 		char *c[DOI_TYPO_CANDIDATES_MAX];
@@ -70,6 +76,7 @@ size_t doi_plan_typos(struct model *m)
 		m->dois[i].nearby = nearby;
 		m->dois[i].nnearby = n;
 	}
+	free(matchable);
 	return added;
 }
 
