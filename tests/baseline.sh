@@ -129,7 +129,7 @@ expect "--fail-on new-… without --baseline" "$? $(cat nobase.err | head -n 1)"
 jq '.citecheck.schema = 4' old.json > v4.json
 "$bin" -q --extract-only --baseline v4.json docs > /dev/null 2> v4.err
 expect "a baseline of schema 4" "$? $(cat v4.err)" \
-	"2 citecheck: --baseline v4.json: a report of schema 4; this citecheck compares with schema 5 to 13 reports (run the old citecheck's documents again to make one)"
+	"2 citecheck: --baseline v4.json: a report of schema 4; this citecheck compares with schema 5 to 14 reports (run the old citecheck's documents again to make one)"
 printf '[1, 2]\n' > notreport.json
 "$bin" -q --extract-only --baseline notreport.json docs > /dev/null 2> nr.err
 expect "JSON that is no report" "$? $(cat nr.err)" \

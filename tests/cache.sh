@@ -75,8 +75,8 @@ expect "first run: the verdicts (a first 404 is dead, with a cache as without)" 
 # one request per page, --retries 0; one replay per page at 2023-05-20, and
 # for the archived one the capture the replay redirects to
 expect "first run: 4 requests to the web, 5 to the archive" "$(web) $(archive)" "4 5"
-expect "the cache file is made, in WAL mode, schema 2" \
-	"$(python3 -c 'import sqlite3; c = sqlite3.connect("c.db"); print(c.execute("PRAGMA journal_mode").fetchone()[0], c.execute("PRAGMA user_version").fetchone()[0])')" "wal 2"
+expect "the cache file is made, in WAL mode, schema 3" \
+	"$(python3 -c 'import sqlite3; c = sqlite3.connect("c.db"); print(c.execute("PRAGMA journal_mode").fetchone()[0], c.execute("PRAGMA user_version").fetchone()[0])')" "wal 3"
 
 check 300 doc.md
 expect "5 minutes later: every answer from the cache (*)" "$(verdicts)" "alive* alive* dead* error*"
@@ -289,7 +289,7 @@ done
 python3 -c 'import sqlite3; c = sqlite3.connect("future.db"); c.execute("PRAGMA user_version = 99"); c.commit()'
 "$bin" -q $net --no-archive --cache future.db hist.md > /dev/null 2> future.err
 expect "a cache of a newer schema" "$? $(cat future.err)" \
-	"2 citecheck: the cache was made by a newer citecheck (schema 99; this one knows 2) (future.db)"
+	"2 citecheck: the cache was made by a newer citecheck (schema 99; this one knows 3) (future.db)"
 printf 'not a database at all, but long enough to be read as one by sqlite......................................................\n' > junk.db
 "$bin" -q $net --no-archive --cache junk.db hist.md > /dev/null 2> junk.err
 expect_match "a file that is no SQLite database" "$? $(cat junk.err)" "^2 citecheck: the cache: .*file is not a database"

@@ -19,7 +19,7 @@ expect "--version" "$rc $(printf '%s\n' "$out" | head -n 1)" "0 citecheck 0.1.0"
 expect_match "… and the libraries it runs with" "$(printf '%s\n' "$out" | sed -n 2p)" \
 	"^libcurl/[0-9.]+ .*, jansson [0-9.]+, libarchive [0-9.]+ .*, libxml2 [0-9]+\.[0-9]+\.[0-9]+, SQLite [0-9.]+, poppler [0-9.]+, zlib [0-9.]+$"
 run --extract-only "$fixtures/001_c25326fb54ddfca2.txt"
-expect "the report names its maker" "$(jq -c .citecheck "$tmp/out")" '{"name":"citecheck","version":"0.1.0","schema":13}'
+expect "the report names its maker" "$(jq -c .citecheck "$tmp/out")" '{"name":"citecheck","version":"0.1.0","schema":14}'
 run --help
 expect "--help exits 0" "$rc" 0
 for opt in --extract-only --output --quiet --verbose --help --version --fail-on --jobs --host-jobs \

@@ -161,7 +161,7 @@ expect "the DataCite DOI's metadata from DataCite" \
 # registered: one request each.
 expect "summary: DOI links by identity verdict" \
 	"$(jq -c '.summary.identity' report.json)" \
-	'{"unchecked":0,"match":7,"mismatch":1,"unsure":0,"not-found":2,"unknown":1,"requests":60}'
+	'{"unchecked":0,"match":7,"mismatch":1,"unsure":0,"not-found":2,"unknown":1,"requests":60,"search_requests":0}'
 expect "a typo: doi-not-found names the DOI one slip away that the citation names" \
 	"$(jq -r '.documents[0].references[] | select(.key == "typo_last_two_characters_swapped") | .links[0].problems[0].message' report.json)" \
 	"the DOI 10.5555/jwc.2021.010 is not registered: the DOI resolver knows no work by it; 10.5555/jwc.2021.001, one slip away, is registered for “Measuring link rot in policy papers” (Okafor, 2021), the work the citation names: a typo?"
@@ -275,11 +275,12 @@ run --cache answers.db -o forged.json refs.bib > /dev/null 2> forged.txt
 # (the run goes on as without it: exit 1 for the DOI not registered)
 expect "a forged row: said" "$?:$(grep -c 'rows that citecheck did not write were taken as absent' forged.txt)" "1:1"
 expect "a forged row: the DOI asked again" "$(grep -c '"path": "/10.5555/jwc.2021.001"' requests.log)" 1
-# a cache of schema 1 (before the DOI table) is brought up to date, its rows kept
-python3 -c 'import sqlite3; c = sqlite3.connect("answers.db"); c.execute("DROP TABLE doi"); c.execute("PRAGMA user_version = 1"); c.commit()'
+# a cache of schema 1 (before the DOI table, the page titles and the works
+# table) is brought up to date, its rows kept
+python3 -c 'import sqlite3; c = sqlite3.connect("answers.db"); [c.execute(s) for s in ("DROP TABLE doi", "DROP TABLE work", "ALTER TABLE live DROP COLUMN page_titles", "ALTER TABLE archive DROP COLUMN snap_titles", "PRAGMA user_version = 1")]; c.commit()'
 run --cache answers.db -o migrated.json refs.bib > /dev/null 2>&1
-expect "schema 1 migrated to 2, with the DOI table" \
-	"$(python3 -c 'import sqlite3; c = sqlite3.connect("answers.db"); print(c.execute("PRAGMA user_version").fetchone()[0], c.execute("SELECT count(*) FROM doi").fetchone()[0])')" "2 50"
+expect "schema 1 migrated to 3, with the DOI table" \
+	"$(python3 -c 'import sqlite3; c = sqlite3.connect("answers.db"); print(c.execute("PRAGMA user_version").fetchone()[0], c.execute("SELECT count(*) FROM doi").fetchone()[0])')" "3 50"
 
 # --warc: the resolver's and the agencies' answers kept as evidence, read
 # back with warcio.js (tests/read_warc.mjs), a request and a response each

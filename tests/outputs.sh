@@ -17,7 +17,7 @@ printf '# A\n\n<https://example.org/a b>\n<https://web.archive.org/save/https://
 expect "four outputs at once, exit 1 (findings), nothing on standard output" "$? $(wc -c < stdout.txt | tr -d ' ')" "1 0"
 expect "… formats by extension and by prefix" \
 	"$(jq -r .version out.sarif) $(head -c 12 notes.txt) $(head -n 1 cases.out | cut -c1-13) $(jq -r .citecheck.schema plain.json)" \
-	"2.1.0 ## citecheck <?xml version 13"
+	"2.1.0 ## citecheck <?xml version 14"
 expect "SARIF valid against the official 2.1.0 schema" \
 	"$(python3 -c 'import json, sys, jsonschema
 jsonschema.Draft4Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))

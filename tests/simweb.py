@@ -36,8 +36,9 @@ def count(key):
 
 def page(title, body="<p>Some text of a page worth citing.</p>", h1=None):
     h = "<h1>%s</h1>" % h1 if h1 else ""
-    return ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>%s</title></head>"
-            "<body>%s%s</body></html>" % (title, h, body)).encode()
+    t = "<title>%s</title>" % title if title is not None else ""
+    return ("<!DOCTYPE html><html><head><meta charset=\"utf-8\">%s</head>"
+            "<body>%s%s</body></html>" % (t, h, body)).encode()
 
 
 PAGES = {}  # "host/path" -> {"status", "body", "type"}, from --pages
@@ -153,8 +154,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if host.startswith("soft."):  # every path answers 200 with the same page
             return self.send(200, SOFT_TEMPLATE)
         p = self.path
-        if args.default_alive and host != "example.org":  # a page of its own at every path
-            return self.send(200, page("Article %s" % p, "<p>%s %s</p>" % (host, p) * 10))
+        if args.default_alive and host != "example.org":
+            # a page of its own at every path; untitled, as the simulator
+            # cannot know what the page cited there is called (a made-up
+            # title would name another work than every citation does)
+            return self.send(200, page(None, "<p>%s %s</p>" % (host, p) * 10))
         if p == "/":
             return self.send(200, page("Example home", "<p>Welcome to the front page.</p>"))
         if p.startswith("/ok"):

@@ -1,11 +1,15 @@
 /* The comparison of a citation with a DOI's registered work
- * (identity/work_match.h) and the reading of an agency's CSL-JSON
- * (identity/check_dois.h), on literal cases. */
+ * (identity/work_match.h) and with a web page's titles
+ * (identity/page_identity.h), the reading of an agency's CSL-JSON
+ * (identity/check_dois.h) and of the works API's search answers
+ * (identity/find_works.h), on literal cases. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "identity/check_dois.h"
 #include "identity/doi_typos.h"
+#include "identity/find_works.h"
+#include "identity/page_identity.h"
 #include "identity/work_match.h"
 #include "check.h"
 
@@ -150,6 +154,82 @@ int main(void)
 	CHECK_STR(c2[0], "10.5555/wjc.2021.010");
 	for (size_t i = 0; i < n; i++)
 		free(c2[i]);
+
+	/* a page's titles against the cited one: each line a title */
+	struct page_identity p;
+	p = page_titles_compare("Measuring link rot", "Measuring Link Rot | Web Citation Review", "http://w.example/x", -1, false);
+	CHECK_INT(p.verdict, WORK_MATCH);
+	CHECK_INT((long)p.page_title_len, (long)strlen("Measuring Link Rot | Web Citation Review"));
+	p = page_titles_compare("Measuring link rot in policy papers", "Daily Courier - Measuring link rot in policy papers",
+				NULL, -1, false);
+	CHECK_INT(p.verdict, WORK_MATCH); /* the site's name first */
+	p = page_titles_compare("Press freedom in the northern provinces", "Lantern festival opens along the river", NULL,
+				-1, false);
+	CHECK_INT(p.verdict, WORK_MISMATCH);
+	CHECK(p.title_similarity < WORK_TITLE_DIFFERENT);
+	/* … unless the page's text names the cited work */
+	p = page_titles_compare("Press freedom in the northern provinces", "Lantern festival opens along the river", NULL,
+				1, false);
+	CHECK_INT(p.verdict, WORK_MATCH);
+	/* … or the citation says it translates */
+	p = page_titles_compare("Press freedom in the northern provinces", "Lantern festival opens along the river", NULL,
+				-1, true);
+	CHECK_INT(p.verdict, WORK_UNSURE);
+	/* the second line is compared when the first names the site */
+	p = page_titles_compare("Floods displace thousands", "The Guardian\nFloods displace thousands in the north",
+				"https://www.theguardian.com/world/1", -1, false);
+	CHECK_INT(p.verdict, WORK_MATCH);
+	CHECK_INT((long)p.page_title_len, (long)strlen("Floods displace thousands in the north"));
+	/* nothing usable: a site name, one word */
+	CHECK_INT(page_titles_compare("Floods displace thousands", "The Guardian", "https://www.theguardian.com/x", -1,
+				      false).verdict,
+		  WORK_UNCHECKED);
+	CHECK_INT(page_titles_compare("Floods displace thousands", "Home", NULL, 0, false).verdict, WORK_UNCHECKED);
+	CHECK_INT(page_titles_compare("Floods displace thousands", NULL, NULL, 0, false).verdict, WORK_UNCHECKED);
+	/* a BBC page on a second-level domain of a country: bbc.co.uk */
+	CHECK_INT(page_titles_compare("Floods displace thousands", "BBC News", "https://www.bbc.co.uk/news/1", 0, false)
+			  .verdict,
+		  WORK_UNCHECKED);
+	/* a cited "title" that only names the site says nothing */
+	CHECK_INT(page_titles_compare("Reuters", "Factbox: who sits on the committee", "https://www.reuters.com/x", 0,
+				      false)
+			  .verdict,
+		  WORK_UNCHECKED);
+	/* Cyrillic against its transliteration: unsure, never a mismatch */
+	CHECK_INT(page_titles_compare("Zakon o zashchite informatsii",
+				      "\xd0\x97\xd0\xb0\xd0\xba\xd0\xbe\xd0\xbd \xd0\xbe \xd0\xb7\xd0\xb0\xd1\x89\xd0\xb8"
+				      "\xd1\x82\xd0\xb5",
+				      NULL, -1, false)
+			  .verdict,
+		  WORK_UNSURE);
+
+	/* a works API answer: the first work that matches is the one */
+	struct reference ref = {.title = "Reference rot in scholarly statements", .authors = "Marsh, T"};
+	ref.published.year = 2016;
+	struct work_search s = {0};
+	const char *answer =
+		"{\"status\":\"ok\",\"message\":{\"items\":["
+		"{\"DOI\":\"10.1/other\",\"title\":[\"Rot in the garden\"],\"author\":[{\"family\":\"Marsh\"}],"
+		"\"issued\":{\"date-parts\":[[2016]]}},"
+		"{\"DOI\":\"10.1/rrs\",\"title\":[\"Reference rot in scholarly statements: threats\"],"
+		"\"author\":[{\"given\":\"Tobias\",\"family\":\"Marsh\"}],\"issued\":{\"date-parts\":[[2016,11]]}}]}}";
+	CHECK_INT(works_read_answer(&s, &ref, answer, strlen(answer)), 0);
+	CHECK_INT(s.verdict, SEARCH_FOUND);
+	CHECK_STR(s.work.doi, "10.1/rrs");
+	/* the same work by another author in another year: not it */
+	ref.authors = "Jones, P";
+	ref.published.year = 2022;
+	CHECK_INT(works_read_answer(&s, &ref, answer, strlen(answer)), 0);
+	CHECK_INT(s.verdict, SEARCH_NOT_FOUND);
+	CHECK_STR(s.work.doi, "10.1/rrs"); /* named as the nearest */
+	/* no item, items that are not works, a DOI that is none */
+	const char *junk = "{\"message\":{\"items\":[1,{\"DOI\":\"x y\",\"title\":[\"Reference rot\"]}]}}";
+	CHECK_INT(works_read_answer(&s, &ref, junk, strlen(junk)), 0);
+	CHECK_INT(s.verdict, SEARCH_NOT_FOUND);
+	CHECK(s.work.doi == NULL);
+	CHECK_INT(works_read_answer(&s, &ref, "{\"message\":{}}", 14), -1);
+	CHECK_INT(works_read_answer(&s, &ref, "[]", 2), -1);
+	doi_lookup_finish(&s.work);
 	printf("identity: %d checks, %d failed\n", check_total, check_failed);
 	return check_failed != 0;
 }

@@ -8,6 +8,8 @@
 #include "compare/compare_drift.h"
 #include "extract/classify_url.h"
 #include "live/live_engine.h"
+#include "live/page_print.h"
+#include "live/page_text.h"
 #include "util/interrupt.h"
 #include "util/util.h"
 
@@ -350,6 +352,20 @@ static bool drift_wanted(const struct model *m, const struct lookup *k)
 	       target_print(&m->targets[k->page])->type != PAGE_NONE;
 }
 
+/* What the capture says it is, when the citation names a title: the page
+ * as the author saw it, for the comparison (identity/page_identity.h). */
+static void keep_snapshot_titles(const struct model *m, struct lookup *k, const struct live_transfer *t,
+				 const char *ctype)
+{
+	if (!m->refs[k->ref].title || !t->body.len || !body_is_html(ctype, t->body.data, t->body.len))
+		return;
+	struct page_heads ph;
+	page_heads_read(t->body.data, t->body.len, false, &ph);
+	free(k->snapshot_titles);
+	k->snapshot_titles = page_heads_titles(&ph);
+	page_heads_finish(&ph);
+}
+
 static void record_capture(struct live_engine *e, struct live_transfer *t, const char *ts, const char *ctype)
 {
 	struct archive_run *run = run_of(e);
@@ -365,6 +381,7 @@ static void record_capture(struct live_engine *e, struct live_transfer *t, const
 			      run->cfg->drift_threshold, &k->drift);
 	if (run->cfg->keep_snapshot_prints && t->body.len)
 		snapshot_print(t->body.data, t->body.len, ctype, m->refs[k->ref].title, &k->snapshot);
+	keep_snapshot_titles(m, k, t, ctype);
 	finish(e, t, ARCHIVE_ARCHIVED, NULL);
 }
 

@@ -40,6 +40,15 @@ static const char *const migrations[CACHE_SCHEMA_VERSION] = {
 	" doi TEXT PRIMARY KEY, checked_at INTEGER NOT NULL, verdict TEXT NOT NULL, reason TEXT,"
 	" http_status INTEGER, agency_url TEXT, title TEXT, authors TEXT, first_family TEXT,"
 	" year_issued INTEGER, year_print INTEGER, year_online INTEGER, type TEXT, container TEXT);",
+	/* 3: what a page and its capture say they are, for a citation's title
+	 * (identity/page_identity.h) */
+	"ALTER TABLE live ADD COLUMN page_titles TEXT;"
+	"ALTER TABLE archive ADD COLUMN snap_titles TEXT;"
+	/* … and what the works API found for a reference (identity/find_works.h) */
+	"CREATE TABLE work ("
+	" query TEXT PRIMARY KEY, checked_at INTEGER NOT NULL, verdict TEXT NOT NULL, reason TEXT,"
+	" http_status INTEGER, doi TEXT, title TEXT, authors TEXT, first_family TEXT,"
+	" year_issued INTEGER, year_print INTEGER, year_online INTEGER, type TEXT, container TEXT);",
 };
 
 
@@ -204,19 +213,23 @@ int cache_open(struct cache **out, const char *path, long deadline_ms, char *err
 	if (sqlite3_prepare_v2(db,
 			       "SELECT checked_at, verdict, reason, http_status, final_url, redirects, moved, elapsed_ms,"
 			       " print_type, print_digest, print_bytes, print_title, print_words, print_partial,"
-			       " print_sketch FROM live WHERE url = ?",
+			       " print_sketch, page_titles FROM live WHERE url = ?",
 			       -1, &c->live_get, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db,
 			       "SELECT checked_at, verdict, reason, timestamp, snapshot_url, via_cdx, http_status,"
 			       " drift_verdict, drift_reason, drift_measure, drift_similarity, drift_title_live,"
 			       " drift_title_snapshot, drift_lost, live_checked_at, snap_type, snap_digest, snap_bytes,"
-			       " snap_title, snap_words, snap_partial, snap_sketch"
+			       " snap_title, snap_words, snap_partial, snap_sketch, snap_titles"
 			       " FROM archive WHERE original = ? AND want = ?",
 			       -1, &c->archive_get, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db,
 			       "SELECT checked_at, verdict, reason, http_status, agency_url, title, authors, first_family,"
 			       " year_issued, year_print, year_online, type, container FROM doi WHERE doi = ?",
-			       -1, &c->doi_get, NULL) != SQLITE_OK) {
+			       -1, &c->doi_get, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db,
+			       "SELECT checked_at, verdict, reason, http_status, doi, title, authors, first_family,"
+			       " year_issued, year_print, year_online, type, container FROM work WHERE query = ?",
+			       -1, &c->work_get, NULL) != SQLITE_OK) {
 		cache_fail(db, "preparing its queries", err, errlen);
 		cache_close(c);
 		return -1;
@@ -237,6 +250,7 @@ void cache_close(struct cache *c)
 	sqlite3_finalize(c->live_get);
 	sqlite3_finalize(c->archive_get);
 	sqlite3_finalize(c->doi_get);
+	sqlite3_finalize(c->work_get);
 	sqlite3_close(c->db);
 	free(c);
 }

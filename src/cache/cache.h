@@ -36,7 +36,7 @@
 
 #include "model/model.h"
 
-#define CACHE_SCHEMA_VERSION 2
+#define CACHE_SCHEMA_VERSION 3
 #define CACHE_TRANSIENT_AGE (10 * 60)          /* seconds */
 #define CACHE_NOT_ARCHIVED_AGE (7 * 24 * 3600) /* seconds */
 #define CACHE_DOI_FOUND_AGE (30 * 24 * 3600)  /* seconds: a work's registered metadata */
@@ -87,6 +87,13 @@ int cache_store_live(struct cache *c, struct model *m, const struct cache_policy
 bool cache_reuse_doi(struct cache *c, struct model *m, size_t di, const struct cache_policy *p);
 /* Writes what this run learnt of each DOI. Returns 0, or -1 with err. */
 int cache_store_doi(struct cache *c, struct model *m, const struct cache_policy *p, char *err, size_t errlen);
+
+/* --find-works: search si from the cache, keyed by its query: a work found
+ * for CACHE_DOI_FOUND_AGE, none found or one unsure for max_age (it may be
+ * registered since), one not answered for CACHE_TRANSIENT_AGE at most;
+ * under policy->only, one it does not hold is unknown/not-cached. */
+bool cache_reuse_work(struct cache *c, struct model *m, size_t si, const struct cache_policy *p);
+int cache_store_works(struct cache *c, struct model *m, const struct cache_policy *p, char *err, size_t errlen);
 
 /* As cache_reuse_live for lookup li (with its drift; unknown/not-cached). */
 bool cache_reuse_archive(struct cache *c, struct model *m, size_t li, const struct cache_policy *p);

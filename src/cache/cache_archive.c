@@ -48,7 +48,8 @@ static bool archive_row_ok(sqlite3_stmt *st)
 	       (!drift || name_index(drift_names, 4, column_text(st, 7)) > 0) && column_text_ok(st, 8, CACHE_MAX_WORD, false) &&
 	       column_text_ok(st, 9, CACHE_MAX_WORD, false) && similarity_ok(st, 10) && column_int_ok(st, 11, -1, 1) &&
 	       column_int_ok(st, 12, -1, 1) && column_text_ok(st, 13, CACHE_MAX_LOST, true) &&
-	       column_int_ok(st, 14, 0, (sqlite3_int64)1 << 40) && print_ok(st, 15);
+	       column_int_ok(st, 14, 0, (sqlite3_int64)1 << 40) && print_ok(st, 15) &&
+	       column_text_ok(st, 22, CACHE_MAX_TITLES, true);
 }
 
 /* Lookups for "now" are kept under "now": the newest capture, whenever. */
@@ -81,6 +82,8 @@ static void load_archive(struct model *m, struct lookup *k, sqlite3_stmt *st)
 	a->via_cdx = sqlite3_column_int(st, 5);
 	a->http_status = sqlite3_column_int(st, 6);
 	a->cached = true;
+	free(k->snapshot_titles);
+	k->snapshot_titles = dup_column(st, 22);
 }
 
 static void load_drift(struct model *m, struct lookup *k, sqlite3_stmt *st)
@@ -212,6 +215,7 @@ static int bind_archive(sqlite3_stmt *st, const struct model *m, const struct lo
 	}
 	if (k->snapshot.type != PAGE_NONE)
 		bind_print(st, 18, &k->snapshot);
+	sqlite3_bind_text(st, 25, k->snapshot_titles, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
@@ -225,8 +229,9 @@ int cache_store_archive(struct cache *c, struct model *m, const struct cache_pol
 			       "INSERT OR REPLACE INTO archive (original, want, checked_at, verdict, reason, timestamp,"
 			       " snapshot_url, via_cdx, http_status, drift_verdict, drift_reason, drift_measure,"
 			       " drift_similarity, drift_title_live, drift_title_snapshot, drift_lost, live_checked_at,"
-			       " snap_type, snap_digest, snap_bytes, snap_title, snap_words, snap_partial, snap_sketch)"
-			       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+			       " snap_type, snap_digest, snap_bytes, snap_title, snap_words, snap_partial, snap_sketch,"
+			       " snap_titles)"
+			       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 			       -1, &st, NULL) != SQLITE_OK)
 		return cache_fail(c->db, "writing archive answers", err, errlen);
 	int rc = cache_exec(c->db, "BEGIN IMMEDIATE", err, errlen);

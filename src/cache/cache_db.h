@@ -12,7 +12,7 @@
 
 struct cache {
 	sqlite3 *db;
-	sqlite3_stmt *live_get, *archive_get, *doi_get; /* prepared once, used per URL or DOI */
+	sqlite3_stmt *live_get, *archive_get, *doi_get, *work_get; /* prepared once, used per URL, DOI or search */
 	double deadline; /* CLOCK_MONOTONIC seconds: a statement still running then is stopped */
 	bool bounded;    /* statements may be stopped now (reads); writes of this run's answers are not */
 	size_t refused;  /* rows read that citecheck would not have written: taken as absent */
@@ -23,6 +23,7 @@ struct cache {
 #define CACHE_MAX_WORD 128     /* bytes of a reason, a verdict, a measure */
 #define CACHE_MAX_LOST 4096    /* bytes of a passage that went */
 #define CACHE_MAX_REDIRECTS 64 /* hops kept of a redirect chain */
+#define CACHE_MAX_TITLES 1024  /* bytes of a page's titles, one a line (3 of PAGE_TITLE_MAX) */
 
 /* err gets "the cache: WHAT: sqlite's message"; returns -1. */
 int cache_fail(sqlite3 *db, const char *what, char *err, size_t errlen);
@@ -50,5 +51,13 @@ void read_print(struct page_print *p, sqlite3_stmt *st, int first);
 void bind_print(sqlite3_stmt *st, int first, const struct page_print *p);
 void read_sketch(struct text_print *p, const unsigned char *blob, size_t len);
 unsigned char *sketch_blob(const struct text_print *p, size_t *len);
+
+/* A registered work's columns, 5 to 12 of a row of the doi and work tables
+ * alike (title, authors, first_family, the three years, type, container),
+ * parameters 7 to 14 of their INSERTs (cache_doi.c). */
+#define CACHE_MAX_TITLE 65536 /* bytes of a title, an author list, a container */
+bool work_fields_ok(sqlite3_stmt *st);
+void load_work_fields(struct doi_lookup *d, sqlite3_stmt *st);
+void bind_work_fields(sqlite3_stmt *st, const struct doi_lookup *d);
 
 #endif

@@ -9,7 +9,38 @@
 
 static const char *const doi_names[] = {"unchecked", "found", "not-found", "unknown"};
 
-#define CACHE_MAX_TITLE 65536 /* bytes of a title, an author list, a container */
+
+bool work_fields_ok(sqlite3_stmt *st)
+{
+	bool ok = true;
+	for (int i = 5; ok && i <= 7; i++)
+		ok = column_text_ok(st, i, CACHE_MAX_TITLE, false);
+	for (int i = 8; ok && i <= 10; i++)
+		ok = column_int_ok(st, i, 0, 9999);
+	return ok && column_text_ok(st, 11, CACHE_MAX_WORD, false) && column_text_ok(st, 12, CACHE_MAX_TITLE, false);
+}
+
+void load_work_fields(struct doi_lookup *d, sqlite3_stmt *st)
+{
+	d->title = dup_column(st, 5);
+	d->authors = dup_column(st, 6);
+	d->first_family = dup_column(st, 7);
+	for (int i = 0; i < 3; i++)
+		d->years[i] = sqlite3_column_int(st, 8 + i);
+	d->type = dup_column(st, 11);
+	d->container = dup_column(st, 12);
+}
+
+void bind_work_fields(sqlite3_stmt *st, const struct doi_lookup *d)
+{
+	sqlite3_bind_text(st, 7, d->title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, d->authors, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, d->first_family, -1, SQLITE_STATIC);
+	for (int y = 0; y < 3; y++)
+		sqlite3_bind_int(st, 10 + y, d->years[y]);
+	sqlite3_bind_text(st, 13, d->type, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 14, d->container, -1, SQLITE_STATIC);
+}
 
 static int doi_verdict_of(const char *s)
 {
@@ -24,12 +55,7 @@ static bool doi_row_ok(sqlite3_stmt *st)
 {
 	int v = doi_verdict_of(column_text(st, 1));
 	bool ok = column_int_ok(st, 0, 1, (sqlite3_int64)1 << 40) && v > 0 && column_text_ok(st, 2, CACHE_MAX_WORD, false) &&
-		  column_int_ok(st, 3, 0, 999) && column_text_ok(st, 4, CACHE_MAX_URL, false);
-	for (int i = 5; ok && i <= 7; i++)
-		ok = column_text_ok(st, i, CACHE_MAX_TITLE, false);
-	for (int i = 8; ok && i <= 10; i++)
-		ok = column_int_ok(st, i, 0, 9999);
-	ok = ok && column_text_ok(st, 11, CACHE_MAX_WORD, false) && column_text_ok(st, 12, CACHE_MAX_TITLE, false);
+		  column_int_ok(st, 3, 0, 999) && column_text_ok(st, 4, CACHE_MAX_URL, false) && work_fields_ok(st);
 	/* a work found has what it was compared by */
 	return ok && (v != DOI_FOUND || column_text(st, 5) || column_text(st, 7));
 }
@@ -50,13 +76,7 @@ static void load_doi(struct model *m, struct doi_lookup *d, sqlite3_stmt *st)
 	d->reason = column_text(st, 2) ? model_intern(m, column_text(st, 2)) : NULL;
 	d->http_status = sqlite3_column_int(st, 3);
 	d->agency_url = dup_column(st, 4);
-	d->title = dup_column(st, 5);
-	d->authors = dup_column(st, 6);
-	d->first_family = dup_column(st, 7);
-	for (int i = 0; i < 3; i++)
-		d->years[i] = sqlite3_column_int(st, 8 + i);
-	d->type = dup_column(st, 11);
-	d->container = dup_column(st, 12);
+	load_work_fields(d, st);
 	d->cached = true;
 }
 
@@ -104,13 +124,7 @@ static int bind_doi(sqlite3_stmt *st, const struct doi_lookup *d, const struct c
 	sqlite3_bind_text(st, 4, d->reason, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 5, (int)d->http_status);
 	sqlite3_bind_text(st, 6, d->agency_url, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 7, d->title, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 8, d->authors, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 9, d->first_family, -1, SQLITE_STATIC);
-	for (int y = 0; y < 3; y++)
-		sqlite3_bind_int(st, 10 + y, d->years[y]);
-	sqlite3_bind_text(st, 13, d->type, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 14, d->container, -1, SQLITE_STATIC);
+	bind_work_fields(st, d);
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);

@@ -70,7 +70,7 @@ static bool live_row_ok(sqlite3_stmt *st)
 	       column_text_ok(st, 2, CACHE_MAX_WORD, false) && column_int_ok(st, 3, 0, 999) &&
 	       column_text_ok(st, 4, CACHE_MAX_URL, false) && column_text_ok(st, 5, CACHE_MAX_REDIRECTS * (CACHE_MAX_URL + 8), false) &&
 	       redirects_ok(column_text(st, 5)) && column_int_ok(st, 6, 0, 1) && column_int_ok(st, 7, 0, 1L << 31) &&
-	       print_ok(st, 8);
+	       print_ok(st, 8) && column_text_ok(st, 15, CACHE_MAX_TITLES, true);
 }
 
 static void load_live(struct model *m, struct target *t, sqlite3_stmt *st)
@@ -87,6 +87,7 @@ static void load_live(struct model *m, struct target *t, sqlite3_stmt *st)
 	r->elapsed_ms = sqlite3_column_int(st, 7);
 	r->cached = true;
 	read_print(target_print_make(t), st, 8);
+	r->page_titles = dup_column(st, 15);
 }
 
 /* Whether the cache's answer is young enough to stand for a check now. */
@@ -163,6 +164,7 @@ static int bind_live(sqlite3_stmt *st, const struct target *t, const struct cach
 	sqlite3_bind_int(st, 8, r->moved);
 	sqlite3_bind_int64(st, 9, r->elapsed_ms);
 	bind_print(st, 10, target_print(t));
+	sqlite3_bind_text(st, 17, r->page_titles, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
@@ -247,8 +249,8 @@ int cache_store_live(struct cache *c, struct model *m, const struct cache_policy
 	if (sqlite3_prepare_v2(c->db,
 			       "INSERT OR REPLACE INTO live (url, checked_at, verdict, reason, http_status, final_url,"
 			       " redirects, moved, elapsed_ms, print_type, print_digest, print_bytes, print_title,"
-			       " print_words, print_partial, print_sketch)"
-			       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+			       " print_words, print_partial, print_sketch, page_titles)"
+			       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 			       -1, &up, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(c->db, "INSERT INTO history (url, checked_at, verdict, reason, http_status) VALUES (?, ?, ?, ?, ?)",
 			       -1, &hist, NULL) != SQLITE_OK ||

@@ -116,6 +116,10 @@ void cli_usage(FILE *out)
 	      "                          negotiation (default https://doi.org)\n"
 	      "      --no-doi            no DOI is asked of the resolver: no doi-not-found and\n"
 	      "                          doi-mismatch findings\n"
+	      "      --find-works        search each reference with no URL or DOI in Crossref's\n"
+	      "                          works API: work-found, work-not-found findings\n"
+	      "      --works-api URL     the works API's address (default https://api.crossref.org)\n"
+	      "      --contact EMAIL     sent with each search (mailto=): Crossref's polite pool\n"
 	      "\n"
 	      "Memory between runs:\n"
 	      "      --cache FILE        remember answers in the SQLite database FILE (made on\n"
@@ -274,6 +278,23 @@ static int parse_base(const char *arg, const char *name, const char **out, char 
 	return 0;
 }
 
+/* An e-mail address for Crossref's polite pool: one '@' with something on
+ * each side, no white space or control characters, as long as an address
+ * may be (RFC 5321: 254). */
+static int parse_contact(const char *arg, const char **out, char *err, size_t errlen)
+{
+	const char *at = strchr(arg, '@');
+	bool ok = at && at != arg && at[1] && !strchr(at + 1, '@') && strlen(arg) <= 254;
+	for (const unsigned char *p = (const unsigned char *)arg; ok && *p; p++)
+		ok = *p > 0x20 && *p != 0x7f;
+	if (!ok) {
+		snprintf(err, errlen, "--contact takes an e-mail address, not '%s'", arg);
+		return -1;
+	}
+	*out = arg;
+	return 0;
+}
+
 /* An absolute http(s) URL to resolve relative links against. */
 static int parse_base_url(const char *arg, const char **out, char *err, size_t errlen)
 {
@@ -389,7 +410,7 @@ enum {
 	OPT_DRIFT_THRESHOLD, OPT_SAVE_MISSING, OPT_INPUT_FORMAT, OPT_BASE_URL, OPT_FILES_FROM,
 	OPT_CACHE, OPT_MAX_AGE, OPT_CACHE_ONLY, OPT_CONFIRM_DEAD, OPT_BASELINE, OPT_CHECK_FRAGMENTS, OPT_CHECK_CHROME, OPT_FORMAT, OPT_COLOR, OPT_IGNORE, OPT_PROGRESS, OPT_CONFIG, OPT_NO_CONFIG,
 	OPT_FIX, OPT_FIX_DIFF, OPT_FIX_MOVED, OPT_FIX_TEMPLATE, OPT_WARC, OPT_ARCHIVE, OPT_ANNOTATE, OPT_ROOT, OPT_SITE, OPT_SITE_BASE,
-	OPT_DOI_RESOLVER, OPT_NO_DOI, OPT_READ_JOBS,
+	OPT_DOI_RESOLVER, OPT_NO_DOI, OPT_READ_JOBS, OPT_FIND_WORKS, OPT_WORKS_API, OPT_CONTACT,
 };
 
 static const struct option longopts[] = {
@@ -433,6 +454,9 @@ static const struct option longopts[] = {
 	{"wayback", required_argument, NULL, OPT_WAYBACK},
 	{"doi-resolver", required_argument, NULL, OPT_DOI_RESOLVER},
 	{"no-doi", no_argument, NULL, OPT_NO_DOI},
+	{"find-works", no_argument, NULL, OPT_FIND_WORKS},
+	{"works-api", required_argument, NULL, OPT_WORKS_API},
+	{"contact", required_argument, NULL, OPT_CONTACT},
 	{"archive-rate", required_argument, NULL, OPT_ARCHIVE_RATE},
 	{"cdx-rate", required_argument, NULL, OPT_CDX_RATE},
 	{"rate-limit-wait", required_argument, NULL, OPT_RATE_LIMIT_WAIT},
@@ -639,6 +663,15 @@ int cli_parse(int argc, char **argv, struct options *opt, char *err, size_t errl
 			break;
 		case OPT_NO_DOI:
 			opt->no_doi = true;
+			break;
+		case OPT_FIND_WORKS:
+			opt->find_works = true;
+			break;
+		case OPT_WORKS_API:
+			rc = parse_base(optarg, "--works-api", &opt->works_api, err, errlen);
+			break;
+		case OPT_CONTACT:
+			rc = parse_contact(optarg, &opt->contact, err, errlen);
 			break;
 		case OPT_ARCHIVE_RATE:
 			rc = parse_real(optarg, "--archive-rate", 0.01, 1000, &opt->archive_rate, err, errlen);

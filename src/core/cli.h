@@ -69,6 +69,10 @@ struct options {
 	/* the DOI stage: the resolver (NULL: the default), or none at all */
 	const char *doi_resolver;
 	bool no_doi;
+	/* --find-works: references with no URL or DOI searched in the works API
+	 * (NULL: the default), politely when a contact address is given */
+	bool find_works;
+	const char *works_api, *contact;
 	/* memory between runs */
 	const char *baseline;    /* --baseline OLD.json; NULL: none */
 	const char *cache;       /* --cache FILE; NULL: none */

@@ -25,6 +25,7 @@
 #include "fix/fix_apply.h"
 #include "fix/fix_plan.h"
 #include "identity/check_dois.h"
+#include "identity/find_works.h"
 #include "identity/identity_findings.h"
 #include "live/check_live.h"
 #include "live/live_engine.h"
@@ -84,10 +85,39 @@ static double archive_slot(void *arg, const char *name, double interval, double 
 	return at;
 }
 
+/* The deadline's rest, from start on. */
+static long deadline_left(const struct live_config *cfg, double start)
+{
+	long left = cfg->deadline_ms - (long)((live_now() - start) * 1000.0);
+	return left > 0 ? left : 0;
+}
+
+/* --find-works: each reference with no URL or DOI searched in the works
+ * API, after the DOIs, in what is left of the deadline. */
+static int check_works(struct model *m, const struct options *opt, struct live_config *cfg, struct memory *mem,
+		       double start, char *err, size_t errlen)
+{
+	if (!opt->find_works || !works_plan(m))
+		return 0;
+	if (mem->cache)
+		for (size_t i = 0; i < m->nsearches; i++)
+			cache_reuse_work(mem->cache, m, i, &mem->policy);
+	if (opt->cache_only || interrupted() || live_offline(m)) {
+		works_skip_all(m, opt->cache_only ? "not-cached" : interrupted() ? "interrupted" : "offline");
+		return 0;
+	}
+	struct live_config net = *cfg;
+	net.deadline_ms = deadline_left(cfg, start);
+	struct works_config wc = {opt->works_api ? opt->works_api : WORKS_API_DEFAULT, opt->contact, &net};
+	if (find_works(m, &wc, err, errlen) != 0)
+		return -1;
+	return mem->cache ? cache_store_works(mem->cache, m, &mem->policy, err, errlen) : 0;
+}
+
 /* Every cited DOI asked of the resolver, once the live stage has run (an
  * offline run asks nothing); the deadline's rest is shared. */
-static int check_identity(struct model *m, const struct options *opt, struct live_config *cfg, struct memory *mem,
-			  double start, char *err, size_t errlen)
+static int check_dois_stage(struct model *m, const struct options *opt, struct live_config *cfg, struct memory *mem,
+			    double start, char *err, size_t errlen)
 {
 	if (opt->no_doi)
 		return 0;
@@ -123,6 +153,14 @@ static int check_identity(struct model *m, const struct options *opt, struct liv
 			return -1;
 	}
 	return mem->cache ? cache_store_doi(mem->cache, m, &mem->policy, err, errlen) : 0;
+}
+
+static int check_identity(struct model *m, const struct options *opt, struct live_config *cfg, struct memory *mem,
+			  double start, char *err, size_t errlen)
+{
+	if (check_dois_stage(m, opt, cfg, mem, start, err, errlen) != 0)
+		return -1;
+	return check_works(m, opt, cfg, mem, start, err, errlen);
 }
 
 /* A wrapped URL the live stage settled on its joined reading: the archive

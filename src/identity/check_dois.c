@@ -117,18 +117,21 @@ int doi_read_csl(struct doi_lookup *d, const char *json, size_t len)
 {
 	json_error_t e;
 	json_t *item = json_loadb(json, len, JSON_REJECT_DUPLICATES, &e);
-	if (!json_is_object(item)) {
-		json_decref(item);
+	int rc = doi_read_item(d, item);
+	json_decref(item);
+	return rc;
+}
+
+int doi_read_item(struct doi_lookup *d, const json_t *item)
+{
+	if (!json_is_object(item))
 		return -1;
-	}
 	const char *title = csl_item_text(item, "title");
 	const char *family = csl_item_first_family(item);
 	const char *type = csl_item_text(item, "type");
 	const char *container = csl_item_text(item, "container-title");
-	if (!title && !family) { /* no work described */
-		json_decref(item);
+	if (!title && !family) /* no work described */
 		return -1;
-	}
 	d->title = agency_text(title);
 	d->first_family = agency_text(family);
 	char *authors = csl_item_names(json_object_get(item, "author"));
@@ -139,7 +142,6 @@ int doi_read_csl(struct doi_lookup *d, const char *json, size_t len)
 	d->years[0] = year_of(item, "issued");
 	d->years[1] = year_of(item, "published-print");
 	d->years[2] = year_of(item, "published-online");
-	json_decref(item);
 	return 0;
 }
 
@@ -216,25 +218,6 @@ static void follow(struct live_engine *e, struct live_transfer *t, const char *l
 	live_engine_enqueue(e, (size_t)(t - e->t), 0);
 }
 
-/* Crossref states its limit on every answer (X-Rate-Limit-Limit: 50,
- * X-Rate-Limit-Interval: 1s): the host is never asked faster than that. */
-static void obey_rate_headers(struct live_engine *e, struct live_transfer *t)
-{
-	struct curl_header *limit, *interval;
-	if (curl_easy_header(t->easy, "X-Rate-Limit-Limit", 0, CURLH_HEADER, -1, &limit) != CURLHE_OK ||
-	    curl_easy_header(t->easy, "X-Rate-Limit-Interval", 0, CURLH_HEADER, -1, &interval) != CURLHE_OK)
-		return;
-	char *end;
-	double n = strtod(limit->value, NULL), s = strtod(interval->value, &end);
-	if (*end == 'm' && end[1] != 's') /* "1m": a minute */
-		s *= 60;
-	else if (*end == 'm') /* "500ms" */
-		s /= 1000;
-	if (!(n >= 1 && n <= 100000 && s > 0 && s <= 3600))
-		return;
-	live_engine_slow(e, t->host, n / s);
-}
-
 /* A transfer ended (the engine's callback). */
 static void complete(struct live_engine *e, struct live_transfer *t, CURLcode code, double now)
 {
@@ -252,7 +235,7 @@ static void complete(struct live_engine *e, struct live_transfer *t, CURLcode co
 	bool answered = status && code == CURLE_OK;
 	if (answered) {
 		d->http_status = status;
-		obey_rate_headers(e, t);
+		live_engine_obey_rate_headers(e, t);
 	}
 	double backoff = (double)e->cfg->backoff_ms / 1000.0 * (double)(1u << t->tries) * (1 + live_engine_jitter(e));
 	if (answered && status == 429) {

@@ -8,6 +8,7 @@
 #ifndef CITECHECK_CHECK_DOIS_H
 #define CITECHECK_CHECK_DOIS_H
 
+#include <jansson.h>
 #include <stddef.h>
 
 #include "live/check_live.h"
@@ -47,5 +48,8 @@ void dois_skip_all(struct model *m, const char *reason);
  * Each text is cut at DOI_TEXT_MAX bytes, its control characters spaces. */
 #define DOI_TEXT_MAX 4096
 int doi_read_csl(struct doi_lookup *d, const char *json, size_t len);
+/* The same from a parsed item (Crossref's REST API writes its works with
+ * the same field names, titles as arrays): 0, or -1 when it is none. */
+int doi_read_item(struct doi_lookup *d, const json_t *item);
 
 #endif

@@ -2,7 +2,9 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "identity/page_identity.h"
 #include "identity/work_match.h"
 #include "util/util.h"
 
@@ -54,14 +56,57 @@ static void link_findings(const struct model *m, struct reference *r, struct lin
 	}
 }
 
+/* A web page whose title names another work than the citation does. */
+static void page_findings(const struct model *m, struct reference *r, size_t k)
+{
+	struct page_identity p = page_identity(m, r, k);
+	if (p.verdict != WORK_MISMATCH)
+		return;
+	struct link *l = &r->links[k];
+	const char *when = strcmp(p.compared_with, "live") ? "was titled" : "is titled";
+	problems_add(&l->problems, PROB_TITLE_MISMATCH, l->line, l->column,
+		     xasprintf("the page at this URL %s \xe2\x80\x9c%.*s\xe2\x80\x9d%s; the citation names "
+			       "\xe2\x80\x9c%s\xe2\x80\x9d",
+			       when, (int)p.page_title_len, p.page_title,
+			       strcmp(p.compared_with, "live") ? " on the day it was cited" : "", r->title),
+		     NULL);
+}
+
+/* --find-works: what the search found for a reference with no URL or DOI. */
+static void search_findings(struct model *m, const struct work_search *s)
+{
+	struct reference *r = &m->refs[s->ref];
+	if (s->verdict == SEARCH_FOUND) {
+		char *reg = registered(&s->work);
+		problems_add(&r->problems, PROB_WORK_FOUND, r->line, r->column,
+			     xasprintf("registered with the DOI %s: %s; cite it by its DOI", s->work.doi, reg),
+			     xasprintf("https://doi.org/%s", s->work.doi));
+		free(reg);
+	} else if (s->verdict == SEARCH_NOT_FOUND) {
+		char *cit = cited(r), *near = s->work.doi ? registered(&s->work) : NULL;
+		problems_add(&r->problems, PROB_WORK_NOT_FOUND, r->line, r->column,
+			     near ? xasprintf("no work registered with Crossref matches this reference (%s): the nearest "
+					      "its search lists is %s, DOI %s",
+					      cit, near, s->work.doi)
+				  : xasprintf("no work registered with Crossref matches this reference (%s): the works "
+					      "its search lists have other titles",
+					      cit),
+			     NULL);
+		free(cit);
+		free(near);
+	}
+}
+
 void identity_findings(struct model *m)
 {
-	if (!m->dois_planned)
-		return;
+	for (size_t i = 0; i < m->nsearches; i++)
+		search_findings(m, &m->searches[i]);
 	for (size_t r = 0; r < m->nrefs; r++)
 		for (size_t k = 0; k < m->refs[r].nlinks; k++) {
 			struct link *l = &m->refs[r].links[k];
-			if (l->kind == LINK_DOI && l->doi)
+			if (l->kind == LINK_DOI && l->doi && m->dois_planned)
 				link_findings(m, &m->refs[r], l, model_doi_find(m, l->doi));
+			else if (page_identity_applies(&m->refs[r], k))
+				page_findings(m, &m->refs[r], k);
 		}
 }

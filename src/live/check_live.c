@@ -218,6 +218,29 @@ static void keep_print(struct live_engine *e, struct live_transfer *t, const cha
 		page_print_text(target_print_make(tg), body, title);
 }
 
+/* An alive page whose citation names a title: what the page says it is,
+ * for the comparison (identity/page_identity.h). Only then: a docs tree's
+ * links name no title, and keep nothing. */
+static bool titled(struct live_engine *e, struct live_transfer *t)
+{
+	return t->target != LIVE_PROBE && ((struct live_run *)e->ctx)->m->refs[target_of(e, t)->first_ref].title;
+}
+
+static void keep_titles(struct live_engine *e, struct live_transfer *t, const struct page_heads *ph)
+{
+	struct target *tg = target_of(e, t);
+	if (tg->live.verdict != LIVE_ALIVE || !titled(e, t))
+		return;
+	free(tg->live.page_titles);
+	tg->live.page_titles = page_heads_titles(ph);
+	if (!e->cfg->keep_prints && ph->text) { /* whether the page's text names the work, all the same */
+		struct words w;
+		words_split(ph->text, &w);
+		target_print_make(tg)->title_found = page_title_in(&w, ((struct live_run *)e->ctx)->m->refs[tg->first_ref].title);
+		words_finish(&w);
+	}
+}
+
 /* What a deep alive page says, for the comparison with its host's probe. */
 static void remember_page(struct live_transfer *t, const struct page_heads *ph)
 {
@@ -269,10 +292,11 @@ static void complete(struct live_engine *e, struct live_transfer *t, CURLcode co
 		curl_easy_getinfo(t->easy, CURLINFO_RETRY_AFTER, &retry_after);
 	}
 	char *loc = location ? xstrdup(location) : NULL;
-	struct page_heads ph = {NULL, NULL, NULL};
+	struct page_heads ph = {NULL, NULL, NULL, NULL};
 	/* the main text: for the drift print, and to tell a deep page from the
 	 * host's "not found" page */
-	bool want_text = t->target == LIVE_PROBE || (t->deep && e->cfg->probe) || e->cfg->keep_prints;
+	bool want_text = t->target == LIVE_PROBE || (t->deep && e->cfg->probe) || e->cfg->keep_prints ||
+			 titled(e, t);
 	if (status && t->body.len && body_is_html(ctype, t->body.data, t->body.len))
 		page_heads_read(t->body.data, t->body.len, want_text, &ph);
 	bool probe_host = false; /* a deep page is alive: its host's probe can start */
@@ -336,6 +360,7 @@ static void complete(struct live_engine *e, struct live_transfer *t, CURLcode co
 						finish_target(e, t, LIVE_DEAD, "soft-404");
 					else if (e->cfg->keep_prints)
 						keep_print(e, t, ctype, &ph);
+					keep_titles(e, t, &ph);
 					keep_anchors(e, t, ctype);
 				}
 			}
@@ -512,6 +537,7 @@ static void copy_answer(struct target *to, const struct target *from)
 		r->redirects[r->nredirects++] = xstrdup(f->redirects[i]);
 	r->moved = f->moved;
 	r->elapsed_ms = f->elapsed_ms; /* attempts stay 0: the request was the other's */
+	r->page_titles = dup_or_null(f->page_titles);
 	const struct page_print *fp = target_print(from);
 	struct page_print *tp = target_print_make(to);
 	tp->type = fp->type;

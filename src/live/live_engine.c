@@ -501,3 +501,25 @@ void live_engine_run(struct live_engine *e)
 		e->hosts[k].qlen = 0;
 	e->waiting = e->delayed = 0;
 }
+
+void live_engine_obey_rate_headers(struct live_engine *e, struct live_transfer *t)
+{
+	struct curl_header *limit, *interval, *at_once;
+	if (curl_easy_header(t->easy, "X-Concurrency-Limit", 0, CURLH_HEADER, -1, &at_once) == CURLHE_OK) {
+		long n = strtol(at_once->value, NULL, 10);
+		if (n >= 1 && n < e->hosts[t->host].limit)
+			e->hosts[t->host].limit = n;
+	}
+	if (curl_easy_header(t->easy, "X-Rate-Limit-Limit", 0, CURLH_HEADER, -1, &limit) != CURLHE_OK ||
+	    curl_easy_header(t->easy, "X-Rate-Limit-Interval", 0, CURLH_HEADER, -1, &interval) != CURLHE_OK)
+		return;
+	char *end;
+	double n = strtod(limit->value, NULL), s = strtod(interval->value, &end);
+	if (*end == 'm' && end[1] != 's') /* "1m": a minute */
+		s *= 60;
+	else if (*end == 'm') /* "500ms" */
+		s /= 1000;
+	if (!(n >= 1 && n <= 100000 && s > 0 && s <= 3600))
+		return;
+	live_engine_slow(e, t->host, n / s);
+}

@@ -106,6 +106,10 @@ void live_engine_pace(struct live_engine *e, size_t host, double rate, double bu
 /* Lowers host's rate (a host that states its limit), keeping what its
  * bucket holds: slowing down grants no start. */
 void live_engine_slow(struct live_engine *e, size_t host, double rate);
+/* The limits an answer states (Crossref's on every answer:
+ * X-Rate-Limit-Limit: 50, X-Rate-Limit-Interval: 1s, X-Concurrency-Limit:
+ * 3): t's host is never asked faster, nor more at once, from now on. */
+void live_engine_obey_rate_headers(struct live_engine *e, struct live_transfer *t);
 /* Takes every transfer waiting for host out of its queue (they stay not
  * done, for the caller to judge): the host asked us to stop. */
 void live_engine_drop_queue(struct live_engine *e, size_t host);

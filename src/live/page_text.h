@@ -11,7 +11,18 @@ struct page_heads {
 	char *title; /* whitespace collapsed; NULL if none. Owned. */
 	char *h1;    /* likewise */
 	char *text;  /* the main text (see page_heads_read); NULL unless asked for */
+	char *meta;  /* the title its metadata gives: citation_title, og:title or DC.title */
 };
+
+/* The most bytes kept of each of a page's titles (a cut falls between
+ * characters): enough for any real title, bounded for a hostile page. */
+#define PAGE_TITLE_MAX 300
+
+/* What the page says it is, for the comparison with a citation's title
+ * (identity/page_identity.h): its metadata title, <title> and first <h1>,
+ * each at most PAGE_TITLE_MAX bytes, those that differ, one a line. NULL
+ * when it gives none. Caller frees. */
+char *page_heads_titles(const struct page_heads *p);
 
 /* Reads body[0..len); fills *out (all NULL when it is not HTML). With
  * want_text, also the main text: the first <main>, else the first <article>,

@@ -127,22 +127,19 @@ void model_destroy(struct model *m)
 		free(k->archive.save_job);
 		free(k->archive.save_message);
 		free(k->drift.lost);
+		free(k->snapshot_titles);
 		text_print_finish(&k->snapshot.text);
 	}
 	free(m->lookups);
 	strmap_finish(&m->lookup_index);
-	for (size_t i = 0; i < m->ndois; i++) {
-		struct doi_lookup *d = &m->dois[i];
-		free(d->doi);
-		free(d->agency_url);
-		free(d->title);
-		free(d->authors);
-		free(d->first_family);
-		free(d->type);
-		free(d->container);
-		free(d->nearby);
-	}
+	for (size_t i = 0; i < m->ndois; i++)
+		doi_lookup_finish(&m->dois[i]);
 	free(m->dois);
+	for (size_t i = 0; i < m->nsearches; i++) {
+		free(m->searches[i].query);
+		doi_lookup_finish(&m->searches[i].work);
+	}
+	free(m->searches);
 	strmap_finish(&m->doi_index);
 	strmap_finish(&m->strings);
 	baseline_diff_free(m->baseline);
@@ -340,6 +337,38 @@ const struct doi_lookup *model_doi_find(const struct model *m, const char *doi)
 	return found ? &m->dois[i] : NULL;
 }
 
+void doi_lookup_finish(struct doi_lookup *d)
+{
+	free(d->doi);
+	free(d->agency_url);
+	free(d->title);
+	free(d->authors);
+	free(d->first_family);
+	free(d->type);
+	free(d->container);
+	free(d->nearby);
+	memset(d, 0, sizeof *d);
+}
+
+const struct work_search *model_search_of(const struct model *m, size_t ref)
+{
+	size_t lo = 0, hi = m->nsearches; /* filed in reference order */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (m->searches[mid].ref < ref)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < m->nsearches && m->searches[lo].ref == ref ? &m->searches[lo] : NULL;
+}
+
+const char *search_verdict_name(enum search_verdict v)
+{
+	static const char *const names[] = {"unchecked", "found", "not-found", "unsure", "unknown"};
+	return names[v];
+}
+
 const char *doi_verdict_name(enum doi_verdict v)
 {
 	switch (v) {
@@ -460,6 +489,7 @@ void live_result_finish(struct live_result *r)
 	for (size_t i = 0; i < r->nredirects; i++)
 		free(r->redirects[i]);
 	free(r->redirects);
+	free(r->page_titles);
 	memset(r, 0, sizeof *r);
 }
 

@@ -22,7 +22,7 @@
 
 /* The JSON report's schema: the model's shape as report/report_json.c
  * writes it and compare/baseline.c reads an earlier run's back. */
-#define REPORT_SCHEMA_VERSION 13
+#define REPORT_SCHEMA_VERSION 14
 
 enum link_kind {
 	LINK_DIRECT,
@@ -144,6 +144,9 @@ struct live_result {
 	 * failures since the page was last seen alive, and that last time */
 	int64_t first_failed, last_alive;
 	unsigned failures; /* failing checks since last alive, this one included */
+	/* alive HTML cited with a title: what the page says it is, one title a
+	 * line (live/page_text.h); NULL otherwise. Owned. */
+	char *page_titles;
 	/* the flags last, together: every target has one of these */
 	bool moved;  /* a permanent redirect led to another page */
 	bool cached; /* the answer of an earlier run, from --cache */
@@ -232,6 +235,7 @@ struct lookup {
 	struct archive_result archive;
 	struct drift_result drift;
 	struct page_print snapshot; /* the capture's print, kept for --cache; PAGE_NONE: not kept */
+	char *snapshot_titles; /* the capture's titles, as live_result.page_titles; owned */
 };
 
 /* What the DOI resolver says of a DOI (identity/check_dois.h): the work
@@ -263,6 +267,30 @@ struct doi_lookup {
 	size_t *nearby;
 	size_t nnearby;
 	bool typo_candidate; /* asked only as another DOI's possible typo: no citation gives it */
+};
+
+/* --find-works: a reference that gives neither URL nor DOI, searched in
+ * Crossref's REST API (identity/find_works.h). */
+enum search_verdict {
+	SEARCH_UNCHECKED, /* not searched (yet) */
+	SEARCH_FOUND,     /* a registered work matches: its DOI can be cited */
+	SEARCH_NOT_FOUND, /* the works the search found are all others */
+	SEARCH_UNSURE,    /* the nearest is close, but not close enough to say either */
+	SEARCH_UNKNOWN,   /* the search could not be made (errors, 429, deadline) */
+};
+
+struct work_search {
+	size_t ref;         /* the reference searched */
+	char *query;        /* what was asked: the reference's text, capped; owned */
+	enum search_verdict verdict;
+	const char *reason; /* static: "rate-limited", "server-error", … */
+	long http_status;
+	unsigned requests;
+	bool cached;        /* the answer of an earlier run, from --cache */
+	/* the work found, or the nearest the search listed when its title is
+	 * near the cited one: its DOI in work.doi (every field owned); all
+	 * NULL and 0 otherwise */
+	struct doi_lookup work;
 };
 
 /* Lines a document asks to be left alone (<!-- citecheck-ignore -->). */
@@ -387,6 +415,8 @@ struct model {
 	size_t ndois, dois_cap;
 	struct strmap doi_index;    /* DOI, case folded → dois */
 	bool dois_planned;          /* the DOI stage ran (or was meant to) */
+	struct work_search *searches; /* --find-works: in the order of their references */
+	size_t nsearches, searches_cap;
 	bool archive_planned;       /* the archive stage ran (or was meant to) */
 	bool fixing;                /* --fix or --fix-diff: the documents' fixes were planned */
 	struct footnotes notes;
@@ -452,6 +482,11 @@ size_t model_lookup_for(struct model *m, const char *original, const char *want,
 size_t model_doi_for(struct model *m, const char *doi);
 /* The DOI's lookup, or NULL when it has none. */
 const struct doi_lookup *model_doi_find(const struct model *m, const char *doi);
+/* Frees what a DOI lookup owns. */
+void doi_lookup_finish(struct doi_lookup *d);
+/* The search made for reference ref (--find-works), or NULL. */
+const struct work_search *model_search_of(const struct model *m, size_t ref);
+const char *search_verdict_name(enum search_verdict v);
 const char *doi_verdict_name(enum doi_verdict v);
 /* If a link with this exact URL was classified before, copies its
  * classification into l and returns true. */

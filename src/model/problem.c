@@ -53,6 +53,14 @@ static const struct {
 	[PROB_URL_WRAP_SETTLED] = {"url-wrap-settled", SEV_INFO,
 				   "A PDF's URL its text may have wrapped, settled by fetching both readings: the one that "
 				   "answers is cited."},
+	[PROB_TITLE_MISMATCH] = {"title-mismatch", SEV_WARNING,
+				 "A web page titled as another work than the one the citation names."},
+	[PROB_WORK_NOT_FOUND] = {"work-not-found", SEV_WARNING,
+				 "A reference with no URL or DOI that no work registered with Crossref matches "
+				 "(--find-works)."},
+	[PROB_WORK_FOUND] = {"work-found", SEV_INFO,
+			     "A reference with no URL or DOI whose work is registered with Crossref: its DOI can be "
+			     "cited (--find-works)."},
 };
 
 const char *problem_about(enum problem_code code)

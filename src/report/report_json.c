@@ -8,6 +8,7 @@
 #include "report/json_stream.h"
 #include "report/report_items.h"
 #include "extract/classify_url.h"
+#include "identity/page_identity.h"
 #include "identity/work_match.h"
 #include "util/util.h"
 
@@ -200,6 +201,39 @@ static void w_drift(struct json_stream *js, const struct model *m, const struct 
 	js_close(js, '}');
 }
 
+/* The work registered under a DOI, or null when none was found. */
+static void w_registered(struct json_stream *js, const struct doi_lookup *d)
+{
+	if (!d || d->verdict != DOI_FOUND) {
+		js_null(js);
+		return;
+	}
+	int year = d->years[0] ? d->years[0] : d->years[1] ? d->years[1] : d->years[2];
+	js_open(js, '{');
+	js_kstring(js, "title", d->title);
+	js_kstring(js, "authors", d->authors);
+	js_kint_or_null(js, "year", year);
+	js_kstring(js, "type", d->type);
+	js_kstring(js, "container", d->container);
+	js_close(js, '}');
+}
+
+/* --find-works: what the works API's search found for a reference. */
+static void w_work_search(struct json_stream *js, const struct work_search *s)
+{
+	js_open(js, '{');
+	js_kstring(js, "verdict", search_verdict_name(s->verdict));
+	js_kstring(js, "reason", s->reason);
+	js_kint_or_null(js, "http_status", s->http_status);
+	js_kint(js, "requests", s->requests);
+	js_key(js, "cached");
+	js_bool(js, s->cached);
+	js_kstring(js, "doi", s->work.doi);
+	js_key(js, "registered");
+	w_registered(js, &s->work);
+	js_close(js, '}');
+}
+
 /* A DOI link: the resolver's answer, the registered work, and how the
  * citation compares with it. */
 static void w_identity(struct json_stream *js, const struct model *m, const struct reference *r,
@@ -220,18 +254,7 @@ static void w_identity(struct json_stream *js, const struct model *m, const stru
 	js_kstring(js, "metadata_from", d ? d->agency_url : NULL);
 	js_close(js, '}');
 	js_key(js, "registered");
-	if (d && d->verdict == DOI_FOUND) {
-		int year = d->years[0] ? d->years[0] : d->years[1] ? d->years[1] : d->years[2];
-		js_open(js, '{');
-		js_kstring(js, "title", d->title);
-		js_kstring(js, "authors", d->authors);
-		js_kint_or_null(js, "year", year);
-		js_kstring(js, "type", d->type);
-		js_kstring(js, "container", d->container);
-		js_close(js, '}');
-	} else {
-		js_null(js);
-	}
+	w_registered(js, d);
 	js_key(js, "title_similarity");
 	if (w.title_similarity >= 0)
 		js_real(js, (double)(long)(w.title_similarity * 1000 + 0.5) / 1000);
@@ -242,6 +265,30 @@ static void w_identity(struct json_stream *js, const struct model *m, const stru
 	w_opt_bool(js, "year", w.year);
 	const struct doi_lookup *typo = w.verdict == WORK_NOT_FOUND ? work_nearby_match(m, r, d) : NULL;
 	js_kstring(js, "typo_of", typo ? typo->doi : NULL);
+	js_close(js, '}');
+}
+
+/* A web link whose citation names a title: the title the page gives and
+ * how the two compare. */
+static void w_page_identity(struct json_stream *js, const struct model *m, const struct reference *r, size_t k)
+{
+	struct page_identity p = page_identity(m, r, k);
+	js_open(js, '{');
+	js_kstring(js, "verdict", work_verdict_name(p.verdict));
+	js_kstring(js, "compared_with", p.compared_with);
+	js_key(js, "page_title");
+	if (p.page_title) {
+		char *t = xstrndup(p.page_title, p.page_title_len);
+		js_string(js, t);
+		free(t);
+	} else {
+		js_null(js);
+	}
+	js_key(js, "title_similarity");
+	if (p.page_title)
+		js_real(js, (double)(long)(p.title_similarity * 1000 + 0.5) / 1000);
+	else
+		js_null(js);
 	js_close(js, '}');
 }
 
@@ -287,6 +334,9 @@ static void w_link(struct json_stream *js, const struct model *m, const struct r
 	if (l->kind == LINK_DOI && l->doi) {
 		js_key(js, "identity");
 		w_identity(js, m, r, l);
+	} else if (page_identity_applies(r, (size_t)(l - r->links))) {
+		js_key(js, "title_check");
+		w_page_identity(js, m, r, (size_t)(l - r->links));
 	}
 	js_key(js, "problems");
 	w_problems(js, &l->problems);
@@ -319,6 +369,11 @@ static void w_reference(struct json_stream *js, const struct model *m, const str
 	js_close(js, ']');
 	if (r->links_omitted)
 		js_kint(js, "links_omitted", (int64_t)r->links_omitted);
+	const struct work_search *s = model_search_of(m, (size_t)(r - m->refs));
+	if (s) {
+		js_key(js, "work_search");
+		w_work_search(js, s);
+	}
 	js_key(js, "problems");
 	w_problems(js, &r->problems);
 	js_close(js, '}');
@@ -547,6 +602,8 @@ static json_t *run_summary_json(const struct model *m, const struct summaries *s
 			json_object_set_new(ignored, problem_code_name((enum problem_code)c), json_integer((json_int_t)m->ignored[c]));
 	json_object_set_new(json_object_get(o, "problems"), "ignored", ignored);
 	json_object_set_new(json_object_get(o, "identity"), "requests", json_integer((json_int_t)sums->run.doi_requests));
+	json_object_set_new(json_object_get(o, "identity"), "search_requests",
+			    json_integer((json_int_t)sums->run.search_requests));
 	json_object_set_new(o, "links_ignored", json_integer((json_int_t)m->ignored_links));
 	if (m->baseline)
 		json_object_set_new(o, "baseline", baseline_counts_json(m, &sums->run));

@@ -201,6 +201,8 @@ void summary_compute(const struct model *m, struct summary *s)
 		s->archive_requests += m->lookups[i].archive.requests;
 	for (size_t i = 0; i < m->ndois; i++)
 		s->doi_requests += m->dois[i].requests;
+	for (size_t i = 0; i < m->nsearches; i++)
+		s->search_requests += m->searches[i].requests;
 	model_each_problem(m, count, s);
 	if (m->baseline) {
 		s->links_fixed = m->baseline->fixed_links_total;

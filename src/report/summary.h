@@ -27,6 +27,7 @@ struct summary {
 	size_t archive_requests, lookups;
 	size_t identity[WORK_UNKNOWN + 1]; /* DOI links by identity verdict (enum work_verdict) */
 	size_t doi_requests;               /* to the DOI resolver and agencies (the run's only) */
+	size_t search_requests;            /* to the works API (--find-works; the run's only) */
 	bool offline;                 /* no cited host could be reached */
 	size_t by_code[PROB__COUNT]; /* omitted ones included */
 	size_t omitted[PROB__COUNT]; /* past the cap of document-level findings per code */
