@@ -124,6 +124,8 @@ expect "a page changed since: the capture names the work" "$(tc changed_since_ci
 	'["snapshot","Villagers rebuild the bridge washed away by the storm"]'
 expect "the og:title is what is compared when the <title> names the site" "$(tc correct_og_title)" \
 	'["live","Reference rot in scholarly statements"]'
+expect "the summary counts the titled sources' web links by verdict" "$(jq -c '.summary.title_check' out.json)" \
+	'{"unchecked":2,"match":9,"mismatch":3,"unsure":3}'
 expect "counted in the summary, as warnings" "$(jq -r '.summary.problems.by_code["title-mismatch"]' out.json)" 3
 # shellcheck disable=SC2086
 "$bin" -q -o text:text.txt --no-probe --no-doi --no-archive $map doc.md 2> /dev/null

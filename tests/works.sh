@@ -142,6 +142,29 @@ expect "rows=5 each time" "$(jq -r 'select(.path == "/works") | .query.rows[0]' 
 expect "no contact: the public pool, never two at once" \
 	"$(jq -r 'select(.path == "/works") | "\(.pool) \(.violation)"' requests.log | sort -u)" "public false"
 expect "the run's summary counts the searches" "$(jq '.summary.identity.search_requests' report.json)" 10
+expect "… and the references by verdict, as the document's does" \
+	"$(jq -c '[.summary.work_search, .documents[0].summary.work_search] | unique' report.json)" \
+	'[{"unchecked":0,"found":5,"not-found":5,"unsure":0,"unknown":0}]'
+
+# a DOI of another work: the search finds the one the citation names, and
+# doi-mismatch says it and suggests it
+cat > mismatch.txt <<'TXT'
+References
+
+Okafor, A., & Lindqvist, P. (2021). Measuring link rot in policy papers. Journal of Web Citation, 4(2), 11-29. doi:10.5555/law.2014.2
+
+Smith, J. (2014). Link decay in legal citations. Law Review, 12(3), 45-67. doi:10.5555/law.2014.2
+TXT
+run --exclude '^https://doi\.org/' --doi-resolver "http://127.0.0.1:$P" -o mismatch.json mismatch.txt 2> /dev/null
+expect "a DOI of another work: doi-mismatch names the DOI the search found" \
+	"$(jq -r '.documents[0].references[0].links[0].problems[] | select(.code == "doi-mismatch") | .message' mismatch.json)" \
+	"the DOI 10.5555/law.2014.2 is registered for “Link decay in legal citations” (Smith, 2014); the citation names “Measuring link rot in policy papers”, registered with the DOI 10.5555/jwc.2021.001"
+expect "… and suggests it" \
+	"$(jq -r '.documents[0].references[0].links[0].problems[] | select(.code == "doi-mismatch") | .suggestion' mismatch.json)" \
+	"https://doi.org/10.5555/jwc.2021.001"
+expect "… no work-found or work-not-found beside it; the right DOI not searched" \
+	"$(jq -r '[.documents[0].references[] | "[\([.problems[].code] | join(","))]"] | join(" ")' mismatch.json) $(jq -r '[.documents[0].references[] | .work_search.verdict // "none"] | join(",")' mismatch.json)" \
+	"[] [] found,none"
 
 # a contact address: the polite pool (mailto=), at most 3 at once
 : > requests.log
@@ -181,6 +204,19 @@ expect "cache: the nearest work kept for the message" \
 	"$(jq -r '.documents[0].references[7].problems[0].message' second.json)" "$(msg Jones)"
 run --cache c.db --cache-only -o only.json refs.txt 2> /dev/null
 expect "--cache-only: nothing searched, the cache's answers" "$(verdicts only.json):$(grep -c '"path": "/works"' busy.log)" "$(verdicts report.json):0"
+
+# --warc: each search and its answer kept as evidence, read back with
+# warcio.js (tests/read_warc.mjs)
+if [ -d "${CITECHECK_NODE_MODULES:-/opt/citecheck-tests/node/node_modules}/warcio" ]; then
+	cp "$testdir/read_warc.mjs" .
+	ln -s "${CITECHECK_NODE_MODULES:-/opt/citecheck-tests/node/node_modules}" node_modules
+	run --warc ev.warc.gz -o warc.json refs.txt 2> /dev/null
+	node read_warc.mjs ev.warc.gz > records.jsonl
+	expect "--warc: a response record for each of the ten searches" \
+		"$(jq -r 'select(.type == "response") | .uri' records.jsonl | grep -c "^http://127.0.0.1:$P/works?query.bibliographic=")" 10
+else
+	expect "warcio.js installed (sh .ci/setup-tests)" missing installed
+fi
 
 # not asked without --find-works; nothing in --extract-only
 : > busy.log

@@ -25,13 +25,27 @@ static char *query_of(const struct reference *r)
 	return xstrndup(r->text, n);
 }
 
+/* Whether reference r cites a DOI registered for another work than the
+ * one it names: the search may find the one it meant. */
+static bool cites_mismatched_doi(const struct model *m, const struct reference *r)
+{
+	for (size_t k = 0; k < r->nlinks && m->dois_planned; k++) {
+		const struct link *l = &r->links[k];
+		if (l->kind == LINK_DOI && l->doi && work_match(r, model_doi_find(m, l->doi)).verdict == WORK_MISMATCH)
+			return true;
+	}
+	return false;
+}
+
 size_t works_plan(struct model *m)
 {
 	for (size_t i = 0; i < m->nrefs; i++) {
 		const struct reference *r = &m->refs[i];
-		/* a link of any kind (a URL, a DOI, a local file) is checked as one */
-		if (r->where != WHERE_REFERENCES || r->nlinks || r->links_omitted || !r->text || !r->title ||
-		    (!r->authors && !r->published.year))
+		if (r->where != WHERE_REFERENCES || !r->text || !r->title || (!r->authors && !r->published.year))
+			continue;
+		/* a link of any kind (a URL, a DOI, a local file) is checked as one;
+		 * but a DOI of another work is searched for the one meant */
+		if ((r->nlinks || r->links_omitted) && !cites_mismatched_doi(m, r))
 			continue;
 		grow_array(&m->searches, &m->searches_cap, m->nsearches + 1, sizeof *m->searches);
 		struct work_search *s = &m->searches[m->nsearches++];

@@ -25,8 +25,9 @@ struct works_config {
 };
 
 /* Files a search for each reference (a source, not running text) that
- * cites no URL and no DOI and gives a title and an author or a year.
- * Returns how many. */
+ * gives a title and an author or a year, and cites no URL and no DOI, or
+ * a DOI registered for another work (after check_dois: the search may
+ * find the DOI meant). Returns how many. */
 size_t works_plan(struct model *m);
 
 /* Asks the API about every search still unchecked. Returns 0, or -1 with a

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "identity/page_identity.h"
 #include "identity/work_match.h"
@@ -48,9 +49,15 @@ static void link_findings(const struct model *m, struct reference *r, struct lin
 			     xasprintf("the DOI %s is not registered: the DOI resolver knows no work by it", l->doi), NULL);
 	} else if (w.verdict == WORK_MISMATCH) {
 		char *reg = registered(d), *cit = cited(r);
+		/* --find-works: the DOI of the work the citation names */
+		const struct work_search *s = model_search_of(m, (size_t)(r - m->refs));
+		const char *meant = s && s->verdict == SEARCH_FOUND && strcasecmp(s->work.doi, l->doi) ? s->work.doi : NULL;
 		problems_add(&l->problems, PROB_DOI_MISMATCH, l->line, l->column,
-			     xasprintf("the DOI %s is registered for %s; the citation names %s", l->doi, reg, cit),
-			     NULL);
+			     meant ? xasprintf("the DOI %s is registered for %s; the citation names %s, registered "
+					       "with the DOI %s",
+					       l->doi, reg, cit, meant)
+				   : xasprintf("the DOI %s is registered for %s; the citation names %s", l->doi, reg, cit),
+			     meant ? xasprintf("https://doi.org/%s", meant) : NULL);
 		free(reg);
 		free(cit);
 	}
@@ -76,6 +83,8 @@ static void page_findings(const struct model *m, struct reference *r, size_t k)
 static void search_findings(struct model *m, const struct work_search *s)
 {
 	struct reference *r = &m->refs[s->ref];
+	if (r->nlinks) /* a DOI of another work: said with its doi-mismatch */
+		return;
 	if (s->verdict == SEARCH_FOUND) {
 		char *reg = registered(&s->work);
 		problems_add(&r->problems, PROB_WORK_FOUND, r->line, r->column,

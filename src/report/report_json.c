@@ -416,11 +416,18 @@ static json_t *summary_json(const struct summary *s)
 	json_t *identity = json_object(); /* DOI links by identity verdict */
 	for (int v = WORK_UNCHECKED; v <= WORK_UNKNOWN; v++)
 		json_object_set_new(identity, work_verdict_name((enum work_verdict)v), json_integer((json_int_t)s->identity[v]));
-	return json_pack("{s:I, s:I, s:I, s:I, s:o, s:o, s:o, s:o, s:o, s:{s:I, s:I}, s:{s:I, s:I, s:I, s:o, s:o}}",
+	json_t *titles = json_object(); /* titled sources' web links by title_check verdict */
+	for (int v = WORK_UNCHECKED; v <= WORK_UNSURE; v++)
+		json_object_set_new(titles, work_verdict_name((enum work_verdict)v), json_integer((json_int_t)s->title_checks[v]));
+	json_t *searches = json_object(); /* --find-works: references by work_search verdict */
+	for (int v = SEARCH_UNCHECKED; v <= SEARCH_UNKNOWN; v++)
+		json_object_set_new(searches, search_verdict_name((enum search_verdict)v), json_integer((json_int_t)s->searches[v]));
+	return json_pack("{s:I, s:I, s:I, s:I, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:{s:I, s:I}, s:{s:I, s:I, s:I, s:o, s:o}}",
 			 "references", (json_int_t)s->references, "references_with_links",
 			 (json_int_t)s->references_with_links, "links", (json_int_t)s->links,
 			 "distinct_urls", (json_int_t)s->distinct_urls, "kinds", kinds, "live", live, "archive",
-			 archive, "drift", drift, "identity", identity, "footnotes",
+			 archive, "drift", drift, "identity", identity, "title_check", titles, "work_search", searches,
+			 "footnotes",
 			 "cited", (json_int_t)s->footnotes_cited, "defined", (json_int_t)s->footnotes_defined,
 			 "problems", "error", (json_int_t)s->severity[SEV_ERROR], "warning",
 			 (json_int_t)s->severity[SEV_WARNING], "info", (json_int_t)s->severity[SEV_INFO],

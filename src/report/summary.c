@@ -5,6 +5,7 @@
 
 #include "compare/baseline.h"
 #include "compare/cited_snapshot.h"
+#include "identity/page_identity.h"
 #include "live/check_live.h"
 #include "util/util.h"
 
@@ -123,6 +124,9 @@ static void count_links(const struct model *m, size_t first, size_t n, struct se
 {
 	s->references += n;
 	for (size_t r = first; r < first + n; r++) {
+		const struct work_search *search = model_search_of(m, r);
+		if (search)
+			s->searches[search->verdict]++;
 		s->links += m->refs[r].nlinks;
 		s->references_with_links += m->refs[r].nlinks > 0;
 		for (size_t k = 0; k < m->refs[r].nlinks; k++) {
@@ -135,6 +139,8 @@ static void count_links(const struct model *m, size_t first, size_t n, struct se
 			s->kinds[l->kind]++;
 			if (l->kind == LINK_DOI && l->doi)
 				s->identity[work_match(&m->refs[r], m->dois_planned ? model_doi_find(m, l->doi) : NULL).verdict]++;
+			else if (page_identity_applies(&m->refs[r], k))
+				s->title_checks[page_identity(m, &m->refs[r], k).verdict]++;
 			if (l->ignored) /* --ignore VERDICT: counted in links_ignored instead */
 				continue;
 			if (cited_snapshot_covers(m, l)) { /* the source is kept: fails nothing */

@@ -26,6 +26,8 @@ struct summary {
 	size_t drift[DRIFT_UNKNOWN + 1];     /* links by drift verdict */
 	size_t archive_requests, lookups;
 	size_t identity[WORK_UNKNOWN + 1]; /* DOI links by identity verdict (enum work_verdict) */
+	size_t title_checks[WORK_UNKNOWN + 1]; /* titled sources' web links, by verdict (page_identity.h) */
+	size_t searches[SEARCH_UNKNOWN + 1];   /* --find-works: references searched, by verdict */
 	size_t doi_requests;               /* to the DOI resolver and agencies (the run's only) */
 	size_t search_requests;            /* to the works API (--find-works; the run's only) */
 	bool offline;                 /* no cited host could be reached */
