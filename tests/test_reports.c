@@ -77,7 +77,7 @@ static void sarif_literal(const char *sarif)
 		  "\"properties\":{\"suggestion\":\"https://web.archive.org/web/20230101000000/https://example.org/gone\"},"
 		  "\"ruleId\":\"dead-archived\",\"ruleIndex\":14},"
 		  "{\"level\":\"warning\",\"locations\":" LOC(6, 4) ",\"message\":{\"text\":\"unverified link (could not be "
-		  "checked now): https://example.org/slow (timeout)\"},\"ruleId\":\"link-unverified\",\"ruleIndex\":40},"
+		  "checked now): https://example.org/slow (timeout)\"},\"ruleId\":\"link-unverified\",\"ruleIndex\":42},"
 		  "{\"level\":\"error\",\"locations\":" LOC(7, 4) ",\"message\":{\"text\":\"100% broken,\\nsee: a::b. "
 		  "Suggestion: https://example.org/a%20b\"},\"properties\":{\"suggestion\":\"https://example.org/a%20b\"},"
 		  "\"ruleId\":\"url-space\",\"ruleIndex\":0}]");

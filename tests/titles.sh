@@ -8,6 +8,7 @@
 # come from reading each citation against the page written for it.
 . "$(dirname "$0")/lib.sh"
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+fixtures=$(cd "${2:-$(dirname "$0")/../fixtures}" && pwd)
 require_netns titles
 tmp=$(mktemp -d)
 server=
@@ -154,4 +155,84 @@ expect "cache: the same findings" "$(findings second.json)" "$(findings out.json
 "$bin" -q --extract-only -o ex.json doc.md
 expect "--extract-only: every title unchecked" \
 	"$(jq -r '[.documents[0].references[].links[].title_check.verdict // empty] | unique | join(" ")' ex.json)" unchecked
+
+# Real citations: Wikipedia's article on Mozilla (fixtures/corpus), whose
+# citation templates carry each source's title in their COinS metadata
+# (rft.atitle, rft.btitle), read here with Python's HTML parser, not by
+# citecheck. Each cited page is served titled as its citation says, with
+# the site's name after it: any title-mismatch is a false alarm. Then each
+# page is served titled as the next citation's work: every citation of two
+# words or more whose title shares no word of four letters or more with the
+# page's (its site's name included) is a wrong page that must be said.
+kill $server $wayback 2> /dev/null
+mkdir corpus && cd corpus || exit 1
+python3 - "$fixtures/corpus/wikipedia-mozilla.html" <<'PY'
+import html.parser, json, re, sys, urllib.parse
+class Cites(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.cites, self.open = [], False
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "cite":
+            self.open = True
+            self.cites.append({"hrefs": []})
+        elif tag == "a" and self.open and "external" in (a.get("class") or ""):
+            self.cites[-1]["hrefs"].append(a.get("href") or "")
+        elif tag == "span" and a.get("class") == "Z3988" and self.cites:
+            self.cites[-1]["coins"] = {k: v[0] for k, v in urllib.parse.parse_qs(a.get("title", "")).items()}
+    def handle_endtag(self, tag):
+        if tag == "cite":
+            self.open = False
+p = Cites()
+p.feed(open(sys.argv[1], encoding="utf-8").read())
+cited = []
+for c in p.cites:
+    co = c.get("coins", {})
+    title = co.get("rft.atitle") or co.get("rft.btitle")
+    urls = [h for h in c["hrefs"] if h.startswith("http") and "web.archive.org" not in h]
+    if title and len(urls) == 1:
+        cited.append((urls[0], title, co.get("rft.jtitle") or co.get("rft.pub") or urllib.parse.urlsplit(urls[0]).hostname))
+def page(title):
+    t = title.replace("&", "&amp;").replace("<", "&lt;")
+    return {"body": "<!DOCTYPE html><html><head><title>%s</title></head><body><main><p>Text.</p></main></body></html>" % t}
+def key(url):
+    s = urllib.parse.urlsplit(url)
+    return s.hostname + (s.path or "/") + ("?" + s.query if s.query else "")
+def words(t):
+    return {w for w in re.findall(r"\w+", t.lower()) if len(w) >= 4}
+n = len(cited)
+json.dump({key(u): page("%s \u2013 %s" % (t, site)) for u, t, site in cited}, open("right.json", "w"))
+json.dump({key(cited[i][0]): page("%s \u2013 %s" % (cited[(i + 1) % n][1], cited[i][2])) for i in range(n)},
+          open("wrong.json", "w"))
+with open("clear.txt", "w") as f:
+    for i in range(n):
+        shown = cited[(i + 1) % n][1] + " " + cited[i][2]  # the page's title, the site's name with it
+        if len(cited[i][1].split()) >= 2 and not words(cited[i][1]) & words(shown):
+            f.write(cited[i][0] + "\n")
+hosts = sorted({urllib.parse.urlsplit(u).hostname for u, _, _ in cited})
+open("san.txt", "w").write(",".join("DNS:" + h for h in hosts))
+print(n, file=open("n.txt", "w"))
+PY
+make_cert "$(cat san.txt)"
+cp right.json pages.json
+start_simweb --pages pages.json
+wiki() {
+	"$bin" -q --connect-to ":80:127.0.0.1:$P" --connect-to ":443:127.0.0.1:$T" --cacert ca.pem --no-probe --no-doi \
+		--no-archive --exclude 'web[.]archive[.]org' -o "$1" "$fixtures/corpus/wikipedia-mozilla.html" 2> /dev/null
+}
+wiki right.out
+expect "Wikipedia: 69 citations with a title and one web page (COinS)" "$(cat n.txt)" 69
+expect "Wikipedia, pages titled as cited: no title-mismatch" \
+	"$(jq '.summary.problems.by_code["title-mismatch"] // 0' right.out)" 0
+matched=$(jq '.summary.title_check.match' right.out)
+expect_match "… most compared and found to match (64 measured)" "$matched" '^(6[0-9]|7[01])$'
+cp wrong.json pages.json
+touch -d '+2 seconds' pages.json # simweb reads it again when its time changes
+wiki wrong.out
+said=$(jq -r '.documents[0].references[].links[] | select(.title_check.verdict == "mismatch") | .url' wrong.out | sort)
+missed=$(sort clear.txt | comm -23 - "$(printf '%s\n' "$said" > said.txt; echo said.txt)")
+expect "Wikipedia, each page titled as the next citation's work: every clear case said" "$missed" ""
+expect_match "… $(wc -l < clear.txt | tr -d ' ') clear cases; title-mismatch on 57 measured" \
+	"$(jq '.summary.title_check.mismatch' wrong.out)" '^(5[0-9]|6[0-9])$'
 finish titles

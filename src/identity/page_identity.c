@@ -80,32 +80,112 @@ static char *site_label(const char *host)
 	return out;
 }
 
-/* A line that only names the site ("BBC News" on bbc.co.uk, "The
- * Guardian" on theguardian.com): its words run together hold the host's
- * name or are held by it. */
-static bool names_site(const char *norm, const char *label)
+/* A text that only names the site ("BBC News" on bbc.co.uk, "The
+ * Guardian" on theguardian.com, "www.jwz.org"): at most three words, which
+ * run together hold the host's name or are held by it. strict: and hold
+ * little else ("BBC News", not "Mozilla Manifesto"), for a citation's
+ * title, where naming the site's owner is common. */
+static bool names_site(const char *norm, const char *label, bool strict)
 {
-	if (!label || words_in(norm) > 4)
+	if (!label || words_in(norm) > 3)
 		return false;
 	char *joined = xstrdup(norm), *w = joined;
 	for (const char *p = norm; *p; p++)
 		if (*p != ' ')
 			*w++ = *p;
 	*w = '\0';
-	bool site = *joined && (strstr(joined, label) || strstr(label, joined));
+	size_t n = strlen(joined), k = strlen(label);
+	bool site = n && (strstr(label, joined) || (strstr(joined, label) && (!strict || n <= k + 4)));
 	free(joined);
 	return site;
 }
 
-/* Titles that name no page: what a site puts on all of them. */
+/* A part of a page's title that only names the site, as the text is. */
+static bool part_names_site(const char *part, const char *label)
+{
+	char *norm = work_normalize(part);
+	bool site = names_site(norm, label, false);
+	free(norm);
+	return site;
+}
+
+/* The title as compared: a link's markup left by the reader taken out
+ * ("[Title](<https://…>)" is "Title"), and a leading "Site: " that names
+ * the site ("ontheissues.org: Chris Cannon on Abortion"). Caller frees. */
+static char *bare_title(const char *title, const char *label)
+{
+	struct buf b;
+	buf_init(&b);
+	for (const char *p = title; *p; p++) {
+		if (*p == ']' && p[1] == '(') { /* the link's destination: to its ')' */
+			const char *end = strchr(p, ')');
+			if (end) {
+				p = end;
+				continue;
+			}
+		}
+		if (*p != '[' && *p != ']')
+			buf_putc(&b, *p);
+	}
+	char *out = buf_steal(&b);
+	if (!out)
+		return xstrdup("");
+	const char *colon = strstr(out, ": ");
+	if (colon) {
+		char *head = xstrndup(out, (size_t)(colon - out));
+		bool site = part_names_site(head, label);
+		free(head);
+		if (site)
+			memmove(out, colon + 2, strlen(colon + 2) + 1);
+	}
+	return out;
+}
+
+/* What joins a site's name to a page's title: "Title | Site", "Site - Title". */
+static const char *const seps[] = {" | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " \xc2\xb7 ", " :: ",
+				   " \xc2\xbb ", NULL};
+
+/* Titles that name no page: what a site puts on all of them, or on a
+ * section ("News", "Politics"), and words too short to tell. */
 static bool generic(const char *norm)
 {
-	static const char *const names[] = {"home page", "untitled document", "page not found", "just a moment",
-					    "access denied", "attention required", "welcome", NULL};
+	static const char *const names[] = {
+		"home", "home page", "homepage", "index", "welcome", "untitled", "untitled document", "document",
+		"loading", "error", "login", "sign in", "search", "news", "blog", "article", "page", "page not found",
+		"just a moment", "access denied", "attention required", "politics", "world", "business", "opinion",
+		"sport", "sports", "technology", "media", "press", "about", "about us", "contact", "overview", "main page",
+		NULL};
 	for (const char *const *g = names; *g; g++)
 		if (!strcmp(norm, *g))
 			return true;
-	return words_in(norm) < 2;
+	size_t n = words_in(norm);
+	return n == 0 || (n == 1 && strlen(norm) < 4);
+}
+
+/* Whether some part of a page's title line (between the separators, or
+ * the whole line) names something: not generic, not only the site. */
+static bool line_usable(const char *line, const char *label)
+{
+	const char *p = line;
+	while (*p) {
+		const char *cut = NULL, *next = NULL;
+		for (const char *const *sep = seps; *sep; sep++) {
+			const char *q = strstr(p, *sep);
+			if (q && (!cut || q < cut))
+				cut = q, next = q + strlen(*sep);
+		}
+		char *part = cut ? xstrndup(p, (size_t)(cut - p)) : xstrdup(p);
+		char *norm = work_normalize(part);
+		bool names = !generic(norm) && !names_site(norm, label, false);
+		free(part);
+		free(norm);
+		if (names)
+			return true;
+		if (!cut)
+			break;
+		p = next;
+	}
+	return false;
 }
 
 /* Whether the words of b (normalized) occur in a, whole and in order: a
@@ -132,11 +212,10 @@ static double similarity(const char *cited, const char *ncited, const char *cand
 
 /* A line's best similarity with the cited title: the whole line, and each
  * part between a site's separators (" | ", " - ", " – ", " — ", " · ",
- * " :: ", " » "), and the line without its first or last part. */
-static double line_similarity(const char *cited, const char *ncited, const char *line)
+ * " :: ", " » "), and the line without its first or last part; the parts
+ * that name the site (label; NULL: none) left out. */
+static double line_similarity(const char *cited, const char *ncited, const char *line, const char *label)
 {
-	static const char *const seps[] = {" | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " \xc2\xb7 ", " :: ",
-					   " \xc2\xbb ", NULL};
 	double best = similarity(cited, ncited, line);
 	for (const char *const *sep = seps; *sep; sep++) {
 		size_t sl = strlen(*sep);
@@ -147,16 +226,16 @@ static double line_similarity(const char *cited, const char *ncited, const char 
 		for (const char *p = first; (p = strstr(p + sl, *sep)) != NULL;)
 			last = p;
 		char *head = xstrndup(line, (size_t)(last - line)); /* without the last part */
-		double s = similarity(cited, ncited, head);
+		double s = part_names_site(head, label) ? 0 : similarity(cited, ncited, head);
 		free(head);
 		if (s > best)
 			best = s;
-		if ((s = similarity(cited, ncited, first + sl)) > best) /* without the first */
-			best = s;
-		for (const char *p = line; p;) { /* each part */
+		if (!part_names_site(first + sl, label) && (s = similarity(cited, ncited, first + sl)) > best)
+			best = s; /* without the first */
+		for (const char *p = line; p;) { /* each part but the site's name */
 			const char *q = strstr(p, *sep);
 			char *part = q ? xstrndup(p, (size_t)(q - p)) : xstrdup(p);
-			if ((s = similarity(cited, ncited, part)) > best)
+			if (!part_names_site(part, label) && (s = similarity(cited, ncited, part)) > best)
 				best = s;
 			free(part);
 			p = q ? q + sl : NULL;
@@ -171,30 +250,42 @@ struct page_identity page_titles_compare(const char *cited, const char *titles, 
 	struct page_identity out = {WORK_UNCHECKED, -1, NULL, 0, NULL};
 	if (!cited || !titles)
 		return out;
-	char *ncited = work_normalize(cited), *label = site_label(host);
-	if (generic(ncited) || names_site(ncited, label)) { /* "Reuters": a site read as the title */
+	char *label = site_label(host), *bare = bare_title(cited, label), *ncited = work_normalize(bare);
+	cited = bare;
+	/* one word, or only the site ("Reuters"): more often what the reader
+	 * took for a title than the title */
+	if (generic(ncited) || words_in(ncited) < 2 || names_site(ncited, label, true)) {
 		free(ncited);
 		free(label);
+		free(bare);
 		return out;
 	}
 	double cited_share = accented_share(cited);
 	bool usable = false, other_tongue = foreign;
 	for (const char *p = titles; *p;) {
 		size_t len = strcspn(p, "\n");
-		char *line = xstrndup(p, len), *norm = work_normalize(line);
-		double share = accented_share(line);
-		if (!generic(norm) && !names_site(norm, label)) {
+		char *full = xstrndup(p, len), *line = bare_title(full, label), *norm = work_normalize(line);
+		free(full);
+		double share = accented_share(line), s = -1;
+		bool tongue = share - cited_share <= 0.4 && cited_share - share <= 0.4;
+		/* the cited title, even where it looks like the site's name ("Mozilla
+		 * Manifesto – Mozilla Foundation" on mozilla.org), is a match; only a
+		 * disagreement needs a part that names more than the site */
+		double all = tongue ? line_similarity(cited, ncited, line, NULL) : -1;
+		if (all >= WORK_TITLE_SAME) {
 			usable = true;
-			if (share - cited_share > 0.4 || cited_share - share > 0.4)
+			s = all;
+		} else if (line_usable(line, label)) {
+			usable = true;
+			if (tongue)
+				s = line_similarity(cited, ncited, line, label);
+			else
 				other_tongue = true; /* translated or transliterated: not compared */
-			else {
-				double s = line_similarity(cited, ncited, line);
-				if (s > out.title_similarity || !out.page_title) {
-					out.title_similarity = s;
-					out.page_title = p;
-					out.page_title_len = len;
-				}
-			}
+		}
+		if (s >= 0 && (s > out.title_similarity || !out.page_title)) {
+			out.title_similarity = s;
+			out.page_title = p;
+			out.page_title_len = len;
 		}
 		free(line);
 		free(norm);
@@ -202,6 +293,7 @@ struct page_identity page_titles_compare(const char *cited, const char *titles, 
 	}
 	free(ncited);
 	free(label);
+	free(bare);
 	if (!usable)
 		return out;
 	if (title_found == 1 || out.title_similarity >= WORK_TITLE_SAME)

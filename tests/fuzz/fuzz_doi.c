@@ -1,12 +1,16 @@
 /* A registration agency's answer as citecheck reads it (CSL-JSON, from the
  * network), then compared with a citation: the answer's title, authors and
  * years against a fixed reference, and the reference's title, taken from
- * the input's first line, against the answer's. */
+ * the input's first line, against the answer's. The same bytes read as
+ * the works API's search answer (--find-works), judged against that
+ * reference, and the first line as a page's titles against itself. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "identity/check_dois.h"
+#include "identity/find_works.h"
+#include "identity/page_identity.h"
 #include "identity/work_match.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -35,6 +39,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(d.container);
 	}
 	(void)work_title_similarity(title, title);
+	struct reference r = {0};
+	r.title = title;
+	r.authors = title;
+	r.published.year = 2020;
+	struct work_search ws = {0};
+	(void)works_read_answer(&ws, &r, nl ? nl + 1 : "", nl ? size - first - 1 : 0);
+	doi_lookup_finish(&ws.work);
+	(void)page_titles_compare(title, title, "https://www.example.co.uk/x", -1, false);
+	(void)page_titles_compare("Measuring link rot in policy papers", title, title, 0, false);
 	free(title);
 	return 0;
 }
