@@ -277,7 +277,7 @@ expect "a forged row: said" "$?:$(grep -c 'rows that citecheck did not write wer
 expect "a forged row: the DOI asked again" "$(grep -c '"path": "/10.5555/jwc.2021.001"' requests.log)" 1
 # a cache of schema 1 (before the DOI table, the page titles and the works
 # table) is brought up to date, its rows kept
-python3 -c 'import sqlite3; c = sqlite3.connect("answers.db"); [c.execute(s) for s in ("DROP TABLE doi", "DROP TABLE work", "ALTER TABLE live DROP COLUMN page_titles", "ALTER TABLE archive DROP COLUMN snap_titles", "PRAGMA user_version = 1")]; c.commit()'
+python3 -c 'import sqlite3; c = sqlite3.connect("answers.db"); [c.execute(s) for s in ("DROP TABLE doi", "DROP TABLE work", "DROP TABLE document", "ALTER TABLE live DROP COLUMN page_titles", "ALTER TABLE archive DROP COLUMN snap_titles", "PRAGMA user_version = 1")]; c.commit()'
 run --cache answers.db -o migrated.json refs.bib > /dev/null 2>&1
 expect "schema 1 migrated to 3, with the DOI table" \
 	"$(python3 -c 'import sqlite3; c = sqlite3.connect("answers.db"); print(c.execute("PRAGMA user_version").fetchone()[0], c.execute("SELECT count(*) FROM doi").fetchone()[0])')" "3 50"

@@ -73,6 +73,13 @@ printf 'read-jobs: 3\n' > jobs.yml
 cmp -s one.json config.json
 expect "read-jobs in the config file: accepted, the same report" "$?" 0
 
+# --cache: three readers ask the cache and keep what they read (one at a
+# time: the cache's lock), and the run after takes every document from it
+"$bin" --read-jobs 3 --extract-only -q --cache shelf.db -o cached1.json shelf 2> /dev/null
+"$bin" --read-jobs 3 --extract-only -q --cache shelf.db -o cached2.json shelf 2> cached2.err
+cmp -s one.json cached1.json && cmp -s one.json cached2.json
+expect "--cache, 3 readers: the first run and the one from the cache byte-identical to one reader's" "$?:$(grep -c 'taken as absent' cached2.err)" "0:0"
+
 # A FIFO nobody writes: its reader blocks in open(); the interrupt ends
 # the run with the report of what it had, whichever thread the signal hit.
 mkdir fifo

@@ -48,7 +48,9 @@ static const char *const migrations[CACHE_SCHEMA_VERSION] = {
 	"CREATE TABLE work ("
 	" query TEXT PRIMARY KEY, checked_at INTEGER NOT NULL, verdict TEXT NOT NULL, reason TEXT,"
 	" http_status INTEGER, doi TEXT, title TEXT, authors TEXT, first_family TEXT,"
-	" year_issued INTEGER, year_print INTEGER, year_online INTEGER, type TEXT, container TEXT);",
+	" year_issued INTEGER, year_print INTEGER, year_online INTEGER, type TEXT, container TEXT);"
+	/* … and each document's model as read (model/model_pack.h) */
+	"CREATE TABLE document (key TEXT PRIMARY KEY, checked_at INTEGER NOT NULL, model BLOB NOT NULL);",
 };
 
 
@@ -247,10 +249,14 @@ void cache_close(struct cache *c)
 {
 	if (!c)
 		return;
+	if (c->documents_pending) /* what is written is kept */
+		sqlite3_exec(c->db, "COMMIT", NULL, NULL, NULL);
 	sqlite3_finalize(c->live_get);
 	sqlite3_finalize(c->archive_get);
 	sqlite3_finalize(c->doi_get);
 	sqlite3_finalize(c->work_get);
+	sqlite3_finalize(c->document_get);
+	sqlite3_finalize(c->document_put);
 	sqlite3_close(c->db);
 	free(c);
 }

@@ -95,6 +95,22 @@ int cache_store_doi(struct cache *c, struct model *m, const struct cache_policy 
 bool cache_reuse_work(struct cache *c, struct model *m, size_t si, const struct cache_policy *p);
 int cache_store_works(struct cache *c, struct model *m, const struct cache_policy *p, char *err, size_t errlen);
 
+/* A document's model as read and checked (model/model_pack.h), under key
+ * (core/read_docs.c: a strong hash of its bytes, its path, this citecheck
+ * and the options that change reading), when one younger than max_age is
+ * kept (any, under policy->only): *pack (caller frees) and *len. Called
+ * from one thread at a time. */
+bool cache_get_document(struct cache *c, const char *key, const struct cache_policy *p, unsigned char **pack,
+			size_t *len);
+/* Keeps one; the rows are committed by the hundred and by
+ * cache_documents_flush. Returns 0, or -1 with err. */
+int cache_put_document(struct cache *c, const char *key, const struct cache_policy *p, const unsigned char *pack,
+		       size_t len, char *err, size_t errlen);
+int cache_documents_flush(struct cache *c, char *err, size_t errlen);
+/* A row read whose contents were no document citecheck wrote: counted
+ * with cache_refused, taken as absent. */
+void cache_refuse(struct cache *c);
+
 /* As cache_reuse_live for lookup li (with its drift; unknown/not-cached). */
 bool cache_reuse_archive(struct cache *c, struct model *m, size_t li, const struct cache_policy *p);
 int cache_store_archive(struct cache *c, struct model *m, const struct cache_policy *p, char *err, size_t errlen);

@@ -13,6 +13,8 @@
 struct cache {
 	sqlite3 *db;
 	sqlite3_stmt *live_get, *archive_get, *doi_get, *work_get; /* prepared once, used per URL, DOI or search */
+	sqlite3_stmt *document_get, *document_put; /* prepared on first use */
+	size_t documents_pending; /* document rows written in the open transaction */
 	double deadline; /* CLOCK_MONOTONIC seconds: a statement still running then is stopped */
 	bool bounded;    /* statements may be stopped now (reads); writes of this run's answers are not */
 	size_t refused;  /* rows read that citecheck would not have written: taken as absent */

@@ -8,9 +8,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cache/cache.h"
 #include "check/checks.h"
 #include "extract/classify_url.h"
 #include "live/fetch_document.h"
+#include "model/model_pack.h"
+#include "read/detect_format.h"
 #include "read/read_document.h"
 #include "util/interrupt.h"
 #include "util/util.h"
@@ -20,6 +23,11 @@ struct slot {
 	struct model *d; /* read and checked; NULL when it could not be read */
 	char err[512];   /* why not */
 	bool ready;
+	/* --cache: the document read now, to be kept (owned); NULL when it came
+	 * from the cache or is not kept (standard input, a URL) */
+	char *key;
+	unsigned char *pack;
+	size_t pack_len;
 };
 
 /* What the readers share. Documents are handed out in order, and a reader
@@ -41,6 +49,12 @@ struct readers {
 	size_t window; /* slots: documents read ahead of the merge, at most */
 	bool stop;
 	struct slot *slots; /* document i waits in slots[i % window] */
+	/* --cache: documents read before, not read again (one thread at a time
+	 * asks it: cache_lock) */
+	struct cache *cache;
+	const struct cache_policy *policy;
+	pthread_mutex_t cache_lock;
+	char cache_err[256]; /* the first write that failed */
 };
 
 /* The git top folder of the last document's folder: a walk gives the
@@ -76,6 +90,86 @@ static int download(struct readers *r, const char *path, int *fd, char *err, siz
 	return rc;
 }
 
+/* The program's own static string for a format or unit name a pack gives. */
+static const char *static_name(const char *name)
+{
+	enum doc_format f;
+	if (doc_format_parse(name, &f))
+		return doc_format_name(f);
+	/* the units, and the one format read_document.c names outside the
+	 * table (reStructuredText is read as text) */
+	static const char *const units[] = {"line", "paragraph", "item", "rst", NULL};
+	for (const char *const *u = units; *u; u++)
+		if (!strcmp(name, *u))
+			return *u;
+	return NULL;
+}
+
+/* The key of document d's pack: SHA-256 over what the model read from it
+ * depends on (this citecheck, the pack's layout, the options that change
+ * reading, the path) and the file's bytes. NULL when the file cannot be
+ * read here (the reader then says why). Caller frees. */
+static char *document_key(const struct readers *r, const struct model *d)
+{
+	const struct options *o = r->opt;
+	char *head = xasprintf("citecheck %s pack %d\n%d|%s|%d|%d|%s|%s|%s|%s\n%s\n", CITECHECK_VERSION,
+			       MODEL_PACK_VERSION, (int)o->input_format, o->base_url ? o->base_url : "",
+			       (int)o->check_chrome, (int)o->site, o->site_base ? o->site_base : "",
+			       d->doc.root ? d->doc.root : "", d->doc.site_root ? d->doc.site_root : "",
+			       r->cc.wayback_host ? r->cc.wayback_host : "", d->doc.path);
+	char *key = hash_file_hex(d->doc.path, head, strlen(head));
+	free(head);
+	return key;
+}
+
+/* Document i's model, empty: its path, and where its links may lead. */
+static struct model *new_document(const struct readers *r, struct git_top *top, size_t i)
+{
+	const struct options *opt = r->opt;
+	const char *path = r->in->paths[i];
+	struct model *d = model_create(path);
+	d->doc.root = xstrdup(r->in->roots[i]);
+	d->doc.site_root = opt->root ? xstrdup(opt->root) : git_top_of(top, path);
+	d->doc.site = opt->site;
+	d->doc.site_base = opt->site_base;
+	return d;
+}
+
+/* Document i from the cache, when it holds its pack; NULL otherwise, and
+ * then *key is what to keep it under once read (NULL: not kept). */
+static struct model *from_cache(struct readers *r, struct git_top *top, size_t i, char **key)
+{
+	*key = NULL;
+	const char *path = r->in->paths[i];
+	if (!r->cache || !strcmp(path, "-") || fetch_document_url(path))
+		return NULL;
+	struct model *d = new_document(r, top, i);
+	if ((*key = document_key(r, d)) == NULL) {
+		model_destroy(d);
+		return NULL;
+	}
+	unsigned char *pack;
+	size_t len;
+	pthread_mutex_lock(&r->cache_lock);
+	bool found = cache_get_document(r->cache, *key, r->policy, &pack, &len);
+	pthread_mutex_unlock(&r->cache_lock);
+	int rc = found ? model_unpack(d, pack, len, static_name) : -1;
+	if (found)
+		free(pack);
+	if (found && rc != 0) { /* not ours: the document is read, and its row written again */
+		pthread_mutex_lock(&r->cache_lock);
+		cache_refuse(r->cache);
+		pthread_mutex_unlock(&r->cache_lock);
+	}
+	if (rc != 0) {
+		model_destroy(d);
+		return NULL;
+	}
+	free(*key);
+	*key = NULL;
+	return d;
+}
+
 /* Reads and checks document i into s. */
 static void read_one(struct readers *r, struct git_top *top, size_t i, struct slot *s)
 {
@@ -83,11 +177,11 @@ static void read_one(struct readers *r, struct git_top *top, size_t i, struct sl
 	const char *path = r->in->paths[i];
 	struct read_options ro = {.classify = &r->cc, .format = opt->input_format, .base_url = opt->base_url,
 				  .check_chrome = opt->check_chrome};
-	struct model *d = model_create(path);
-	d->doc.root = xstrdup(r->in->roots[i]);
-	d->doc.site_root = opt->root ? xstrdup(opt->root) : git_top_of(top, path);
-	d->doc.site = opt->site;
-	d->doc.site_base = opt->site_base;
+	if ((s->d = from_cache(r, top, i, &s->key)) != NULL) {
+		s->ready = true;
+		return;
+	}
+	struct model *d = new_document(r, top, i);
 	char file[64];
 	int fd = -1;
 	bool url = fetch_document_url(path);
@@ -103,6 +197,8 @@ static void read_one(struct readers *r, struct git_top *top, size_t i, struct sl
 		d = NULL;
 	} else {
 		check_all(d);
+		if (s->key)
+			s->pack = model_pack(d, &s->pack_len);
 	}
 	if (fd >= 0)
 		close(fd);
@@ -124,7 +220,7 @@ static void *reader(void *arg)
 		}
 		size_t i = r->next++;
 		pthread_mutex_unlock(&r->lock);
-		struct slot s = {NULL, "", false};
+		struct slot s = {NULL, "", false, NULL, NULL, 0};
 		read_one(r, &top, i, &s);
 		pthread_mutex_lock(&r->lock);
 		r->slots[i % r->window] = s;
@@ -163,7 +259,9 @@ static bool wait_for(struct readers *r, size_t i, struct slot *out)
 	if (got) {
 		*out = *s;
 		s->ready = false;
-		s->d = NULL;
+		s->d = NULL; /* the merge owns them now */
+		s->key = NULL;
+		s->pack = NULL;
 	}
 	pthread_mutex_unlock(&r->lock);
 	return got;
@@ -191,6 +289,21 @@ static void join_reader(pthread_t t)
 		if (pthread_timedjoin_np(t, NULL, &until) == 0)
 			return;
 	}
+}
+
+/* --cache: the document just read kept for the next run. A cache that
+ * cannot be written is said once, and nothing more is written to it. */
+static void keep_document(struct readers *r, struct slot *s)
+{
+	if (s->pack && r->cache && !r->cache_err[0]) {
+		pthread_mutex_lock(&r->cache_lock);
+		cache_put_document(r->cache, s->key, r->policy, s->pack, s->pack_len, r->cache_err, sizeof r->cache_err);
+		pthread_mutex_unlock(&r->cache_lock);
+	}
+	free(s->key);
+	free(s->pack);
+	s->key = NULL;
+	s->pack = NULL;
 }
 
 static void merge_one(struct model *run, const char *path, struct slot *s, struct progress *progress,
@@ -223,12 +336,14 @@ size_t read_jobs(const struct options *opt, size_t ndocs)
 }
 
 void read_documents(struct model *run, const struct options *opt, const struct input_list *in,
-		    const struct live_config *net, struct progress *progress,
-		    void (*unreadable)(const char *path, const char *why))
+		    const struct live_config *net, struct cache *cache, const struct cache_policy *policy,
+		    struct progress *progress, void (*unreadable)(const char *path, const char *why), char *cache_err,
+		    size_t cache_errlen)
 {
 	progress_stage(progress, PROGRESS_READING, run);
 	read_document_init();
-	struct readers r = {.opt = opt, .in = in, .net = net};
+	struct readers r = {.opt = opt, .in = in, .net = net, .cache = cache, .policy = policy};
+	pthread_mutex_init(&r.cache_lock, NULL);
 	/* links under --wayback are Wayback links, as web.archive.org's are */
 	char *wayback_host = opt->wayback ? url_host(opt->wayback) : NULL;
 	r.cc.wayback_host = wayback_host;
@@ -250,13 +365,14 @@ void read_documents(struct model *run, const struct options *opt, const struct i
 		started++;
 	struct git_top top = {NULL, NULL}; /* when this thread reads: one reader, or none could start */
 	for (size_t i = 0; i < in->n && !interrupted(); i++) {
-		struct slot s = {NULL, "", false};
+		struct slot s = {NULL, "", false, NULL, NULL, 0};
 		if (started)
 			wait_for(&r, i, &s);
 		else
 			read_one(&r, &top, i, &s);
 		if (!s.ready)
 			break;
+		keep_document(&r, &s);
 		merge_one(run, in->paths[i], &s, progress, unreadable);
 		pthread_mutex_lock(&r.lock);
 		r.merged = i + 1;
@@ -271,8 +387,15 @@ void read_documents(struct model *run, const struct options *opt, const struct i
 	for (size_t t = 0; t < started; t++)
 		join_reader(threads[t]);
 	sigaction(SIGUSR1, &before, NULL);
-	for (size_t k = 0; k < r.window; k++) /* read, never merged: the run was interrupted */
+	for (size_t k = 0; k < r.window; k++) { /* read, never merged: the run was interrupted */
 		model_destroy(r.slots[k].d);
+		free(r.slots[k].key);
+		free(r.slots[k].pack);
+	}
+	if (cache && !r.cache_err[0])
+		cache_documents_flush(cache, r.cache_err, sizeof r.cache_err);
+	if (r.cache_err[0])
+		snprintf(cache_err, cache_errlen, "%s", r.cache_err);
 	free(threads);
 	free(r.slots);
 	free(top.dir);
@@ -280,6 +403,7 @@ void read_documents(struct model *run, const struct options *opt, const struct i
 	pthread_cond_destroy(&r.room);
 	pthread_cond_destroy(&r.done);
 	pthread_mutex_destroy(&r.fetching);
+	pthread_mutex_destroy(&r.cache_lock);
 	pthread_mutex_destroy(&r.lock);
 	free(wayback_host);
 }

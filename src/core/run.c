@@ -460,7 +460,31 @@ int run(const struct options *opt)
 	progress_init(&progress, !opt->quiet && opt->progress != COLOR_NEVER &&
 					 (opt->progress == COLOR_ALWAYS || isatty(STDERR_FILENO)),
 		      stderr);
-	read_documents(m, opt, &in, &net.cfg, &progress, say_unreadable);
+	struct cache *docs = NULL; /* --cache: documents read before */
+	struct cache_policy docs_policy;
+	if (opt->cache) {
+		struct archive_config ac;
+		archive_settings(opt, &net.cfg, &ac);
+		memory_policy(opt, &ac, &docs_policy);
+		if (cache_open(&docs, opt->cache, net.cfg.deadline_ms, err, sizeof err) != 0) {
+			fatal("%s", err);
+			if (warc)
+				warc_close(warc, m, err, sizeof err);
+			model_destroy(m);
+			input_list_finish(&in);
+			network_close(&net);
+			baseline_free(old);
+			return EXIT_TROUBLE;
+		}
+	}
+	char docs_err[256] = "";
+	read_documents(m, opt, &in, &net.cfg, docs, &docs_policy, &progress, say_unreadable, docs_err, sizeof docs_err);
+	if (docs_err[0])
+		fatal("%s: the documents read are not kept", docs_err);
+	if (docs && cache_refused(docs))
+		fatal("the cache %s: %zu documents that citecheck did not write were taken as absent and read again",
+		      opt->cache, cache_refused(docs));
+	cache_close(docs);
 	input_list_finish(&in);
 	check_local(m); /* offline: even under --extract-only */
 	cited_snapshot_mark(m);

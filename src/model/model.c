@@ -202,8 +202,8 @@ void model_merge(struct model *run, struct model *doc)
 	memset(&doc->doc, 0, sizeof doc->doc);
 	d->problems = doc->problems;
 	memset(&doc->problems, 0, sizeof doc->problems);
-	d->footnotes_cited = footnotes_count_cited(&doc->notes);
-	d->footnotes_defined = footnotes_count_defined(&doc->notes);
+	d->footnotes_cited = doc->notes_counted ? doc->notes_cited : footnotes_count_cited(&doc->notes);
+	d->footnotes_defined = doc->notes_counted ? doc->notes_defined : footnotes_count_defined(&doc->notes);
 	d->nrefs = doc->nrefs;
 	grow_array(&run->refs, &run->refs_cap, run->nrefs + doc->nrefs, sizeof *run->refs);
 	/* each of the document's targets, as the run's: found or made once */

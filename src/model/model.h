@@ -420,6 +420,10 @@ struct model {
 	bool archive_planned;       /* the archive stage ran (or was meant to) */
 	bool fixing;                /* --fix or --fix-diff: the documents' fixes were planned */
 	struct footnotes notes;
+	/* a document's model from --cache (model_pack.h): its footnotes as
+	 * counted when it was read, in place of notes */
+	bool notes_counted;
+	size_t notes_cited, notes_defined;
 	struct problem_list problems; /* document-level */
 	const char *incomplete;       /* why the run stopped before its end (static text); NULL: it did not */
 	struct baseline_diff *baseline; /* --baseline: what was fixed since; NULL: none */

@@ -3,7 +3,11 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <fcntl.h>
+#include <openssl/evp.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* Out of memory is not a condition this tool can report usefully from deep
  * inside a parser; every caller would only pass it up, so stop here. */
@@ -247,4 +251,34 @@ long clamped_number(const char *s)
 {
 	long v = strtol(s, NULL, 10);
 	return v > NUMBER_MAX ? NUMBER_MAX : v < -NUMBER_MAX ? -NUMBER_MAX : v;
+}
+
+char *hash_file_hex(const char *path, const void *head, size_t n)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK); /* a FIFO is not waited on */
+	struct stat st;
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return NULL;
+	}
+	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+	bool ok = ctx && EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) && EVP_DigestUpdate(ctx, head, n);
+	char chunk[65536];
+	ssize_t got;
+	while (ok && (got = read(fd, chunk, sizeof chunk)) > 0)
+		ok = EVP_DigestUpdate(ctx, chunk, (size_t)got);
+	ok = ok && got == 0;
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned mdlen = 0;
+	ok = ok && EVP_DigestFinal_ex(ctx, md, &mdlen);
+	EVP_MD_CTX_free(ctx);
+	close(fd);
+	if (!ok)
+		return NULL;
+	char *hex = xmalloc(2 * mdlen + 1);
+	for (unsigned i = 0; i < mdlen; i++)
+		snprintf(hex + 2 * i, 3, "%02x", md[i]);
+	return hex;
 }

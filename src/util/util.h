@@ -48,6 +48,9 @@ size_t utf8_valid_seq(const unsigned char *s, size_t n);
 
 /* 64-bit FNV-1a of s[0..n): for hash tables and page fingerprints. */
 uint64_t fnv1a64(const void *s, size_t n);
+/* SHA-256 over head[0..n) then the bytes of the regular file at path, as 64
+ * lower-case hex digits; NULL when the file cannot be read. Caller frees. */
+char *hash_file_hex(const char *path, const void *head, size_t n);
 /* splitmix64's finaliser: spreads hashes evenly over 64 bits, which a
  * bottom-k sketch relies on. */
 uint64_t mix64(uint64_t x);

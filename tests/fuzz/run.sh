@@ -10,12 +10,12 @@
 #
 # Usage: sh tests/fuzz/run.sh [SECONDS] [TARGET...]
 #   targets: text markdown asciidoc html bibtex csl_json pdf docx odt epub urls dates wayback page_text config fix doi
-#            cache baseline fix_zip
+#            cache baseline fix_zip pack
 set -u
 cd "$(dirname "$0")/../.."
 seconds=${1:-10}
 [ $# -gt 0 ] && shift
-targets=${*:-text markdown asciidoc html bibtex csl_json pdf docx odt epub urls dates wayback page_text config fix cache baseline fix_zip doi}
+targets=${*:-text markdown asciidoc html bibtex csl_json pdf docx odt epub urls dates wayback page_text config fix cache baseline fix_zip doi pack}
 build=build-fuzz
 if ! command -v clang > /dev/null; then
 	echo "fuzz: clang is not installed (sh .ci/setup-tests installs it)" >&2
