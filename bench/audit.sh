@@ -18,7 +18,8 @@
 # baseline measured in the same run: curl --parallel fetching the same
 # distinct URLs through the same simulator with the same number of
 # connections (what the simulator itself allows); then the second run with
-# the cache: wall time against the first and requests to the web.
+# the cache: wall time against the first and requests to the web; then a
+# third after one document was edited.
 #
 # Usage: bench/audit.sh [BUILD_DIR] [DOCS LINKS HOSTS PAGES LATENCY JOBS]
 #   default: build 1000 100 1000 20 0.02 64 (100,000 links, about 20,000 URLs)
@@ -62,6 +63,12 @@ probes=$(grep -c 'citecheck-probe-' requests.log || true)
 # shellcheck disable=SC2086
 set -- $(timed second "$bin" -q $net --cache cache.db -o second.json corpus)
 t2=$1 rss2=$2 req2=$3
+# one document edited (a sentence added, no new link): it alone is read again
+one=$(find corpus -type f | sort | head -n 1)
+printf '\nOne more sentence, added since.\n' >> "$one"
+# shellcheck disable=SC2086
+set -- $(timed third "$bin" -q $net --cache cache.db -o third.json corpus)
+t3=$1 req3=$3
 
 # reading and reporting alone: what every run does, with or without a cache;
 # by one reader a core (the default), then by one reader
@@ -94,3 +101,5 @@ printf 'reading and reporting (--extract-only): one reader %.2f s, one a core (%
 	"$tr1" "$(nproc)" "$tr" "$(awk -v a="$tr1" -v b="$tr" 'BEGIN { print a / b }')" "$same"
 printf 'second run, with the cache: %.2f s (%.1f%% of the first; target <= 5%%), %s requests to the web, peak RSS %.1f MB\n' \
 	"$t2" "$(awk -v a="$t2" -v b="$t1" 'BEGIN { print 100 * a / b }')" "$req2" "$(echo "$rss2" | awk '{ print $1 / 1024 }')"
+printf 're-run after one document changed: %.2f s (%.1f%% of the first; target <= 10%%), %s requests to the web\n' \
+	"$t3" "$(awk -v a="$t3" -v b="$t1" 'BEGIN { print 100 * a / b }')" "$req3"

@@ -139,6 +139,39 @@ static void test_json_stream(void)
 		       "\"bad\":\"caf\xc3\xa9 \xef\xbf\xbd\xef\xbf\xbd!\",\"tree\":{\"k\":1}}\n[]");
 	free(got);
 
+	/* strings and integers written without jansson's round trip are the
+	 * bytes jansson writes: every byte value in a string, and integers at
+	 * the ends of their range */
+	for (int c = 1; c < 256; c++) {
+		char s[8] = {'a', (char)c, '/', 'z', '\0'};
+		f = open_memstream(&got, &len);
+		json_stream_init(&js, f);
+		js_string(&js, s);
+		CHECK_INT(json_stream_finish(&js), 0);
+		fclose(f);
+		json_t *j = json_string(s);
+		char *want = j ? json_dumps(j, JSON_ENCODE_ANY | JSON_COMPACT) : NULL;
+		if (want) /* a lone byte over 0x7f is no UTF-8: written mended, as above */
+			CHECK_STR(got, want);
+		free(want);
+		json_decref(j);
+		free(got);
+	}
+	const int64_t ints[] = {0, -1, 7, INT64_MAX, INT64_MIN};
+	for (size_t i = 0; i < sizeof ints / sizeof *ints; i++) {
+		f = open_memstream(&got, &len);
+		json_stream_init(&js, f);
+		js_int(&js, ints[i]);
+		CHECK_INT(json_stream_finish(&js), 0);
+		fclose(f);
+		json_t *j = json_integer((json_int_t)ints[i]);
+		char *want = json_dumps(j, JSON_ENCODE_ANY | JSON_COMPACT);
+		CHECK_STR(got, want);
+		free(want);
+		json_decref(j);
+		free(got);
+	}
+
 	/* a string longer than the stream's pieces, and one that fills many */
 	f = open_memstream(&got, &len);
 	json_stream_init(&js, f);

@@ -318,17 +318,20 @@ struct page_identity page_identity(const struct model *m, const struct reference
 {
 	const struct link *l = &r->links[k];
 	const struct target *t = &m->targets[l->target];
-	bool foreign = says_translated(r);
 	struct page_identity live = {WORK_UNCHECKED, -1, NULL, 0, NULL}, snap = live;
-	if (t->live.verdict == LIVE_ALIVE)
+	const struct lookup *lk = l->lookup != NO_INDEX ? &m->lookups[l->lookup] : NULL;
+	bool live_titled = t->live.verdict == LIVE_ALIVE && t->live.page_titles;
+	if (!live_titled && !(lk && lk->snapshot_titles))
+		return live; /* nothing kept to compare: most links, and cheaply so */
+	bool foreign = says_translated(r);
+	if (live_titled)
 		live = page_titles_compare(r->title, t->live.page_titles, t->key, target_print(t)->title_found, foreign);
 	if (live.verdict != WORK_UNCHECKED)
 		live.compared_with = "live";
-	if (live.verdict == WORK_MATCH || l->lookup == NO_INDEX)
+	if (live.verdict == WORK_MATCH || !lk)
 		return live;
 	/* the page changed, moved, died or says nothing: the capture of the
 	 * day it was cited, as the author saw it */
-	const struct lookup *lk = &m->lookups[l->lookup];
 	if (lk->archive.verdict == ARCHIVE_ARCHIVED) {
 		signed char found = lk->drift.title_snapshot != -1 ? lk->drift.title_snapshot : lk->snapshot.title_found;
 		snap = page_titles_compare(r->title, lk->snapshot_titles, lk->original, found, foreign);

@@ -1,5 +1,7 @@
 #include "report/json_stream.h"
 
+#include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -145,6 +147,20 @@ void js_close(struct json_stream *js, char bracket)
 	js->bare = false;
 }
 
+/* Whether jansson would write s as it is between its quotes: printable
+ * ASCII with no quote or backslash (jansson escapes '/' only when asked).
+ * Most of a report's strings are: URLs, verdicts, reasons, keys. n gets
+ * its length. */
+static bool plain(const char *s, size_t *n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	for (; *p; p++)
+		if (*p < 0x20 || *p > 0x7e || *p == '"' || *p == '\\')
+			return false;
+	*n = (size_t)(p - (const unsigned char *)s);
+	return true;
+}
+
 void js_string(struct json_stream *js, const char *s)
 {
 	if (!s) {
@@ -152,6 +168,13 @@ void js_string(struct json_stream *js, const char *s)
 		return;
 	}
 	separate(js);
+	size_t n;
+	if (plain(s, &n)) { /* the bytes jansson would write, without its copy of s */
+		put(js, "\"", 1);
+		put(js, s, n);
+		put(js, "\"", 1);
+		return;
+	}
 	/* the model's strings are UTF-8; one that is not is written mended
 	 * rather than dropped */
 	if (json_string_set(js->str, s) != 0) {
@@ -169,8 +192,10 @@ void js_string(struct json_stream *js, const char *s)
 void js_int(struct json_stream *js, int64_t v)
 {
 	separate(js);
-	json_integer_set(js->num, (json_int_t)v);
-	encode(js, js->num);
+	/* the digits jansson writes ("%" JSON_INTEGER_FORMAT), without its round trip */
+	char digits[24];
+	int n = snprintf(digits, sizeof digits, "%" PRId64, v);
+	put(js, digits, (size_t)n);
 }
 
 void js_real(struct json_stream *js, double v)
