@@ -7,7 +7,7 @@
 # another links to still breaks that link; a forged row is refused; an
 # option that changes reading, or an age past --max-age, reads again.
 . "$(dirname "$0")/lib.sh"
-bin=$1
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 fixtures=$(cd "$2" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
