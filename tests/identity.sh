@@ -106,20 +106,6 @@ cat > refs.bib <<'BIB'
 }
 BIB
 
-start_simdoi() { # start_simdoi WORLD: the simulator, logging to requests.log; sets $server and $P
-	[ -z "$server" ] || { kill $server 2> /dev/null; wait $server 2> /dev/null; }
-	rm -f port
-	: > requests.log
-	python3 "$testdir/simdoi.py" --world "$1" --port-file port --log requests.log --lifetime 120 &
-	server=$!
-	i=0
-	while [ ! -s port ]; do
-		i=$((i + 1))
-		[ $i -lt 100 ] || { echo "simdoi did not start"; exit 1; }
-		sleep 0.1
-	done
-	P=$(cat port)
-}
 start_simdoi world.json
 # the doi.org links themselves are not fetched here: the DOI stage is
 run() { "$bin" -q --no-archive --exclude '^https://doi\.org/' --doi-resolver "http://127.0.0.1:$P" "$@"; }

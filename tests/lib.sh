@@ -63,6 +63,24 @@ start_simweb() {
 	T=$(cat tlsport)
 }
 
+# start_simdoi WORLD [LOG]: the simulated DOI resolver, agencies and works
+# API (simdoi.py) with the registrations of WORLD (JSON), logging to LOG
+# (requests.log), emptied first; stops the one before; sets $server and $P.
+start_simdoi() {
+	[ -z "${server:-}" ] || { kill $server 2> /dev/null; wait $server 2> /dev/null; }
+	rm -f port
+	: > "${2:-requests.log}"
+	python3 "$testdir/simdoi.py" --world "$1" --port-file port --log "${2:-requests.log}" --lifetime 200 &
+	server=$!
+	i=0
+	while [ ! -s port ]; do
+		i=$((i + 1))
+		[ $i -lt 100 ] || { echo "simdoi did not start"; exit 1; }
+		sleep 0.1
+	done
+	P=$(cat port)
+}
+
 # start_simwayback WORLD LOG ARGS…: the simulated Wayback Machine with the
 # captures of WORLD (JSON), logging to LOG; sets $wayback and $W (its port).
 start_simwayback() {

@@ -83,16 +83,7 @@ Open Citations Lab (2023). Citation URLs of 1,000 NGO reports, 2010-2023. Zenodo
 Harlow, B. (2017). Press freedom indicators in Southeast Asia, 1990-2015. Journal of Comparative Media, 8, 77-95.
 TXT
 
-rm -f port requests.log
-python3 "$testdir/simdoi.py" --world world.json --port-file port --log requests.log --lifetime 200 &
-server=$!
-i=0
-while [ ! -s port ]; do
-	i=$((i + 1))
-	[ $i -lt 100 ] || { echo "simdoi did not start"; exit 1; }
-	sleep 0.1
-done
-P=$(cat port)
+start_simdoi world.json
 run() { "$bin" -q --no-archive --find-works --works-api "http://127.0.0.1:$P" "$@"; }
 
 run -o report.json refs.txt 2> stderr.txt
@@ -176,18 +167,7 @@ expect "--contact: the same verdicts" "$(verdicts polite.json)" "$(verdicts repo
 
 # rate limited: 429 with Retry-After, asked again, answered
 jq '. + {"works_fail": {"status": 429, "count": 2}}' world.json > busy.json
-kill $server 2> /dev/null
-wait $server 2> /dev/null
-rm -f port
-python3 "$testdir/simdoi.py" --world busy.json --port-file port --log busy.log --lifetime 200 &
-server=$!
-i=0
-while [ ! -s port ]; do
-	i=$((i + 1))
-	[ $i -lt 100 ] || { echo "simdoi did not start"; exit 1; }
-	sleep 0.1
-done
-P=$(cat port)
+start_simdoi busy.json busy.log
 run -o busy.json.out refs.txt 2> /dev/null
 expect "429 twice: asked again after Retry-After, every reference answered" "$(verdicts busy.json.out)" "$(verdicts report.json)"
 expect "… twelve searches sent" "$(grep -c '"path": "/works"' busy.log)" 12

@@ -177,17 +177,6 @@ static void finish(struct live_transfer *t, struct doi_lookup *d, enum doi_verdi
 	t->done = true;
 }
 
-/* The transfer again, after wait seconds, when the run allows it. */
-static bool retry(struct live_engine *e, struct live_transfer *t, double wait, double now)
-{
-	const struct live_config *net = e->cfg;
-	if (t->tries >= net->retries || now + wait >= e->deadline)
-		return false;
-	t->tries++;
-	live_engine_enqueue(e, (size_t)(t - e->t), now + wait);
-	return true;
-}
-
 /* The resolver or an agency sent the request elsewhere: on to it. */
 static void follow(struct live_engine *e, struct live_transfer *t, const char *location)
 {
@@ -240,12 +229,12 @@ static void complete(struct live_engine *e, struct live_transfer *t, CURLcode co
 	double backoff = (double)e->cfg->backoff_ms / 1000.0 * (double)(1u << t->tries) * (1 + live_engine_jitter(e));
 	if (answered && status == 429) {
 		double wait = retry_after > 0 ? (double)retry_after : backoff;
-		if (wait > (double)e->cfg->max_retry_after_s || !retry(e, t, wait, now))
+		if (wait > (double)e->cfg->max_retry_after_s || !live_engine_retry(e, t, wait, now))
 			finish(t, d, DOI_UNKNOWN, "rate-limited");
 		return;
 	}
 	if (!answered || status >= 500) {
-		if (!retry(e, t, retry_after > 0 ? (double)retry_after : backoff, now))
+		if (!live_engine_retry(e, t, retry_after > 0 ? (double)retry_after : backoff, now))
 			finish(t, d, DOI_UNKNOWN,
 			       answered ? "server-error" : code == CURLE_OPERATION_TIMEDOUT ? "timeout" : "unreachable");
 		return;

@@ -148,16 +148,6 @@ static void finish(struct live_transfer *t, struct work_search *s, enum search_v
 	t->done = true;
 }
 
-/* The transfer again, after wait seconds, when the run allows it. */
-static bool retry(struct live_engine *e, struct live_transfer *t, double wait, double now)
-{
-	if (t->tries >= e->cfg->retries || now + wait >= e->deadline)
-		return false;
-	t->tries++;
-	live_engine_enqueue(e, (size_t)(t - e->t), now + wait);
-	return true;
-}
-
 /* A transfer ended (the engine's callback). */
 static void complete(struct live_engine *e, struct live_transfer *t, CURLcode code, double now)
 {
@@ -179,12 +169,12 @@ static void complete(struct live_engine *e, struct live_transfer *t, CURLcode co
 	double backoff = (double)e->cfg->backoff_ms / 1000.0 * (double)(1u << t->tries) * (1 + live_engine_jitter(e));
 	double wait = retry_after > 0 ? (double)retry_after : backoff;
 	if (answered && status == 429) {
-		if (wait > (double)e->cfg->max_retry_after_s || !retry(e, t, wait, now))
+		if (wait > (double)e->cfg->max_retry_after_s || !live_engine_retry(e, t, wait, now))
 			finish(t, s, SEARCH_UNKNOWN, "rate-limited");
 		return;
 	}
 	if (!answered || status >= 500) {
-		if (!retry(e, t, wait, now))
+		if (!live_engine_retry(e, t, wait, now))
 			finish(t, s, SEARCH_UNKNOWN,
 			       answered ? "server-error" : code == CURLE_OPERATION_TIMEDOUT ? "timeout" : "unreachable");
 		return;

@@ -523,3 +523,12 @@ void live_engine_obey_rate_headers(struct live_engine *e, struct live_transfer *
 		return;
 	live_engine_slow(e, t->host, n / s);
 }
+
+bool live_engine_retry(struct live_engine *e, struct live_transfer *t, double wait, double now)
+{
+	if (t->tries >= e->cfg->retries || now + wait >= e->deadline)
+		return false;
+	t->tries++;
+	live_engine_enqueue(e, (size_t)(t - e->t), now + wait);
+	return true;
+}

@@ -106,6 +106,9 @@ void live_engine_pace(struct live_engine *e, size_t host, double rate, double bu
 /* Lowers host's rate (a host that states its limit), keeping what its
  * bucket holds: slowing down grants no start. */
 void live_engine_slow(struct live_engine *e, size_t host, double rate);
+/* Transfer t again after wait seconds, when --retries and the deadline
+ * allow it: true when it was queued. */
+bool live_engine_retry(struct live_engine *e, struct live_transfer *t, double wait, double now);
 /* The limits an answer states (Crossref's on every answer:
  * X-Rate-Limit-Limit: 50, X-Rate-Limit-Interval: 1s, X-Concurrency-Limit:
  * 3): t's host is never asked faster, nor more at once, from now on. */
