@@ -132,7 +132,6 @@ int works_read_answer(struct work_search *s, const struct reference *r, const ch
 
 struct works_run {
 	struct model *m;
-	const struct works_config *cfg;
 	struct curl_slist *accept;
 };
 
@@ -227,7 +226,7 @@ int find_works(struct model *m, const struct works_config *cfg, char *err, size_
 	double rate = cfg->contact ? 10 : 5;
 	net.host_jobs = cfg->contact ? 3 : 1;
 	net.no_private = false; /* the API is the one the user named */
-	struct works_run run = {.m = m, .cfg = cfg};
+	struct works_run run = {.m = m};
 	run.accept = curl_slist_append(NULL, "Accept: application/json");
 	struct live_engine e;
 	char *key = live_host_key(cfg->api);
