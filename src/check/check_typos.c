@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -165,30 +166,45 @@ static void segment(size_t len, int i, size_t *start, size_t *n)
 	*n = len * (size_t)(i + 1) / SEGMENTS - *start;
 }
 
-static void put_number(struct buf *b, size_t v)
+/* A key is probed at about 200 (length, segment, shift) places. Hashing
+ * each probe's text anew, through a string made for a map, was a quarter of
+ * reading a document of 100 sources. A polynomial hash (mod 2^64) of the
+ * key's prefixes gives any substring's hash from two of them, so a probe
+ * costs a table lookup; the text is compared only on a hash's match. */
+#define HASH_BASE 0x100000001b3ULL
+
+struct prefix_hashes {
+	uint64_t *prefix, *power; /* of s[0..k), and HASH_BASE^k; k = 0..len */
+	size_t cap;
+};
+
+static void prefix_hashes_of(struct prefix_hashes *p, const char *s, size_t len)
 {
-	char digits[24];
-	size_t n = 0;
-	do
-		digits[n++] = (char)('0' + v % 10);
-	while ((v /= 10) != 0);
-	while (n)
-		buf_putc(b, digits[--n]);
+	if (len + 1 > p->cap) {
+		p->cap = len + 1;
+		free(p->prefix);
+		free(p->power);
+		p->prefix = xmalloc(p->cap * sizeof *p->prefix);
+		p->power = xmalloc(p->cap * sizeof *p->power);
+	}
+	p->prefix[0] = 0;
+	p->power[0] = 1;
+	for (size_t k = 0; k < len; k++) {
+		p->prefix[k + 1] = p->prefix[k] * HASH_BASE + (unsigned char)s[k];
+		p->power[k + 1] = p->power[k] * HASH_BASE;
+	}
 }
 
-/* "len:i:text" into b, which is reused: asked for every segment of every
- * key at every shift, this must not allocate (it was half of reading a
- * document of 100 sources). */
-static const char *segment_key(struct buf *b, size_t len, int i, const char *text, size_t n)
+/* The hash of segment i of a key of length len whose text is s[pos..pos+n). */
+static uint64_t segment_hash(const struct prefix_hashes *p, size_t pos, size_t n, size_t len, int i)
 {
-	buf_clear(b);
-	put_number(b, len);
-	buf_putc(b, ':');
-	put_number(b, (size_t)i);
-	buf_putc(b, ':');
-	buf_append(b, text, n);
-	buf_putc(b, '\0');
-	return b->data;
+	uint64_t h = p->prefix[pos + n] - p->prefix[pos] * p->power[n];
+	h ^= (uint64_t)len * 0x9e3779b97f4a7c15ULL + (uint64_t)i;
+	h ^= h >> 30; /* splitmix64's finisher: the table uses the low bits */
+	h *= 0xbf58476d1ce4e5b9ULL;
+	h ^= h >> 27;
+	h *= 0x94d049bb133111ebULL;
+	return h ^ (h >> 31);
 }
 
 struct bucket {
@@ -196,25 +212,69 @@ struct bucket {
 	size_t n, cap;
 };
 
-struct segment_index {
-	struct strmap map; /* segment key -> bucket */
-	struct bucket *b;
-	size_t nb, cap;
-	struct buf scratch; /* segment keys are made here */
+/* One (length, segment, text): the keys that have it, in bucket. */
+struct segment_slot {
+	uint64_t hash;
+	const char *text; /* NULL: the slot is free */
+	size_t len, bucket;
+	int i;
 };
 
+struct segment_index {
+	struct segment_slot *slots; /* open addressing, a power of two, at most half full */
+	size_t cap, count;
+	struct bucket *b;
+	size_t nb, bcap;
+	struct prefix_hashes ph; /* of the key being probed or indexed */
+};
+
+static struct segment_slot *slot_find(const struct segment_index *x, uint64_t h, size_t len, int i,
+				      const char *text, size_t n)
+{
+	if (!x->cap)
+		return NULL;
+	for (size_t at = h & (x->cap - 1);; at = (at + 1) & (x->cap - 1)) {
+		struct segment_slot *s = &x->slots[at];
+		if (!s->text)
+			return s;
+		if (s->hash == h && s->len == len && s->i == i && !memcmp(s->text, text, n))
+			return s;
+	}
+}
+
+static void slots_grow(struct segment_index *x)
+{
+	struct segment_slot *old = x->slots;
+	size_t oldcap = x->cap;
+	x->cap = oldcap ? oldcap * 2 : 64;
+	x->slots = xcalloc(x->cap, sizeof *x->slots);
+	for (size_t k = 0; k < oldcap; k++)
+		if (old[k].text) {
+			size_t at = old[k].hash & (x->cap - 1);
+			while (x->slots[at].text)
+				at = (at + 1) & (x->cap - 1);
+			x->slots[at] = old[k];
+		}
+	free(old);
+}
+
+/* Files key k (its hashes in x->ph) under its segments. */
 static void index_add(struct segment_index *x, const struct key *k)
 {
 	for (int i = 0; i < SEGMENTS; i++) {
 		size_t st, n;
 		segment(k->len, i, &st, &n);
-		const char *sk = segment_key(&x->scratch, k->len, i, k->s + st, n);
-		size_t bi = strmap_put(&x->map, sk, x->nb);
-		if (bi == x->nb) {
-			grow_array(&x->b, &x->cap, x->nb + 1, sizeof *x->b);
+		if ((x->count + 1) * 2 > x->cap)
+			slots_grow(x);
+		uint64_t h = segment_hash(&x->ph, st, n, k->len, i);
+		struct segment_slot *s = slot_find(x, h, k->len, i, k->s + st, n);
+		if (!s->text) {
+			*s = (struct segment_slot){h, k->s + st, k->len, x->nb, i};
+			x->count++;
+			grow_array(&x->b, &x->bcap, x->nb + 1, sizeof *x->b);
 			x->b[x->nb++] = (struct bucket){NULL, 0, 0};
 		}
-		struct bucket *bk = &x->b[bi];
+		struct bucket *bk = &x->b[s->bucket];
 		if (bk->n && bk->ids[bk->n - 1] == k->id)
 			continue;
 		grow_array(&bk->ids, &bk->cap, bk->n + 1, sizeof *bk->ids);
@@ -227,11 +287,13 @@ static void index_finish(struct segment_index *x)
 	for (size_t i = 0; i < x->nb; i++)
 		free(x->b[i].ids);
 	free(x->b);
-	strmap_finish(&x->map);
-	buf_finish(&x->scratch);
+	free(x->slots);
+	free(x->ph.prefix);
+	free(x->ph.power);
 }
 
-/* Compares key b with every earlier-cited key the filter lets through. */
+/* Compares key b (its hashes in x->ph) with every earlier-cited key the
+ * filter lets through. */
 static void compare_candidates(struct segment_index *x, const struct key *keys, const struct key *b,
 			       size_t *stamp, size_t *twin, size_t *dist)
 {
@@ -246,13 +308,15 @@ static void compare_candidates(struct segment_index *x, const struct key *keys, 
 				long pos = (long)st + d;
 				if (pos < 0 || (size_t)pos + n > b->len)
 					continue;
-				const char *sk = segment_key(&x->scratch, la, i, b->s + pos, n);
-				size_t bi;
-				bool hit = strmap_get(&x->map, sk, &bi);
-				if (hit && x->b[bi].n > COMMON_SEGMENT)
+				uint64_t h = segment_hash(&x->ph, (size_t)pos, n, la, i);
+				const struct segment_slot *s = slot_find(x, h, la, i, b->s + pos, n);
+				if (!s || !s->text)
+					continue;
+				const struct bucket *bk = &x->b[s->bucket];
+				if (bk->n > COMMON_SEGMENT)
 					continue; /* shared by too many to tell anything */
-				for (size_t c = 0; hit && c < x->b[bi].n; c++) {
-					size_t aid = x->b[bi].ids[c];
+				for (size_t c = 0; c < bk->n; c++) {
+					size_t aid = bk->ids[c];
 					if (aid >= b->id || stamp[aid] == b->id + 1)
 						continue;
 					stamp[aid] = b->id + 1;
@@ -306,9 +370,9 @@ void check_typos(struct model *m)
 	size_t *twin = xmalloc((nkeys + 1) * sizeof *twin), *dist = xmalloc((nkeys + 1) * sizeof *dist);
 	size_t *stamp = xcalloc(nkeys + 1, sizeof *stamp);
 	struct segment_index x = {0};
-	strmap_init(&x.map);
 	for (size_t i = 0; i < nkeys; i++) {
 		twin[i] = (size_t)-1;
+		prefix_hashes_of(&x.ph, keys[i].s, keys[i].len);
 		compare_candidates(&x, keys, &keys[i], stamp, twin, dist);
 		if (keys[i].len >= SEGMENTS)
 			index_add(&x, &keys[i]);
