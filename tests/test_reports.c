@@ -11,6 +11,7 @@
 
 #include "core/cli.h"
 #include "model/model.h"
+#include "report/json_parallel.h"
 #include "report/json_stream.h"
 #include "report/report_formats.h"
 #include "report/summary.h"
@@ -213,9 +214,68 @@ static void test_json_stream(void)
 	free(got);
 }
 
+/* Item i of the parallel test: i's number, then a string whose length
+ * grows with i (past a stream's first piece from item 150 on). */
+static void numbered_item(struct json_stream *js, size_t i, const void *arg)
+{
+	(void)arg;
+	js_frame(js, i ? ",\n" : "\n");
+	js_open(js, '[');
+	js_int(js, (int64_t)i);
+	char *s = xmalloc(i * 500 + 1);
+	memset(s, 'a' + (int)(i % 26), i * 500);
+	s[i * 500] = '\0';
+	js_string(js, s);
+	free(s);
+	js_close(js, ']');
+}
+
+/* Items rendered by several threads: the bytes one thread writes, in the
+ * same order; a failing output stops them, and the failure comes back. */
+static void test_json_parallel(void)
+{
+	char *want = NULL, *got = NULL;
+	size_t wlen = 0, glen = 0;
+	FILE *f = open_memstream(&want, &wlen);
+	struct json_stream js;
+	json_stream_init(&js, f);
+	js_items_parallel(&js, 300, 1, numbered_item, NULL);
+	CHECK_INT(json_stream_finish(&js), 0);
+	fclose(f);
+	/* item 2: its number, then 1,000 letters c, after item 1's line */
+	CHECK(strstr(want, "\n[2,\"cccc") != NULL);
+	CHECK_INT(wlen, 300 * 500 * 299 / 2 + 300 * 5 + 10 * 1 + 90 * 2 + 200 * 3 + 299 * 2 + 1);
+	for (unsigned jobs = 2; jobs <= 8; jobs *= 2) {
+		f = open_memstream(&got, &glen);
+		json_stream_init(&js, f);
+		js_items_parallel(&js, 300, jobs, numbered_item, NULL);
+		CHECK_INT(json_stream_finish(&js), 0);
+		fclose(f);
+		CHECK(glen == wlen && !memcmp(got, want, wlen));
+		free(got);
+	}
+	free(want);
+	f = fopen("/dev/full", "w");
+	if (f) {
+		json_stream_init(&js, f);
+		js_items_parallel(&js, 300, 3, numbered_item, NULL);
+		CHECK_INT(json_stream_finish(&js), -1);
+		fclose(f);
+	}
+	/* a stream into memory: what was put, taken whole */
+	json_stream_init(&js, NULL);
+	numbered_item(&js, 200, NULL);
+	size_t n;
+	char *bytes = json_stream_take(&js, &n);
+	CHECK_INT(n, 2 + 1 + 3 + 1 + 100002 + 1);
+	CHECK(bytes && !memcmp(bytes, ",\n[200,\"ssss", 12) && bytes[n - 1] == ']');
+	free(bytes);
+}
+
 int main(void)
 {
 	test_json_stream();
+	test_json_parallel();
 	struct model *m = fixture();
 	struct summaries sums;
 	summaries_compute(m, &sums);

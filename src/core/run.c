@@ -533,7 +533,7 @@ int run(const struct options *opt)
 	 * unless writing them fails */
 	struct report r = {.m = m, .s = &sums, .exit_status = exit_status(opt, &sums.run, stopped, trouble),
 			   .fail_on = opt->fail_on, .verbose = opt->verbose, .color = colour(opt, STDOUT_FILENO),
-			   .annotate_all = opt->annotate_all};
+			   .annotate_all = opt->annotate_all, .jobs = (unsigned)read_jobs(opt, m->ndocs)};
 	int rc = write_reports(&r, opt) == 0 || stopped ? r.exit_status : EXIT_TROUBLE;
 	summaries_finish(&sums);
 	model_destroy(m);

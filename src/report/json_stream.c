@@ -24,15 +24,29 @@ void json_stream_init(struct json_stream *js, FILE *out)
 
 static void flush(struct json_stream *js)
 {
+	if (!js->out) /* a stream into memory keeps everything */
+		return;
 	if (!js->failed && js->len && fwrite(js->buf, 1, js->len, js->out) != js->len)
 		js->failed = true;
 	js->len = 0;
+}
+
+/* A stream into memory: room for n more bytes. */
+static void grow(struct json_stream *js, size_t n)
+{
+	if (js->len + n <= js->cap)
+		return;
+	size_t cap = js->cap * 2 > js->len + n ? js->cap * 2 : js->len + n;
+	js->buf = xrealloc(js->buf, cap);
+	js->cap = cap;
 }
 
 static void put(struct json_stream *js, const char *s, size_t n)
 {
 	if (js->failed)
 		return;
+	if (!js->out)
+		grow(js, n);
 	if (js->len + n > js->cap) {
 		flush(js);
 		if (n > js->cap) { /* a long value: straight through */
@@ -43,6 +57,24 @@ static void put(struct json_stream *js, const char *s, size_t n)
 	}
 	memcpy(js->buf + js->len, s, n);
 	js->len += n;
+}
+
+char *json_stream_take(struct json_stream *js, size_t *len)
+{
+	char *buf = js->failed ? NULL : js->buf;
+	*len = buf ? js->len : 0;
+	if (!buf)
+		free(js->buf);
+	js->buf = NULL;
+	js->len = 0;
+	json_stream_finish(js);
+	return buf;
+}
+
+void js_raw(struct json_stream *js, const char *s, size_t n)
+{
+	put(js, s, n);
+	js->bare = true;
 }
 
 int json_stream_finish(struct json_stream *js)
@@ -100,6 +132,11 @@ static void encode(struct json_stream *js, const json_t *v)
 	}
 	if (need <= js->cap - js->len) {
 		js->len += need;
+		return;
+	}
+	if (!js->out) {
+		grow(js, need);
+		js->len += json_dumpb(v, js->buf + js->len, need, flags);
 		return;
 	}
 	flush(js);

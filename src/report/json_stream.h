@@ -27,13 +27,19 @@ struct json_stream {
 	bool failed;
 };
 
+/* out NULL: a stream into memory, taken with json_stream_take. */
 void json_stream_init(struct json_stream *js, FILE *out);
+/* A stream into memory: its bytes (*len of them, not NUL-terminated; the
+ * caller frees them), or NULL when it failed; the stream is finished. */
+char *json_stream_take(struct json_stream *js, size_t *len);
 /* Writes what is pending and frees the stream: 0, or -1 if anything failed. */
 int json_stream_finish(struct json_stream *js);
 
 /* Literal bytes that separate what follows (a newline between a report's
  * references): the next value takes no comma. */
 void js_frame(struct json_stream *js, const char *s);
+/* The same for n bytes another stream wrote (json_stream_take). */
+void js_raw(struct json_stream *js, const char *s, size_t n);
 void js_key(struct json_stream *js, const char *key); /* key: a name with nothing to escape */
 void js_open(struct json_stream *js, char bracket);   /* '{' or '[' */
 void js_close(struct json_stream *js, char bracket);  /* '}' or ']' */

@@ -47,7 +47,7 @@ bool report_format_of_path(const char *path, enum report_format *f)
 
 static int json_writer(const struct report *r, FILE *out)
 {
-	return report_json_write(r->m, r->s, out);
+	return report_json_write(r->m, r->s, r->jobs, out);
 }
 
 report_writer *report_writer_of(enum report_format f)

@@ -36,6 +36,7 @@ struct report {
 	bool verbose;    /* text: info findings and every unverified link too */
 	bool color;      /* text on standard output: in colour */
 	bool annotate_all; /* github with --baseline: what is not new too (--annotate all) */
+	unsigned jobs;     /* JSON: threads that render its documents (--read-jobs) */
 };
 
 /* Writes the report to out: 0, or -1 when writing failed. */

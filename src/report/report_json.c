@@ -5,6 +5,7 @@
 
 #include "archive/wayback_api.h"
 #include "compare/baseline.h"
+#include "report/json_parallel.h"
 #include "report/json_stream.h"
 #include "report/report_items.h"
 #include "extract/classify_url.h"
@@ -631,7 +632,14 @@ static json_t *fixed_json(const struct baseline_diff *d)
 	return json_pack("{s:s, s:o, s:o}", "report", d->path, "fixed_links", links, "fixed_findings", findings);
 }
 
-int report_json_write(const struct model *m, const struct summaries *sums, FILE *out)
+/* The documents' array's item d: what renders it reads the model only. */
+static void document_item(struct json_stream *js, size_t d, const void *arg)
+{
+	array_item(js, d);
+	document_write(js, arg, d);
+}
+
+int report_json_write(const struct model *m, const struct summaries *sums, unsigned jobs, FILE *out)
 {
 	struct json_stream js;
 	json_stream_init(&js, out);
@@ -641,10 +649,7 @@ int report_json_write(const struct model *m, const struct summaries *sums, FILE 
 	member(&js, "complete", json_boolean(!m->incomplete), ",\n");
 	member(&js, "incomplete_reason", str_or_null(m->incomplete), ",\n");
 	array_open(&js, "documents");
-	for (size_t d = 0; d < m->ndocs && !js.failed; d++) {
-		array_item(&js, d);
-		document_write(&js, m, d);
-	}
+	js_items_parallel(&js, m->ndocs, jobs, document_item, m);
 	array_close(&js, m->ndocs);
 	array_open(&js, "problems");
 	for (size_t i = 0; i < m->problems.n; i++) {

@@ -12,7 +12,9 @@
 #include "model/model.h"
 #include "report/summary.h"
 
-/* Returns 0, or -1 when writing failed (errno set by stdio). */
-int report_json_write(const struct model *m, const struct summaries *s, FILE *out);
+/* jobs: threads that render the documents (report/json_parallel.h); the
+ * bytes are the same whatever the number. Returns 0, or -1 when writing
+ * failed (errno set by stdio). */
+int report_json_write(const struct model *m, const struct summaries *s, unsigned jobs, FILE *out);
 
 #endif

@@ -38,7 +38,7 @@ static void fuzz_document(const void *data, size_t size, enum doc_format format)
 		summary_compute(m, &s);
 		FILE *null = fopen("/dev/null", "w");
 		if (null) {
-			report_json_write(m, &s, null);
+			report_json_write(m, &s, 1, null);
 			fclose(null);
 		}
 	}

@@ -1,0 +1,113 @@
+#include "report/json_parallel.h"
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdlib.h>
+
+#include "util/util.h"
+
+/* Items rendered ahead of the one written next, per thread: enough that a
+ * long item does not leave the others idle, few enough that memory holds
+ * a handful of documents, not the report. */
+#define AHEAD_PER_JOB 4
+
+struct rendered {
+	char *bytes; /* NULL: not rendered yet, or rendering failed */
+	size_t len;
+	bool ready;
+};
+
+struct renderers {
+	size_t n, next, written; /* items: in all, the next to render, written out */
+	size_t window;           /* slots: item i renders into slots[i % window] */
+	struct rendered *slots;
+	bool stop;               /* the output failed: render no more */
+	void (*item)(struct json_stream *out, size_t i, const void *arg);
+	const void *arg;
+	pthread_mutex_t lock;
+	pthread_cond_t changed;
+};
+
+static void *renderer(void *p)
+{
+	struct renderers *r = p;
+	pthread_mutex_lock(&r->lock);
+	for (;;) {
+		while (!r->stop && r->next < r->n && r->next >= r->written + r->window)
+			pthread_cond_wait(&r->changed, &r->lock);
+		if (r->stop || r->next >= r->n)
+			break;
+		size_t i = r->next++;
+		pthread_mutex_unlock(&r->lock);
+		struct json_stream js;
+		json_stream_init(&js, NULL);
+		r->item(&js, i, r->arg);
+		size_t len;
+		char *bytes = json_stream_take(&js, &len);
+		pthread_mutex_lock(&r->lock);
+		r->slots[i % r->window] = (struct rendered){bytes, len, true};
+		pthread_cond_broadcast(&r->changed);
+	}
+	pthread_mutex_unlock(&r->lock);
+	return NULL;
+}
+
+void js_items_parallel(struct json_stream *js, size_t n, unsigned jobs,
+		       void (*item)(struct json_stream *out, size_t i, const void *arg), const void *arg)
+{
+	if (jobs > n)
+		jobs = (unsigned)n;
+	if (jobs <= 1) {
+		for (size_t i = 0; i < n && !js->failed; i++)
+			item(js, i, arg);
+		return;
+	}
+	struct renderers r = {.n = n, .window = (size_t)jobs * AHEAD_PER_JOB, .item = item, .arg = arg};
+	r.slots = xcalloc(r.window, sizeof *r.slots);
+	pthread_mutex_init(&r.lock, NULL);
+	pthread_cond_init(&r.changed, NULL);
+	pthread_t *threads = xmalloc(jobs * sizeof *threads);
+	unsigned started = 0;
+	while (started < jobs && pthread_create(&threads[started], NULL, renderer, &r) == 0)
+		started++;
+	if (!started) { /* no thread to be had: this one renders them all */
+		free(threads);
+		free(r.slots);
+		pthread_cond_destroy(&r.changed);
+		pthread_mutex_destroy(&r.lock);
+		for (size_t i = 0; i < n && !js->failed; i++)
+			item(js, i, arg);
+		return;
+	}
+	pthread_mutex_lock(&r.lock);
+	for (size_t i = 0; i < n; i++) {
+		struct rendered *s = &r.slots[i % r.window];
+		while (!s->ready)
+			pthread_cond_wait(&r.changed, &r.lock);
+		struct rendered got = *s;
+		*s = (struct rendered){NULL, 0, false};
+		r.written = i + 1;
+		pthread_cond_broadcast(&r.changed);
+		pthread_mutex_unlock(&r.lock);
+		if (got.bytes)
+			js_raw(js, got.bytes, got.len);
+		else
+			js->failed = true; /* an item that could not be rendered: the report is not whole */
+		free(got.bytes);
+		pthread_mutex_lock(&r.lock);
+		if (js->failed) {
+			r.stop = true;
+			pthread_cond_broadcast(&r.changed);
+			break;
+		}
+	}
+	pthread_mutex_unlock(&r.lock);
+	for (unsigned t = 0; t < started; t++)
+		pthread_join(threads[t], NULL);
+	for (size_t i = 0; i < r.window; i++) /* rendered past a failure */
+		free(r.slots[i].bytes);
+	free(threads);
+	free(r.slots);
+	pthread_cond_destroy(&r.changed);
+	pthread_mutex_destroy(&r.lock);
+}
