@@ -686,6 +686,8 @@ int check_archive(struct model *m, const struct archive_config *cfg, char *err, 
 		e.t[ti].step = STEP_REPLAY;
 		free(url);
 	}
+	if (cfg->reuse_end)
+		cfg->reuse_end(cfg->reuse_arg);
 	live_engine_run(&e);
 	drop_unfinished(&e);
 	if (cfg->save_missing && cfg->access_key && cfg->secret_key && !interrupted() && live_now() < e.deadline) {

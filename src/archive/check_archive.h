@@ -35,6 +35,7 @@ struct archive_config {
 	/* asked before a lookup is sent: true when it is decided already (an
 	 * answer from --cache); NULL: every lookup is asked */
 	bool (*reuse)(void *arg, struct model *m, size_t lookup);
+	void (*reuse_end)(void *arg); /* as live_config's */
 	void *reuse_arg;
 	/* the endpoints' pace shared with other processes (live_config.slot) */
 	double (*slot)(void *arg, const char *name, double interval, double unix_now);

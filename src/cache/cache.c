@@ -249,6 +249,7 @@ void cache_close(struct cache *c)
 {
 	if (!c)
 		return;
+	cache_read_end(c);
 	if (c->documents_pending) /* what is written is kept */
 		sqlite3_exec(c->db, "COMMIT", NULL, NULL, NULL);
 	sqlite3_finalize(c->live_get);
@@ -300,6 +301,7 @@ bool cache_parse_duration(const char *s, int64_t *seconds)
 
 double cache_slot(struct cache *c, const char *name, double interval, double unix_now)
 {
+	cache_read_end(c);
 	sqlite3_stmt *get = NULL, *put = NULL;
 	double at = unix_now;
 	if (sqlite3_exec(c->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)

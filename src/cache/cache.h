@@ -65,6 +65,10 @@ int cache_open(struct cache **out, const char *path, long deadline_ms, char *err
 size_t cache_refused(const struct cache *c);
 void cache_close(struct cache *c);
 
+/* Closes the read transaction the questions of a stage opened (each
+ * reuse below opens one on first use); c may be NULL. */
+void cache_read_end(struct cache *c);
+
 /* The time of this run: CITECHECK_NOW (Unix seconds) when set, else the clock. */
 int64_t cache_clock(void);
 

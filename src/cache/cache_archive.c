@@ -126,6 +126,7 @@ static bool live_comparable(const struct model *m, const struct lookup *k)
 bool cache_reuse_archive(struct cache *c, struct model *m, size_t li, const struct cache_policy *p)
 {
 	struct lookup *k = &m->lookups[li];
+	cache_read_begin(c);
 	sqlite3_stmt *st = c->archive_get;
 	sqlite3_bind_text(st, 1, k->original, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, want_key(k), -1, SQLITE_STATIC);
@@ -224,6 +225,7 @@ static int bind_archive(sqlite3_stmt *st, const struct model *m, const struct lo
 
 int cache_store_archive(struct cache *c, struct model *m, const struct cache_policy *p, char *err, size_t errlen)
 {
+	cache_read_end(c);
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(c->db,
 			       "INSERT OR REPLACE INTO archive (original, want, checked_at, verdict, reason, timestamp,"

@@ -134,3 +134,19 @@ int cache_end_write(sqlite3 *db, int rc, bool open, char *err, size_t errlen)
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 	return rc;
 }
+
+void cache_read_begin(struct cache *c)
+{
+	if (!c->reading && sqlite3_get_autocommit(c->db) &&
+	    sqlite3_exec(c->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
+		c->reading = true;
+}
+
+void cache_read_end(struct cache *c)
+{
+	if (!c || !c->reading)
+		return;
+	c->reading = false;
+	if (!sqlite3_get_autocommit(c->db)) /* nothing was written in it: nothing to lose */
+		sqlite3_exec(c->db, "COMMIT", NULL, NULL, NULL);
+}

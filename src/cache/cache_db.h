@@ -18,7 +18,13 @@ struct cache {
 	double deadline; /* CLOCK_MONOTONIC seconds: a statement still running then is stopped */
 	bool bounded;    /* statements may be stopped now (reads); writes of this run's answers are not */
 	size_t refused;  /* rows read that citecheck would not have written: taken as absent */
+	bool reading;    /* a read transaction is open (cache_read_begin) */
 };
+
+/* Opens the read transaction a stage's questions share, unless one is
+ * open: one lock and unlock of the file for 20,000 URLs, not one each.
+ * cache_read_end closes it; every write closes it first. */
+void cache_read_begin(struct cache *c);
 
 /* Bounds for what a row may hold: no field citecheck writes is longer. */
 #define CACHE_MAX_URL 65536    /* bytes of a URL */

@@ -56,6 +56,7 @@ int cache_documents_flush(struct cache *c, char *err, size_t errlen)
 int cache_put_document(struct cache *c, const char *key, const struct cache_policy *p, const unsigned char *pack,
 		       size_t len, char *err, size_t errlen)
 {
+	cache_read_end(c);
 	if (!c->document_put &&
 	    sqlite3_prepare_v2(c->db, "INSERT OR REPLACE INTO document (key, checked_at, model) VALUES (?, ?, ?)", -1,
 			       &c->document_put, NULL) != SQLITE_OK)

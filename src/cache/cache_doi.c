@@ -83,6 +83,7 @@ static void load_doi(struct model *m, struct doi_lookup *d, sqlite3_stmt *st)
 bool cache_reuse_doi(struct cache *c, struct model *m, size_t di, const struct cache_policy *p)
 {
 	struct doi_lookup *d = &m->dois[di];
+	cache_read_begin(c);
 	sqlite3_stmt *st = c->doi_get;
 	sqlite3_bind_text(st, 1, d->doi, -1, SQLITE_STATIC);
 	bool reused = false;
@@ -133,6 +134,7 @@ static int bind_doi(sqlite3_stmt *st, const struct doi_lookup *d, const struct c
 
 int cache_store_doi(struct cache *c, struct model *m, const struct cache_policy *p, char *err, size_t errlen)
 {
+	cache_read_end(c);
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(c->db,
 			       "INSERT OR REPLACE INTO doi (doi, checked_at, verdict, reason, http_status, agency_url,"

@@ -101,6 +101,7 @@ static bool live_young(const struct live_result *r, int64_t checked_at, const st
 bool cache_reuse_live(struct cache *c, struct model *m, size_t ti, const struct cache_policy *p)
 {
 	struct target *t = &m->targets[ti];
+	cache_read_begin(c);
 	sqlite3_stmt *st = c->live_get;
 	sqlite3_bind_text(st, 1, t->key, -1, SQLITE_STATIC);
 	bool reused = false;
@@ -244,6 +245,7 @@ static void confirm_dead(struct live_result *r, int64_t last_failed, const struc
 
 int cache_store_live(struct cache *c, struct model *m, const struct cache_policy *p, char *err, size_t errlen)
 {
+	cache_read_end(c);
 	sqlite3_stmt *up = NULL, *hist = NULL, *past = NULL;
 	int rc = 0;
 	if (sqlite3_prepare_v2(c->db,
@@ -272,6 +274,8 @@ int cache_store_live(struct cache *c, struct model *m, const struct cache_policy
 	rc = cache_end_write(c->db, rc, open, err, errlen);
 	/* what the history says of each page, this run's check included */
 	m->history = rc == 0;
+	if (rc == 0)
+		cache_read_begin(c);
 	for (size_t i = 0; rc == 0 && i < m->ntargets; i++) {
 		struct target *t = &m->targets[i];
 		if (t->live.verdict == LIVE_UNCHECKED || t->live.verdict == LIVE_SKIPPED || t->live.local)
@@ -282,6 +286,7 @@ int cache_store_live(struct cache *c, struct model *m, const struct cache_policy
 		else
 			confirm_dead(&t->live, last_failed, p);
 	}
+	cache_read_end(c);
 	sqlite3_finalize(up);
 	sqlite3_finalize(hist);
 	sqlite3_finalize(past);

@@ -56,6 +56,7 @@ static void load_work(struct model *m, struct work_search *s, sqlite3_stmt *st)
 bool cache_reuse_work(struct cache *c, struct model *m, size_t si, const struct cache_policy *p)
 {
 	struct work_search *s = &m->searches[si];
+	cache_read_begin(c);
 	sqlite3_stmt *st = c->work_get;
 	sqlite3_bind_text(st, 1, s->query, -1, SQLITE_STATIC);
 	bool reused = false;
@@ -105,6 +106,7 @@ static int bind_work(sqlite3_stmt *st, const struct work_search *s, const struct
 
 int cache_store_works(struct cache *c, struct model *m, const struct cache_policy *p, char *err, size_t errlen)
 {
+	cache_read_end(c);
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(c->db,
 			       "INSERT OR REPLACE INTO work (query, checked_at, verdict, reason, http_status, doi,"

@@ -68,6 +68,13 @@ static bool reuse_live(void *arg, struct model *m, size_t target)
 	return cache_reuse_live(mem->cache, m, target, &mem->policy);
 }
 
+/* The questions to the cache are over (cache_read_end). */
+static void reuse_end(void *arg)
+{
+	struct memory *mem = arg;
+	cache_read_end(mem->cache);
+}
+
 static bool reuse_archive(void *arg, struct model *m, size_t lookup)
 {
 	struct memory *mem = arg;
@@ -102,6 +109,7 @@ static int check_works(struct model *m, const struct options *opt, struct live_c
 	if (mem->cache)
 		for (size_t i = 0; i < m->nsearches; i++)
 			cache_reuse_work(mem->cache, m, i, &mem->policy);
+	cache_read_end(mem->cache);
 	if (opt->cache_only || interrupted() || live_offline(m)) {
 		works_skip_all(m, opt->cache_only ? "not-cached" : interrupted() ? "interrupted" : "offline");
 		return 0;
@@ -127,6 +135,7 @@ static int check_dois_stage(struct model *m, const struct options *opt, struct l
 	if (mem->cache) /* what the cache knows, before anything is asked */
 		for (size_t i = 0; i < m->ndois; i++)
 			cache_reuse_doi(mem->cache, m, i, &mem->policy);
+	cache_read_end(mem->cache);
 	if (opt->cache_only || interrupted() || live_offline(m)) { /* --cache-only: no network at all */
 		dois_skip_all(m, opt->cache_only ? "not-cached" : interrupted() ? "interrupted" : "offline");
 		return 0;
@@ -147,6 +156,7 @@ static int check_dois_stage(struct model *m, const struct options *opt, struct l
 		if (mem->cache)
 			for (size_t i = asked; i < m->ndois; i++)
 				cache_reuse_doi(mem->cache, m, i, &mem->policy);
+		cache_read_end(mem->cache);
 		left = cfg->deadline_ms - (long)((live_now() - start) * 1000.0);
 		net.deadline_ms = left > 0 ? left : 0;
 		if (check_dois(m, &dc, err, errlen) != 0)
@@ -182,6 +192,7 @@ static int check_stages(struct model *m, const struct options *opt, struct live_
 	cfg->keep_prints = cfg->archive_checks_snapshots = archive;
 	if (mem->cache) {
 		cfg->reuse = reuse_live;
+		cfg->reuse_end = reuse_end;
 		cfg->reuse_arg = mem;
 	}
 	if (archive)
@@ -214,6 +225,7 @@ static int check_stages(struct model *m, const struct options *opt, struct live_
 		progress_stage(progress, PROGRESS_ARCHIVE, m);
 		if (mem->cache) {
 			ac.reuse = reuse_archive;
+			ac.reuse_end = reuse_end;
 			ac.reuse_arg = mem;
 			ac.keep_snapshot_prints = true;
 			ac.slot = archive_slot;

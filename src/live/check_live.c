@@ -730,6 +730,8 @@ int check_live(struct model *m, const struct live_config *cfg, char *err, size_t
 		free(page);
 		free(key);
 	}
+	if (cfg->reuse_end)
+		cfg->reuse_end(cfg->reuse_arg);
 	if (cfg->probe)
 		live_engine_reserve(&e, e.nhosts); /* a probe per host, started mid-run */
 	run(&e);

@@ -57,6 +57,9 @@ struct live_config {
 	/* asked before a target is fetched: true when it is decided already
 	 * (an answer from --cache); NULL: every target is fetched */
 	bool (*reuse)(void *arg, struct model *m, size_t target);
+	/* called once every target was asked of reuse, before any is fetched;
+	 * may be NULL */
+	void (*reuse_end)(void *arg);
 	void *reuse_arg;
 	/* paced hosts shared with other processes (the archive's endpoints
 	 * under --cache): reserves the next free moment, in Unix seconds, for
