@@ -28,6 +28,15 @@ struct slot {
 	char *key;
 	unsigned char *pack;
 	size_t pack_len;
+	unsigned reader; /* the reader that read it (its index) */
+};
+
+/* Models emptied by the merge, for the reader that made them to free:
+ * memory goes back to the allocator's arena of the thread that took it,
+ * without a lock shared with a thread still reading. */
+struct trash {
+	struct model **v;
+	size_t n, cap;
 };
 
 /* What the readers share. Documents are handed out in order, and a reader
@@ -55,6 +64,8 @@ struct readers {
 	const struct cache_policy *policy;
 	pthread_mutex_t cache_lock;
 	char cache_err[256]; /* the first write that failed */
+	struct trash *trash; /* one a reader, under lock */
+	unsigned nreaders;
 };
 
 /* The git top folder of the last document's folder: a walk gives the
@@ -206,11 +217,30 @@ static void read_one(struct readers *r, struct git_top *top, size_t i, struct sl
 	s->ready = true;
 }
 
+struct reader_arg {
+	struct readers *r;
+	unsigned id;
+};
+
+/* Frees what the merge emptied of the models reader id made. */
+static void empty_trash(struct readers *r, unsigned id)
+{
+	pthread_mutex_lock(&r->lock);
+	struct trash t = r->trash[id];
+	r->trash[id] = (struct trash){NULL, 0, 0};
+	pthread_mutex_unlock(&r->lock);
+	for (size_t k = 0; k < t.n; k++)
+		model_destroy(t.v[k]);
+	free(t.v);
+}
+
 static void *reader(void *arg)
 {
-	struct readers *r = arg;
+	struct readers *r = ((struct reader_arg *)arg)->r;
+	unsigned id = ((struct reader_arg *)arg)->id;
 	struct git_top top = {NULL, NULL};
 	for (;;) {
+		empty_trash(r, id);
 		pthread_mutex_lock(&r->lock);
 		while (!r->stop && r->next < r->in->n && r->next - r->merged >= r->window)
 			pthread_cond_wait(&r->room, &r->lock);
@@ -220,13 +250,14 @@ static void *reader(void *arg)
 		}
 		size_t i = r->next++;
 		pthread_mutex_unlock(&r->lock);
-		struct slot s = {NULL, "", false, NULL, NULL, 0};
+		struct slot s = {NULL, "", false, NULL, NULL, 0, id};
 		read_one(r, &top, i, &s);
 		pthread_mutex_lock(&r->lock);
 		r->slots[i % r->window] = s;
 		pthread_cond_broadcast(&r->done);
 		pthread_mutex_unlock(&r->lock);
 	}
+	empty_trash(r, id);
 	free(top.dir);
 	free(top.top);
 	return NULL;
@@ -306,8 +337,8 @@ static void keep_document(struct readers *r, struct slot *s)
 	s->pack = NULL;
 }
 
-static void merge_one(struct model *run, const char *path, struct slot *s, struct progress *progress,
-		      void (*unreadable)(const char *path, const char *why))
+static void merge_one(struct readers *r, struct model *run, const char *path, struct slot *s,
+		      struct progress *progress, void (*unreadable)(const char *path, const char *why))
 {
 	if (!s->d) {
 		progress_end(progress); /* the message on a line of its own */
@@ -317,7 +348,15 @@ static void merge_one(struct model *run, const char *path, struct slot *s, struc
 	}
 	model_drop_ignored(s->d, run->ignored, &run->ignored_links);
 	model_merge(run, s->d);
-	model_destroy(s->d);
+	if (!r->nreaders) {
+		model_destroy(s->d);
+		return;
+	}
+	pthread_mutex_lock(&r->lock);
+	struct trash *t = &r->trash[s->reader];
+	grow_array(&t->v, &t->cap, t->n + 1, sizeof *t->v);
+	t->v[t->n++] = s->d;
+	pthread_mutex_unlock(&r->lock);
 }
 
 size_t read_jobs(const struct options *opt, size_t ndocs)
@@ -361,11 +400,16 @@ void read_documents(struct model *run, const struct options *opt, const struct i
 	sigemptyset(&wake_sa.sa_mask);
 	sigaction(SIGUSR1, &wake_sa, &before);
 	size_t started = 0;
-	while (jobs > 1 && started < jobs && pthread_create(&threads[started], NULL, reader, &r) == 0)
+	r.trash = xcalloc(jobs, sizeof *r.trash);
+	struct reader_arg *args = xcalloc(jobs, sizeof *args);
+	for (size_t t = 0; t < jobs; t++)
+		args[t] = (struct reader_arg){&r, (unsigned)t};
+	while (jobs > 1 && started < jobs && pthread_create(&threads[started], NULL, reader, &args[started]) == 0)
 		started++;
+	r.nreaders = (unsigned)started;
 	struct git_top top = {NULL, NULL}; /* when this thread reads: one reader, or none could start */
 	for (size_t i = 0; i < in->n && !interrupted(); i++) {
-		struct slot s = {NULL, "", false, NULL, NULL, 0};
+		struct slot s = {NULL, "", false, NULL, NULL, 0, 0};
 		if (started)
 			wait_for(&r, i, &s);
 		else
@@ -373,7 +417,7 @@ void read_documents(struct model *run, const struct options *opt, const struct i
 		if (!s.ready)
 			break;
 		keep_document(&r, &s);
-		merge_one(run, in->paths[i], &s, progress, unreadable);
+		merge_one(&r, run, in->paths[i], &s, progress, unreadable);
 		pthread_mutex_lock(&r.lock);
 		r.merged = i + 1;
 		pthread_cond_broadcast(&r.room);
@@ -387,6 +431,13 @@ void read_documents(struct model *run, const struct options *opt, const struct i
 	for (size_t t = 0; t < started; t++)
 		join_reader(threads[t]);
 	sigaction(SIGUSR1, &before, NULL);
+	for (size_t t = 0; t < jobs; t++) /* left by a reader that ended first */
+		for (size_t k = 0; k < r.trash[t].n; k++)
+			model_destroy(r.trash[t].v[k]);
+	for (size_t t = 0; t < jobs; t++)
+		free(r.trash[t].v);
+	free(r.trash);
+	free(args);
 	for (size_t k = 0; k < r.window; k++) { /* read, never merged: the run was interrupted */
 		model_destroy(r.slots[k].d);
 		free(r.slots[k].key);
