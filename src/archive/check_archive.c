@@ -284,7 +284,7 @@ static void next(struct live_engine *e, struct live_transfer *t, enum step s, ch
 	free(t->post);
 	t->post = NULL;
 	t->headers = s == STEP_SAVE || s == STEP_SAVE_STATUS ? run->save_headers : NULL;
-	live_engine_enqueue(e, (size_t)(t - e->t), at);
+	live_engine_enqueue(e, t->index, at);
 }
 
 /* Nothing more is sent to endpoint ep: what waits for it is refused. */
@@ -297,8 +297,8 @@ static void give_up_endpoint(struct live_engine *e, enum endpoint ep, const char
 	run->given_up_message[ep] = xstrdup(message);
 	live_engine_drop_queue(e, host);
 	for (size_t i = 0; i < e->nt; i++)
-		if (!e->t[i].done && !e->t[i].running && e->t[i].host == host)
-			refused(e, &e->t[i], reason, message);
+		if (!e->t[i]->done && !e->t[i]->running && e->t[i]->host == host)
+			refused(e, e->t[i], reason, message);
 }
 
 /* After this many lookups found no route to the archive or no name for it,
@@ -335,7 +335,7 @@ static void rate_limited(struct live_engine *e, struct live_transfer *t, double 
 		live_engine_pace(e, host, h->rate / 2, 1);
 	if (h->next_allowed < now + wait)
 		h->next_allowed = now + wait;
-	live_engine_enqueue(e, (size_t)(t - e->t), now + wait);
+	live_engine_enqueue(e, t->index, now + wait);
 }
 
 static const char *header(CURL *easy, const char *name)
@@ -573,7 +573,7 @@ static void complete(struct live_engine *e, struct live_transfer *t, CURLcode co
 			wait = (double)retry_after;
 		if (t->tries < run->cfg->net->retries && now + wait < e->deadline) {
 			t->tries++;
-			live_engine_enqueue(e, (size_t)(t - e->t), now + wait);
+			live_engine_enqueue(e, t->index, now + wait);
 		} else if (saving(t)) {
 			t->done = true;
 			k->archive.save_status = "error";
@@ -609,7 +609,7 @@ static void complete(struct live_engine *e, struct live_transfer *t, CURLcode co
 static void drop_unfinished(struct live_engine *e)
 {
 	for (size_t i = 0; i < e->nt; i++) {
-		struct live_transfer *t = &e->t[i];
+		struct live_transfer *t = e->t[i];
 		if (t->done)
 			continue;
 		if (saving(t)) {
@@ -639,7 +639,7 @@ static void save_missing(struct live_engine *e)
 		char *url = wayback_save_url(run->cfg->base);
 		size_t ti = live_engine_add(e, i, url, run->endpoint[EP_SAVE]);
 		free(url);
-		struct live_transfer *t = &e->t[ti];
+		struct live_transfer *t = e->t[ti];
 		char *esc = curl_easy_escape(NULL, k->original, 0);
 		t->post = xasprintf("url=%s", esc ? esc : "");
 		curl_free(esc);
@@ -683,7 +683,7 @@ int check_archive(struct model *m, const struct archive_config *cfg, char *err, 
 			continue;
 		char *url = wayback_replay_url(cfg->base, m->lookups[i].want, m->lookups[i].original);
 		size_t ti = live_engine_add(&e, i, url, run.endpoint[EP_REPLAY]);
-		e.t[ti].step = STEP_REPLAY;
+		e.t[ti]->step = STEP_REPLAY;
 		free(url);
 	}
 	if (cfg->reuse_end)

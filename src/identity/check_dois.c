@@ -204,7 +204,7 @@ static void follow(struct live_engine *e, struct live_transfer *t, const char *l
 	t->host = host;
 	t->hops++;
 	t->tries = 0;
-	live_engine_enqueue(e, (size_t)(t - e->t), 0);
+	live_engine_enqueue(e, t->index, 0);
 }
 
 /* A transfer ended (the engine's callback). */
@@ -312,7 +312,6 @@ int check_dois(struct model *m, const struct doi_config *cfg, char *err, size_t 
 	run.resolver_host = host_of(cfg->resolver);
 	free(key);
 	live_engine_pace(&e, resolver, cfg->rate, 1);
-	live_engine_reserve(&e, m->ndois);
 	size_t base_len = strlen(cfg->resolver);
 	while (base_len && cfg->resolver[base_len - 1] == '/')
 		base_len--;
@@ -323,12 +322,12 @@ int check_dois(struct model *m, const struct doi_config *cfg, char *err, size_t 
 		char *url = xasprintf("%.*s/%s", (int)base_len, cfg->resolver, path);
 		free(path);
 		size_t ti = live_engine_add(&e, i, url, resolver);
-		e.t[ti].headers = run.accept;
+		e.t[ti]->headers = run.accept;
 		free(url);
 	}
 	live_engine_run(&e);
 	for (size_t i = 0; i < e.nt; i++) { /* what the deadline or an interrupt left */
-		struct live_transfer *t = &e.t[i];
+		struct live_transfer *t = e.t[i];
 		if (!t->done && t->target < m->ndois && m->dois[t->target].verdict == DOI_UNCHECKED)
 			finish(t, &m->dois[t->target], DOI_UNKNOWN, interrupted() ? "interrupted" : "deadline");
 	}

@@ -240,7 +240,6 @@ int find_works(struct model *m, const struct works_config *cfg, char *err, size_
 	size_t host = live_engine_host(&e, key);
 	free(key);
 	live_engine_pace(&e, host, rate, 1);
-	live_engine_reserve(&e, m->nsearches);
 	for (size_t i = 0; i < m->nsearches; i++) {
 		if (m->searches[i].verdict != SEARCH_UNCHECKED)
 			continue;
@@ -251,12 +250,12 @@ int find_works(struct model *m, const struct works_config *cfg, char *err, size_
 			continue;
 		}
 		size_t ti = live_engine_add(&e, i, url, host);
-		e.t[ti].headers = run.accept;
+		e.t[ti]->headers = run.accept;
 		free(url);
 	}
 	live_engine_run(&e);
 	for (size_t i = 0; i < e.nt; i++) { /* what the deadline or an interrupt left */
-		struct live_transfer *t = &e.t[i];
+		struct live_transfer *t = e.t[i];
 		if (!t->done && t->target < m->nsearches && m->searches[t->target].verdict == SEARCH_UNCHECKED)
 			finish(t, &m->searches[t->target], SEARCH_UNKNOWN, interrupted() ? "interrupted" : "deadline");
 	}

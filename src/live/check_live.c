@@ -182,7 +182,7 @@ static void follow(struct live_engine *e, struct live_transfer *t, long status, 
 	t->host = live_engine_host(e, key);
 	free(key);
 	t->tries = 0;
-	live_engine_enqueue(e, (size_t)(t - e->t), now);
+	live_engine_enqueue(e, t->index, now);
 }
 
 /* For the drift check: what the alive page says, kept small. */
@@ -346,7 +346,7 @@ static void complete(struct live_engine *e, struct live_transfer *t, CURLcode co
 			}
 			if (j.retry && t->tries < e->cfg->retries && now + wait < e->deadline) {
 				t->tries++;
-				live_engine_enqueue(e, (size_t)(t - e->t), now + wait);
+				live_engine_enqueue(e, t->index, now + wait);
 			} else {
 				finish_target(e, t, j.verdict, j.reason);
 				if (j.verdict == LIVE_ALIVE) {
@@ -370,9 +370,8 @@ static void complete(struct live_engine *e, struct live_transfer *t, CURLcode co
 	free(loc);
 	page_heads_finish(&ph);
 	buf_finish(&t->body);
-	/* now, not after the main pass; t is not used after this: adding may
-	 * not move the array while transfers run (room was reserved) */
-	if (probe_host && e->cfg->probe && live_engine_can_add(e))
+	/* now, not after the main pass */
+	if (probe_host && e->cfg->probe)
 		start_probe(e, host);
 }
 
@@ -385,7 +384,7 @@ static void run(struct live_engine *e)
 			  : ((struct live_run *)e->ctx)->gave_up ? "offline"
 								 : "deadline";
 	for (size_t i = 0; i < e->nt; i++) {
-		struct live_transfer *t = &e->t[i];
+		struct live_transfer *t = e->t[i];
 		if (t->done)
 			continue;
 		if (t->target != LIVE_PROBE)
@@ -403,14 +402,14 @@ static void probe_hosts(struct live_engine *e)
 {
 	size_t first_probe = e->nt;
 	for (size_t i = 0; i < first_probe; i++) {
-		struct live_transfer *t = &e->t[i];
+		struct live_transfer *t = e->t[i];
 		if (t->target != LIVE_PROBE && target_of(e, t)->live.verdict == LIVE_ALIVE && t->sig)
-			start_probe(e, t->host); /* nothing runs: the array may move */
+			start_probe(e, t->host);
 	}
 	if (e->nt > first_probe)
 		run(e);
 	for (size_t i = 0; i < e->nt; i++) {
-		struct live_transfer *t = &e->t[i];
+		struct live_transfer *t = e->t[i];
 		if (t->target == LIVE_PROBE || !t->sig || target_of(e, t)->live.verdict != LIVE_ALIVE)
 			continue;
 		const struct live_host *h = &e->hosts[t->host];
@@ -725,15 +724,13 @@ int check_live(struct model *m, const struct live_config *cfg, char *err, size_t
 		state.leader[i] = lead;
 		if (lead == i) { /* the first citation of this page: fetched */
 			size_t ti = live_engine_add(&e, i, page, live_engine_host(&e, key));
-			e.t[ti].deep = deep_path(tg->key);
+			e.t[ti]->deep = deep_path(tg->key);
 		}
 		free(page);
 		free(key);
 	}
 	if (cfg->reuse_end)
 		cfg->reuse_end(cfg->reuse_arg);
-	if (cfg->probe)
-		live_engine_reserve(&e, e.nhosts); /* a probe per host, started mid-run */
 	run(&e);
 	if (cfg->probe && !state.gave_up && !interrupted() && live_now() < e.deadline)
 		probe_hosts(&e);

@@ -72,13 +72,15 @@ static void detach(struct live_engine *e, struct live_transfer *t, size_t host)
 void live_engine_finish(struct live_engine *e)
 {
 	for (size_t i = 0; i < e->nt; i++) {
-		detach(e, &e->t[i], e->t[i].host);
-		free(e->t[i].url);
-		free(e->t[i].post);
-		free(e->t[i].sig);
-		buf_finish(&e->t[i].body);
-		buf_finish(&e->t[i].request);
-		buf_finish(&e->t[i].head);
+		struct live_transfer *t = e->t[i];
+		detach(e, t, t->host);
+		free(t->url);
+		free(t->post);
+		free(t->sig);
+		buf_finish(&t->body);
+		buf_finish(&t->request);
+		buf_finish(&t->head);
+		free(t);
 	}
 	free(e->t);
 	for (size_t k = 0; k < e->nhosts; k++) {
@@ -153,7 +155,7 @@ void live_engine_drop_queue(struct live_engine *e, size_t host)
 {
 	struct live_host *h = &e->hosts[host];
 	for (size_t q = 0; q < h->qlen; q++)
-		if (e->t[h->queue[q]].not_before > 0)
+		if (e->t[h->queue[q]]->not_before > 0)
 			e->delayed--;
 	e->waiting -= h->qlen;
 	h->qlen = 0;
@@ -161,7 +163,7 @@ void live_engine_drop_queue(struct live_engine *e, size_t host)
 
 void live_engine_enqueue(struct live_engine *e, size_t ti, double not_before)
 {
-	struct live_transfer *t = &e->t[ti];
+	struct live_transfer *t = e->t[ti];
 	struct live_host *h = &e->hosts[t->host];
 	t->not_before = not_before;
 	grow_array(&h->queue, &h->qcap, h->qlen + 1, sizeof *h->queue);
@@ -171,22 +173,12 @@ void live_engine_enqueue(struct live_engine *e, size_t ti, double not_before)
 		e->delayed++;
 }
 
-void live_engine_reserve(struct live_engine *e, size_t n)
-{
-	grow_array(&e->t, &e->t_cap, e->nt + n, sizeof *e->t);
-}
-
-bool live_engine_can_add(const struct live_engine *e)
-{
-	return e->nt < e->t_cap;
-}
-
 size_t live_engine_add(struct live_engine *e, size_t target, const char *url, size_t host)
 {
 	grow_array(&e->t, &e->t_cap, e->nt + 1, sizeof *e->t);
 	size_t ti = e->nt++;
-	struct live_transfer *t = &e->t[ti];
-	memset(t, 0, sizeof *t);
+	struct live_transfer *t = e->t[ti] = xcalloc(1, sizeof *t);
+	t->index = ti;
 	t->target = target;
 	t->url = xstrdup(url);
 	t->host = host;
@@ -304,7 +296,7 @@ void live_easy_options(CURL *h, const struct live_config *c, bool *refused_priva
 static int start(struct live_engine *e, size_t ti)
 {
 	const struct live_config *c = e->cfg;
-	struct live_transfer *t = &e->t[ti];
+	struct live_transfer *t = e->t[ti];
 	CURL *h = curl_easy_init();
 	if (!h)
 		return -1;
@@ -397,7 +389,7 @@ static void start_ready(struct live_engine *e, double now)
 		struct live_host *h = &e->hosts[order[o]];
 		for (size_t q = 0; q < h->qlen && h->active < h->limit && e->running < e->cfg->jobs && has_token(h);) {
 			size_t ti = h->queue[q];
-			if (e->t[ti].not_before > now) {
+			if (e->t[ti]->not_before > now) {
 				q++;
 				continue;
 			}
@@ -406,10 +398,10 @@ static void start_ready(struct live_engine *e, double now)
 			memmove(&h->queue[q], &h->queue[q + 1], (h->qlen - q - 1) * sizeof *h->queue);
 			h->qlen--;
 			e->waiting--;
-			if (e->t[ti].not_before > 0)
+			if (e->t[ti]->not_before > 0)
 				e->delayed--;
 			if (start(e, ti) < 0)
-				e->done(e, &e->t[ti], CURLE_FAILED_INIT, now);
+				e->done(e, e->t[ti], CURLE_FAILED_INIT, now);
 		}
 	}
 	free(order);
@@ -435,7 +427,7 @@ static double next_wake(const struct live_engine *e, double now)
 		if (!e->delayed)
 			continue;
 		for (size_t q = 0; q < h->qlen; q++) {
-			double at = e->t[h->queue[q]].not_before;
+			double at = e->t[h->queue[q]]->not_before;
 			if (at > now && (best < 0 || at - now < best))
 				best = at - now;
 		}
@@ -496,7 +488,7 @@ void live_engine_run(struct live_engine *e)
 	}
 	/* past the deadline or out of work: nothing stays in flight or queued */
 	for (size_t i = 0; i < e->nt; i++)
-		detach(e, &e->t[i], e->t[i].host);
+		detach(e, e->t[i], e->t[i]->host);
 	for (size_t k = 0; k < e->nhosts; k++)
 		e->hosts[k].qlen = 0;
 	e->waiting = e->delayed = 0;
@@ -529,6 +521,6 @@ bool live_engine_retry(struct live_engine *e, struct live_transfer *t, double wa
 	if (t->tries >= e->cfg->retries || now + wait >= e->deadline)
 		return false;
 	t->tries++;
-	live_engine_enqueue(e, (size_t)(t - e->t), now + wait);
+	live_engine_enqueue(e, t->index, now + wait);
 	return true;
 }

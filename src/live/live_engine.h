@@ -36,8 +36,11 @@ struct live_host {
 	struct soft_sig *probe_sig; /* of a 2xx answer; owned */
 };
 
-/* One request in flight or waiting: a target's current hop, or a probe. */
+/* One request in flight or waiting: a target's current hop, or a probe.
+ * Each is allocated on its own and never moves: libcurl holds pointers to
+ * it while it runs, and transfers are added while others run. */
 struct live_transfer {
+	size_t index;  /* in the engine's t */
 	size_t target; /* index into the model's targets, or LIVE_PROBE */
 	size_t host;   /* index into the engine's hosts */
 	char *url;
@@ -73,7 +76,7 @@ struct live_engine {
 	struct live_host *hosts;
 	size_t nhosts, hosts_cap;
 	struct strmap host_index;
-	struct live_transfer *t;
+	struct live_transfer **t; /* each owned */
 	size_t nt, t_cap;
 	long running;
 	size_t waiting, delayed; /* not running and not done; of those, waiting for a retry time */
@@ -93,13 +96,8 @@ char *live_host_key(const char *url);
 /* The host with that key, made on first use. */
 size_t live_engine_host(struct live_engine *e, const char *key);
 /* A new transfer of url for target on host, queued; returns its index.
- * While transfers run, libcurl holds pointers into the transfer array: add
- * then only when live_engine_can_add says the array will not move. */
+ * It may be added while others run. */
 size_t live_engine_add(struct live_engine *e, size_t target, const char *url, size_t host);
-/* Room for n more transfers, made now so that adding them later does not
- * move the array. */
-void live_engine_reserve(struct live_engine *e, size_t n);
-bool live_engine_can_add(const struct live_engine *e);
 /* Paces host with a token bucket: at most rate starts a second on average,
  * burst at once. */
 void live_engine_pace(struct live_engine *e, size_t host, double rate, double burst);
