@@ -649,103 +649,211 @@ static void settle_fragments(struct model *m, struct live_run *run)
 	}
 }
 
-int check_live(struct model *m, const struct live_config *cfg, char *err, size_t errlen)
-{
+/* The live stage as it goes: its own copy of the settings (the engine
+ * reads them), the engine, and what the policy keeps. */
+struct live_stage {
+	struct live_config cfg;
 	struct live_engine e;
-	struct live_run state = {m, 0, 0, false, NULL, NULL, {0}, NULL};
-	state.leader = xmalloc((m->ntargets + 1) * sizeof *state.leader);
-	state.via = xmalloc((m->ntargets + 1) * sizeof *state.via);
-	for (size_t i = 0; i < m->ntargets; i++)
-		state.leader[i] = state.via[i] = NO_INDEX;
-	if (cfg->check_fragments)
-		state.anchors = xcalloc(m->ntargets + 1, sizeof *state.anchors);
+	struct live_run state;
+	unsigned char *planned; /* target i decided: fetched, reused or skipped */
+	size_t cap;             /* of leader, via, anchors and planned */
+};
+
+/* The policy's arrays, one entry a target of m. */
+static void stage_grow(struct live_stage *s, const struct model *m)
+{
+	if (m->ntargets < s->cap)
+		return;
+	size_t old = s->cap, cap = old;
+	grow_array(&s->state.leader, &cap, m->ntargets + 1, sizeof *s->state.leader);
+	cap = old;
+	grow_array(&s->state.via, &cap, m->ntargets + 1, sizeof *s->state.via);
+	cap = old;
+	grow_array(&s->planned, &cap, m->ntargets + 1, sizeof *s->planned);
+	if (s->cfg.check_fragments) {
+		size_t acap = old;
+		grow_array(&s->state.anchors, &acap, m->ntargets + 1, sizeof *s->state.anchors);
+	}
+	for (size_t i = old; i < cap; i++) {
+		s->state.leader[i] = s->state.via[i] = NO_INDEX;
+		s->planned[i] = 0;
+		if (s->state.anchors)
+			s->state.anchors[i] = NULL;
+	}
+	s->cap = cap;
+}
+
+int live_stage_begin(struct live_stage **out, struct model *m, const struct live_config *cfg, char *err,
+		     size_t errlen)
+{
+	struct live_stage *s = xcalloc(1, sizeof *s);
+	s->cfg = *cfg;
+	s->state.m = m;
 	/* a page's URL without fragment → its leader, and every URL fetched */
-	strmap_init(&state.fetched);
-	if (live_engine_init(&e, cfg, complete, &state) < 0) {
-		live_engine_finish(&e);
-		free(state.leader);
-		free(state.via);
-		free(state.anchors);
-		strmap_finish(&state.fetched);
+	strmap_init(&s->state.fetched);
+	*out = s;
+	if (live_engine_init(&s->e, &s->cfg, complete, &s->state) < 0) {
+		live_stage_end(s, m, false);
+		*out = NULL;
 		snprintf(err, errlen, "libcurl could not start");
 		return -1;
 	}
-	for (size_t i = 0; i < m->ntargets; i++) {
-		struct target *tg = &m->targets[i];
-		const struct link *l = &m->refs[tg->first_ref].links[tg->first_link];
-		if (tg->live.verdict != LIVE_UNCHECKED)
-			continue; /* decided without the web: a relative link */
-		if (tg->chrome_only) {
-			skip(tg, "page-chrome"); /* --check-chrome reads it as the page's text */
-			continue;
-		}
-		if (!l->valid && !tg->repair) { /* a repair's own URL is valid: its first link is not */
-			skip(tg, "invalid-url");
-			continue;
-		}
-		if (!live_web_url(tg->key)) {
-			skip(tg, "scheme");
-			continue;
-		}
-		/* an original page (cited only inside a snapshot) is fetched like any page */
-		if (tg->citations && l->kind == LINK_ARCHIVE_REQUEST) {
-			skip(tg, "save-request"); /* fetching it would ask the archive for a capture */
-			continue;
-		}
-		/* a snapshot is the archive's to verify, paced; without the
-		 * archive stage nothing at all is sent to the archive */
-		if (tg->citations && l->kind == LINK_ARCHIVE_SNAPSHOT) {
-			skip(tg, cfg->archive_checks_snapshots ? "archive-stage" : "no-archive");
-			continue;
-		}
-		if (live_excluded(cfg, tg->key) || live_excluded(cfg, l->url)) {
-			skip(tg, "excluded");
-			continue;
-		}
-		if (live_example_host(cfg, tg->key)) {
-			skip(tg, "example-host"); /* a documentation example, no citation */
-			continue;
-		}
-		if (cfg->reuse && cfg->reuse(cfg->reuse_arg, m, i))
-			continue;
-		char *key = live_host_key(tg->key);
-		if (!key) {
-			skip(tg, "invalid-url");
-			continue;
-		}
-		const struct host_rule *rule = host_rule_for_key(cfg->rules, key);
-		if (rule && rule->exclude) { /* the config file's hosts: exclude */
-			skip(tg, "excluded");
-			free(key);
-			continue;
-		}
-		char *page = page_of(tg->key);
-		size_t lead = strmap_put(&state.fetched, page, i);
-		state.leader[i] = lead;
-		if (lead == i) { /* the first citation of this page: fetched */
-			size_t ti = live_engine_add(&e, i, page, live_engine_host(&e, key));
-			e.t[ti]->deep = deep_path(tg->key);
-		}
-		free(page);
-		free(key);
-	}
-	if (cfg->reuse_end)
-		cfg->reuse_end(cfg->reuse_arg);
-	run(&e);
-	if (cfg->probe && !state.gave_up && !interrupted() && live_now() < e.deadline)
-		probe_hosts(&e);
-	settle_shared(m, &state);
-	settle_fragments(m, &state);
-	mark_offline(m, state.gave_up);
-	live_engine_finish(&e);
-	for (size_t i = 0; state.anchors && i < m->ntargets; i++)
-		if (state.anchors[i]) {
-			strmap_finish(state.anchors[i]);
-			free(state.anchors[i]);
-		}
-	free(state.anchors);
-	free(state.leader);
-	free(state.via);
-	strmap_finish(&state.fetched);
+	stage_grow(s, m);
 	return 0;
+}
+
+void live_stage_progress(struct live_stage *s, void (*tick)(void *arg), void *arg)
+{
+	s->cfg.tick = tick;
+	s->cfg.tick_arg = arg;
+}
+
+/* Target i fetched (its page's first citation) or left to its page's
+ * leader. key: its host's. */
+static void fetch(struct live_stage *s, size_t i, const char *key)
+{
+	struct target *tg = &s->state.m->targets[i];
+	char *page = page_of(tg->key);
+	size_t lead = strmap_put(&s->state.fetched, page, i);
+	s->state.leader[i] = lead;
+	if (lead == i) { /* the first citation of this page: fetched */
+		size_t ti = live_engine_add(&s->e, i, page, live_engine_host(&s->e, key));
+		s->e.t[ti]->deep = deep_path(tg->key);
+	}
+	free(page);
+}
+
+/* Whether what decides target i is settled before every document is read:
+ * a page's chrome may yet be cited in a later document's text, and a
+ * relative link is decided from the files once all are read. */
+static bool settled_early(const struct live_stage *s, const struct target *tg, const struct link *l)
+{
+	return tg->live.verdict == LIVE_UNCHECKED && !tg->chrome_only && l->valid && live_web_url(tg->key) &&
+	       !(tg->citations && (l->kind == LINK_ARCHIVE_REQUEST || l->kind == LINK_ARCHIVE_SNAPSHOT)) &&
+	       !live_excluded(&s->cfg, tg->key) && !live_excluded(&s->cfg, l->url) &&
+	       !live_example_host(&s->cfg, tg->key);
+}
+
+/* Decides target i: skipped, answered from the cache, or fetched. early:
+ * only when that cannot change as more documents are read; false then
+ * when it was left for later. */
+static bool plan(struct live_stage *s, struct model *m, size_t i, bool early)
+{
+	const struct live_config *cfg = &s->cfg;
+	struct target *tg = &m->targets[i];
+	const struct link *l = &m->refs[tg->first_ref].links[tg->first_link];
+	if (early && !settled_early(s, tg, l))
+		return false;
+	if (tg->live.verdict != LIVE_UNCHECKED)
+		return true; /* decided without the web: a relative link */
+	if (tg->chrome_only) {
+		skip(tg, "page-chrome"); /* --check-chrome reads it as the page's text */
+		return true;
+	}
+	if (!l->valid && !tg->repair) { /* a repair's own URL is valid: its first link is not */
+		skip(tg, "invalid-url");
+		return true;
+	}
+	if (!live_web_url(tg->key)) {
+		skip(tg, "scheme");
+		return true;
+	}
+	/* an original page (cited only inside a snapshot) is fetched like any page */
+	if (tg->citations && l->kind == LINK_ARCHIVE_REQUEST) {
+		skip(tg, "save-request"); /* fetching it would ask the archive for a capture */
+		return true;
+	}
+	/* a snapshot is the archive's to verify, paced; without the archive
+	 * stage nothing at all is sent to the archive */
+	if (tg->citations && l->kind == LINK_ARCHIVE_SNAPSHOT) {
+		skip(tg, cfg->archive_checks_snapshots ? "archive-stage" : "no-archive");
+		return true;
+	}
+	if (live_excluded(cfg, tg->key) || live_excluded(cfg, l->url)) {
+		skip(tg, "excluded");
+		return true;
+	}
+	if (live_example_host(cfg, tg->key)) {
+		skip(tg, "example-host"); /* a documentation example, no citation */
+		return true;
+	}
+	if (cfg->reuse && cfg->reuse(cfg->reuse_arg, m, i))
+		return true;
+	char *key = live_host_key(tg->key);
+	if (!key) {
+		skip(tg, "invalid-url");
+		return true;
+	}
+	const struct host_rule *rule = host_rule_for_key(cfg->rules, key);
+	if (rule && rule->exclude) /* the config file's hosts: exclude */
+		skip(tg, "excluded");
+	else
+		fetch(s, i, key);
+	free(key);
+	return true;
+}
+
+/* Plans the targets not decided yet; early: as plan(). */
+static void plan_all(struct live_stage *s, struct model *m, bool early)
+{
+	stage_grow(s, m);
+	bool asked = false;
+	for (size_t i = 0; i < m->ntargets; i++) {
+		if (s->planned[i])
+			continue;
+		if (plan(s, m, i, early))
+			s->planned[i] = 1;
+		asked = true;
+	}
+	if (asked && s->cfg.reuse_end)
+		s->cfg.reuse_end(s->cfg.reuse_arg);
+}
+
+void live_stage_plan_early(struct live_stage *s, struct model *m)
+{
+	plan_all(s, m, true);
+}
+
+bool live_stage_step(struct live_stage *s, int wait_ms)
+{
+	return live_engine_step(&s->e, wait_ms);
+}
+
+void live_stage_wakeup(struct live_stage *s)
+{
+	live_engine_wakeup(&s->e);
+}
+
+int live_stage_end(struct live_stage *s, struct model *m, bool finish)
+{
+	if (finish) {
+		plan_all(s, m, false);
+		run(&s->e);
+		if (s->cfg.probe && !s->state.gave_up && !interrupted() && live_now() < s->e.deadline)
+			probe_hosts(&s->e);
+		settle_shared(m, &s->state);
+		settle_fragments(m, &s->state);
+		mark_offline(m, s->state.gave_up);
+	}
+	live_engine_finish(&s->e);
+	for (size_t i = 0; s->state.anchors && i < s->cap; i++)
+		if (s->state.anchors[i]) {
+			strmap_finish(s->state.anchors[i]);
+			free(s->state.anchors[i]);
+		}
+	free(s->state.anchors);
+	free(s->state.leader);
+	free(s->state.via);
+	free(s->planned);
+	strmap_finish(&s->state.fetched);
+	free(s);
+	return 0;
+}
+
+int check_live(struct model *m, const struct live_config *cfg, char *err, size_t errlen)
+{
+	struct live_stage *s;
+	if (live_stage_begin(&s, m, cfg, err, errlen) != 0)
+		return -1;
+	return live_stage_end(s, m, true);
 }

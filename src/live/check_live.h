@@ -83,6 +83,27 @@ void live_config_defaults(struct live_config *c);
  * stage could not run at all (libcurl could not start). */
 int check_live(struct model *m, const struct live_config *cfg, char *err, size_t errlen);
 
+/* The same stage begun while documents are still read: the pages sure to
+ * be fetched whatever later documents say are fetched as they come (a
+ * page's chrome may yet be cited, relative links wait for every file), the
+ * rest at the end. All on the thread that merges the documents into m.
+ * Begins with a copy of cfg; -1 with err as check_live. */
+struct live_stage;
+int live_stage_begin(struct live_stage **out, struct model *m, const struct live_config *cfg, char *err,
+		     size_t errlen);
+/* Plans what the documents merged since the last call made sure to fetch. */
+void live_stage_plan_early(struct live_stage *s, struct model *m);
+/* One turn of the transfers, waiting wait_ms at most: false when none
+ * runs or waits (live_engine_step). */
+bool live_stage_step(struct live_stage *s, int wait_ms);
+/* Ends a step's wait; any thread may call it (a document is ready). */
+void live_stage_wakeup(struct live_stage *s);
+/* The progress line, from now on (none while documents are read). */
+void live_stage_progress(struct live_stage *s, void (*tick)(void *arg), void *arg);
+/* finish: plans every target left, runs to the end, settles what they
+ * share (as check_live does); otherwise drops what runs. Frees s; 0. */
+int live_stage_end(struct live_stage *s, struct model *m, bool finish);
+
 /* http or https. */
 bool live_web_url(const char *url);
 /* Whether url matches one of the --exclude patterns. */

@@ -435,57 +435,67 @@ static double next_wake(const struct live_engine *e, double now)
 	return best;
 }
 
-static void sleep_for(double seconds)
-{
-	struct timespec ts = {(time_t)seconds, (long)((seconds - (double)(time_t)seconds) * 1e9)};
-	nanosleep(&ts, NULL);
-}
-
 void live_engine_stop(struct live_engine *e)
 {
 	e->deadline = live_now();
 }
 
+void live_engine_wakeup(struct live_engine *e)
+{
+	curl_multi_wakeup(e->multi);
+}
+
+/* Waits for a socket, a wakeup or the time given (capped at cap_ms). */
+static void wait_a_while(struct live_engine *e, double seconds, int cap_ms)
+{
+	int ms = seconds <= 0 ? 0 : (int)(seconds * 1000) + 1;
+	curl_multi_poll(e->multi, NULL, 0, ms < cap_ms ? ms : cap_ms, NULL);
+}
+
+bool live_engine_step(struct live_engine *e, int wait_ms)
+{
+	double now = live_now();
+	if (now >= e->deadline || interrupted())
+		return false;
+	if (e->cfg->tick)
+		e->cfg->tick(e->cfg->tick_arg);
+	start_ready(e, now);
+	if (e->running == 0) {
+		double wake = next_wake(e, now);
+		if (wake < 0)
+			return false; /* nothing runs and nothing waits for a time */
+		double nap = now + wake < e->deadline ? wake : e->deadline - now;
+		wait_a_while(e, e->cfg->tick && nap > 0.25 ? 0.25 : nap, wait_ms); /* the progress line goes on */
+		return true;
+	}
+	int still;
+	curl_multi_perform(e->multi, &still);
+	CURLMsg *msg;
+	int left;
+	bool finished = false;
+	while ((msg = curl_multi_info_read(e->multi, &left))) {
+		if (msg->msg != CURLMSG_DONE)
+			continue;
+		struct live_transfer *t;
+		curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, (char **)&t);
+		CURLcode code = msg->data.result; /* msg is invalid once the handle is removed */
+		size_t host = t->host;
+		record(e, t);
+		e->done(e, t, code, live_now());
+		detach(e, t, host);
+		finished = true;
+	}
+	if (finished)
+		return true; /* slots are free: start what waits before sleeping */
+	double wake = next_wake(e, live_now());
+	wait_a_while(e, wake < 0 || wake > 0.25 ? 0.25 : wake, wait_ms); /* the progress line's pace */
+	return true;
+}
+
 void live_engine_run(struct live_engine *e)
 {
-	for (;;) {
-		double now = live_now();
-		if (now >= e->deadline || interrupted())
-			break;
-		if (e->cfg->tick)
-			e->cfg->tick(e->cfg->tick_arg);
-		start_ready(e, now);
-		if (e->running == 0) {
-			double wake = next_wake(e, now);
-			if (wake < 0)
-				break; /* nothing runs and nothing waits for a time: done */
-			double nap = now + wake < e->deadline ? wake : e->deadline - now;
-			sleep_for(e->cfg->tick && nap > 0.25 ? 0.25 : nap); /* the progress line goes on */
-			continue;
-		}
-		int still;
-		curl_multi_perform(e->multi, &still);
-		CURLMsg *msg;
-		int left;
-		bool finished = false;
-		while ((msg = curl_multi_info_read(e->multi, &left))) {
-			if (msg->msg != CURLMSG_DONE)
-				continue;
-			struct live_transfer *t;
-			curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, (char **)&t);
-			CURLcode code = msg->data.result; /* msg is invalid once the handle is removed */
-			size_t host = t->host;
-			record(e, t);
-			e->done(e, t, code, live_now());
-			detach(e, t, host);
-			finished = true;
-		}
-		if (finished)
-			continue; /* slots are free: start what waits before sleeping */
-		double wake = next_wake(e, live_now());
-		int wait_ms = wake < 0 || wake > 0.25 ? 250 : (int)(wake * 1000) + 1; /* the progress line's pace */
-		curl_multi_poll(e->multi, NULL, 0, wait_ms, NULL);
-	}
+	while (live_engine_step(e, 250))
+		;
 	/* past the deadline or out of work: nothing stays in flight or queued */
 	for (size_t i = 0; i < e->nt; i++)
 		detach(e, e->t[i], e->t[i]->host);

@@ -125,6 +125,13 @@ void live_engine_stop(struct live_engine *e);
 /* Runs until nothing runs or waits, or the deadline. What was not done then
  * is left with done == false for the caller to judge. */
 void live_engine_run(struct live_engine *e);
+/* One turn of live_engine_run, waiting wait_ms at most (for a socket, a
+ * time or live_engine_wakeup): for a caller with other work between
+ * turns. false when nothing runs or waits, or past the deadline: then
+ * nothing was done. */
+bool live_engine_step(struct live_engine *e, int wait_ms);
+/* Ends the wait of a live_engine_step early; any thread may call it. */
+void live_engine_wakeup(struct live_engine *e);
 
 /* The options every request shares: protocols, TLS, timeouts, User-Agent,
  * --connect-to and --resolve, and under --no-private a socket callback that
