@@ -146,5 +146,27 @@ expect "… said on standard error" "$(cat url.err)" \
 "$bin" -q --extract-only http://example.org/reports/brief.md > /dev/null 2> xo.err
 expect "… not under --extract-only" "$? $(cat xo.err)" \
 	"2 citecheck: http://example.org/reports/brief.md: a document on the web is not downloaded under --extract-only"
+# the live stage begins while documents are still read: the page the
+# first document cites is fetched while the second, a FIFO no one writes
+# yet, cannot be read; once it is, its own page is fetched too
+requested() { jq -rs "[.[] | select(.path == \"$1\")] | length" requests.log; }
+mkfifo later.md
+printf '# First\n\n<http://example.org/ok-1>\n' > first.md
+ok1=$(requested /ok-1) ok2=$(requested /ok-2)
+"$bin" -q --connect-to "example.org:80:127.0.0.1:$P" --no-probe --no-archive --read-jobs 2 -o overlap.json \
+	first.md later.md 2> overlap.err &
+run=$!
+i=0
+while [ "$(requested /ok-1)" = "$ok1" ] && [ $i -lt 300 ]; do
+	i=$((i + 1))
+	sleep 0.1
+done
+early=$(($(requested /ok-1) - ok1))
+timeout 30 sh -c "printf '# Later\n\n<http://example.org/ok-2>\n' > later.md"
+wait $run
+expect "early live stage: the first document's page fetched while the second could not be read yet" "$early" 1
+expect "… then the second's, each once; both alive" \
+	"$(($(requested /ok-1) - ok1)) $(($(requested /ok-2) - ok2)) $(jq -r '[.documents[].references[].links[].live.verdict] | join(" ")' overlap.json)" \
+	"1 1 alive alive"
 expect_valid_reports
 finish live_documents

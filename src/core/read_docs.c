@@ -11,6 +11,7 @@
 #include "cache/cache.h"
 #include "check/checks.h"
 #include "extract/classify_url.h"
+#include "live/check_live.h"
 #include "live/fetch_document.h"
 #include "model/model_pack.h"
 #include "read/detect_format.h"
@@ -66,6 +67,10 @@ struct readers {
 	char cache_err[256]; /* the first write that failed */
 	struct trash *trash; /* one a reader, under lock */
 	unsigned nreaders;
+	/* the live stage begun before reading (NULL: none): this thread turns
+	 * it while it waits for a document; busy: it has transfers to turn */
+	struct live_stage *live;
+	bool live_busy;
 };
 
 /* The git top folder of the last document's folder: a walk gives the
@@ -256,6 +261,8 @@ static void *reader(void *arg)
 		r->slots[i % r->window] = s;
 		pthread_cond_broadcast(&r->done);
 		pthread_mutex_unlock(&r->lock);
+		if (r->live) /* the merging thread may be turning the transfers */
+			live_stage_wakeup(r->live);
 	}
 	empty_trash(r, id);
 	free(top.dir);
@@ -277,12 +284,19 @@ static struct timespec soon(void)
 }
 
 /* Document i, once a reader has it; false when the run was interrupted
- * first. The wait wakes now and then to notice a signal. */
+ * first. The wait wakes now and then to notice a signal; meanwhile the
+ * live stage's transfers go on (a reader's wakeup ends their wait). */
 static bool wait_for(struct readers *r, size_t i, struct slot *out)
 {
 	pthread_mutex_lock(&r->lock);
 	struct slot *s = &r->slots[i % r->window];
 	while (!s->ready && !interrupted()) {
+		if (r->live_busy) {
+			pthread_mutex_unlock(&r->lock);
+			r->live_busy = live_stage_step(r->live, 250);
+			pthread_mutex_lock(&r->lock);
+			continue;
+		}
 		struct timespec until = soon();
 		pthread_cond_timedwait(&r->done, &r->lock, &until);
 	}
@@ -376,12 +390,12 @@ size_t read_jobs(const struct options *opt, size_t ndocs)
 
 void read_documents(struct model *run, const struct options *opt, const struct input_list *in,
 		    const struct live_config *net, struct cache *cache, const struct cache_policy *policy,
-		    struct progress *progress, void (*unreadable)(const char *path, const char *why), char *cache_err,
-		    size_t cache_errlen)
+		    struct progress *progress, void (*unreadable)(const char *path, const char *why),
+		    struct live_stage *live, char *cache_err, size_t cache_errlen)
 {
 	progress_stage(progress, PROGRESS_READING, run);
 	read_document_init();
-	struct readers r = {.opt = opt, .in = in, .net = net, .cache = cache, .policy = policy};
+	struct readers r = {.opt = opt, .in = in, .net = net, .cache = cache, .policy = policy, .live = live};
 	pthread_mutex_init(&r.cache_lock, NULL);
 	/* links under --wayback are Wayback links, as web.archive.org's are */
 	char *wayback_host = opt->wayback ? url_host(opt->wayback) : NULL;
@@ -418,6 +432,12 @@ void read_documents(struct model *run, const struct options *opt, const struct i
 			break;
 		keep_document(&r, &s);
 		merge_one(&r, run, in->paths[i], &s, progress, unreadable);
+		if (live) { /* what this document cites is fetched from now on */
+			live_stage_plan_early(live, run);
+			r.live_busy = true;
+			if (!started) /* this thread reads too: one turn between documents */
+				r.live_busy = live_stage_step(live, 0);
+		}
 		pthread_mutex_lock(&r.lock);
 		r.merged = i + 1;
 		pthread_cond_broadcast(&r.room);

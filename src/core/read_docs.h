@@ -11,6 +11,7 @@
 #include "core/cli.h"
 #include "core/inputs.h"
 #include "core/progress.h"
+#include "live/check_live.h"
 #include "live/live_engine.h"
 #include "model/model.h"
 
@@ -23,13 +24,16 @@ size_t read_jobs(const struct options *opt, size_t ndocs);
 /* Reads every document of in into run, stopping early when the run is
  * interrupted. One that cannot be read is listed with why, and
  * unreadable(path, why) is called for it, in order, from this thread.
+ * With a live stage begun (NULL: none), what each document merged makes
+ * sure to fetch is planned, and this thread turns the transfers while it
+ * waits for the next document.
  * With a cache (NULL: none), a file whose model it keeps (its bytes, path
  * and the reading options the same; younger than the policy's max age) is
  * not read again, and each one read is kept; a write that failed leaves
  * its reason in cache_err (else ""). */
 void read_documents(struct model *run, const struct options *opt, const struct input_list *in,
 		    const struct live_config *net, struct cache *cache, const struct cache_policy *policy,
-		    struct progress *progress, void (*unreadable)(const char *path, const char *why), char *cache_err,
-		    size_t cache_errlen);
+		    struct progress *progress, void (*unreadable)(const char *path, const char *why),
+		    struct live_stage *live, char *cache_err, size_t cache_errlen);
 
 #endif

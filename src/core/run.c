@@ -62,6 +62,12 @@ struct memory {
 	const char *archive; /* the archive's address */
 };
 
+/* The live stage begun while the documents are read, and when. */
+struct early_live {
+	struct live_stage *stage; /* NULL: not begun */
+	double start;
+};
+
 static bool reuse_live(void *arg, struct model *m, size_t target)
 {
 	struct memory *mem = arg;
@@ -180,28 +186,41 @@ static void replan_wrapped(struct model *m, size_t r, size_t k, void *arg)
 	archive_replan_link(m, r, k, arg);
 }
 
-/* Live, then archive: the drift check needs the live page first. Each
- * stage's answers are committed to the cache as soon as it ends. */
-static int check_stages(struct model *m, const struct options *opt, struct live_config *cfg, struct memory *mem,
-			struct progress *progress, char *err, size_t errlen)
+/* The live stage's settings: the pages' prints kept for the archive's
+ * drift check, the cache asked first. */
+static void live_settings(const struct options *opt, struct live_config *cfg, struct memory *mem)
 {
-	cfg->tick = progress_tick;
-	cfg->tick_arg = progress;
-	progress_stage(progress, PROGRESS_LIVE, m);
-	bool archive = !opt->no_archive;
-	cfg->keep_prints = cfg->archive_checks_snapshots = archive;
+	cfg->keep_prints = cfg->archive_checks_snapshots = !opt->no_archive;
 	if (mem->cache) {
 		cfg->reuse = reuse_live;
 		cfg->reuse_end = reuse_end;
 		cfg->reuse_arg = mem;
 	}
+}
+
+/* Live, then archive: the drift check needs the live page first. Each
+ * stage's answers are committed to the cache as soon as it ends. The live
+ * stage may have begun while the documents were read (early). */
+static int check_stages(struct model *m, const struct options *opt, struct live_config *cfg, struct memory *mem,
+			struct early_live *early, struct progress *progress, char *err, size_t errlen)
+{
+	cfg->tick = progress_tick;
+	cfg->tick_arg = progress;
+	progress_stage(progress, PROGRESS_LIVE, m);
+	bool archive = !opt->no_archive;
+	live_settings(opt, cfg, mem);
 	if (archive)
 		archive_plan(m, cfg);
 	else
 		archive_bind_originals(m, cfg);
-	double start = live_now();
-	if (check_live(m, cfg, err, errlen) != 0)
+	double start = early->stage ? early->start : live_now();
+	if (early->stage) {
+		live_stage_progress(early->stage, progress_tick, progress);
+		live_stage_end(early->stage, m, true);
+		early->stage = NULL;
+	} else if (check_live(m, cfg, err, errlen) != 0) {
 		return -1;
+	}
 	live_settle_wraps(m, replan_wrapped, cfg); /* before the archive: it looks up the URL cited */
 	if (mem->cache && cache_store_live(mem->cache, m, &mem->policy, err, errlen) != 0)
 		return -1;
@@ -241,25 +260,51 @@ static int check_stages(struct model *m, const struct options *opt, struct live_
 	return 0;
 }
 
-static int check_web(struct model *m, const struct options *opt, const struct network *net, struct progress *progress)
+/* The cache the web stages ask and fill (--cache): 0, or -1 said. */
+static int memory_open(const struct options *opt, const struct network *net, struct memory *mem)
+{
+	*mem = (struct memory){NULL, {0}, NULL};
+	if (!opt->cache)
+		return 0;
+	struct archive_config ac;
+	archive_settings(opt, &net->cfg, &ac);
+	memory_policy(opt, &ac, &mem->policy);
+	char err[512];
+	if (cache_open(&mem->cache, opt->cache, net->cfg.deadline_ms, err, sizeof err) == 0)
+		return 0;
+	fatal("%s", err);
+	return -1;
+}
+
+/* The live stage begun before the documents are read, when there are
+ * several: what the first cite is fetched while the rest are read. Not
+ * under --warc: its writer records the documents downloaded meanwhile. */
+static void early_begin(struct early_live *early, struct model *m, const struct options *opt,
+			const struct network *net, struct memory *mem, const struct input_list *in, bool warc)
+{
+	*early = (struct early_live){NULL, 0};
+	if (opt->extract_only || warc || in->n < 2 || interrupted())
+		return;
+	struct live_config cfg = net->cfg;
+	live_settings(opt, &cfg, mem);
+	cfg.tick = NULL; /* the progress line is the reading's until it ends */
+	char err[512];
+	early->start = live_now();
+	if (live_stage_begin(&early->stage, m, &cfg, err, sizeof err) != 0)
+		early->stage = NULL; /* the stage says why when it runs after the reading */
+}
+
+static int check_web(struct model *m, const struct options *opt, const struct network *net, struct memory *mem,
+		     struct early_live *early, struct progress *progress)
 {
 	struct live_config cfg = net->cfg; /* the stages change their copy (the deadline left) */
-	struct memory mem = {NULL, {0}, NULL};
 	char err[512];
-	int rc = 0;
-	if (opt->cache) {
-		struct archive_config ac;
-		archive_settings(opt, &net->cfg, &ac);
-		memory_policy(opt, &ac, &mem.policy);
-		if ((rc = cache_open(&mem.cache, opt->cache, cfg.deadline_ms, err, sizeof err)) != 0)
-			fatal("%s", err);
-	}
-	if (rc == 0 && (rc = check_stages(m, opt, &cfg, &mem, progress, err, sizeof err)) != 0)
+	int rc = check_stages(m, opt, &cfg, mem, early, progress, err, sizeof err);
+	if (rc != 0)
 		fatal("%s", err);
-	if (cache_refused(mem.cache))
+	if (cache_refused(mem->cache))
 		fatal("the cache %s: %zu rows that citecheck did not write were taken as absent", opt->cache,
-		      cache_refused(mem.cache));
-	cache_close(mem.cache);
+		      cache_refused(mem->cache));
 	if (rc == 0 && opt->insecure)
 		problems_add(&m->problems, PROB_INSECURE, 0, 0,
 			     xstrdup("TLS certificates were not verified (--insecure): an https page "
@@ -489,8 +534,22 @@ int run(const struct options *opt)
 			return EXIT_TROUBLE;
 		}
 	}
+	struct memory mem = {NULL, {0}, NULL};
+	if (!opt->extract_only && memory_open(opt, &net, &mem) != 0) {
+		cache_close(docs);
+		if (warc)
+			warc_close(warc, m, err, sizeof err);
+		model_destroy(m);
+		input_list_finish(&in);
+		network_close(&net);
+		baseline_free(old);
+		return EXIT_TROUBLE;
+	}
+	struct early_live early;
+	early_begin(&early, m, opt, &net, &mem, &in, warc != NULL);
 	char docs_err[256] = "";
-	read_documents(m, opt, &in, &net.cfg, docs, &docs_policy, &progress, say_unreadable, docs_err, sizeof docs_err);
+	read_documents(m, opt, &in, &net.cfg, docs, &docs_policy, &progress, say_unreadable, early.stage, docs_err,
+		       sizeof docs_err);
 	if (docs_err[0])
 		fatal("%s: the documents read are not kept", docs_err);
 	if (docs && cache_refused(docs))
@@ -510,8 +569,13 @@ int run(const struct options *opt)
 	if (opt->extract_only) {
 		live_skip_all(m, "extract-only");
 	} else if (interrupted()) {
+		if (early.stage) /* what it fetched stands; what it was fetching ends as interrupted */
+			live_stage_end(early.stage, m, true);
 		live_skip_all(m, "interrupted");
-	} else if (check_web(m, opt, &net, &progress) != 0) {
+	} else if (check_web(m, opt, &net, &mem, &early, &progress) != 0) {
+		if (early.stage)
+			live_stage_end(early.stage, m, false);
+		cache_close(mem.cache);
 		progress_end(&progress);
 		if (warc)
 			warc_close(warc, m, err, sizeof err); /* what was fetched before, kept */
@@ -521,6 +585,7 @@ int run(const struct options *opt)
 		baseline_free(old);
 		return EXIT_TROUBLE;
 	}
+	cache_close(mem.cache);
 	network_close(&net);
 	progress_end(&progress); /* the summary takes its place */
 	bool trouble = fixing && fix_all(m, opt, &fo) != 0;

@@ -827,7 +827,10 @@ void live_stage_wakeup(struct live_stage *s)
 int live_stage_end(struct live_stage *s, struct model *m, bool finish)
 {
 	if (finish) {
-		plan_all(s, m, false);
+		if (interrupted()) /* nothing new: what was asked ends as interrupted */
+			stage_grow(s, m);
+		else
+			plan_all(s, m, false);
 		run(&s->e);
 		if (s->cfg.probe && !s->state.gave_up && !interrupted() && live_now() < s->e.deadline)
 			probe_hosts(&s->e);
