@@ -12,7 +12,7 @@
 #
 # Figures: wall time, requests sent against distinct URLs (+ soft-404
 # probes), peak RSS; the time of reading and reporting alone (--extract-only),
-# by one reader a core and by one reader (--read-jobs 1);
+# by one reader a core and by one reader (--read-jobs 1), the fastest of 3;
 # the lower bound (the busiest host's pages x LATENCY /
 # --host-jobs, or all pages x LATENCY / --jobs if more) and the time of a
 # baseline measured in the same run: curl --parallel fetching the same
@@ -71,11 +71,16 @@ set -- $(timed third "$bin" -q $net --cache cache.db -o third.json corpus)
 t3=$1 req3=$3
 
 # reading and reporting alone: what every run does, with or without a cache;
-# by one reader a core (the default), then by one reader
-set -- $(timed read "$bin" -q --extract-only -o read.json corpus)
-tr=$1
-set -- $(timed read1 "$bin" -q --extract-only --read-jobs 1 -o read1.json corpus)
-tr1=$1
+# by one reader a core (the default), then by one reader, in turn three
+# times, the fastest of each: a single run of two seconds varies by a
+# fifth on this machine
+tr= tr1=
+for round in 1 2 3; do
+	set -- $(timed read "$bin" -q --extract-only -o read.json corpus)
+	tr=$(awk -v a="$1" -v b="$tr" 'BEGIN { print (b == "" || a < b) ? a : b }')
+	set -- $(timed read1 "$bin" -q --extract-only --read-jobs 1 -o read1.json corpus)
+	tr1=$(awk -v a="$1" -v b="$tr1" 'BEGIN { print (b == "" || a < b) ? a : b }')
+done
 cmp -s read.json read1.json && same="byte-identical" || same="DIFFERENT"
 
 # the baseline: the same distinct URLs, fetched by curl with as many connections
@@ -97,7 +102,7 @@ awk -v t="$t1" -v b="$bound" -v c="$tc" -v r="$reqc" -v x="$tr" 'BEGIN {
 	printf "  lower bound by latency: %.2f s; citecheck / bound = %.2f (target <= 1.3)\n", b, t / b
 	printf "  baseline, curl --parallel on the same URLs: %.2f s (%s requests); citecheck / curl = %.2f\n", c, r, t / c
 	printf "  reading the documents and writing the report alone (--extract-only): %.2f s; the rest, the live stage: %.2f s, %.2f x curl\n", x, t - x, (t - x) / c }'
-printf 'reading and reporting (--extract-only): one reader %.2f s, one a core (%s cores) %.2f s: %.2f x faster (target >= 1.8 on 2 cores); the two reports %s\n' \
+printf 'reading and reporting (--extract-only, fastest of 3): one reader %.2f s, one a core (%s cores) %.2f s: %.2f x faster (target >= 1.8 on 2 cores); the two reports %s\n' \
 	"$tr1" "$(nproc)" "$tr" "$(awk -v a="$tr1" -v b="$tr" 'BEGIN { print a / b }')" "$same"
 printf 'second run, with the cache: %.2f s (%.1f%% of the first; target <= 5%%), %s requests to the web, peak RSS %.1f MB\n' \
 	"$t2" "$(awk -v a="$t2" -v b="$t1" 'BEGIN { print 100 * a / b }')" "$req2" "$(echo "$rss2" | awk '{ print $1 / 1024 }')"
