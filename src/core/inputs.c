@@ -167,7 +167,12 @@ static int walk(struct input_list *l, const char *root, const char *dir, unsigne
 						   : xasprintf("/%s", names[i]->d_name);
 		struct stat st, lst;
 		bool is_dir = false, candidate = true; /* what cannot be examined is listed */
-		if (lstat(path, &lst) == 0 && S_ISDIR(lst.st_mode))
+		unsigned char type = names[i]->d_type; /* the folder says, where its file system does: no stat */
+		if (type == DT_DIR)
+			is_dir = true;
+		else if (type == DT_REG)
+			candidate = true;
+		else if (lstat(path, &lst) == 0 && S_ISDIR(lst.st_mode))
 			is_dir = true;
 		else if (stat(path, &st) == 0)
 			candidate = S_ISREG(st.st_mode); /* no FIFOs, devices, links to folders */
