@@ -10,8 +10,9 @@
 #include "report/json_stream.h"
 
 /* Writes items 0 .. n-1 into js: item(stream, i, arg) renders item i into
- * the stream it is given, which is js itself when jobs is 1. At most a few
- * items a thread wait in memory to be written. Stops early once js has
+ * the stream it is given, which is js itself when jobs is 1. A thread
+ * renders a run of consecutive items at a time (up to 64); at most a few
+ * runs a thread wait in memory to be written. Stops early once js has
  * failed. */
 void js_items_parallel(struct json_stream *js, size_t n, unsigned jobs,
 		       void (*item)(struct json_stream *out, size_t i, const void *arg), const void *arg);
