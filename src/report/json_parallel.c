@@ -12,7 +12,7 @@
 #define AHEAD_PER_JOB 4
 /* Items a run holds at most: a docs tree's 38,000 small documents handed
  * over one by one spent more on the hand-over than on rendering. */
-#define RUN_MAX 64
+#define RUN_MAX 16
 
 struct rendered {
 	char *bytes; /* NULL: not rendered yet, or rendering failed */

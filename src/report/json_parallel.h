@@ -11,7 +11,7 @@
 
 /* Writes items 0 .. n-1 into js: item(stream, i, arg) renders item i into
  * the stream it is given, which is js itself when jobs is 1. A thread
- * renders a run of consecutive items at a time (up to 64); at most a few
+ * renders a run of consecutive items at a time (up to 16); at most a few
  * runs a thread wait in memory to be written. Stops early once js has
  * failed. */
 void js_items_parallel(struct json_stream *js, size_t n, unsigned jobs,
