@@ -260,7 +260,8 @@ static int check_stages(struct model *m, const struct options *opt, struct live_
 	return 0;
 }
 
-/* The cache the web stages ask and fill (--cache): 0, or -1 said. */
+/* A connection to the cache (--cache: none without), and its policy: 0,
+ * or -1 said. */
 static int memory_open(const struct options *opt, const struct network *net, struct memory *mem)
 {
 	*mem = (struct memory){NULL, {0}, NULL};
@@ -517,26 +518,11 @@ int run(const struct options *opt)
 	progress_init(&progress, !opt->quiet && opt->progress != COLOR_NEVER &&
 					 (opt->progress == COLOR_ALWAYS || isatty(STDERR_FILENO)),
 		      stderr);
-	struct cache *docs = NULL; /* --cache: documents read before */
-	struct cache_policy docs_policy;
-	if (opt->cache) {
-		struct archive_config ac;
-		archive_settings(opt, &net.cfg, &ac);
-		memory_policy(opt, &ac, &docs_policy);
-		if (cache_open(&docs, opt->cache, net.cfg.deadline_ms, err, sizeof err) != 0) {
-			fatal("%s", err);
-			if (warc)
-				warc_close(warc, m, err, sizeof err);
-			model_destroy(m);
-			input_list_finish(&in);
-			network_close(&net);
-			baseline_free(old);
-			return EXIT_TROUBLE;
-		}
-	}
-	struct memory mem = {NULL, {0}, NULL};
-	if (!opt->extract_only && memory_open(opt, &net, &mem) != 0) {
-		cache_close(docs);
+	/* --cache: the documents read before (the readers' own connection),
+	 * and the web's answers */
+	struct memory docs, mem = {NULL, {0}, NULL};
+	if (memory_open(opt, &net, &docs) != 0 || (!opt->extract_only && memory_open(opt, &net, &mem) != 0)) {
+		cache_close(docs.cache);
 		if (warc)
 			warc_close(warc, m, err, sizeof err);
 		model_destroy(m);
@@ -548,14 +534,14 @@ int run(const struct options *opt)
 	struct early_live early;
 	early_begin(&early, m, opt, &net, &mem, &in, warc != NULL);
 	char docs_err[256] = "";
-	read_documents(m, opt, &in, &net.cfg, docs, &docs_policy, &progress, say_unreadable, early.stage, docs_err,
-		       sizeof docs_err);
+	read_documents(m, opt, &in, &net.cfg, docs.cache, &docs.policy, &progress, say_unreadable, early.stage,
+		       docs_err, sizeof docs_err);
 	if (docs_err[0])
 		fatal("%s: the documents read are not kept", docs_err);
-	if (docs && cache_refused(docs))
+	if (cache_refused(docs.cache))
 		fatal("the cache %s: %zu documents that citecheck did not write were taken as absent and read again",
-		      opt->cache, cache_refused(docs));
-	cache_close(docs);
+		      opt->cache, cache_refused(docs.cache));
+	cache_close(docs.cache);
 	input_list_finish(&in);
 	check_local(m); /* offline: even under --extract-only */
 	cited_snapshot_mark(m);
