@@ -657,6 +657,7 @@ struct live_stage {
 	struct live_run state;
 	unsigned char *planned; /* target i decided: fetched, reused or skipped */
 	size_t cap;             /* of leader, via, anchors and planned */
+	size_t scanned;         /* targets the early plans have looked at */
 };
 
 /* The policy's arrays, one entry a target of m. */
@@ -793,12 +794,17 @@ static bool plan(struct live_stage *s, struct model *m, size_t i, bool early)
 	return true;
 }
 
-/* Plans the targets not decided yet; early: as plan(). */
+/* Plans the targets not decided yet; early: as plan(), and only the
+ * targets made since the last early plan (a docs tree has a target for
+ * every relative link, each left for the end: looked at once, not once a
+ * document). */
 static void plan_all(struct live_stage *s, struct model *m, bool early)
 {
 	stage_grow(s, m);
 	bool asked = false;
-	for (size_t i = 0; i < m->ntargets; i++) {
+	size_t from = early ? s->scanned : 0;
+	s->scanned = m->ntargets;
+	for (size_t i = from; i < m->ntargets; i++) {
 		if (s->planned[i])
 			continue;
 		if (plan(s, m, i, early))
