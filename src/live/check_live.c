@@ -724,58 +724,46 @@ static void fetch(struct live_stage *s, size_t i, const char *key)
 	free(page);
 }
 
-/* Whether what decides target i is settled before every document is read:
- * a page's chrome may yet be cited in a later document's text, and a
- * relative link is decided from the files once all are read. */
-static bool settled_early(const struct live_stage *s, const struct target *tg, const struct link *l)
+/* Why target tg is not fetched, from what the documents say of it; NULL:
+ * it is (the cache and the host's rule aside). */
+static const char *skip_reason(const struct live_config *cfg, const struct target *tg, const struct link *l)
 {
-	return tg->live.verdict == LIVE_UNCHECKED && !tg->chrome_only && l->valid && live_web_url(tg->key) &&
-	       !(tg->citations && (l->kind == LINK_ARCHIVE_REQUEST || l->kind == LINK_ARCHIVE_SNAPSHOT)) &&
-	       !live_excluded(&s->cfg, tg->key) && !live_excluded(&s->cfg, l->url) &&
-	       !live_example_host(&s->cfg, tg->key);
+	if (tg->chrome_only)
+		return "page-chrome"; /* --check-chrome reads it as the page's text */
+	if (!l->valid && !tg->repair) /* a repair's own URL is valid: its first link is not */
+		return "invalid-url";
+	if (!live_web_url(tg->key))
+		return "scheme";
+	/* an original page (cited only inside a snapshot) is fetched like any page */
+	if (tg->citations && l->kind == LINK_ARCHIVE_REQUEST)
+		return "save-request"; /* fetching it would ask the archive for a capture */
+	/* a snapshot is the archive's to verify, paced; without the archive
+	 * stage nothing at all is sent to the archive */
+	if (tg->citations && l->kind == LINK_ARCHIVE_SNAPSHOT)
+		return cfg->archive_checks_snapshots ? "archive-stage" : "no-archive";
+	if (live_excluded(cfg, tg->key) || live_excluded(cfg, l->url))
+		return "excluded";
+	if (live_example_host(cfg, tg->key))
+		return "example-host"; /* a documentation example, no citation */
+	return NULL;
 }
 
 /* Decides target i: skipped, answered from the cache, or fetched. early:
- * only when that cannot change as more documents are read; false then
- * when it was left for later. */
+ * only a fetch, which later documents cannot undo (a page's chrome may yet
+ * be cited in a later document's text, and a relative link is decided from
+ * the files once all are read); false then when it was left for later. */
 static bool plan(struct live_stage *s, struct model *m, size_t i, bool early)
 {
 	const struct live_config *cfg = &s->cfg;
 	struct target *tg = &m->targets[i];
 	const struct link *l = &m->refs[tg->first_ref].links[tg->first_link];
-	if (early && !settled_early(s, tg, l))
-		return false;
 	if (tg->live.verdict != LIVE_UNCHECKED)
-		return true; /* decided without the web: a relative link */
-	if (tg->chrome_only) {
-		skip(tg, "page-chrome"); /* --check-chrome reads it as the page's text */
-		return true;
-	}
-	if (!l->valid && !tg->repair) { /* a repair's own URL is valid: its first link is not */
-		skip(tg, "invalid-url");
-		return true;
-	}
-	if (!live_web_url(tg->key)) {
-		skip(tg, "scheme");
-		return true;
-	}
-	/* an original page (cited only inside a snapshot) is fetched like any page */
-	if (tg->citations && l->kind == LINK_ARCHIVE_REQUEST) {
-		skip(tg, "save-request"); /* fetching it would ask the archive for a capture */
-		return true;
-	}
-	/* a snapshot is the archive's to verify, paced; without the archive
-	 * stage nothing at all is sent to the archive */
-	if (tg->citations && l->kind == LINK_ARCHIVE_SNAPSHOT) {
-		skip(tg, cfg->archive_checks_snapshots ? "archive-stage" : "no-archive");
-		return true;
-	}
-	if (live_excluded(cfg, tg->key) || live_excluded(cfg, l->url)) {
-		skip(tg, "excluded");
-		return true;
-	}
-	if (live_example_host(cfg, tg->key)) {
-		skip(tg, "example-host"); /* a documentation example, no citation */
+		return !early; /* decided without the web: a relative link */
+	const char *why = skip_reason(cfg, tg, l);
+	if (why && early)
+		return false;
+	if (why) {
+		skip(tg, why);
 		return true;
 	}
 	if (cfg->reuse && cfg->reuse(cfg->reuse_arg, m, i))
