@@ -48,17 +48,24 @@ make_cert() {
 
 # start_simweb ARGS…: the simulated web over HTTP and HTTPS (site.pem) in the
 # current folder; sets $server, $P (HTTP port) and $T (HTTPS port).
+# wait_started FILE NAME: waits (10 s at most) for a server to write its
+# port to FILE; the test ends if it does not.
+wait_started() {
+	i=0
+	while [ ! -s "$1" ]; do
+		i=$((i + 1))
+		[ $i -lt 100 ] || { echo "$2 did not start"; exit 1; }
+		sleep 0.1
+	done
+}
+
 start_simweb() {
 	rm -f port tlsport # a server started before has left its own
 	python3 "$testdir/simweb.py" --port-file port --tls-cert site.pem --tls-key site.key --tls-port-file tlsport \
 		--log requests.log --lifetime 240 "$@" &
 	server=$!
-	i=0
-	while [ ! -s port ] || [ ! -s tlsport ]; do
-		i=$((i + 1))
-		[ $i -lt 100 ] || { echo "simweb did not start"; exit 1; }
-		sleep 0.1
-	done
+	wait_started port simweb
+	wait_started tlsport simweb
 	P=$(cat port)
 	T=$(cat tlsport)
 }
@@ -72,12 +79,7 @@ start_simdoi() {
 	: > "${2:-requests.log}"
 	python3 "$testdir/simdoi.py" --world "$1" --port-file port --log "${2:-requests.log}" --lifetime 200 &
 	server=$!
-	i=0
-	while [ ! -s port ]; do
-		i=$((i + 1))
-		[ $i -lt 100 ] || { echo "simdoi did not start"; exit 1; }
-		sleep 0.1
-	done
+	wait_started port simdoi
 	P=$(cat port)
 }
 
@@ -89,12 +91,7 @@ start_simwayback() {
 	shift 2
 	python3 "$testdir/simwayback.py" --port-file wport --world "$world" --log "$log" --lifetime 200 "$@" &
 	wayback=$!
-	i=0
-	while [ ! -s wport ]; do
-		i=$((i + 1))
-		[ $i -lt 100 ] || { echo "simwayback did not start"; exit 1; }
-		sleep 0.1
-	done
+	wait_started wport simwayback
 	W=$(cat wport)
 }
 
