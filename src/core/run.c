@@ -599,6 +599,6 @@ int run(const struct options *opt)
 			   .annotate_all = opt->annotate_all, .jobs = (unsigned)read_jobs(opt, m->ndocs)};
 	int rc = write_reports(&r, opt) == 0 || stopped ? r.exit_status : EXIT_TROUBLE;
 	summaries_finish(&sums);
-	model_destroy(m);
+	model_destroy_at_exit(m);
 	return rc;
 }

@@ -154,6 +154,15 @@ void model_destroy(struct model *m)
 	free(m);
 }
 
+void model_destroy_at_exit(struct model *m)
+{
+#ifdef CITECHECK_FREE_AT_EXIT
+	model_destroy(m);
+#else
+	(void)m;
+#endif
+}
+
 static struct document *add_document(struct model *run)
 {
 	grow_array(&run->docs, &run->docs_cap, run->ndocs + 1, sizeof *run->docs);
