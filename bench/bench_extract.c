@@ -42,7 +42,7 @@ int main(int argc, char **argv)
 	model_merge(m, d);
 	model_destroy(d);
 	struct summaries s;
-	summaries_compute(m, &s);
+	summaries_compute(m, 1, &s);
 	double t1 = now();
 	FILE *null = fopen("/dev/null", "w");
 	int rc = null ? report_json_write(m, &s, 1, null) : -1;

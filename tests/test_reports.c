@@ -278,7 +278,20 @@ int main(void)
 	test_json_parallel();
 	struct model *m = fixture();
 	struct summaries sums;
-	summaries_compute(m, &sums);
+	summaries_compute(m, 2, &sums); /* the documents' counts by a thread beside the run's */
+	/* docs/brief.md: the gone page dead, url-space its one error */
+	CHECK_INT(sums.doc[0].dead, 1);
+	CHECK_INT(sums.doc[0].changed, 0);
+	CHECK_INT(sums.doc[0].errors, 1);
+	CHECK_INT(sums.doc[1].dead + sums.doc[1].errors, 0);
+	CHECK_INT(sums.rank[0], 0);
+	CHECK_INT(sums.rank[1], 1);
+	CHECK_INT(sums.run.live[LIVE_DEAD], 1);
+	struct summaries alone;
+	summaries_compute(m, 1, &alone);
+	CHECK(!memcmp(alone.doc, sums.doc, m->ndocs * sizeof *sums.doc));
+	CHECK(!memcmp(&alone.run, &sums.run, sizeof sums.run));
+	summaries_finish(&alone);
 	struct report r = {.m = m, .s = &sums, .exit_status = 2, .fail_on = FAIL_DEAD | FAIL_ERROR};
 
 	char *github = write_format(report_github_write, &r);
@@ -391,7 +404,7 @@ int main(void)
 	model_destroy(big);
 	for (size_t t = 0; t < bm->ntargets; t++)
 		bm->targets[t].live = (struct live_result){.verdict = LIVE_DEAD, .reason = "http-404", .http_status = 404};
-	summaries_compute(bm, &sums);
+	summaries_compute(bm, 1, &sums);
 	struct report br = {.m = bm, .s = &sums, .exit_status = 1, .fail_on = FAIL_DEAD};
 	char *cut = write_format(report_markdown_write, &br);
 	size_t len = strlen(cut);

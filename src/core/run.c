@@ -590,13 +590,14 @@ int run(const struct options *opt)
 			      opt->baseline);
 	}
 	int stopped = interrupted() ? stop_status(m) : 0;
+	unsigned jobs = (unsigned)read_jobs(opt, m->ndocs);
 	struct summaries sums;
-	summaries_compute(m, &sums);
+	summaries_compute(m, jobs, &sums);
 	/* the status the reports state (SARIF) is the one the run ends with,
 	 * unless writing them fails */
 	struct report r = {.m = m, .s = &sums, .exit_status = exit_status(opt, &sums.run, stopped, trouble),
 			   .fail_on = opt->fail_on, .verbose = opt->verbose, .color = colour(opt, STDOUT_FILENO),
-			   .annotate_all = opt->annotate_all, .jobs = (unsigned)read_jobs(opt, m->ndocs)};
+			   .annotate_all = opt->annotate_all, .jobs = jobs};
 	int rc = write_reports(&r, opt) == 0 || stopped ? r.exit_status : EXIT_TROUBLE;
 	summaries_finish(&sums);
 	model_destroy_at_exit(m);

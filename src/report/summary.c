@@ -1,5 +1,6 @@
 #include "report/summary.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -244,15 +245,35 @@ static size_t *rank_documents(const struct model *m, const struct doc_counts *pe
 	return order;
 }
 
-void summaries_compute(const struct model *m, struct summaries *s)
+struct counting {
+	const struct model *m;
+	struct doc_counts *out; /* one per document */
+};
+
+static void *count_documents(void *p)
 {
-	summary_compute(m, &s->run);
-	s->doc = xmalloc((m->ndocs + 1) * sizeof *s->doc);
-	for (size_t d = 0; d < m->ndocs; d++) {
+	const struct counting *c = p;
+	for (size_t d = 0; d < c->m->ndocs; d++) {
 		struct summary one;
-		summary_compute_document(m, d, &one);
-		s->doc[d] = (struct doc_counts){one.live[LIVE_DEAD], one.drift[DRIFT_CHANGED], one.severity[SEV_ERROR]};
+		summary_compute_document(c->m, d, &one);
+		c->out[d] = (struct doc_counts){one.live[LIVE_DEAD], one.drift[DRIFT_CHANGED], one.severity[SEV_ERROR]};
 	}
+	return NULL;
+}
+
+void summaries_compute(const struct model *m, unsigned jobs, struct summaries *s)
+{
+	s->doc = xmalloc((m->ndocs + 1) * sizeof *s->doc);
+	struct counting c = {m, s->doc};
+	/* the documents' counts beside the run's, as long as each: both
+	 * passes only read the model */
+	pthread_t beside;
+	bool apart = jobs > 1 && m->ndocs > 1 && pthread_create(&beside, NULL, count_documents, &c) == 0;
+	summary_compute(m, &s->run);
+	if (apart)
+		pthread_join(beside, NULL);
+	else
+		count_documents(&c);
 	s->rank = rank_documents(m, s->doc);
 }
 

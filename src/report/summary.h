@@ -60,7 +60,8 @@ struct summaries {
 	size_t *rank;           /* document indexes, worst first */
 };
 
-void summaries_compute(const struct model *m, struct summaries *s);
+/* jobs > 1: the documents' counts made by a thread beside the run's. */
+void summaries_compute(const struct model *m, unsigned jobs, struct summaries *s);
 void summaries_finish(struct summaries *s);
 
 /* Calls fn for every problem in the model: the run's, then each document's
