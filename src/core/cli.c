@@ -74,7 +74,7 @@ void cli_usage(FILE *out)
 	      "      --jobs N            requests at once (default 16)\n"
 	      "      --host-jobs N       requests at once to one host (default 2)\n"
 	      "      --read-jobs N       documents read (and JSON written) at once (default:\n"
-	      "                          one a core, at most 8)\n"
+	      "                          one a core it may run on, at most 8)\n"
 	      "      --timeout SECONDS   per request (default 20)\n"
 	      "      --connect-timeout SECONDS  per connection (default 10)\n"
 	      "      --deadline SECONDS  for the whole check (default 900); what is left is error\n"

@@ -1,6 +1,7 @@
 #include "core/read_docs.h"
 
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -377,7 +378,10 @@ size_t read_jobs(const struct options *opt, size_t ndocs)
 {
 	long n = opt->read_jobs;
 	if (n <= 0) {
-		n = sysconf(_SC_NPROCESSORS_ONLN);
+		/* the cores this process may run on (taskset, a container's
+		 * cpuset), not all the machine has */
+		cpu_set_t cores;
+		n = sched_getaffinity(0, sizeof cores, &cores) == 0 ? CPU_COUNT(&cores) : sysconf(_SC_NPROCESSORS_ONLN);
 		if (n > READ_JOBS_DEFAULT_MAX)
 			n = READ_JOBS_DEFAULT_MAX;
 	}
