@@ -27,8 +27,9 @@ if [ -n "${CITECHECK_NETNS:-}" ]; then
 	expect_match "… the corpus it made" "$audit" "audit benchmark: 6 documents \(2 docx, 2 html, 2 markdown\), 60 links"
 	expect_match "… the first run's figures" "$audit" "first run: [0-9.]+ s, [0-9]+ requests for [0-9]+ distinct URLs"
 	expect_match "… reading by one reader and by one a core, the same report" "$audit" "reading and reporting \(--extract-only, fastest of 3\): one reader [0-9.]+ s, one a core \([0-9]+ cores\) [0-9.]+ s: [0-9.]+ x faster \(target >= 1.8 on 2 cores\); the two reports byte-identical"
+	expect_match "… the machine's own bound, two processes on halves" "$audit" "the machine's own bound: two processes of one reader, half the documents each, side by side: [0-9.]+ s, [0-9.]+ x one reader; one a core reaches [0-9]+% of it"
 	expect_match "… the second run, from the cache" "$audit" "second run, with the cache: [0-9.]+ s \([0-9.]+% of the first; target <= 5%\), 0 requests to the web"
-expect_match "… the re-run after one document changed" "$audit" "re-run after one document changed: [0-9.]+ s \([0-9.]+% of the first; target <= 10%\), 0 requests to the web"
+	expect_match "… the re-run after one document changed" "$audit" "re-run after one document changed: [0-9.]+ s \([0-9.]+% of the first; target <= 10%\), 0 requests to the web"
 fi
 # bench/ci.sh on 4 files citing 10 URLs, 2 dead: its figures, and --archive
 # failing asking the archive for the 2 dead pages alone (a replay and the
