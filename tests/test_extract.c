@@ -159,8 +159,38 @@ static void bare_url_notes(void)
 	model_destroy(m);
 }
 
+/* A list caps a code's findings at PROBLEMS_PER_CODE_MAX once capped, and
+ * counts the rest; capped lists without findings share one empty stand-in
+ * that none of them may write. */
+static void problem_caps(void)
+{
+	struct problem_list plain = {0}, a = {0}, b = {0};
+	problems_add(&plain, PROB_URL_SPACE, 1, 1, xstrdup("x"), NULL);
+	CHECK(!problems_capped(&plain));
+	CHECK(problems_counts(&plain) == NULL);
+	problems_cap(&a);
+	problems_cap(&b);
+	CHECK(problems_capped(&a) && problems_capped(&b));
+	CHECK(problems_counts(&a) == NULL);
+	for (int i = 0; i < PROBLEMS_PER_CODE_MAX + 2; i++)
+		problems_add(&a, PROB_FOOTNOTE_UNCITED, (unsigned)i + 1, 0, xstrdup("uncited"), NULL);
+	CHECK_INT(a.n, PROBLEMS_PER_CODE_MAX);
+	CHECK_INT(problems_counts(&a)->kept[PROB_FOOTNOTE_UNCITED], PROBLEMS_PER_CODE_MAX);
+	CHECK_INT(problems_counts(&a)->omitted[PROB_FOOTNOTE_UNCITED], 2);
+	CHECK(problems_counts(&b) == NULL); /* b still shares the stand-in, untouched */
+	problems_remove(&a, 0);
+	CHECK_INT(a.n, PROBLEMS_PER_CODE_MAX - 1);
+	CHECK_INT(problems_counts(&a)->kept[PROB_FOOTNOTE_UNCITED], PROBLEMS_PER_CODE_MAX - 1);
+	CHECK_INT(a.v[0].line, 2);
+	problems_finish(&a);
+	problems_finish(&b);
+	problems_finish(&plain);
+	CHECK(!problems_capped(&a) && !problems_capped(&b) && a.n == 0);
+}
+
 int main(void)
 {
+	problem_caps();
 	seed_shapes();
 	other_styles();
 	bare_url_notes();

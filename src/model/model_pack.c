@@ -39,12 +39,13 @@ static void put_date(struct buf *b, struct date d)
 
 static void put_problems(struct buf *b, const struct problem_list *l)
 {
-	put_uint(b, l->capped);
-	put_uint(b, l->caps != NULL);
-	if (l->caps)
+	const struct problem_caps *counts = problems_counts(l);
+	put_uint(b, problems_capped(l));
+	put_uint(b, counts != NULL);
+	if (counts)
 		for (int c = 0; c < PROB__COUNT; c++) {
-			put_uint(b, l->caps->kept[c]);
-			put_uint(b, l->caps->omitted[c]);
+			put_uint(b, counts->kept[c]);
+			put_uint(b, counts->omitted[c]);
 		}
 	put_uint(b, l->n);
 	for (size_t i = 0; i < l->n; i++) {
@@ -215,7 +216,8 @@ static struct date get_date(struct rd *r)
 
 static void get_problems(struct rd *r, struct problem_list *l)
 {
-	l->capped = get_uint(r, 1);
+	if (get_uint(r, 1))
+		problems_cap(l);
 	if (get_uint(r, 1)) {
 		l->caps = xcalloc(1, sizeof *l->caps);
 		for (int c = 0; c < PROB__COUNT; c++) {
@@ -223,9 +225,11 @@ static void get_problems(struct rd *r, struct problem_list *l)
 			l->caps->omitted[c] = (size_t)get_uint(r, SIZE_MAX >> 1);
 		}
 	}
-	size_t n = get_count(r, SIZE_MAX);
+	size_t n = get_count(r, UINT32_MAX);
+	size_t cap = l->cap;
 	for (size_t i = 0; i < n && !r->bad; i++) {
-		grow_array(&l->v, &l->cap, l->n + 1, sizeof *l->v);
+		grow_array(&l->v, &cap, (size_t)l->n + 1, sizeof *l->v);
+		l->cap = (uint32_t)cap;
 		struct problem *p = &l->v[l->n++];
 		memset(p, 0, sizeof *p);
 		p->code = (enum problem_code)get_uint(r, PROB__COUNT - 1);

@@ -91,23 +91,40 @@ const char *severity_name(enum severity sev)
 	return "info";
 }
 
+/* A capped list before its first finding: a stand-in shared by all, never
+ * written (a docs tree has 38,000 documents, most without findings). */
+static struct problem_caps caps_none;
+
+bool problems_capped(const struct problem_list *l)
+{
+	return l->caps != NULL;
+}
+
+const struct problem_caps *problems_counts(const struct problem_list *l)
+{
+	return l->caps == &caps_none ? NULL : l->caps;
+}
+
 void problems_add(struct problem_list *l, enum problem_code code, unsigned line, unsigned column,
 		  char *message, char *suggestion)
 {
-	if (l->capped && !l->caps) { /* made at the first finding: most documents have none */
+	if (l->caps == &caps_none) { /* made at the first finding: most documents have none */
 		l->caps = xcalloc(1, sizeof *l->caps);
 		for (size_t i = 0; i < l->n; i++)
 			l->caps->kept[l->v[i].code]++;
 	}
-	if (l->caps && l->caps->kept[code] >= PROBLEMS_PER_CODE_MAX) {
-		l->caps->omitted[code]++;
+	if ((l->caps && l->caps->kept[code] >= PROBLEMS_PER_CODE_MAX) || l->n == UINT32_MAX) {
+		if (l->caps)
+			l->caps->omitted[code]++;
 		free(message);
 		free(suggestion);
 		return;
 	}
 	if (l->caps)
 		l->caps->kept[code]++;
-	grow_array(&l->v, &l->cap, l->n + 1, sizeof *l->v);
+	size_t cap = l->cap;
+	grow_array(&l->v, &cap, (size_t)l->n + 1, sizeof *l->v);
+	l->cap = cap > UINT32_MAX ? UINT32_MAX : (uint32_t)cap;
 	l->v[l->n++] = (struct problem){code, line, column, message, suggestion, 0, NULL};
 }
 
@@ -123,7 +140,7 @@ void problems_remove(struct problem_list *l, size_t i)
 {
 	if (i >= l->n)
 		return;
-	if (l->caps)
+	if (problems_counts(l))
 		l->caps->kept[l->v[i].code]--;
 	problem_free(&l->v[i]);
 	memmove(&l->v[i], &l->v[i + 1], (l->n - i - 1) * sizeof *l->v);
@@ -132,7 +149,8 @@ void problems_remove(struct problem_list *l, size_t i)
 
 void problems_cap(struct problem_list *l)
 {
-	l->capped = true;
+	if (!l->caps)
+		l->caps = &caps_none;
 }
 
 void problems_finish(struct problem_list *l)
@@ -140,10 +158,10 @@ void problems_finish(struct problem_list *l)
 	for (size_t i = 0; i < l->n; i++)
 		problem_free(&l->v[i]);
 	free(l->v);
-	free(l->caps);
+	if (l->caps != &caps_none)
+		free(l->caps);
 	l->v = NULL;
 	l->caps = NULL;
-	l->capped = false;
 	l->n = l->cap = 0;
 }
 
@@ -160,7 +178,7 @@ void problems_drop(struct problem_list *l, const unsigned char *codes, size_t *i
 		}
 	}
 	l->n = kept;
-	for (size_t c = 0; l->caps && c < PROB__COUNT; c++)
+	for (size_t c = 0; problems_counts(l) && c < PROB__COUNT; c++)
 		if (codes[c] && l->caps->omitted[c]) { /* past the cap: ignored all the same */
 			ignored[c] += l->caps->omitted[c];
 			l->caps->omitted[c] = 0;

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 enum severity { SEV_INFO, SEV_WARNING, SEV_ERROR };
 
@@ -78,11 +79,15 @@ struct problem_caps {
 	size_t omitted[PROB__COUNT];
 };
 
+/* Every reference and link has one, most empty: 24 bytes, not 40, is
+ * 8 MB less for a docs tree of 270,000 links. */
 struct problem_list {
 	struct problem *v;
-	size_t n, cap;
-	struct problem_caps *caps; /* NULL: none counted yet */
-	bool capped; /* a document's or the run's list; not a link's or reference's few */
+	uint32_t n, cap;
+	/* NULL: not capped (a link's or reference's few); capped (a
+	 * document's or the run's list): the counts, made at the first
+	 * finding, or a shared empty stand-in before it (problems_cap) */
+	struct problem_caps *caps;
 };
 
 const char *problem_code_name(enum problem_code code);
@@ -98,6 +103,10 @@ void problems_add(struct problem_list *l, enum problem_code code, unsigned line,
 void problems_remove(struct problem_list *l, size_t i);
 /* Makes l cap its findings per code (PROBLEMS_PER_CODE_MAX). */
 void problems_cap(struct problem_list *l);
+/* Whether problems_cap was called on the list. */
+bool problems_capped(const struct problem_list *l);
+/* Its counts of kept and omitted findings; NULL while none were counted. */
+const struct problem_caps *problems_counts(const struct problem_list *l);
 void problems_finish(struct problem_list *l);
 /* Drops the findings whose code is set in codes (--ignore), adding each to
  * ignored[code]: suppressed, never hidden silently. */

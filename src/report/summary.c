@@ -52,8 +52,9 @@ static void count(const struct problem *p, void *arg)
 /* Findings past a list's cap are counted, though not listed. */
 static void count_omitted(const struct problem_list *l, struct summary *s)
 {
-	for (size_t c = 0; l->caps && c < PROB__COUNT; c++) {
-		size_t k = l->caps->omitted[c];
+	const struct problem_caps *counts = problems_counts(l);
+	for (size_t c = 0; counts && c < PROB__COUNT; c++) {
+		size_t k = counts->omitted[c];
 		s->omitted[c] += k;
 		s->severity[problem_severity((enum problem_code)c)] += k;
 		s->by_code[c] += k;
