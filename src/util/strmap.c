@@ -6,15 +6,18 @@
 
 #include "util/util.h"
 
+/* 16 bytes, not 24: a docs tree's maps hold a million slots. The hash's
+ * low half places a key and tells most others apart before strcmp; a
+ * value is an index of an array in memory, far below 2^32. */
 struct strmap_slot {
 	const char *key; /* NULL: empty; a copy the map owns unless it is borrowing */
-	uint64_t hash;
-	size_t value;
+	uint32_t hash;
+	uint32_t value;
 };
 
-static uint64_t hash_str(const char *s)
+static uint32_t hash_str(const char *s)
 {
-	return fnv1a64(s, strlen(s));
+	return (uint32_t)fnv1a64(s, strlen(s));
 }
 
 void strmap_init(struct strmap *m)
@@ -40,7 +43,7 @@ void strmap_finish(struct strmap *m)
 	m->borrowing = borrowing;
 }
 
-static struct strmap_slot *find(const struct strmap *m, const char *key, uint64_t h)
+static struct strmap_slot *find(const struct strmap *m, const char *key, uint32_t h)
 {
 	size_t mask = m->cap - 1;
 	for (size_t i = h & mask;; i = (i + 1) & mask) {
@@ -74,15 +77,17 @@ bool strmap_get(const struct strmap *m, const char *key, size_t *value)
 
 size_t strmap_put(struct strmap *m, const char *key, size_t value)
 {
+	if (value > UINT32_MAX) /* an array of 2^32 entries: more memory than a run can have */
+		abort();
 	if ((m->count + 1) * 4 > m->cap * 3)
 		rehash(m);
-	uint64_t h = hash_str(key);
+	uint32_t h = hash_str(key);
 	struct strmap_slot *s = find(m, key, h);
 	if (s->key)
 		return s->value;
 	s->key = m->borrowing ? key : xstrdup(key);
 	s->hash = h;
-	s->value = value;
+	s->value = (uint32_t)value;
 	m->count++;
 	return value;
 }

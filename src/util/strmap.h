@@ -1,7 +1,7 @@
 /* strmap.h — string → index map (open addressing). The map copies its keys
  * and owns the copies, or borrows them (strmap_init_borrowing): then each key
  * is the caller's string, which must outlive the map and not change. Values
- * are indexes into an array the caller owns. */
+ * are indexes into an array the caller owns (below 2^32). */
 #ifndef CITECHECK_STRMAP_H
 #define CITECHECK_STRMAP_H
 
