@@ -235,7 +235,7 @@ static void add_link(struct extractor *x, size_t ri, const char *s, struct link_
 	}
 	struct reference *r = &x->m->refs[ri];
 	if (r->nlinks >= LINKS_PER_REFERENCE_MAX) {
-		if (r->links_omitted++ == 0)
+		if (r->links_omitted < UINT32_MAX && r->links_omitted++ == 0)
 			problems_add(&r->problems, PROB_TOO_MANY_LINKS, x->lineno, col,
 				     xasprintf("this source holds more than %d links: the rest are not checked",
 					       LINKS_PER_REFERENCE_MAX),

@@ -106,15 +106,17 @@ struct reference {
 	enum ref_where where;
 	unsigned line, column; /* column 0: not known (paragraph locations) */
 	const char *part; /* the file inside the document (EPUB chapter, DOCX part); model-owned */
-	bool endnote;     /* footnote names an endnote of a word processor */
 	char *key;        /* a reference manager's key for the entry (BibTeX key, CSL id) */
 	char *text;     /* the entry's text, lines joined by one space */
 	char *authors;  /* author or organisation as written; NULL if not told apart */
 	char *title;    /* NULL if not told apart */
 	struct date published, accessed;
+	/* the two small fields together after the dates (144 bytes a
+	 * reference, not 152; a docs tree has one a link) */
+	bool endnote;     /* footnote names an endnote of a word processor */
+	uint32_t links_omitted; /* past LINKS_PER_REFERENCE_MAX; counted up to 2^32 - 1 */
 	struct link *links;
 	size_t nlinks, links_cap;
-	size_t links_omitted; /* past LINKS_PER_REFERENCE_MAX */
 	struct problem_list problems;
 };
 
@@ -143,11 +145,12 @@ struct live_result {
 	/* what the cache's history knows (0: nothing): the first check of the
 	 * failures since the page was last seen alive, and that last time */
 	int64_t first_failed, last_alive;
-	unsigned failures; /* failing checks since last alive, this one included */
 	/* alive HTML cited with a title: what the page says it is, one title a
 	 * line (live/page_text.h); NULL otherwise. Owned. */
 	char *page_titles;
-	/* the flags last, together: every target has one of these */
+	unsigned failures; /* failing checks since last alive, this one included */
+	/* the flags last, together, in what is left of failures' 8 bytes:
+	 * every target has one of these */
 	bool moved;  /* a permanent redirect led to another page */
 	bool cached; /* the answer of an earlier run, from --cache */
 	bool local;  /* a relative link, decided from the files (check_local.h), never cached */
@@ -174,15 +177,17 @@ struct target {
 	char *key; /* normalized URL, or the URL as written when it does not parse */
 	char *similarity_key; /* for the typo check: set and owned by check_typos */
 	size_t first_ref, first_link; /* first citation, for messages */
-	size_t citations; /* 0: the original of a cited snapshot, not cited itself */
+	/* 0: the original of a cited snapshot, not cited itself; at most one
+	 * a link of the run, so 32 bits, beside the small fields below */
+	uint32_t citations;
+	signed char fragment_found; /* --check-fragments: 1, 0, or -1 not known */
+	bool repair; /* a spelling citecheck made of a cited URL, fetched to confirm a fix (--fix) */
+	bool chrome_only; /* every citation is a page's chrome (WHERE_CHROME): listed, not checked */
 	struct live_result live;
 	/* kept only when the archive stage runs (NULL otherwise: most targets
 	 * of a docs tree are local links, which never have one); read it
 	 * through target_print, fill it through target_print_make */
 	struct page_print *print;
-	signed char fragment_found; /* --check-fragments: 1, 0, or -1 not known */
-	bool repair; /* a spelling citecheck made of a cited URL, fetched to confirm a fix (--fix) */
-	bool chrome_only; /* every citation is a page's chrome (WHERE_CHROME): listed, not checked */
 	/* a local link's missing fragment ("#installation") or file
 	 * ("guide.md"): the nearest that exists, when one is a slip away; owned */
 	char *nearest;

@@ -306,7 +306,7 @@ static void get_reference(struct rd *r, struct model *m, size_t ntargets)
 	ref->title = get_str(r);
 	ref->published = get_date(r);
 	ref->accessed = get_date(r);
-	ref->links_omitted = (size_t)get_uint(r, SIZE_MAX >> 1);
+	ref->links_omitted = (uint32_t)get_uint(r, UINT32_MAX);
 	get_problems(r, &ref->problems);
 	size_t n = get_count(r, LINKS_PER_REFERENCE_MAX);
 	for (size_t k = 0; k < n && !r->bad; k++)
