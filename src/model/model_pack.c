@@ -226,12 +226,12 @@ static void get_problems(struct rd *r, struct problem_list *l)
 		}
 	}
 	size_t n = get_count(r, UINT32_MAX);
-	size_t cap = l->cap;
 	for (size_t i = 0; i < n && !r->bad; i++) {
-		grow_array(&l->v, &cap, (size_t)l->n + 1, sizeof *l->v);
-		l->cap = (uint32_t)cap;
-		struct problem *p = &l->v[l->n++];
-		memset(p, 0, sizeof *p);
+		struct problem *p = problems_push(l);
+		if (!p) {
+			r->bad = true;
+			break;
+		}
 		p->code = (enum problem_code)get_uint(r, PROB__COUNT - 1);
 		p->line = (unsigned)get_uint(r, UINT32_MAX);
 		p->column = (unsigned)get_uint(r, UINT32_MAX);

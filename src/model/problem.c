@@ -113,19 +113,31 @@ void problems_add(struct problem_list *l, enum problem_code code, unsigned line,
 		for (size_t i = 0; i < l->n; i++)
 			l->caps->kept[l->v[i].code]++;
 	}
-	if ((l->caps && l->caps->kept[code] >= PROBLEMS_PER_CODE_MAX) || l->n == UINT32_MAX) {
-		if (l->caps)
-			l->caps->omitted[code]++;
+	struct problem *p = NULL;
+	if (l->caps && l->caps->kept[code] >= PROBLEMS_PER_CODE_MAX)
+		l->caps->omitted[code]++;
+	else
+		p = problems_push(l);
+	if (!p) {
 		free(message);
 		free(suggestion);
 		return;
 	}
 	if (l->caps)
 		l->caps->kept[code]++;
+	*p = (struct problem){code, line, column, message, suggestion, 0, NULL};
+}
+
+struct problem *problems_push(struct problem_list *l)
+{
+	if (l->n == UINT32_MAX) /* 4 billion findings: more memory than a run has */
+		return NULL;
 	size_t cap = l->cap;
 	grow_array(&l->v, &cap, (size_t)l->n + 1, sizeof *l->v);
 	l->cap = cap > UINT32_MAX ? UINT32_MAX : (uint32_t)cap;
-	l->v[l->n++] = (struct problem){code, line, column, message, suggestion, 0, NULL};
+	struct problem *p = &l->v[l->n++];
+	memset(p, 0, sizeof *p);
+	return p;
 }
 
 void problem_free(struct problem *p)

@@ -99,6 +99,9 @@ const char *severity_name(enum severity sev);
 /* Append a problem; takes ownership of message and suggestion. */
 void problems_add(struct problem_list *l, enum problem_code code, unsigned line, unsigned column,
 		  char *message, char *suggestion);
+/* A blank finding appended as it is (no cap counted), for a reader of
+ * saved findings to fill; NULL when the list can hold no more. */
+struct problem *problems_push(struct problem_list *l);
 /* Removes and frees finding i: a later stage settled it. */
 void problems_remove(struct problem_list *l, size_t i);
 /* Makes l cap its findings per code (PROBLEMS_PER_CODE_MAX). */
