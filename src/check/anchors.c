@@ -14,10 +14,72 @@
 
 #define ANCHOR_HTML_MAX ((size_t)64 << 20) /* a local page read whole for its ids */
 
+/* A file's names, kept until every link is checked: sorted and packed in
+ * one block (a docs tree keeps 38,000 files of six names or so; a map of
+ * its own for each was 400 bytes a file, this is about 100). */
 struct anchor_file {
 	bool readable;
-	struct strmap names;
+	uint32_t n;   /* names */
+	uint32_t *at; /* each name's offset in the text after them, in strcmp order; owned */
 };
+
+static const char *name_at(const struct anchor_file *f, uint32_t i)
+{
+	return (const char *)(f->at + f->n) + f->at[i];
+}
+
+static void gather(const char *key, size_t value, void *arg)
+{
+	(void)value;
+	const char ***out = arg;
+	*(*out)++ = key;
+}
+
+static int by_text(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The names made into f's block; names stays the caller's. */
+static void pack_names(struct anchor_file *f, const struct strmap *names)
+{
+	f->n = (uint32_t)names->count; /* at most ANCHORS_MAX */
+	f->at = NULL;
+	if (!f->n)
+		return;
+	const char **v = xmalloc(f->n * sizeof *v), **end = v;
+	strmap_each(names, gather, &end);
+	qsort(v, f->n, sizeof *v, by_text);
+	size_t text = 0;
+	for (uint32_t i = 0; i < f->n; i++)
+		text += strlen(v[i]) + 1;
+	f->at = xmalloc(f->n * sizeof *f->at + text);
+	char *out = (char *)(f->at + f->n);
+	size_t off = 0;
+	for (uint32_t i = 0; i < f->n; i++) {
+		size_t len = strlen(v[i]) + 1;
+		f->at[i] = (uint32_t)off;
+		memcpy(out + off, v[i], len);
+		off += len;
+	}
+	free(v);
+}
+
+static bool has_name(const struct anchor_file *f, const char *name)
+{
+	size_t lo = 0, hi = f->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(name, name_at(f, (uint32_t)mid));
+		if (c == 0)
+			return true;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return false;
+}
 
 /* Files the heading's name; repeats get -1, -2, … as GitHub numbers them
  * (_1, _2 on MkDocs). An explicit {#id}, on a site that reads one, is the
@@ -120,7 +182,7 @@ void anchor_files_init(struct anchor_files *a, enum site_kind site)
 void anchor_files_finish(struct anchor_files *a)
 {
 	for (size_t i = 0; i < a->n; i++)
-		strmap_finish(&a->files[i].names);
+		free(a->files[i].at);
 	free(a->files);
 	strmap_finish(&a->index);
 }
@@ -152,9 +214,12 @@ void anchor_files_seed(struct anchor_files *a, const char *path, const struct an
 	grow_array(&a->files, &a->cap, a->n + 1, sizeof *a->files);
 	i = a->n++;
 	struct anchor_file *f = &a->files[i];
-	strmap_init(&f->names);
+	struct strmap names;
+	strmap_init(&names);
 	f->readable = true;
-	names_of_source(src, a->site, &f->names);
+	names_of_source(src, a->site, &names);
+	pack_names(f, &names);
+	strmap_finish(&names);
 	strmap_put(&a->index, path, i);
 }
 
@@ -165,8 +230,11 @@ static const struct anchor_file *file_of(struct anchor_files *a, const char *pat
 		grow_array(&a->files, &a->cap, a->n + 1, sizeof *a->files);
 		i = a->n++;
 		struct anchor_file *f = &a->files[i];
-		strmap_init(&f->names);
-		f->readable = (html ? read_html_file(path, &f->names) : read_markdown(path, a->site, &f->names)) == 0;
+		struct strmap names;
+		strmap_init(&names);
+		f->readable = (html ? read_html_file(path, &names) : read_markdown(path, a->site, &names)) == 0;
+		pack_names(f, &names);
+		strmap_finish(&names);
 		strmap_put(&a->index, path, i);
 	}
 	return &a->files[i];
@@ -199,29 +267,17 @@ const char *nearest_name(const char *name, const char *const *candidates, size_t
 	return found && !tie ? found : NULL;
 }
 
-struct names_list {
-	const char **v;
-	size_t n, cap;
-};
-
-static void collect(const char *key, size_t value, void *arg)
-{
-	(void)value;
-	struct names_list *l = arg;
-	grow_array(&l->v, &l->cap, l->n + 1, sizeof *l->v);
-	l->v[l->n++] = key;
-}
-
 char *anchor_nearest(struct anchor_files *a, const char *path, bool html, const char *name)
 {
 	const struct anchor_file *f = file_of(a, path, html);
 	if (!f->readable)
 		return NULL;
-	struct names_list l = {NULL, 0, 0};
-	strmap_each(&f->names, collect, &l);
-	const char *best = nearest_name(name, l.v, l.n);
+	const char **v = xmalloc((f->n + 1) * sizeof *v);
+	for (uint32_t i = 0; i < f->n; i++)
+		v[i] = name_at(f, i);
+	const char *best = nearest_name(name, v, f->n);
 	char *out = best ? xstrdup(best) : NULL;
-	free(l.v);
+	free(v);
 	return out;
 }
 
@@ -230,11 +286,10 @@ int anchor_find(struct anchor_files *a, const char *path, bool html, const char 
 	const struct anchor_file *f = file_of(a, path, html);
 	if (!f->readable)
 		return -1;
-	size_t dummy;
-	if (strmap_get(&f->names, name, &dummy))
+	if (has_name(f, name))
 		return 1;
 	char *lower = lower_case(name);
-	bool found = strmap_get(&f->names, lower, &dummy);
+	bool found = has_name(f, lower);
 	free(lower);
 	return found;
 }
