@@ -150,6 +150,15 @@ static size_t limit_for(size_t len)
 	return len >= 60 ? 3 : 2;
 }
 
+bool typo_pair(const char *a, size_t an, const char *b, size_t bn, size_t *dist)
+{
+	if (benign(a, an, b, bn) || typo_place_benign(a, an, b, bn))
+		return false;
+	size_t lim = limit_for(an < bn ? an : bn);
+	*dist = edit_distance_within(a, an, b, bn, lim);
+	return *dist != 0 && *dist <= lim;
+}
+
 /* Pigeonhole filter: strings at most K edits apart share one of the first
  * string's K+1 segments, found in the second within K places of where it
  * stands in the first. Indexing each key's segments by (length, segment,
@@ -321,14 +330,13 @@ static void compare_candidates(struct segment_index *x, const struct key *keys, 
 						continue;
 					stamp[aid] = b->id + 1;
 					const struct key *a = &keys[aid];
-					if (benign(a->s, a->len, b->s, b->len) ||
-					    typo_place_benign(a->s, a->len, b->s, b->len))
+					size_t dd;
+					if (!typo_pair(a->s, a->len, b->s, b->len, &dd))
 						continue;
-					size_t lim = limit_for(a->len < b->len ? a->len : b->len);
-					size_t dd = edit_distance_within(a->s, a->len, b->s, b->len, lim);
-					if (dd == 0 || dd > lim)
-						continue;
-					if (twin[b->id] == (size_t)-1 || dd < dist[b->id]) {
+					/* the nearest; of as near, the first cited, whatever
+					 * order the index offers them in */
+					if (twin[b->id] == (size_t)-1 || dd < dist[b->id] ||
+					    (dd == dist[b->id] && aid < twin[b->id])) {
 						twin[b->id] = aid;
 						dist[b->id] = dd;
 					}
@@ -336,6 +344,33 @@ static void compare_candidates(struct segment_index *x, const struct key *keys, 
 			}
 		}
 	}
+}
+
+/* For each key, the nearest earlier-cited one a typo away (twin[i], at
+ * dist[i] edits; (size_t)-1 when none): of as near, the first cited.
+ * keys[i].id == i, keys in order of first citation. */
+static void nearest_earlier(const struct key *keys, size_t nkeys, size_t *twin, size_t *dist)
+{
+	size_t *stamp = xcalloc(nkeys + 1, sizeof *stamp);
+	struct segment_index x = {0};
+	for (size_t i = 0; i < nkeys; i++) {
+		twin[i] = (size_t)-1;
+		prefix_hashes_of(&x.ph, keys[i].s, keys[i].len);
+		compare_candidates(&x, keys, &keys[i], stamp, twin, dist);
+		if (keys[i].len >= SEGMENTS)
+			index_add(&x, &keys[i]);
+	}
+	index_finish(&x);
+	free(stamp);
+}
+
+void typo_twins(const char *const *keys, size_t n, size_t *twin, size_t *dist)
+{
+	struct key *k = xmalloc((n + 1) * sizeof *k);
+	for (size_t i = 0; i < n; i++)
+		k[i] = (struct key){keys[i], strlen(keys[i]), i, 0, 0};
+	nearest_earlier(k, n, twin, dist);
+	free(k);
 }
 
 void check_typos(struct model *m)
@@ -366,19 +401,8 @@ void check_typos(struct model *m)
 					   tg->first_ref, tg->first_link};
 		nkeys++;
 	}
-	/* keys[i].id == i: keys are in order of first citation */
 	size_t *twin = xmalloc((nkeys + 1) * sizeof *twin), *dist = xmalloc((nkeys + 1) * sizeof *dist);
-	size_t *stamp = xcalloc(nkeys + 1, sizeof *stamp);
-	struct segment_index x = {0};
-	for (size_t i = 0; i < nkeys; i++) {
-		twin[i] = (size_t)-1;
-		prefix_hashes_of(&x.ph, keys[i].s, keys[i].len);
-		compare_candidates(&x, keys, &keys[i], stamp, twin, dist);
-		if (keys[i].len >= SEGMENTS)
-			index_add(&x, &keys[i]);
-	}
-	index_finish(&x);
-	free(stamp);
+	nearest_earlier(keys, nkeys, twin, dist);
 	for (size_t r = 0; r < m->nrefs; r++)
 		for (size_t k = 0; k < m->refs[r].nlinks; k++) {
 			struct link *l = &m->refs[r].links[k];

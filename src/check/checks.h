@@ -25,6 +25,14 @@ void check_dates(struct model *m);
 
 /* check_typos.c: two distinct URLs a character or two apart. */
 size_t edit_distance_within(const char *a, size_t an, const char *b, size_t bn, size_t limit);
+/* Whether b is a typo of a (two comparable URLs, see check_typos.c): a few
+ * edits apart (dist), none of them a difference that names another page. */
+bool typo_pair(const char *a, size_t an, const char *b, size_t bn, size_t *dist);
+/* For each of n comparable URLs in order of first citation, the nearest
+ * earlier one typo_pair accepts (twin[i], dist[i]; twin (size_t)-1 when
+ * none), of as near the first; found through an index, not every pair
+ * (unless a stretch of the URLs is shared by more than 256 of them). */
+void typo_twins(const char *const *keys, size_t n, size_t *twin, size_t *dist);
 void check_typos(struct model *m);
 
 /* All of the above plus the footnote checks and the document-level notes. */
