@@ -446,8 +446,9 @@ void model_destroy(struct model *m);
 /* The run's model as the process ends: the kernel takes the whole address
  * space back at once, where freeing a run's million allocations one by one
  * costs a tenth of a second; so it is freed only in builds that check for
- * leaks (meson's b_sanitize with address or leak), where it must be. Only
- * right before the process ends. */
+ * leaks (meson's b_sanitize with address or leak), where it must be, and
+ * otherwise kept reachable (valgrind calls it still reachable, not lost).
+ * Only right before the process ends. */
 void model_destroy_at_exit(struct model *m);
 void baseline_diff_free(struct baseline_diff *d);
 
