@@ -120,7 +120,7 @@ void archive_findings(struct model *m)
 				continue;
 			const struct lookup *lk = &m->lookups[l->lookup];
 			const struct archive_result *a = &lk->archive;
-			if (l->snapshot_link != NO_INDEX) /* cited with its snapshot: cited_snapshot.h */
+			if (l->snapshot_link != NO_INDEX32) /* cited with its snapshot: cited_snapshot.h */
 				continue;
 			if (l->kind == LINK_DIRECT && m->targets[l->target].live.verdict == LIVE_DEAD)
 				dead_link(l, &m->targets[l->target].live, a);

@@ -75,7 +75,7 @@ static char *bind_original(struct model *m, size_t r, size_t k, const struct liv
 		free(original);
 		return NULL;
 	}
-	l->original_target = model_target_for(m, original, r, k); /* grows targets, not links */
+	l->original_target = index_to32(model_target_for(m, original, r, k)); /* grows targets, not links */
 	return original;
 }
 
@@ -111,7 +111,7 @@ static void plan_link(struct model *m, size_t r, size_t k, const struct live_con
 	} else {
 		if (!(original = bind_original(m, r, k, net)))
 			return;
-		page = l->original_target;
+		page = index_from32(l->original_target);
 		if (l->kind == LINK_ARCHIVE_SNAPSHOT && l->timestamp && l->timestamp[0] != '*' &&
 		    (l->pinned || !date_known(m->refs[r].accessed)) && strcmp(l->timestamp, "2") != 0) {
 			pad_timestamp(l->timestamp, want);

@@ -58,10 +58,11 @@ void cited_snapshot_mark(struct model *m)
 				struct link *l = &ref->links[k];
 				if (l->kind != LINK_DIRECT || !l->valid)
 					continue;
-				l->snapshot_ref = r;
-				l->snapshot_link = snapshot_of(m, ref, l);
-				if (l->snapshot_link == NO_INDEX && ref->where == WHERE_BODY)
-					l->snapshot_link = snapshot_after(m, r, end, l, &l->snapshot_ref);
+				size_t at = r, link = snapshot_of(m, ref, l);
+				if (link == NO_INDEX && ref->where == WHERE_BODY)
+					link = snapshot_after(m, r, end, l, &at);
+				l->snapshot_ref = index_to32(at);
+				l->snapshot_link = index_to32(link);
 			}
 		}
 	}
@@ -69,7 +70,7 @@ void cited_snapshot_mark(struct model *m)
 
 bool cited_snapshot_covers(const struct model *m, const struct link *l)
 {
-	return l->snapshot_link != NO_INDEX && m->targets[l->target].live.verdict == LIVE_DEAD;
+	return l->snapshot_link != NO_INDEX32 && m->targets[l->target].live.verdict == LIVE_DEAD;
 }
 
 static bool changed(const struct model *m, const struct link *l)
@@ -82,7 +83,7 @@ void cited_snapshot_findings(struct model *m)
 	for (size_t r = 0; r < m->nrefs; r++)
 		for (size_t k = 0; k < m->refs[r].nlinks; k++) {
 			struct link *l = &m->refs[r].links[k];
-			if (l->snapshot_link == NO_INDEX)
+			if (l->snapshot_link == NO_INDEX32)
 				continue;
 			const struct link *s = &m->refs[l->snapshot_ref].links[l->snapshot_link];
 			const struct live_result *live = &m->targets[l->target].live;

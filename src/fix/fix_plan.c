@@ -48,7 +48,7 @@ void fix_prepare(struct model *m, const struct fix_options *o)
 			if (confirm) {
 				size_t ti = model_target_for(m, confirm, r, k); /* grows targets, not links */
 				m->targets[ti].repair = true;
-				m->refs[r].links[k].repair_target = ti;
+				m->refs[r].links[k].repair_target = index_to32(ti);
 			}
 			free(confirm);
 			free(fixed);
@@ -95,7 +95,7 @@ static void plan_link(struct model *m, struct document *d, size_t r, size_t k, c
 		char *fixed = fix_repair_url(l->url);
 		struct fix *f = add(d, FIX_REPAIR, r, l, k, fixed);
 		/* the repaired URL does not work either, or was not asked */
-		if (l->repair_target == NO_INDEX || m->targets[l->repair_target].live.verdict != LIVE_ALIVE)
+		if (l->repair_target == NO_INDEX32 || m->targets[l->repair_target].live.verdict != LIVE_ALIVE)
 			f->reason = "not-confirmed";
 		free(fixed);
 	} else if (l->written && (t->live.verdict == LIVE_ALIVE || (l->kind != LINK_DIRECT && a))) {
@@ -107,7 +107,7 @@ static void plan_link(struct model *m, struct document *d, size_t r, size_t k, c
 		add(d, FIX_SAVE, r, l, k, a->snapshot_url);
 	} else if (l->kind == LINK_ARCHIVE_SNAPSHOT && !l->pinned && a) {
 		add(d, FIX_PIN, r, l, k, a->snapshot_url);
-	} else if (l->kind == LINK_DIRECT && l->snapshot_link != NO_INDEX) {
+	} else if (l->kind == LINK_DIRECT && l->snapshot_link != NO_INDEX32) {
 		/* cited with its snapshot already (cited_snapshot.h): nothing to add */
 	} else if (l->kind == LINK_DIRECT && t->live.verdict == LIVE_DEAD && a) {
 		day_of(a->timestamp, add(d, FIX_DEAD, r, l, k, a->snapshot_url)->day);

@@ -59,8 +59,8 @@ static void cite_joined(struct model *m, size_t r, size_t k, size_t j, const cha
 static void settle(struct model *m, struct document *d, size_t r, size_t k, wrap_joined_fn joined, void *arg)
 {
 	struct link *l = &m->refs[r].links[k];
-	size_t j = l->wrap_target;
-	l->wrap_target = NO_INDEX;
+	size_t j = index_from32(l->wrap_target);
+	l->wrap_target = NO_INDEX32;
 	size_t pi = unsure_of(d, l, m->targets[j].key);
 	if (pi == d->problems.n)
 		return;
@@ -91,7 +91,7 @@ void live_settle_wraps(struct model *m, wrap_joined_fn joined, void *arg)
 		struct document *d = &m->docs[di];
 		for (size_t r = d->first_ref; r < d->first_ref + d->nrefs; r++)
 			for (size_t k = 0; k < m->refs[r].nlinks; k++)
-				if (m->refs[r].links[k].wrap_target != NO_INDEX)
+				if (m->refs[r].links[k].wrap_target != NO_INDEX32)
 					settle(m, d, r, k, joined, arg);
 	}
 }

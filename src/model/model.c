@@ -284,7 +284,8 @@ size_t model_add_link(struct model *m, size_t ri, char *url, enum link_syntax sy
 	l->syntax = syntax;
 	l->line = line;
 	l->column = column;
-	l->original_target = l->lookup = l->repair_target = l->wrap_target = l->snapshot_link = NO_INDEX;
+	l->lookup = NO_INDEX;
+	l->original_target = l->repair_target = l->wrap_target = l->snapshot_link = NO_INDEX32;
 	return r->nlinks++;
 }
 

@@ -74,27 +74,43 @@ struct link {
 	 * which work in neither: as written; NULL when written as url */
 	char *written;
 	size_t target;     /* index into model.targets */
-	/* snapshot or save request: the archived page's own target, checked
-	 * live too; NO_INDEX otherwise (set by archive_plan) */
-	size_t original_target;
 	size_t lookup; /* index into model.lookups, or NO_INDEX */
+	/* The rarer indexes, in 32 bits (NO_INDEX32: none; read them through
+	 * index_from32): a link is 136 bytes, which malloc gives a docs tree's
+	 * 270,000 single links as 144, not 160. */
+	/* snapshot or save request: the archived page's own target, checked
+	 * live too; NO_INDEX32 otherwise (set by archive_plan) */
+	uint32_t original_target;
 	/* --fix: the target of the URL repaired (spaces, illegal characters,
-	 * bad percent-encodings), checked to confirm the repair; or NO_INDEX */
-	size_t repair_target;
+	 * bad percent-encodings), checked to confirm the repair; or NO_INDEX32 */
+	uint32_t repair_target;
 	/* a PDF's URL its text may have wrapped (url-wrap-unsure): the target
 	 * of the reading joined with the next line's word, fetched beside this
-	 * one to settle which is cited (check/check_wraps.h); or NO_INDEX */
-	size_t wrap_target;
+	 * one to settle which is cited (check/check_wraps.h); or NO_INDEX32 */
+	uint32_t wrap_target;
 	/* a snapshot of this link's page cited beside it (the form --fix
 	 * writes): in the same source, or for a link of body text the next
 	 * source on its line: refs[snapshot_ref].links[snapshot_link], or
-	 * snapshot_link NO_INDEX. A dead or changed page so cited is no problem
+	 * snapshot_link NO_INDEX32. A dead or changed page so cited is no problem
 	 * (compare/cited_snapshot.h). */
-	size_t snapshot_ref, snapshot_link;
+	uint32_t snapshot_ref, snapshot_link;
 	struct problem_list problems;
 };
 
 #define NO_INDEX ((size_t)-1)
+#define NO_INDEX32 UINT32_MAX
+
+/* A link's 32-bit index as the model's others: NO_INDEX for none. */
+static inline size_t index_from32(uint32_t i)
+{
+	return i == NO_INDEX32 ? NO_INDEX : i;
+}
+
+/* An index (under 2^32 - 1: the arrays never hold as many) or NO_INDEX, in 32 bits. */
+static inline uint32_t index_to32(size_t i)
+{
+	return i >= NO_INDEX32 ? NO_INDEX32 : (uint32_t)i;
+}
 
 /* A source with more links is no citation (a link farm, or a reader's
  * mistake): the rest are counted, not kept, so memory follows the cap. */

@@ -324,7 +324,7 @@ static void w_link(struct json_stream *js, const struct model *m, const struct r
 		js_key(js, "ignored");
 		js_bool(js, true);
 	}
-	if (l->original_target != NO_INDEX) {
+	if (l->original_target != NO_INDEX32) {
 		js_key(js, "original_live");
 		w_live(js, &m->targets[l->original_target].live, NULL);
 	}
