@@ -206,38 +206,41 @@ static char *lower_case(const char *name)
 	return buf_steal(&b);
 }
 
+/* Files path with its names (packed; names stays the caller's). */
+static const struct anchor_file *file_add(struct anchor_files *a, const char *path, bool readable,
+					  const struct strmap *names)
+{
+	grow_array(&a->files, &a->cap, a->n + 1, sizeof *a->files);
+	size_t i = a->n++;
+	a->files[i].readable = readable;
+	pack_names(&a->files[i], names);
+	strmap_put(&a->index, path, i);
+	return &a->files[i];
+}
+
 void anchor_files_seed(struct anchor_files *a, const char *path, const struct anchor_source *src)
 {
 	size_t i;
 	if (!src->known || strmap_get(&a->index, path, &i))
 		return;
-	grow_array(&a->files, &a->cap, a->n + 1, sizeof *a->files);
-	i = a->n++;
-	struct anchor_file *f = &a->files[i];
 	struct strmap names;
 	strmap_init(&names);
-	f->readable = true;
 	names_of_source(src, a->site, &names);
-	pack_names(f, &names);
+	file_add(a, path, true, &names);
 	strmap_finish(&names);
-	strmap_put(&a->index, path, i);
 }
 
 static const struct anchor_file *file_of(struct anchor_files *a, const char *path, bool html)
 {
 	size_t i;
-	if (!strmap_get(&a->index, path, &i)) {
-		grow_array(&a->files, &a->cap, a->n + 1, sizeof *a->files);
-		i = a->n++;
-		struct anchor_file *f = &a->files[i];
-		struct strmap names;
-		strmap_init(&names);
-		f->readable = (html ? read_html_file(path, &names) : read_markdown(path, a->site, &names)) == 0;
-		pack_names(f, &names);
-		strmap_finish(&names);
-		strmap_put(&a->index, path, i);
-	}
-	return &a->files[i];
+	if (strmap_get(&a->index, path, &i))
+		return &a->files[i];
+	struct strmap names;
+	strmap_init(&names);
+	bool readable = (html ? read_html_file(path, &names) : read_markdown(path, a->site, &names)) == 0;
+	const struct anchor_file *f = file_add(a, path, readable, &names);
+	strmap_finish(&names);
+	return f;
 }
 
 /* A slip is at most a quarter of the name's letters, and two at most. */
