@@ -46,9 +46,9 @@ static struct model *fixture(void)
 	model_merge(m, d);
 	model_destroy(d);
 	model_add_unreadable(m, "missing.md", NULL, "cannot open missing.md: No such file or directory");
-	m->targets[0].live = (struct live_result){.verdict = LIVE_DEAD, .reason = "http-404", .http_status = 404};
-	m->targets[1].live = (struct live_result){.verdict = LIVE_ERROR, .reason = "timeout"};
-	m->targets[2].live = (struct live_result){.verdict = LIVE_SKIPPED, .reason = "invalid-url"};
+	*target_live_make(&m->targets[0]) = (struct live_result){.verdict = LIVE_DEAD, .reason = "http-404", .http_status = 404};
+	*target_live_make(&m->targets[1]) = (struct live_result){.verdict = LIVE_ERROR, .reason = "timeout"};
+	*target_live_make(&m->targets[2]) = (struct live_result){.verdict = LIVE_SKIPPED, .reason = "invalid-url"};
 	return m;
 }
 
@@ -403,7 +403,7 @@ int main(void)
 	model_merge(bm, big);
 	model_destroy(big);
 	for (size_t t = 0; t < bm->ntargets; t++)
-		bm->targets[t].live = (struct live_result){.verdict = LIVE_DEAD, .reason = "http-404", .http_status = 404};
+		*target_live_make(&bm->targets[t]) = (struct live_result){.verdict = LIVE_DEAD, .reason = "http-404", .http_status = 404};
 	summaries_compute(bm, 1, &sums);
 	struct report br = {.m = bm, .s = &sums, .exit_status = 1, .fail_on = FAIL_DEAD};
 	char *cut = write_format(report_markdown_write, &br);

@@ -122,8 +122,8 @@ void archive_findings(struct model *m)
 			const struct archive_result *a = &lk->archive;
 			if (l->snapshot_link != NO_INDEX32) /* cited with its snapshot: cited_snapshot.h */
 				continue;
-			if (l->kind == LINK_DIRECT && m->targets[l->target].live.verdict == LIVE_DEAD)
-				dead_link(l, &m->targets[l->target].live, a);
+			if (l->kind == LINK_DIRECT && target_live(&m->targets[l->target])->verdict == LIVE_DEAD)
+				dead_link(l, target_live(&m->targets[l->target]), a);
 			else if (l->kind == LINK_DIRECT && lk->drift.verdict == DRIFT_CHANGED)
 				changed(l, lk);
 			else if (l->kind == LINK_ARCHIVE_SNAPSHOT)

@@ -163,7 +163,7 @@ static bool lookup_wanted(const struct model *m, const struct reference *ref, co
 {
 	if (archive_link(l) || date_known(ref->accessed) || !strcmp(k->want_from, "cited"))
 		return true;
-	enum live_verdict v = k->page == NO_INDEX ? LIVE_UNCHECKED : m->targets[k->page].live.verdict;
+	enum live_verdict v = k->page == NO_INDEX ? LIVE_UNCHECKED : target_live(&m->targets[k->page])->verdict;
 	return v == LIVE_DEAD || v == LIVE_BLOCKED || v == LIVE_ERROR;
 }
 
@@ -348,7 +348,7 @@ static const char *header(CURL *easy, const char *name)
 
 static bool drift_wanted(const struct model *m, const struct lookup *k)
 {
-	return k->page != NO_INDEX && m->targets[k->page].live.verdict == LIVE_ALIVE &&
+	return k->page != NO_INDEX && target_live(&m->targets[k->page])->verdict == LIVE_ALIVE &&
 	       target_print(&m->targets[k->page])->type != PAGE_NONE;
 }
 
@@ -633,7 +633,7 @@ static void save_missing(struct live_engine *e)
 		struct lookup *k = &m->lookups[i];
 		/* an excluded site is not captured either: asking would be refused */
 		if (k->archive.verdict != ARCHIVE_NOT_ARCHIVED || k->page == NO_INDEX ||
-		    m->targets[k->page].live.verdict != LIVE_ALIVE ||
+		    target_live(&m->targets[k->page])->verdict != LIVE_ALIVE ||
 		    (k->archive.reason && !strcmp(k->archive.reason, "excluded")))
 			continue;
 		char *url = wayback_save_url(run->cfg->base);
@@ -719,7 +719,7 @@ static void explain_drift(struct model *m)
 			k->drift.reason = "not-looked-up";
 		else if (k->archive.verdict != ARCHIVE_ARCHIVED)
 			k->drift.reason = "no-snapshot";
-		else if (k->page == NO_INDEX || m->targets[k->page].live.verdict != LIVE_ALIVE)
+		else if (k->page == NO_INDEX || target_live(&m->targets[k->page])->verdict != LIVE_ALIVE)
 			k->drift.reason = "live-not-alive";
 		else
 			k->drift.reason = "snapshot-not-fetched";

@@ -112,14 +112,14 @@ static bool drift_stands(const struct model *m, const struct lookup *k, sqlite3_
 		return false;
 	if (k->page == NO_INDEX)
 		return true;
-	const struct live_result *r = &m->targets[k->page].live;
+	const struct live_result *r = target_live(&m->targets[k->page]);
 	return r->verdict == LIVE_ALIVE && r->cached && r->checked_at == sqlite3_column_int64(st, 14);
 }
 
 /* Whether the page is alive now with a print to compare. */
 static bool live_comparable(const struct model *m, const struct lookup *k)
 {
-	return k->page != NO_INDEX && m->targets[k->page].live.verdict == LIVE_ALIVE &&
+	return k->page != NO_INDEX && target_live(&m->targets[k->page])->verdict == LIVE_ALIVE &&
 	       target_print(&m->targets[k->page])->type != PAGE_NONE;
 }
 
@@ -212,7 +212,7 @@ static int bind_archive(sqlite3_stmt *st, const struct model *m, const struct lo
 		sqlite3_bind_int(st, 15, d->title_snapshot);
 		sqlite3_bind_text(st, 16, d->lost, -1, SQLITE_STATIC);
 		if (k->page != NO_INDEX)
-			sqlite3_bind_int64(st, 17, m->targets[k->page].live.checked_at);
+			sqlite3_bind_int64(st, 17, target_live(&m->targets[k->page])->checked_at);
 	}
 	if (k->snapshot.type != PAGE_NONE)
 		bind_print(st, 18, &k->snapshot);

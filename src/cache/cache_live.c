@@ -75,7 +75,7 @@ static bool live_row_ok(sqlite3_stmt *st)
 
 static void load_live(struct model *m, struct target *t, sqlite3_stmt *st)
 {
-	struct live_result *r = &t->live;
+	struct live_result *r = target_live_make(t);
 	live_result_finish(r);
 	live_verdict_parse(column_text(st, 1), &r->verdict);
 	r->checked_at = sqlite3_column_int64(st, 0);
@@ -121,8 +121,9 @@ bool cache_reuse_live(struct cache *c, struct model *m, size_t ti, const struct 
 	}
 	sqlite3_reset(st);
 	if (!reused && p->only) {
-		t->live.verdict = LIVE_ERROR;
-		t->live.reason = "not-cached";
+		struct live_result *r = target_live_make(t);
+		r->verdict = LIVE_ERROR;
+		r->reason = "not-cached";
 		reused = true;
 	}
 	return reused;
@@ -153,7 +154,7 @@ static bool learnt(const struct live_result *r)
 
 static int bind_live(sqlite3_stmt *st, const struct target *t, const struct cache_policy *p)
 {
-	const struct live_result *r = &t->live;
+	const struct live_result *r = target_live(t);
 	char *redirects = redirects_json(r);
 	sqlite3_bind_text(st, 1, t->key, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, p->now);
@@ -176,9 +177,9 @@ static int bind_history(sqlite3_stmt *st, const struct target *t, const struct c
 {
 	sqlite3_bind_text(st, 1, t->key, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, p->now);
-	sqlite3_bind_text(st, 3, live_names[t->live.verdict], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, t->live.reason, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 5, (int)t->live.http_status);
+	sqlite3_bind_text(st, 3, live_names[target_live(t)->verdict], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, target_live(t)->reason, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 5, (int)target_live(t)->http_status);
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : -1;
@@ -197,7 +198,7 @@ static bool page_fault(const char *verdict, const char *reason)
  * neither counts nor breaks the count. */
 static int read_history(sqlite3_stmt *st, struct target *t, int64_t *last_failed)
 {
-	struct live_result *r = &t->live;
+	struct live_result *r = target_live_make(t);
 	sqlite3_bind_text(st, 1, t->key, -1, SQLITE_STATIC);
 	r->last_alive = r->first_failed = *last_failed = 0;
 	r->failures = 0;
@@ -265,9 +266,9 @@ int cache_store_live(struct cache *c, struct model *m, const struct cache_policy
 	bool open = rc == 0;
 	for (size_t i = 0; rc == 0 && i < m->ntargets; i++) {
 		struct target *t = &m->targets[i];
-		if (!learnt(&t->live))
+		if (!learnt(target_live(t)))
 			continue;
-		t->live.checked_at = p->now;
+		target_live_make(t)->checked_at = p->now;
 		if (bind_live(up, t, p) || bind_history(hist, t, p))
 			rc = cache_fail(c->db, "writing live answers", err, errlen);
 	}
@@ -278,13 +279,13 @@ int cache_store_live(struct cache *c, struct model *m, const struct cache_policy
 		cache_read_begin(c);
 	for (size_t i = 0; rc == 0 && i < m->ntargets; i++) {
 		struct target *t = &m->targets[i];
-		if (t->live.verdict == LIVE_UNCHECKED || t->live.verdict == LIVE_SKIPPED || t->live.local)
+		if (target_live(t)->verdict == LIVE_UNCHECKED || target_live(t)->verdict == LIVE_SKIPPED || target_live(t)->local)
 			continue;
 		int64_t last_failed;
 		if (read_history(past, t, &last_failed))
 			rc = cache_fail(c->db, "reading the history", err, errlen);
 		else
-			confirm_dead(&t->live, last_failed, p);
+			confirm_dead(target_live_make(t), last_failed, p);
 	}
 	cache_read_end(c);
 	sqlite3_finalize(up);

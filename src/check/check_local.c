@@ -22,12 +22,21 @@ static bool has_ext(const char *path, const char *const *exts)
 	return false;
 }
 
-static void verdict(struct target *t, enum live_verdict v, const char *reason)
-{
-	t->live.verdict = v;
-	t->live.reason = reason;
-	t->live.local = true;
-}
+/* A relative link's verdicts: a few answers, alike for every link they
+ * fit, so each target shares one (target_live_share) rather than holding
+ * one of its own: most targets of a docs tree are relative links. */
+#define LOCAL(name, v, why) static const struct live_result name = {.verdict = v, .reason = why, .local = true}
+LOCAL(outside, LIVE_SKIPPED, "outside");
+LOCAL(root_relative, LIVE_SKIPPED, "root-relative");
+LOCAL(no_path, LIVE_SKIPPED, "no-path");
+LOCAL(page_chrome, LIVE_SKIPPED, "page-chrome");
+LOCAL(no_file, LIVE_DEAD, "no-such-file");
+LOCAL(no_anchor, LIVE_DEAD, "no-such-anchor");
+LOCAL(unreadable, LIVE_ERROR, "unreadable");
+LOCAL(directory, LIVE_ALIVE, "directory");
+LOCAL(file, LIVE_ALIVE, "file");
+LOCAL(anchor, LIVE_ALIVE, "anchor");
+#undef LOCAL
 
 static bool under(const char *real, const char *real_root)
 {
@@ -219,11 +228,11 @@ static void check_one(struct target *t, struct bound *bound, struct anchor_files
 	static const char *const html[] = {"html", "htm", "xhtml", NULL};
 	static const char *const markdown[] = {"md", "markdown", "mdown", "mkd", "mdx", NULL};
 	if (!strncmp(t->key, "outside:", 8)) {
-		verdict(t, LIVE_SKIPPED, "outside");
+		target_live_share(t, &outside);
 		return;
 	}
 	if (strncmp(t->key, "local:", 6) != 0) {
-		verdict(t, LIVE_SKIPPED, t->key[0] == '/' ? "root-relative" : "no-path");
+		target_live_share(t, t->key[0] == '/' ? &root_relative : &no_path);
 		return;
 	}
 	const char *hash = strchr(t->key + 6, '#'); /* the fragment, after it */
@@ -238,29 +247,29 @@ static void check_one(struct target *t, struct bound *bound, struct anchor_files
 			f = page;
 	}
 	if (f.out) {
-		verdict(t, LIVE_SKIPPED, "outside");
+		target_live_share(t, &outside);
 	} else if (f.err) {
-		verdict(t, missing ? LIVE_DEAD : LIVE_ERROR, missing ? "no-such-file" : "unreadable");
+		target_live_share(t, missing ? &no_file : &unreadable);
 	} else if (f.dir && (!hash || files->site == SITE_GITHUB)) {
-		verdict(t, LIVE_ALIVE, "directory");
+		target_live_share(t, &directory);
 	} else if (f.dir && !folder_page(files->site, &path)) {
-		verdict(t, LIVE_DEAD, "no-such-anchor"); /* the site makes no page with headings for it */
+		target_live_share(t, &no_anchor); /* the site makes no page with headings for it */
 	} else if (f.dir && escapes(path, bound)) { /* the folder's page, linked out of it */
-		verdict(t, LIVE_SKIPPED, "outside");
+		target_live_share(t, &outside);
 	} else if (!hash || (!has_ext(path, html) && !has_ext(path, markdown))) {
-		verdict(t, LIVE_ALIVE, "file"); /* a fragment of a PDF or an image: not looked at */
+		target_live_share(t, &file); /* a fragment of a PDF or an image: not looked at */
 	} else {
 		int found = anchor_find(files, path, has_ext(path, html), hash);
 		if (found < 0)
-			verdict(t, LIVE_ERROR, "unreadable");
+			target_live_share(t, &unreadable);
 		else
-			verdict(t, found ? LIVE_ALIVE : LIVE_DEAD, found ? "anchor" : "no-such-anchor");
+			target_live_share(t, found ? &anchor : &no_anchor);
 		char *near = found ? NULL : anchor_nearest(files, path, has_ext(path, html), hash);
 		if (near)
 			t->nearest = xasprintf("#%s", near);
 		free(near);
 	}
-	if (t->live.verdict == LIVE_DEAD && !strcmp(t->live.reason, "no-such-file"))
+	if (target_live(t) == &no_file)
 		t->nearest = nearest_file(path);
 	free(path);
 }
@@ -291,9 +300,9 @@ void check_local(struct model *m)
 	for (size_t i = 0; i < m->ntargets; i++) {
 		struct target *t = &m->targets[i];
 		if (t->citations && m->refs[t->first_ref].links[t->first_link].kind == LINK_LOCAL &&
-		    t->live.verdict == LIVE_UNCHECKED) {
+		    target_live(t)->verdict == LIVE_UNCHECKED) {
 			if (t->chrome_only) {
-				verdict(t, LIVE_SKIPPED, "page-chrome");
+				target_live_share(t, &page_chrome);
 				continue;
 			}
 			bound_set(&bound, info_of(m, t->first_ref)->root);

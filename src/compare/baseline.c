@@ -248,7 +248,7 @@ static void mark_findings(const struct baseline *b, struct problem_list *l, cons
 static void mark_link(const struct baseline *b, const struct model *m, const char *path, struct link *l,
 		      struct now *now)
 {
-	const char *verdict = live_verdict_name(m->targets[l->target].live.verdict);
+	const char *verdict = live_verdict_name(target_live(&m->targets[l->target])->verdict);
 	if (!failing(verdict) || cited_snapshot_covers(m, l)) {
 		l->mark = MARK_NONE;
 		return;

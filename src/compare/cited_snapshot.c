@@ -70,7 +70,7 @@ void cited_snapshot_mark(struct model *m)
 
 bool cited_snapshot_covers(const struct model *m, const struct link *l)
 {
-	return l->snapshot_link != NO_INDEX32 && m->targets[l->target].live.verdict == LIVE_DEAD;
+	return l->snapshot_link != NO_INDEX32 && target_live(&m->targets[l->target])->verdict == LIVE_DEAD;
 }
 
 static bool changed(const struct model *m, const struct link *l)
@@ -86,7 +86,7 @@ void cited_snapshot_findings(struct model *m)
 			if (l->snapshot_link == NO_INDEX32)
 				continue;
 			const struct link *s = &m->refs[l->snapshot_ref].links[l->snapshot_link];
-			const struct live_result *live = &m->targets[l->target].live;
+			const struct live_result *live = target_live(&m->targets[l->target]);
 			if (live->verdict == LIVE_DEAD)
 				problems_add(&l->problems, PROB_SNAPSHOT_CITED, l->line, l->column,
 					     xasprintf("the page is gone (%s); the source cites its snapshot beside it: %s",

@@ -13,7 +13,7 @@ void ignore_apply(struct model *m, const unsigned char *codes, unsigned verdicts
 			const struct host_rule *rule = host_rule_for_url(rules, l->url);
 			if (rule)
 				problems_drop(&l->problems, rule->ignore_codes, m->ignored);
-			unsigned v = 1u << m->targets[l->target].live.verdict;
+			unsigned v = 1u << target_live(&m->targets[l->target])->verdict;
 			if ((verdicts & v) || (rule && (rule->ignore_verdicts & v))) {
 				l->ignored = true;
 				m->ignored_links++;

@@ -29,7 +29,7 @@ static void draw_live(struct progress *p, double now)
 	const struct model *m = p->m;
 	size_t done = 0, dead = 0, requests = 0;
 	for (size_t i = 0; i < m->ntargets; i++) {
-		const struct live_result *r = &m->targets[i].live;
+		const struct live_result *r = target_live(&m->targets[i]);
 		done += r->verdict != LIVE_UNCHECKED;
 		dead += r->verdict == LIVE_DEAD;
 		requests += r->attempts;

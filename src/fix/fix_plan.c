@@ -95,10 +95,10 @@ static void plan_link(struct model *m, struct document *d, size_t r, size_t k, c
 		char *fixed = fix_repair_url(l->url);
 		struct fix *f = add(d, FIX_REPAIR, r, l, k, fixed);
 		/* the repaired URL does not work either, or was not asked */
-		if (l->repair_target == NO_INDEX32 || m->targets[l->repair_target].live.verdict != LIVE_ALIVE)
+		if (l->repair_target == NO_INDEX32 || target_live(&m->targets[l->repair_target])->verdict != LIVE_ALIVE)
 			f->reason = "not-confirmed";
 		free(fixed);
-	} else if (l->written && (t->live.verdict == LIVE_ALIVE || (l->kind != LINK_DIRECT && a))) {
+	} else if (l->written && (target_live(t)->verdict == LIVE_ALIVE || (l->kind != LINK_DIRECT && a))) {
 		/* the escapes undone: the URL that was checked and works */
 		struct fix *f = add(d, FIX_REPAIR, r, l, k, l->url);
 		free(f->before);
@@ -109,14 +109,14 @@ static void plan_link(struct model *m, struct document *d, size_t r, size_t k, c
 		add(d, FIX_PIN, r, l, k, a->snapshot_url);
 	} else if (l->kind == LINK_DIRECT && l->snapshot_link != NO_INDEX32) {
 		/* cited with its snapshot already (cited_snapshot.h): nothing to add */
-	} else if (l->kind == LINK_DIRECT && t->live.verdict == LIVE_DEAD && a) {
+	} else if (l->kind == LINK_DIRECT && target_live(t)->verdict == LIVE_DEAD && a) {
 		day_of(a->timestamp, add(d, FIX_DEAD, r, l, k, a->snapshot_url)->day);
 	} else if (l->kind == LINK_DIRECT && l->lookup != NO_INDEX &&
 		   m->lookups[l->lookup].drift.verdict == DRIFT_CHANGED && a) {
 		day_of(a->timestamp, add(d, FIX_CHANGED, r, l, k, a->snapshot_url)->day);
-	} else if (o->moved && l->kind == LINK_DIRECT && t->live.moved && t->live.final_url &&
-		   t->live.verdict == LIVE_ALIVE) {
-		add(d, FIX_MOVED, r, l, k, t->live.final_url);
+	} else if (o->moved && l->kind == LINK_DIRECT && target_live(t)->moved && target_live(t)->final_url &&
+		   target_live(t)->verdict == LIVE_ALIVE) {
+		add(d, FIX_MOVED, r, l, k, target_live(t)->final_url);
 	}
 }
 

@@ -320,12 +320,12 @@ struct page_identity page_identity(const struct model *m, const struct reference
 	const struct target *t = &m->targets[l->target];
 	struct page_identity live = {WORK_UNCHECKED, -1, NULL, 0, NULL}, snap = live;
 	const struct lookup *lk = l->lookup != NO_INDEX ? &m->lookups[l->lookup] : NULL;
-	bool live_titled = t->live.verdict == LIVE_ALIVE && t->live.page_titles;
+	bool live_titled = target_live(t)->verdict == LIVE_ALIVE && target_live(t)->page_titles;
 	if (!live_titled && !(lk && lk->snapshot_titles))
 		return live; /* nothing kept to compare: most links, and cheaply so */
 	bool foreign = says_translated(r);
 	if (live_titled)
-		live = page_titles_compare(r->title, t->live.page_titles, t->key, target_print(t)->title_found, foreign);
+		live = page_titles_compare(r->title, target_live(t)->page_titles, t->key, target_print(t)->title_found, foreign);
 	if (live.verdict != WORK_UNCHECKED)
 		live.compared_with = "live";
 	if (live.verdict == WORK_MATCH || !lk)

@@ -116,7 +116,7 @@ static bool same_page(const char *a, const char *b);
 static void finish_target(struct live_engine *e, struct live_transfer *t, enum live_verdict v, const char *reason)
 {
 	struct target *tg = target_of(e, t);
-	struct live_result *r = &tg->live;
+	struct live_result *r = target_live_make(tg);
 	r->verdict = v;
 	r->reason = reason;
 	r->elapsed_ms = t->first_start > 0 ? (long)((live_now() - t->first_start) * 1000) : 0;
@@ -143,7 +143,7 @@ static bool same_page(const char *a, const char *b)
 /* A 3xx with a Location: record the hop and queue the next one. */
 static void follow(struct live_engine *e, struct live_transfer *t, long status, const char *location, double now)
 {
-	struct live_result *r = &target_of(e, t)->live;
+	struct live_result *r = target_live_make(target_of(e, t));
 	if (!live_web_url(location)) {
 		finish_target(e, t, LIVE_ERROR, "redirect-scheme");
 		return;
@@ -229,10 +229,11 @@ static bool titled(struct live_engine *e, struct live_transfer *t)
 static void keep_titles(struct live_engine *e, struct live_transfer *t, const struct page_heads *ph)
 {
 	struct target *tg = target_of(e, t);
-	if (tg->live.verdict != LIVE_ALIVE || !titled(e, t))
+	if (target_live(tg)->verdict != LIVE_ALIVE || !titled(e, t))
 		return;
-	free(tg->live.page_titles);
-	tg->live.page_titles = page_heads_titles(ph);
+	struct live_result *r = target_live_make(tg);
+	free(r->page_titles);
+	r->page_titles = page_heads_titles(ph);
 	if (!e->cfg->keep_prints && ph->text) { /* whether the page's text names the work, all the same */
 		struct words w;
 		words_split(ph->text, &w);
@@ -305,10 +306,10 @@ static void complete(struct live_engine *e, struct live_transfer *t, CURLcode co
 		record_probe(e, t, status, &ph);
 	} else if (t->refused_private) {
 		if (t->easy)
-			target_of(e, t)->live.attempts++;
+			target_live_make(target_of(e, t))->attempts++;
 		finish_target(e, t, LIVE_SKIPPED, "private-address");
 	} else {
-		struct live_result *r = &target_of(e, t)->live;
+		struct live_result *r = target_live_make(target_of(e, t));
 		if (t->easy)
 			r->attempts++; /* a request that was sent, redirects included */
 		r->http_status = status;
@@ -403,18 +404,18 @@ static void probe_hosts(struct live_engine *e)
 	size_t first_probe = e->nt;
 	for (size_t i = 0; i < first_probe; i++) {
 		struct live_transfer *t = e->t[i];
-		if (t->target != LIVE_PROBE && target_of(e, t)->live.verdict == LIVE_ALIVE && t->sig)
+		if (t->target != LIVE_PROBE && target_live(target_of(e, t))->verdict == LIVE_ALIVE && t->sig)
 			start_probe(e, t->host);
 	}
 	if (e->nt > first_probe)
 		run(e);
 	for (size_t i = 0; i < e->nt; i++) {
 		struct live_transfer *t = e->t[i];
-		if (t->target == LIVE_PROBE || !t->sig || target_of(e, t)->live.verdict != LIVE_ALIVE)
+		if (t->target == LIVE_PROBE || !t->sig || target_live(target_of(e, t))->verdict != LIVE_ALIVE)
 			continue;
 		const struct live_host *h = &e->hosts[t->host];
 		if (h->probe_sig && soft_sig_same_page(t->sig, h->probe_sig)) {
-			struct live_result *r = &target_of(e, t)->live;
+			struct live_result *r = target_live_make(target_of(e, t));
 			r->verdict = LIVE_DEAD;
 			r->reason = "soft-404";
 		}
@@ -454,14 +455,15 @@ bool live_excluded(const struct live_config *c, const char *url)
 
 static void skip(struct target *t, const char *reason)
 {
-	t->live.verdict = LIVE_SKIPPED;
-	t->live.reason = reason;
+	struct live_result *r = target_live_make(t);
+	r->verdict = LIVE_SKIPPED;
+	r->reason = reason;
 }
 
 void live_skip_all(struct model *m, const char *reason)
 {
 	for (size_t i = 0; i < m->ntargets; i++)
-		if (m->targets[i].live.verdict == LIVE_UNCHECKED) /* relative links are decided */
+		if (target_live(&m->targets[i])->verdict == LIVE_UNCHECKED) /* relative links are decided */
 			skip(&m->targets[i], reason);
 }
 
@@ -469,7 +471,7 @@ bool live_offline(const struct model *m)
 {
 	size_t fetched = 0;
 	for (size_t i = 0; i < m->ntargets; i++) {
-		const struct live_result *r = &m->targets[i].live;
+		const struct live_result *r = target_live(&m->targets[i]);
 		/* this run's answers only: the cache's say nothing of the network now */
 		if (r->verdict == LIVE_SKIPPED || r->verdict == LIVE_UNCHECKED || r->cached || r->local ||
 		    (r->reason && !strcmp(r->reason, "not-cached")))
@@ -491,8 +493,9 @@ static void mark_offline(struct model *m, bool gave_up)
 	if (!gave_up && !live_offline(m))
 		return;
 	for (size_t i = 0; i < m->ntargets; i++) {
-		struct live_result *r = &m->targets[i].live;
-		if (r->verdict != LIVE_SKIPPED && !r->cached && !r->local) {
+		const struct live_result *was = target_live(&m->targets[i]);
+		if (was->verdict != LIVE_SKIPPED && !was->cached && !was->local) {
+			struct live_result *r = target_live_make(&m->targets[i]);
 			r->verdict = LIVE_ERROR;
 			r->reason = "offline";
 		}
@@ -524,8 +527,8 @@ static char *dup_or_null(const char *s)
 /* A target cited with another fragment of a fetched page gets its answer. */
 static void copy_answer(struct target *to, const struct target *from)
 {
-	struct live_result *r = &to->live;
-	const struct live_result *f = &from->live;
+	struct live_result *r = target_live_make(to);
+	const struct live_result *f = target_live(from);
 	live_result_finish(r);
 	r->verdict = f->verdict;
 	r->reason = f->reason;
@@ -554,7 +557,7 @@ static void copy_answer(struct target *to, const struct target *from)
  * answer from there on: its own redirects, then the other's after that URL. */
 static void take_shared(struct target *to, const struct target *from)
 {
-	struct live_result *r = &to->live;
+	struct live_result *r = target_live_make(to);
 	char **own = r->redirects;
 	size_t nown = r->nredirects;
 	unsigned attempts = r->attempts;
@@ -563,7 +566,7 @@ static void take_shared(struct target *to, const struct target *from)
 	r->nredirects = 0;
 	copy_answer(to, from);
 	const char *handoff = own[nown - 1]; /* the URL the other fetched */
-	const struct live_result *f = &from->live;
+	const struct live_result *f = target_live(from);
 	size_t k = 0;
 	if (strcmp(from->key, handoff) != 0) /* a hop of the other's: what came after it */
 		while (k < f->nredirects && strcmp(f->redirects[k++], handoff) != 0)
@@ -603,10 +606,11 @@ static void settle_shared(struct model *m, struct live_run *run)
 			size_t w = path[n];
 			struct target *tg = &m->targets[w];
 			if (ring) {
-				tg->live.verdict = LIVE_ERROR;
-				tg->live.reason = "redirect-loop";
-				free(tg->live.final_url);
-				tg->live.final_url = NULL;
+				struct live_result *r = target_live_make(tg);
+				r->verdict = LIVE_ERROR;
+				r->reason = "redirect-loop";
+				free(r->final_url);
+				r->final_url = NULL;
 			} else {
 				take_shared(tg, &m->targets[run->via[w]]);
 			}
@@ -629,7 +633,7 @@ static void settle_fragments(struct model *m, struct live_run *run)
 		if (lead != i)
 			copy_answer(t, &m->targets[lead]);
 		const char *frag = checkable_fragment(t->key);
-		if (!run->anchors || !frag || t->live.verdict != LIVE_ALIVE)
+		if (!run->anchors || !frag || target_live(t)->verdict != LIVE_ALIVE)
 			continue;
 		/* a page reached through another's redirect: that one's ids */
 		size_t src = lead;
@@ -757,7 +761,7 @@ static bool plan(struct live_stage *s, struct model *m, size_t i, bool early)
 	const struct live_config *cfg = &s->cfg;
 	struct target *tg = &m->targets[i];
 	const struct link *l = &m->refs[tg->first_ref].links[tg->first_link];
-	if (tg->live.verdict != LIVE_UNCHECKED)
+	if (target_live(tg)->verdict != LIVE_UNCHECKED)
 		return !early; /* decided without the web: a relative link */
 	const char *why = skip_reason(cfg, tg, l);
 	if (why && early)

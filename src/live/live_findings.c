@@ -12,7 +12,7 @@ static void moves(struct model *m)
 	for (size_t r = 0; r < m->nrefs; r++)
 		for (size_t k = 0; k < m->refs[r].nlinks; k++) {
 			struct link *l = &m->refs[r].links[k];
-			const struct live_result *lr = &m->targets[l->target].live;
+			const struct live_result *lr = target_live(&m->targets[l->target]);
 			if (lr->moved && lr->final_url)
 				problems_add(&l->problems, PROB_MOVED, l->line, l->column,
 					     xasprintf("the page has moved for good (HTTP %s) to %s",
@@ -53,9 +53,9 @@ static void near_duplicates(struct model *m)
 			for (size_t i = 0; i < pl->n; i++) {
 				struct problem *p = &pl->v[i];
 				size_t ti;
-				enum live_verdict own = m->targets[l->target].live.verdict, other = LIVE_UNCHECKED;
+				enum live_verdict own = target_live(&m->targets[l->target])->verdict, other = LIVE_UNCHECKED;
 				if (p->code == PROB_URL_NEAR_DUPLICATE && p->other && strmap_get(&m->target_index, p->other, &ti))
-					other = m->targets[ti].live.verdict;
+					other = target_live(&m->targets[ti])->verdict;
 				if (own == LIVE_ALIVE && (other == LIVE_ALIVE || other == LIVE_DEAD)) {
 					problem_free(p);
 					continue;

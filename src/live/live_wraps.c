@@ -65,7 +65,7 @@ static void settle(struct model *m, struct document *d, size_t r, size_t k, wrap
 	if (pi == d->problems.n)
 		return;
 	struct problem *p = &d->problems.v[pi];
-	const struct live_result *as_cut = &m->targets[l->target].live, *as_joined = &m->targets[j].live;
+	const struct live_result *as_cut = target_live(&m->targets[l->target]), *as_joined = target_live(&m->targets[j]);
 	char *message;
 	if (as_cut->verdict == LIVE_DEAD && as_joined->verdict == LIVE_ALIVE) {
 		message = xasprintf("the URL went on at the next line: as it ends its line, %s is dead (%s); "

@@ -114,7 +114,7 @@ void model_destroy(struct model *m)
 		free(m->targets[i].key);
 		free(m->targets[i].similarity_key);
 		free(m->targets[i].nearest);
-		live_result_finish(&m->targets[i].live);
+		target_live_share(&m->targets[i], NULL);
 		if (m->targets[i].print)
 			text_print_finish(&m->targets[i].print->text);
 		free(m->targets[i].print);
@@ -634,6 +634,35 @@ bool ignore_word(const char *w, unsigned char *codes, unsigned *verdicts)
 }
 
 static const struct page_print no_print = {.type = PAGE_NONE, .title_found = -1};
+
+static const struct live_result unchecked; /* LIVE_UNCHECKED, nothing known */
+
+const struct live_result *target_live(const struct target *t)
+{
+	return t->live_at ? t->live_at : &unchecked;
+}
+
+struct live_result *target_live_make(struct target *t)
+{
+	if (!t->live_owned) {
+		struct live_result *r = xmalloc(sizeof *r);
+		*r = *target_live(t); /* a shared answer owns no strings to copy */
+		t->live_at = r;
+		t->live_owned = true;
+	}
+	return (struct live_result *)t->live_at; /* the target's own, made here */
+}
+
+void target_live_share(struct target *t, const struct live_result *shared)
+{
+	if (t->live_owned) {
+		struct live_result *own = (struct live_result *)t->live_at;
+		live_result_finish(own);
+		free(own);
+	}
+	t->live_at = shared;
+	t->live_owned = false;
+}
 
 const struct page_print *target_print(const struct target *t)
 {

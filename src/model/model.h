@@ -199,7 +199,14 @@ struct target {
 	signed char fragment_found; /* --check-fragments: 1, 0, or -1 not known */
 	bool repair; /* a spelling citecheck made of a cited URL, fetched to confirm a fix (--fix) */
 	bool chrome_only; /* every citation is a page's chrome (WHERE_CHROME): listed, not checked */
-	struct live_result live;
+	bool live_owned;  /* live_at is the target's own, freed with it */
+	/* What the live web said of it, or a local link's verdict: read it
+	 * through target_live, fill it through target_live_make. Out of line
+	 * because most targets of a docs tree are local links, whose verdicts
+	 * are a handful of answers alike that they share (target_live_share),
+	 * read-only: 88 bytes less for each of its 230,000 targets. NULL:
+	 * unchecked. */
+	const struct live_result *live_at;
 	/* kept only when the archive stage runs (NULL otherwise: most targets
 	 * of a docs tree are local links, which never have one); read it
 	 * through target_print, fill it through target_print_make */
@@ -532,6 +539,15 @@ static inline const char *link_normalized(const struct link *l)
 {
 	return l->normalized ? l->normalized : l->valid ? l->url : NULL;
 }
+
+/* What the live web said of the target (or check_local of a relative
+ * link): never NULL; unchecked until filled. */
+const struct live_result *target_live(const struct target *t);
+/* The target's own answer to fill, made on first use from the one it has. */
+struct live_result *target_live_make(struct target *t);
+/* Points the target at an answer many share: one that owns no strings and
+ * lives as long as the model (a static one). What it had of its own is freed. */
+void target_live_share(struct target *t, const struct live_result *shared);
 
 /* The target's print, or one of type PAGE_NONE when none was kept. */
 const struct page_print *target_print(const struct target *t);

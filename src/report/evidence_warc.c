@@ -260,14 +260,14 @@ static void target_fields(struct buf *b, const struct model *m, size_t ti, const
 {
 	const struct target *t = &m->targets[ti];
 	char n[32];
-	line(b, "verdict", live_verdict_name(t->live.verdict));
-	line(b, "reason", t->live.reason);
-	if (t->live.http_status) {
-		snprintf(n, sizeof n, "%ld", t->live.http_status);
+	line(b, "verdict", live_verdict_name(target_live(t)->verdict));
+	line(b, "reason", target_live(t)->reason);
+	if (target_live(t)->http_status) {
+		snprintf(n, sizeof n, "%ld", target_live(t)->http_status);
 		line(b, "http-status", n);
 	}
-	line(b, "final-url", t->live.final_url);
-	line(b, "cached", t->live.cached ? "true" : NULL);
+	line(b, "final-url", target_live(t)->final_url);
+	line(b, "cached", target_live(t)->cached ? "true" : NULL);
 	for (size_t k = first[ti]; k != NO_INDEX; k = next[k]) {
 		const struct lookup *lk = &m->lookups[k];
 		line(b, "archive-sought", lk->want);
@@ -297,7 +297,7 @@ static void metadata(struct warc_writer *w, const struct model *m)
 	buf_init(&body);
 	for (size_t i = 0; i < m->ntargets && !w->error; i++) {
 		const struct target *t = &m->targets[i];
-		if (t->live.local || t->repair || !live_web_url(t->key))
+		if (target_live(t)->local || t->repair || !live_web_url(t->key))
 			continue;
 		char id[48];
 		record_id(id);

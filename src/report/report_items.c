@@ -87,7 +87,7 @@ size_t report_items(const struct model *m, size_t doc, struct report_item **out)
 		add_findings(&x, &ref->problems, ref, NULL, NULL);
 		for (size_t k = 0; k < ref->nlinks; k++) {
 			const struct link *l = &ref->links[k];
-			const struct live_result *live = &m->targets[l->target].live;
+			const struct live_result *live = target_live(&m->targets[l->target]);
 			add_findings(&x, &l->problems, ref, l, live);
 			if (report_failing(live->verdict) && !l->problems.n && !l->ignored && !cited_snapshot_covers(m, l))
 				add(&x, (struct report_item){NULL, l, ref, live, m->targets[l->target].nearest, l->line,

@@ -317,7 +317,7 @@ static void w_link(struct json_stream *js, const struct model *m, const struct r
 		js_kstring(js, "doi", l->doi);
 	js_kint(js, "target", (int64_t)l->target);
 	js_key(js, "live");
-	w_live(js, &m->targets[l->target].live, m->targets[l->target].nearest);
+	w_live(js, target_live(&m->targets[l->target]), m->targets[l->target].nearest);
 	if (l->mark)
 		js_kstring(js, "baseline", baseline_mark_name(l->mark));
 	if (l->ignored) {
@@ -326,7 +326,7 @@ static void w_link(struct json_stream *js, const struct model *m, const struct r
 	}
 	if (l->original_target != NO_INDEX32) {
 		js_key(js, "original_live");
-		w_live(js, &m->targets[l->original_target].live, NULL);
+		w_live(js, target_live(&m->targets[l->original_target]), NULL);
 	}
 	js_key(js, "archive");
 	w_archive(js, m, l);

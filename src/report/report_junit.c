@@ -75,7 +75,7 @@ static void count_document(const struct report *r, size_t di, struct counts *c)
 			if (strmap_get(&seen, l->url, &dummy))
 				continue;
 			strmap_put(&seen, l->url, 0);
-			const struct live_result *live = &m->targets[l->target].live;
+			const struct live_result *live = target_live(&m->targets[l->target]);
 			c->tests++;
 			if (failure_of(r, l, live))
 				c->failures++;
@@ -87,7 +87,7 @@ static void count_document(const struct report *r, size_t di, struct counts *c)
 
 static int testcase(xmlTextWriterPtr w, const struct report *r, const struct document *d, const struct link *l)
 {
-	const struct live_result *live = &r->m->targets[l->target].live;
+	const struct live_result *live = target_live(&r->m->targets[l->target]);
 	const char *fail = failure_of(r, l, live);
 	int rc = xmlTextWriterStartElement(w, BAD_CAST "testcase") < 0 || attr(w, "classname", d->info.path) ||
 		 attr(w, "name", l->url);

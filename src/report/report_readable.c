@@ -35,14 +35,14 @@ static void finding(FILE *out, const struct problem *p, bool color)
 static bool unarchived(const struct model *m, const struct link *l)
 {
 	return l->lookup != NO_INDEX && m->lookups[l->lookup].archive.verdict == ARCHIVE_NOT_ARCHIVED &&
-	       m->targets[l->target].live.verdict == LIVE_ALIVE;
+	       target_live(&m->targets[l->target])->verdict == LIVE_ALIVE;
 }
 
 /* Whether the link's own line (its verdict, or not archived) is listed. */
 static bool link_said(const struct model *m, const struct link *l, const struct pass *ps)
 {
 	return !l->ignored && !cited_snapshot_covers(m, l) &&
-	       (report_failing(m->targets[l->target].live.verdict) || unarchived(m, l)) &&
+	       (report_failing(target_live(&m->targets[l->target])->verdict) || unarchived(m, l)) &&
 	       report_part_holds(ps->part, l->mark);
 }
 
@@ -75,7 +75,7 @@ static void link_place(FILE *out, const struct document *d, const struct referen
 static void link_lines(FILE *out, const struct model *m, const struct document *d, const struct reference *ref,
 		       const struct link *l, const struct pass *ps)
 {
-	const struct live_result *live = &m->targets[l->target].live;
+	const struct live_result *live = target_live(&m->targets[l->target]);
 	fputs("  ", out);
 	if (link_said(m, l, ps) && report_failing(live->verdict)) {
 		report_text_word(out, live->verdict == LIVE_ERROR ? "unverified" : live_verdict_name(live->verdict),

@@ -208,7 +208,7 @@ static void document_write(const struct model *m, size_t di, const struct summar
 		collect_list(c, &ref->problems, ref, false);
 		for (size_t k = 0; k < ref->nlinks; k++) {
 			const struct link *l = &ref->links[k];
-			const struct live_result *lr = &m->targets[l->target].live;
+			const struct live_result *lr = target_live(&m->targets[l->target]);
 			bool listed = !l->ignored && !cited_snapshot_covers(m, l) && (lr->verdict == LIVE_DEAD ||
 						      (c->verbose && (lr->verdict == LIVE_BLOCKED || lr->verdict == LIVE_ERROR)));
 			collect_list(c, &l->problems, ref, listed);
@@ -234,7 +234,7 @@ static void name_links(const struct model *m, enum live_verdict v, const char *w
 	size_t n = 0;
 	for (size_t t = 0; t < m->ntargets; t++) {
 		const struct target *tg = &m->targets[t];
-		if (!tg->citations || tg->live.verdict != v || m->refs[tg->first_ref].links[tg->first_link].ignored)
+		if (!tg->citations || target_live(tg)->verdict != v || m->refs[tg->first_ref].links[tg->first_link].ignored)
 			continue;
 		if (n++ == 0)
 			fprintf(out, "citecheck: %s:\n", what);
@@ -242,7 +242,7 @@ static void name_links(const struct model *m, enum live_verdict v, const char *w
 			continue;
 		fputs("  ", out);
 		fput_safe(m->refs[tg->first_ref].links[tg->first_link].url, out);
-		fprintf_safe(out, " (%s)", tg->live.reason ? tg->live.reason : "-");
+		fprintf_safe(out, " (%s)", target_live(tg)->reason ? target_live(tg)->reason : "-");
 		putc('\n', out);
 	}
 	if (n > NAMED_LINKS_MAX)

@@ -136,7 +136,7 @@ static void count_links(const struct model *m, size_t first, size_t n, struct se
 			const struct target *t = &m->targets[l->target];
 			if (first_time(seen, l->target)) {
 				s->distinct_urls++;
-				s->requests += t->live.attempts;
+				s->requests += target_live(t)->attempts;
 			}
 			s->kinds[l->kind]++;
 			if (l->kind == LINK_DOI && l->doi)
@@ -149,11 +149,11 @@ static void count_links(const struct model *m, size_t first, size_t n, struct se
 				s->snapshot_cited++;
 				continue;
 			}
-			s->live[t->live.verdict]++;
-			bool confirmed = t->live.verdict == LIVE_DEAD && t->live.confirmed;
+			s->live[target_live(t)->verdict]++;
+			bool confirmed = target_live(t)->verdict == LIVE_DEAD && target_live(t)->confirmed;
 			s->confirmed += confirmed;
 			if (l->mark == MARK_NEW) {
-				s->new_live[t->live.verdict]++;
+				s->new_live[target_live(t)->verdict]++;
 				s->new_confirmed += confirmed;
 			} else if (l->mark == MARK_UNCHANGED)
 				s->links_unchanged++;
@@ -201,7 +201,7 @@ void summary_compute(const struct model *m, struct summary *s)
 	/* every request of the live stage, the originals of snapshots included */
 	s->requests = 0;
 	for (size_t t = 0; t < m->ntargets; t++)
-		s->requests += m->targets[t].live.attempts;
+		s->requests += target_live(&m->targets[t])->attempts;
 	count_omitted(&m->problems, s);
 	s->offline = live_offline(m);
 	s->lookups = m->nlookups;
