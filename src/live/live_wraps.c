@@ -39,8 +39,7 @@ static void cite_joined(struct model *m, size_t r, size_t k, size_t j, const cha
 	size_t cut = l->target;
 	free(l->url);
 	l->url = xstrdup(joined);
-	free(l->normalized);
-	l->normalized = strcmp(m->targets[j].key, l->url) ? xstrdup(m->targets[j].key) : NULL;
+	link_set_normalized(l, strcmp(m->targets[j].key, l->url) ? xstrdup(m->targets[j].key) : NULL);
 	free(l->written);
 	l->written = NULL;
 	l->target = j;

@@ -25,12 +25,20 @@ struct model *model_create(const char *path)
 void link_finish(struct link *l)
 {
 	free(l->url);
-	free(l->normalized);
+	link_set_normalized(l, NULL);
 	free(l->original);
 	free(l->timestamp);
 	free(l->doi);
 	free(l->written);
 	problems_finish(&l->problems);
+}
+
+void link_set_normalized(struct link *l, char *normalized)
+{
+	if (!l->normalized_shared)
+		free(l->normalized);
+	l->normalized = normalized;
+	l->normalized_shared = false;
 }
 
 static void reference_finish(struct reference *r)
@@ -236,6 +244,8 @@ void model_merge(struct model *run, struct model *doc)
 			size_t ti = to_run[l->target];
 			count_citation(&run->targets[ti], ref->where);
 			l->target = ti;
+			if (l->normalized_shared) /* the document's key may go with it */
+				l->normalized = run->targets[ti].key;
 		}
 	}
 	free(to_run);
@@ -406,6 +416,11 @@ void model_bind_target(struct model *m, size_t ri, size_t li)
 	size_t ti = model_target_for(m, l->normalized ? l->normalized : l->url, ri, li);
 	count_citation(&m->targets[ti], m->refs[ri].where);
 	l->target = ti;
+	if (l->normalized && !l->normalized_shared) { /* the key is the same text */
+		free(l->normalized);
+		l->normalized = m->targets[ti].key;
+		l->normalized_shared = true;
+	}
 	strmap_put(&m->url_index, l->url, ti);
 }
 

@@ -65,6 +65,9 @@ struct link {
 	bool ignored;     /* --ignore VERDICT: its verdict fails nothing and is listed nowhere */
 	bool valid;       /* curl's URL API accepts url */
 	bool pinned;      /* snapshot: timestamp has all 14 digits */
+	/* normalized is its target's key (the same text), not its own copy:
+	 * a relative link's key is long and a docs tree has 230,000 of them */
+	bool normalized_shared;
 	char *url;        /* as the author meant it: markup and escapes undone */
 	char *normalized; /* curl's form when it differs from url; see link_normalized() */
 	char *original;    /* snapshot or save request: the archived page's URL */
@@ -501,6 +504,9 @@ bool ignore_word(const char *w, unsigned char *codes, unsigned *verdicts);
 
 /* Frees what a link owns (not the link itself, which lives in an array). */
 void link_finish(struct link *l);
+/* Gives the link its own normalized form (owned; NULL: none), in place of
+ * the one it had. */
+void link_set_normalized(struct link *l, char *normalized);
 
 /* Appends an empty reference; returns its index. */
 size_t model_add_reference(struct model *m, enum ref_where where, const char *footnote,
