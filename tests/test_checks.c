@@ -14,7 +14,7 @@ static struct model *model_of(const char *const *urls, size_t n, struct date pub
 	struct model *m = model_create("test.md");
 	for (size_t i = 0; i < n; i++) {
 		size_t r = model_add_reference(m, WHERE_REFERENCES, NULL, 1, (unsigned)(10 + i), 1);
-		m->refs[r].published = published;
+		ref_details_make(&m->refs[r])->published = published;
 		size_t li = model_add_link(m, r, xstrdup(urls[i]), SYNTAX_AUTOLINK, (unsigned)(10 + i), 5);
 		classify_link(&m->refs[r].links[li], NULL);
 		model_bind_target(m, r, li);
@@ -89,8 +89,8 @@ static void dates(void)
 		"https://www.hrw.org/report/2006/06/14/no-sanctuary/x", /* a day later: time zones */
 	};
 	struct model *m = model_of(urls, 3, (struct date){2006, 6, 13});
-	m->refs[0].published = (struct date){2024, 10, 2};
-	m->refs[0].accessed = (struct date){2024, 2, 14};
+	ref_details_make(&m->refs[0])->published = (struct date){2024, 10, 2};
+	ref_details_make(&m->refs[0])->accessed = (struct date){2024, 2, 14};
 	check_dates(m);
 	CHECK(first(&m->refs[0].links[0], PROB_URL_DATE_MISMATCH) != NULL);
 	CHECK_INT(m->refs[1].links[0].problems.n, 0);

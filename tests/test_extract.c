@@ -69,7 +69,7 @@ static void seed_shapes(void)
 		const size_t nlinks[] = {0, 1, 1, 1, 1, 0, 1, 1, 1};
 		const unsigned lines[] = {9, 10, 11, 13, 17, 23, 25, 32, 34};
 		for (size_t i = 0; i < 9; i++) {
-			CHECK_STR(m->refs[i].footnote, notes[i]);
+			CHECK_STR(m->refs[i].details->footnote, notes[i]);
 			CHECK_INT(m->refs[i].entry, entries[i]);
 			CHECK_INT(m->refs[i].nlinks, nlinks[i]);
 			CHECK_INT(m->refs[i].line, lines[i]);
@@ -77,10 +77,10 @@ static void seed_shapes(void)
 		CHECK_STR(m->refs[2].links[0].url, "https://b.vn/a_b");
 		CHECK_INT(m->refs[3].links[0].line, 15);
 		CHECK_STR(m->refs[4].text, "Phi Hồng (2023, Sept. 22). Fifth. Cổng Thông Tin Retrieved Feb. 27, 2024, from <https://d.vn/y>");
-		CHECK_INT(m->refs[4].accessed.day, 27);
+		CHECK_INT(m->refs[4].details->accessed.day, 27);
 		CHECK_STR(m->refs[6].links[0].url, "https://e.vn/z");
 		CHECK_STR(m->refs[8].links[0].url, "https://creativecommons.org/licenses/by/4.0/");
-		CHECK_INT(m->refs[8].published.year, 0); /* prose: no citation to read */
+		CHECK_INT(m->refs[8].details->published.year, 0); /* prose: no citation to read */
 		CHECK_INT(m->refs[1].column, 2);
 		CHECK_INT(m->refs[1].links[0].column, 68); /* 11 + 17 + 8 + 30 + "<" */
 	}
@@ -94,7 +94,7 @@ static void other_styles(void)
 	/* reST: setext heading, .. [N] definitions with indented URLs, [N]_ markers */
 	struct model *m = extract("Text [1]_ and [2]_.\n\nReferences\n==========\n\n.. [1] Scoping (Rafael Bracho)\n   https://legacy.python.org/a.html\n\n.. [2] Extended (Just)\n   https://mail.python.org/b.html\n");
 	CHECK_INT(m->nrefs, 2);
-	CHECK_STR(m->nrefs ? m->refs[1].footnote : NULL, "2");
+	CHECK_STR(m->nrefs ? m->refs[1].details->footnote : NULL, "2");
 	CHECK_STR(m->nrefs ? m->refs[1].links[0].url : NULL, "https://mail.python.org/b.html");
 	CHECK_INT(footnotes_count_cited(&m->notes), 2);
 	model_destroy(m);
@@ -108,9 +108,9 @@ static void other_styles(void)
 	if (m->nrefs == 2) {
 		CHECK_INT(m->refs[0].where, WHERE_BODY);
 		CHECK_STR(m->refs[0].text, "a link");
-		CHECK_STR(m->refs[1].footnote, "GCC");
+		CHECK_STR(m->refs[1].details->footnote, "GCC");
 		CHECK_INT(m->refs[1].nlinks, 2);
-		CHECK_STR(m->refs[1].title, "Attribute Syntax");
+		CHECK_STR(m->refs[1].details->title, "Attribute Syntax");
 	}
 	CHECK_INT(footnotes_count_cited(&m->notes), 2);
 	CHECK_INT(footnotes_count_defined(&m->notes), 1);
@@ -120,7 +120,7 @@ static void other_styles(void)
 	m = extract("## 11 References\n\n### 11.1 General\n\n<a name=\"b\"></a>[BALLOON] Boneh, Dan. \"Balloon,\" 2016. Available at: <https://eprint.iacr.org/2016/027.pdf>\n\n"
 		    "<a name=\"E\"></a>[E-Gov] *E-Government Act*, December 2002, available at: <http://www.gpo.gov/x.pdf>.\n\n## 12 Next\n\nhttps://after.example/\n");
 	CHECK_INT(m->nrefs, 3);
-	CHECK_STR(m->nrefs == 3 ? m->refs[1].footnote : NULL, "E-Gov");
+	CHECK_STR(m->nrefs == 3 ? m->refs[1].details->footnote : NULL, "E-Gov");
 	CHECK_INT(m->nrefs == 3 ? (int)m->refs[2].where : -1, WHERE_BODY);
 	model_destroy(m);
 
@@ -151,10 +151,10 @@ static void bare_url_notes(void)
 		"2024, from http://c.vn/third\n");
 	CHECK_INT(m->nrefs, 3);
 	/* a bare URL closed the first: the second, author-date, starts anew */
-	CHECK_INT(m->nrefs == 3 ? m->refs[1].published.year : 0, 2016);
+	CHECK_INT(m->nrefs == 3 ? m->refs[1].details->published.year : 0, 2016);
 	/* after the second's short line, a title-first source with its own dates */
-	CHECK_INT(m->nrefs == 3 ? m->refs[2].published.year : 0, 2018);
-	CHECK_INT(m->nrefs == 3 ? m->refs[2].accessed.year : 0, 2024);
+	CHECK_INT(m->nrefs == 3 ? m->refs[2].details->published.year : 0, 2018);
+	CHECK_INT(m->nrefs == 3 ? m->refs[2].details->accessed.year : 0, 2024);
 	CHECK_INT(m->nrefs == 3 ? (int)m->refs[2].nlinks : 0, 1);
 	model_destroy(m);
 }

@@ -76,29 +76,30 @@ int main(void)
 	d.title = "Protein folding kinetics at low temperature";
 	d.first_family = "Zhang";
 	d.years[0] = 2011;
-	struct reference r = {0};
-	r.title = "Link decay in legal citations";
-	r.authors = "Smith, Jane";
-	r.published.year = 2014;
+	struct ref_details det = {0};
+	struct reference r = {.details = &det};
+	det.title = "Link decay in legal citations";
+	det.authors = "Smith, Jane";
+	det.published.year = 2014;
 	CHECK_INT(work_match(&r, &d).verdict, WORK_MISMATCH);
 	/* the same title under another author and year: the work all the same */
-	r.title = "Protein folding kinetics at low temperature";
+	det.title = "Protein folding kinetics at low temperature";
 	CHECK_INT(work_match(&r, &d).verdict, WORK_MATCH);
 	/* a far title, but author and year both vouch: not sure (a translated
 	 * title, a title read wrong from the text) */
-	r.title = "Kinetik der Proteinfaltung bei tiefer Temperatur";
-	r.authors = "Zhang, W.";
-	r.published.year = 2011;
+	det.title = "Kinetik der Proteinfaltung bei tiefer Temperatur";
+	det.authors = "Zhang, W.";
+	det.published.year = 2011;
 	CHECK_INT(work_match(&r, &d).verdict, WORK_UNSURE);
 	/* no title cited: author and year decide, both or nothing */
-	r.title = NULL;
+	det.title = NULL;
 	CHECK_INT(work_match(&r, &d).verdict, WORK_MATCH);
-	r.authors = "Smith, Jane";
+	det.authors = "Smith, Jane";
 	CHECK_INT(work_match(&r, &d).verdict, WORK_UNSURE);
-	r.published.year = 2014;
+	det.published.year = 2014;
 	CHECK_INT(work_match(&r, &d).verdict, WORK_MISMATCH);
-	r.authors = NULL;
-	r.published.year = 0;
+	det.authors = NULL;
+	det.published.year = 0;
 	CHECK_INT(work_match(&r, &d).verdict, WORK_UNSURE);
 	CHECK_INT(work_match(&r, NULL).verdict, WORK_UNCHECKED);
 	d.verdict = DOI_NOT_FOUND;
@@ -204,8 +205,9 @@ int main(void)
 		  WORK_UNSURE);
 
 	/* a works API answer: the first work that matches is the one */
-	struct reference ref = {.title = "Reference rot in scholarly statements", .authors = "Marsh, T"};
-	ref.published.year = 2016;
+	struct ref_details rdet = {.title = "Reference rot in scholarly statements", .authors = "Marsh, T"};
+	struct reference ref = {.details = &rdet};
+	rdet.published.year = 2016;
 	struct work_search s = {0};
 	const char *answer =
 		"{\"status\":\"ok\",\"message\":{\"items\":["
@@ -217,8 +219,8 @@ int main(void)
 	CHECK_INT(s.verdict, SEARCH_FOUND);
 	CHECK_STR(s.work.doi, "10.1/rrs");
 	/* the same work by another author in another year: not it */
-	ref.authors = "Jones, P";
-	ref.published.year = 2022;
+	rdet.authors = "Jones, P";
+	rdet.published.year = 2022;
 	CHECK_INT(works_read_answer(&s, &ref, answer, strlen(answer)), 0);
 	CHECK_INT(s.verdict, SEARCH_NOT_FOUND);
 	CHECK_STR(s.work.doi, "10.1/rrs"); /* named as the nearest */

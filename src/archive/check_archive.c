@@ -35,12 +35,12 @@ void archive_config_defaults(struct archive_config *c, const struct live_config 
  * published, else now. */
 static const char *want_of(const struct reference *r, char want[static 15])
 {
-	if (date_known(r->accessed)) {
-		wayback_timestamp(r->accessed.year, r->accessed.month, r->accessed.day, want);
+	if (date_known(r->details->accessed)) {
+		wayback_timestamp(r->details->accessed.year, r->details->accessed.month, r->details->accessed.day, want);
 		return "accessed";
 	}
-	if (date_known(r->published)) {
-		wayback_timestamp(r->published.year, r->published.month, r->published.day, want);
+	if (date_known(r->details->published)) {
+		wayback_timestamp(r->details->published.year, r->details->published.month, r->details->published.day, want);
 		return "published";
 	}
 	wayback_timestamp_now(want);
@@ -113,7 +113,7 @@ static void plan_link(struct model *m, size_t r, size_t k, const struct live_con
 			return;
 		page = index_from32(l->original_target);
 		if (l->kind == LINK_ARCHIVE_SNAPSHOT && l->timestamp && l->timestamp[0] != '*' &&
-		    (l->pinned || !date_known(m->refs[r].accessed)) && strcmp(l->timestamp, "2") != 0) {
+		    (l->pinned || !date_known(m->refs[r].details->accessed)) && strcmp(l->timestamp, "2") != 0) {
 			pad_timestamp(l->timestamp, want);
 			from = "cited";
 		}
@@ -161,7 +161,7 @@ void archive_replan_link(struct model *m, size_t r, size_t k, const struct live_
 static bool lookup_wanted(const struct model *m, const struct reference *ref, const struct link *l,
 			  const struct lookup *k)
 {
-	if (archive_link(l) || date_known(ref->accessed) || !strcmp(k->want_from, "cited"))
+	if (archive_link(l) || date_known(ref->details->accessed) || !strcmp(k->want_from, "cited"))
 		return true;
 	enum live_verdict v = k->page == NO_INDEX ? LIVE_UNCHECKED : target_live(&m->targets[k->page])->verdict;
 	return v == LIVE_DEAD || v == LIVE_BLOCKED || v == LIVE_ERROR;
@@ -357,7 +357,7 @@ static bool drift_wanted(const struct model *m, const struct lookup *k)
 static void keep_snapshot_titles(const struct model *m, struct lookup *k, const struct live_transfer *t,
 				 const char *ctype)
 {
-	if (!m->refs[k->ref].title || !t->body.len || !body_is_html(ctype, t->body.data, t->body.len))
+	if (!m->refs[k->ref].details->title || !t->body.len || !body_is_html(ctype, t->body.data, t->body.len))
 		return;
 	struct page_heads ph;
 	page_heads_read(t->body.data, t->body.len, false, &ph);
@@ -377,10 +377,10 @@ static void record_capture(struct live_engine *e, struct live_transfer *t, const
 	k->archive.snapshot_url = wayback_snapshot_url(run->cfg->base, cite, k->original);
 	const struct model *m = run->m;
 	if (drift_wanted(m, k) && t->body.len)
-		drift_compare(target_print(&m->targets[k->page]), t->body.data, t->body.len, ctype, m->refs[k->ref].title,
+		drift_compare(target_print(&m->targets[k->page]), t->body.data, t->body.len, ctype, m->refs[k->ref].details->title,
 			      run->cfg->drift_threshold, &k->drift);
 	if (run->cfg->keep_snapshot_prints && t->body.len)
-		snapshot_print(t->body.data, t->body.len, ctype, m->refs[k->ref].title, &k->snapshot);
+		snapshot_print(t->body.data, t->body.len, ctype, m->refs[k->ref].details->title, &k->snapshot);
 	keep_snapshot_titles(m, k, t, ctype);
 	finish(e, t, ARCHIVE_ARCHIVED, NULL);
 }

@@ -88,11 +88,11 @@ static void check_link_date(struct link *l, const struct reference *r)
 {
 	const char *u = l->original ? l->original : l->url;
 	struct date d;
-	if (!date_known(r->published) || !url_path_date(u, &d) || !contradicts(d, r->published))
+	if (!date_known(r->details->published) || !url_path_date(u, &d) || !contradicts(d, r->details->published))
 		return;
 	char a[11], b[11];
 	date_format(d, a);
-	date_format(r->published, b);
+	date_format(r->details->published, b);
 	problems_add(&l->problems, PROB_URL_DATE_MISMATCH, l->line, l->column,
 		     xasprintf("the URL's path dates the page %s, but the citation gives %s as its "
 			       "publication date: one of them is probably wrong",
@@ -106,10 +106,10 @@ void check_dates(struct model *m)
 		struct reference *r = &m->refs[i];
 		for (size_t k = 0; k < r->nlinks; k++)
 			check_link_date(&r->links[k], r);
-		if (date_compare(r->accessed, r->published) < 0) {
+		if (date_compare(r->details->accessed, r->details->published) < 0) {
 			char a[11], p[11];
-			date_format(r->accessed, a);
-			date_format(r->published, p);
+			date_format(r->details->accessed, a);
+			date_format(r->details->published, p);
 			problems_add(&r->problems, PROB_ACCESSED_BEFORE_PUBLISHED, r->line, r->column,
 				     xasprintf("the source was accessed on %s, before its publication date %s",
 					       a, p),

@@ -387,8 +387,11 @@ static void finish_entry(struct extractor *x)
 	if (x->prose && x->refs_sub) {
 		/* instructions under a reference section: links of the text, no source */
 		r->where = WHERE_BODY;
-		free(r->footnote);
-		r->footnote = NULL;
+		if (r->details->footnote) {
+			struct ref_details *d = ref_details_make(r);
+			free(d->footnote);
+			d->footnote = NULL;
+		}
 	}
 	struct citation_meta cm;
 	citation_parse(r->text, x->text.len, &cm);
@@ -401,12 +404,16 @@ static void finish_entry(struct extractor *x)
 		free(cm.title);
 		return;
 	}
-	r->authors = cm.authors;
-	r->title = cm.title;
-	r->published = cm.published;
-	r->accessed = cm.accessed;
-	if (!r->published.year)
-		r->published = key_year(r->key ? r->key : r->footnote);
+	struct date published = cm.published;
+	if (!published.year)
+		published = key_year(r->details->key ? r->details->key : r->details->footnote);
+	if (cm.authors || cm.title || date_known(published) || date_known(cm.accessed)) {
+		struct ref_details *d = ref_details_make(r);
+		d->authors = cm.authors;
+		d->title = cm.title;
+		d->published = published;
+		d->accessed = cm.accessed;
+	}
 }
 
 /* A new entry whose text starts at s[0..n): a further source of the open
@@ -458,7 +465,7 @@ static void keyed_entry(struct extractor *x, enum note_space space, const char *
 	x->note = xstrndup(s + key, len);
 	x->note_space = space;
 	start_entry(x, s + text, n - text, false, false);
-	x->m->refs[x->ref].key = xstrndup(s + key, len);
+	ref_details_make(&x->m->refs[x->ref])->key = xstrndup(s + key, len);
 }
 
 /* "[@key]: https://…": the source of pandoc's citation key, a reference of
@@ -545,8 +552,9 @@ static void row_key(struct extractor *x, const char *s, size_t n)
 	if (!close || close == s + i + 1 || memchr(s + i + 1, '[', (size_t)(close - s) - i - 1))
 		return;
 	struct reference *r = &x->m->refs[x->ref];
-	free(r->key);
-	r->key = xstrndup(s + i + 1, (size_t)(close - s) - i - 1);
+	struct ref_details *d = ref_details_make(r);
+	free(d->key);
+	d->key = xstrndup(s + i + 1, (size_t)(close - s) - i - 1);
 }
 
 /* A section whose first entry has no number lists sources without numbers:
@@ -616,7 +624,7 @@ static bool definition_item(struct extractor *x, const char *s, size_t n)
 			x->note_entries--;
 	}
 	start_entry(x, s + i + 2, n - i - 2, false, false);
-	x->m->refs[x->ref].key = key;
+	ref_details_make(&x->m->refs[x->ref])->key = key;
 	return true;
 }
 
@@ -1073,12 +1081,10 @@ void extractor_record(struct extractor *x, const struct source_record *rec)
 	x->lineno = rec->line;
 	size_t ri = new_reference(x, WHERE_REFERENCES, 1, NULL);
 	struct reference *r = &x->m->refs[ri];
-	r->key = rec->key ? xstrdup(rec->key) : NULL;
-	r->authors = rec->authors ? xstrdup(rec->authors) : NULL;
-	r->title = rec->title ? xstrdup(rec->title) : NULL;
+	struct ref_details d = {NULL, rec->key ? xstrdup(rec->key) : NULL, rec->authors ? xstrdup(rec->authors) : NULL,
+				rec->title ? xstrdup(rec->title) : NULL, rec->published, rec->accessed};
+	ref_details_take(r, &d);
 	r->text = xstrdup(rec->text ? rec->text : "");
-	r->published = rec->published;
-	r->accessed = rec->accessed;
 	for (size_t i = 0; i < rec->nurls && i < RECORD_MAX_URLS; i++) {
 		size_t li = model_add_link(x->m, ri, xstrdup(rec->urls[i]), SYNTAX_FIELD, rec->url_lines[i], 0);
 		struct link *l = &x->m->refs[ri].links[li];

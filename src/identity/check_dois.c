@@ -40,7 +40,7 @@ static bool *matchable_dois(const struct model *m)
 	bool *ok = xcalloc(m->ndois + 1, sizeof *ok);
 	for (size_t r = 0; r < m->nrefs; r++) {
 		const struct reference *ref = &m->refs[r];
-		if (!ref->title && !(ref->authors && ref->published.year))
+		if (!ref->details->title && !(ref->details->authors && ref->details->published.year))
 			continue;
 		for (size_t k = 0; k < ref->nlinks; k++) {
 			const struct link *l = &ref->links[k];

@@ -41,7 +41,7 @@ size_t works_plan(struct model *m)
 {
 	for (size_t i = 0; i < m->nrefs; i++) {
 		const struct reference *r = &m->refs[i];
-		if (r->where != WHERE_REFERENCES || !r->text || !r->title || (!r->authors && !r->published.year))
+		if (r->where != WHERE_REFERENCES || !r->text || !r->details->title || (!r->details->authors && !r->details->published.year))
 			continue;
 		/* a link of any kind (a URL, a DOI, a local file) is checked as one;
 		 * but a DOI of another work is searched for the one meant */

@@ -25,10 +25,10 @@ static char *registered(const struct doi_lookup *d)
 /* What the citation says the work is, for the message. */
 static char *cited(const struct reference *r)
 {
-	if (r->title)
-		return xasprintf("\xe2\x80\x9c%s\xe2\x80\x9d", r->title);
-	if (r->authors && r->published.year)
-		return xasprintf("a work by %s, %d", r->authors, r->published.year);
+	if (r->details->title)
+		return xasprintf("\xe2\x80\x9c%s\xe2\x80\x9d", r->details->title);
+	if (r->details->authors && r->details->published.year)
+		return xasprintf("a work by %s, %d", r->details->authors, r->details->published.year);
 	return xstrdup("another work");
 }
 
@@ -75,7 +75,7 @@ static void page_findings(const struct model *m, struct reference *r, size_t k)
 		     xasprintf("the page at this URL %s \xe2\x80\x9c%.*s\xe2\x80\x9d%s; the citation names "
 			       "\xe2\x80\x9c%s\xe2\x80\x9d",
 			       when, (int)p.page_title_len, p.page_title,
-			       strcmp(p.compared_with, "live") ? " on the day it was cited" : "", r->title),
+			       strcmp(p.compared_with, "live") ? " on the day it was cited" : "", r->details->title),
 		     NULL);
 }
 

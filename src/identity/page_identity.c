@@ -8,7 +8,7 @@
 
 bool page_identity_applies(const struct reference *r, size_t k)
 {
-	if (!r->title || r->where != WHERE_REFERENCES || r->links[k].kind != LINK_DIRECT || !r->links[k].valid)
+	if (!r->details->title || r->where != WHERE_REFERENCES || r->links[k].kind != LINK_DIRECT || !r->links[k].valid)
 		return false;
 	/* a source with two pages (a report and its data): which one the title
 	 * names is not known */
@@ -325,7 +325,7 @@ struct page_identity page_identity(const struct model *m, const struct reference
 		return live; /* nothing kept to compare: most links, and cheaply so */
 	bool foreign = says_translated(r);
 	if (live_titled)
-		live = page_titles_compare(r->title, target_live(t)->page_titles, t->key, target_print(t)->title_found, foreign);
+		live = page_titles_compare(r->details->title, target_live(t)->page_titles, t->key, target_print(t)->title_found, foreign);
 	if (live.verdict != WORK_UNCHECKED)
 		live.compared_with = "live";
 	if (live.verdict == WORK_MATCH || !lk)
@@ -334,7 +334,7 @@ struct page_identity page_identity(const struct model *m, const struct reference
 	 * day it was cited, as the author saw it */
 	if (lk->archive.verdict == ARCHIVE_ARCHIVED) {
 		signed char found = lk->drift.title_snapshot != -1 ? lk->drift.title_snapshot : lk->snapshot.title_found;
-		snap = page_titles_compare(r->title, lk->snapshot_titles, lk->original, found, foreign);
+		snap = page_titles_compare(r->details->title, lk->snapshot_titles, lk->original, found, foreign);
 	}
 	if (snap.verdict != WORK_UNCHECKED)
 		snap.compared_with = "snapshot";

@@ -243,12 +243,12 @@ struct work_match work_match(const struct reference *r, const struct doi_lookup 
 		w.verdict = WORK_UNKNOWN;
 		return w;
 	}
-	if (r->title && d->title) {
-		w.title_similarity = work_title_similarity(r->title, d->title);
+	if (r->details->title && d->title) {
+		w.title_similarity = work_title_similarity(r->details->title, d->title);
 		w.title = w.title_similarity >= WORK_TITLE_SAME ? 1 : w.title_similarity < WORK_TITLE_DIFFERENT ? 0 : -1;
 	}
-	w.author = (signed char)work_author_agrees(r->authors, d->first_family);
-	w.year = (signed char)work_year_agrees(r->published.year, d->years);
+	w.author = (signed char)work_author_agrees(r->details->authors, d->first_family);
+	w.year = (signed char)work_year_agrees(r->details->published.year, d->years);
 	/* Another work only on clear evidence: a title far from the registered
 	 * one that author and year do not both vouch for, or, with no title to
 	 * compare, both author and year wrong. */

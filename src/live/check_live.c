@@ -202,7 +202,7 @@ static void keep_print(struct live_engine *e, struct live_transfer *t, const cha
 {
 	struct live_run *run = e->ctx;
 	struct target *tg = target_of(e, t);
-	const char *title = run->m->refs[tg->first_ref].title;
+	const char *title = run->m->refs[tg->first_ref].details->title;
 	const char *body = t->body.data ? t->body.data : "";
 	char *doc;
 	if (page_type_of(ctype, body, t->body.len) == PAGE_BINARY) {
@@ -223,7 +223,7 @@ static void keep_print(struct live_engine *e, struct live_transfer *t, const cha
  * links name no title, and keep nothing. */
 static bool titled(struct live_engine *e, struct live_transfer *t)
 {
-	return t->target != LIVE_PROBE && ((struct live_run *)e->ctx)->m->refs[target_of(e, t)->first_ref].title;
+	return t->target != LIVE_PROBE && ((struct live_run *)e->ctx)->m->refs[target_of(e, t)->first_ref].details->title;
 }
 
 static void keep_titles(struct live_engine *e, struct live_transfer *t, const struct page_heads *ph)
@@ -237,7 +237,7 @@ static void keep_titles(struct live_engine *e, struct live_transfer *t, const st
 	if (!e->cfg->keep_prints && ph->text) { /* whether the page's text names the work, all the same */
 		struct words w;
 		words_split(ph->text, &w);
-		target_print_make(tg)->title_found = page_title_in(&w, ((struct live_run *)e->ctx)->m->refs[tg->first_ref].title);
+		target_print_make(tg)->title_found = page_title_in(&w, ((struct live_run *)e->ctx)->m->refs[tg->first_ref].details->title);
 		words_finish(&w);
 	}
 }

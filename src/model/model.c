@@ -41,13 +41,48 @@ void link_set_normalized(struct link *l, char *normalized)
 	l->normalized_shared = false;
 }
 
+const struct ref_details ref_no_details;
+
+static void details_finish(struct ref_details *d)
+{
+	free(d->footnote);
+	free(d->key);
+	free(d->authors);
+	free(d->title);
+}
+
+static bool details_empty(const struct ref_details *d)
+{
+	return !d->footnote && !d->key && !d->authors && !d->title && !date_known(d->published) &&
+	       !date_known(d->accessed);
+}
+
+struct ref_details *ref_details_make(struct reference *r)
+{
+	if (r->details == &ref_no_details || !r->details)
+		r->details = xcalloc(1, sizeof *r->details);
+	return (struct ref_details *)r->details; /* the reference's own, made here */
+}
+
+void ref_details_take(struct reference *r, struct ref_details *d)
+{
+	if (!details_empty(d)) {
+		struct ref_details *own = ref_details_make(r);
+		details_finish(own);
+		*own = *d;
+	}
+	memset(d, 0, sizeof *d);
+}
+
 static void reference_finish(struct reference *r)
 {
-	free(r->footnote);
+	if (r->details && r->details != &ref_no_details) {
+		struct ref_details *own = (struct ref_details *)r->details;
+		details_finish(own);
+		free(own);
+	}
+	r->details = &ref_no_details;
 	free(r->text);
-	free(r->key);
-	free(r->authors);
-	free(r->title);
 	for (size_t i = 0; i < r->nlinks; i++)
 		link_finish(&r->links[i]);
 	free(r->links);
@@ -269,7 +304,9 @@ size_t model_add_reference(struct model *m, enum ref_where where, const char *fo
 	struct reference *r = &m->refs[m->nrefs];
 	memset(r, 0, sizeof *r);
 	r->where = where;
-	r->footnote = footnote ? xstrdup(footnote) : NULL;
+	r->details = &ref_no_details;
+	if (footnote)
+		ref_details_make(r)->footnote = xstrdup(footnote);
 	r->entry = entry;
 	r->line = line;
 	r->column = column;

@@ -119,25 +119,41 @@ static inline uint32_t index_to32(size_t i)
  * mistake): the rest are counted, not kept, so memory follows the cap. */
 #define LINKS_PER_REFERENCE_MAX 1000
 
-struct reference {
+/* What a reference says beyond its text, when it is an entry of a
+ * reference list or a note: out of line, because most references of a
+ * docs tree are a link in running text with none of it (48 bytes a
+ * reference). Every string owned. */
+struct ref_details {
 	char *footnote; /* label as written ("1", "GCCATTR"); NULL outside numbered notes */
+	char *key;      /* a reference manager's key for the entry (BibTeX key, CSL id) */
+	char *authors;  /* author or organisation as written; NULL if not told apart */
+	char *title;    /* NULL if not told apart */
+	struct date published, accessed;
+};
+
+struct reference {
 	unsigned entry; /* 1-based position within its footnote (or 1) */
 	enum ref_where where;
 	unsigned line, column; /* column 0: not known (paragraph locations) */
 	const char *part; /* the file inside the document (EPUB chapter, DOCX part); model-owned */
-	char *key;        /* a reference manager's key for the entry (BibTeX key, CSL id) */
-	char *text;     /* the entry's text, lines joined by one space */
-	char *authors;  /* author or organisation as written; NULL if not told apart */
-	char *title;    /* NULL if not told apart */
-	struct date published, accessed;
-	/* the two small fields together after the dates (144 bytes a
-	 * reference, not 152; a docs tree has one a link) */
+	char *text;     /* the entry's text, lines joined by one space; a link's text */
+	/* never NULL: the reference's own (ref_details_make), or a shared
+	 * empty one, read-only, while it has none */
+	const struct ref_details *details;
 	bool endnote;     /* footnote names an endnote of a word processor */
 	uint32_t links_omitted; /* past LINKS_PER_REFERENCE_MAX; counted up to 2^32 - 1 */
 	struct link *links;
 	size_t nlinks, links_cap;
 	struct problem_list problems;
 };
+
+/* What a reference has none of: its details until it is given some. */
+extern const struct ref_details ref_no_details;
+/* The reference's own details to fill, made on first use. */
+struct ref_details *ref_details_make(struct reference *r);
+/* Gives the reference the details in d, its strings taken (d is left
+ * empty): as its own when d holds any, or none. */
+void ref_details_take(struct reference *r, struct ref_details *d);
 
 enum live_verdict {
 	LIVE_UNCHECKED, /* the live stage has not run */

@@ -98,19 +98,19 @@ static void put_link(struct buf *b, const struct link *l)
 
 static void put_reference(struct buf *b, const struct document_info *d, const struct reference *r)
 {
-	put_str(b, r->footnote);
+	put_str(b, r->details->footnote);
 	put_uint(b, r->entry);
 	put_uint(b, (uint64_t)r->where);
 	put_uint(b, r->line);
 	put_uint(b, r->column);
 	put_uint(b, part_index(d, r->part));
 	put_uint(b, r->endnote);
-	put_str(b, r->key);
+	put_str(b, r->details->key);
 	put_str(b, r->text);
-	put_str(b, r->authors);
-	put_str(b, r->title);
-	put_date(b, r->published);
-	put_date(b, r->accessed);
+	put_str(b, r->details->authors);
+	put_str(b, r->details->title);
+	put_date(b, r->details->published);
+	put_date(b, r->details->accessed);
 	put_uint(b, r->links_omitted);
 	put_problems(b, &r->problems);
 	put_uint(b, r->nlinks);
@@ -296,16 +296,17 @@ static void get_reference(struct rd *r, struct model *m, size_t ntargets)
 	unsigned line = (unsigned)get_uint(r, UINT32_MAX), column = (unsigned)get_uint(r, UINT32_MAX);
 	size_t ri = model_add_reference(m, where, NULL, entry, line, column);
 	struct reference *ref = &m->refs[ri];
-	ref->footnote = footnote;
+	struct ref_details d = {.footnote = footnote};
 	size_t part = (size_t)get_uint(r, m->doc.nparts);
 	ref->part = part ? m->doc.parts[part - 1] : NULL;
 	ref->endnote = get_uint(r, 1);
-	ref->key = get_str(r);
+	d.key = get_str(r);
 	ref->text = get_str(r);
-	ref->authors = get_str(r);
-	ref->title = get_str(r);
-	ref->published = get_date(r);
-	ref->accessed = get_date(r);
+	d.authors = get_str(r);
+	d.title = get_str(r);
+	d.published = get_date(r);
+	d.accessed = get_date(r);
+	ref_details_take(ref, &d);
 	ref->links_omitted = (uint32_t)get_uint(r, UINT32_MAX);
 	get_problems(r, &ref->problems);
 	size_t n = get_count(r, LINKS_PER_REFERENCE_MAX);

@@ -134,10 +134,10 @@ char *report_where(const struct document *d, const struct reference *ref, unsign
 		return NULL;
 	struct buf b;
 	buf_init(&b);
-	if (ref && ref->footnote) {
+	if (ref && ref->details->footnote) {
 		const char *kind = ref->endnote ? "endnote " : "footnote ";
 		buf_append(&b, kind, strlen(kind));
-		buf_append(&b, ref->footnote, strlen(ref->footnote));
+		buf_append(&b, ref->details->footnote, strlen(ref->details->footnote));
 	}
 	if (line) {
 		char *at = xasprintf("%s%s %u", b.len ? ", " : "", d->info.unit, line);

@@ -348,21 +348,21 @@ static void w_reference(struct json_stream *js, const struct model *m, const str
 {
 	js_open(js, '{');
 	js_kint(js, "index", (int64_t)index);
-	js_kstring(js, "footnote", r->footnote);
+	js_kstring(js, "footnote", r->details->footnote);
 	js_kint(js, "entry", r->entry);
 	js_kstring(js, "where", ref_where_name(r->where));
-	js_kstring(js, "note", r->footnote ? (r->endnote ? "endnote" : "footnote") : NULL);
+	js_kstring(js, "note", r->details->footnote ? (r->endnote ? "endnote" : "footnote") : NULL);
 	js_kstring(js, "part", r->part);
-	js_kstring(js, "key", r->key);
+	js_kstring(js, "key", r->details->key);
 	js_kint(js, "line", r->line);
 	js_kint_or_null(js, "column", r->column);
 	js_kstring(js, "text", r->text);
-	js_kstring(js, "authors", r->authors);
-	js_kstring(js, "title", r->title);
+	js_kstring(js, "authors", r->details->authors);
+	js_kstring(js, "title", r->details->title);
 	js_key(js, "published");
-	w_date(js, r->published);
+	w_date(js, r->details->published);
 	js_key(js, "accessed");
-	w_date(js, r->accessed);
+	w_date(js, r->details->accessed);
 	js_key(js, "links");
 	js_open(js, '[');
 	for (size_t k = 0; k < r->nlinks; k++)
@@ -481,7 +481,7 @@ static json_t *fix_json(const struct model *m, const struct document *d, const s
 	char *where = report_where(d, ref, f->line);
 	json_t *o = json_pack("{s:I, s:I, s:o, s:o, s:o, s:s, s:s, s:s, s:o, s:b, s:o}", "line", (json_int_t)f->line,
 			      "column", (json_int_t)f->column, "part", str_or_null(ref->part), "footnote",
-			      str_or_null(ref->footnote), "where", str_or_null(where), "kind", fix_kind_name(f->kind),
+			      str_or_null(ref->details->footnote), "where", str_or_null(where), "kind", fix_kind_name(f->kind),
 			      "before", f->before, "after", f->after, "date", str_or_null(f->day[0] ? f->day : NULL),
 			      "applied", f->applied, "reason", str_or_null(f->reason));
 	free(where);

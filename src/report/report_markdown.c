@@ -65,9 +65,9 @@ static void item(struct buf *b, const struct document *d, const struct report_it
 		free(where);
 	} else if (it->line) {
 		printf_buf(b, "line %u", it->line);
-		if (it->ref && it->ref->footnote) {
+		if (it->ref && it->ref->details->footnote) {
 			buf_append(b, ", footnote ", strlen(", footnote "));
-			text(b, it->ref->footnote);
+			text(b, it->ref->details->footnote);
 		}
 		buf_append(b, ": ", 2);
 	}

@@ -112,8 +112,8 @@ static void source_heading(FILE *out, const struct document *d, const struct ref
 	char *where = report_where(d, ref, ref->line);
 	if (where)
 		fput_safe(where, out);
-	else if (ref->footnote)
-		fprintf_safe(out, "footnote %s, line %u", ref->footnote, ref->line);
+	else if (ref->details->footnote)
+		fprintf_safe(out, "footnote %s, line %u", ref->details->footnote, ref->line);
 	else
 		fprintf(out, "line %u", ref->line);
 	free(where);

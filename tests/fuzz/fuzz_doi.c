@@ -26,10 +26,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct doi_lookup d = {0};
 	d.verdict = DOI_FOUND;
 	if (doi_read_csl(&d, nl ? nl + 1 : "", nl ? size - first - 1 : 0) == 0) {
-		struct reference r = {0};
-		r.title = title;
-		r.authors = title;
-		r.published.year = 2020;
+		struct ref_details det = {.title = title, .authors = title, .published = {2020, 0, 0}};
+		struct reference r = {.details = &det};
 		struct work_match w = work_match(&r, &d);
 		(void)w;
 		free(d.title);
@@ -39,10 +37,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(d.container);
 	}
 	(void)work_title_similarity(title, title);
-	struct reference r = {0};
-	r.title = title;
-	r.authors = title;
-	r.published.year = 2020;
+	struct ref_details det = {.title = title, .authors = title, .published = {2020, 0, 0}};
+	struct reference r = {.details = &det};
 	struct work_search ws = {0};
 	(void)works_read_answer(&ws, &r, nl ? nl + 1 : "", nl ? size - first - 1 : 0);
 	doi_lookup_finish(&ws.work);
