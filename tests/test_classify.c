@@ -17,26 +17,26 @@ int main(void)
 {
 	struct link l = classify("https://web.archive.org/web/20240229041839/https://www.vietnam.vn/bao-ve/", NULL);
 	CHECK_INT(l.kind, LINK_ARCHIVE_SNAPSHOT);
-	CHECK_STR(l.original, "https://www.vietnam.vn/bao-ve/");
-	CHECK_STR(l.timestamp, "20240229041839");
+	CHECK_STR(link_extra(&l)->original, "https://www.vietnam.vn/bao-ve/");
+	CHECK_STR(link_extra(&l)->timestamp, "20240229041839");
 	CHECK(l.pinned);
 	link_finish(&l);
 
 	l = classify("https://web.archive.org/web/2/https://quochoitv.vn/amp/x.htm", NULL);
 	CHECK_INT(l.kind, LINK_ARCHIVE_SNAPSHOT);
-	CHECK_STR(l.timestamp, "2");
+	CHECK_STR(link_extra(&l)->timestamp, "2");
 	CHECK(!l.pinned);
-	CHECK_STR(l.original, "https://quochoitv.vn/amp/x.htm");
+	CHECK_STR(link_extra(&l)->original, "https://quochoitv.vn/amp/x.htm");
 	link_finish(&l);
 
 	l = classify("https://web.archive.org/web/2024/http:/example.org/a", NULL);
 	CHECK(!l.pinned);
-	CHECK_STR(l.original, "http://example.org/a"); /* the collapsed slash is restored */
+	CHECK_STR(link_extra(&l)->original, "http://example.org/a"); /* the collapsed slash is restored */
 	link_finish(&l);
 
 	l = classify("https://web.archive.org/web/20240229041839id_/example.org/a", NULL);
-	CHECK_STR(l.timestamp, "20240229041839");
-	CHECK_STR(l.original, "http://example.org/a");
+	CHECK_STR(link_extra(&l)->timestamp, "20240229041839");
+	CHECK_STR(link_extra(&l)->original, "http://example.org/a");
 	link_finish(&l);
 
 	l = classify("https://web.archive.org/web/20241399000000/https://e.org/", NULL);
@@ -45,8 +45,8 @@ int main(void)
 
 	l = classify("https://web.archive.org/save/http://laichau.dcs.vn/x.html", NULL);
 	CHECK_INT(l.kind, LINK_ARCHIVE_REQUEST);
-	CHECK_STR(l.original, "http://laichau.dcs.vn/x.html");
-	CHECK_STR(l.timestamp, NULL);
+	CHECK_STR(link_extra(&l)->original, "http://laichau.dcs.vn/x.html");
+	CHECK_STR(link_extra(&l)->timestamp, NULL);
 	link_finish(&l);
 
 	l = classify("https://perma.cc/7B8J-VVQT", NULL);
@@ -61,10 +61,10 @@ int main(void)
 
 	l = classify("https://doi.org/10.4324/9781315762302-3", NULL);
 	CHECK_INT(l.kind, LINK_DOI);
-	CHECK_STR(l.doi, "10.4324/9781315762302-3");
+	CHECK_STR(link_extra(&l)->doi, "10.4324/9781315762302-3");
 	link_finish(&l);
 	l = classify("http://dx.doi.org/10.1000/a%2Fb", NULL);
-	CHECK_STR(l.doi, "10.1000/a/b");
+	CHECK_STR(link_extra(&l)->doi, "10.1000/a/b");
 	link_finish(&l);
 	l = classify("https://www.tandfonline.com/doi/citedby/10.1080/00472336.2019.1623907", NULL);
 	CHECK_INT(l.kind, LINK_DIRECT);

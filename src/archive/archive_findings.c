@@ -60,9 +60,9 @@ static void cited_snapshot(struct link *l, const struct archive_result *a)
 		return;
 	if (!l->pinned) {
 		suggest(l, PROB_ARCHIVE_UNPINNED, a->snapshot_url);
-	} else if (strcmp(a->timestamp, l->timestamp) != 0) {
+	} else if (strcmp(a->timestamp, link_extra(l)->timestamp) != 0) {
 		problems_add(&l->problems, PROB_SNAPSHOT_DIFFERS, l->line, l->column,
-			     xasprintf("the archive has no capture at %s; the one it shows is from %s", l->timestamp,
+			     xasprintf("the archive has no capture at %s; the one it shows is from %s", link_extra(l)->timestamp,
 				       a->timestamp),
 			     xstrdup(a->snapshot_url));
 	}
@@ -120,7 +120,7 @@ void archive_findings(struct model *m)
 				continue;
 			const struct lookup *lk = &m->lookups[l->lookup];
 			const struct archive_result *a = &lk->archive;
-			if (l->snapshot_link != NO_INDEX32) /* cited with its snapshot: cited_snapshot.h */
+			if (link_extra(l)->snapshot_link != NO_INDEX32) /* cited with its snapshot: cited_snapshot.h */
 				continue;
 			if (l->kind == LINK_DIRECT && target_live(&m->targets[l->target])->verdict == LIVE_DEAD)
 				dead_link(l, target_live(&m->targets[l->target]), a);

@@ -70,12 +70,12 @@ static char *bind_original(struct model *m, size_t r, size_t k, const struct liv
 {
 	struct link *l = &m->refs[r].links[k];
 	const char *err;
-	char *original = l->original ? url_normalize(l->original, &err) : NULL;
+	char *original = link_extra(l)->original ? url_normalize(link_extra(l)->original, &err) : NULL;
 	if (!lookable(net, original)) {
 		free(original);
 		return NULL;
 	}
-	l->original_target = index_to32(model_target_for(m, original, r, k)); /* grows targets, not links */
+	link_extra_make(l)->original_target = index_to32(model_target_for(m, original, r, k)); /* grows targets, not links */
 	return original;
 }
 
@@ -90,7 +90,7 @@ void archive_bind_originals(struct model *m, const struct live_config *net)
 		for (size_t k = 0; k < m->refs[r].nlinks; k++) {
 			const struct link *l = &m->refs[r].links[k];
 			/* another archive's copy whose link shows its original (extract.c) */
-			bool shown = l->valid && l->kind == LINK_ARCHIVE_OTHER && l->original;
+			bool shown = l->valid && l->kind == LINK_ARCHIVE_OTHER && link_extra(l)->original;
 			if (archive_link(l) || shown)
 				free(bind_original(m, r, k, net));
 		}
@@ -111,10 +111,10 @@ static void plan_link(struct model *m, size_t r, size_t k, const struct live_con
 	} else {
 		if (!(original = bind_original(m, r, k, net)))
 			return;
-		page = index_from32(l->original_target);
-		if (l->kind == LINK_ARCHIVE_SNAPSHOT && l->timestamp && l->timestamp[0] != '*' &&
-		    (l->pinned || !date_known(m->refs[r].details->accessed)) && strcmp(l->timestamp, "2") != 0) {
-			pad_timestamp(l->timestamp, want);
+		page = index_from32(link_extra(l)->original_target);
+		if (l->kind == LINK_ARCHIVE_SNAPSHOT && link_extra(l)->timestamp && link_extra(l)->timestamp[0] != '*' &&
+		    (l->pinned || !date_known(m->refs[r].details->accessed)) && strcmp(link_extra(l)->timestamp, "2") != 0) {
+			pad_timestamp(link_extra(l)->timestamp, want);
 			from = "cited";
 		}
 	}

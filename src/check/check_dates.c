@@ -86,7 +86,7 @@ static bool contradicts(struct date url, struct date cited)
 
 static void check_link_date(struct link *l, const struct reference *r)
 {
-	const char *u = l->original ? l->original : l->url;
+	const char *u = link_extra(l)->original ? link_extra(l)->original : l->url;
 	struct date d;
 	if (!date_known(r->details->published) || !url_path_date(u, &d) || !contradicts(d, r->details->published))
 		return;

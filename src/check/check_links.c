@@ -150,10 +150,10 @@ void check_link_text(struct link *l)
 		add(l, PROB_ARCHIVE_SAVE,
 		    xasprintf("this is a Wayback Machine save request, not a snapshot: following it asks "
 			      "the archive to capture the page again today%s%s",
-			      l->original ? "; cite a snapshot of " : "", l->original ? l->original : ""),
+			      link_extra(l)->original ? "; cite a snapshot of " : "", link_extra(l)->original ? link_extra(l)->original : ""),
 		    NULL);
 	if (l->kind == LINK_ARCHIVE_SNAPSHOT && !l->pinned)
-		add(l, PROB_ARCHIVE_UNPINNED, unpinned_message(l->timestamp), NULL);
+		add(l, PROB_ARCHIVE_UNPINNED, unpinned_message(link_extra(l)->timestamp), NULL);
 }
 
 void check_links(struct model *m)

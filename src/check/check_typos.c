@@ -61,7 +61,7 @@ out:
  * scheme and "www." (http/https and www are not typos). Caller frees. */
 static char *comparable(const struct link *l)
 {
-	const char *u = l->original ? l->original : (l->valid ? link_normalized(l) : l->url);
+	const char *u = link_extra(l)->original ? link_extra(l)->original : (l->valid ? link_normalized(l) : l->url);
 	char *fixed = url_repair(u);
 	char *out = xstrdup(url_without_scheme_www(fixed));
 	free(fixed);

@@ -26,7 +26,7 @@ static struct link *cut_link(struct model *m, const struct document *d, const st
 			struct link *l = &m->refs[r].links[k];
 			size_t un = strlen(l->url);
 			if (l->line == p->line && un < sn && !strncmp(l->url, p->suggestion, un) && l->valid &&
-			    l->kind == LINK_DIRECT && l->wrap_target == NO_INDEX32) {
+			    l->kind == LINK_DIRECT && link_extra(l)->wrap_target == NO_INDEX32) {
 				*ri = r;
 				*li = k;
 				return l;
@@ -55,7 +55,7 @@ void check_wraps(struct model *m, const struct classify_config *cc)
 			}
 			if (!m->targets[ti].citations) /* no citation of its own: fetched to settle the wrap */
 				m->targets[ti].repair = true;
-			l->wrap_target = index_to32(ti);
+			link_extra_make(l)->wrap_target = index_to32(ti);
 			free(p->other);
 			p->other = key;
 		}

@@ -13,10 +13,10 @@ static size_t snapshot_of(const struct model *m, const struct reference *ref, co
 	const char *key = m->targets[l->target].key;
 	for (size_t k = 0; k < ref->nlinks; k++) {
 		const struct link *s = &ref->links[k];
-		if (s->kind != LINK_ARCHIVE_SNAPSHOT || !s->valid || !s->original)
+		if (s->kind != LINK_ARCHIVE_SNAPSHOT || !s->valid || !link_extra(s)->original)
 			continue;
 		const char *err;
-		char *original = url_normalize(s->original, &err);
+		char *original = url_normalize(link_extra(s)->original, &err);
 		bool same = original && !strcmp(original, key);
 		free(original);
 		if (same)
@@ -61,8 +61,8 @@ void cited_snapshot_mark(struct model *m)
 				size_t at = r, link = snapshot_of(m, ref, l);
 				if (link == NO_INDEX && ref->where == WHERE_BODY)
 					link = snapshot_after(m, r, end, l, &at);
-				l->snapshot_ref = index_to32(at);
-				l->snapshot_link = index_to32(link);
+				link_extra_make(l)->snapshot_ref = index_to32(at);
+				link_extra_make(l)->snapshot_link = index_to32(link);
 			}
 		}
 	}
@@ -70,7 +70,7 @@ void cited_snapshot_mark(struct model *m)
 
 bool cited_snapshot_covers(const struct model *m, const struct link *l)
 {
-	return l->snapshot_link != NO_INDEX32 && target_live(&m->targets[l->target])->verdict == LIVE_DEAD;
+	return link_extra(l)->snapshot_link != NO_INDEX32 && target_live(&m->targets[l->target])->verdict == LIVE_DEAD;
 }
 
 static bool changed(const struct model *m, const struct link *l)
@@ -83,9 +83,9 @@ void cited_snapshot_findings(struct model *m)
 	for (size_t r = 0; r < m->nrefs; r++)
 		for (size_t k = 0; k < m->refs[r].nlinks; k++) {
 			struct link *l = &m->refs[r].links[k];
-			if (l->snapshot_link == NO_INDEX32)
+			if (link_extra(l)->snapshot_link == NO_INDEX32)
 				continue;
-			const struct link *s = &m->refs[l->snapshot_ref].links[l->snapshot_link];
+			const struct link *s = &m->refs[link_extra(l)->snapshot_ref].links[link_extra(l)->snapshot_link];
 			const struct live_result *live = target_live(&m->targets[l->target]);
 			if (live->verdict == LIVE_DEAD)
 				problems_add(&l->problems, PROB_SNAPSHOT_CITED, l->line, l->column,

@@ -111,7 +111,7 @@ static void classify_wayback(struct link *l)
 	if (ascii_ieq_prefix(path, strlen(path), "/save/")) {
 		l->kind = LINK_ARCHIVE_REQUEST;
 		if (path[6])
-			l->original = archived_original(path + 6);
+			link_extra_make(l)->original = archived_original(path + 6);
 		return;
 	}
 	if (strncmp(path, "/web/", 5) != 0)
@@ -124,7 +124,7 @@ static void classify_wayback(struct link *l)
 	if (nd == 0 && !wildcard)
 		return;
 	l->kind = LINK_ARCHIVE_SNAPSHOT;
-	l->timestamp = xstrndup(ts, nd ? nd : (size_t)(end - ts)); /* without "id_" and the like */
+	link_extra_make(l)->timestamp = xstrndup(ts, nd ? nd : (size_t)(end - ts)); /* without "id_" and the like */
 	char iso[21];
 	char digits[15];
 	if (nd == 14) {
@@ -132,7 +132,7 @@ static void classify_wayback(struct link *l)
 		digits[14] = '\0';
 		l->pinned = wayback_timestamp_iso(digits, iso);
 	}
-	l->original = archived_original(end + 1);
+	link_extra_make(l)->original = archived_original(end + 1);
 }
 
 static void classify_doi(struct link *l)
@@ -145,7 +145,7 @@ static void classify_doi(struct link *l)
 	if (!dec)
 		return;
 	l->kind = LINK_DOI;
-	l->doi = xstrndup(dec, (size_t)n);
+	link_extra_make(l)->doi = xstrndup(dec, (size_t)n);
 	curl_free(dec);
 }
 
@@ -155,8 +155,8 @@ static void classify_doi_scheme(struct link *l)
 {
 	const char *err;
 	l->kind = LINK_DOI;
-	l->doi = xstrdup(l->url + 4);
-	char *https = xasprintf("https://doi.org/%s", l->doi);
+	link_extra_make(l)->doi = xstrdup(l->url + 4);
+	char *https = xasprintf("https://doi.org/%s", link_extra(l)->doi);
 	l->normalized = url_normalize(https, &err);
 	l->valid = l->normalized != NULL;
 	free(https);

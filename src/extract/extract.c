@@ -202,8 +202,11 @@ static void local_link(struct extractor *x, struct link *l)
  * copy keeps the original it shows, and the original is checked too. */
 static void shown_original(struct link *l, const char *s, const struct link_hit *hit)
 {
-	free(l->original);
-	l->original = NULL;
+	if (link_extra(l)->original) {
+		struct link_extra *x = link_extra_make(l);
+		free(x->original);
+		x->original = NULL;
+	}
 	if (hit->syntax != SYNTAX_INLINE || !hit->text_len)
 		return;
 	size_t b = hit->text, e = hit->text + hit->text_len;
@@ -215,7 +218,7 @@ static void shown_original(struct link *l, const char *s, const struct link_hit 
 		return;
 	char *shown = md_unescape(s + b, e - b);
 	if (strcmp(shown, l->url) != 0)
-		l->original = shown;
+		link_extra_make(l)->original = shown;
 	else
 		free(shown);
 }
@@ -248,7 +251,7 @@ static void add_link(struct extractor *x, size_t ri, const char *s, struct link_
 	/* CommonMark undoes no escape in an autolink, and plain text none at all */
 	if (!x->no_columns && (hit->syntax == SYNTAX_AUTOLINK || hit->syntax == SYNTAX_BARE) &&
 	    (hit->end - hit->start != strlen(l->url) || memcmp(s + hit->start, l->url, hit->end - hit->start)))
-		l->written = xstrndup(s + hit->start, hit->end - hit->start);
+		link_extra_make(l)->written = xstrndup(s + hit->start, hit->end - hit->start);
 	if (!model_copy_classification(x->m, l)) {
 		classify_link(l, &x->cfg);
 		if (l->kind == LINK_LOCAL)
@@ -301,7 +304,7 @@ static bool cites_doi(const struct reference *r, const char *url)
 {
 	const char *doi = url + 4; /* after "doi:" */
 	for (size_t k = 0; k < r->nlinks; k++)
-		if (r->links[k].doi && !strcasecmp(r->links[k].doi, doi))
+		if (link_extra(&r->links[k])->doi && !strcasecmp(link_extra(&r->links[k])->doi, doi))
 			return true;
 	return false;
 }

@@ -28,8 +28,8 @@ static char *confirm_url(const char *repaired, const struct fix_options *o)
 	struct link t = {.url = xstrdup(repaired)};
 	classify_link(&t, o->classify);
 	char *u = NULL;
-	if (t.valid && t.kind == LINK_ARCHIVE_SNAPSHOT && t.original && t.timestamp && !o->no_archive)
-		u = xasprintf("%s/web/%s/%s", o->wayback, t.timestamp, t.original);
+	if (t.valid && t.kind == LINK_ARCHIVE_SNAPSHOT && link_extra(&t)->original && link_extra(&t)->timestamp && !o->no_archive)
+		u = xasprintf("%s/web/%s/%s", o->wayback, link_extra(&t)->timestamp, link_extra(&t)->original);
 	else if (t.valid && t.kind == LINK_DIRECT)
 		u = xstrdup(link_normalized(&t));
 	link_finish(&t);
@@ -48,7 +48,7 @@ void fix_prepare(struct model *m, const struct fix_options *o)
 			if (confirm) {
 				size_t ti = model_target_for(m, confirm, r, k); /* grows targets, not links */
 				m->targets[ti].repair = true;
-				m->refs[r].links[k].repair_target = index_to32(ti);
+				link_extra_make(&m->refs[r].links[k])->repair_target = index_to32(ti);
 			}
 			free(confirm);
 			free(fixed);
@@ -95,19 +95,19 @@ static void plan_link(struct model *m, struct document *d, size_t r, size_t k, c
 		char *fixed = fix_repair_url(l->url);
 		struct fix *f = add(d, FIX_REPAIR, r, l, k, fixed);
 		/* the repaired URL does not work either, or was not asked */
-		if (l->repair_target == NO_INDEX32 || target_live(&m->targets[l->repair_target])->verdict != LIVE_ALIVE)
+		if (link_extra(l)->repair_target == NO_INDEX32 || target_live(&m->targets[link_extra(l)->repair_target])->verdict != LIVE_ALIVE)
 			f->reason = "not-confirmed";
 		free(fixed);
-	} else if (l->written && (target_live(t)->verdict == LIVE_ALIVE || (l->kind != LINK_DIRECT && a))) {
+	} else if (link_extra(l)->written && (target_live(t)->verdict == LIVE_ALIVE || (l->kind != LINK_DIRECT && a))) {
 		/* the escapes undone: the URL that was checked and works */
 		struct fix *f = add(d, FIX_REPAIR, r, l, k, l->url);
 		free(f->before);
-		f->before = xstrdup(l->written);
+		f->before = xstrdup(link_extra(l)->written);
 	} else if (l->kind == LINK_ARCHIVE_REQUEST && a) {
 		add(d, FIX_SAVE, r, l, k, a->snapshot_url);
 	} else if (l->kind == LINK_ARCHIVE_SNAPSHOT && !l->pinned && a) {
 		add(d, FIX_PIN, r, l, k, a->snapshot_url);
-	} else if (l->kind == LINK_DIRECT && l->snapshot_link != NO_INDEX32) {
+	} else if (l->kind == LINK_DIRECT && link_extra(l)->snapshot_link != NO_INDEX32) {
 		/* cited with its snapshot already (cited_snapshot.h): nothing to add */
 	} else if (l->kind == LINK_DIRECT && target_live(t)->verdict == LIVE_DEAD && a) {
 		day_of(a->timestamp, add(d, FIX_DEAD, r, l, k, a->snapshot_url)->day);

@@ -26,8 +26,8 @@ void doi_plan(struct model *m)
 	for (size_t r = 0; r < m->nrefs; r++)
 		for (size_t k = 0; k < m->refs[r].nlinks; k++) {
 			const struct link *l = &m->refs[r].links[k];
-			if (l->kind == LINK_DOI && l->doi && !strncmp(l->doi, "10.", 3))
-				model_doi_for(m, l->doi);
+			if (l->kind == LINK_DOI && link_extra(l)->doi && !strncmp(link_extra(l)->doi, "10.", 3))
+				model_doi_for(m, link_extra(l)->doi);
 		}
 	m->dois_planned = true;
 }
@@ -44,7 +44,7 @@ static bool *matchable_dois(const struct model *m)
 			continue;
 		for (size_t k = 0; k < ref->nlinks; k++) {
 			const struct link *l = &ref->links[k];
-			const struct doi_lookup *d = l->kind == LINK_DOI && l->doi ? model_doi_find(m, l->doi) : NULL;
+			const struct doi_lookup *d = l->kind == LINK_DOI && link_extra(l)->doi ? model_doi_find(m, link_extra(l)->doi) : NULL;
 			if (d)
 				ok[d - m->dois] = true;
 		}

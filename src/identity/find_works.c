@@ -31,7 +31,7 @@ static bool cites_mismatched_doi(const struct model *m, const struct reference *
 {
 	for (size_t k = 0; k < r->nlinks && m->dois_planned; k++) {
 		const struct link *l = &r->links[k];
-		if (l->kind == LINK_DOI && l->doi && work_match(r, model_doi_find(m, l->doi)).verdict == WORK_MISMATCH)
+		if (l->kind == LINK_DOI && link_extra(l)->doi && work_match(r, model_doi_find(m, link_extra(l)->doi)).verdict == WORK_MISMATCH)
 			return true;
 	}
 	return false;

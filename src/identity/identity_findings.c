@@ -41,22 +41,22 @@ static void link_findings(const struct model *m, struct reference *r, struct lin
 		problems_add(&l->problems, PROB_DOI_NOT_FOUND, l->line, l->column,
 			     xasprintf("the DOI %s is not registered: the DOI resolver knows no work by it; %s, one "
 				       "slip away, is registered for %s, the work the citation names: a typo?",
-				       l->doi, typo->doi, reg),
+				       link_extra(l)->doi, typo->doi, reg),
 			     NULL);
 		free(reg);
 	} else if (w.verdict == WORK_NOT_FOUND) {
 		problems_add(&l->problems, PROB_DOI_NOT_FOUND, l->line, l->column,
-			     xasprintf("the DOI %s is not registered: the DOI resolver knows no work by it", l->doi), NULL);
+			     xasprintf("the DOI %s is not registered: the DOI resolver knows no work by it", link_extra(l)->doi), NULL);
 	} else if (w.verdict == WORK_MISMATCH) {
 		char *reg = registered(d), *cit = cited(r);
 		/* --find-works: the DOI of the work the citation names */
 		const struct work_search *s = model_search_of(m, (size_t)(r - m->refs));
-		const char *meant = s && s->verdict == SEARCH_FOUND && strcasecmp(s->work.doi, l->doi) ? s->work.doi : NULL;
+		const char *meant = s && s->verdict == SEARCH_FOUND && strcasecmp(s->work.doi, link_extra(l)->doi) ? s->work.doi : NULL;
 		problems_add(&l->problems, PROB_DOI_MISMATCH, l->line, l->column,
 			     meant ? xasprintf("the DOI %s is registered for %s; the citation names %s, registered "
 					       "with the DOI %s",
-					       l->doi, reg, cit, meant)
-				   : xasprintf("the DOI %s is registered for %s; the citation names %s", l->doi, reg, cit),
+					       link_extra(l)->doi, reg, cit, meant)
+				   : xasprintf("the DOI %s is registered for %s; the citation names %s", link_extra(l)->doi, reg, cit),
 			     meant ? xasprintf("https://doi.org/%s", meant) : NULL);
 		free(reg);
 		free(cit);
@@ -113,8 +113,8 @@ void identity_findings(struct model *m)
 	for (size_t r = 0; r < m->nrefs; r++)
 		for (size_t k = 0; k < m->refs[r].nlinks; k++) {
 			struct link *l = &m->refs[r].links[k];
-			if (l->kind == LINK_DOI && l->doi && m->dois_planned)
-				link_findings(m, &m->refs[r], l, model_doi_find(m, l->doi));
+			if (l->kind == LINK_DOI && link_extra(l)->doi && m->dois_planned)
+				link_findings(m, &m->refs[r], l, model_doi_find(m, link_extra(l)->doi));
 			else if (page_identity_applies(&m->refs[r], k))
 				page_findings(m, &m->refs[r], k);
 		}

@@ -40,8 +40,11 @@ static void cite_joined(struct model *m, size_t r, size_t k, size_t j, const cha
 	free(l->url);
 	l->url = xstrdup(joined);
 	link_set_normalized(l, strcmp(m->targets[j].key, l->url) ? xstrdup(m->targets[j].key) : NULL);
-	free(l->written);
-	l->written = NULL;
+	if (link_extra(l)->written) {
+		struct link_extra *x = link_extra_make(l);
+		free(x->written);
+		x->written = NULL;
+	}
 	l->target = j;
 	struct target *t = &m->targets[j];
 	if (t->repair) { /* fetched only to settle the wrap: cited now */
@@ -58,8 +61,8 @@ static void cite_joined(struct model *m, size_t r, size_t k, size_t j, const cha
 static void settle(struct model *m, struct document *d, size_t r, size_t k, wrap_joined_fn joined, void *arg)
 {
 	struct link *l = &m->refs[r].links[k];
-	size_t j = index_from32(l->wrap_target);
-	l->wrap_target = NO_INDEX32;
+	size_t j = index_from32(link_extra(l)->wrap_target);
+	link_extra_make(l)->wrap_target = NO_INDEX32;
 	size_t pi = unsure_of(d, l, m->targets[j].key);
 	if (pi == d->problems.n)
 		return;
@@ -90,7 +93,7 @@ void live_settle_wraps(struct model *m, wrap_joined_fn joined, void *arg)
 		struct document *d = &m->docs[di];
 		for (size_t r = d->first_ref; r < d->first_ref + d->nrefs; r++)
 			for (size_t k = 0; k < m->refs[r].nlinks; k++)
-				if (m->refs[r].links[k].wrap_target != NO_INDEX32)
+				if (link_extra(&m->refs[r].links[k])->wrap_target != NO_INDEX32)
 					settle(m, d, r, k, joined, arg);
 	}
 }

@@ -26,11 +26,33 @@ void link_finish(struct link *l)
 {
 	free(l->url);
 	link_set_normalized(l, NULL);
-	free(l->original);
-	free(l->timestamp);
-	free(l->doi);
-	free(l->written);
+	if (l->extra_own) {
+		free(l->extra_own->original);
+		free(l->extra_own->timestamp);
+		free(l->extra_own->doi);
+		free(l->extra_own->written);
+		free(l->extra_own);
+		l->extra_own = NULL;
+	}
 	problems_finish(&l->problems);
+}
+
+static const struct link_extra no_extra = {.original_target = NO_INDEX32, .repair_target = NO_INDEX32,
+					   .wrap_target = NO_INDEX32, .snapshot_ref = NO_INDEX32,
+					   .snapshot_link = NO_INDEX32};
+
+const struct link_extra *link_extra(const struct link *l)
+{
+	return l->extra_own ? l->extra_own : &no_extra;
+}
+
+struct link_extra *link_extra_make(struct link *l)
+{
+	if (!l->extra_own) {
+		l->extra_own = xmalloc(sizeof *l->extra_own);
+		*l->extra_own = no_extra;
+	}
+	return l->extra_own;
 }
 
 void link_set_normalized(struct link *l, char *normalized)
@@ -332,7 +354,6 @@ size_t model_add_link(struct model *m, size_t ri, char *url, enum link_syntax sy
 	l->line = line;
 	l->column = column;
 	l->lookup = NO_INDEX;
-	l->original_target = l->repair_target = l->wrap_target = l->snapshot_link = NO_INDEX32;
 	return r->nlinks++;
 }
 
@@ -479,9 +500,13 @@ bool model_copy_classification(const struct model *m, struct link *l)
 	l->valid = src->valid;
 	l->pinned = src->pinned;
 	l->normalized = dup_or_null(src->normalized);
-	l->original = dup_or_null(src->original);
-	l->timestamp = dup_or_null(src->timestamp);
-	l->doi = dup_or_null(src->doi);
+	const struct link_extra *from = link_extra(src);
+	if (from->original || from->timestamp || from->doi) {
+		struct link_extra *x = link_extra_make(l);
+		x->original = dup_or_null(from->original);
+		x->timestamp = dup_or_null(from->timestamp);
+		x->doi = dup_or_null(from->doi);
+	}
 	return true;
 }
 

@@ -55,32 +55,19 @@ const char *ref_where_name(enum ref_where w);
  * the old report, not in this one). */
 enum baseline_mark { MARK_NONE, MARK_NEW, MARK_UNCHANGED };
 
-/* Its small fields are kept together: a docs tree has hundreds of
- * thousands of links. */
-struct link {
-	enum baseline_mark mark; /* of its live verdict */
-	unsigned line, column;
-	enum link_syntax syntax;
-	enum link_kind kind;
-	bool ignored;     /* --ignore VERDICT: its verdict fails nothing and is listed nowhere */
-	bool valid;       /* curl's URL API accepts url */
-	bool pinned;      /* snapshot: timestamp has all 14 digits */
-	/* normalized is its target's key (the same text), not its own copy:
-	 * a relative link's key is long and a docs tree has 230,000 of them */
-	bool normalized_shared;
-	char *url;        /* as the author meant it: markup and escapes undone */
-	char *normalized; /* curl's form when it differs from url; see link_normalized() */
+/* What few links have: the parts of a snapshot's or a DOI's URL, the
+ * spelling as written, and the indexes that go with them. Out of line
+ * (link_extra): of a docs tree's 270,000 links hardly any has one. Its
+ * strings owned. */
+struct link_extra {
 	char *original;    /* snapshot or save request: the archived page's URL */
 	char *timestamp;   /* snapshot: the 1–14 digits as cited; NULL for a save request */
 	char *doi;         /* DOI link: the DOI */
 	/* an autolink or bare URL written with backslash escapes ("a\_b"),
 	 * which work in neither: as written; NULL when written as url */
 	char *written;
-	size_t target;     /* index into model.targets */
-	size_t lookup; /* index into model.lookups, or NO_INDEX */
-	/* The rarer indexes, in 32 bits (NO_INDEX32: none; read them through
-	 * index_from32): a link is 136 bytes, which malloc gives a docs tree's
-	 * 270,000 single links as 144, not 160. */
+	/* The indexes, in 32 bits (NO_INDEX32: none; read them through
+	 * index_from32). */
 	/* snapshot or save request: the archived page's own target, checked
 	 * live too; NO_INDEX32 otherwise (set by archive_plan) */
 	uint32_t original_target;
@@ -97,6 +84,27 @@ struct link {
 	 * snapshot_link NO_INDEX32. A dead or changed page so cited is no problem
 	 * (compare/cited_snapshot.h). */
 	uint32_t snapshot_ref, snapshot_link;
+};
+
+/* Its small fields are kept together: a docs tree has hundreds of
+ * thousands of links (88 bytes each, which malloc gives as 96). */
+struct link {
+	enum baseline_mark mark; /* of its live verdict */
+	unsigned line, column;
+	enum link_syntax syntax;
+	enum link_kind kind;
+	bool ignored;     /* --ignore VERDICT: its verdict fails nothing and is listed nowhere */
+	bool valid;       /* curl's URL API accepts url */
+	bool pinned;      /* snapshot: timestamp has all 14 digits */
+	/* normalized is its target's key (the same text), not its own copy:
+	 * a relative link's key is long and a docs tree has 230,000 of them */
+	bool normalized_shared;
+	char *url;        /* as the author meant it: markup and escapes undone */
+	char *normalized; /* curl's form when it differs from url; see link_normalized() */
+	/* read it through link_extra (never NULL), fill it through link_extra_make */
+	struct link_extra *extra_own;
+	size_t target;     /* index into model.targets */
+	size_t lookup; /* index into model.lookups, or NO_INDEX */
 	struct problem_list problems;
 };
 
@@ -517,6 +525,11 @@ void model_drop_ignored(struct model *doc, size_t *counts, size_t *links);
  * codes[code]; dead, blocked or unverified sets its bit (1 << enum
  * live_verdict) in *verdicts. false when it is neither. */
 bool ignore_word(const char *w, unsigned char *codes, unsigned *verdicts);
+
+/* The link's rarer parts: its own, or (NULL, NO_INDEX32) when it has none. */
+const struct link_extra *link_extra(const struct link *l);
+/* The link's own rarer parts to fill, made on first use. */
+struct link_extra *link_extra_make(struct link *l);
 
 /* Frees what a link owns (not the link itself, which lives in an array). */
 void link_finish(struct link *l);

@@ -88,10 +88,10 @@ static void put_link(struct buf *b, const struct link *l)
 	put_uint(b, (uint64_t)l->ignored | (uint64_t)l->valid << 1 | (uint64_t)l->pinned << 2);
 	put_str(b, l->url);
 	put_str(b, l->normalized);
-	put_str(b, l->original);
-	put_str(b, l->timestamp);
-	put_str(b, l->doi);
-	put_str(b, l->written);
+	put_str(b, link_extra(l)->original);
+	put_str(b, link_extra(l)->timestamp);
+	put_str(b, link_extra(l)->doi);
+	put_str(b, link_extra(l)->written);
 	put_uint(b, l->target);
 	put_problems(b, &l->problems);
 }
@@ -278,10 +278,14 @@ static void get_link(struct rd *r, struct model *m, size_t ri, size_t ntargets)
 	l->valid = flags & 2;
 	l->pinned = flags & 4;
 	l->normalized = get_str(r);
-	l->original = get_str(r);
-	l->timestamp = get_str(r);
-	l->doi = get_str(r);
-	l->written = get_str(r);
+	char *original = get_str(r), *timestamp = get_str(r), *doi = get_str(r), *written = get_str(r);
+	if (original || timestamp || doi || written) {
+		struct link_extra *x = link_extra_make(l);
+		x->original = original;
+		x->timestamp = timestamp;
+		x->doi = doi;
+		x->written = written;
+	}
 	l->target = (size_t)get_uint(r, ntargets ? ntargets - 1 : 0);
 	if (!ntargets)
 		r->bad = true;

@@ -240,7 +240,7 @@ static void w_work_search(struct json_stream *js, const struct work_search *s)
 static void w_identity(struct json_stream *js, const struct model *m, const struct reference *r,
 		       const struct link *l)
 {
-	const struct doi_lookup *d = m->dois_planned ? model_doi_find(m, l->doi) : NULL;
+	const struct doi_lookup *d = m->dois_planned ? model_doi_find(m, link_extra(l)->doi) : NULL;
 	struct work_match w = work_match(r, d);
 	js_open(js, '{');
 	js_kstring(js, "verdict", work_verdict_name(w.verdict));
@@ -303,18 +303,18 @@ static void w_link(struct json_stream *js, const struct model *m, const struct r
 	js_kstring(js, "syntax", link_syntax_name(l->syntax));
 	js_kstring(js, "kind", link_kind_name(l->kind));
 	if (l->kind == LINK_ARCHIVE_SNAPSHOT || l->kind == LINK_ARCHIVE_REQUEST ||
-	    (l->kind == LINK_ARCHIVE_OTHER && l->original))
-		js_kstring(js, "original", l->original);
+	    (l->kind == LINK_ARCHIVE_OTHER && link_extra(l)->original))
+		js_kstring(js, "original", link_extra(l)->original);
 	if (l->kind == LINK_ARCHIVE_SNAPSHOT) {
 		char iso[21];
-		bool pinned = l->pinned && wayback_timestamp_iso(l->timestamp, iso);
-		js_kstring(js, "timestamp", l->timestamp);
+		bool pinned = l->pinned && wayback_timestamp_iso(link_extra(l)->timestamp, iso);
+		js_kstring(js, "timestamp", link_extra(l)->timestamp);
 		js_kstring(js, "archived_at", pinned ? iso : NULL);
 		js_key(js, "pinned");
 		js_bool(js, l->pinned);
 	}
 	if (l->kind == LINK_DOI)
-		js_kstring(js, "doi", l->doi);
+		js_kstring(js, "doi", link_extra(l)->doi);
 	js_kint(js, "target", (int64_t)l->target);
 	js_key(js, "live");
 	w_live(js, target_live(&m->targets[l->target]), m->targets[l->target].nearest);
@@ -324,15 +324,15 @@ static void w_link(struct json_stream *js, const struct model *m, const struct r
 		js_key(js, "ignored");
 		js_bool(js, true);
 	}
-	if (l->original_target != NO_INDEX32) {
+	if (link_extra(l)->original_target != NO_INDEX32) {
 		js_key(js, "original_live");
-		w_live(js, target_live(&m->targets[l->original_target]), NULL);
+		w_live(js, target_live(&m->targets[link_extra(l)->original_target]), NULL);
 	}
 	js_key(js, "archive");
 	w_archive(js, m, l);
 	js_key(js, "drift");
 	w_drift(js, m, l);
-	if (l->kind == LINK_DOI && l->doi) {
+	if (l->kind == LINK_DOI && link_extra(l)->doi) {
 		js_key(js, "identity");
 		w_identity(js, m, r, l);
 	} else if (page_identity_applies(r, (size_t)(l - r->links))) {

@@ -139,8 +139,8 @@ static void count_links(const struct model *m, size_t first, size_t n, struct se
 				s->requests += target_live(t)->attempts;
 			}
 			s->kinds[l->kind]++;
-			if (l->kind == LINK_DOI && l->doi)
-				s->identity[work_match(&m->refs[r], m->dois_planned ? model_doi_find(m, l->doi) : NULL).verdict]++;
+			if (l->kind == LINK_DOI && link_extra(l)->doi)
+				s->identity[work_match(&m->refs[r], m->dois_planned ? model_doi_find(m, link_extra(l)->doi) : NULL).verdict]++;
 			else if (page_identity_applies(&m->refs[r], k))
 				s->title_checks[page_identity(m, &m->refs[r], k).verdict]++;
 			if (l->ignored) /* --ignore VERDICT: counted in links_ignored instead */
