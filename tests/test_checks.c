@@ -24,9 +24,9 @@ static struct model *model_of(const char *const *urls, size_t n, struct date pub
 
 static const struct problem *first(const struct link *l, enum problem_code code)
 {
-	for (size_t i = 0; i < l->problems.n; i++)
-		if (l->problems.v[i].code == code)
-			return &l->problems.v[i];
+	for (size_t i = 0; i < problems_len(&l->problems); i++)
+		if (problems_at(&l->problems)[i].code == code)
+			return &problems_at(&l->problems)[i];
 	return NULL;
 }
 
@@ -57,7 +57,7 @@ static void link_text(void)
 	p = first(&m->refs[6].links[0], PROB_URL_ILLEGAL_CHAR);
 	CHECK_STR(p ? p->suggestion : NULL, "https://example.org/a%7Cb");
 	CHECK(first(&m->refs[7].links[0], PROB_URL_MALFORMED) != NULL);
-	CHECK_INT(m->refs[3].links[0].problems.n, 1); /* nothing else is wrong with it */
+	CHECK_INT(problems_len(&m->refs[3].links[0].problems), 1); /* nothing else is wrong with it */
 	model_destroy(m);
 }
 
@@ -93,10 +93,10 @@ static void dates(void)
 	ref_details_make(&m->refs[0])->accessed = (struct date){2024, 2, 14};
 	check_dates(m);
 	CHECK(first(&m->refs[0].links[0], PROB_URL_DATE_MISMATCH) != NULL);
-	CHECK_INT(m->refs[1].links[0].problems.n, 0);
-	CHECK_INT(m->refs[2].links[0].problems.n, 0);
-	CHECK_INT(m->refs[0].problems.n, 1);
-	CHECK_INT(m->refs[0].problems.v[0].code, PROB_ACCESSED_BEFORE_PUBLISHED);
+	CHECK_INT(problems_len(&m->refs[1].links[0].problems), 0);
+	CHECK_INT(problems_len(&m->refs[2].links[0].problems), 0);
+	CHECK_INT(problems_len(&m->refs[0].problems), 1);
+	CHECK_INT(problems_at(&m->refs[0].problems)[0].code, PROB_ACCESSED_BEFORE_PUBLISHED);
 	model_destroy(m);
 }
 
@@ -129,7 +129,7 @@ static void typos(void)
 	CHECK(p && strstr(p->message, "differs by 1 character from https://web.archive.org/web/20240229051528/https://www.tapchicongsan.org.vn/web/quest/a (line 10)"));
 	size_t total = 0;
 	for (size_t r = 0; r < m->nrefs; r++)
-		total += m->refs[r].links[0].problems.n;
+		total += problems_len(&m->refs[r].links[0].problems);
 	CHECK_INT(total, 1);
 	model_destroy(m);
 
@@ -142,7 +142,7 @@ static void typos(void)
 	};
 	m = model_of(editions, 4, (struct date){0, 0, 0});
 	check_typos(m);
-	CHECK_INT(m->refs[1].links[0].problems.n, 0);
+	CHECK_INT(problems_len(&m->refs[1].links[0].problems), 0);
 	CHECK(first(&m->refs[3].links[0], PROB_URL_NEAR_DUPLICATE) != NULL);
 	model_destroy(m);
 }
@@ -166,20 +166,20 @@ static void footnotes(void)
 	struct problem_list out = {0};
 	footnotes_check(&f, &out);
 	int counts[PROB__COUNT] = {0};
-	for (size_t i = 0; i < out.n; i++)
-		counts[out.v[i].code]++;
+	for (size_t i = 0; i < problems_len(&out); i++)
+		counts[problems_at(&out)[i].code]++;
 	CHECK_INT(counts[PROB_FOOTNOTE_UNDEFINED], 1);
 	CHECK_INT(counts[PROB_FOOTNOTE_UNCITED], 1);
 	CHECK_INT(counts[PROB_FOOTNOTE_DUPLICATE], 1);
 	CHECK_INT(counts[PROB_FOOTNOTE_GAP], 1);
 	CHECK_INT(counts[PROB_FOOTNOTE_ORDER], 1);
-	for (size_t i = 0; i < out.n; i++) {
-		if (out.v[i].code == PROB_FOOTNOTE_GAP)
-			CHECK_STR(out.v[i].message, "footnotes 4 to 6 are missing: numbering jumps from 3 to 7");
-		if (out.v[i].code == PROB_FOOTNOTE_ORDER)
-			CHECK_INT(out.v[i].line, 12);
-		if (out.v[i].code == PROB_FOOTNOTE_UNDEFINED)
-			CHECK_STR(out.v[i].message, "footnote 7 is cited but never defined");
+	for (size_t i = 0; i < problems_len(&out); i++) {
+		if (problems_at(&out)[i].code == PROB_FOOTNOTE_GAP)
+			CHECK_STR(problems_at(&out)[i].message, "footnotes 4 to 6 are missing: numbering jumps from 3 to 7");
+		if (problems_at(&out)[i].code == PROB_FOOTNOTE_ORDER)
+			CHECK_INT(problems_at(&out)[i].line, 12);
+		if (problems_at(&out)[i].code == PROB_FOOTNOTE_UNDEFINED)
+			CHECK_STR(problems_at(&out)[i].message, "footnote 7 is cited but never defined");
 	}
 	CHECK_INT(footnotes_count_cited(&f), 5);
 	CHECK_INT(footnotes_count_defined(&f), 5);
@@ -196,12 +196,12 @@ static void footnotes(void)
 	footnotes_define(&f, NOTES_CARET, "x", 1, 60, 1);
 	struct problem_list out2 = {0};
 	footnotes_check(&f, &out2);
-	CHECK_INT(out2.n, 1);
-	CHECK_INT(out2.n ? (int)out2.v[0].code : -1, PROB_FOOTNOTES_MISSING);
-	CHECK_STR(out2.n ? out2.v[0].message : NULL,
+	CHECK_INT(problems_len(&out2), 1);
+	CHECK_INT(problems_len(&out2) ? (int)problems_at(&out2)[0].code : -1, PROB_FOOTNOTES_MISSING);
+	CHECK_STR(problems_len(&out2) ? problems_at(&out2)[0].message : NULL,
 		  "3 footnotes are cited (first: 1) but no footnote definitions were found: is the notes "
 		  "section missing, or written in a way citecheck does not read?");
-	CHECK_INT(out2.n ? out2.v[0].line : 0, 3);
+	CHECK_INT(problems_len(&out2) ? problems_at(&out2)[0].line : 0, 3);
 	problems_finish(&out2);
 	footnotes_finish(&f);
 }

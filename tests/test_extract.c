@@ -174,18 +174,18 @@ static void problem_caps(void)
 	CHECK(problems_counts(&a) == NULL);
 	for (int i = 0; i < PROBLEMS_PER_CODE_MAX + 2; i++)
 		problems_add(&a, PROB_FOOTNOTE_UNCITED, (unsigned)i + 1, 0, xstrdup("uncited"), NULL);
-	CHECK_INT(a.n, PROBLEMS_PER_CODE_MAX);
+	CHECK_INT(problems_len(&a), PROBLEMS_PER_CODE_MAX);
 	CHECK_INT(problems_counts(&a)->kept[PROB_FOOTNOTE_UNCITED], PROBLEMS_PER_CODE_MAX);
 	CHECK_INT(problems_counts(&a)->omitted[PROB_FOOTNOTE_UNCITED], 2);
 	CHECK(problems_counts(&b) == NULL); /* b still shares the stand-in, untouched */
 	problems_remove(&a, 0);
-	CHECK_INT(a.n, PROBLEMS_PER_CODE_MAX - 1);
+	CHECK_INT(problems_len(&a), PROBLEMS_PER_CODE_MAX - 1);
 	CHECK_INT(problems_counts(&a)->kept[PROB_FOOTNOTE_UNCITED], PROBLEMS_PER_CODE_MAX - 1);
-	CHECK_INT(a.v[0].line, 2);
+	CHECK_INT(problems_at(&a)[0].line, 2);
 	problems_finish(&a);
 	problems_finish(&b);
 	problems_finish(&plain);
-	CHECK(!problems_capped(&a) && !problems_capped(&b) && a.n == 0);
+	CHECK(!problems_capped(&a) && !problems_capped(&b) && problems_len(&a) == 0);
 }
 
 int main(void)

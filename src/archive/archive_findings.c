@@ -16,9 +16,9 @@ static void day_of(const char *ts, char out[static 11])
 /* Gives the text finding code on l the snapshot to cite, if it has none. */
 static void suggest(struct link *l, enum problem_code code, const char *url)
 {
-	for (size_t i = 0; i < l->problems.n; i++)
-		if (l->problems.v[i].code == code && !l->problems.v[i].suggestion)
-			l->problems.v[i].suggestion = xstrdup(url);
+	for (size_t i = 0; i < problems_len(&l->problems); i++)
+		if (problems_at(&l->problems)[i].code == code && !problems_at(&l->problems)[i].suggestion)
+			problems_at(&l->problems)[i].suggestion = xstrdup(url);
 }
 
 static void dead_link(struct link *l, const struct live_result *live, const struct archive_result *a)

@@ -140,7 +140,7 @@ void check_link_text(struct link *l)
 		    NULL);
 		break;
 	}
-	if (!l->valid && !l->problems.n) {
+	if (!l->valid && !problems_len(&l->problems)) {
 		const char *err = "";
 		char *n = url_normalize(u, &err);
 		free(n);

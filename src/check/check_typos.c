@@ -411,14 +411,14 @@ void check_typos(struct model *m)
 				continue;
 			const struct key *e = &keys[twin[id]];
 			const struct link *el = &m->refs[e->ref].links[e->link];
-			size_t before = l->problems.n;
+			size_t before = problems_len(&l->problems);
 			problems_add(&l->problems, PROB_URL_NEAR_DUPLICATE, l->line, l->column,
 				     xasprintf("this URL differs by %zu character%s from %s (line %u): "
 					       "one of them is probably a typo",
 					       dist[id], dist[id] == 1 ? "" : "s", el->url, el->line),
 				     NULL);
-			if (l->problems.n > before)
-				l->problems.v[before].other = xstrdup(m->targets[el->target].key);
+			if (problems_len(&l->problems) > before)
+				problems_at(&l->problems)[before].other = xstrdup(m->targets[el->target].key);
 		}
 	free(key_of_target);
 	free(twin);

@@ -39,8 +39,8 @@ void check_wraps(struct model *m, const struct classify_config *cc)
 {
 	for (size_t di = 0; di < m->ndocs; di++) {
 		const struct document *d = &m->docs[di];
-		for (size_t i = 0; i < d->problems.n; i++) {
-			struct problem *p = &d->problems.v[i];
+		for (size_t i = 0; i < problems_len(&d->problems); i++) {
+			struct problem *p = &problems_at(&d->problems)[i];
 			size_t r, k;
 			struct link *l;
 			char *key;

@@ -231,8 +231,8 @@ struct now {
 static void mark_findings(const struct baseline *b, struct problem_list *l, const char *path, const char *about,
 			  struct now *now)
 {
-	for (size_t i = 0; i < l->n; i++) {
-		struct problem *p = &l->v[i];
+	for (size_t i = 0; i < problems_len(l); i++) {
+		struct problem *p = &problems_at(l)[i];
 		const char *code = problem_code_name(p->code);
 		char *key = finding_key(path, code, about ? about : p->message);
 		size_t k;

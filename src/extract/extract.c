@@ -380,7 +380,7 @@ static void finish_entry(struct extractor *x)
 		return;
 	x->open = false;
 	struct reference *r = &x->m->refs[x->ref];
-	if ((x->prose || x->table_row) && r->nlinks == 0 && r->problems.n == 0) {
+	if ((x->prose || x->table_row) && r->nlinks == 0 && problems_len(&r->problems) == 0) {
 		model_drop_last_reference(x->m);
 		if (x->note)
 			x->note_entries--;

@@ -8,8 +8,8 @@
 
 static bool has_problem(const struct link *l, enum problem_code c)
 {
-	for (size_t i = 0; i < l->problems.n; i++)
-		if (l->problems.v[i].code == c)
+	for (size_t i = 0; i < problems_len(&l->problems); i++)
+		if (problems_at(&l->problems)[i].code == c)
 			return true;
 	return false;
 }

@@ -50,8 +50,8 @@ static void near_duplicates(struct model *m)
 			struct link *l = &m->refs[r].links[k];
 			struct problem_list *pl = &l->problems;
 			size_t kept = 0;
-			for (size_t i = 0; i < pl->n; i++) {
-				struct problem *p = &pl->v[i];
+			for (size_t i = 0; i < problems_len(pl); i++) {
+				struct problem *p = &problems_at(pl)[i];
 				size_t ti;
 				enum live_verdict own = target_live(&m->targets[l->target])->verdict, other = LIVE_UNCHECKED;
 				if (p->code == PROB_URL_NEAR_DUPLICATE && p->other && strmap_get(&m->target_index, p->other, &ti))
@@ -71,9 +71,9 @@ static void near_duplicates(struct model *m)
 					free(p->suggestion);
 					p->suggestion = xstrdup(p->other);
 				}
-				pl->v[kept++] = *p;
+				problems_at(pl)[kept++] = *p;
 			}
-			pl->n = kept;
+			problems_truncate(pl, kept);
 		}
 }
 

@@ -10,8 +10,8 @@
 static size_t unsure_of(const struct document *d, const struct link *l, const char *key)
 {
 	size_t i = 0;
-	while (i < d->problems.n && !(d->problems.v[i].code == PROB_URL_WRAP_UNSURE && d->problems.v[i].other &&
-				      d->problems.v[i].line == l->line && !strcmp(d->problems.v[i].other, key)))
+	while (i < problems_len(&d->problems) && !(problems_at(&d->problems)[i].code == PROB_URL_WRAP_UNSURE && problems_at(&d->problems)[i].other &&
+				      problems_at(&d->problems)[i].line == l->line && !strcmp(problems_at(&d->problems)[i].other, key)))
 		i++;
 	return i;
 }
@@ -64,9 +64,9 @@ static void settle(struct model *m, struct document *d, size_t r, size_t k, wrap
 	size_t j = index_from32(link_extra(l)->wrap_target);
 	link_extra_make(l)->wrap_target = NO_INDEX32;
 	size_t pi = unsure_of(d, l, m->targets[j].key);
-	if (pi == d->problems.n)
+	if (pi == problems_len(&d->problems))
 		return;
-	struct problem *p = &d->problems.v[pi];
+	struct problem *p = &problems_at(&d->problems)[pi];
 	const struct live_result *as_cut = target_live(&m->targets[l->target]), *as_joined = target_live(&m->targets[j]);
 	char *message;
 	if (as_cut->verdict == LIVE_DEAD && as_joined->verdict == LIVE_ALIVE) {

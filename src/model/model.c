@@ -653,16 +653,16 @@ static bool on_ignored_line(const struct line_set *set, unsigned line)
 static void drop_on_lines(struct problem_list *l, const struct line_set *set, size_t *counts)
 {
 	size_t kept = 0;
-	for (size_t i = 0; i < l->n; i++) {
-		struct problem *p = &l->v[i];
+	for (size_t i = 0; i < problems_len(l); i++) {
+		struct problem *p = &problems_at(l)[i];
 		if (on_ignored_line(set, p->line)) {
 			counts[p->code]++;
 			problem_free(p);
 		} else {
-			l->v[kept++] = *p;
+			problems_at(l)[kept++] = *p;
 		}
 	}
-	l->n = kept;
+	problems_truncate(l, kept);
 }
 
 void model_drop_ignored(struct model *doc, size_t *counts, size_t *links)
@@ -679,8 +679,8 @@ void model_drop_ignored(struct model *doc, size_t *counts, size_t *links)
 		for (size_t k = 0; k < ref->nlinks; k++) {
 			struct link *l = &ref->links[k];
 			if (on_ignored_line(set, l->line)) { /* not checked, not counted as cited */
-				for (size_t i = 0; i < l->problems.n; i++)
-					counts[l->problems.v[i].code]++;
+				for (size_t i = 0; i < problems_len(&l->problems); i++)
+					counts[problems_at(&l->problems)[i].code]++;
 				link_finish(l);
 				(*links)++;
 			} else {

@@ -47,9 +47,9 @@ static void put_problems(struct buf *b, const struct problem_list *l)
 			put_uint(b, counts->kept[c]);
 			put_uint(b, counts->omitted[c]);
 		}
-	put_uint(b, l->n);
-	for (size_t i = 0; i < l->n; i++) {
-		const struct problem *p = &l->v[i];
+	put_uint(b, problems_len(l));
+	for (size_t i = 0; i < problems_len(l); i++) {
+		const struct problem *p = &problems_at(l)[i];
 		put_uint(b, (uint64_t)p->code);
 		put_uint(b, p->line);
 		put_uint(b, p->column);
@@ -219,10 +219,10 @@ static void get_problems(struct rd *r, struct problem_list *l)
 	if (get_uint(r, 1))
 		problems_cap(l);
 	if (get_uint(r, 1)) {
-		l->caps = xcalloc(1, sizeof *l->caps);
-		for (int c = 0; c < PROB__COUNT; c++) {
-			l->caps->kept[c] = (size_t)get_uint(r, PROBLEMS_PER_CODE_MAX);
-			l->caps->omitted[c] = (size_t)get_uint(r, SIZE_MAX >> 1);
+		struct problem_caps *caps = problems_counts_make(l);
+		for (int c = 0; caps && c < PROB__COUNT; c++) {
+			caps->kept[c] = (size_t)get_uint(r, PROBLEMS_PER_CODE_MAX);
+			caps->omitted[c] = (size_t)get_uint(r, SIZE_MAX >> 1);
 		}
 	}
 	size_t n = get_count(r, UINT32_MAX);

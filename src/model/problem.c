@@ -91,31 +91,57 @@ const char *severity_name(enum severity sev)
 	return "info";
 }
 
-/* A capped list before its first finding: a stand-in shared by all, never
+/* A capped list before its first finding: stand-ins shared by all, never
  * written (a docs tree has 38,000 documents, most without findings). */
 static struct problem_caps caps_none;
+static struct problem_block capped_empty = {0, 0, &caps_none};
 
 bool problems_capped(const struct problem_list *l)
 {
-	return l->caps != NULL;
+	return l->b && l->b->caps;
 }
 
 const struct problem_caps *problems_counts(const struct problem_list *l)
 {
-	return l->caps == &caps_none ? NULL : l->caps;
+	return !l->b || l->b->caps == &caps_none ? NULL : l->b->caps;
+}
+
+/* The list's block, its own, with room for one more finding; NULL when
+ * it holds as many as it can. */
+static struct problem_block *room(struct problem_list *l)
+{
+	struct problem_block *b = l->b;
+	if (b && b->n == UINT32_MAX) /* 4 billion findings: more memory than a run has */
+		return NULL;
+	if (!b || b == &capped_empty || b->n == b->cap) {
+		uint32_t cap = !b || b->cap < 2 ? 2 : b->cap > UINT32_MAX / 2 ? UINT32_MAX : b->cap * 2;
+		struct problem_block *nb = xrealloc(b == &capped_empty ? NULL : b,
+						    sizeof *nb + (size_t)cap * sizeof nb->v[0]);
+		if (!b || b == &capped_empty) {
+			nb->n = 0;
+			nb->caps = b ? &caps_none : NULL;
+		}
+		nb->cap = cap;
+		l->b = b = nb;
+	}
+	return b;
 }
 
 void problems_add(struct problem_list *l, enum problem_code code, unsigned line, unsigned column,
 		  char *message, char *suggestion)
 {
-	if (l->caps == &caps_none) { /* made at the first finding: most documents have none */
-		l->caps = xcalloc(1, sizeof *l->caps);
-		for (size_t i = 0; i < l->n; i++)
-			l->caps->kept[l->v[i].code]++;
+	struct problem_block *b = l->b;
+	if (b && b->caps == &caps_none) { /* made at the first finding: most documents have none */
+		b = room(l);
+		if (b) {
+			b->caps = xcalloc(1, sizeof *b->caps);
+			for (size_t i = 0; i < b->n; i++)
+				b->caps->kept[b->v[i].code]++;
+		}
 	}
 	struct problem *p = NULL;
-	if (l->caps && l->caps->kept[code] >= PROBLEMS_PER_CODE_MAX)
-		l->caps->omitted[code]++;
+	if (b && b->caps && b->caps->kept[code] >= PROBLEMS_PER_CODE_MAX)
+		b->caps->omitted[code]++;
 	else
 		p = problems_push(l);
 	if (!p) {
@@ -123,19 +149,17 @@ void problems_add(struct problem_list *l, enum problem_code code, unsigned line,
 		free(suggestion);
 		return;
 	}
-	if (l->caps)
-		l->caps->kept[code]++;
+	if (l->b->caps)
+		l->b->caps->kept[code]++;
 	*p = (struct problem){code, line, column, message, suggestion, 0, NULL};
 }
 
 struct problem *problems_push(struct problem_list *l)
 {
-	if (l->n == UINT32_MAX) /* 4 billion findings: more memory than a run has */
+	struct problem_block *b = room(l);
+	if (!b)
 		return NULL;
-	size_t cap = l->cap;
-	grow_array(&l->v, &cap, (size_t)l->n + 1, sizeof *l->v);
-	l->cap = cap > UINT32_MAX ? UINT32_MAX : (uint32_t)cap;
-	struct problem *p = &l->v[l->n++];
+	struct problem *p = &b->v[b->n++];
 	memset(p, 0, sizeof *p);
 	return p;
 }
@@ -150,49 +174,75 @@ void problem_free(struct problem *p)
 
 void problems_remove(struct problem_list *l, size_t i)
 {
-	if (i >= l->n)
+	struct problem_block *b = l->b;
+	if (i >= problems_len(l))
 		return;
 	if (problems_counts(l))
-		l->caps->kept[l->v[i].code]--;
-	problem_free(&l->v[i]);
-	memmove(&l->v[i], &l->v[i + 1], (l->n - i - 1) * sizeof *l->v);
-	l->n--;
+		b->caps->kept[b->v[i].code]--;
+	problem_free(&b->v[i]);
+	memmove(&b->v[i], &b->v[i + 1], (b->n - i - 1) * sizeof b->v[0]);
+	b->n--;
+}
+
+void problems_truncate(struct problem_list *l, size_t n)
+{
+	if (n < problems_len(l))
+		l->b->n = (uint32_t)n;
 }
 
 void problems_cap(struct problem_list *l)
 {
-	if (!l->caps)
-		l->caps = &caps_none;
+	if (!l->b)
+		l->b = &capped_empty;
+	else if (!l->b->caps)
+		l->b->caps = &caps_none;
+}
+
+struct problem_caps *problems_counts_make(struct problem_list *l)
+{
+	problems_cap(l);
+	if (l->b->caps == &caps_none) {
+		struct problem_block *b = room(l); /* its own block, to hold the counts */
+		if (!b)
+			return NULL;
+		b->caps = xcalloc(1, sizeof *b->caps);
+		for (size_t i = 0; i < b->n; i++)
+			b->caps->kept[b->v[i].code]++;
+	}
+	return l->b->caps;
 }
 
 void problems_finish(struct problem_list *l)
 {
-	for (size_t i = 0; i < l->n; i++)
-		problem_free(&l->v[i]);
-	free(l->v);
-	if (l->caps != &caps_none)
-		free(l->caps);
-	l->v = NULL;
-	l->caps = NULL;
-	l->n = l->cap = 0;
+	struct problem_block *b = l->b;
+	if (b && b != &capped_empty) {
+		for (size_t i = 0; i < b->n; i++)
+			problem_free(&b->v[i]);
+		if (b->caps != &caps_none)
+			free(b->caps);
+		free(b);
+	}
+	l->b = NULL;
 }
 
 void problems_drop(struct problem_list *l, const unsigned char *codes, size_t *ignored)
 {
-	size_t kept = 0;
-	for (size_t i = 0; i < l->n; i++) {
-		struct problem *p = &l->v[i];
+	size_t kept = 0, n = problems_len(l);
+	struct problem *v = problems_at(l);
+	for (size_t i = 0; i < n; i++) {
+		struct problem *p = &v[i];
 		if (codes[p->code]) {
 			ignored[p->code]++;
 			problem_free(p);
 		} else {
-			l->v[kept++] = *p;
+			v[kept++] = *p;
 		}
 	}
-	l->n = kept;
-	for (size_t c = 0; problems_counts(l) && c < PROB__COUNT; c++)
-		if (codes[c] && l->caps->omitted[c]) { /* past the cap: ignored all the same */
-			ignored[c] += l->caps->omitted[c];
-			l->caps->omitted[c] = 0;
+	problems_truncate(l, kept);
+	struct problem_caps *caps = (struct problem_caps *)problems_counts(l); /* the list's own */
+	for (size_t c = 0; caps && c < PROB__COUNT; c++)
+		if (codes[c] && caps->omitted[c]) { /* past the cap: ignored all the same */
+			ignored[c] += caps->omitted[c];
+			caps->omitted[c] = 0;
 		}
 }

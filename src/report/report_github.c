@@ -83,8 +83,8 @@ static void item(FILE *out, const struct document *d, const struct report_item *
 int report_github_write(const struct report *r, FILE *out)
 {
 	const struct model *m = r->m;
-	for (size_t i = 0; i < m->problems.n; i++) {
-		const struct problem *p = &m->problems.v[i];
+	for (size_t i = 0; i < problems_len(&m->problems); i++) {
+		const struct problem *p = &problems_at(&m->problems)[i];
 		fprintf(out, "::warning title=%s::", problem_code_name(p->code));
 		escape(out, p->message, false);
 		putc('\n', out);

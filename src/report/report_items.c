@@ -59,8 +59,8 @@ static void add(struct items *x, struct report_item it)
 static void add_findings(struct items *x, const struct problem_list *l, const struct reference *ref,
 			 const struct link *link, const struct live_result *live)
 {
-	for (size_t i = 0; i < l->n; i++) {
-		const struct problem *p = &l->v[i];
+	for (size_t i = 0; i < problems_len(l); i++) {
+		const struct problem *p = &problems_at(l)[i];
 		unsigned line = p->line ? p->line : link ? link->line : ref ? ref->line : 0;
 		unsigned column = p->line ? p->column : link ? link->column : 0;
 		add(x, (struct report_item){p, link, ref, live, NULL, line, column, 0});
@@ -89,7 +89,7 @@ size_t report_items(const struct model *m, size_t doc, struct report_item **out)
 			const struct link *l = &ref->links[k];
 			const struct live_result *live = target_live(&m->targets[l->target]);
 			add_findings(&x, &l->problems, ref, l, live);
-			if (report_failing(live->verdict) && !l->problems.n && !l->ignored && !cited_snapshot_covers(m, l))
+			if (report_failing(live->verdict) && !problems_len(&l->problems) && !l->ignored && !cited_snapshot_covers(m, l))
 				add(&x, (struct report_item){NULL, l, ref, live, m->targets[l->target].nearest, l->line,
 							     l->column, 0});
 		}

@@ -49,8 +49,8 @@ static void w_problem(struct json_stream *js, const struct problem *p)
 static void w_problems(struct json_stream *js, const struct problem_list *l)
 {
 	js_open(js, '[');
-	for (size_t i = 0; i < l->n; i++)
-		w_problem(js, &l->v[i]);
+	for (size_t i = 0; i < problems_len(l); i++)
+		w_problem(js, &problems_at(l)[i]);
 	js_close(js, ']');
 }
 
@@ -525,11 +525,11 @@ static void document_write(struct json_stream *js, const struct model *m, size_t
 	}
 	array_close(js, d->nrefs);
 	array_open(js, "problems");
-	for (size_t i = 0; i < d->problems.n; i++) {
+	for (size_t i = 0; i < problems_len(&d->problems); i++) {
 		array_item(js, i);
-		w_problem(js, &d->problems.v[i]);
+		w_problem(js, &problems_at(&d->problems)[i]);
 	}
-	array_close(js, d->problems.n);
+	array_close(js, problems_len(&d->problems));
 	member(js, "fix", document_fix_json(m, d), ",\n");
 	member(js, "summary", document_summary_json(m, di), ",\n");
 	js_frame(js, "}");
@@ -652,11 +652,11 @@ int report_json_write(const struct model *m, const struct summaries *sums, unsig
 	js_items_parallel(&js, m->ndocs, jobs, document_item, m);
 	array_close(&js, m->ndocs);
 	array_open(&js, "problems");
-	for (size_t i = 0; i < m->problems.n; i++) {
+	for (size_t i = 0; i < problems_len(&m->problems); i++) {
 		array_item(&js, i);
-		w_problem(&js, &m->problems.v[i]);
+		w_problem(&js, &problems_at(&m->problems)[i]);
 	}
-	array_close(&js, m->problems.n);
+	array_close(&js, problems_len(&m->problems));
 	if (m->baseline)
 		member(&js, "baseline", fixed_json(m->baseline), ",\n");
 	member(&js, "summary", run_summary_json(m, sums), ",\n");

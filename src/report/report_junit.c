@@ -22,10 +22,10 @@ static const char *failure_of(const struct report *r, const struct link *l, cons
 	if (live->verdict == LIVE_DEAD ||
 	    ((f & FAIL_BLOCKED) && live->verdict == LIVE_BLOCKED) || ((f & FAIL_UNCHECKED) && live->verdict == LIVE_ERROR))
 		return report_link_rule(live->verdict);
-	for (size_t i = 0; i < l->problems.n; i++) {
-		enum severity s = problem_severity(l->problems.v[i].code);
+	for (size_t i = 0; i < problems_len(&l->problems); i++) {
+		enum severity s = problem_severity(problems_at(&l->problems)[i].code);
 		if (((f & FAIL_ERROR) && s == SEV_ERROR) || ((f & FAIL_WARNING) && s >= SEV_WARNING))
-			return problem_code_name(l->problems.v[i].code);
+			return problem_code_name(problems_at(&l->problems)[i].code);
 	}
 	return NULL;
 }
@@ -33,10 +33,10 @@ static const char *failure_of(const struct report *r, const struct link *l, cons
 static const char *problem_failing(const struct report *r, const struct link *l)
 {
 	unsigned f = r->fail_on;
-	for (size_t i = 0; i < l->problems.n; i++) {
-		enum severity s = problem_severity(l->problems.v[i].code);
+	for (size_t i = 0; i < problems_len(&l->problems); i++) {
+		enum severity s = problem_severity(problems_at(&l->problems)[i].code);
 		if (((f & FAIL_ERROR) && s == SEV_ERROR) || ((f & FAIL_WARNING) && s >= SEV_WARNING))
-			return l->problems.v[i].message;
+			return problems_at(&l->problems)[i].message;
 	}
 	return NULL;
 }

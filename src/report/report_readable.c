@@ -53,8 +53,8 @@ static bool link_worth(const struct model *m, const struct link *l, const struct
 		return false;
 	if (link_said(m, l, ps))
 		return true;
-	for (size_t i = 0; i < l->problems.n; i++)
-		if (listed_finding(&l->problems.v[i], ps))
+	for (size_t i = 0; i < problems_len(&l->problems); i++)
+		if (listed_finding(&problems_at(&l->problems)[i], ps))
 			return true;
 	return false;
 }
@@ -93,9 +93,9 @@ static void link_lines(FILE *out, const struct model *m, const struct document *
 		fput_safe(l->url, out);
 	}
 	putc('\n', out);
-	for (size_t i = 0; i < l->problems.n; i++)
-		if (listed_finding(&l->problems.v[i], ps))
-			finding(out, &l->problems.v[i], ps->color);
+	for (size_t i = 0; i < problems_len(&l->problems); i++)
+		if (listed_finding(&problems_at(&l->problems)[i], ps))
+			finding(out, &problems_at(&l->problems)[i], ps->color);
 }
 
 /* n, or less so as not to cut a UTF-8 character in two. */
@@ -152,18 +152,18 @@ static bool document(FILE *out, const struct model *m, size_t di, const struct p
 		return true;
 	}
 	bool any = false;
-	for (size_t i = 0; i < d->problems.n; i++)
-		if (listed_finding(&d->problems.v[i], ps)) {
+	for (size_t i = 0; i < problems_len(&d->problems); i++)
+		if (listed_finding(&problems_at(&d->problems)[i], ps)) {
 			if (!any)
 				heading(out, d);
 			any = true;
-			finding(out, &d->problems.v[i], ps->color);
+			finding(out, &problems_at(&d->problems)[i], ps->color);
 		}
 	for (size_t r = d->first_ref; r < d->first_ref + d->nrefs; r++) {
 		const struct reference *ref = &m->refs[r];
 		bool worth = false;
-		for (size_t i = 0; i < ref->problems.n; i++)
-			worth = worth || listed_finding(&ref->problems.v[i], ps);
+		for (size_t i = 0; i < problems_len(&ref->problems); i++)
+			worth = worth || listed_finding(&problems_at(&ref->problems)[i], ps);
 		for (size_t k = 0; k < ref->nlinks; k++)
 			worth = worth || link_worth(m, &ref->links[k], ps);
 		if (!worth)
@@ -172,9 +172,9 @@ static bool document(FILE *out, const struct model *m, size_t di, const struct p
 			heading(out, d);
 		any = true;
 		source_heading(out, d, ref);
-		for (size_t i = 0; i < ref->problems.n; i++)
-			if (listed_finding(&ref->problems.v[i], ps))
-				finding(out, &ref->problems.v[i], ps->color);
+		for (size_t i = 0; i < problems_len(&ref->problems); i++)
+			if (listed_finding(&problems_at(&ref->problems)[i], ps))
+				finding(out, &problems_at(&ref->problems)[i], ps->color);
 		for (size_t k = 0; k < ref->nlinks; k++)
 			if (link_worth(m, &ref->links[k], ps))
 				link_lines(out, m, d, ref, &ref->links[k], ps);
@@ -218,8 +218,8 @@ int report_readable_write(const struct report *r, FILE *out)
 		ps.part = ITEMS_OLD;
 		documents(out, m, &ps);
 	}
-	for (size_t i = 0; i < m->problems.n; i++)
-		finding(out, &m->problems.v[i], ps.color);
+	for (size_t i = 0; i < problems_len(&m->problems); i++)
+		finding(out, &problems_at(&m->problems)[i], ps.color);
 	report_text_summary(m, r->s, r->verbose, out);
 	return fflush(out) == 0 && !ferror(out) ? 0 : -1;
 }

@@ -166,9 +166,9 @@ static json_t *invocation(const struct report *r)
 		if (m->docs[d].error)
 			json_array_append_new(notes, json_pack("{s:s, s:{s:s}, s:[o]}", "level", "error", "message", "text",
 							       m->docs[d].error, "locations", location(&m->docs[d], 0, 0)));
-	for (size_t i = 0; i < m->problems.n; i++)
+	for (size_t i = 0; i < problems_len(&m->problems); i++)
 		json_array_append_new(notes, json_pack("{s:s, s:{s:s}}", "level", "warning", "message", "text",
-						       m->problems.v[i].message));
+						       problems_at(&m->problems)[i].message));
 	/* 0, 1 and 3 are answers; 2 and signals are a run that did not work */
 	bool ok = r->exit_status == 0 || r->exit_status == 1 || r->exit_status == 3;
 	return json_pack("{s:b, s:i, s:o}", "executionSuccessful", ok, "exitCode", r->exit_status,

@@ -82,8 +82,8 @@ static bool about_dead(const struct problem *p)
 static void collect_list(struct collected *c, const struct problem_list *l, const struct reference *ref,
 			 bool skip_dead)
 {
-	for (size_t i = 0; i < l->n; i++) {
-		const struct problem *p = &l->v[i];
+	for (size_t i = 0; i < problems_len(l); i++) {
+		const struct problem *p = &problems_at(l)[i];
 		if (skip_dead && about_dead(p))
 			continue;
 		if (problem_severity(p->code) >= (c->verbose ? SEV_INFO : SEV_WARNING))
@@ -93,9 +93,9 @@ static void collect_list(struct collected *c, const struct problem_list *l, cons
 
 static const struct problem *dead_finding(const struct link *l)
 {
-	for (size_t i = 0; i < l->problems.n; i++)
-		if (about_dead(&l->problems.v[i]))
-			return &l->problems.v[i];
+	for (size_t i = 0; i < problems_len(&l->problems); i++)
+		if (about_dead(&problems_at(&l->problems)[i]))
+			return &problems_at(&l->problems)[i];
 	return NULL;
 }
 

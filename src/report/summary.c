@@ -12,8 +12,8 @@
 
 static void list_each(const struct problem_list *l, void (*fn)(const struct problem *, void *), void *arg)
 {
-	for (size_t i = 0; i < l->n; i++)
-		fn(&l->v[i], arg);
+	for (size_t i = 0; i < problems_len(l); i++)
+		fn(&problems_at(l)[i], arg);
 }
 
 void document_each_problem(const struct model *m, size_t doc, void (*fn)(const struct problem *, void *),
