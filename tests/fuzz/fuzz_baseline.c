@@ -40,7 +40,7 @@ static struct model *run_model(void)
 	close(fd);
 	free(run->docs[0].info.path);
 	run->docs[0].info.path = xstrdup("a.md");
-	run->targets[0].live.verdict = LIVE_DEAD;
+	target_live_make(&run->targets[0])->verdict = LIVE_DEAD;
 	return run;
 }
 
