@@ -87,7 +87,7 @@ struct link_extra {
 };
 
 /* Its small fields are kept together: a docs tree has hundreds of
- * thousands of links (88 bytes each, which malloc gives as 96). */
+ * thousands of links (72 bytes each, which malloc gives as 80). */
 struct link {
 	enum baseline_mark mark; /* of its live verdict */
 	unsigned line, column;
