@@ -471,14 +471,20 @@ const char *doi_verdict_name(enum doi_verdict v)
 void model_bind_target(struct model *m, size_t ri, size_t li)
 {
 	struct link *l = &m->refs[ri].links[li];
-	size_t ti = model_target_for(m, l->normalized ? l->normalized : l->url, ri, li);
-	count_citation(&m->targets[ti], m->refs[ri].where);
-	l->target = ti;
-	if (l->normalized && !l->normalized_shared) { /* the key is the same text */
-		free(l->normalized);
+	size_t ti;
+	if (!l->normalized || l->normalized_shared) {
+		ti = model_target_for(m, l->normalized ? l->normalized : l->url, ri, li);
+	} else if (strmap_get(&m->target_index, l->normalized, &ti)) {
+		free(l->normalized); /* the key is the same text */
+	} else {
+		ti = target_add(m, l->normalized, ri, li); /* the new target takes the link's copy */
+	}
+	if (l->normalized) {
 		l->normalized = m->targets[ti].key;
 		l->normalized_shared = true;
 	}
+	count_citation(&m->targets[ti], m->refs[ri].where);
+	l->target = ti;
 	strmap_put(&m->url_index, l->url, ti);
 }
 
