@@ -113,10 +113,11 @@ static void add_heading(struct strmap *names, enum site_kind site, const char *t
  * the ids and names of the raw HTML anywhere in it. */
 static void names_of_source(const struct anchor_source *src, enum site_kind site, struct strmap *names)
 {
-	for (size_t i = 0; i < src->nheadings; i++)
-		add_heading(names, site, src->headings[i]);
-	for (size_t i = 0; i < src->nids && names->count < ANCHORS_MAX; i++)
-		strmap_put(names, src->ids[i], 0);
+	const char *name = NULL;
+	for (uint32_t i = 0; i < src->nheadings; i++)
+		add_heading(names, site, name = anchor_source_next(src, name));
+	for (uint32_t i = 0; i < src->nids && names->count < ANCHORS_MAX; i++)
+		strmap_put(names, name = anchor_source_next(src, name), 0);
 }
 
 /* A Markdown file's names, from the tree cmark-gfm makes of it as GitHub

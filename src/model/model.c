@@ -111,14 +111,24 @@ static void reference_finish(struct reference *r)
 	problems_finish(&r->problems);
 }
 
+void anchor_source_add(struct anchor_source *a, const char *name, bool heading)
+{
+	buf_append(&a->names, name, strlen(name) + 1); /* its NUL too: the next name starts after it */
+	if (heading)
+		a->nheadings++;
+	else
+		a->nids++;
+}
+
+void anchor_source_done(struct anchor_source *a)
+{
+	buf_fit(&a->names);
+	a->known = true;
+}
+
 void anchor_source_finish(struct anchor_source *a)
 {
-	for (size_t i = 0; i < a->nheadings; i++)
-		free(a->headings[i]);
-	for (size_t i = 0; i < a->nids; i++)
-		free(a->ids[i]);
-	free(a->headings);
-	free(a->ids);
+	buf_finish(&a->names);
 	memset(a, 0, sizeof *a);
 }
 

@@ -13,12 +13,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "model/footnotes.h"
 #include "model/problem.h"
 #include "util/dates.h"
 #include "util/strmap.h"
 #include "util/text_print.h"
+#include "util/util.h"
 
 /* The JSON report's schema: the model's shape as report/report_json.c
  * writes it and compare/baseline.c reads an earlier run's back. */
@@ -361,16 +363,27 @@ enum site_kind { SITE_GITHUB, SITE_MDBOOK, SITE_MKDOCS, SITE_DOCUSAURUS, SITE_HU
 
 /* What a #fragment into a Markdown document can name, read with the
  * document so that the links into it need not read it again: each
- * heading's rendered text in order, and the ids and names of its raw
- * HTML. Dropped once the local links are checked. */
+ * heading's rendered text in order, then the ids and names of its raw
+ * HTML, packed one after another (each ends in NUL) in one block a
+ * document rather than a string each: a docs tree has tens of thousands
+ * of documents, all held until the local links are checked, then dropped. */
 #define ANCHORS_PER_DOCUMENT_MAX 100000 /* names kept of each list: past it, the rest are not looked at */
 
 struct anchor_source {
-	bool known; /* read: the lists are the whole document's */
-	char **headings, **ids;
-	size_t nheadings, headings_cap, nids, ids_cap;
+	struct buf names;        /* nheadings headings, then nids ids */
+	uint32_t nheadings, nids;
+	bool known;              /* read: the lists are the whole document's */
 };
 
+/* Adds a name: every heading before the first id. */
+void anchor_source_add(struct anchor_source *a, const char *name, bool heading);
+/* The lists are complete: marks them known, their block cut to size. */
+void anchor_source_done(struct anchor_source *a);
+/* The name after p (the first when p is NULL); names are walked in order. */
+static inline const char *anchor_source_next(const struct anchor_source *a, const char *p)
+{
+	return p ? p + strlen(p) + 1 : a->names.data;
+}
 void anchor_source_finish(struct anchor_source *a);
 
 struct document_info {

@@ -66,6 +66,19 @@ static void put_strings(struct buf *b, char *const *v, size_t n)
 		put_str(b, v[i]);
 }
 
+/* As two lists of strings (headings, then ids), the form rows have always had. */
+static void put_anchors(struct buf *b, const struct anchor_source *a)
+{
+	put_uint(b, a->known);
+	const char *name = NULL;
+	put_uint(b, a->nheadings);
+	for (uint32_t i = 0; i < a->nheadings; i++)
+		put_str(b, name = anchor_source_next(a, name));
+	put_uint(b, a->nids);
+	for (uint32_t i = 0; i < a->nids; i++)
+		put_str(b, name = anchor_source_next(a, name));
+}
+
 /* The index of a reference's part among the document's, or 0 for none
  * (parts are numbered from 1). */
 static uint64_t part_index(const struct document_info *d, const char *part)
@@ -134,9 +147,7 @@ unsigned char *model_pack(const struct model *m, size_t *len)
 	put_uint(&b, d->ignore.n);
 	for (size_t i = 0; i < d->ignore.n; i++)
 		put_uint(&b, d->ignore.v[i]);
-	put_uint(&b, d->anchors.known);
-	put_strings(&b, d->anchors.headings, d->anchors.nheadings);
-	put_strings(&b, d->anchors.ids, d->anchors.nids);
+	put_anchors(&b, &d->anchors);
 	put_problems(&b, &m->problems);
 	put_uint(&b, footnotes_count_cited(&m->notes));
 	put_uint(&b, footnotes_count_defined(&m->notes));
@@ -260,6 +271,26 @@ static char **get_strings(struct rd *r, size_t *n, size_t *cap)
 	return v;
 }
 
+static void get_anchors(struct rd *r, struct anchor_source *a)
+{
+	bool known = get_uint(r, 1);
+	for (int heading = 1; heading >= 0; heading--) {
+		size_t count = get_count(r, SIZE_MAX);
+		for (size_t i = 0; i < count && !r->bad; i++) {
+			char *s = get_str(r);
+			if (!s || a->nheadings + a->nids >= ANCHORS_PER_DOCUMENT_MAX * 2) {
+				r->bad = true;
+				free(s);
+				break;
+			}
+			anchor_source_add(a, s, heading);
+			free(s);
+		}
+	}
+	if (known)
+		anchor_source_done(a);
+}
+
 static void get_link(struct rd *r, struct model *m, size_t ri, size_t ntargets)
 {
 	unsigned line = (unsigned)get_uint(r, UINT32_MAX), column = (unsigned)get_uint(r, UINT32_MAX);
@@ -343,9 +374,7 @@ int model_unpack(struct model *m, const unsigned char *p, size_t len, const char
 		grow_array(&d->ignore.v, &d->ignore.cap, d->ignore.n + 1, sizeof *d->ignore.v);
 		d->ignore.v[d->ignore.n++] = (unsigned)get_uint(&r, UINT32_MAX);
 	}
-	d->anchors.known = get_uint(&r, 1);
-	d->anchors.headings = get_strings(&r, &d->anchors.nheadings, &d->anchors.headings_cap);
-	d->anchors.ids = get_strings(&r, &d->anchors.nids, &d->anchors.ids_cap);
+	get_anchors(&r, &d->anchors);
 	get_problems(&r, &m->problems);
 	m->notes_counted = true;
 	m->notes_cited = (size_t)get_uint(&r, SIZE_MAX >> 1);

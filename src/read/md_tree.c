@@ -269,8 +269,7 @@ static int add_id(const char *name, void *arg)
 	struct id_sink *s = arg;
 	if (s->out->nids >= s->max)
 		return 0;
-	grow_array(&s->out->ids, &s->out->ids_cap, s->out->nids + 1, sizeof *s->out->ids);
-	s->out->ids[s->out->nids++] = xstrdup(name);
+	anchor_source_add(s->out, name, false);
 	return 1;
 }
 
@@ -281,8 +280,9 @@ void md_anchor_source(cmark_node *doc, struct anchor_source *out, size_t max)
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE && out->nheadings < max) {
 		cmark_node *n = cmark_iter_get_node(it);
 		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_HEADING) {
-			grow_array(&out->headings, &out->headings_cap, out->nheadings + 1, sizeof *out->headings);
-			out->headings[out->nheadings++] = md_heading_text(n);
+			char *text = md_heading_text(n);
+			anchor_source_add(out, text, true);
+			free(text);
 		}
 	}
 	cmark_iter_free(it);
@@ -293,7 +293,7 @@ void md_anchor_source(cmark_node *doc, struct anchor_source *out, size_t max)
 	if (html.len)
 		html_ids(html.data, html.len, add_id, &sink);
 	buf_finish(&html);
-	out->known = true;
+	anchor_source_done(out);
 }
 
 /* "[label]:" at a line's start, three spaces in at most. */

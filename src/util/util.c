@@ -131,6 +131,14 @@ void buf_putc(struct buf *b, char c)
 	b->data[b->len] = '\0';
 }
 
+void buf_fit(struct buf *b)
+{
+	if (b->data && b->cap > b->len + 1) {
+		b->data = xrealloc(b->data, b->len + 1);
+		b->cap = b->len + 1;
+	}
+}
+
 char *buf_steal(struct buf *b)
 {
 	char *s = b->data ? b->data : xstrdup("");

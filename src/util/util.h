@@ -34,6 +34,8 @@ void buf_clear(struct buf *b);
 void buf_append(struct buf *b, const char *s, size_t n);
 void buf_putc(struct buf *b, char c);
 char *buf_steal(struct buf *b);
+/* Gives back the room past its bytes (a buffer kept long after it is filled). */
+void buf_fit(struct buf *b);
 
 /* A byte source: bytes read into buf (at most n), 0 at the end, -1 on error. */
 typedef ssize_t (*byte_source)(void *src, void *buf, size_t n);
