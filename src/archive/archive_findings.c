@@ -116,7 +116,7 @@ void archive_findings(struct model *m)
 	for (size_t r = 0; r < m->nrefs; r++) {
 		for (size_t k = 0; k < m->refs[r].nlinks; k++) {
 			struct link *l = &m->refs[r].links[k];
-			if (l->lookup == NO_INDEX)
+			if (l->lookup == NO_INDEX32)
 				continue;
 			const struct lookup *lk = &m->lookups[l->lookup];
 			const struct archive_result *a = &lk->archive;

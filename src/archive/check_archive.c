@@ -141,10 +141,10 @@ void archive_replan_link(struct model *m, size_t r, size_t k, const struct live_
 {
 	if (!m->archive_planned)
 		return;
-	size_t old = m->refs[r].links[k].lookup;
-	m->refs[r].links[k].lookup = NO_INDEX;
+	uint32_t old = m->refs[r].links[k].lookup;
+	m->refs[r].links[k].lookup = NO_INDEX32;
 	plan_link(m, r, k, net);
-	if (old == NO_INDEX || old == m->refs[r].links[k].lookup)
+	if (old == NO_INDEX32 || old == m->refs[r].links[k].lookup)
 		return;
 	for (size_t ri = 0; ri < m->nrefs; ri++)
 		for (size_t ki = 0; ki < m->refs[ri].nlinks; ki++)
@@ -173,7 +173,7 @@ void archive_keep_failing(struct model *m)
 	for (size_t r = 0; r < m->nrefs; r++)
 		for (size_t k = 0; k < m->refs[r].nlinks; k++) {
 			const struct link *l = &m->refs[r].links[k];
-			if (l->lookup != NO_INDEX && lookup_wanted(m, &m->refs[r], l, &m->lookups[l->lookup]))
+			if (l->lookup != NO_INDEX32 && lookup_wanted(m, &m->refs[r], l, &m->lookups[l->lookup]))
 				wanted[l->lookup] = 1;
 		}
 	for (size_t i = 0; i < m->nlookups; i++)

@@ -75,7 +75,7 @@ bool cited_snapshot_covers(const struct model *m, const struct link *l)
 
 static bool changed(const struct model *m, const struct link *l)
 {
-	return l->lookup != NO_INDEX && m->lookups[l->lookup].drift.verdict == DRIFT_CHANGED;
+	return l->lookup != NO_INDEX32 && m->lookups[l->lookup].drift.verdict == DRIFT_CHANGED;
 }
 
 void cited_snapshot_findings(struct model *m)

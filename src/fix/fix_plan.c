@@ -81,7 +81,7 @@ static struct fix *add(struct document *d, enum fix_kind kind, size_t r, const s
 /* The archive's capture for the link, when it found one. */
 static const struct archive_result *capture(const struct model *m, const struct link *l)
 {
-	if (l->lookup == NO_INDEX || m->lookups[l->lookup].archive.verdict != ARCHIVE_ARCHIVED)
+	if (l->lookup == NO_INDEX32 || m->lookups[l->lookup].archive.verdict != ARCHIVE_ARCHIVED)
 		return NULL;
 	return &m->lookups[l->lookup].archive;
 }
@@ -111,7 +111,7 @@ static void plan_link(struct model *m, struct document *d, size_t r, size_t k, c
 		/* cited with its snapshot already (cited_snapshot.h): nothing to add */
 	} else if (l->kind == LINK_DIRECT && target_live(t)->verdict == LIVE_DEAD && a) {
 		day_of(a->timestamp, add(d, FIX_DEAD, r, l, k, a->snapshot_url)->day);
-	} else if (l->kind == LINK_DIRECT && l->lookup != NO_INDEX &&
+	} else if (l->kind == LINK_DIRECT && l->lookup != NO_INDEX32 &&
 		   m->lookups[l->lookup].drift.verdict == DRIFT_CHANGED && a) {
 		day_of(a->timestamp, add(d, FIX_CHANGED, r, l, k, a->snapshot_url)->day);
 	} else if (o->moved && l->kind == LINK_DIRECT && target_live(t)->moved && target_live(t)->final_url &&

@@ -319,7 +319,7 @@ struct page_identity page_identity(const struct model *m, const struct reference
 	const struct link *l = &r->links[k];
 	const struct target *t = &m->targets[l->target];
 	struct page_identity live = {WORK_UNCHECKED, -1, NULL, 0, NULL}, snap = live;
-	const struct lookup *lk = l->lookup != NO_INDEX ? &m->lookups[l->lookup] : NULL;
+	const struct lookup *lk = l->lookup != NO_INDEX32 ? &m->lookups[l->lookup] : NULL;
 	bool live_titled = target_live(t)->verdict == LIVE_ALIVE && target_live(t)->page_titles;
 	if (!live_titled && !(lk && lk->snapshot_titles))
 		return live; /* nothing kept to compare: most links, and cheaply so */

@@ -356,14 +356,16 @@ size_t model_add_link(struct model *m, size_t ri, char *url, enum link_syntax sy
 		      unsigned column)
 {
 	struct reference *r = &m->refs[ri];
-	grow_array(&r->links, &r->links_cap, r->nlinks + 1, sizeof *r->links);
+	uint32_t n = r->nlinks;
+	if (!(n & (n - 1))) /* 0, or a power of two: full, so doubled (one at first) */
+		r->links = xrealloc(r->links, (n ? 2 * (size_t)n : 1) * sizeof *r->links);
 	struct link *l = &r->links[r->nlinks];
 	memset(l, 0, sizeof *l);
 	l->url = url;
 	l->syntax = syntax;
 	l->line = line;
 	l->column = column;
-	l->lookup = NO_INDEX;
+	l->lookup = NO_INDEX32;
 	return r->nlinks++;
 }
 

@@ -91,23 +91,25 @@ struct link_extra {
 /* Its small fields are kept together: a docs tree has hundreds of
  * thousands of links (72 bytes each, which malloc gives as 80). */
 struct link {
-	enum baseline_mark mark; /* of its live verdict */
+	char *url;        /* as the author meant it: markup and escapes undone */
+	char *normalized; /* curl's form when it differs from url; see link_normalized() */
+	/* read it through link_extra (never NULL), fill it through link_extra_make */
+	struct link_extra *extra_own;
+	struct problem_list problems;
+	uint32_t target;  /* index into model.targets */
+	uint32_t lookup;  /* index into model.lookups, or NO_INDEX32 */
 	unsigned line, column;
-	enum link_syntax syntax;
-	enum link_kind kind;
+	/* a byte each: with the 32-bit indexes, a link is 56 bytes, one 64-byte
+	 * malloc block (72 took 80), and a docs tree has 230,000 of them */
+	enum baseline_mark mark : 8; /* of its live verdict */
+	enum link_syntax syntax : 8;
+	enum link_kind kind : 8;
 	bool ignored;     /* --ignore VERDICT: its verdict fails nothing and is listed nowhere */
 	bool valid;       /* curl's URL API accepts url */
 	bool pinned;      /* snapshot: timestamp has all 14 digits */
 	/* normalized is its target's key (the same text), not its own copy:
 	 * a relative link's key is long and a docs tree has 230,000 of them */
 	bool normalized_shared;
-	char *url;        /* as the author meant it: markup and escapes undone */
-	char *normalized; /* curl's form when it differs from url; see link_normalized() */
-	/* read it through link_extra (never NULL), fill it through link_extra_make */
-	struct link_extra *extra_own;
-	size_t target;     /* index into model.targets */
-	size_t lookup; /* index into model.lookups, or NO_INDEX */
-	struct problem_list problems;
 };
 
 #define NO_INDEX ((size_t)-1)
@@ -143,17 +145,19 @@ struct ref_details {
 
 struct reference {
 	unsigned entry; /* 1-based position within its footnote (or 1) */
-	enum ref_where where;
 	unsigned line, column; /* column 0: not known (paragraph locations) */
+	enum ref_where where : 8; /* a byte: a docs tree has 270,000 references */
+	bool endnote;     /* footnote names an endnote of a word processor */
 	const char *part; /* the file inside the document (EPUB chapter, DOCX part); model-owned */
 	char *text;     /* the entry's text, lines joined by one space; a link's text */
 	/* never NULL: the reference's own (ref_details_make), or a shared
 	 * empty one, read-only, while it has none */
 	const struct ref_details *details;
-	bool endnote;     /* footnote names an endnote of a word processor */
-	uint32_t links_omitted; /* past LINKS_PER_REFERENCE_MAX; counted up to 2^32 - 1 */
+	/* nlinks of them, room for the next power of two (model_add_link): no
+	 * capacity kept, as most references have one link */
 	struct link *links;
-	size_t nlinks, links_cap;
+	uint32_t nlinks;
+	uint32_t links_omitted; /* past LINKS_PER_REFERENCE_MAX; counted up to 2^32 - 1 */
 	struct problem_list problems;
 };
 
@@ -221,7 +225,7 @@ struct page_print {
 struct target {
 	char *key; /* normalized URL, or the URL as written when it does not parse */
 	char *similarity_key; /* for the typo check: set and owned by check_typos */
-	size_t first_ref, first_link; /* first citation, for messages */
+	uint32_t first_ref, first_link; /* first citation, for messages */
 	/* 0: the original of a cited snapshot, not cited itself; at most one
 	 * a link of the run, so 32 bits, beside the small fields below */
 	uint32_t citations;

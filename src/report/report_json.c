@@ -126,7 +126,7 @@ static void w_not_looked_up(struct json_stream *js, const struct model *m, const
 
 static void w_archive(struct json_stream *js, const struct model *m, const struct link *l)
 {
-	if (l->lookup == NO_INDEX) {
+	if (l->lookup == NO_INDEX32) {
 		w_not_looked_up(js, m, "skipped");
 		return;
 	}
@@ -177,7 +177,7 @@ static void w_opt_bool(struct json_stream *js, const char *key, signed char v)
 
 static void w_drift(struct json_stream *js, const struct model *m, const struct link *l)
 {
-	if (l->lookup == NO_INDEX) {
+	if (l->lookup == NO_INDEX32) {
 		w_not_looked_up(js, m, "unknown");
 		return;
 	}

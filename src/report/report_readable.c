@@ -34,7 +34,7 @@ static void finding(FILE *out, const struct problem *p, bool color)
 /* A live page the archive has no usable copy of: worth saving now. */
 static bool unarchived(const struct model *m, const struct link *l)
 {
-	return l->lookup != NO_INDEX && m->lookups[l->lookup].archive.verdict == ARCHIVE_NOT_ARCHIVED &&
+	return l->lookup != NO_INDEX32 && m->lookups[l->lookup].archive.verdict == ARCHIVE_NOT_ARCHIVED &&
 	       target_live(&m->targets[l->target])->verdict == LIVE_ALIVE;
 }
 

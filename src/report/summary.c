@@ -157,7 +157,7 @@ static void count_links(const struct model *m, size_t first, size_t n, struct se
 				s->new_confirmed += confirmed;
 			} else if (l->mark == MARK_UNCHANGED)
 				s->links_unchanged++;
-			if (l->lookup != NO_INDEX) {
+			if (l->lookup != NO_INDEX32) {
 				s->archive[m->lookups[l->lookup].archive.verdict]++;
 				s->drift[m->lookups[l->lookup].drift.verdict]++;
 			} else if (m->archive_planned) {
