@@ -54,7 +54,7 @@ static void near_duplicates(struct model *m)
 				struct problem *p = &problems_at(pl)[i];
 				size_t ti;
 				enum live_verdict own = target_live(&m->targets[l->target])->verdict, other = LIVE_UNCHECKED;
-				if (p->code == PROB_URL_NEAR_DUPLICATE && p->other && strmap_get(&m->target_index, p->other, &ti))
+				if (p->code == PROB_URL_NEAR_DUPLICATE && p->other && model_target_find(m, p->other, &ti))
 					other = target_live(&m->targets[ti])->verdict;
 				if (own == LIVE_ALIVE && (other == LIVE_ALIVE || other == LIVE_DEAD)) {
 					problem_free(p);

@@ -12,7 +12,7 @@ struct model *model_create(const char *path)
 	m->doc.path = path ? xstrdup(path) : NULL;
 	m->doc.format = "text";
 	m->doc.unit = "line";
-	strmap_init_borrowing(&m->target_index); /* its keys are the targets' own */
+	keyindex_init(&m->target_index);
 	strmap_init(&m->url_index);
 	strmap_init(&m->lookup_index);
 	strmap_init(&m->doi_index);
@@ -221,7 +221,7 @@ void model_destroy(struct model *m)
 	for (size_t i = 0; i < m->nstrings; i++)
 		free(m->string_v[i]);
 	free(m->string_v);
-	strmap_finish(&m->target_index);
+	keyindex_finish(&m->target_index);
 	strmap_finish(&m->url_index);
 	footnotes_finish(&m->notes);
 	problems_finish(&m->problems);
@@ -259,6 +259,16 @@ static void count_citation(struct target *t, enum ref_where where)
 	t->citations++;
 }
 
+static const char *target_key(const void *m, size_t ti)
+{
+	return ((const struct model *)m)->targets[ti].key;
+}
+
+bool model_target_find(const struct model *m, const char *key, size_t *ti)
+{
+	return keyindex_get(&m->target_index, key, target_key, m, ti);
+}
+
 /* A new target, its key taken (the index borrows it). */
 static size_t target_add(struct model *m, char *key, size_t ri, size_t li)
 {
@@ -269,7 +279,7 @@ static size_t target_add(struct model *m, char *key, size_t ri, size_t li)
 	m->targets[ti].first_ref = ri;
 	m->targets[ti].first_link = li;
 	m->targets[ti].fragment_found = -1;
-	strmap_put(&m->target_index, key, ti);
+	keyindex_add(&m->target_index, key, ti);
 	return ti;
 }
 
@@ -278,7 +288,7 @@ static size_t target_add(struct model *m, char *key, size_t ri, size_t li)
 static size_t target_adopt(struct model *run, char **key, size_t ri, size_t li)
 {
 	size_t ti;
-	if (strmap_get(&run->target_index, *key, &ti))
+	if (model_target_find(run, *key, &ti))
 		return ti;
 	ti = target_add(run, *key, ri, li);
 	*key = NULL;
@@ -372,7 +382,7 @@ size_t model_add_link(struct model *m, size_t ri, char *url, enum link_syntax sy
 size_t model_target_for(struct model *m, const char *key, size_t ri, size_t li)
 {
 	size_t ti;
-	if (strmap_get(&m->target_index, key, &ti))
+	if (model_target_find(m, key, &ti))
 		return ti;
 	return target_add(m, xstrdup(key), ri, li);
 }
@@ -486,7 +496,7 @@ void model_bind_target(struct model *m, size_t ri, size_t li)
 	size_t ti;
 	if (!l->normalized || l->normalized_shared) {
 		ti = model_target_for(m, l->normalized ? l->normalized : l->url, ri, li);
-	} else if (strmap_get(&m->target_index, l->normalized, &ti)) {
+	} else if (model_target_find(m, l->normalized, &ti)) {
 		free(l->normalized); /* the key is the same text */
 	} else {
 		ti = target_add(m, l->normalized, ri, li); /* the new target takes the link's copy */

@@ -18,6 +18,7 @@
 #include "model/footnotes.h"
 #include "model/problem.h"
 #include "util/dates.h"
+#include "util/keyindex.h"
 #include "util/strmap.h"
 #include "util/text_print.h"
 #include "util/util.h"
@@ -478,7 +479,7 @@ struct model {
 	size_t nrefs, refs_cap;
 	struct target *targets;
 	size_t ntargets, targets_cap;
-	struct strmap target_index; /* key → index into targets */
+	struct keyindex target_index; /* key → index into targets; the keys are the targets' */
 	struct strmap url_index;    /* URL as written → target: classify each spelling once */
 	struct lookup *lookups;
 	size_t nlookups, lookups_cap;
@@ -563,6 +564,8 @@ size_t model_add_link(struct model *m, size_t ri, char *url, enum link_syntax sy
 /* Files the link under its distinct target (by normalized URL); call once the
  * link is classified. */
 void model_bind_target(struct model *m, size_t ri, size_t li);
+/* true and *ti when a target has this key. */
+bool model_target_find(const struct model *m, const char *key, size_t *ti);
 /* The target with this key, made (with no citations, first citation ri/li)
  * when none exists: the original page of a cited snapshot. */
 size_t model_target_for(struct model *m, const char *key, size_t ri, size_t li);
