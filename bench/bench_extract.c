@@ -21,8 +21,6 @@ static double now(void)
 
 int main(int argc, char **argv)
 {
-	if (pdf_child_asked(argc, argv)) /* a PDF's pages, read for the parent */
-		return pdf_child_main();
 	if (argc != 2) {
 		fputs("usage: bench-extract FILE\n", stderr);
 		return 2;

@@ -45,7 +45,7 @@ fi
 expect "the unit tests ran in the package build" "$(grep -c 'unit-dates *OK' "$work/build.log")" 1
 
 contents=$(dpkg-deb -c "$deb" | awk '{print $6}' | grep -v '/$' | sort | tr '\n' ' ')
-expect "the package's files" "$contents" "./usr/bin/citecheck ./usr/share/citecheck/citecheck-report.schema.json ./usr/share/doc/citecheck/README.md.gz ./usr/share/doc/citecheck/changelog.gz ./usr/share/doc/citecheck/copyright ./usr/share/man/man1/citecheck.1.gz "
+expect "the package's files" "$contents" "./usr/bin/citecheck ./usr/libexec/citecheck/citecheck-pdf-reader ./usr/share/citecheck/citecheck-report.schema.json ./usr/share/doc/citecheck/README.md.gz ./usr/share/doc/citecheck/changelog.gz ./usr/share/doc/citecheck/copyright ./usr/share/man/man1/citecheck.1.gz "
 depends=$(dpkg-deb -f "$deb" Depends)
 # the libraries citecheck links, as dpkg-shlibdeps computes them
 for lib in libcurl4 libjansson4 libarchive13 libxml2 libsqlite3-0 libyaml-0-2 libpoppler-glib8 \
@@ -67,7 +67,7 @@ expect "lintian sees a package with no copyright file" \
 # own apt cache (this test has no network)
 root=$work/root
 cp -a "$fresh" "$root"
-cp "$deb" "$top/fixtures/000_639fc2e66c0e2ab4.txt" "$root/tmp/"
+cp "$deb" "$top/fixtures/000_639fc2e66c0e2ab4.txt" "$top/fixtures/formats/seed.pdf" "$root/tmp/"
 chroot "$root" sh -c "cd /tmp && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ./$(basename "$deb") man-db" \
 	> "$work/install.log" 2>&1
 expect "apt-get install ./$(basename "$deb") in a fresh root" "$?" 0
@@ -78,6 +78,15 @@ chroot "$root" citecheck --extract-only -q /tmp/000_639fc2e66c0e2ab4.txt > "$wor
 expect "the seed checked there: exit 1 (its findings of error severity)" "$?" 1
 # footnote 5 of the seed lists 45 sources (tests/golden_seed.sh)
 expect "the seed's footnote 5 there" "$(jq '[.documents[0].references[] | select(.footnote=="5")] | length' "$work/seed.json")" 45
+# a PDF, read by the installed reader (/usr/libexec/citecheck), with no
+# /proc in the root to find one beside the program: page 3 ends with
+# footnote 4 (tests/pdf.sh)
+expect "--version there names poppler as the reader loads it" \
+	"$(chroot "$root" citecheck --version | grep -c ', poppler [0-9][0-9.]*, ')" 1
+chroot "$root" citecheck --extract-only -q /tmp/seed.pdf > "$work/pdf.json" 2> "$work/pdf.err"
+expect "the seed's PDF read there: footnote 4 at the foot of page 3" \
+	"$(jq -r '.documents[0].references[] | select(.footnote == "4") | "\(.part) \(.links[0].url)"' "$work/pdf.json")" \
+	"page 3 https://the88project.org/submission-human-rights-dialogue/"
 expect "the installed schema is the repository's" "$(cmp -s "$root/usr/share/citecheck/citecheck-report.schema.json" \
 	"$top/man/citecheck-report.schema.json" && echo same)" same
 finish package

@@ -375,4 +375,23 @@ expect "refs-after-text.md: in Markdown the line is the paragraph's" \
 "$bin" --no-archive --fix "$tmp/fixed" -o "$tmp/fix.json" "$tmp/refs-after-text.pdf" 2> "$tmp/fix.err"
 expect "--fix on a PDF: says why there is no copy, and what to do" "$? $(grep -c 'no fixed copy: a PDF is not rewritten: make these fixes in the document it was exported from' "$tmp/fix.err")" "0 1"
 expect "… the report says the same" "$(jq -r '.documents[0].fix | "\(.copy) \(.error | startswith("a PDF is not rewritten"))"' "$tmp/fix.json")" "null true"
+# citecheck itself has no poppler: PDFs are read by citecheck-pdf-reader,
+# beside it in the build tree. A copy of citecheck alone (and no installed
+# reader) says it cannot read a PDF and why, exit 2, and still reads the rest
+mkdir "$tmp/alone" && cp "$bin" "$tmp/alone/citecheck"
+if "$tmp/alone/citecheck" --version | grep -q ', poppler [0-9]'; then
+	echo "pdf: a citecheck-pdf-reader is installed: the copy alone finds it; not checked"
+else
+	expect "the reader beside citecheck answers --version" "$("$bin" --version | grep -c ', poppler [0-9][0-9.]*, zlib')" 1
+	expect "a copy alone: --version says the reader cannot be run" \
+		"$("$tmp/alone/citecheck" --version | grep -c ', poppler (its reader /.*/citecheck-pdf-reader cannot be run: No such file or directory), zlib')" 1
+	"$tmp/alone/citecheck" --extract-only -q -o "$tmp/alone.json" "$fx/seed.pdf" "$tmp/refs-after-text.txt" 2> "$tmp/alone.err"
+	expect "… a PDF: exit 2, the reason on standard error" \
+		"$? $(grep -c 'seed.pdf: cannot read the PDF: its reader /.*/citecheck-pdf-reader cannot be run: No such file or directory$' "$tmp/alone.err")" "2 1"
+	expect "… and in the report; the text file read all the same" \
+		"$(jq -r '[.documents[] | "\(.error != null) \(.references | length)"] | join(", ")' "$tmp/alone.json")" "true 0, false 2"
+fi
+if ldd "$bin" > /dev/null 2>&1; then
+	expect "citecheck is not linked with poppler" "$(ldd "$bin" | grep -c poppler)" 0
+fi
 finish pdf

@@ -4,7 +4,6 @@
 #include <curl/curl.h>
 #include <jansson.h>
 #include <libxml/parser.h>
-#include <poppler.h>
 #include <sqlite3.h>
 #include <zlib.h>
 #include <stdio.h>
@@ -57,8 +56,6 @@ static int parse_all(int argc, char **argv, struct config_args *cfg, char ***mer
 
 int main(int argc, char **argv)
 {
-	if (pdf_child_asked(argc, argv))
-		return pdf_child_main();
 	struct options opt;
 	struct config_args cfg;
 	char **merged = NULL;
@@ -75,11 +72,15 @@ int main(int argc, char **argv)
 	}
 	if (opt.version) {
 		/* the libraries as loaded now, which may be newer than built
-		 * against; libxml2 says 20914 for 2.9.14 */
+		 * against; libxml2 says 20914 for 2.9.14; poppler as the PDF
+		 * reader loads it, or why it cannot (an install without it) */
 		long x = strtol(xmlParserVersion, NULL, 10);
-		printf("citecheck %s\n%s, jansson %s, %s, libxml2 %ld.%ld.%ld, SQLite %s, poppler %s, zlib %s\n",
+		char poppler[4200];
+		bool reader = pdf_reader_version(poppler, sizeof poppler) == 0;
+		printf("citecheck %s\n%s, jansson %s, %s, libxml2 %ld.%ld.%ld, SQLite %s, poppler %s%s%s, zlib %s\n",
 		       CITECHECK_VERSION, curl_version(), jansson_version_str(), archive_version_details(), x / 10000,
-		       x / 100 % 100, x % 100, sqlite3_libversion(), poppler_get_version(), zlibVersion());
+		       x / 100 % 100, x % 100, sqlite3_libversion(), reader ? "" : "(", poppler, reader ? "" : ")",
+		       zlibVersion());
 		config_args_finish(&cfg);
 		free(merged);
 		return EXIT_CLEAN;

@@ -385,9 +385,7 @@ size_t read_jobs(const struct options *opt, size_t ndocs)
 		if (n > READ_JOBS_DEFAULT_MAX)
 			n = READ_JOBS_DEFAULT_MAX;
 	}
-	/* a PDF is read by citecheck run again through /proc/self/exe; with
-	 * no /proc (a bare chroot) by a fork, which is sound with one thread */
-	if (n < 1 || access("/proc/self/exe", X_OK) != 0)
+	if (n < 1)
 		n = 1;
 	return (size_t)n < ndocs ? (size_t)n : ndocs > 0 ? ndocs : 1;
 }

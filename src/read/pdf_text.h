@@ -3,8 +3,9 @@
  * superscript note number is smaller than the text around it), its place on
  * the page, and the spans its URI link annotations cover, so that a reader
  * can take a link's target from the annotation rather than from text a line
- * break or the text layer has garbled. Shared by the PDF reader and the
- * drift comparison of PDF pages.
+ * break or the text layer has garbled. Only in the PDF reader program
+ * (pdf_isolate.h), which sends the pages to citecheck for its PDF reader
+ * and the drift comparison of PDF pages.
  *
  * A PDF is untrusted: pages and text are capped; an encrypted or damaged
  * one ends in a clear message. */
@@ -14,41 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define PDF_MAX_PAGES 10000
-#define PDF_MAX_TEXT ((size_t)64 << 20) /* bytes of text over the whole document */
-
-/* Bytes [start, end) of a line in one font size, and whether its font is
- * monospaced (code, or a URL LaTeX sets in typewriter). */
-struct pdf_run {
-	size_t start, end;
-	double size;
-	bool mono;
-};
-
-/* Bytes [start, end) of a line under a URI annotation. */
-struct pdf_link {
-	size_t start, end;
-	size_t uri; /* index into the page's uris */
-};
-
-struct pdf_line {
-	char *text; /* UTF-8, without its newline */
-	size_t len;
-	double top, bottom, left; /* its first glyph's box, from the page's top left, in points */
-	double right;             /* where its rightmost glyph ends */
-	struct pdf_run *runs;
-	size_t nruns;
-	struct pdf_link *links;
-	size_t nlinks;
-};
-
-struct pdf_page {
-	struct pdf_line *lines;
-	size_t nlines, lines_cap;
-	char **uris; /* the page's URI annotations' targets, owned */
-	size_t nuris;
-	double height;
-};
+#include "read/pdf_page.h"
 
 struct pdf_doc {
 	void *doc; /* PopplerDocument */
@@ -63,17 +30,6 @@ struct pdf_doc {
 int pdf_open(struct pdf_doc *d, const void *data, size_t len);
 /* Page i (0-based) into p. Returns 0, or -1 with d->error set (the text cap). */
 int pdf_page_read(struct pdf_doc *d, int i, struct pdf_page *p);
-void pdf_page_finish(struct pdf_page *p);
 void pdf_close(struct pdf_doc *d);
-
-/* The font size of the line's glyph at byte offset at (0 when not known). */
-double pdf_line_size_at(const struct pdf_line *l, size_t at);
-/* Whether every glyph of the line is set in a monospaced font: a line of
- * code, which ends where its code ends, not at the column's edge. */
-bool pdf_line_mono(const struct pdf_line *l);
-/* Whether a font's name (its subset prefix "ABCDEF+" aside) is one of a
- * monospaced family: Courier, FreeMono, Liberation and DejaVu Mono, TeX's
- * typewriter faces (cmtt, lmtt, t1xtt, …), Consolas, Menlo, … */
-bool pdf_font_mono(const char *name);
 
 #endif

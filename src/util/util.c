@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <openssl/evp.h>
 #include <string.h>
@@ -129,6 +130,21 @@ void buf_putc(struct buf *b, char c)
 		grow_array(&b->data, &b->cap, b->len + 2, 1);
 	b->data[b->len++] = c;
 	b->data[b->len] = '\0';
+}
+
+int write_all(int fd, const void *data, size_t n)
+{
+	const char *p = data;
+	while (n) {
+		ssize_t w = write(fd, p, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
 }
 
 void buf_fit(struct buf *b)

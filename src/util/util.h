@@ -34,6 +34,8 @@ void buf_clear(struct buf *b);
 void buf_append(struct buf *b, const char *s, size_t n);
 void buf_putc(struct buf *b, char c);
 char *buf_steal(struct buf *b);
+/* Writes all n bytes to fd (again after a signal). Returns 0, or -1 with errno. */
+int write_all(int fd, const void *p, size_t n);
 /* Gives back the room past its bytes (a buffer kept long after it is filled). */
 void buf_fit(struct buf *b);
 

@@ -15,7 +15,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	pdf_in_process = true; /* a child's coverage would not reach the fuzzer */
+	pdf_read_in_process = pdf_read_here; /* a child's coverage would not reach the fuzzer */
 	struct page_heads ph;
 	page_heads_read((const char *)data, size, true, &ph);
 	char *titles = page_heads_titles(&ph);

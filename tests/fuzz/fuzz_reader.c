@@ -10,7 +10,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	pdf_in_process = true; /* a child's coverage would not reach the fuzzer */
+	pdf_read_in_process = pdf_read_here; /* a child's coverage would not reach the fuzzer */
 	fuzz_document(data, size, FUZZ_FORMAT);
 	return 0;
 }
