@@ -90,7 +90,7 @@ struct link_extra {
 };
 
 /* Its small fields are kept together: a docs tree has hundreds of
- * thousands of links (72 bytes each, which malloc gives as 80). */
+ * thousands of links (56 bytes each, one 64-byte malloc block). */
 struct link {
 	char *url;        /* as the author meant it: markup and escapes undone */
 	char *normalized; /* curl's form when it differs from url; see link_normalized() */
@@ -100,8 +100,7 @@ struct link {
 	uint32_t target;  /* index into model.targets */
 	uint32_t lookup;  /* index into model.lookups, or NO_INDEX32 */
 	unsigned line, column;
-	/* a byte each: with the 32-bit indexes, a link is 56 bytes, one 64-byte
-	 * malloc block (72 took 80), and a docs tree has 230,000 of them */
+	/* a byte each: with the 32-bit indexes, 56 bytes in all (72 took 80) */
 	enum baseline_mark mark : 8; /* of its live verdict */
 	enum link_syntax syntax : 8;
 	enum link_kind kind : 8;
