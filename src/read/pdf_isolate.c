@@ -73,41 +73,52 @@ static int run_reader(const char *arg, int in, int to, pid_t *pid)
 	return e ? -1 : 0;
 }
 
-/* The document goes in as the reader's standard input (a memfd), the pages
- * come out on its standard output (to). */
-static int spawn_reader(const void *data, size_t len, int to, pid_t *pid)
+/* The reader run with arg and in (run_reader), its standard output a pipe
+ * whose read end *from gets. Returns 0, or -1 with the reason in why. */
+static int open_reader(const char *arg, int in, int *from, pid_t *pid, char *why, size_t whylen)
 {
-	int in = memfd_create("citecheck-pdf", MFD_CLOEXEC);
-	if (in < 0)
+	int fds[2];
+	if (pipe2(fds, O_CLOEXEC) != 0) {
+		snprintf(why, whylen, "%s", strerror(errno));
 		return -1;
-	int rc = write_all(in, data, len) == 0 && lseek(in, 0, SEEK_SET) == 0 ? run_reader(PDF_CHILD_ARG, in, to, pid)
-										: -1;
-	int e = errno;
-	close(in);
-	errno = e;
-	return rc;
+	}
+	if (run_reader(arg, in, fds[1], pid) != 0) {
+		int e = errno;
+		close(fds[0]);
+		close(fds[1]);
+		snprintf(why, whylen, "its reader %s cannot be run: %s", reader_path, strerror(e));
+		return -1;
+	}
+	close(fds[1]);
+	*from = fds[0];
+	return 0;
+}
+
+/* The document as the reader's standard input: a memfd, which it maps. */
+static int document_fd(const void *data, size_t len)
+{
+	int fd = memfd_create("citecheck-pdf", MFD_CLOEXEC);
+	if (fd >= 0 && (write_all(fd, data, len) != 0 || lseek(fd, 0, SEEK_SET) != 0)) {
+		int e = errno;
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	return fd;
 }
 
 int pdf_reader_version(char *out, size_t outlen)
 {
-	int fds[2];
+	int from;
 	pid_t pid;
-	if (pipe2(fds, O_CLOEXEC) != 0)
+	if (open_reader(PDF_VERSION_ARG, -1, &from, &pid, out, outlen) != 0)
 		return -1;
-	if (run_reader(PDF_VERSION_ARG, -1, fds[1], &pid) != 0) {
-		int e = errno;
-		close(fds[0]);
-		close(fds[1]);
-		snprintf(out, outlen, "its reader %s cannot be run: %s", reader_path, strerror(e));
-		return -1;
-	}
-	close(fds[1]);
 	char v[64];
 	size_t n = 0;
 	ssize_t got;
-	while (n < sizeof v - 1 && ((got = read(fds[0], v + n, sizeof v - 1 - n)) > 0 || (got < 0 && errno == EINTR)))
+	while (n < sizeof v - 1 && ((got = read(from, v + n, sizeof v - 1 - n)) > 0 || (got < 0 && errno == EINTR)))
 		n += got > 0 ? (size_t)got : 0;
-	close(fds[0]);
+	close(from);
 	int status = 0;
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
@@ -247,24 +258,22 @@ int pdf_read_pages(const void *data, size_t len, struct pdf_page **pages, int *n
 	*npages = 0;
 	if (pdf_read_in_process)
 		return pdf_read_in_process(data, len, pages, npages, err, errlen);
-	int fds[2];
-	if (pipe2(fds, O_CLOEXEC) != 0) {
-		snprintf(err, errlen, "cannot read the PDF: %s", strerror(errno));
-		return -1;
-	}
+	int doc = document_fd(data, len), from = -1;
 	pid_t pid;
-	if (spawn_reader(data, len, fds[1], &pid) != 0) {
-		int e = errno;
-		close(fds[0]);
-		close(fds[1]);
-		snprintf(err, errlen, "cannot read the PDF: its reader %s cannot be run: %s", reader_path, strerror(e));
+	char reason[sizeof reader_path + 256];
+	if (doc < 0)
+		snprintf(reason, sizeof reason, "%s", strerror(errno));
+	int started = doc >= 0 ? open_reader(PDF_CHILD_ARG, doc, &from, &pid, reason, sizeof reason) : -1;
+	if (doc >= 0)
+		close(doc);
+	if (started != 0) {
+		snprintf(err, errlen, "cannot read the PDF: %s", reason);
 		return -1;
 	}
-	close(fds[1]);
 	struct buf in;
 	buf_init(&in);
-	bool stopped = drain(fds[0], &in) < 0;
-	close(fds[0]);
+	bool stopped = drain(from, &in) < 0;
+	close(from);
 	if (stopped)
 		kill(pid, SIGKILL);
 	int status = 0;
