@@ -278,7 +278,8 @@ static void get_anchors(struct rd *r, struct anchor_source *a)
 		size_t count = get_count(r, SIZE_MAX);
 		for (size_t i = 0; i < count && !r->bad; i++) {
 			char *s = get_str(r);
-			if (!s || a->nheadings + a->nids >= ANCHORS_PER_DOCUMENT_MAX * 2) {
+			/* no more than the reader keeps of each list */
+			if (!s || (heading ? a->nheadings : a->nids) >= ANCHORS_PER_DOCUMENT_MAX) {
 				r->bad = true;
 				free(s);
 				break;
