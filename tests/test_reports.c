@@ -265,10 +265,20 @@ static void test_json_parallel(void)
 	/* a stream into memory: what was put, taken whole */
 	json_stream_init(&js, NULL);
 	numbered_item(&js, 200, NULL);
-	size_t n;
-	char *bytes = json_stream_take(&js, &n);
+	size_t n, cap;
+	char *bytes = json_stream_take(&js, &n, &cap);
 	CHECK_INT(n, 2 + 1 + 3 + 1 + 100002 + 1);
 	CHECK(bytes && !memcmp(bytes, ",\n[200,\"ssss", 12) && bytes[n - 1] == ']');
+	CHECK(cap >= n);
+	/* the block used again for a shorter item: its bytes from the start */
+	char *block = bytes;
+	json_stream_init_memory(&js, block, cap);
+	numbered_item(&js, 7, NULL);
+	size_t n2, cap2;
+	bytes = json_stream_take(&js, &n2, &cap2);
+	CHECK(bytes == block && cap2 == cap);
+	CHECK_INT(n2, 2 + 1 + 1 + 1 + 3502 + 1); /* ",\n" "[" "7" "," 3,500 h's quoted "]" */
+	CHECK(bytes && !memcmp(bytes, ",\n[7,\"hhhh", 10) && !memcmp(bytes + n2 - 3, "h\"]", 3));
 	free(bytes);
 }
 

@@ -16,8 +16,16 @@
 
 struct rendered {
 	char *bytes; /* NULL: not rendered yet, or rendering failed */
-	size_t len;
+	size_t len, cap;
 	bool ready;
+};
+
+/* A block written out, kept to render another run into: a report of
+ * 100,000 links is 100 MB, which would otherwise be allocated, grown and
+ * faulted in afresh a run at a time. */
+struct spare {
+	char *bytes;
+	size_t cap;
 };
 
 struct renderers {
@@ -25,6 +33,8 @@ struct renderers {
 	size_t runs, next, written; /* runs: in all, the next to render, written out */
 	size_t window;           /* slots: run i renders into slots[i % window] */
 	struct rendered *slots;
+	struct spare *spares; /* up to window + threads of them */
+	size_t nspares, spares_max;
 	bool stop;               /* the output failed: render no more */
 	void (*item)(struct json_stream *out, size_t i, const void *arg);
 	const void *arg;
@@ -42,15 +52,16 @@ static void *renderer(void *p)
 		if (r->stop || r->next >= r->runs)
 			break;
 		size_t i = r->next++;
+		struct spare block = r->nspares ? r->spares[--r->nspares] : (struct spare){NULL, 0};
 		pthread_mutex_unlock(&r->lock);
 		struct json_stream js;
-		json_stream_init(&js, NULL);
+		json_stream_init_memory(&js, block.bytes, block.cap);
 		for (size_t k = i * r->run; k < (i + 1) * r->run && k < r->n && !js.failed; k++)
 			r->item(&js, k, r->arg);
-		size_t len;
-		char *bytes = json_stream_take(&js, &len);
+		size_t len, cap;
+		char *bytes = json_stream_take(&js, &len, &cap);
 		pthread_mutex_lock(&r->lock);
-		r->slots[i % r->window] = (struct rendered){bytes, len, true};
+		r->slots[i % r->window] = (struct rendered){bytes, len, cap, true};
 		pthread_cond_broadcast(&r->changed);
 	}
 	pthread_mutex_unlock(&r->lock);
@@ -73,6 +84,8 @@ void js_items_parallel(struct json_stream *js, size_t n, unsigned jobs,
 	r.run = r.run < 1 ? 1 : r.run > RUN_MAX ? RUN_MAX : r.run;
 	r.runs = (n + r.run - 1) / r.run;
 	r.slots = xcalloc(r.window, sizeof *r.slots);
+	r.spares_max = r.window + jobs;
+	r.spares = xcalloc(r.spares_max, sizeof *r.spares);
 	pthread_mutex_init(&r.lock, NULL);
 	pthread_cond_init(&r.changed, NULL);
 	pthread_t *threads = xmalloc(jobs * sizeof *threads);
@@ -82,6 +95,7 @@ void js_items_parallel(struct json_stream *js, size_t n, unsigned jobs,
 	if (!started) { /* no thread to be had: this one renders them all */
 		free(threads);
 		free(r.slots);
+		free(r.spares);
 		pthread_cond_destroy(&r.changed);
 		pthread_mutex_destroy(&r.lock);
 		for (size_t i = 0; i < n && !js->failed; i++)
@@ -94,7 +108,7 @@ void js_items_parallel(struct json_stream *js, size_t n, unsigned jobs,
 		while (!s->ready)
 			pthread_cond_wait(&r.changed, &r.lock);
 		struct rendered got = *s;
-		*s = (struct rendered){NULL, 0, false};
+		*s = (struct rendered){NULL, 0, 0, false};
 		r.written = i + 1;
 		pthread_cond_broadcast(&r.changed);
 		pthread_mutex_unlock(&r.lock);
@@ -102,8 +116,11 @@ void js_items_parallel(struct json_stream *js, size_t n, unsigned jobs,
 			js_raw(js, got.bytes, got.len);
 		else
 			js->failed = true; /* an item that could not be rendered: the report is not whole */
-		free(got.bytes);
 		pthread_mutex_lock(&r.lock);
+		if (got.bytes && r.nspares < r.spares_max)
+			r.spares[r.nspares++] = (struct spare){got.bytes, got.cap};
+		else
+			free(got.bytes);
 		if (js->failed) {
 			r.stop = true;
 			pthread_cond_broadcast(&r.changed);
@@ -115,8 +132,11 @@ void js_items_parallel(struct json_stream *js, size_t n, unsigned jobs,
 		pthread_join(threads[t], NULL);
 	for (size_t i = 0; i < r.window; i++) /* rendered past a failure */
 		free(r.slots[i].bytes);
+	for (size_t i = 0; i < r.nspares; i++)
+		free(r.spares[i].bytes);
 	free(threads);
 	free(r.slots);
+	free(r.spares);
 	pthread_cond_destroy(&r.changed);
 	pthread_mutex_destroy(&r.lock);
 }

@@ -10,16 +10,31 @@
 /* Output is gathered into pieces of this size before stdio sees it. */
 #define JSON_STREAM_PIECE ((size_t)64 * 1024)
 
-void json_stream_init(struct json_stream *js, FILE *out)
+static void init_with(struct json_stream *js, FILE *out, char *buf, size_t cap)
 {
 	memset(js, 0, sizeof *js);
 	js->out = out;
-	js->cap = JSON_STREAM_PIECE;
-	js->buf = xmalloc(js->cap);
+	js->buf = buf;
+	js->cap = cap;
 	js->str = json_string("");
 	js->num = json_integer(0);
 	js->real = json_real(0);
 	js->bare = true;
+}
+
+void json_stream_init(struct json_stream *js, FILE *out)
+{
+	init_with(js, out, xmalloc(JSON_STREAM_PIECE), JSON_STREAM_PIECE);
+}
+
+void json_stream_init_memory(struct json_stream *js, char *block, size_t cap)
+{
+	if (!block || cap < JSON_STREAM_PIECE) {
+		free(block);
+		block = xmalloc(JSON_STREAM_PIECE);
+		cap = JSON_STREAM_PIECE;
+	}
+	init_with(js, NULL, block, cap);
 }
 
 static void flush(struct json_stream *js)
@@ -59,10 +74,11 @@ static void put(struct json_stream *js, const char *s, size_t n)
 	js->len += n;
 }
 
-char *json_stream_take(struct json_stream *js, size_t *len)
+char *json_stream_take(struct json_stream *js, size_t *len, size_t *cap)
 {
 	char *buf = js->failed ? NULL : js->buf;
 	*len = buf ? js->len : 0;
+	*cap = buf ? js->cap : 0;
 	if (!buf)
 		free(js->buf);
 	js->buf = NULL;

@@ -29,9 +29,14 @@ struct json_stream {
 
 /* out NULL: a stream into memory, taken with json_stream_take. */
 void json_stream_init(struct json_stream *js, FILE *out);
-/* A stream into memory: its bytes (*len of them, not NUL-terminated; the
- * caller frees them), or NULL when it failed; the stream is finished. */
-char *json_stream_take(struct json_stream *js, size_t *len);
+/* A stream into memory that starts in block, of cap bytes (the stream's
+ * now; NULL: a new one): a block taken before, used again rather than
+ * freed and allocated afresh for every piece of a long report. */
+void json_stream_init_memory(struct json_stream *js, char *block, size_t cap);
+/* A stream into memory: its bytes (*len of them, not NUL-terminated, at the
+ * start of a block of *cap bytes the caller frees), or NULL when it
+ * failed; the stream is finished. */
+char *json_stream_take(struct json_stream *js, size_t *len, size_t *cap);
 /* Writes what is pending and frees the stream: 0, or -1 if anything failed. */
 int json_stream_finish(struct json_stream *js);
 
