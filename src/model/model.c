@@ -269,7 +269,7 @@ bool model_target_find(const struct model *m, const char *key, size_t *ti)
 	return keyindex_get(&m->target_index, key, target_key, m, ti);
 }
 
-/* A new target, its key taken (the index borrows it). */
+/* A new target, its key taken (the index reads it back from the target). */
 static size_t target_add(struct model *m, char *key, size_t ri, size_t li)
 {
 	grow_array(&m->targets, &m->targets_cap, m->ntargets + 1, sizeof *m->targets);
